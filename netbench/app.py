@@ -1,0 +1,167 @@
+"""Composition root: command line, logging, QApplication, the qasync loop and the window."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import logging.handlers
+import signal
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+
+from platformdirs import user_log_dir
+
+# Pins qasync to PySide6 before anything imports it.
+from netbench.ui.qtloop import new_event_loop  # isort: skip
+
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from netbench import __version__
+from netbench.core.resources import resource_path
+from netbench.net.engine import Engine, EngineMode
+from netbench.ui.error_reporting import ErrorReporter
+from netbench.ui.i18n import install_translators
+from netbench.ui.main_window import MainWindow
+from netbench.ui.screenshots import save_tab_screenshots
+
+log = logging.getLogger("netbench")
+
+ReadyHook = Callable[[MainWindow, Engine], Awaitable[None]]
+SHUTDOWN_SECONDS = 1.0
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="netbench", description="A network workbench that shows every byte."
+    )
+    parser.add_argument("--version", action="version", version=f"netbench {__version__}")
+    parser.add_argument(
+        "--screenshot",
+        metavar="DIR",
+        type=Path,
+        help="render each tab to DIR/<tab>.png and exit",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=[m.value for m in EngineMode],
+        help="where networking runs: on the UI loop (default) or on an IO thread",
+    )
+    parser.add_argument(
+        "--log-level",
+        default="INFO",
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        help="how much goes to the log file",
+    )
+    return parser.parse_args(argv)
+
+
+def setup_logging(level: str) -> Path:
+    """A rotating log file in the user's log directory; returns its path."""
+    directory = Path(user_log_dir("netbench", appauthor=False))
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / "netbench.log"
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
+    )
+    root = logging.getLogger()
+    root.handlers = [h for h in root.handlers if not isinstance(h, logging.FileHandler)]
+    root.addHandler(handler)
+    root.setLevel(level)
+    logging.captureWarnings(True)
+    return path
+
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def route_qt_messages(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings belong in the log file, not on the user's terminal."""
+    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+
+
+def make_application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName("netbench")
+    app.setApplicationName("netbench")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource_path("netbench.svg"))))
+    # The window's close drives shutdown; Qt quitting on its own would stop the loop
+    # before the engine has closed its sockets.
+    app.setQuitOnLastWindowClosed(False)
+    return app
+
+
+def chosen_engine_mode(args: argparse.Namespace) -> EngineMode:
+    if args.engine:
+        return EngineMode(args.engine)
+    return MainWindow.saved_engine_mode()
+
+
+async def run_window(
+    app: QApplication,
+    args: argparse.Namespace,
+    log_path: Path,
+    language: str,
+    on_ready: ReadyHook | None = None,
+) -> int:
+    loop = asyncio.get_running_loop()
+    reporter = ErrorReporter(app)
+    reporter.install(loop)
+    engine = Engine(chosen_engine_mode(args))
+    engine.start(loop)
+    window = MainWindow(engine=engine, language=language, log_path=str(log_path))
+    reporter.error_reported.connect(window.on_error_reported)
+
+    closed = loop.create_future()
+
+    def on_window_closed() -> None:
+        if not closed.done():
+            closed.set_result(None)
+
+    window.closed.connect(on_window_closed)
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(signum, window.close)
+
+    window.show()
+    log.info("netbench %s started, engine %s", __version__, engine.mode.value)
+    if args.screenshot is not None:
+        window.resize(1100, 720)
+        await asyncio.sleep(0.3)
+        await save_tab_screenshots(window, args.screenshot)
+        window.close()
+    elif on_ready is not None:
+        await on_ready(window, engine)
+    await closed
+    await engine.shutdown(SHUTDOWN_SECONDS)
+    log.info("netbench closed")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None, on_ready: ReadyHook | None = None) -> int:
+    args = parse_args(argv)
+    log_path = setup_logging(args.log_level)
+    qInstallMessageHandler(route_qt_messages)
+    app = make_application()
+    language = install_translators(app)
+    with asyncio.Runner(loop_factory=lambda: new_event_loop(app)) as runner:
+        return runner.run(run_window(app, args, log_path, language, on_ready))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

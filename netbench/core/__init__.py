@@ -1,0 +1,1 @@
+"""Pure logic: payloads, framing, transcripts. No sockets, no asyncio, no Qt."""

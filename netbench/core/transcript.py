@@ -1,0 +1,242 @@
+"""Transcript records: what was sent and received, kept in a bounded ring for display.
+
+The ring bounds memory no matter how long a flood runs; the totals keep counting so the
+user always knows how much really went by, and how many records fell out of view.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Any
+
+from netbench.core.display import DisplayMode, render
+from netbench.core.escapes import encode_escapes
+
+DEFAULT_RING_CAPACITY = 100_000
+
+
+class Direction(StrEnum):
+    """Which way the bytes went, or an informational line (connected, closed, framing error)."""
+
+    IN = "in"
+    OUT = "out"
+    INFO = "info"
+    ERROR = "error"
+
+
+DIRECTION_ARROWS = {
+    Direction.IN: "←",
+    Direction.OUT: "→",
+    Direction.INFO: "•",
+    Direction.ERROR: "!",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One row of a transcript.
+
+    ``first_chunk``/``last_chunk`` name the received chunks a frame came from (-1 when not
+    framed), and ``chunk_frames`` says how many frames ended in ``last_chunk``: together they
+    show how TCP merged several messages into one read or split one message across reads.
+    """
+
+    at: float
+    direction: Direction
+    peer: str
+    data: bytes = b""
+    note: str = ""
+    channel: str = ""
+    first_chunk: int = -1
+    last_chunk: int = -1
+    chunk_frames: int = 1
+
+    @property
+    def spans_chunks(self) -> bool:
+        return self.first_chunk != self.last_chunk
+
+    @property
+    def shares_chunk(self) -> bool:
+        return self.chunk_frames > 1
+
+    @property
+    def carries_data(self) -> bool:
+        return self.direction in (Direction.IN, Direction.OUT)
+
+
+@dataclass(slots=True)
+class Totals:
+    """Counters that never stop, whatever the ring keeps on screen."""
+
+    records_in: int = 0
+    records_out: int = 0
+    bytes_in: int = 0
+    bytes_out: int = 0
+    notes: int = 0
+
+    def count(self, record: Record) -> None:
+        if record.direction is Direction.IN:
+            self.records_in += 1
+            self.bytes_in += len(record.data)
+        elif record.direction is Direction.OUT:
+            self.records_out += 1
+            self.bytes_out += len(record.data)
+        else:
+            self.notes += 1
+
+
+@dataclass
+class TranscriptRing:
+    """The newest ``capacity`` records, in order, with exact totals and a dropped count."""
+
+    capacity: int = DEFAULT_RING_CAPACITY
+    totals: Totals = field(default_factory=Totals)
+    dropped: int = 0
+    _items: list[Record] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.capacity < 1:
+            raise ValueError("the transcript must keep at least one record")
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, index: int) -> Record:
+        return self._items[index]
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self._items)
+
+    def append_many(self, records: Sequence[Record]) -> int:
+        """Append a batch; returns how many of the oldest records fell out of view."""
+        for record in records:
+            self.totals.count(record)
+        self._items.extend(records)
+        excess = len(self._items) - self.capacity
+        if excess <= 0:
+            return 0
+        del self._items[:excess]
+        self.dropped += excess
+        return excess
+
+    def overflow_of(self, incoming: int) -> int:
+        """How many rows a batch of ``incoming`` records would push out (for item models)."""
+        return max(0, len(self._items) + incoming - self.capacity)
+
+    def set_capacity(self, capacity: int) -> int:
+        """Change the bound; returns how many old records fell out of view."""
+        if capacity < 1:
+            raise ValueError("the transcript must keep at least one record")
+        self.capacity = capacity
+        excess = len(self._items) - capacity
+        if excess <= 0:
+            return 0
+        del self._items[:excess]
+        self.dropped += excess
+        return excess
+
+    def clear(self) -> None:
+        """Empty the view; the totals keep counting."""
+        self._items.clear()
+        self.dropped = 0
+
+    def reset_totals(self) -> None:
+        self.totals = Totals()
+
+
+def iso_time(at: float) -> str:
+    return datetime.fromtimestamp(at, UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def record_to_json(record: Record) -> str:
+    """One JSON Lines row; ``hex`` is lossless, ``text`` is for people and grep."""
+    row: dict[str, Any] = {
+        "time": iso_time(record.at),
+        "at": record.at,
+        "dir": record.direction.value,
+        "peer": record.peer,
+        "len": len(record.data),
+        "hex": record.data.hex(),
+        "text": encode_escapes(record.data, "utf-8"),
+    }
+    if record.channel:
+        row["channel"] = record.channel
+    if record.note:
+        row["note"] = record.note
+    if record.first_chunk >= 0:
+        row["chunks"] = [record.first_chunk, record.last_chunk]
+        row["chunk_frames"] = record.chunk_frames
+    return json.dumps(row, ensure_ascii=False)
+
+
+def record_from_json(line: str) -> Record:
+    """Read back a row written by :func:`record_to_json` (replay, tests, other tools)."""
+    row = json.loads(line)
+    chunks = row.get("chunks") or [-1, -1]
+    return Record(
+        at=float(row["at"]),
+        direction=Direction(row["dir"]),
+        peer=str(row["peer"]),
+        data=bytes.fromhex(row["hex"]),
+        note=str(row.get("note", "")),
+        channel=str(row.get("channel", "")),
+        first_chunk=int(chunks[0]),
+        last_chunk=int(chunks[1]),
+        chunk_frames=int(row.get("chunk_frames", 1)),
+    )
+
+
+def format_time(at: float, relative_to: float | None = None) -> str:
+    """Wall-clock time with milliseconds, or seconds since ``relative_to``."""
+    if relative_to is not None:
+        return f"+{at - relative_to:.6f}"
+    stamp = time.localtime(at)
+    return time.strftime("%H:%M:%S", stamp) + f".{int((at % 1) * 1000):03d}"
+
+
+def format_record(
+    record: Record,
+    mode: DisplayMode = DisplayMode.TEXT,
+    encoding: str = "utf-8",
+    relative_to: float | None = None,
+) -> str:
+    """One line of a plain-text export or a copy to the clipboard."""
+    arrow = DIRECTION_ARROWS[record.direction]
+    head = f"{format_time(record.at, relative_to)} {arrow} {record.peer}"
+    if not record.carries_data:
+        return f"{head}  {record.note}"
+    body = render(record.data, mode, encoding)
+    tail = f"  [{record.note}]" if record.note else ""
+    return f"{head}  {len(record.data)} B  {body}{tail}"
+
+
+class JsonlRecorder:
+    """Streams every record to a JSON Lines file, so nothing is lost when the ring drops rows."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.records_written = 0
+        self._file: IO[str] | None = path.open("a", encoding="utf-8", newline="\n")
+
+    @property
+    def is_open(self) -> bool:
+        return self._file is not None
+
+    def write_many(self, records: Iterable[Record]) -> None:
+        if self._file is None:
+            raise ValueError("the recording file is closed")
+        lines = [record_to_json(r) + "\n" for r in records]
+        self._file.writelines(lines)
+        self._file.flush()
+        self.records_written += len(lines)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None

@@ -1,0 +1,1 @@
+"""Asyncio networking, loop-agnostic and Qt-free; reports through plain callbacks."""

@@ -1,0 +1,216 @@
+"""Where net coroutines run: on the UI's loop (the default) or on a dedicated IO thread.
+
+UI code awaits :meth:`Engine.run` the same way in both modes. Net objects report through
+:meth:`Engine.emit` into a thread-safe :class:`EventQueue` that the UI drains on its own tick,
+so the way events reach the screen does not depend on the mode either.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import threading
+from collections import deque
+from collections.abc import Awaitable, Callable, Coroutine
+from enum import StrEnum
+from typing import Any, Protocol, TypeVar
+
+from netbench.net.events import NetEvent
+from netbench.net.flow import DEFAULT_BYTES_PER_TICK, DEFAULT_MAX_QUEUED_EVENTS, FlowGate
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class EngineMode(StrEnum):
+    UI_LOOP = "ui-loop"
+    IO_THREAD = "io-thread"
+
+
+class AsyncCloseable(Protocol):
+    async def aclose(self) -> None: ...
+
+
+class EventQueue:
+    """FIFO between net code (any thread) and the UI; deque append/popleft are atomic."""
+
+    def __init__(self) -> None:
+        self._items: deque[NetEvent] = deque()
+        self.total = 0
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def put(self, event: NetEvent) -> None:
+        self._items.append(event)
+        self.total += 1
+
+    def drain(self, limit: int) -> list[NetEvent]:
+        items = self._items
+        count = min(limit, len(items))
+        return [items.popleft() for _ in range(count)]
+
+
+class Engine:
+    """Runs net coroutines, owns what they open, and closes it all on shutdown."""
+
+    def __init__(
+        self,
+        mode: EngineMode = EngineMode.UI_LOOP,
+        *,
+        bytes_per_tick: int = DEFAULT_BYTES_PER_TICK,
+        max_queued_events: int = DEFAULT_MAX_QUEUED_EVENTS,
+    ) -> None:
+        self.mode = mode
+        self.queue = EventQueue()
+        self.gate = FlowGate(
+            bytes_per_tick if mode is EngineMode.UI_LOOP else None,
+            max_queued_events,
+            queue_length=self.queue.__len__,
+        )
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._closeables: set[AsyncCloseable] = set()
+        self._closed = False
+
+    # -- life cycle -------------------------------------------------------------------------
+
+    def start(self, ui_loop: asyncio.AbstractEventLoop) -> None:
+        """Bind to the UI's loop, or start the IO thread with a loop of its own."""
+        if self._loop is not None:
+            raise RuntimeError("the engine is already started")
+        if self.mode is EngineMode.UI_LOOP:
+            self._loop = ui_loop
+            return
+        loop = asyncio.new_event_loop()
+        ready = threading.Event()
+
+        def run_io_loop() -> None:
+            asyncio.set_event_loop(loop)
+            loop.call_soon(ready.set)
+            loop.run_forever()
+
+        self._thread = threading.Thread(target=run_io_loop, name="netbench-io", daemon=True)
+        self._thread.start()
+        ready.wait()
+        self._loop = loop
+
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop:
+        if self._loop is None:
+            raise RuntimeError("the engine is not started")
+        return self._loop
+
+    @property
+    def is_started(self) -> bool:
+        return self._loop is not None and not self._closed
+
+    async def shutdown(self, timeout: float = 1.0) -> None:
+        """Close every socket and cancel every task the engine owns, within ``timeout``."""
+        if self._loop is None or self._closed:
+            return
+        self._closed = True
+        try:
+            await asyncio.wait_for(self._await_on_engine(self._close_all()), timeout)
+        except TimeoutError:
+            log.warning("engine shutdown took longer than %.1f s", timeout)
+        finally:
+            if self._thread is not None:
+                loop = self._loop
+                loop.call_soon_threadsafe(loop.stop)
+                await asyncio.get_running_loop().run_in_executor(None, self._thread.join, timeout)
+                if not self._thread.is_alive():
+                    loop.close()
+
+    async def _close_all(self) -> None:
+        closeables = list(self._closeables)
+        self._closeables.clear()
+        results = await asyncio.gather(*(c.aclose() for c in closeables), return_exceptions=True)
+        for result in results:
+            if isinstance(result, BaseException) and not isinstance(
+                result, asyncio.CancelledError
+            ):
+                log.warning("closing on shutdown failed: %r", result)
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    # -- running work ---------------------------------------------------------------------
+
+    def _on_engine_thread(self) -> bool:
+        try:
+            return asyncio.get_running_loop() is self._loop
+        except RuntimeError:
+            return False
+
+    async def _await_on_engine(self, coro: Coroutine[Any, Any, T]) -> T:
+        if self._on_engine_thread():
+            return await coro
+        future = asyncio.run_coroutine_threadsafe(coro, self.loop)
+        return await asyncio.wrap_future(future)
+
+    async def run(self, coro: Coroutine[Any, Any, T]) -> T:
+        """Run ``coro`` on the engine's loop and await its result from the caller's loop."""
+        if self._closed:
+            coro.close()
+            raise RuntimeError("the engine is shut down")
+        return await self._await_on_engine(coro)
+
+    def spawn(self, coro: Coroutine[Any, Any, Any], name: str | None = None) -> None:
+        """Start long-running work the engine cancels on shutdown; errors go to the log."""
+        if self._closed:
+            coro.close()
+            raise RuntimeError("the engine is shut down")
+
+        def create() -> None:
+            task = self.loop.create_task(coro, name=name)
+            self._tasks.add(task)
+            task.add_done_callback(self._task_done)
+
+        self.call(create)
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            self.loop.call_exception_handler(
+                {"message": "engine task failed", "exception": task.exception(), "task": task}
+            )
+
+    def call(self, fn: Callable[..., object], *args: object) -> None:
+        """Call ``fn`` soon on the engine's loop, from any thread."""
+        if self._on_engine_thread():
+            self.loop.call_soon(fn, *args)
+        else:
+            self.loop.call_soon_threadsafe(fn, *args)
+
+    # -- resources and events -------------------------------------------------------------
+
+    def own(self, closeable: AsyncCloseable) -> None:
+        """Close ``closeable`` on shutdown (call on the engine's loop)."""
+        self._closeables.add(closeable)
+
+    def disown(self, closeable: AsyncCloseable) -> None:
+        self._closeables.discard(closeable)
+
+    def emit(self, event: NetEvent) -> None:
+        self.queue.put(event)
+
+    def tick(self) -> None:
+        """The UI's heartbeat: refill the read budget and resume parked readers."""
+        if self._loop is None or self._closed:
+            return
+        if self.mode is EngineMode.UI_LOOP:
+            self.gate.on_tick()
+        elif self.gate.has_parked:
+            self._loop.call_soon_threadsafe(self.gate.on_tick)
+
+
+async def gather_quietly(*aws: Awaitable[Any]) -> None:
+    """Await all, ignoring errors: used where closing must go on whatever one part says."""
+    with contextlib.suppress(Exception):
+        await asyncio.gather(*aws, return_exceptions=True)

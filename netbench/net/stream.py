@@ -1,0 +1,410 @@
+"""TCP and Unix stream listeners and clients that report every byte as events.
+
+Reads go through a small fixed buffer and the :class:`FlowGate`, so a flood cannot starve
+the loop the UI shares; received bytes are framed per connection so the transcript can show
+how the stream merged or split messages.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import os
+import socket
+import stat
+import struct
+from enum import StrEnum
+from pathlib import Path
+
+from netbench.core.framing import Frame, FramingError, FramingSpec, make_framer
+from netbench.net.errors import NetError, describe_os_error
+from netbench.net.events import (
+    CloseReason,
+    Connected,
+    DataReceived,
+    DataSent,
+    EventSink,
+    Listening,
+    Notice,
+    PeerClosed,
+    Stopped,
+)
+from netbench.net.flow import READ_BUFFER_SIZE, FlowGate
+
+CLOSE_GRACE_SECONDS = 0.5
+
+
+class StreamKind(StrEnum):
+    TCP = "tcp"
+    UNIX = "unix"
+
+
+class UnixPathState(StrEnum):
+    FREE = "free"
+    STALE = "stale socket"
+    LIVE = "live socket"
+    NOT_A_SOCKET = "not a socket"
+
+
+def format_address(address: object) -> str:
+    """``host:port`` for IPv4, ``[host]:port`` for IPv6, the path for Unix sockets."""
+    if isinstance(address, tuple) and len(address) >= 2:
+        host, port = str(address[0]), int(address[1])
+        return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    if isinstance(address, bytes):
+        address = address.decode("utf-8", "backslashreplace")
+    return str(address) if address else ""
+
+
+async def probe_unix_path(path: Path, timeout: float = 0.5) -> UnixPathState:
+    """Tell a stale socket file from one a live server still answers on.
+
+    asyncio's ``create_unix_server`` silently unlinks whatever is at the path, which would
+    steal the address from a running server, so we look first.
+    """
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return UnixPathState.FREE
+    if not stat.S_ISSOCK(mode):
+        return UnixPathState.NOT_A_SOCKET
+    try:
+        _, writer = await asyncio.wait_for(asyncio.open_unix_connection(str(path)), timeout)
+    except (ConnectionRefusedError, FileNotFoundError):
+        return UnixPathState.STALE
+    except (TimeoutError, OSError):
+        return UnixPathState.LIVE
+    writer.close()
+    with contextlib.suppress(OSError):
+        await writer.wait_closed()
+    return UnixPathState.LIVE
+
+
+class StreamPeer(asyncio.BufferedProtocol):
+    """One connection, seen from either end: reads, frames, reports; writes on request."""
+
+    def __init__(
+        self,
+        source: str,
+        sink: EventSink,
+        gate: FlowGate | None,
+        framing: FramingSpec,
+        fallback_name: str = "",
+    ) -> None:
+        self.source = source
+        self.name = fallback_name
+        self._sink = sink
+        self._gate = gate
+        self._framer = make_framer(framing)
+        self._buffer = bytearray(READ_BUFFER_SIZE)
+        self._view = memoryview(self._buffer)
+        self._chunk_id = 0
+        self._closing_reason: CloseReason | None = None
+        self.transport: asyncio.Transport | None = None
+        self.bytes_in = 0
+        self.bytes_out = 0
+        self.peer_finished = False
+        self.closed = asyncio.get_running_loop().create_future()
+
+    # -- asyncio callbacks ------------------------------------------------------------------
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+        peer = format_address(transport.get_extra_info("peername"))
+        if peer:
+            self.name = peer
+        local = format_address(transport.get_extra_info("sockname"))
+        self._sink(Connected(source=self.source, peer=self.name, local=local))
+
+    def get_buffer(self, sizehint: int) -> memoryview:
+        return self._view
+
+    def buffer_updated(self, nbytes: int) -> None:
+        data = bytes(self._view[:nbytes])
+        self.bytes_in += nbytes
+        self._chunk_id += 1
+        self._report(self._framer.feed(data, self._chunk_id))
+        gate = self._gate
+        if gate is not None and self.transport is not None and not gate.admit(nbytes):
+            gate.park(self.transport)
+
+    def _report(self, outputs: list[Frame | FramingError]) -> None:
+        frames = sum(1 for o in outputs if isinstance(o, Frame))
+        for out in outputs:
+            if isinstance(out, Frame):
+                self._sink(
+                    DataReceived(
+                        source=self.source,
+                        peer=self.name,
+                        data=out.data,
+                        first_chunk=out.first_chunk,
+                        last_chunk=out.last_chunk,
+                        chunk_frames=frames,
+                    )
+                )
+            else:
+                self._sink(Notice(source=self.source, peer=self.name, text=out.reason))
+
+    def eof_received(self) -> bool:
+        """Keep our side open: the peer only finished sending, we may still reply."""
+        self.peer_finished = True
+        self._report(self._framer.flush())
+        self._sink(
+            Notice(source=self.source, peer=self.name, text=CloseReason.PEER_FINISHED.value)
+        )
+        return True
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self._gate is not None and self.transport is not None:
+            self._gate.forget(self.transport)
+        if not self.peer_finished:
+            self._report(self._framer.flush())
+        if self._closing_reason is not None:
+            reason, detail = self._closing_reason, ""
+        elif exc is None:
+            reason, detail = CloseReason.CLOSED, ""
+        elif isinstance(exc, ConnectionResetError):
+            reason, detail = CloseReason.RESET, ""
+        else:
+            reason, detail = CloseReason.ERROR, str(exc)
+        self._sink(PeerClosed(source=self.source, peer=self.name, reason=reason, detail=detail))
+        if not self.closed.done():
+            self.closed.set_result(reason)
+
+    # -- what the user asks for -------------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        return self.transport is not None and not self.transport.is_closing()
+
+    def send(self, data: bytes) -> None:
+        if self.transport is None or self.transport.is_closing():
+            raise NetError(f"{self.name} is closed: nothing was sent")
+        self.transport.write(data)
+        self.bytes_out += len(data)
+        self._sink(DataSent(source=self.source, peer=self.name, data=data))
+
+    def half_close(self) -> None:
+        """Send FIN: the peer reads end-of-stream, and can still send to us."""
+        if self.transport is not None and self.transport.can_write_eof():
+            self.transport.write_eof()
+
+    def close(self) -> None:
+        if self.transport is not None and not self.transport.is_closing():
+            self._closing_reason = CloseReason.CLOSED_BY_US
+            self.transport.close()
+
+    def abort(self) -> None:
+        """Reset the connection (RST) instead of the orderly FIN."""
+        if self.transport is None:
+            return
+        sock = self.transport.get_extra_info("socket")
+        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+            with contextlib.suppress(OSError):
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self._closing_reason = CloseReason.ABORTED_BY_US
+        self.transport.abort()
+
+    async def aclose(self) -> None:
+        self.close()
+        try:
+            await asyncio.wait_for(asyncio.shield(self.closed), CLOSE_GRACE_SECONDS)
+        except TimeoutError:
+            self.abort()
+
+
+class StreamListener:
+    """A TCP or Unix stream server with its live peers."""
+
+    def __init__(self, source: str, sink: EventSink, gate: FlowGate | None, framing: FramingSpec):
+        self.source = source
+        self._sink = sink
+        self._gate = gate
+        self._framing = framing
+        self._server: asyncio.AbstractServer | None = None
+        self._unix_path: Path | None = None
+        self._unix_inode: int | None = None
+        self._counter = itertools.count(1)
+        self.peers: dict[str, StreamPeer] = {}
+        self.address = ""
+
+    @classmethod
+    async def open(
+        cls,
+        *,
+        sink: EventSink,
+        kind: StreamKind = StreamKind.TCP,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        path: Path | None = None,
+        gate: FlowGate | None = None,
+        framing: FramingSpec | None = None,
+        backlog: int = 100,
+        reuse_address: bool = True,
+        remove_stale: bool = False,
+        source: str = "",
+    ) -> StreamListener:
+        listener = cls(source or f"{kind} listener", sink, gate, framing or FramingSpec())
+        await listener._bind(kind, host, port, path, backlog, reuse_address, remove_stale)
+        return listener
+
+    async def _bind(
+        self,
+        kind: StreamKind,
+        host: str,
+        port: int,
+        path: Path | None,
+        backlog: int,
+        reuse_address: bool,
+        remove_stale: bool,
+    ) -> None:
+        loop = asyncio.get_running_loop()
+        if kind is StreamKind.UNIX:
+            if path is None:
+                raise NetError("a Unix listener needs a socket path", "path")
+            await self._check_unix_path(path, remove_stale)
+            target = str(path)
+            try:
+                self._server = await loop.create_unix_server(
+                    self._new_peer, str(path), backlog=backlog
+                )
+            except OSError as exc:
+                raise describe_os_error(exc, target) from exc
+            self._unix_path = path
+            self._unix_inode = path.lstat().st_ino
+            self.address = str(path)
+        else:
+            if not 0 <= port <= 65535:
+                raise NetError(f"port {port} is out of range: use 0 to 65535", "port")
+            target = format_address((host, port))
+            try:
+                self._server = await loop.create_server(
+                    self._new_peer, host, port, backlog=backlog, reuse_address=reuse_address
+                )
+            except OSError as exc:
+                raise describe_os_error(exc, target) from exc
+            sockets = self._server.sockets
+            self.address = ", ".join(format_address(s.getsockname()) for s in sockets)
+        self._sink(Listening(source=self.source, address=self.address))
+
+    @staticmethod
+    async def _check_unix_path(path: Path, remove_stale: bool) -> None:
+        state = await probe_unix_path(path)
+        if state is UnixPathState.LIVE:
+            raise NetError(f"{path} is in use by a running server: pick another path", "path")
+        if state is UnixPathState.NOT_A_SOCKET:
+            raise NetError(f"{path} exists and is not a socket: it is left untouched", "path")
+        if state is UnixPathState.STALE:
+            if not remove_stale:
+                raise NetError(
+                    f"{path} is a stale socket file left by a server that is gone; "
+                    "remove it to listen there",
+                    "path",
+                )
+            path.unlink()
+
+    def _new_peer(self) -> StreamPeer:
+        fallback = f"{self.address} #{next(self._counter)}"
+        peer = _ListenerPeer(self, fallback)
+        return peer
+
+    def _peer_up(self, peer: StreamPeer) -> None:
+        self.peers[peer.name] = peer
+
+    def _peer_down(self, peer: StreamPeer) -> None:
+        self.peers.pop(peer.name, None)
+
+    def send(self, peer_name: str, data: bytes) -> None:
+        peer = self.peers.get(peer_name)
+        if peer is None:
+            raise NetError(f"{peer_name} is no longer connected: nothing was sent")
+        peer.send(data)
+
+    def broadcast(self, data: bytes) -> int:
+        sent = 0
+        for peer in list(self.peers.values()):
+            if peer.is_open:
+                peer.send(data)
+                sent += 1
+        return sent
+
+    @property
+    def is_serving(self) -> bool:
+        return self._server is not None and self._server.is_serving()
+
+    async def aclose(self) -> None:
+        """Stop accepting, close every peer (RST after a short grace), remove our socket file."""
+        server, self._server = self._server, None
+        if server is None:
+            return
+        server.close()
+        peers = list(self.peers.values())
+        await asyncio.gather(*(p.aclose() for p in peers), return_exceptions=True)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(server.wait_closed(), CLOSE_GRACE_SECONDS)
+        self._remove_own_socket_file()
+        self._sink(Stopped(source=self.source))
+
+    def _remove_own_socket_file(self) -> None:
+        path, self._unix_path = self._unix_path, None
+        if path is None:
+            return
+        with contextlib.suppress(OSError):
+            if path.lstat().st_ino == self._unix_inode:
+                os.unlink(path)
+
+
+class _ListenerPeer(StreamPeer):
+    def __init__(self, listener: StreamListener, fallback_name: str) -> None:
+        super().__init__(
+            listener.source, listener._sink, listener._gate, listener._framing, fallback_name
+        )
+        self._listener = listener
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        super().connection_made(transport)
+        self._listener._peer_up(self)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._listener._peer_down(self)
+        super().connection_lost(exc)
+
+
+async def open_stream(
+    *,
+    sink: EventSink,
+    kind: StreamKind = StreamKind.TCP,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    path: Path | None = None,
+    gate: FlowGate | None = None,
+    framing: FramingSpec | None = None,
+    timeout: float = 10.0,
+    source: str = "",
+) -> StreamPeer:
+    """Connect a client; errors come back as :class:`NetError` in the user's words."""
+    loop = asyncio.get_running_loop()
+    spec = framing or FramingSpec()
+    label = source or f"{kind} client"
+    target = str(path) if kind is StreamKind.UNIX else format_address((host, port))
+
+    def factory() -> StreamPeer:
+        return StreamPeer(label, sink, gate, spec, target)
+
+    try:
+        if kind is StreamKind.UNIX:
+            if path is None:
+                raise NetError("a Unix client needs a socket path", "path")
+            connecting = loop.create_unix_connection(factory, str(path))
+        else:
+            if not 0 < port <= 65535:
+                raise NetError(f"port {port} is out of range: use 1 to 65535", "port")
+            connecting = loop.create_connection(factory, host, port)
+        _, peer = await asyncio.wait_for(connecting, timeout)
+    except TimeoutError as exc:
+        raise NetError(f"timed out after {timeout * 1000:.0f} ms connecting to {target}") from exc
+    except OSError as exc:
+        raise describe_os_error(exc, target) from exc
+    return peer

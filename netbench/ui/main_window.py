@@ -1,0 +1,149 @@
+"""The main window: four tabs, menus, a status bar and the error banner.
+
+Signals:
+    closed(): the window has closed; the application shuts its engine down and exits.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+
+from netbench.core.resources import resource_path
+from netbench.net.engine import Engine, EngineMode
+from netbench.ui.about_dialog import AboutDialog
+from netbench.ui.bridge import EventBridge
+from netbench.ui.error_banner import ErrorBanner
+from netbench.ui.tabs import TAB_KEYS, build_tab
+
+SETTINGS_GEOMETRY = "window/geometry"
+SETTINGS_TAB = "window/tab"
+SETTINGS_ENGINE = "engine/mode"
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()
+
+    def __init__(
+        self,
+        engine: Engine | None = None,
+        language: str = "English",
+        log_path: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main.window")
+        self.setWindowTitle(self.tr("netbench"))
+        self.setWindowIcon(QIcon(str(resource_path("netbench.svg"))))
+        self.engine = engine or Engine()
+        self.language = language
+        self.log_path = log_path
+        self.bridge = EventBridge(self.engine, self)
+        self._about: AboutDialog | None = None
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        self.error_banner = ErrorBanner(central)
+        self.error_banner.log_path = log_path
+        self.tabs = QTabWidget(central)
+        self.tabs.setObjectName("main.tabs")
+        self.tabs.setAccessibleName(self.tr("Tools"))
+        self.tabs.setDocumentMode(True)
+        for key in TAB_KEYS:
+            page, title = build_tab(key, self)
+            self.tabs.addTab(page, title)
+        layout.addWidget(self.error_banner)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_settings()
+        self.bridge.start()
+
+    # -- construction -----------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setObjectName("main.action_quit")
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        self.io_thread_action = QAction(self.tr("Run networking on an &IO thread"), self)
+        self.io_thread_action.setObjectName("main.action_io_thread")
+        self.io_thread_action.setCheckable(True)
+        self.io_thread_action.setChecked(self.saved_engine_mode() is EngineMode.IO_THREAD)
+        self.io_thread_action.setToolTip(
+            self.tr("Faster under floods; takes effect the next time netbench starts")
+        )
+        self.io_thread_action.toggled.connect(self.on_io_thread_action_toggled)
+        settings_menu.addAction(self.io_thread_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about_action = QAction(self.tr("&About netbench"), self)
+        about_action.setObjectName("main.action_about")
+        about_action.triggered.connect(self.show_about)
+        help_menu.addAction(about_action)
+
+    def _build_status_bar(self) -> None:
+        mode_text = {
+            EngineMode.UI_LOOP: self.tr("Networking on the UI loop"),
+            EngineMode.IO_THREAD: self.tr("Networking on an IO thread"),
+        }[self.engine.mode]
+        self.engine_label = QLabel(mode_text, self)
+        self.engine_label.setObjectName("main.engine_mode")
+        self.statusBar().addPermanentWidget(self.engine_label)
+        self.statusBar().showMessage(self.tr("Ready"))
+
+    # -- settings ---------------------------------------------------------------------------
+
+    @staticmethod
+    def saved_engine_mode() -> EngineMode:
+        value = QSettings().value(SETTINGS_ENGINE, EngineMode.UI_LOOP.value)
+        try:
+            return EngineMode(str(value))
+        except ValueError:
+            return EngineMode.UI_LOOP
+
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value(SETTINGS_GEOMETRY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1180, 760)
+        tab = settings.value(SETTINGS_TAB, TAB_KEYS[0])
+        if tab in TAB_KEYS:
+            self.tabs.setCurrentIndex(TAB_KEYS.index(str(tab)))
+
+    def _save_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
+        settings.setValue(SETTINGS_TAB, TAB_KEYS[self.tabs.currentIndex()])
+        settings.sync()
+
+    # -- slots ------------------------------------------------------------------------------
+
+    def on_io_thread_action_toggled(self, checked: bool) -> None:
+        mode = EngineMode.IO_THREAD if checked else EngineMode.UI_LOOP
+        QSettings().setValue(SETTINGS_ENGINE, mode.value)
+        self.statusBar().showMessage(
+            self.tr("The networking mode changes the next time netbench starts"), 8000
+        )
+
+    def on_error_reported(self, summary: str) -> None:
+        self.error_banner.show_error(summary)
+
+    def show_about(self) -> None:
+        mode = self.engine.mode.value
+        self._about = AboutDialog(self, self.language, mode, self.log_path)
+        self._about.open()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_settings()
+        self.bridge.stop()
+        super().closeEvent(event)
+        self.closed.emit()

@@ -1,0 +1,69 @@
+"""The real application in its own process: screenshots, shutdown with live sockets, Ctrl+C."""
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+APP_ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+
+
+def test_screenshot_writes_one_png_per_tab(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "netbench", "--screenshot", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=APP_ENV,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    names = sorted(p.name for p in tmp_path.glob("*.png"))
+    assert names == ["client.png", "http.png", "lookup.png", "server.png"]
+    for path in tmp_path.glob("*.png"):
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert path.stat().st_size > 5_000
+
+
+@pytest.mark.parametrize("mode", ["ui-loop", "io-thread"])
+def test_closing_with_live_sockets_exits_cleanly_within_a_second(tmp_path, mode):
+    sock = tmp_path / "s.sock"
+    result = subprocess.run(
+        [sys.executable, str(HERE / "apps" / "live_sockets_app.py"), mode, str(sock), "close"],
+        capture_output=True,
+        text=True,
+        env=APP_ENV,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    lines = dict(line.split(" ", 1) for line in result.stdout.splitlines())
+    closing = float(lines["CLOSING"])
+    exited = float(lines["EXITED"].split()[0])
+    assert exited - closing < 1.0
+    assert lines["EXITED"].endswith("sockets-left False")
+
+
+def test_ctrl_c_quits_promptly_and_quietly(tmp_path):
+    sock = tmp_path / "s.sock"
+    proc = subprocess.Popen(
+        [sys.executable, str(HERE / "apps" / "live_sockets_app.py"), "ui-loop", str(sock), "wait"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=APP_ENV,
+    )
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "READY"
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=5)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0, err
+    assert err == ""
+    assert "EXITED" in out
