@@ -8,11 +8,11 @@ so the way events reach the screen does not depend on the mode either.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import threading
+import time
 from collections import deque
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Callable, Coroutine
 from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
@@ -119,11 +119,23 @@ class Engine:
             log.warning("engine shutdown took longer than %.1f s", timeout)
         finally:
             if self._thread is not None:
-                loop = self._loop
-                loop.call_soon_threadsafe(loop.stop)
-                await asyncio.get_running_loop().run_in_executor(None, self._thread.join, timeout)
-                if not self._thread.is_alive():
-                    loop.close()
+                await self._stop_io_thread(timeout)
+
+    async def _stop_io_thread(self, timeout: float) -> None:
+        """Stop the IO loop and wait for its thread without blocking the caller's loop.
+
+        Polling keeps this off executors: qasync's own executor makes ``close()`` wait.
+        """
+        assert self._thread is not None and self._loop is not None
+        loop = self._loop
+        loop.call_soon_threadsafe(loop.stop)
+        deadline = time.monotonic() + timeout
+        while self._thread.is_alive() and time.monotonic() < deadline:
+            await asyncio.sleep(0.002)
+        if self._thread.is_alive():
+            log.warning("the IO thread did not stop within %.1f s", timeout)
+            return
+        loop.close()
 
     async def _close_all(self) -> None:
         closeables = list(self._closeables)
@@ -208,9 +220,3 @@ class Engine:
             self.gate.on_tick()
         elif self.gate.has_parked:
             self._loop.call_soon_threadsafe(self.gate.on_tick)
-
-
-async def gather_quietly(*aws: Awaitable[Any]) -> None:
-    """Await all, ignoring errors: used where closing must go on whatever one part says."""
-    with contextlib.suppress(Exception):
-        await asyncio.gather(*aws, return_exceptions=True)

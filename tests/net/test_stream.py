@@ -1,0 +1,237 @@
+"""Stream listeners and clients on real loopback sockets, with plain asyncio and real peers."""
+
+import asyncio
+import contextlib
+import shutil
+import socket
+import subprocess
+
+import pytest
+
+from netbench.core.framing import FramingKind, FramingSpec
+from netbench.net.errors import NetError
+from netbench.net.events import (
+    CloseReason,
+    Connected,
+    DataReceived,
+    DataSent,
+    Listening,
+    Notice,
+    PeerClosed,
+    Stopped,
+)
+from netbench.net.flow import FlowGate
+from netbench.net.stream import (
+    StreamKind,
+    StreamListener,
+    UnixPathState,
+    open_stream,
+    probe_unix_path,
+)
+
+LF = FramingSpec(kind=FramingKind.DELIMITER, delimiter=b"\n")
+
+
+async def wait_for(predicate, timeout=5.0):
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not predicate():
+        if asyncio.get_running_loop().time() > deadline:
+            raise TimeoutError("condition not met")
+        await asyncio.sleep(0.005)
+
+
+def of(events, kind):
+    return [e for e in events if isinstance(e, kind)]
+
+
+def test_tcp_round_trip_reports_every_step():
+    events = []
+
+    async def scenario():
+        listener = await StreamListener.open(sink=events.append, port=0, framing=LF)
+        host, port = listener.address.rsplit(":", 1)
+        client = await open_stream(sink=events.append, host=host, port=int(port), framing=LF)
+        client.send(b"one\ntwo\n")
+        await wait_for(lambda: len(of(events, DataReceived)) == 2)
+        (peer_name,) = listener.peers
+        listener.send(peer_name, b"back\n")
+        await wait_for(lambda: len(of(events, DataReceived)) == 3)
+        await client.aclose()
+        await wait_for(lambda: len(of(events, PeerClosed)) == 1)
+        # The server side is only half-closed: the peer finished, we may still reply.
+        await wait_for(lambda: listener.peers[peer_name].peer_finished)
+        await listener.aclose()
+        await wait_for(lambda: len(of(events, PeerClosed)) == 2)
+
+    asyncio.run(scenario())
+    assert of(events, Listening)[0].address.startswith("127.0.0.1:")
+    assert len(of(events, Connected)) == 2
+    received = of(events, DataReceived)
+    assert [e.data for e in received] == [b"one", b"two", b"back"]
+    assert received[0].chunk_frames == 2  # both lines arrived in one read
+    assert [e.data for e in of(events, DataSent)] == [b"one\ntwo\n", b"back\n"]
+    reasons = {e.reason for e in of(events, PeerClosed)}
+    assert CloseReason.CLOSED_BY_US in reasons
+    assert of(events, Stopped)
+
+
+def test_peer_half_close_is_reported_and_we_can_still_reply():
+    events = []
+
+    async def scenario():
+        listener = await StreamListener.open(sink=events.append, port=0)
+        port = int(listener.address.rsplit(":", 1)[1])
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(b"question")
+        writer.write_eof()
+        await wait_for(lambda: any(isinstance(e, Notice) for e in events))
+        listener.broadcast(b"answer")
+        reply = await asyncio.wait_for(reader.readexactly(6), 5)
+        await listener.aclose()
+        assert await asyncio.wait_for(reader.read(), 5) == b""  # our FIN on close
+        writer.close()
+        await writer.wait_closed()
+        return reply
+
+    assert asyncio.run(scenario()) == b"answer"
+    assert any("FIN" in e.text for e in of(events, Notice))
+
+
+def test_abort_sends_a_reset():
+    events = []
+
+    async def scenario():
+        listener = await StreamListener.open(sink=events.append, port=0)
+        port = int(listener.address.rsplit(":", 1)[1])
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        await wait_for(lambda: listener.peers)
+        next(iter(listener.peers.values())).abort()
+        with pytest.raises(ConnectionResetError):
+            await asyncio.wait_for(reader.read(), 5)
+        writer.close()
+        with contextlib.suppress(ConnectionResetError):
+            await writer.wait_closed()
+        await listener.aclose()
+
+    asyncio.run(scenario())
+    assert of(events, PeerClosed)[0].reason is CloseReason.ABORTED_BY_US
+
+
+def test_refused_connection_is_explained():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+
+    async def scenario():
+        await open_stream(sink=lambda e: None, host="127.0.0.1", port=port)
+
+    with pytest.raises(NetError, match="refused"):
+        asyncio.run(scenario())
+
+
+def test_port_in_use_and_out_of_range_are_explained():
+    async def scenario():
+        with socket.socket() as holder:
+            holder.bind(("127.0.0.1", 0))
+            holder.listen()
+            port = holder.getsockname()[1]
+            with pytest.raises(NetError, match="already in use") as in_use:
+                await StreamListener.open(sink=lambda e: None, port=port, reuse_address=False)
+        with pytest.raises(NetError, match="out of range") as out_of_range:
+            await StreamListener.open(sink=lambda e: None, port=70000)
+        return in_use.value.field, out_of_range.value.field
+
+    assert asyncio.run(scenario()) == ("port", "port")
+
+
+def test_unix_paths_live_stale_and_regular_files(tmp_path):
+    path = tmp_path / "srv.sock"
+    regular = tmp_path / "notes.txt"
+    regular.write_text("keep me")
+
+    async def scenario():
+        assert await probe_unix_path(path) is UnixPathState.FREE
+        first = await StreamListener.open(sink=lambda e: None, kind=StreamKind.UNIX, path=path)
+        assert await probe_unix_path(path) is UnixPathState.LIVE
+        with pytest.raises(NetError, match="in use by a running server"):
+            await StreamListener.open(sink=lambda e: None, kind=StreamKind.UNIX, path=path)
+        assert first.is_serving  # the live server kept its address
+        with pytest.raises(NetError, match="not a socket"):
+            await StreamListener.open(sink=lambda e: None, kind=StreamKind.UNIX, path=regular)
+        await first.aclose()
+        assert not path.exists()  # our own socket file is removed on close
+
+        stale = socket.socket(socket.AF_UNIX)
+        stale.bind(str(path))
+        stale.close()  # a socket file with nobody behind it
+        assert await probe_unix_path(path) is UnixPathState.STALE
+        with pytest.raises(NetError, match="stale"):
+            await StreamListener.open(sink=lambda e: None, kind=StreamKind.UNIX, path=path)
+        again = await StreamListener.open(
+            sink=lambda e: None, kind=StreamKind.UNIX, path=path, remove_stale=True
+        )
+        await again.aclose()
+
+    asyncio.run(scenario())
+    assert regular.read_text() == "keep me"
+
+
+def test_flow_gate_parks_a_flooding_reader_until_the_next_tick():
+    gate = FlowGate(bytes_per_tick=64 * 1024)
+    events = []
+
+    async def scenario():
+        listener = await StreamListener.open(sink=events.append, port=0, gate=gate)
+        port = int(listener.address.rsplit(":", 1)[1])
+        _, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(b"x" * 1_000_000)
+        await wait_for(lambda: gate.has_parked)
+        received_while_parked = sum(len(e.data) for e in of(events, DataReceived))
+        await asyncio.sleep(0.05)
+        assert sum(len(e.data) for e in of(events, DataReceived)) == received_while_parked
+        while sum(len(e.data) for e in of(events, DataReceived)) < 1_000_000:
+            gate.on_tick()
+            await asyncio.sleep(0.001)
+        writer.close()
+        await writer.wait_closed()
+        await listener.aclose()
+        return received_while_parked
+
+    parked_at = asyncio.run(scenario())
+    assert 64 * 1024 <= parked_at < 64 * 1024 + 16 * 1024 + 1
+    assert gate.pauses >= 1_000_000 // (80 * 1024)
+
+
+@pytest.mark.skipif(
+    not shutil.which("socat") and not __import__("os").environ.get("CI"),
+    reason="socat not installed (CI installs it)",
+)
+@pytest.mark.parametrize("kind", [StreamKind.TCP, StreamKind.UNIX])
+def test_socat_client_talks_to_our_listener(tmp_path, kind):
+    events = []
+    path = tmp_path / "peer.sock"
+
+    async def scenario():
+        listener = await StreamListener.open(
+            sink=events.append, kind=kind, port=0, path=path, framing=LF
+        )
+        target = (
+            f"UNIX-CONNECT:{path}"
+            if kind is StreamKind.UNIX
+            else f"TCP:127.0.0.1:{listener.address.rsplit(':', 1)[1]}"
+        )
+        proc = await asyncio.create_subprocess_exec(
+            "socat", "-t", "0.5", "-", target,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        )
+        talking = asyncio.ensure_future(proc.communicate(b"ping 1\nping 2\n"))
+        # socat sends its stdin, then half-closes and waits for our answer.
+        await wait_for(lambda: len(of(events, DataReceived)) == 2)
+        listener.broadcast(b"pong\n")
+        out, _ = await asyncio.wait_for(talking, 10)
+        await listener.aclose()
+        return out
+
+    out = asyncio.run(scenario())
+    assert [e.data for e in of(events, DataReceived)][:2] == [b"ping 1", b"ping 2"]
+    assert b"pong" in out
