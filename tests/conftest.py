@@ -73,3 +73,53 @@ def run_async(qloop: asyncio.AbstractEventLoop) -> RunAsync:
 @pytest.fixture
 def pump() -> Callable[..., None]:
     return pump_until
+
+
+def interactive_widgets(root: Any) -> list[Any]:
+    """Widgets a person can operate, minus Qt's own internals (scroll bars, popups, tab bars)."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSlider,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QMenuBar,
+        QPlainTextEdit,
+        QScrollBar,
+        QTabWidget,
+        QTextEdit,
+        QWidget,
+    )
+
+    kinds = (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSlider,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QMenuBar,
+        QPlainTextEdit,
+        QTabWidget,
+        QTextEdit,
+    )
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not isinstance(widget, kinds) or isinstance(widget, QScrollBar):
+            continue
+        if widget.objectName().startswith("qt_"):
+            continue
+        parent = widget.parentWidget()
+        internal = False
+        while parent is not None and parent is not root:
+            if isinstance(parent, QComboBox | QAbstractSpinBox | QAbstractItemView):
+                internal = True
+                break
+            if type(parent).__name__ in ("QComboBoxPrivateContainer", "QTabBar"):
+                internal = True
+                break
+            parent = parent.parentWidget()
+        if not internal:
+            found.append(widget)
+    return found

@@ -142,9 +142,7 @@ class Engine:
         self._closeables.clear()
         results = await asyncio.gather(*(c.aclose() for c in closeables), return_exceptions=True)
         for result in results:
-            if isinstance(result, BaseException) and not isinstance(
-                result, asyncio.CancelledError
-            ):
+            if isinstance(result, BaseException) and not isinstance(result, asyncio.CancelledError):
                 log.warning("closing on shutdown failed: %r", result)
         tasks = list(self._tasks)
         for task in tasks:

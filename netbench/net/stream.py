@@ -151,9 +151,7 @@ class StreamPeer(asyncio.BufferedProtocol):
         """Keep our side open: the peer only finished sending, we may still reply."""
         self.peer_finished = True
         self._report(self._framer.flush())
-        self._sink(
-            Notice(source=self.source, peer=self.name, text=CloseReason.PEER_FINISHED.value)
-        )
+        self._sink(Notice(source=self.source, peer=self.name, text=CloseReason.PEER_FINISHED.value))
         return True
 
     def connection_lost(self, exc: Exception | None) -> None:

@@ -21,7 +21,10 @@ def version_rows(language: str, engine_mode: str, log_path: str) -> list[tuple[s
         ("PySide6", PySide6.__version__),
         ("qasync", qasync_version()),
         ("OS", f"{platform.system()} {platform.release()} ({sys.platform})"),
-    ] + [("UI language", language), ("Engine", engine_mode), ("Log file", log_path)]
+        ("UI language", language),
+        ("Engine", engine_mode),
+        ("Log file", log_path),
+    ]
 
 
 class AboutDialog(QMessageBox):
@@ -34,9 +37,7 @@ class AboutDialog(QMessageBox):
         self.setObjectName("main.about")
         self.setWindowTitle(self.tr("About netbench"))
         self.setIcon(QMessageBox.Icon.Information)
-        self.setText(
-            self.tr("<b>netbench</b> — a network workbench that shows every byte.")
-        )
+        self.setText(self.tr("<b>netbench</b> — a network workbench that shows every byte."))
         rows = "".join(
             f"<tr><td><b>{name}</b>&nbsp;&nbsp;</td><td>{value}</td></tr>"
             for name, value in version_rows(language, engine_mode, log_path)

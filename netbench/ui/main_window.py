@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
     # -- construction -----------------------------------------------------------------------
 
     def _build_menus(self) -> None:
+        self.menuBar().setObjectName("main.menu_bar")
+        self.menuBar().setAccessibleName(self.tr("Menu bar"))
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setObjectName("main.action_quit")

@@ -10,8 +10,8 @@ import os
 
 os.environ["QT_API"] = "pyside6"
 
-import qasync  # noqa: E402  (must follow the QT_API pin)
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import qasync
+from PySide6.QtWidgets import QApplication
 
 QEventLoop = qasync.QEventLoop
 

@@ -221,8 +221,13 @@ def test_socat_client_talks_to_our_listener(tmp_path, kind):
             else f"TCP:127.0.0.1:{listener.address.rsplit(':', 1)[1]}"
         )
         proc = await asyncio.create_subprocess_exec(
-            "socat", "-t", "0.5", "-", target,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            "socat",
+            "-t",
+            "0.5",
+            "-",
+            target,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
         )
         talking = asyncio.ensure_future(proc.communicate(b"ping 1\nping 2\n"))
         # socat sends its stdin, then half-closes and waits for our answer.

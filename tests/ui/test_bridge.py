@@ -20,7 +20,9 @@ def test_a_burst_of_100k_events_arrives_whole_in_order_in_batches(qloop, pump, r
     engine.start(qloop)
     bridge = EventBridge(engine)
     received, batch_sizes, beats = [], [], []
-    bridge.events_arrived.connect(lambda batch: (batch_sizes.append(len(batch)), received.extend(batch)))
+    bridge.events_arrived.connect(
+        lambda batch: (batch_sizes.append(len(batch)), received.extend(batch))
+    )
     heartbeat = QTimer()
     heartbeat.setInterval(10)
     heartbeat.timeout.connect(lambda: beats.append(time.monotonic()))

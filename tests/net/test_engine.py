@@ -1,0 +1,60 @@
+"""The engine runs and owns net work on the UI loop or an IO thread, and shuts it all down."""
+
+import asyncio
+import threading
+
+import pytest
+
+from netbench.net.engine import Engine, EngineMode
+from netbench.net.stream import StreamListener
+
+
+@pytest.mark.parametrize("mode", list(EngineMode))
+def test_run_awaits_work_on_the_engine_loop(qloop, run_async, mode):
+    engine = Engine(mode)
+    engine.start(qloop)
+
+    async def where():
+        await asyncio.sleep(0.01)
+        return asyncio.get_running_loop(), threading.current_thread().name
+
+    loop, thread = run_async(engine.run(where()))
+    run_async(engine.shutdown())
+    if mode is EngineMode.UI_LOOP:
+        assert loop is qloop and thread == "MainThread"
+    else:
+        assert loop is not qloop and thread == "netbench-io"
+
+
+@pytest.mark.parametrize("mode", list(EngineMode))
+def test_shutdown_closes_owned_sockets_and_cancels_spawned_tasks(qloop, run_async, mode):
+    engine = Engine(mode)
+    engine.start(qloop)
+    cancelled = threading.Event()
+
+    async def forever():
+        try:
+            await asyncio.sleep(3600)
+        except asyncio.CancelledError:
+            cancelled.set()
+            raise
+
+    async def open_listener():
+        listener = await StreamListener.open(sink=engine.emit, port=0)
+        engine.own(listener)
+        return listener
+
+    listener = run_async(engine.run(open_listener()))
+    engine.spawn(forever(), name="forever")
+    run_async(asyncio.sleep(0.05))
+    run_async(engine.shutdown(timeout=1.0))
+    assert cancelled.is_set()
+    assert not listener.is_serving
+    with pytest.raises(RuntimeError, match="shut down"):
+        run_async(engine.run(asyncio.sleep(0)))
+
+
+def test_engine_must_be_started_before_use():
+    engine = Engine()
+    with pytest.raises(RuntimeError, match="not started"):
+        _ = engine.loop
