@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from netbench.core.framing import Frame
+
 
 def _now() -> float:
     return time.monotonic()
@@ -49,13 +51,22 @@ class Connected(NetEvent):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DataReceived(NetEvent):
-    """One frame (or one raw chunk) from ``peer``; chunk ids show merging and splitting."""
+    """One read from ``peer``: its size, and the frames it completed (possibly none).
+
+    One event per read, not per frame: a flood of small messages would otherwise cost an
+    object per message on its way to the UI. Each frame's chunk ids say which reads it
+    came from, so merged and split messages stay visible.
+    """
 
     peer: str
-    data: bytes
-    first_chunk: int = -1
-    last_chunk: int = -1
-    chunk_frames: int = 1
+    chunk: int
+    nbytes: int
+    frames: tuple[Frame, ...] = ()
+
+    @property
+    def data(self) -> bytes:
+        """All completed frames' bytes, joined (tests and simple consumers)."""
+        return b"".join(frame.data for frame in self.frames)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -18,10 +18,16 @@ DEFAULT_MAX_QUEUED_EVENTS = 200_000
 
 
 class FlowGate:
-    """Admits bytes until the tick's budget or the queue ceiling is reached, then parks readers.
+    """Admits bytes until the budget or the queue ceiling is reached, then parks readers.
 
-    Call :meth:`on_tick` on the loop the readers run on; it refills the budget and resumes
-    everyone parked.
+    A refill (:meth:`on_tick`, on the readers' loop, once per UI tick) resets the budget
+    and resumes parked readers oldest first, only as many as the budget can feed:
+    resuming every parked reader at once would let each take one more buffer, a herd
+    that blows the budget many times over (measured: 200 flooding clients, heartbeat p50
+    35 ms instead of under 1 ms).
+
+    Refilling sooner than the next tick (as soon as the budget ran out, or a few ms
+    later) was tried: it raised throughput but let reads crowd out Qt's timers again.
     """
 
     def __init__(
@@ -34,15 +40,19 @@ class FlowGate:
         self.max_queued_events = max_queued_events
         self._queue_length = queue_length
         self._used = 0
-        self._parked: set[asyncio.ReadTransport] = set()
+        self._parked: dict[asyncio.ReadTransport, None] = {}
         self.pauses = 0
 
     @property
     def has_parked(self) -> bool:
         return bool(self._parked)
 
+    @property
+    def parked_count(self) -> int:
+        return len(self._parked)
+
     def admit(self, nbytes: int) -> bool:
-        """Count ``nbytes`` read; False means the reader should park until the next tick."""
+        """Count ``nbytes`` read; False means the reader should park until a refill."""
         self._used += nbytes
         if self.bytes_per_tick is not None and self._used >= self.bytes_per_tick:
             return False
@@ -52,17 +62,21 @@ class FlowGate:
         if transport.is_closing() or transport in self._parked:
             return
         transport.pause_reading()
-        self._parked.add(transport)
+        self._parked[transport] = None
         self.pauses += 1
 
     def forget(self, transport: asyncio.ReadTransport) -> None:
-        self._parked.discard(transport)
+        self._parked.pop(transport, None)
 
     def on_tick(self) -> None:
         self._used = 0
-        if self._queue_length() >= self.max_queued_events:
+        if not self._parked or self._queue_length() >= self.max_queued_events:
             return
-        parked, self._parked = self._parked, set()
-        for transport in parked:
+        if self.bytes_per_tick is None:
+            quota = len(self._parked)
+        else:
+            quota = max(1, self.bytes_per_tick // READ_BUFFER_SIZE)
+        for transport in list(self._parked)[:quota]:
+            del self._parked[transport]
             if not transport.is_closing():
                 transport.resume_reading()

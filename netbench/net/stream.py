@@ -125,27 +125,27 @@ class StreamPeer(asyncio.BufferedProtocol):
         data = bytes(self._view[:nbytes])
         self.bytes_in += nbytes
         self._chunk_id += 1
-        self._report(self._framer.feed(data, self._chunk_id))
+        self._report(self._framer.feed(data, self._chunk_id), nbytes)
         gate = self._gate
         if gate is not None and self.transport is not None and not gate.admit(nbytes):
             gate.park(self.transport)
 
-    def _report(self, outputs: list[Frame | FramingError]) -> None:
-        frames = sum(1 for o in outputs if isinstance(o, Frame))
-        for out in outputs:
-            if isinstance(out, Frame):
-                self._sink(
-                    DataReceived(
-                        source=self.source,
-                        peer=self.name,
-                        data=out.data,
-                        first_chunk=out.first_chunk,
-                        last_chunk=out.last_chunk,
-                        chunk_frames=frames,
-                    )
+    def _report(self, outputs: list[Frame | FramingError], nbytes: int = 0) -> None:
+        frames = tuple(o for o in outputs if isinstance(o, Frame))
+        if nbytes or frames:
+            self._sink(
+                DataReceived(
+                    source=self.source,
+                    peer=self.name,
+                    chunk=self._chunk_id,
+                    nbytes=nbytes,
+                    frames=frames,
                 )
-            else:
-                self._sink(Notice(source=self.source, peer=self.name, text=out.reason))
+            )
+        if len(frames) != len(outputs):
+            for out in outputs:
+                if isinstance(out, FramingError):
+                    self._sink(Notice(source=self.source, peer=self.name, text=out.reason))
 
     def eof_received(self) -> bool:
         """Keep our side open: the peer only finished sending, we may still reply."""

@@ -44,6 +44,14 @@ def of(events, kind):
     return [e for e in events if isinstance(e, kind)]
 
 
+def frames(events):
+    return [f.data for e in of(events, DataReceived) for f in e.frames]
+
+
+def bytes_in(events):
+    return sum(e.nbytes for e in of(events, DataReceived))
+
+
 def test_tcp_round_trip_reports_every_step():
     events = []
 
@@ -52,10 +60,10 @@ def test_tcp_round_trip_reports_every_step():
         host, port = listener.address.rsplit(":", 1)
         client = await open_stream(sink=events.append, host=host, port=int(port), framing=LF)
         client.send(b"one\ntwo\n")
-        await wait_for(lambda: len(of(events, DataReceived)) == 2)
+        await wait_for(lambda: len(frames(events)) == 2)
         (peer_name,) = listener.peers
         listener.send(peer_name, b"back\n")
-        await wait_for(lambda: len(of(events, DataReceived)) == 3)
+        await wait_for(lambda: len(frames(events)) == 3)
         await client.aclose()
         await wait_for(lambda: len(of(events, PeerClosed)) == 1)
         # The server side is only half-closed: the peer finished, we may still reply.
@@ -66,9 +74,11 @@ def test_tcp_round_trip_reports_every_step():
     asyncio.run(scenario())
     assert of(events, Listening)[0].address.startswith("127.0.0.1:")
     assert len(of(events, Connected)) == 2
-    received = of(events, DataReceived)
-    assert [e.data for e in received] == [b"one", b"two", b"back"]
-    assert received[0].chunk_frames == 2  # both lines arrived in one read
+    assert frames(events) == [b"one", b"two", b"back"]
+    first_read = of(events, DataReceived)[0]
+    assert first_read.nbytes == 8
+    assert len(first_read.frames) == 2  # both lines arrived in one read (粘包)
+    assert {f.first_chunk for f in first_read.frames} == {first_read.chunk}
     assert [e.data for e in of(events, DataSent)] == [b"one\ntwo\n", b"back\n"]
     reasons = {e.reason for e in of(events, PeerClosed)}
     assert CloseReason.CLOSED_BY_US in reasons
@@ -186,10 +196,10 @@ def test_flow_gate_parks_a_flooding_reader_until_the_next_tick():
         _, writer = await asyncio.open_connection("127.0.0.1", port)
         writer.write(b"x" * 1_000_000)
         await wait_for(lambda: gate.has_parked)
-        received_while_parked = sum(len(e.data) for e in of(events, DataReceived))
+        received_while_parked = bytes_in(events)
         await asyncio.sleep(0.05)
-        assert sum(len(e.data) for e in of(events, DataReceived)) == received_while_parked
-        while sum(len(e.data) for e in of(events, DataReceived)) < 1_000_000:
+        assert bytes_in(events) == received_while_parked
+        while bytes_in(events) < 1_000_000:
             gate.on_tick()
             await asyncio.sleep(0.001)
         writer.close()
@@ -231,12 +241,12 @@ def test_socat_client_talks_to_our_listener(tmp_path, kind):
         )
         talking = asyncio.ensure_future(proc.communicate(b"ping 1\nping 2\n"))
         # socat sends its stdin, then half-closes and waits for our answer.
-        await wait_for(lambda: len(of(events, DataReceived)) == 2)
+        await wait_for(lambda: len(frames(events)) == 2)
         listener.broadcast(b"pong\n")
         out, _ = await asyncio.wait_for(talking, 10)
         await listener.aclose()
         return out
 
     out = asyncio.run(scenario())
-    assert [e.data for e in of(events, DataReceived)][:2] == [b"ping 1", b"ping 2"]
+    assert frames(events)[:2] == [b"ping 1", b"ping 2"]
     assert b"pong" in out

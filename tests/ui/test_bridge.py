@@ -72,7 +72,7 @@ def test_socket_events_cross_the_bridge_in_both_modes(qloop, pump, run_async, mo
 
     port = run_async(engine.run(start_listener()))
     writer = run_async(talk(port))
-    pump(lambda: sum(len(e.data) for e in received if isinstance(e, DataReceived)) == 300_000)
+    pump(lambda: sum(e.nbytes for e in received if isinstance(e, DataReceived)) == 300_000)
     writer.close()
     run_async(engine.shutdown())
     bridge.stop()
