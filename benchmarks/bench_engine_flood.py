@@ -209,18 +209,32 @@ def main() -> None:
     rows = []
     for title, key in SCENARIOS:
         out = subprocess.run(
-            [sys.executable, __file__, "--scenario", key, "--seconds", str(args.seconds),
-             "--clients", str(args.clients)],
-            capture_output=True, text=True, check=True,
+            [
+                sys.executable,
+                __file__,
+                "--scenario",
+                key,
+                "--seconds",
+                str(args.seconds),
+                "--clients",
+                str(args.clients),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         rows.append((title, json.loads(out.stdout.strip().splitlines()[-1])))
     base = rows[0][1]["msgs"] or 1.0
     print(f"{args.clients} clients x 64-byte lines, {args.seconds:.0f} s each, LF framing")
-    print(f"{'scenario':38} {'msgs/s':>10} {'MB/s':>7} {'ratio':>6} "
-          f"{'hb p50':>7} {'hb p99':>7} {'RSS MB':>7}")
+    print(
+        f"{'scenario':38} {'msgs/s':>10} {'MB/s':>7} {'ratio':>6} "
+        f"{'hb p50':>7} {'hb p99':>7} {'RSS MB':>7}"
+    )
     for title, r in rows:
-        print(f"{title:38} {r['msgs']:>10,.0f} {r['mbs']:>7.1f} {r['msgs'] / base:>6.2f} "
-              f"{r['p50']:>6.1f}m {r['p99']:>6.1f}m {r['rss']:>7.0f}")
+        print(
+            f"{title:38} {r['msgs']:>10,.0f} {r['mbs']:>7.1f} {r['msgs'] / base:>6.2f} "
+            f"{r['p50']:>6.1f}m {r['p99']:>6.1f}m {r['rss']:>7.0f}"
+        )
 
 
 if __name__ == "__main__":
