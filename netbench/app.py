@@ -158,7 +158,7 @@ def main(argv: Sequence[str] | None = None, on_ready: ReadyHook | None = None) -
     log_path = setup_logging(args.log_level)
     qInstallMessageHandler(route_qt_messages)
     app = make_application()
-    language = install_translators(app)
+    language = install_translators(app).language
     with asyncio.Runner(loop_factory=lambda: new_event_loop(app)) as runner:
         return runner.run(run_window(app, args, log_path, language, on_ready))
 

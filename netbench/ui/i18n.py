@@ -2,22 +2,45 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from pathlib import Path
+
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from netbench.core.resources import resource_path
 
 
-def install_translators(app: QApplication, locale: QLocale | None = None) -> str:
-    """Install what exists for ``locale``; returns the UI language actually in use."""
+@dataclass
+class Translation:
+    """The UI language in use (for the About box) and the translators to remove again."""
+
+    language: str = "English"
+    translators: list[QTranslator] = field(default_factory=list)
+
+    def uninstall(self, app: QApplication) -> None:
+        for translator in self.translators:
+            app.removeTranslator(translator)
+        self.translators.clear()
+        self.language = "English"
+
+
+def install_translators(
+    app: QApplication, locale: QLocale | None = None, directory: Path | None = None
+) -> Translation:
+    """Install what exists for ``locale`` (netbench's own strings, then Qt's)."""
     locale = locale or QLocale()
-    language = "English"
+    result = Translation()
     ours = QTranslator(app)
-    if ours.load(locale, "netbench", "_", str(resource_path("i18n"))):
-        app.installTranslator(ours)
-        language = QLocale(ours.language()).nativeLanguageName() or ours.language()
+    folder = directory or resource_path("i18n")
+    if not ours.load(locale, "netbench", "_", str(folder)):
+        return result
+    app.installTranslator(ours)
+    result.translators.append(ours)
+    result.language = QLocale(ours.language()).nativeLanguageName() or ours.language()
     qt_base = QTranslator(app)
     translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if language != "English" and qt_base.load(locale, "qtbase", "_", translations):
+    if qt_base.load(locale, "qtbase", "_", translations):
         app.installTranslator(qt_base)
-    return language
+        result.translators.append(qt_base)
+    return result
