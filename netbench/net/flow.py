@@ -9,12 +9,20 @@ memory grow without bound.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
+from typing import Protocol
 
 READ_BUFFER_SIZE = 16 * 1024
 DEFAULT_BYTES_PER_TICK = 512 * 1024
 DEFAULT_MAX_QUEUED_EVENTS = 200_000
+
+
+class Pausable(Protocol):
+    """A transport whose reading can stop and go on: streams and datagram sockets alike."""
+
+    def pause_reading(self) -> None: ...
+    def resume_reading(self) -> None: ...
+    def is_closing(self) -> bool: ...
 
 
 class FlowGate:
@@ -40,7 +48,7 @@ class FlowGate:
         self.max_queued_events = max_queued_events
         self._queue_length = queue_length
         self._used = 0
-        self._parked: dict[asyncio.ReadTransport, None] = {}
+        self._parked: dict[Pausable, None] = {}
         self.pauses = 0
 
     @property
@@ -58,14 +66,14 @@ class FlowGate:
             return False
         return self._queue_length() < self.max_queued_events
 
-    def park(self, transport: asyncio.ReadTransport) -> None:
+    def park(self, transport: Pausable) -> None:
         if transport.is_closing() or transport in self._parked:
             return
         transport.pause_reading()
         self._parked[transport] = None
         self.pauses += 1
 
-    def forget(self, transport: asyncio.ReadTransport) -> None:
+    def forget(self, transport: Pausable) -> None:
         self._parked.pop(transport, None)
 
     def on_tick(self) -> None:

@@ -1,0 +1,341 @@
+"""UDP and Unix datagram endpoints: every datagram is one message, peers are source addresses.
+
+A datagram socket has no connections, so a "peer" appears the first time a datagram comes
+from its address. Each datagram is reported as one read holding exactly one frame (the
+boundaries are the datagram's own), through the same events as streams, so the UI needs
+no second code path.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import errno
+import itertools
+import os
+import socket
+import tempfile
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, cast
+
+from netbench.core.framing import Frame
+from netbench.net.errors import NetError, describe_os_error
+from netbench.net.events import (
+    Connected,
+    DataReceived,
+    DataSent,
+    EventSink,
+    Listening,
+    Notice,
+    Stopped,
+)
+from netbench.net.flow import FlowGate, Pausable
+from netbench.net.stream import UnixPathState, format_address, probe_unix_path
+
+Address = tuple[Any, ...] | str | bytes
+
+
+class DatagramKind(StrEnum):
+    UDP = "udp"
+    UNIX_DGRAM = "unix-dgram"
+
+
+@dataclass
+class DatagramPeer:
+    """What we know of one source address: counts in and out."""
+
+    name: str
+    address: Address
+    datagrams_in: int = 0
+    bytes_in: int = 0
+    datagrams_out: int = 0
+    bytes_out: int = 0
+
+
+def _peer_name(address: object, fallback: str) -> str:
+    return format_address(address) or fallback
+
+
+class _DatagramEndpoint(asyncio.DatagramProtocol):
+    """Shared by listener and client: receive, count, report, send."""
+
+    def __init__(self, source: str, sink: EventSink, gate: FlowGate | None) -> None:
+        self.source = source
+        self._sink = sink
+        self._gate = gate
+        self._counter = itertools.count(1)
+        self.transport: asyncio.DatagramTransport | None = None
+        self.peers: dict[str, DatagramPeer] = {}
+        self.address = ""
+        self._unix_path: Path | None = None
+        self._unix_inode: int | None = None
+        self.closed = asyncio.get_running_loop().create_future()
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = cast(asyncio.DatagramTransport, transport)
+
+    def _peer_for(self, address: Address) -> DatagramPeer:
+        name = _peer_name(address, "unnamed unix socket")
+        peer = self.peers.get(name)
+        if peer is None:
+            peer = DatagramPeer(name, address)
+            self.peers[name] = peer
+            self._sink(Connected(source=self.source, peer=name, local=self.address))
+        return peer
+
+    def datagram_received(self, data: bytes, addr: Address) -> None:
+        peer = self._peer_for(addr)
+        peer.datagrams_in += 1
+        peer.bytes_in += len(data)
+        chunk = next(self._counter)
+        self._sink(
+            DataReceived(
+                source=self.source,
+                peer=peer.name,
+                chunk=chunk,
+                nbytes=len(data),
+                frames=(Frame(data, chunk, chunk),),
+            )
+        )
+        gate = self._gate
+        if gate is not None and self.transport is not None and not gate.admit(len(data)):
+            # Selector datagram transports pause like streams; typeshed does not say so.
+            gate.park(cast(Pausable, self.transport))
+
+    def error_received(self, exc: Exception) -> None:
+        if isinstance(exc, ConnectionRefusedError):
+            text = "the peer's port is closed (ICMP port unreachable)"
+        else:
+            text = str(describe_os_error(exc, self.address))
+        self._sink(Notice(source=self.source, text=text))
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self._gate is not None and self.transport is not None:
+            self._gate.forget(cast(Pausable, self.transport))
+        if not self.closed.done():
+            self.closed.set_result(None)
+
+    def _send_to(self, data: bytes, address: Address | None, peer_name: str) -> None:
+        if self.transport is None or self.transport.is_closing():
+            raise NetError(f"{self.source} is closed: nothing was sent")
+        try:
+            if address is None:
+                self.transport.sendto(data)
+            else:
+                self.transport.sendto(data, address)
+        except OSError as exc:
+            raise describe_os_error(exc, peer_name) from exc
+        self._sink(DataSent(source=self.source, peer=peer_name, data=data))
+
+    async def aclose(self) -> None:
+        transport, self.transport = self.transport, None
+        if transport is None:
+            return
+        transport.close()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(self.closed), 0.5)
+        self._remove_own_socket_file()
+        self._sink(Stopped(source=self.source))
+
+    def _remove_own_socket_file(self) -> None:
+        path, self._unix_path = self._unix_path, None
+        if path is None:
+            return
+        with contextlib.suppress(OSError):
+            if path.lstat().st_ino == self._unix_inode:
+                os.unlink(path)
+
+    def _remember_unix_path(self, path: Path) -> None:
+        self._unix_path = path
+        self._unix_inode = path.lstat().st_ino
+
+
+class DatagramListener(_DatagramEndpoint):
+    """A UDP or Unix datagram socket bound to an address, answering whoever writes to it."""
+
+    @classmethod
+    async def open(
+        cls,
+        *,
+        sink: EventSink,
+        kind: DatagramKind = DatagramKind.UDP,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        path: Path | None = None,
+        gate: FlowGate | None = None,
+        reuse_address: bool = True,
+        remove_stale: bool = False,
+        source: str = "",
+    ) -> DatagramListener:
+        loop = asyncio.get_running_loop()
+        label = source or f"{kind} listener"
+        if kind is DatagramKind.UNIX_DGRAM:
+            if path is None:
+                raise NetError("a Unix datagram listener needs a socket path", "path")
+            await _check_unix_path(path, remove_stale)
+            sock = _bound_socket(socket.AF_UNIX, str(path), str(path))
+        else:
+            if not 0 <= port <= 65535:
+                raise NetError(f"port {port} is out of range: use 0 to 65535", "port")
+            family = socket.AF_INET6 if ":" in host else socket.AF_INET
+            sock = _bound_socket(family, (host, port), format_address((host, port)), reuse_address)
+        _, endpoint = await loop.create_datagram_endpoint(lambda: cls(label, sink, gate), sock=sock)
+        if kind is DatagramKind.UNIX_DGRAM:
+            assert path is not None
+            endpoint._remember_unix_path(path)
+            endpoint.address = str(path)
+        else:
+            endpoint.address = format_address(sock.getsockname())
+        sink(Listening(source=label, address=endpoint.address))
+        return endpoint
+
+    def send(self, peer_name: str, data: bytes) -> None:
+        peer = self.peers.get(peer_name)
+        if peer is None:
+            raise NetError(f"{peer_name} has not written to us: its address is unknown")
+        self._send_to(data, peer.address, peer.name)
+        peer.datagrams_out += 1
+        peer.bytes_out += len(data)
+
+    def broadcast(self, data: bytes) -> int:
+        for name in list(self.peers):
+            self.send(name, data)
+        return len(self.peers)
+
+
+class DatagramClient(_DatagramEndpoint):
+    """A datagram socket connected to one server; Unix clients bind a path of their own.
+
+    A Unix datagram server can only answer a client that has an address, so the client
+    binds a temporary path (removed on close), as ``socat`` does.
+    """
+
+    @classmethod
+    async def open(
+        cls,
+        *,
+        sink: EventSink,
+        kind: DatagramKind = DatagramKind.UDP,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        path: Path | None = None,
+        gate: FlowGate | None = None,
+        source: str = "",
+    ) -> DatagramClient:
+        loop = asyncio.get_running_loop()
+        label = source or f"{kind} client"
+        local_path: Path | None = None
+        if kind is DatagramKind.UNIX_DGRAM:
+            if path is None:
+                raise NetError("a Unix datagram client needs the server's socket path", "path")
+            target = str(path)
+            local_path = Path(tempfile.mkdtemp(prefix="netbench-")) / "client.sock"
+            sock = _bound_socket(socket.AF_UNIX, str(local_path), str(local_path))
+            try:
+                sock.connect(str(path))
+            except OSError as exc:
+                sock.close()
+                _remove_temp_socket(local_path)
+                raise describe_os_error(exc, target) from exc
+        else:
+            if not 0 < port <= 65535:
+                raise NetError(f"port {port} is out of range: use 1 to 65535", "port")
+            target = format_address((host, port))
+            try:
+                infos = await loop.getaddrinfo(host, port, type=socket.SOCK_DGRAM)
+            except OSError as exc:
+                raise describe_os_error(exc, host) from exc
+            family, _, _, _, address = infos[0]
+            sock = socket.socket(family, socket.SOCK_DGRAM)
+            try:
+                sock.connect(address)
+            except OSError as exc:
+                sock.close()
+                raise describe_os_error(exc, target) from exc
+        sock.setblocking(False)
+        _, endpoint = await loop.create_datagram_endpoint(lambda: cls(label, sink, gate), sock=sock)
+        endpoint.address = format_address(sock.getsockname())
+        endpoint.target = target
+        endpoint._local_temp = local_path
+        if local_path is not None:
+            endpoint._remember_unix_path(local_path)
+        sink(Connected(source=label, peer=target, local=endpoint.address))
+        return endpoint
+
+    target = ""
+    _local_temp: Path | None = None
+
+    def _peer_for(self, address: Address) -> DatagramPeer:
+        # Replies come from the server we are connected to, whatever it calls itself.
+        peer = self.peers.get(self.target)
+        if peer is None:
+            peer = DatagramPeer(self.target, address)
+            self.peers[self.target] = peer
+        return peer
+
+    def send(self, data: bytes) -> None:
+        self._send_to(data, None, self.target)
+
+    async def aclose(self) -> None:
+        await super().aclose()
+        if self._local_temp is not None:
+            _remove_temp_socket(self._local_temp)
+            self._local_temp = None
+
+
+def _bound_socket(
+    family: int, address: Address, label: str, reuse_address: bool = False
+) -> socket.socket:
+    sock = socket.socket(family, socket.SOCK_DGRAM)
+    try:
+        if reuse_address and family != socket.AF_UNIX:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if family == socket.AF_INET6:
+            sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+        sock.bind(address)
+        sock.setblocking(False)
+    except OSError as exc:
+        sock.close()
+        raise describe_os_error(exc, label) from exc
+    return sock
+
+
+async def _check_unix_path(path: Path, remove_stale: bool) -> None:
+    """Refuse a live socket of either type and any non-socket; stale files only on request."""
+    state = await probe_unix_path(path)
+    if state is UnixPathState.FREE:
+        return
+    if state is UnixPathState.NOT_A_SOCKET:
+        raise NetError(f"{path} exists and is not a socket: it is left untouched", "path")
+    datagram = _probe_datagram_path(path)
+    stream_live = datagram == "other type" and state is UnixPathState.LIVE
+    if datagram == "live" or stream_live:
+        raise NetError(f"{path} is in use by a running server: pick another path", "path")
+    if not remove_stale:
+        raise NetError(
+            f"{path} is a stale socket file left by a server that is gone; "
+            "remove it to listen there",
+            "path",
+        )
+    path.unlink()
+
+
+def _probe_datagram_path(path: Path) -> str:
+    """ "live", "stale" or "other type": a stream probe cannot see a datagram server."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(str(path))
+        except ConnectionRefusedError:
+            return "stale"
+        except OSError as exc:
+            return "other type" if exc.errno == errno.EPROTOTYPE else "stale"
+        return "live"
+
+
+def _remove_temp_socket(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+    with contextlib.suppress(OSError):
+        path.parent.rmdir()
