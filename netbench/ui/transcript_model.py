@@ -1,0 +1,542 @@
+"""The table model behind every transcript: a bounded ring of records shown as rows.
+
+Floods arrive in batches, so the model announces each batch with one insert (and, when the
+ring overflows, one removal of the oldest rows) instead of a signal per record. Cells are
+rendered only when a view asks for them, which it does for the visible rows alone, so a
+ring of 100,000 rows stays as quick as one of a hundred.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections import OrderedDict
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+
+from netbench.core.display import DisplayMode, hex_inline, render, render_block
+from netbench.core.encodings import DEFAULT_ENCODING, normalize_encoding
+from netbench.core.transcript import (
+    DEFAULT_RING_CAPACITY,
+    DIRECTION_ARROWS,
+    Direction,
+    Record,
+    Totals,
+    TranscriptRing,
+    format_time,
+)
+
+# A cell never shows more than this many characters: a 10 MB message must not make the
+# table crawl. Copy and export always use the full bytes kept in the record.
+CELL_CHAR_LIMIT = 2_000
+# Rendered cells kept for repainting and scrolling back and forth; a screenful is ~50 rows.
+_CACHE_SIZE = 4_096
+# How many bytes a tooltip shows in its multi-line form.
+_TOOLTIP_BYTES = 256
+_TEXT_MODES = (DisplayMode.TEXT, DisplayMode.BOTH)
+
+# Controls shown by name in the visible text (see netbench.core.escapes); the search text
+# uses the same spelling so a query like "\r\n" finds what the cells show.
+_SEARCH_CONTROLS: dict[int, str] = {
+    **{code: f"\\x{code:02x}" for code in [*range(0x20), 0x7F]},
+    0x0A: "\\n",
+    0x0D: "\\r",
+    0x09: "\\t",
+    0x00: "\\0",
+}
+# Undecodable bytes come back from "surrogateescape" as U+DC80..U+DCFF.
+_SEARCH_TABLE: dict[int, str] = {
+    **_SEARCH_CONTROLS,
+    **{0xDC00 + byte: f"\\x{byte:02x}" for byte in range(0x80, 0x100)},
+}
+
+
+class Column(IntEnum):
+    TIME = 0
+    DIRECTION = 1
+    PEER = 2
+    LENGTH = 3
+    DATA = 4
+    NOTE = 5
+
+
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def format_count(count: int) -> str:
+    """A count with the locale's digit grouping ("1,234" where Qt only knows the C locale)."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return f"{count:,}"
+    return locale.toString(count)
+
+
+class TranscriptModel(QAbstractTableModel):
+    """Rows of a :class:`TranscriptRing`, newest last, with exact totals behind them.
+
+    Signals:
+        counts_changed(): rows were added, dropped or cleared; totals may have moved.
+    """
+
+    counts_changed = Signal()
+
+    def __init__(
+        self, capacity: int = DEFAULT_RING_CAPACITY, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._ring = TranscriptRing(capacity)
+        # Row count as the views know it; differs from len(ring) only between the removal
+        # and the insertion of one batch, so every signal describes a consistent state.
+        self._rows = 0
+        self._skip = 0
+        # Position of each row within a read that carried several frames (0: not merged),
+        # kept aligned with the ring; the record alone does not say which frame it was.
+        self._merge_index: list[int] = []
+        self._merge_seen: dict[tuple[str, str, Direction], tuple[int, int]] = {}
+        self._mode = DisplayMode.TEXT
+        self._encoding = DEFAULT_ENCODING
+        self._relative_time = False
+        self._time_base: float | None = None
+        self._first_at: float | None = None
+        self._cache: OrderedDict[int, tuple[Record, str]] = OrderedDict()
+        self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self._colors: dict[Direction, QColor] = {}
+        self.update_palette()
+
+    # -- state ------------------------------------------------------------------------------
+
+    @property
+    def ring(self) -> TranscriptRing:
+        return self._ring
+
+    @property
+    def totals(self) -> Totals:
+        return self._ring.totals
+
+    @property
+    def dropped(self) -> int:
+        return self._ring.dropped
+
+    @property
+    def capacity(self) -> int:
+        return self._ring.capacity
+
+    @property
+    def mono_font(self) -> QFont:
+        return QFont(self._mono)
+
+    def record(self, row: int) -> Record:
+        if not 0 <= row < self._rows:
+            raise IndexError(f"row {row} is not in the transcript")
+        return self._ring[row + self._skip]
+
+    def records(self) -> list[Record]:
+        """Every record in view, oldest first."""
+        return list(self._ring)
+
+    @property
+    def display_mode(self) -> DisplayMode:
+        return self._mode
+
+    @display_mode.setter
+    def display_mode(self, mode: DisplayMode) -> None:
+        mode = DisplayMode(mode)
+        if mode is self._mode:
+            return
+        self._mode = mode
+        self._cache.clear()
+        self._column_changed(Column.DATA)
+
+    @property
+    def encoding(self) -> str:
+        return self._encoding
+
+    @encoding.setter
+    def encoding(self, encoding: str) -> None:
+        codec = normalize_encoding(encoding)
+        if codec == self._encoding:
+            return
+        self._encoding = codec
+        self._cache.clear()
+        self._column_changed(Column.DATA)
+
+    @property
+    def relative_time(self) -> bool:
+        return self._relative_time
+
+    @relative_time.setter
+    def relative_time(self, relative: bool) -> None:
+        if relative == self._relative_time:
+            return
+        self._relative_time = relative
+        self._column_changed(Column.TIME)
+
+    @property
+    def time_base(self) -> float | None:
+        """The moment relative times count from; None: the first record since the last clear."""
+        return self._time_base
+
+    @time_base.setter
+    def time_base(self, base: float | None) -> None:
+        self._time_base = base
+        if self._relative_time:
+            self._column_changed(Column.TIME)
+
+    def relative_to(self) -> float | None:
+        """What times are shown relative to, or None when they are shown as wall-clock time.
+
+        The default base is the first record since the last clear, not the first row still
+        in the ring: otherwise every time on screen would shift whenever the ring drops rows.
+        """
+        if not self._relative_time:
+            return None
+        if self._time_base is not None:
+            return self._time_base
+        if self._first_at is not None:
+            return self._first_at
+        return 0.0
+
+    # -- changing the rows ------------------------------------------------------------------
+
+    def append_records(self, records: Sequence[Record]) -> None:
+        """Add a batch: at most one removal of old rows, then one insertion."""
+        if not records:
+            return
+        if self._first_at is None:
+            self._first_at = records[0].at
+        merge_index = [self._merge_position(record) for record in records]
+        existing = self._rows
+        removed = min(existing, self._ring.overflow_of(len(records)))
+        if removed:
+            self.beginRemoveRows(QModelIndex(), 0, removed - 1)
+            self._skip = removed
+            self._rows -= removed
+            self.endRemoveRows()
+        excess = self._ring.append_many(records)
+        self._merge_index.extend(merge_index)
+        del self._merge_index[:excess]
+        self._skip = 0
+        added = len(self._ring) - self._rows
+        if added:
+            self.beginInsertRows(QModelIndex(), self._rows, self._rows + added - 1)
+            self._rows += added
+            self.endInsertRows()
+        self.counts_changed.emit()
+
+    def set_capacity(self, capacity: int) -> None:
+        """Change how many rows are kept; the oldest rows go when it shrinks."""
+        if capacity < 1:
+            raise ValueError("the transcript must keep at least one record")
+        removed = max(0, self._rows - capacity)
+        if removed:
+            self.beginRemoveRows(QModelIndex(), 0, removed - 1)
+            self._skip = removed
+            self._rows -= removed
+            self.endRemoveRows()
+        self._ring.set_capacity(capacity)
+        del self._merge_index[:removed]
+        self._skip = 0
+        if removed:
+            self.counts_changed.emit()
+
+    def clear(self) -> None:
+        """Empty the view; the totals keep counting, so the status still tells the truth."""
+        self.beginResetModel()
+        self._ring.clear()
+        self._rows = 0
+        self._skip = 0
+        self._merge_index.clear()
+        self._cache.clear()
+        self._first_at = None
+        self.endResetModel()
+        self.counts_changed.emit()
+
+    def _merge_position(self, record: Record) -> int:
+        """1-based position of a frame among those that ended in the same read, 0 if alone.
+
+        Counted as records arrive, so it stays right after earlier frames of the read have
+        fallen out of the ring.
+        """
+        if record.chunk_frames <= 1:
+            return 0
+        key = (record.peer, record.channel, record.direction)
+        chunk, seen = self._merge_seen.get(key, (record.last_chunk, 0))
+        seen = seen + 1 if chunk == record.last_chunk else 1
+        if seen >= record.chunk_frames:
+            self._merge_seen.pop(key, None)
+        else:
+            self._merge_seen[key] = (record.last_chunk, seen)
+        return seen
+
+    def _column_changed(self, column: Column) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, column), self.index(self._rows - 1, column))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
+
+    def error_color(self) -> QColor:
+        return QColor(self._colors[Direction.ERROR])
+
+    def update_palette(self) -> None:
+        """Pick direction colors that read well on the current palette, light or dark."""
+        base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
+        dark = base.lightness() < 128
+        self._colors = {
+            Direction.IN: QColor("#7db4ff" if dark else "#1c5aa6"),
+            Direction.OUT: QColor("#7fd49a" if dark else "#1b7437"),
+            Direction.INFO: QColor("#a3a3a3" if dark else "#666666"),
+            Direction.ERROR: QColor("#ff8a80" if dark else "#b3261e"),
+        }
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(self._rows - 1, len(Column) - 1),
+                [Qt.ItemDataRole.ForegroundRole],
+            )
+
+    # -- Qt model interface -----------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._rows
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        column = Column(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._header_text(column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tip(column)
+        return None
+
+    def _header_text(self, column: Column) -> str:
+        if column is Column.TIME:
+            return self.tr("Time (+s)") if self._relative_time else self.tr("Time")
+        if column is Column.DATA:
+            return {
+                DisplayMode.TEXT: self.tr("Data (text)"),
+                DisplayMode.HEX: self.tr("Data (hex)"),
+                DisplayMode.BOTH: self.tr("Data (text | hex)"),
+            }[self._mode]
+        return {
+            Column.DIRECTION: self.tr("Dir"),
+            Column.PEER: self.tr("Peer"),
+            Column.LENGTH: self.tr("Bytes"),
+            Column.NOTE: self.tr("Note"),
+        }[column]
+
+    def _header_tip(self, column: Column) -> str:
+        return {
+            Column.TIME: self.tr("When the record was made, or seconds since the first one"),
+            Column.DIRECTION: self.tr("← received, → sent, • information, ! error"),
+            Column.PEER: self.tr("The other end of the connection"),
+            Column.LENGTH: self.tr("Length of the data in bytes"),
+            Column.DATA: self.tr(
+                "The bytes, with controls and undecodable bytes as escapes; long data is cut "
+                "here, copy or export gives all of it"
+            ),
+            Column.NOTE: self.tr("How reads were merged or split into messages, and notes"),
+        }[column]
+
+    def data(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if not index.isValid():
+            return None
+        row = index.row()
+        if not 0 <= row < self._rows:
+            return None
+        record = self._ring[row + self._skip]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(record, row, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._colors[record.direction]
+        if role == Qt.ItemDataRole.FontRole:
+            return self._mono if column in (Column.TIME, Column.DATA) else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column is Column.LENGTH:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if column is Column.DIRECTION:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(record, row, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column is Column.DIRECTION:
+            return self._direction_word(record.direction)
+        if role == RECORD_ROLE:
+            return record
+        return None
+
+    def _display(self, record: Record, row: int, column: Column) -> str:
+        match column:
+            case Column.TIME:
+                return format_time(record.at, self.relative_to())
+            case Column.DIRECTION:
+                return DIRECTION_ARROWS[record.direction]
+            case Column.PEER:
+                return record.peer
+            case Column.LENGTH:
+                return format_count(len(record.data)) if record.carries_data else ""
+            case Column.DATA:
+                return self.cell_text(record)
+            case Column.NOTE:
+                return self.note_text(record, row)
+
+    def _tooltip(self, record: Record, row: int, column: Column) -> str | None:
+        if column is Column.DIRECTION:
+            return self._direction_word(record.direction)
+        if column is Column.NOTE:
+            return self.note_text(record, row) or None
+        if column is Column.DATA and record.data:
+            shown = record.data[:_TOOLTIP_BYTES]
+            block = render_block(shown, self._mode, self._encoding)
+            if len(record.data) > len(shown):
+                return self.tr("{block}\n…(+{count} more bytes)").format(
+                    block=block, count=format_count(len(record.data) - len(shown))
+                )
+            return block
+        return None
+
+    def _direction_word(self, direction: Direction) -> str:
+        return {
+            Direction.IN: self.tr("received"),
+            Direction.OUT: self.tr("sent"),
+            Direction.INFO: self.tr("information"),
+            Direction.ERROR: self.tr("error"),
+        }[direction]
+
+    # -- rendering --------------------------------------------------------------------------
+
+    def cell_text(self, record: Record) -> str:
+        """The Data cell: one line, cut at CELL_CHAR_LIMIT characters, cached per record."""
+        key = id(record)
+        hit = self._cache.get(key)
+        if hit is not None and hit[0] is record:
+            self._cache.move_to_end(key)
+            return hit[1]
+        text = self._render_cell(record.data)
+        self._cache[key] = (record, text)
+        if len(self._cache) > _CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return text
+
+    def _render_cell(self, data: bytes) -> str:
+        """Render only as many bytes as fit, so huge records cost no more than small ones."""
+        shown = min(len(data), CELL_CHAR_LIMIT)
+        for _attempt in range(4):
+            if shown < len(data) and self._mode in _TEXT_MODES:
+                shown -= self._incomplete_tail(data[:shown])
+            text = render(data[:shown], self._mode, self._encoding)
+            if len(text) <= CELL_CHAR_LIMIT or shown <= 1:
+                break
+            shown = max(1, shown * CELL_CHAR_LIMIT // len(text))
+        text = text[:CELL_CHAR_LIMIT]
+        left_out = len(data) - shown
+        if not left_out:
+            return text
+        if left_out == 1:
+            return self.tr("{text}…(+1 byte)").format(text=text)
+        return self.tr("{text}…(+{count} bytes)").format(text=text, count=format_count(left_out))
+
+    def _incomplete_tail(self, head: bytes) -> int:
+        """Bytes at the end of ``head`` that start a character the cut would break."""
+        decoder = codecs.getincrementaldecoder(self._encoding)(errors="ignore")
+        decoder.decode(head, final=False)
+        pending = len(decoder.getstate()[0])
+        return pending if pending < len(head) else 0
+
+    def note_text(self, record: Record, row: int) -> str:
+        """How the frame relates to the reads it came from, then the record's own note."""
+        parts: list[str] = []
+        if record.first_chunk >= 0 and record.spans_chunks:
+            parts.append(
+                self.tr("split over reads {first}–{last}").format(
+                    first=record.first_chunk, last=record.last_chunk
+                )
+            )
+        if record.shares_chunk:
+            position = self._merge_index[row + self._skip] if self._merge_index else 0
+            if position:
+                parts.append(
+                    self.tr("merged: {index} of {count} in one read").format(
+                        index=position, count=record.chunk_frames
+                    )
+                )
+            else:
+                parts.append(
+                    self.tr("merged: {count} in one read").format(count=record.chunk_frames)
+                )
+        if record.note:
+            parts.append(record.note)
+        return " · ".join(parts)
+
+    # -- search -----------------------------------------------------------------------------
+
+    def find(self, query: str, start: int, forward: bool = True) -> int:
+        """The first row from ``start`` (wrapping around) whose cells contain ``query``, or -1.
+
+        Matching ignores case and looks at the peer, the note and the data as the current
+        mode shows it. Text is matched against a fast stand-in for the escaped display
+        (rendering 100,000 rows exactly would take seconds); hex queries are matched on the
+        bytes themselves, so "6869" and "68 69" both find b"hi".
+        """
+        needle = query.casefold()
+        if not needle or not self._rows:
+            return -1
+        wanted_bytes = self._hex_query(query) if self._mode is not DisplayMode.TEXT else None
+        count = self._rows
+        step = 1 if forward else -1
+        for offset in range(count):
+            row = (start + step * offset) % count
+            record = self._ring[row + self._skip]
+            if self._matches(record, row, needle, wanted_bytes):
+                return row
+        return -1
+
+    @staticmethod
+    def _hex_query(query: str) -> bytes | None:
+        digits = "".join(query.split())
+        try:
+            return bytes.fromhex(digits) if digits and len(digits) % 2 == 0 else None
+        except ValueError:
+            return None
+
+    def _matches(self, record: Record, row: int, needle: str, wanted: bytes | None) -> bool:
+        if needle in record.peer.casefold():
+            return True
+        if (record.note or record.chunk_frames > 1 or record.spans_chunks) and (
+            needle in self.note_text(record, row).casefold()
+        ):
+            return True
+        if not record.data:
+            return False
+        if wanted is not None and wanted in record.data:
+            return True
+        if self._mode is DisplayMode.HEX:
+            return needle in hex_inline(record.data)
+        return needle in self._search_text(record.data).casefold()
+
+    def _search_text(self, data: bytes) -> str:
+        try:
+            decoded = data.decode(self._encoding, "surrogateescape")
+        except UnicodeDecodeError:
+            return render(data, DisplayMode.TEXT, self._encoding)
+        return decoded.replace("\\", "\\\\").translate(_SEARCH_TABLE)
