@@ -113,7 +113,7 @@ def interactive_widgets(root: Any) -> list[Any]:
         parent = widget.parentWidget()
         internal = False
         while parent is not None and parent is not root:
-            if isinstance(parent, QComboBox | QAbstractSpinBox | QAbstractItemView):
+            if isinstance(parent, QComboBox | QAbstractSpinBox | QAbstractItemView | QLineEdit):
                 internal = True
                 break
             if type(parent).__name__ in ("QComboBoxPrivateContainer", "QTabBar"):

@@ -15,12 +15,14 @@ import itertools
 import os
 import socket
 import tempfile
+import time
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
 
 from netbench.core.framing import Frame
+from netbench.core.responders import Action, Reply, Responder, ResponderSession
 from netbench.net.errors import NetError, describe_os_error
 from netbench.net.events import (
     Connected,
@@ -52,6 +54,7 @@ class DatagramPeer:
     bytes_in: int = 0
     datagrams_out: int = 0
     bytes_out: int = 0
+    session: ResponderSession | None = None
 
 
 def _peer_name(address: object, fallback: str) -> str:
@@ -72,6 +75,7 @@ class _DatagramEndpoint(asyncio.DatagramProtocol):
         self._unix_path: Path | None = None
         self._unix_inode: int | None = None
         self.closed = asyncio.get_running_loop().create_future()
+        self.responder: Responder | None = None
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = cast(asyncio.DatagramTransport, transport)
@@ -81,6 +85,8 @@ class _DatagramEndpoint(asyncio.DatagramProtocol):
         peer = self.peers.get(name)
         if peer is None:
             peer = DatagramPeer(name, address)
+            if self.responder is not None:
+                peer.session = self.responder.new_session(name)
             self.peers[name] = peer
             self._sink(Connected(source=self.source, peer=name, local=self.address))
         return peer
@@ -99,10 +105,34 @@ class _DatagramEndpoint(asyncio.DatagramProtocol):
                 frames=(Frame(data, chunk, chunk),),
             )
         )
+        if peer.session is not None:
+            self._act(peer, peer.session.on_frame(data, time.time()))
         gate = self._gate
         if gate is not None and self.transport is not None and not gate.admit(len(data)):
             # Selector datagram transports pause like streams; typeshed does not say so.
             gate.park(cast(Pausable, self.transport))
+
+    def _act(self, peer: DatagramPeer, actions: list[Action]) -> None:
+        """Replies go back to the sender; "close" means nothing without a connection."""
+        loop = asyncio.get_running_loop()
+        for action in actions:
+            if not isinstance(action, Reply):
+                continue
+            if action.delay > 0:
+                loop.call_later(action.delay, self._reply, peer, action.data)
+            else:
+                self._reply(peer, action.data)
+
+    def _reply(self, peer: DatagramPeer, data: bytes) -> None:
+        if self.transport is None or self.transport.is_closing():
+            return
+        try:
+            self._send_to(data, peer.address, peer.name)
+        except NetError as exc:
+            self._sink(Notice(source=self.source, peer=peer.name, text=exc.message))
+            return
+        peer.datagrams_out += 1
+        peer.bytes_out += len(data)
 
     def error_received(self, exc: Exception) -> None:
         if isinstance(exc, ConnectionRefusedError):
@@ -167,6 +197,7 @@ class DatagramListener(_DatagramEndpoint):
         gate: FlowGate | None = None,
         reuse_address: bool = True,
         remove_stale: bool = False,
+        responder: Responder | None = None,
         source: str = "",
     ) -> DatagramListener:
         loop = asyncio.get_running_loop()
@@ -182,6 +213,7 @@ class DatagramListener(_DatagramEndpoint):
             family = socket.AF_INET6 if ":" in host else socket.AF_INET
             sock = _bound_socket(family, (host, port), format_address((host, port)), reuse_address)
         _, endpoint = await loop.create_datagram_endpoint(lambda: cls(label, sink, gate), sock=sock)
+        endpoint.responder = responder
         if kind is DatagramKind.UNIX_DGRAM:
             assert path is not None
             endpoint._remember_unix_path(path)
@@ -203,6 +235,10 @@ class DatagramListener(_DatagramEndpoint):
         for name in list(self.peers):
             self.send(name, data)
         return len(self.peers)
+
+    def forget(self, peer_name: str) -> None:
+        """Datagram peers have no connection to close: stop listing (and answering) one."""
+        self.peers.pop(peer_name, None)
 
 
 class DatagramClient(_DatagramEndpoint):

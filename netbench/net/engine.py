@@ -8,6 +8,7 @@ so the way events reach the screen does not depend on the mode either.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import threading
 import time
@@ -75,6 +76,7 @@ class Engine:
         self._tasks: set[asyncio.Task[Any]] = set()
         self._closeables: set[AsyncCloseable] = set()
         self._closed = False
+        self._gc_was_enabled = False
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -85,6 +87,7 @@ class Engine:
         if self.mode is EngineMode.UI_LOOP:
             self._loop = ui_loop
             return
+        self._keep_garbage_collection_here()
         loop = asyncio.new_event_loop()
         ready = threading.Event()
 
@@ -97,6 +100,26 @@ class Engine:
         self._thread.start()
         ready.wait()
         self._loop = loop
+
+    def _keep_garbage_collection_here(self) -> None:
+        """Collect garbage on the owner's thread only, while the IO thread runs.
+
+        The cyclic collector runs in whichever thread happens to allocate. On the IO thread
+        it could free a GUI object caught in a reference cycle, and GUI toolkits must
+        destroy their objects on their own thread ("Timers cannot be stopped from another
+        thread", then a crash). So automatic collection is off, and :meth:`tick`, which the
+        owner calls on its thread, collects by the same generation thresholds instead.
+        """
+        self._gc_was_enabled = gc.isenabled()
+        gc.disable()
+
+    def _collect_if_due(self) -> None:
+        counts = gc.get_count()
+        thresholds = gc.get_threshold()
+        for generation in (2, 1, 0):
+            if counts[generation] > thresholds[generation]:
+                gc.collect(generation)
+                return
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop:
@@ -136,6 +159,8 @@ class Engine:
             log.warning("the IO thread did not stop within %.1f s", timeout)
             return
         loop.close()
+        if self._gc_was_enabled:
+            gc.enable()
 
     async def _close_all(self) -> None:
         closeables = list(self._closeables)
@@ -211,10 +236,13 @@ class Engine:
         self.queue.put(event)
 
     def tick(self) -> None:
-        """The UI's heartbeat: refill the read budget and resume parked readers."""
+        """The owner's heartbeat, on its thread: refill the read budget, resume parked
+        readers, and (with an IO thread) collect garbage here rather than there."""
         if self._loop is None or self._closed:
             return
         if self.mode is EngineMode.UI_LOOP:
             self.gate.on_tick()
-        elif self.gate.has_parked:
+            return
+        if self.gate.has_parked:
             self._loop.call_soon_threadsafe(self.gate.on_tick)
+        self._collect_if_due()

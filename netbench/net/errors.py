@@ -44,3 +44,22 @@ def describe_os_error(exc: BaseException, target: str) -> NetError:
     if "path too long" in str(exc):
         return NetError(f"the Unix socket path is too long: {target}", "path")
     return NetError(f"{target}: {text}")
+
+
+def who_listens_on(port: int) -> str | None:
+    """The process holding ``port``, as "name (pid N)", when the system lets us see it."""
+    import psutil
+
+    try:
+        connections = psutil.net_connections(kind="inet")
+    except (psutil.Error, OSError):
+        return None
+    for conn in connections:
+        if conn.laddr and conn.laddr.port == port and conn.status == psutil.CONN_LISTEN:
+            if conn.pid is None:
+                return None
+            try:
+                return f"{psutil.Process(conn.pid).name()} (pid {conn.pid})"
+            except psutil.Error:
+                return f"pid {conn.pid}"
+    return None

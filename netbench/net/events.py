@@ -75,14 +75,22 @@ class DataSent(NetEvent):
     data: bytes
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PeerFinished(NetEvent):
+    """The peer sent FIN: it will send no more, but the connection is open for our replies."""
+
+    peer: str
+
+
 class CloseReason(StrEnum):
     """How a connection ended, in the words the user sees."""
 
-    PEER_FINISHED = "peer finished sending (FIN)"
     CLOSED = "closed"
     CLOSED_BY_US = "closed by us"
     ABORTED_BY_US = "aborted by us (RST)"
     RESET = "reset by peer"
+    IDLE = "closed after the idle timeout"
+    LIMIT = "refused: connection limit reached"
     ERROR = "error"
 
 

@@ -12,12 +12,17 @@ import contextlib
 import itertools
 import os
 import socket
+import ssl
 import stat
 import struct
+import time
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from netbench.core.framing import Frame, FramingError, FramingSpec, make_framer
+from netbench.core.responders import Action, CloseConnection, Reply, Responder, ResponderSession
 from netbench.net.errors import NetError, describe_os_error
 from netbench.net.events import (
     CloseReason,
@@ -28,11 +33,23 @@ from netbench.net.events import (
     Listening,
     Notice,
     PeerClosed,
+    PeerFinished,
     Stopped,
 )
 from netbench.net.flow import READ_BUFFER_SIZE, FlowGate
 
 CLOSE_GRACE_SECONDS = 0.5
+DEFAULT_MAX_CONNECTIONS = 10_000
+
+
+@dataclass(frozen=True)
+class PeerPolicy:
+    """What a listener does for each peer: framing, automatic replies, limits."""
+
+    framing: FramingSpec = field(default_factory=FramingSpec)
+    responder: Responder | None = None
+    idle_timeout: float | None = None
+    close_on_peer_fin: bool = False
 
 
 class StreamKind(StrEnum):
@@ -89,14 +106,19 @@ class StreamPeer(asyncio.BufferedProtocol):
         source: str,
         sink: EventSink,
         gate: FlowGate | None,
-        framing: FramingSpec,
+        policy: PeerPolicy,
         fallback_name: str = "",
     ) -> None:
         self.source = source
         self.name = fallback_name
         self._sink = sink
         self._gate = gate
-        self._framer = make_framer(framing)
+        self._policy = policy
+        self._framer = make_framer(policy.framing)
+        self._session: ResponderSession | None = None
+        self._pending: set[asyncio.Task[None]] = set()
+        self._idle_timer: asyncio.TimerHandle | None = None
+        self._last_activity = time.monotonic()
         self._buffer = bytearray(READ_BUFFER_SIZE)
         self._view = memoryview(self._buffer)
         self._chunk_id = 0
@@ -117,6 +139,10 @@ class StreamPeer(asyncio.BufferedProtocol):
             self.name = peer
         local = format_address(transport.get_extra_info("sockname"))
         self._sink(Connected(source=self.source, peer=self.name, local=local))
+        if self._policy.responder is not None:
+            self._session = self._policy.responder.new_session(self.name)
+        if self._policy.idle_timeout:
+            self._arm_idle_timer(self._policy.idle_timeout)
 
     def get_buffer(self, sizehint: int) -> memoryview:
         return self._view
@@ -125,6 +151,7 @@ class StreamPeer(asyncio.BufferedProtocol):
         data = bytes(self._view[:nbytes])
         self.bytes_in += nbytes
         self._chunk_id += 1
+        self._last_activity = time.monotonic()
         self._report(self._framer.feed(data, self._chunk_id), nbytes)
         gate = self._gate
         if gate is not None and self.transport is not None and not gate.admit(nbytes):
@@ -146,15 +173,80 @@ class StreamPeer(asyncio.BufferedProtocol):
             for out in outputs:
                 if isinstance(out, FramingError):
                     self._sink(Notice(source=self.source, peer=self.name, text=out.reason))
+        if self._session is not None and frames:
+            now = time.time()
+            for frame in frames:
+                self._act(self._session.on_frame(frame.data, now))
+
+    # -- automatic replies and the idle timer ---------------------------------------------
+
+    def _act(self, actions: list[Action]) -> None:
+        if not actions:
+            return
+        if all(action.delay <= 0 for action in actions):
+            for action in actions:
+                self._do(action)
+            return
+        task = asyncio.get_running_loop().create_task(self._act_later(actions))
+        self._pending.add(task)
+        task.add_done_callback(self._pending.discard)
+
+    async def _act_later(self, actions: list[Action]) -> None:
+        """Delays count from the frame's arrival; actions keep their order."""
+        started = time.monotonic()
+        for action in actions:
+            wait = action.delay - (time.monotonic() - started)
+            if wait > 0:
+                await asyncio.sleep(wait)
+            self._do(action)
+
+    def _do(self, action: Action) -> None:
+        if not self.is_open:
+            return
+        if isinstance(action, Reply):
+            self.send(action.data)
+        elif isinstance(action, CloseConnection):
+            self.close()
+
+    def _arm_idle_timer(self, timeout: float) -> None:
+        loop = asyncio.get_running_loop()
+        self._idle_timer = loop.call_later(timeout, self._check_idle, timeout)
+
+    def _check_idle(self, timeout: float) -> None:
+        """One timer per peer, re-armed lazily: no timer churn on every read of a flood."""
+        idle_for = time.monotonic() - self._last_activity
+        if idle_for >= timeout:
+            self._closing_reason = CloseReason.IDLE
+            if self.transport is not None:
+                self.transport.close()
+            return
+        self._idle_timer = asyncio.get_running_loop().call_later(
+            timeout - idle_for, self._check_idle, timeout
+        )
 
     def eof_received(self) -> bool:
-        """Keep our side open: the peer only finished sending, we may still reply."""
+        """The peer finished sending. Keep our side open so we can still reply, unless the
+        policy says to close once automatic replies are out (what a scripted peer like
+        ``ncat`` waits for before it exits)."""
         self.peer_finished = True
         self._report(self._framer.flush())
-        self._sink(Notice(source=self.source, peer=self.name, text=CloseReason.PEER_FINISHED.value))
-        return True
+        self._sink(PeerFinished(source=self.source, peer=self.name))
+        actions: list[Action] = []
+        if self._session is not None:
+            actions.extend(self._session.on_end())
+        if self._policy.close_on_peer_fin and not any(
+            isinstance(a, CloseConnection) for a in actions
+        ):
+            actions.append(CloseConnection(max((a.delay for a in actions), default=0.0)))
+        self._act(actions)
+        # TLS cannot half-close: returning True there only earns a warning.
+        return self.transport is not None and self.transport.get_extra_info("sslcontext") is None
 
     def connection_lost(self, exc: Exception | None) -> None:
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
+        for task in list(self._pending):
+            task.cancel()
         if self._gate is not None and self.transport is not None:
             self._gate.forget(self.transport)
         if not self.peer_finished:
@@ -180,6 +272,7 @@ class StreamPeer(asyncio.BufferedProtocol):
     def send(self, data: bytes) -> None:
         if self.transport is None or self.transport.is_closing():
             raise NetError(f"{self.name} is closed: nothing was sent")
+        self._last_activity = time.monotonic()
         self.transport.write(data)
         self.bytes_out += len(data)
         self._sink(DataSent(source=self.source, peer=self.name, data=data))
@@ -216,11 +309,20 @@ class StreamPeer(asyncio.BufferedProtocol):
 class StreamListener:
     """A TCP or Unix stream server with its live peers."""
 
-    def __init__(self, source: str, sink: EventSink, gate: FlowGate | None, framing: FramingSpec):
+    def __init__(
+        self,
+        source: str,
+        sink: EventSink,
+        gate: FlowGate | None,
+        policy: PeerPolicy,
+        max_connections: int = DEFAULT_MAX_CONNECTIONS,
+    ) -> None:
         self.source = source
         self._sink = sink
         self._gate = gate
-        self._framing = framing
+        self.policy = policy
+        self.max_connections = max_connections
+        self.total_connections = 0
         self._server: asyncio.AbstractServer | None = None
         self._unix_path: Path | None = None
         self._unix_inode: int | None = None
@@ -239,13 +341,20 @@ class StreamListener:
         path: Path | None = None,
         gate: FlowGate | None = None,
         framing: FramingSpec | None = None,
+        policy: PeerPolicy | None = None,
+        ssl_context: ssl.SSLContext | None = None,
+        max_connections: int = DEFAULT_MAX_CONNECTIONS,
         backlog: int = 100,
         reuse_address: bool = True,
         remove_stale: bool = False,
         source: str = "",
     ) -> StreamListener:
-        listener = cls(source or f"{kind} listener", sink, gate, framing or FramingSpec())
-        await listener._bind(kind, host, port, path, backlog, reuse_address, remove_stale)
+        if policy is None:
+            policy = PeerPolicy(framing=framing or FramingSpec())
+        listener = cls(source or f"{kind} listener", sink, gate, policy, max_connections)
+        await listener._bind(
+            kind, host, port, path, backlog, reuse_address, remove_stale, ssl_context
+        )
         return listener
 
     async def _bind(
@@ -257,8 +366,10 @@ class StreamListener:
         backlog: int,
         reuse_address: bool,
         remove_stale: bool,
+        ssl_context: ssl.SSLContext | None,
     ) -> None:
         loop = asyncio.get_running_loop()
+        extra: dict[str, Any] = {"ssl": ssl_context} if ssl_context is not None else {}
         if kind is StreamKind.UNIX:
             if path is None:
                 raise NetError("a Unix listener needs a socket path", "path")
@@ -266,7 +377,7 @@ class StreamListener:
             target = str(path)
             try:
                 self._server = await loop.create_unix_server(
-                    self._new_peer, str(path), backlog=backlog
+                    self._new_peer, str(path), backlog=backlog, **extra
                 )
             except OSError as exc:
                 raise describe_os_error(exc, target) from exc
@@ -279,7 +390,12 @@ class StreamListener:
             target = format_address((host, port))
             try:
                 self._server = await loop.create_server(
-                    self._new_peer, host, port, backlog=backlog, reuse_address=reuse_address
+                    self._new_peer,
+                    host,
+                    port,
+                    backlog=backlog,
+                    reuse_address=reuse_address,
+                    **extra,
                 )
             except OSError as exc:
                 raise describe_os_error(exc, target) from exc
@@ -308,8 +424,21 @@ class StreamListener:
         peer = _ListenerPeer(self, fallback)
         return peer
 
-    def _peer_up(self, peer: StreamPeer) -> None:
+    def _peer_up(self, peer: StreamPeer) -> bool:
+        """Register a new peer; False when the connection limit says to turn it away."""
+        self.total_connections += 1
+        if len(self.peers) >= self.max_connections:
+            self._sink(
+                Notice(
+                    source=self.source,
+                    peer=peer.name,
+                    text=f"connection limit of {self.max_connections} reached: "
+                    f"{peer.name} was turned away; the others are still served",
+                )
+            )
+            return False
         self.peers[peer.name] = peer
+        return True
 
     def _peer_down(self, peer: StreamPeer) -> None:
         self.peers.pop(peer.name, None)
@@ -319,6 +448,17 @@ class StreamListener:
         if peer is None:
             raise NetError(f"{peer_name} is no longer connected: nothing was sent")
         peer.send(data)
+
+    def disconnect(self, peer_name: str) -> None:
+        """Close gracefully: what is queued is sent, then FIN."""
+        peer = self.peers.get(peer_name)
+        if peer is not None:
+            peer.close()
+
+    def abort(self, peer_name: str) -> None:
+        peer = self.peers.get(peer_name)
+        if peer is not None:
+            peer.abort()
 
     def broadcast(self, data: bytes) -> int:
         sent = 0
@@ -357,13 +497,15 @@ class StreamListener:
 class _ListenerPeer(StreamPeer):
     def __init__(self, listener: StreamListener, fallback_name: str) -> None:
         super().__init__(
-            listener.source, listener._sink, listener._gate, listener._framing, fallback_name
+            listener.source, listener._sink, listener._gate, listener.policy, fallback_name
         )
         self._listener = listener
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         super().connection_made(transport)
-        self._listener._peer_up(self)
+        if not self._listener._peer_up(self):
+            self._closing_reason = CloseReason.LIMIT
+            transport.close()
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._listener._peer_down(self)
@@ -388,8 +530,10 @@ async def open_stream(
     label = source or f"{kind} client"
     target = str(path) if kind is StreamKind.UNIX else format_address((host, port))
 
+    policy = PeerPolicy(framing=spec)
+
     def factory() -> StreamPeer:
-        return StreamPeer(label, sink, gate, spec, target)
+        return StreamPeer(label, sink, gate, policy, target)
 
     try:
         if kind is StreamKind.UNIX:

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from netbench.net.engine import Engine, EngineMode
-from netbench.ui.gc_guard import MainThreadCollector
+from netbench.net.engine import Engine
 
 TICK_MS = 33
 MAX_BATCH = 5_000
@@ -33,16 +32,12 @@ class EventBridge(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self.on_timer_timeout)
-        self._collector = MainThreadCollector(self)
 
     def start(self) -> None:
-        if self._engine.mode is EngineMode.IO_THREAD:
-            self._collector.start()
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
-        self._collector.stop()
 
     def on_timer_timeout(self) -> None:
         """One UI tick: hand over at most one batch, then let readers go on."""

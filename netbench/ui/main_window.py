@@ -15,6 +15,7 @@ from netbench.net.engine import Engine, EngineMode
 from netbench.ui.about_dialog import AboutDialog
 from netbench.ui.bridge import EventBridge
 from netbench.ui.error_banner import ErrorBanner
+from netbench.ui.server.tab import ServerTab
 from netbench.ui.tabs import TAB_KEYS, build_tab
 
 SETTINGS_GEOMETRY = "window/geometry"
@@ -51,9 +52,12 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("main.tabs")
         self.tabs.setAccessibleName(self.tr("Tools"))
         self.tabs.setDocumentMode(True)
-        for key in TAB_KEYS:
+        self.server_tab = ServerTab(self.engine, self.tabs)
+        self.tabs.addTab(self.server_tab, self.tr("Server"))
+        for key in TAB_KEYS[1:]:
             page, title = build_tab(key, self)
             self.tabs.addTab(page, title)
+        self.bridge.events_arrived.connect(self.server_tab.on_events)
         layout.addWidget(self.error_banner)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -85,6 +89,8 @@ class MainWindow(QMainWindow):
         )
         self.io_thread_action.toggled.connect(self.on_io_thread_action_toggled)
         settings_menu.addAction(self.io_thread_action)
+
+        self.menuBar().addMenu(self.server_tab.examples_menu)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About netbench"), self)
@@ -147,5 +153,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_settings()
         self.bridge.stop()
+        self.server_tab.close_files()
         super().closeEvent(event)
         self.closed.emit()

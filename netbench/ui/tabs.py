@@ -17,22 +17,6 @@ TAB_KEYS = ("server", "client", "http", "lookup")
 class Tabs(QObject):
     """Builds each tab's page and title; the class name is the translation context."""
 
-    def server(self, parent: QWidget) -> tuple[QWidget, str]:
-        title = self.tr("Server")
-        page = EmptyState(
-            "server",
-            title,
-            self.tr("Listen for connections and see every peer and every byte they send."),
-            [
-                self.tr("TCP, UDP, Unix stream and Unix datagram listeners"),
-                self.tr("A live table of peers with bytes and messages in and out"),
-                self.tr("Replies by hand or automatic: echo, upper-case, timestamp, rules, HTTP"),
-                self.tr("Framing that shows how TCP merges and splits messages (粘包)"),
-            ],
-            parent,
-        )
-        return page, title
-
     def client(self, parent: QWidget) -> tuple[QWidget, str]:
         title = self.tr("Client")
         page = EmptyState(
@@ -80,8 +64,8 @@ class Tabs(QObject):
 
 
 def build_tab(key: str, parent: QWidget) -> tuple[QWidget, str]:
-    """The page and the tab title for ``key``."""
-    if key not in TAB_KEYS:
+    """The page and the tab title for ``key`` (the Server tab is built by the window)."""
+    if key not in TAB_KEYS[1:]:
         raise ValueError(f"unknown tab {key!r}")
     builder = getattr(Tabs(), key)
     page, title = builder(parent)

@@ -17,9 +17,14 @@ TOOLS = Path(sys.executable).parent
 TS = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-<context><name>Tabs</name>
+<context><name>MainWindow</name>
 <message><source>Server</source><translation>服务器</translation></message>
+</context>
+<context><name>Tabs</name>
 <message><source>Client</source><translation>客户端</translation></message>
+</context>
+<context><name>ListenerPanel</name>
+<message><source>Start</source><translation>开始</translation></message>
 </context>
 <context><name>ErrorBanner</name>
 <message><source>Dismiss</source><translation>关闭</translation></message>
@@ -31,15 +36,26 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 def test_lupdate_finds_the_strings_of_every_ui_module(tmp_path):
     ts = tmp_path / "all.ts"
     subprocess.run(
-        [str(TOOLS / "pyside6-lupdate"), *map(str, sorted(UI_DIR.glob("*.py"))), "-ts", str(ts)],
+        [str(TOOLS / "pyside6-lupdate"), *map(str, sorted(UI_DIR.rglob("*.py"))), "-ts", str(ts)],
         check=True,
         capture_output=True,
     )
     text = ts.read_text(encoding="utf-8")
     assert text.count("<message>") > 100
-    for context in ("MainWindow", "Tabs", "ErrorBanner", "AboutDialog", "PayloadEditor"):
-        assert f"<name>{context}</name>" in text
-    assert "Listen for connections and see every peer and every byte they send." in text
+    for context in (
+        "MainWindow",
+        "Tabs",
+        "ErrorBanner",
+        "AboutDialog",
+        "PayloadEditor",
+        "TranscriptView",
+        "ListenerForm",
+        "ListenerPanel",
+        "ServerTab",
+    ):
+        assert f"<name>{context}</name>" in text, context
+    assert "Connect to a server and talk to it in text, escapes or hex." in text
+    assert "Upper-case echo" in text
 
 
 def test_a_chinese_translation_changes_the_window_and_the_about_language(tmp_path, qtbot, qloop):
@@ -64,6 +80,7 @@ def test_a_chinese_translation_changes_the_window_and_the_about_language(tmp_pat
         assert window.tabs.tabText(1) == "客户端"
         assert window.tabs.tabText(2) == "HTTP"  # untranslated strings fall back to English
         assert window.error_banner.dismiss.text() == "关闭"
+        assert window.findChild(object, "server.start").text() == "开始"
         window.close()
     finally:
         translation.uninstall(app)

@@ -27,7 +27,8 @@ def window(qtbot, qloop):
 def test_four_tabs_in_order_with_honest_empty_states(window):
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles == ["Server", "Client", "HTTP", "Lookup"]
-    for key in ("server", "client", "http", "lookup"):
+    assert window.findChild(object, "server.start") is not None
+    for key in ("client", "http", "lookup"):
         assert window.findChild(object, f"{key}.empty_state") is not None
 
 
@@ -43,7 +44,7 @@ def test_every_interactive_widget_has_a_unique_name_and_an_accessible_name(windo
 
 def test_menus_offer_quit_settings_and_about(window):
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["File", "Settings", "Help"]
+    assert menus == ["File", "Settings", "Examples", "Help"]
     for name in ("main.action_quit", "main.action_about", "main.action_io_thread"):
         assert window.findChild(object, name) is not None
 
@@ -63,7 +64,8 @@ def test_geometry_and_last_tab_come_back_next_time(qtbot, qloop):
     first = MainWindow()
     qtbot.addWidget(first)
     first.show()
-    first.resize(710, 520)
+    first.resize(first.minimumSizeHint().width(), 520)
+    width = first.width()
     first.tabs.setCurrentIndex(2)
     first.close()
 
@@ -71,7 +73,7 @@ def test_geometry_and_last_tab_come_back_next_time(qtbot, qloop):
     qtbot.addWidget(second)
     second.show()
     assert second.tabs.currentIndex() == 2
-    assert (second.width(), second.height()) == (710, 520)
+    assert (second.width(), second.height()) == (width, 520)
     second.close()
 
 

@@ -1,0 +1,170 @@
+"""One description of a listener, whatever its kind, and one way to open it.
+
+The Server tab builds a :class:`ListenerConfig` from its form and hands it to
+:func:`open_listener` on the engine's loop; what comes back answers the same few calls
+(send, broadcast, disconnect, abort, aclose) for streams and datagrams alike.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Protocol
+
+from netbench.core.framing import FramingSpec
+from netbench.core.responders import Responder
+from netbench.net.datagram import DatagramKind, DatagramListener
+from netbench.net.errors import NetError
+from netbench.net.events import EventSink
+from netbench.net.flow import FlowGate
+from netbench.net.stream import (
+    DEFAULT_MAX_CONNECTIONS,
+    PeerPolicy,
+    StreamKind,
+    StreamListener,
+)
+from netbench.net.tls import ServerCertificate, server_context
+
+
+class ListenerKind(StrEnum):
+    TCP = "tcp"
+    UDP = "udp"
+    UNIX = "unix"
+    UNIX_DGRAM = "unix-dgram"
+    TLS = "tls"
+
+    @property
+    def uses_path(self) -> bool:
+        return self in (ListenerKind.UNIX, ListenerKind.UNIX_DGRAM)
+
+    @property
+    def is_datagram(self) -> bool:
+        return self in (ListenerKind.UDP, ListenerKind.UNIX_DGRAM)
+
+
+ALL_INTERFACES = ("0.0.0.0", "::")
+
+
+@dataclass(frozen=True)
+class ListenerConfig:
+    kind: ListenerKind = ListenerKind.TCP
+    host: str = "127.0.0.1"
+    port: int = 0
+    path: Path | None = None
+    framing: FramingSpec = field(default_factory=FramingSpec)
+    responder: Responder | None = None
+    certificate: ServerCertificate | None = None
+    backlog: int = 100
+    reuse_address: bool = True
+    max_connections: int = DEFAULT_MAX_CONNECTIONS
+    idle_timeout: float | None = None
+    remove_stale: bool = False
+    close_on_peer_fin: bool | None = None  # None: close when replies are automatic
+
+    @property
+    def listens_everywhere(self) -> bool:
+        return not self.kind.uses_path and self.host in ALL_INTERFACES
+
+    def validate(self) -> None:
+        """Raise :class:`NetError` naming the field, before any socket is touched."""
+        if self.kind.uses_path:
+            if self.path is None or not str(self.path).strip():
+                raise NetError("enter a socket path, e.g. ./sock", "path")
+        else:
+            if not 0 <= self.port <= 65535:
+                raise NetError(f"port {self.port} is out of range: use 0 to 65535", "port")
+            host = self.host.strip()
+            if not host:
+                raise NetError("enter an address to listen on, e.g. 127.0.0.1", "host")
+            try:
+                ipaddress.ip_address(host.strip("[]"))
+            except ValueError:
+                if host != "localhost":
+                    raise NetError(
+                        f"{host} is not an IP address: listen on an address of this machine",
+                        "host",
+                    ) from None
+        if self.kind is ListenerKind.TLS and self.certificate is None:
+            raise NetError("TLS needs a certificate and key, or a self-signed one", "cert")
+        if self.max_connections < 1:
+            raise NetError("allow at least one connection", "max_connections")
+        if self.idle_timeout is not None and self.idle_timeout <= 0:
+            raise NetError("the idle timeout must be more than 0 seconds", "idle_timeout")
+        try:
+            self.framing.validate()
+        except ValueError as exc:
+            raise NetError(str(exc), "framing") from exc
+
+    def title(self) -> str:
+        """A short name for tabs and menus: "TCP 127.0.0.1:9999", "Unix ./sock"."""
+        names = {
+            ListenerKind.TCP: "TCP",
+            ListenerKind.UDP: "UDP",
+            ListenerKind.UNIX: "Unix",
+            ListenerKind.UNIX_DGRAM: "Unix dgram",
+            ListenerKind.TLS: "TLS",
+        }
+        where = str(self.path) if self.kind.uses_path else f"{self.host}:{self.port}"
+        return f"{names[self.kind]} {where}"
+
+
+class Listener(Protocol):
+    """What the Server tab can do with any open listener (call on the engine's loop)."""
+
+    source: str
+    address: str
+
+    def send(self, peer_name: str, data: bytes) -> None: ...
+    def broadcast(self, data: bytes) -> int: ...
+    async def aclose(self) -> None: ...
+
+
+async def open_listener(
+    config: ListenerConfig, *, sink: EventSink, gate: FlowGate | None, source: str
+) -> StreamListener | DatagramListener:
+    config.validate()
+    path = config.path.expanduser() if config.path is not None else None
+    if config.kind.is_datagram:
+        kind = DatagramKind.UDP if config.kind is ListenerKind.UDP else DatagramKind.UNIX_DGRAM
+        return await DatagramListener.open(
+            sink=sink,
+            kind=kind,
+            host=config.host,
+            port=config.port,
+            path=path,
+            gate=gate,
+            reuse_address=config.reuse_address,
+            remove_stale=config.remove_stale,
+            responder=config.responder,
+            source=source,
+        )
+    context = None
+    if config.kind is ListenerKind.TLS:
+        assert config.certificate is not None
+        context = server_context(config.certificate)
+    return await StreamListener.open(
+        sink=sink,
+        kind=StreamKind.UNIX if config.kind is ListenerKind.UNIX else StreamKind.TCP,
+        host=config.host,
+        port=config.port,
+        path=path,
+        gate=gate,
+        policy=PeerPolicy(
+            framing=config.framing,
+            responder=config.responder,
+            idle_timeout=config.idle_timeout,
+            close_on_peer_fin=(
+                config.responder is not None
+                if config.close_on_peer_fin is None
+                else config.close_on_peer_fin
+            ),
+        ),
+        ssl_context=context,
+        max_connections=config.max_connections,
+        backlog=config.backlog,
+        reuse_address=config.reuse_address,
+        remove_stale=config.remove_stale,
+        source=source,
+    )

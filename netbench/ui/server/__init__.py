@@ -1,0 +1,1 @@
+"""The Server tab: listeners, their peers, transcripts and automatic replies."""

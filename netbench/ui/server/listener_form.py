@@ -1,0 +1,612 @@
+"""The form that describes one listener: where, how messages are framed, what to reply.
+
+It turns what the user typed into a :class:`ListenerConfig`, or says exactly which field
+is wrong and why, next to that field.
+
+Signals:
+    changed(): any field changed (the panel refreshes its title and warnings).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import psutil
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from netbench.core.errors import PayloadError
+from netbench.core.escapes import decode_escapes
+from netbench.core.framing import FramingKind, FramingSpec
+from netbench.core.responders import (
+    ByteCountResponder,
+    EchoResponder,
+    FixedResponder,
+    HttpStaticResponder,
+    MatchKind,
+    ReplyOptions,
+    Responder,
+    Rule,
+    RulesResponder,
+    TimestampResponder,
+    UpperEchoResponder,
+    default_site_dir,
+)
+from netbench.net.errors import NetError
+from netbench.net.listeners import ListenerConfig, ListenerKind
+from netbench.net.tls import ServerCertificate, describe_certificate
+
+HOST_CHOICES = ("127.0.0.1", "::1", "0.0.0.0", "::")
+FRAMING_CHOICES = ("raw", "lf", "crlf", "nul", "custom", "fixed", "length")
+REPLY_CHOICES = ("none", "echo", "upper", "timestamp", "bytecount", "fixed", "rules", "http")
+
+
+def local_addresses() -> list[str]:
+    """Addresses of this machine's interfaces, for the host list."""
+    found: list[str] = []
+    try:
+        interfaces = psutil.net_if_addrs()
+    except OSError:
+        return found
+    for addresses in interfaces.values():
+        for address in addresses:
+            if address.family.name in ("AF_INET", "AF_INET6"):
+                host = address.address.split("%", 1)[0]
+                if host not in found and host not in HOST_CHOICES:
+                    found.append(host)
+    return found
+
+
+class ListenerForm(QWidget):
+    changed = Signal()
+
+    def __init__(self, prefix: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.prefix = prefix
+        self.certificate: ServerCertificate | None = None
+        self._dialog: QFileDialog | None = None
+        self._build()
+        self._on_kind_changed()
+        self._on_framing_changed()
+        self._on_reply_changed()
+
+    # -- construction -----------------------------------------------------------------------
+
+    def _named(self, widget: QWidget, name: str, accessible: str) -> QWidget:
+        widget.setObjectName(f"{self.prefix}.{name}")
+        widget.setAccessibleName(accessible)
+        return widget
+
+    def _build(self) -> None:
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(4)
+
+        self.kind = QComboBox(self)
+        for label, kind in (
+            (self.tr("TCP"), ListenerKind.TCP),
+            (self.tr("UDP"), ListenerKind.UDP),
+            (self.tr("Unix stream"), ListenerKind.UNIX),
+            (self.tr("Unix datagram"), ListenerKind.UNIX_DGRAM),
+            (self.tr("TLS over TCP"), ListenerKind.TLS),
+        ):
+            self.kind.addItem(label, kind.value)
+        self._named(self.kind, "kind", self.tr("Listener kind"))
+
+        self.host = QComboBox(self)
+        self.host.setEditable(True)
+        self.host.addItems([*HOST_CHOICES, *local_addresses()])
+        self.host.setMinimumContentsLength(14)
+        self._named(self.host, "host", self.tr("Address to listen on"))
+        self.host.setToolTip(
+            self.tr("127.0.0.1: this machine only. 0.0.0.0 or ::: every interface.")
+        )
+
+        self.port = QLineEdit("0", self)
+        self.port.setMaximumWidth(90)
+        self.port.setPlaceholderText(self.tr("0 = any"))
+        self.port.setToolTip(
+            self.tr("0 picks any free port; the bound address is shown after start")
+        )
+        self._named(self.port, "port", self.tr("Port"))
+
+        self.path = QLineEdit(self)
+        self.path.setPlaceholderText(self.tr("Socket path, e.g. ./sock"))
+        self._named(self.path, "path", self.tr("Unix socket path"))
+        self.remove_stale = QCheckBox(self.tr("Remove a stale socket file"), self)
+        self._named(self.remove_stale, "remove_stale", self.tr("Remove a stale socket file"))
+        self.remove_stale.setToolTip(
+            self.tr("Only a socket file nobody answers on is removed; never a regular file")
+        )
+
+        self.host_label = QLabel(self.tr("Host"), self)
+        self.port_label = QLabel(self.tr("Port"), self)
+        self.path_label = QLabel(self.tr("Path"), self)
+
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Kind"), self))
+        row.addWidget(self.kind)
+        row.addWidget(self.host_label)
+        row.addWidget(self.host, 1)
+        row.addWidget(self.port_label)
+        row.addWidget(self.port)
+        row.addWidget(self.path_label)
+        row.addWidget(self.path, 2)
+        row.addWidget(self.remove_stale)
+        grid.addLayout(row, 0, 0, 1, 2)
+
+        # framing
+        self.framing = QComboBox(self)
+        for label, key in (
+            (self.tr("Raw chunks as received"), "raw"),
+            (self.tr("Lines ending in LF (\\n)"), "lf"),
+            (self.tr("Lines ending in CRLF (\\r\\n)"), "crlf"),
+            (self.tr("NUL-terminated (\\0)"), "nul"),
+            (self.tr("Custom delimiter"), "custom"),
+            (self.tr("Fixed length"), "fixed"),
+            (self.tr("Length prefix"), "length"),
+        ):
+            self.framing.addItem(label, key)
+        self._named(self.framing, "framing", self.tr("How received bytes are split into messages"))
+        self.delimiter = QLineEdit("\\n", self)
+        self.delimiter.setMaximumWidth(80)
+        self.delimiter.setToolTip(self.tr("Delimiter bytes, with escapes: \\n, \\r\\n, \\x03"))
+        self._named(self.delimiter, "delimiter", self.tr("Custom delimiter"))
+        self.fixed_length = QSpinBox(self)
+        self.fixed_length.setRange(1, 16 * 1024 * 1024)
+        self.fixed_length.setValue(16)
+        self.fixed_length.setSuffix(self.tr(" bytes"))
+        self._named(self.fixed_length, "fixed_length", self.tr("Message length"))
+        self.prefix_size = QComboBox(self)
+        for size in (1, 2, 4, 8):
+            self.prefix_size.addItem(self.tr("{n}-byte").format(n=size), size)
+        self.prefix_size.setCurrentIndex(2)
+        self._named(self.prefix_size, "prefix_size", self.tr("Length prefix size"))
+        self.byteorder = QComboBox(self)
+        self.byteorder.addItem(self.tr("big-endian"), "big")
+        self.byteorder.addItem(self.tr("little-endian"), "little")
+        self._named(self.byteorder, "byteorder", self.tr("Length prefix byte order"))
+        self.counts_header = QCheckBox(self.tr("counts the header"), self)
+        self._named(self.counts_header, "counts_header", self.tr("Length counts the header"))
+        self.max_frame = QSpinBox(self)
+        self.max_frame.setRange(1, 1024 * 1024 * 1024)
+        self.max_frame.setValue(1024 * 1024)
+        self.max_frame.setSuffix(self.tr(" B max"))
+        self.max_frame.setToolTip(
+            self.tr("A longer message is reported and skipped, never buffered")
+        )
+        self._named(self.max_frame, "max_frame", self.tr("Maximum message size"))
+
+        framing_row = QHBoxLayout()
+        framing_row.addWidget(QLabel(self.tr("Framing"), self))
+        framing_row.addWidget(self.framing)
+        for widget in (
+            self.delimiter,
+            self.fixed_length,
+            self.prefix_size,
+            self.byteorder,
+            self.counts_header,
+        ):
+            framing_row.addWidget(widget)
+        framing_row.addWidget(self.max_frame)
+        framing_row.addStretch(1)
+        grid.addLayout(framing_row, 1, 0, 1, 2)
+
+        # replies
+        self.responder = QComboBox(self)
+        for label, key in (
+            (self.tr("No automatic reply"), "none"),
+            (self.tr("Echo"), "echo"),
+            (self.tr("Upper-case echo"), "upper"),
+            (self.tr("Timestamp prefix (time.ctime)"), "timestamp"),
+            (self.tr("Byte count"), "bytecount"),
+            (self.tr("Fixed reply"), "fixed"),
+            (self.tr("Rules"), "rules"),
+            (self.tr("HTTP static site"), "http"),
+        ):
+            self.responder.addItem(label, key)
+        self._named(self.responder, "responder", self.tr("Automatic reply"))
+        self.fixed_reply = QLineEdit(self)
+        self.fixed_reply.setPlaceholderText(self.tr("Reply text, escapes allowed: OK\\r\\n"))
+        self._named(self.fixed_reply, "fixed_reply", self.tr("Fixed reply"))
+        self.site = QLineEdit(str(default_site_dir()), self)
+        self._named(self.site, "site", self.tr("Folder served over HTTP"))
+        self.site_browse = QPushButton(self.tr("Folder…"), self)
+        self._named(self.site_browse, "site_browse", self.tr("Choose the folder to serve"))
+        self.site_browse.clicked.connect(self._on_site_browse_clicked)
+        self.delay = QSpinBox(self)
+        self.delay.setRange(0, 600_000)
+        self.delay.setSuffix(self.tr(" ms delay"))
+        self._named(self.delay, "reply_delay", self.tr("Delay before replying"))
+        self.close_after = QCheckBox(self.tr("close after reply"), self)
+        self._named(self.close_after, "close_after_reply", self.tr("Close after replying"))
+
+        reply_row = QHBoxLayout()
+        reply_row.addWidget(QLabel(self.tr("Reply"), self))
+        reply_row.addWidget(self.responder)
+        reply_row.addWidget(self.fixed_reply, 2)
+        reply_row.addWidget(self.site, 2)
+        reply_row.addWidget(self.site_browse)
+        reply_row.addWidget(self.delay)
+        reply_row.addWidget(self.close_after)
+        reply_row.addStretch(1)
+        grid.addLayout(reply_row, 2, 0, 1, 2)
+
+        self.rules = QPlainTextEdit(self)
+        self.rules.setPlaceholderText(
+            self.tr(
+                "One rule per line: KIND PATTERN => REPLY\n"
+                "KIND is exact, prefix, contains, regex or hex. REPLY may use {data} {upper} "
+                "{len} {time} {counter} {peer} and escapes.\n"
+                "prefix HELLO => hi {peer}\\n"
+            )
+        )
+        self.rules.setMaximumHeight(72)
+        self._named(self.rules, "rules", self.tr("Reply rules"))
+        grid.addWidget(self.rules, 3, 0, 1, 2)
+
+        # limits and TLS
+        self.backlog = QSpinBox(self)
+        self.backlog.setRange(1, 65535)
+        self.backlog.setValue(100)
+        self.backlog.setPrefix(self.tr("backlog "))
+        self._named(self.backlog, "backlog", self.tr("Listen backlog"))
+        self.reuse = QCheckBox(self.tr("SO_REUSEADDR"), self)
+        self.reuse.setChecked(True)
+        self._named(self.reuse, "reuse_address", self.tr("Reuse the address (SO_REUSEADDR)"))
+        self.max_connections = QSpinBox(self)
+        self.max_connections.setRange(1, 1_000_000)
+        self.max_connections.setValue(10_000)
+        self.max_connections.setPrefix(self.tr("max "))
+        self.max_connections.setSuffix(self.tr(" connections"))
+        self._named(self.max_connections, "max_connections", self.tr("Maximum connections"))
+        self.idle = QSpinBox(self)
+        self.idle.setRange(0, 86_400)
+        self.idle.setSpecialValueText(self.tr("no idle timeout"))
+        self.idle.setSuffix(self.tr(" s idle timeout"))
+        self._named(self.idle, "idle_timeout", self.tr("Idle timeout in seconds"))
+        self.cert = QLineEdit(self)
+        self.cert.setPlaceholderText(self.tr("certificate .pem"))
+        self._named(self.cert, "cert", self.tr("TLS certificate file"))
+        self.key = QLineEdit(self)
+        self.key.setPlaceholderText(self.tr("key .pem"))
+        self._named(self.key, "key", self.tr("TLS key file"))
+        self.self_signed = QCheckBox(self.tr("self-signed"), self)
+        self.self_signed.setChecked(True)
+        self.self_signed.setToolTip(self.tr("Make a certificate for localhost on start"))
+        self._named(self.self_signed, "self_signed", self.tr("Use a self-signed certificate"))
+
+        limits_row = QHBoxLayout()
+        for widget in (self.backlog, self.reuse, self.max_connections, self.idle):
+            limits_row.addWidget(widget)
+        limits_row.addSpacing(12)
+        self.tls_label = QLabel(self.tr("TLS"), self)
+        limits_row.addWidget(self.tls_label)
+        limits_row.addWidget(self.self_signed)
+        limits_row.addWidget(self.cert, 1)
+        limits_row.addWidget(self.key, 1)
+        limits_row.addStretch(1)
+        grid.addLayout(limits_row, 4, 0, 1, 2)
+
+        self.error = QLabel(self)
+        self.error.setObjectName(f"{self.prefix}.error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.hide()
+        self.warning = QLabel(self)
+        self.warning.setObjectName(f"{self.prefix}.warning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #8a5300;")
+        self.warning.hide()
+        grid.addWidget(self.error, 5, 0, 1, 2)
+        grid.addWidget(self.warning, 6, 0, 1, 2)
+
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        self.framing.currentIndexChanged.connect(self._on_framing_changed)
+        self.responder.currentIndexChanged.connect(self._on_reply_changed)
+        self.host.currentTextChanged.connect(self._on_any_changed)
+        for edit in (self.port, self.path, self.fixed_reply, self.site, self.delimiter):
+            edit.textChanged.connect(self._on_any_changed)
+
+    # -- reacting to the user ---------------------------------------------------------------
+
+    @property
+    def listener_kind(self) -> ListenerKind:
+        return ListenerKind(self.kind.currentData())
+
+    def _on_kind_changed(self) -> None:
+        self._apply_kind()
+        self._on_any_changed()
+
+    def _apply_kind(self) -> None:
+        """Show the fields this kind uses and enable what it supports."""
+        kind = self.listener_kind
+        network: tuple[QWidget, ...] = (self.host_label, self.host, self.port_label, self.port)
+        for widget in network:
+            widget.setVisible(not kind.uses_path)
+        unix: tuple[QWidget, ...] = (self.path_label, self.path, self.remove_stale)
+        for widget in unix:
+            widget.setVisible(kind.uses_path)
+        stream = not kind.is_datagram
+        stream_only: tuple[QWidget, ...] = (
+            self.backlog,
+            self.max_connections,
+            self.idle,
+            self.close_after,
+            self.framing,
+        )
+        for widget in stream_only:
+            widget.setEnabled(stream)
+        if not stream:
+            self.framing.setCurrentIndex(0)
+        if not stream and self.responder.currentData() == "http":
+            self.responder.setCurrentIndex(0)
+        tls: tuple[QWidget, ...] = (self.tls_label, self.self_signed, self.cert, self.key)
+        for widget in tls:
+            widget.setVisible(kind is ListenerKind.TLS)
+
+    def _on_framing_changed(self) -> None:
+        key = self.framing.currentData()
+        self.delimiter.setVisible(key == "custom")
+        self.fixed_length.setVisible(key == "fixed")
+        for widget in (self.prefix_size, self.byteorder, self.counts_header):
+            widget.setVisible(key == "length")
+        self.max_frame.setVisible(key != "raw")
+        self._on_any_changed()
+
+    def _on_reply_changed(self) -> None:
+        key = self.responder.currentData()
+        self.fixed_reply.setVisible(key == "fixed")
+        self.site.setVisible(key == "http")
+        self.site_browse.setVisible(key == "http")
+        self.rules.setVisible(key == "rules")
+        self.delay.setVisible(key not in ("none", "http"))
+        self.close_after.setVisible(key not in ("none", "http"))
+        if key == "http" and self.framing.currentData() != "raw":
+            self.framing.setCurrentIndex(0)
+        self._on_any_changed()
+
+    def _on_any_changed(self) -> None:
+        self.show_error(None)
+        host = self.host.currentText().strip()
+        everywhere = not self.listener_kind.uses_path and host in ("0.0.0.0", "::")
+        self.warning.setText(
+            self.tr(
+                "Listening on all interfaces: other machines on your network can connect. "
+                "Use 127.0.0.1 to stay on this machine."
+            )
+        )
+        self.warning.setVisible(everywhere)
+        self.changed.emit()
+
+    def _on_site_browse_clicked(self) -> None:
+        dialog = QFileDialog(self, self.tr("Folder to serve"), self.site.text())
+        dialog.setObjectName(f"{self.prefix}.site_dialog")
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.fileSelected.connect(self.site.setText)
+        self._dialog = dialog
+        dialog.open()
+
+    # -- reading the form -------------------------------------------------------------------
+
+    def show_error(self, message: str | None, field: str = "") -> None:
+        """Show ``message`` under the form and mark the field it is about."""
+        fields: dict[str, QWidget] = {
+            "port": self.port,
+            "host": self.host,
+            "path": self.path,
+            "framing": self.framing,
+            "reply": self.responder,
+            "rules": self.rules,
+            "cert": self.cert,
+        }
+        for widget in fields.values():
+            widget.setStyleSheet("")
+        if not message:
+            self.error.hide()
+            return
+        self.error.setText(message)
+        self.error.show()
+        marked = fields.get(field)
+        if marked is not None:
+            marked.setStyleSheet("border: 1px solid #b3261e;")
+
+    def set_running(self, running: bool) -> None:
+        """While listening, the address and kind stay as they are."""
+        editable: tuple[QWidget, ...] = (
+            self.kind,
+            self.host,
+            self.port,
+            self.path,
+            self.remove_stale,
+            self.framing,
+            self.delimiter,
+            self.fixed_length,
+            self.prefix_size,
+            self.byteorder,
+            self.counts_header,
+            self.max_frame,
+            self.responder,
+            self.fixed_reply,
+            self.site,
+            self.site_browse,
+            self.rules,
+            self.delay,
+            self.close_after,
+            self.backlog,
+            self.reuse,
+            self.max_connections,
+            self.idle,
+            self.cert,
+            self.key,
+            self.self_signed,
+        )
+        for widget in editable:
+            widget.setEnabled(not running)
+        if not running:
+            self._apply_kind()
+
+    def framing_spec(self) -> FramingSpec:
+        key = self.framing.currentData()
+        max_frame = self.max_frame.value()
+        if key == "raw":
+            return FramingSpec(kind=FramingKind.RAW)
+        if key in ("lf", "crlf", "nul", "custom"):
+            delimiter = {"lf": b"\n", "crlf": b"\r\n", "nul": b"\0"}.get(key)
+            if delimiter is None:
+                try:
+                    delimiter = decode_escapes(self.delimiter.text(), "utf-8")
+                except PayloadError as exc:
+                    raise NetError(
+                        self.tr("Delimiter: {message}").format(message=exc.message), "framing"
+                    ) from exc
+                if not delimiter:
+                    raise NetError(self.tr("Enter the delimiter bytes, e.g. \\x03"), "framing")
+            return FramingSpec(kind=FramingKind.DELIMITER, delimiter=delimiter, max_frame=max_frame)
+        if key == "fixed":
+            return FramingSpec(
+                kind=FramingKind.FIXED,
+                fixed_length=self.fixed_length.value(),
+                max_frame=max(max_frame, self.fixed_length.value()),
+            )
+        return FramingSpec(
+            kind=FramingKind.LENGTH_PREFIX,
+            prefix_size=int(self.prefix_size.currentData()),
+            byteorder=self.byteorder.currentData(),
+            length_includes_header=self.counts_header.isChecked(),
+            max_frame=max_frame,
+        )
+
+    def reply_options(self, framing: FramingSpec) -> ReplyOptions:
+        """Replies to delimited messages get the delimiter back, as a line-based peer expects."""
+        suffix = framing.delimiter if framing.kind is FramingKind.DELIMITER else b""
+        return ReplyOptions(
+            delay=self.delay.value() / 1000,
+            close_after_reply=self.close_after.isChecked(),
+            suffix=suffix,
+        )
+
+    def responder_choice(self, framing: FramingSpec) -> Responder | None:
+        key = self.responder.currentData()
+        options = self.reply_options(framing)
+        if key == "none":
+            return None
+        if key == "echo":
+            return EchoResponder(options=options)
+        if key == "upper":
+            return UpperEchoResponder(options=options)
+        if key == "timestamp":
+            return TimestampResponder(options=options)
+        if key == "bytecount":
+            return ByteCountResponder(options=options)
+        if key == "fixed":
+            try:
+                data = decode_escapes(self.fixed_reply.text(), "utf-8")
+            except PayloadError as exc:
+                raise NetError(
+                    self.tr("Fixed reply: {message}").format(message=exc.message), "reply"
+                ) from exc
+            return FixedResponder(data, options=options)
+        if key == "rules":
+            return RulesResponder(self._parse_rules(), options=options)
+        root = Path(self.site.text()).expanduser()
+        if not root.is_dir():
+            raise NetError(self.tr("{path} is not a folder").format(path=root), "reply")
+        return HttpStaticResponder(root)
+
+    def _parse_rules(self) -> tuple[Rule, ...]:
+        rules: list[Rule] = []
+        kinds = {kind.value: kind for kind in MatchKind}
+        for number, line in enumerate(self.rules.toPlainText().splitlines(), start=1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            left, arrow, template = line.partition(" => ")
+            kind_name, _, pattern = left.strip().partition(" ")
+            if not arrow or kind_name.lower() not in kinds:
+                raise NetError(
+                    self.tr(
+                        "Rule {number}: write KIND PATTERN => REPLY, with KIND one of {kinds}"
+                    ).format(number=number, kinds=", ".join(kinds)),
+                    "rules",
+                )
+            try:
+                rules.append(Rule(kinds[kind_name.lower()], pattern, template))
+            except ValueError as exc:
+                raise NetError(
+                    self.tr("Rule {number}: {message}").format(number=number, message=exc),
+                    "rules",
+                ) from exc
+        if not rules:
+            raise NetError(self.tr("Add at least one rule"), "rules")
+        return tuple(rules)
+
+    def certificate_choice(self) -> ServerCertificate | None:
+        """The chosen pair; None when a self-signed one is to be made on start."""
+        if self.listener_kind is not ListenerKind.TLS or self.self_signed.isChecked():
+            return None
+        cert, key = self.cert.text().strip(), self.key.text().strip()
+        if not cert or not key:
+            raise NetError(self.tr("Choose a certificate and a key, or tick self-signed"), "cert")
+        return describe_certificate(Path(cert).expanduser(), Path(key).expanduser())
+
+    def config(self, certificate: ServerCertificate | None = None) -> ListenerConfig:
+        """The listener described by the form; raises NetError naming the field."""
+        kind = self.listener_kind
+        port_text = self.port.text().strip() or "0"
+        try:
+            port = int(port_text)
+        except ValueError:
+            raise NetError(
+                self.tr("Port must be a number from 0 to 65535, not {text!r}").format(
+                    text=port_text
+                ),
+                "port",
+            ) from None
+        framing = self.framing_spec()
+        path_text = self.path.text().strip()
+        config = ListenerConfig(
+            kind=kind,
+            host=self.host.currentText().strip(),
+            port=port,
+            path=Path(path_text) if path_text else None,
+            framing=framing,
+            responder=self.responder_choice(framing),
+            certificate=certificate or self.certificate_choice(),
+            backlog=self.backlog.value(),
+            reuse_address=self.reuse.isChecked(),
+            max_connections=self.max_connections.value(),
+            idle_timeout=float(self.idle.value()) or None,
+            remove_stale=self.remove_stale.isChecked(),
+        )
+        if kind is not ListenerKind.TLS or config.certificate is not None:
+            config.validate()
+        return config
+
+    def apply(self, config: ListenerConfig, reply_key: str = "none") -> None:
+        """Fill the form (used by the Examples menu)."""
+        self.kind.setCurrentIndex(self.kind.findData(config.kind.value))
+        self.host.setCurrentText(config.host)
+        self.port.setText(str(config.port))
+        self.path.setText(str(config.path) if config.path else "")
+        framing_key = "raw"
+        if config.framing.kind is FramingKind.DELIMITER:
+            framing_key = {b"\n": "lf", b"\r\n": "crlf", b"\0": "nul"}.get(
+                config.framing.delimiter, "custom"
+            )
+        self.framing.setCurrentIndex(self.framing.findData(framing_key))
+        self.responder.setCurrentIndex(self.responder.findData(reply_key))

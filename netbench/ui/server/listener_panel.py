@@ -1,0 +1,454 @@
+"""One listener in the Server tab: its form, its peers, its transcript and what to send.
+
+Signals:
+    title_changed(str): the text for this listener's tab ("TCP 127.0.0.1:9999 ●").
+    started(): the listener is up (``address`` shows where).
+    stopped(): the listener is down.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netbench.core.rates import RateMeter, human_rate
+from netbench.net.datagram import DatagramListener
+from netbench.net.engine import Engine
+from netbench.net.errors import NetError, describe_os_error, who_listens_on
+from netbench.net.events import DataReceived, DataSent, NetEvent
+from netbench.net.listeners import ListenerConfig, ListenerKind, open_listener
+from netbench.net.stream import StreamListener
+from netbench.net.tls import ServerCertificate, generate_self_signed
+from netbench.ui.event_records import records_from_events
+from netbench.ui.payload_editor import PayloadEditor
+from netbench.ui.server.listener_form import ListenerForm
+from netbench.ui.server.peers_model import PeerColumn, PeersModel, PeerState
+from netbench.ui.sparkline import Sparkline
+from netbench.ui.tasks import start_task
+from netbench.ui.transcript_view import TranscriptView, format_size
+
+MAX_SEND_FILE = 64 * 1024 * 1024
+AnyListener = StreamListener | DatagramListener
+
+
+class ListenerPanel(QWidget):
+    title_changed = Signal(str)
+    started = Signal()
+    stopped = Signal()
+
+    def __init__(
+        self, prefix: str, source: str, engine: Engine, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.prefix = prefix
+        self.source = source
+        self.engine = engine
+        self.listener: AnyListener | None = None
+        self.config: ListenerConfig | None = None
+        self.certificate: ServerCertificate | None = None
+        self.meter = RateMeter()
+        self._busy = False
+        self._file_dialog: QFileDialog | None = None
+        self._last_roll = time.monotonic()
+        self._build()
+        self._stats_timer = QTimer(self)
+        self._stats_timer.setInterval(1000)
+        self._stats_timer.timeout.connect(self.on_stats_timer_timeout)
+        self._stats_timer.start()
+        self._refresh_state()
+
+    # -- construction -----------------------------------------------------------------------
+
+    def _name(self, widget: QWidget, name: str, accessible: str) -> None:
+        widget.setObjectName(f"{self.prefix}.{name}")
+        widget.setAccessibleName(accessible)
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.form = ListenerForm(self.prefix, self)
+        self.form.changed.connect(self._emit_title)
+
+        self.start_button = QPushButton(self.tr("Start"), self)
+        self._name(self.start_button, "start", self.tr("Start listening"))
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.on_start_clicked)
+        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self._name(self.stop_button, "stop", self.tr("Stop listening"))
+        self.stop_button.clicked.connect(self.on_stop_clicked)
+        self.address = QLabel(self.tr("Not listening"), self)
+        self.address.setObjectName(f"{self.prefix}.address")
+        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint = QLabel(self)
+        self.fingerprint.setObjectName(f"{self.prefix}.fingerprint")
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint.setWordWrap(True)
+        self.fingerprint.hide()
+        self.stats = QLabel(self)
+        self.stats.setObjectName(f"{self.prefix}.stats")
+        self.sparkline = Sparkline(self)
+        self.sparkline.setObjectName(f"{self.prefix}.sparkline")
+        self.sparkline.setMaximumWidth(160)
+
+        controls = QHBoxLayout()
+        controls.addWidget(self.start_button)
+        controls.addWidget(self.stop_button)
+        controls.addWidget(self.address, 1)
+        controls.addWidget(self.stats)
+        controls.addWidget(self.sparkline)
+
+        # peers
+        self.peers_model = PeersModel(self)
+        self.peers = QTableView(self)
+        self._name(self.peers, "peers", self.tr("Connected peers"))
+        self.peers.setModel(self.peers_model)
+        self.peers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.peers.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.peers.verticalHeader().hide()
+        self.peers.verticalHeader().setDefaultSectionSize(22)
+        self.peers.horizontalHeader().setStretchLastSection(True)
+        self.peers.horizontalHeader().setSectionResizeMode(
+            PeerColumn.PEER, QHeaderView.ResizeMode.Interactive
+        )
+        self.peers.setColumnWidth(PeerColumn.PEER, 170)
+        self.peers.setColumnWidth(PeerColumn.CONNECTED, 70)
+        self.peers.setColumnWidth(PeerColumn.IN, 120)
+        self.peers.setColumnWidth(PeerColumn.OUT, 120)
+        self.peers.setAlternatingRowColors(True)
+        self.disconnect_button = QPushButton(self.tr("Disconnect"), self)
+        self._name(self.disconnect_button, "disconnect", self.tr("Close the selected peers (FIN)"))
+        self.disconnect_button.setToolTip(self.tr("Close gracefully: queued data, then FIN"))
+        self.disconnect_button.clicked.connect(self.on_disconnect_clicked)
+        self.abort_button = QPushButton(self.tr("Abort"), self)
+        self._name(self.abort_button, "abort", self.tr("Reset the selected peers (RST)"))
+        self.abort_button.setToolTip(self.tr("Reset the connection: RST, queued data is lost"))
+        self.abort_button.clicked.connect(self.on_abort_clicked)
+        self.clear_closed_button = QPushButton(self.tr("Clear closed"), self)
+        self._name(self.clear_closed_button, "clear_closed", self.tr("Remove closed peers"))
+        self.clear_closed_button.clicked.connect(self.peers_model.clear_closed)
+        peer_buttons = QHBoxLayout()
+        peer_buttons.addWidget(self.disconnect_button)
+        peer_buttons.addWidget(self.abort_button)
+        peer_buttons.addStretch(1)
+        peer_buttons.addWidget(self.clear_closed_button)
+        peers_box = QWidget(self)
+        peers_layout = QVBoxLayout(peers_box)
+        peers_layout.setContentsMargins(0, 0, 0, 0)
+        self.peers_title = QLabel(self.tr("Peers"), peers_box)
+        peers_layout.addWidget(self.peers_title)
+        peers_layout.addWidget(self.peers, 1)
+        peers_layout.addLayout(peer_buttons)
+
+        # transcript
+        self.transcript = TranscriptView(self.prefix, self)
+
+        # sending
+        self.editor = PayloadEditor(self.prefix, self)
+        self.editor.send_requested.connect(self.on_editor_send_requested)
+        self.target = QComboBox(self)
+        self.target.addItem(self.tr("to selected peers"), "selected")
+        self.target.addItem(self.tr("to all peers"), "all")
+        self._name(self.target, "send_target", self.tr("Send to which peers"))
+        self.send_file_button = QPushButton(self.tr("Send file…"), self)
+        self._name(self.send_file_button, "send_file", self.tr("Send a file to the peers"))
+        self.send_file_button.clicked.connect(self.on_send_file_clicked)
+        self.send_status = QLabel(self)
+        self.send_status.setObjectName(f"{self.prefix}.send_status")
+        send_row = QHBoxLayout()
+        send_row.addWidget(QLabel(self.tr("Send"), self))
+        send_row.addWidget(self.target)
+        send_row.addWidget(self.send_file_button)
+        send_row.addWidget(self.send_status, 1)
+        sender = QWidget(self)
+        sender_layout = QVBoxLayout(sender)
+        sender_layout.setContentsMargins(0, 0, 0, 0)
+        sender_layout.addLayout(send_row)
+        sender_layout.addWidget(self.editor)
+
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.transcript)
+        right.addWidget(sender)
+        right.setStretchFactor(0, 4)
+        right.setStretchFactor(1, 1)
+        body = QSplitter(Qt.Orientation.Horizontal, self)
+        body.addWidget(peers_box)
+        body.addWidget(right)
+        body.setStretchFactor(0, 2)
+        body.setStretchFactor(1, 5)
+        body.setSizes([360, 900])
+
+        layout.addWidget(self.form)
+        layout.addLayout(controls)
+        layout.addWidget(self.fingerprint)
+        layout.addWidget(body, 1)
+
+    # -- state ------------------------------------------------------------------------------
+
+    @property
+    def is_running(self) -> bool:
+        return self.listener is not None
+
+    def title(self) -> str:
+        try:
+            config = self.config if self.is_running else self.form.config()
+        except NetError:
+            config = None
+        text = config.title() if config is not None else self.tr("New listener")
+        if self.listener is not None and self.config is not None:
+            kind = self.config.kind
+            where = str(self.config.path) if kind.uses_path else self.listener.address
+            text = f"{kind.value.upper()} {where} ●"
+        return text
+
+    def _emit_title(self) -> None:
+        self.title_changed.emit(self.title())
+
+    def _refresh_state(self) -> None:
+        running = self.is_running
+        self.start_button.setEnabled(not running and not self._busy)
+        self.stop_button.setEnabled(running and not self._busy)
+        self.form.set_running(running or self._busy)
+        self.editor.set_send_allowed(running)
+        self.send_file_button.setEnabled(running)
+        datagram = self.config is not None and self.config.kind.is_datagram
+        self.disconnect_button.setEnabled(running and not datagram)
+        self.abort_button.setEnabled(running and not datagram)
+        self._emit_title()
+
+    # -- start and stop ---------------------------------------------------------------------
+
+    def on_start_clicked(self) -> None:
+        start_task(self.start(), name=f"start {self.source}")
+
+    def on_stop_clicked(self) -> None:
+        start_task(self.stop(), name=f"stop {self.source}")
+
+    async def start(self) -> bool:
+        """Start with what the form says; errors appear next to the field at fault."""
+        if self.is_running or self._busy:
+            return False
+        try:
+            config = self.form.config()
+            if config.kind is ListenerKind.TLS and config.certificate is None:
+                directory = Path(user_data_dir("netbench", appauthor=False)) / "tls"
+                config = self.form.config(generate_self_signed(directory))
+        except NetError as exc:
+            self.form.show_error(exc.message, exc.field)
+            return False
+        except OSError as exc:
+            self.form.show_error(str(describe_os_error(exc, "the certificate folder")), "cert")
+            return False
+        self._busy = True
+        self._refresh_state()
+        try:
+            self.listener = await self.engine.run(self._open_on_engine(config))
+        except NetError as exc:
+            message = exc.message
+            if "already in use" in message and not config.kind.uses_path:
+                holder = who_listens_on(config.port)
+                if holder:
+                    message += " " + self.tr("(held by {process})").format(process=holder)
+            self.form.show_error(message, exc.field)
+            return False
+        finally:
+            self._busy = False
+            self._refresh_state()
+        self.config = config
+        self.certificate = config.certificate
+        self.address.setText(
+            self.tr("Listening on {address}").format(
+                address=self.listener.address if self.listener else ""
+            )
+        )
+        if config.certificate is not None:
+            self.fingerprint.setText(
+                self.tr(
+                    "Certificate SHA-256: {fingerprint} · {subject} · valid until {date}"
+                ).format(
+                    fingerprint=config.certificate.fingerprint,
+                    subject=config.certificate.subject,
+                    date=config.certificate.not_after,
+                )
+            )
+            self.fingerprint.show()
+        self._refresh_state()
+        self.started.emit()
+        return True
+
+    async def _open_on_engine(self, config: ListenerConfig) -> AnyListener:
+        listener = await open_listener(
+            config, sink=self.engine.emit, gate=self.engine.gate, source=self.source
+        )
+        self.engine.own(listener)
+        return listener
+
+    async def stop(self) -> None:
+        listener = self.listener
+        if listener is None or self._busy:
+            return
+        self._busy = True
+        self._refresh_state()
+        try:
+            await self.engine.run(self._close_on_engine(listener))
+        finally:
+            self._busy = False
+            self.listener = None
+            self.address.setText(self.tr("Not listening"))
+            self.fingerprint.hide()
+            self._refresh_state()
+            self.stopped.emit()
+
+    async def _close_on_engine(self, listener: AnyListener) -> None:
+        self.engine.disown(listener)
+        await listener.aclose()
+
+    # -- events from the bridge -------------------------------------------------------------
+
+    def apply_events(self, events: Sequence[NetEvent]) -> None:
+        for event in events:
+            if isinstance(event, DataReceived):
+                self.meter.count_in(len(event.frames), event.nbytes)
+            elif isinstance(event, DataSent):
+                self.meter.count_out(1, len(event.data))
+        self.peers_model.apply(events)
+        self.transcript.append_records(records_from_events(events))
+
+    def on_stats_timer_timeout(self) -> None:
+        now = time.monotonic()
+        rates = self.meter.roll(now - self._last_roll)
+        self._last_roll = now
+        self.sparkline.set_values([r.messages_in for r in self.meter.history])
+        self.stats.setText(
+            self.tr(
+                "{open} open · {total} total · in {msgs_in} {bytes_in} · out {msgs_out} {bytes_out}"
+            ).format(
+                open=self.peers_model.open_count,
+                total=self.peers_model.total_connections,
+                msgs_in=human_rate(rates.messages_in, "msg"),
+                bytes_in=human_rate(rates.bytes_in, "B"),
+                msgs_out=human_rate(rates.messages_out, "msg"),
+                bytes_out=human_rate(rates.bytes_out, "B"),
+            )
+        )
+
+    # -- peers and sending ------------------------------------------------------------------
+
+    def selected_peers(self) -> list[str]:
+        selection = self.peers.selectionModel()
+        rows = sorted({index.row() for index in selection.selectedRows()})
+        return [
+            self.peers_model.row(r).name
+            for r in rows
+            if self.peers_model.row(r).state is not PeerState.CLOSED
+        ]
+
+    def select_peer(self, name: str) -> None:
+        for position in range(self.peers_model.rowCount()):
+            if self.peers_model.row(position).name == name:
+                self.peers.selectionModel().select(
+                    self.peers_model.index(position, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+
+    def _targets(self) -> list[str]:
+        if self.target.currentData() == "all":
+            return self.peers_model.open_names()
+        return self.selected_peers()
+
+    def on_editor_send_requested(self, data: bytes) -> None:
+        start_task(self.send(data), name=f"send {self.source}")
+
+    async def send(self, data: bytes, targets: list[str] | None = None) -> int:
+        """Send to the chosen peers; says how many got it and why the others did not."""
+        listener = self.listener
+        if listener is None:
+            self.send_status.setText(self.tr("Start the listener first"))
+            return 0
+        names = targets if targets is not None else self._targets()
+        if not names:
+            self.send_status.setText(
+                self.tr("Select a peer in the table, or send to all peers")
+                if self.peers_model.open_count
+                else self.tr("No peer is connected yet")
+            )
+            return 0
+        errors = await self.engine.run(_send_on_engine(listener, names, data))
+        sent = len(names) - len(errors)
+        text = self.tr("Sent {size} to {count} peer(s)").format(
+            size=format_size(len(data)), count=sent
+        )
+        if errors:
+            text += " · " + "; ".join(errors[:3])
+        self.send_status.setText(text)
+        return sent
+
+    def on_send_file_clicked(self) -> None:
+        dialog = QFileDialog(self, self.tr("Send a file"))
+        dialog.setObjectName(f"{self.prefix}.send_file_dialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda path: start_task(self.send_file(Path(path))))
+        self._file_dialog = dialog
+        dialog.open()
+
+    async def send_file(self, path: Path) -> int:
+        try:
+            size = path.stat().st_size
+            if size > MAX_SEND_FILE:
+                self.send_status.setText(
+                    self.tr("{path} is {size}: files up to {limit} can be sent").format(
+                        path=path.name, size=format_size(size), limit=format_size(MAX_SEND_FILE)
+                    )
+                )
+                return 0
+            data = path.read_bytes()
+        except OSError as exc:
+            self.send_status.setText(str(describe_os_error(exc, str(path))))
+            return 0
+        return await self.send(data)
+
+    def on_disconnect_clicked(self) -> None:
+        self._peer_action("disconnect")
+
+    def on_abort_clicked(self) -> None:
+        self._peer_action("abort")
+
+    def _peer_action(self, action: str) -> None:
+        listener = self.listener
+        if not isinstance(listener, StreamListener):
+            return
+        method = listener.disconnect if action == "disconnect" else listener.abort
+        for name in self.selected_peers():
+            self.engine.call(method, name)
+
+    async def shutdown(self) -> None:
+        self._stats_timer.stop()
+        self.transcript.stop_recording(quiet=True)
+        await self.stop()
+
+
+async def _send_on_engine(listener: AnyListener, names: list[str], data: bytes) -> list[str]:
+    errors = []
+    for name in names:
+        try:
+            listener.send(name, data)
+        except NetError as exc:
+            errors.append(exc.message)
+    return errors

@@ -1,0 +1,237 @@
+"""The live table of peers of one listener, updated a batch of events at a time.
+
+Signals:
+    counts_changed(): peers were added, changed state or were cleared.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from netbench.net.events import (
+    CloseReason,
+    Connected,
+    DataReceived,
+    DataSent,
+    NetEvent,
+    PeerClosed,
+    PeerFinished,
+)
+from netbench.ui.transcript_model import format_count
+from netbench.ui.transcript_view import format_size
+
+MAX_CLOSED_ROWS = 2_000
+
+
+class PeerState(IntEnum):
+    OPEN = 0
+    HALF_CLOSED = 1
+    CLOSED = 2
+
+
+@dataclass
+class PeerRow:
+    name: str
+    connected_at: float
+    messages_in: int = 0
+    bytes_in: int = 0
+    messages_out: int = 0
+    bytes_out: int = 0
+    state: PeerState = PeerState.OPEN
+    reason: str = ""
+
+
+class PeerColumn(IntEnum):
+    PEER = 0
+    CONNECTED = 1
+    IN = 2
+    OUT = 3
+    STATE = 4
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PeersModel", text)
+
+
+class PeersModel(QAbstractTableModel):
+    counts_changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[PeerRow] = []
+        self._index: dict[str, int] = {}
+        self.total_connections = 0
+
+    # -- updates ----------------------------------------------------------------------------
+
+    def apply(self, events: Sequence[NetEvent]) -> None:
+        """Fold a batch into the table: one insert for new peers, one change for the rest."""
+        new_rows: list[PeerRow] = []
+        changed: set[int] = set()
+        pending: dict[str, PeerRow] = {}
+        for event in events:
+            if isinstance(event, Connected):
+                row = PeerRow(event.peer, event.wall)
+                pending[event.peer] = row
+                new_rows.append(row)
+                self.total_connections += 1
+                continue
+            peer = getattr(event, "peer", None)
+            if peer is None:
+                continue
+            row_obj = pending.get(peer)
+            if row_obj is None:
+                position = self._index.get(peer)
+                if position is None:
+                    continue
+                row_obj = self._rows[position]
+                changed.add(position)
+            self._update(row_obj, event)
+        if new_rows:
+            self._insert(new_rows)
+        if changed:
+            top, bottom = min(changed), max(changed)
+            self.dataChanged.emit(self.index(top, 0), self.index(bottom, len(PeerColumn) - 1))
+        if new_rows or changed:
+            self.counts_changed.emit()
+
+    @staticmethod
+    def _update(row: PeerRow, event: NetEvent) -> None:
+        if isinstance(event, DataReceived):
+            row.messages_in += len(event.frames)
+            row.bytes_in += event.nbytes
+        elif isinstance(event, DataSent):
+            row.messages_out += 1
+            row.bytes_out += len(event.data)
+        elif isinstance(event, PeerFinished):
+            row.state = PeerState.HALF_CLOSED
+        elif isinstance(event, PeerClosed):
+            row.state = PeerState.CLOSED
+            row.reason = event.reason.value + (f": {event.detail}" if event.detail else "")
+            if event.reason is CloseReason.LIMIT:
+                row.reason = event.reason.value
+
+    def _insert(self, rows: list[PeerRow]) -> None:
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        for offset, row in enumerate(rows):
+            # A peer name reused (UDP source, Unix #n): the newest row answers to it.
+            self._index[row.name] = first + offset
+        self._rows.extend(rows)
+        self.endInsertRows()
+        self._trim_closed()
+
+    def _trim_closed(self) -> None:
+        closed = [i for i, r in enumerate(self._rows) if r.state is PeerState.CLOSED]
+        excess = len(closed) - MAX_CLOSED_ROWS
+        if excess > 0:
+            self._remove(set(closed[:excess]))
+
+    def clear_closed(self) -> None:
+        self._remove({i for i, r in enumerate(self._rows) if r.state is PeerState.CLOSED})
+        self.counts_changed.emit()
+
+    def _remove(self, positions: set[int]) -> None:
+        if not positions:
+            return
+        self.beginResetModel()
+        self._rows = [r for i, r in enumerate(self._rows) if i not in positions]
+        self._index = {r.name: i for i, r in enumerate(self._rows)}
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows.clear()
+        self._index.clear()
+        self.endResetModel()
+        self.counts_changed.emit()
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def row(self, position: int) -> PeerRow:
+        return self._rows[position]
+
+    @property
+    def open_count(self) -> int:
+        return sum(1 for r in self._rows if r.state is not PeerState.CLOSED)
+
+    def open_names(self) -> list[str]:
+        return [r.name for r in self._rows if r.state is not PeerState.CLOSED]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(PeerColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            PeerColumn.PEER: _tr("Peer"),
+            PeerColumn.CONNECTED: _tr("Connected"),
+            PeerColumn.IN: _tr("In"),
+            PeerColumn.OUT: _tr("Out"),
+            PeerColumn.STATE: _tr("State"),
+        }[PeerColumn(section)]
+
+    def data(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = PeerColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column is PeerColumn.STATE:
+            return row.reason or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (PeerColumn.IN, PeerColumn.OUT):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and row.state is PeerState.CLOSED:
+            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+        return None
+
+    @staticmethod
+    def _display(row: PeerRow, column: PeerColumn) -> str:
+        if column is PeerColumn.PEER:
+            return row.name
+        if column is PeerColumn.CONNECTED:
+            stamp = time.localtime(row.connected_at)
+            return time.strftime("%H:%M:%S", stamp)
+        if column is PeerColumn.IN:
+            return _tr("{messages} msg · {size}").format(
+                messages=format_count(row.messages_in), size=_size(row.bytes_in)
+            )
+        if column is PeerColumn.OUT:
+            return _tr("{messages} msg · {size}").format(
+                messages=format_count(row.messages_out), size=_size(row.bytes_out)
+            )
+        if row.state is PeerState.OPEN:
+            return _tr("open")
+        if row.state is PeerState.HALF_CLOSED:
+            return _tr("half-closed by peer")
+        return row.reason or _tr("closed")
+
+
+def _size(nbytes: int) -> str:
+    return format_size(nbytes)

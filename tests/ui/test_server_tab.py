@@ -1,0 +1,453 @@
+"""The Server tab driven through its widgets against real clients on loopback."""
+
+import concurrent.futures
+import os
+import shutil
+import socket
+import ssl
+import subprocess
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+
+from netbench.net.engine import Engine, EngineMode
+from netbench.ui.main_window import MainWindow
+
+CI = bool(os.environ.get("CI"))
+
+
+def need(tool):
+    if not shutil.which(tool) and not CI:
+        pytest.skip(f"{tool} not installed (CI installs it)")
+
+
+@pytest.fixture(params=list(EngineMode))
+def window(request, qtbot, qloop, run_async):
+    engine = Engine(request.param)
+    engine.start(qloop)
+    win = MainWindow(engine=engine)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+    run_async(engine.shutdown())
+
+
+@pytest.fixture
+def in_thread(pump):
+    """Run blocking client code off the UI thread while the UI keeps serving."""
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=32)
+
+    def run(fn, *args, timeout=15):
+        future = pool.submit(fn, *args)
+        pump(future.done, timeout)
+        return future.result()
+
+    yield run
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def talk_until(command, message, expected, timeout=10.0):
+    """Run a peer program, write ``message``, read until ``expected`` arrives, stop it.
+
+    Programs that keep their side open after stdin ends (openssl s_client, ncat -u) are
+    stopped by us once the answer is in.
+    """
+    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    try:
+        proc.stdin.write(message)
+        proc.stdin.flush()
+        got = b""
+        deadline = time.monotonic() + timeout
+        os.set_blocking(proc.stdout.fileno(), False)
+        while expected not in got and time.monotonic() < deadline:
+            chunk = proc.stdout.read(4096)
+            if chunk:
+                got += chunk
+            else:
+                time.sleep(0.01)
+        return got
+    finally:
+        proc.kill()
+        proc.wait()
+        proc.stdin.close()
+        proc.stdout.close()
+
+
+def find(win, name):
+    widget = win.findChild(object, name)
+    assert widget is not None, name
+    return widget
+
+
+def start_listener(win, pump, kind="TCP", port="0", framing=None, reply=None, path=None):
+    panel = win.server_tab.current_panel
+    form = panel.form
+    form.kind.setCurrentIndex(form.kind.findText(kind))
+    if path is not None:
+        find(win, "server.path").setText(str(path))
+    else:
+        find(win, "server.port").setText(port)
+    if framing is not None:
+        form.framing.setCurrentIndex(form.framing.findData(framing))
+    if reply is not None:
+        form.responder.setCurrentIndex(form.responder.findData(reply))
+    find(win, "server.start").click()
+    pump(lambda: panel.is_running or find(win, "server.error").isVisible(), 10)
+    return panel
+
+
+def bound_port(win):
+    text = find(win, "server.address").text()
+    return int(text.rsplit(":", 1)[1])
+
+
+def test_tcp_listener_shows_peer_bytes_and_sends_to_the_selected_peer(window, pump, in_thread):
+    panel = start_listener(window, pump, framing="lf")
+    assert panel.is_running, find(window, "server.error").text()
+    port = bound_port(window)
+    assert "127.0.0.1:" in find(window, "server.address").text()
+
+    client = socket.create_connection(("127.0.0.1", port), timeout=5)
+    try:
+        client.sendall("hello 你好\nsecond\n".encode())
+        pump(lambda: panel.peers_model.rowCount() == 1 and panel.transcript.model.rowCount() >= 3)
+        row = panel.peers_model.row(0)
+        assert row.messages_in == 2
+        assert row.bytes_in == len("hello 你好\nsecond\n".encode())
+        data_cells = [
+            panel.transcript.model.record(r).data for r in range(panel.transcript.model.rowCount())
+        ]
+        assert "hello 你好".encode() in data_cells and b"second" in data_cells
+
+        panel.select_peer(row.name)
+        editor = find(window, "server.input")
+        editor.setPlainText("reply from the server")
+        find(window, "server.send").click()
+        received = in_thread(client.recv, 100)
+        assert received == b"reply from the server"
+        pump(lambda: panel.peers_model.row(0).messages_out == 1)
+    finally:
+        client.close()
+    pump(
+        lambda: (
+            panel.peers_model.row(0).state.name == "CLOSED"
+            or panel.peers_model.row(0).state.name == "HALF_CLOSED"
+        )
+    )
+
+
+def test_echo_with_line_framing_answers_each_line(window, pump, in_thread):
+    panel = start_listener(window, pump, framing="lf", reply="echo")
+    assert panel.is_running
+    port = bound_port(window)
+
+    def talk():
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+            sock.sendall(b"one\ntwo\n")
+            got = b""
+            while got.count(b"\n") < 2:
+                got += sock.recv(100)
+            return got
+
+    assert in_thread(talk) == b"one\ntwo\n"
+
+
+def test_a_port_of_70000_is_refused_next_to_the_port(window, pump):
+    panel = start_listener(window, pump, port="70000")
+    assert not panel.is_running
+    error = find(window, "server.error")
+    assert error.isVisible()
+    assert "70000" in error.text() and "65535" in error.text()
+    assert "border" in find(window, "server.port").styleSheet()
+
+
+def test_a_port_in_use_says_so(window, pump):
+    holder = socket.socket()
+    holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 0)
+    holder.bind(("127.0.0.1", 0))
+    holder.listen()
+    try:
+        panel = start_listener(window, pump, port=str(holder.getsockname()[1]))
+        assert not panel.is_running
+        assert "already in use" in find(window, "server.error").text()
+    finally:
+        holder.close()
+
+
+def test_unix_listener_refuses_files_and_stale_sockets_until_asked(window, pump, tmp_path):
+    regular = tmp_path / "notes.txt"
+    regular.write_text("keep")
+    panel = start_listener(window, pump, kind="Unix stream", path=regular)
+    assert not panel.is_running
+    assert "not a socket" in find(window, "server.error").text()
+    assert regular.read_text() == "keep"
+
+    stale = tmp_path / "stale.sock"
+    dead = socket.socket(socket.AF_UNIX)
+    dead.bind(str(stale))
+    dead.close()
+    panel = start_listener(window, pump, kind="Unix stream", path=stale)
+    assert not panel.is_running
+    assert "stale" in find(window, "server.error").text()
+    find(window, "server.remove_stale").setChecked(True)
+    find(window, "server.start").click()
+    pump(lambda: panel.is_running)
+    with socket.socket(socket.AF_UNIX) as client:
+        client.connect(str(stale))
+        client.sendall(b"over unix")
+        pump(lambda: panel.peers_model.rowCount() == 1 and panel.peers_model.row(0).bytes_in == 9)
+
+
+def test_udp_peers_appear_by_source_address_and_get_byte_counts(window, pump, in_thread):
+    panel = start_listener(window, pump, kind="UDP", reply="bytecount")
+    assert panel.is_running
+    port = bound_port(window)
+
+    def ask(message):
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+            sock.settimeout(5)
+            sock.sendto(message, ("127.0.0.1", port))
+            return sock.recvfrom(100)[0]
+
+    assert in_thread(ask, b"12345") == b"your data was 5 bytes"
+    assert in_thread(ask, b"abc") == b"your data was 3 bytes"
+    pump(lambda: panel.peers_model.rowCount() == 2)
+
+
+def test_tls_listener_with_a_self_signed_certificate(window, pump, in_thread):
+    panel = start_listener(window, pump, kind="TLS over TCP", framing="lf", reply="upper")
+    assert panel.is_running, find(window, "server.error").text()
+    fingerprint = find(window, "server.fingerprint")
+    assert fingerprint.isVisible() and "SHA-256" in fingerprint.text()
+    port = bound_port(window)
+
+    def talk():
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        with (
+            socket.create_connection(("127.0.0.1", port), timeout=5) as raw,
+            context.wrap_socket(raw, server_hostname="localhost") as tls,
+        ):
+            der = tls.getpeercert(binary_form=True)
+            tls.sendall(b"secret\n")
+            return tls.recv(100), der
+
+    reply, der = in_thread(talk)
+    assert reply == b"SECRET\n"
+    import hashlib
+
+    digest = hashlib.sha256(der).hexdigest().upper()
+    assert ":".join(digest[i : i + 2] for i in range(0, 64, 2)) in fingerprint.text()
+
+
+def test_openssl_s_client_talks_to_the_tls_listener(window, pump, in_thread):
+    need("openssl")
+    panel = start_listener(window, pump, kind="TLS over TCP", framing="lf", reply="echo")
+    assert panel.is_running
+    port = bound_port(window)
+
+    reply = in_thread(
+        talk_until,
+        ["openssl", "s_client", "-connect", f"127.0.0.1:{port}", "-quiet"],
+        b"ping over tls\n",
+        b"ping over tls\n",
+    )
+    assert reply.endswith(b"ping over tls\n")
+
+
+def test_the_http_example_serves_a_page_to_curl(window, pump, in_thread):
+    need("curl")
+    tab = window.server_tab
+    example = next(
+        e
+        for e in __import__("netbench.ui.server.tab", fromlist=["x"]).examples()
+        if e.key == "http_site"
+    )
+    panel = tab.current_panel
+    panel.form.apply(example.config, example.reply)
+    find(window, "server.port").setText("0")
+    find(window, "server.start").click()
+    pump(lambda: panel.is_running)
+    port = bound_port(window)
+    result = in_thread(
+        lambda: subprocess.run(
+            ["curl", "-s", "-i", f"http://127.0.0.1:{port}/"], capture_output=True, timeout=10
+        )
+    )
+    assert result.stdout.startswith(b"HTTP/1.1 200")
+    assert b"netbench" in result.stdout
+    missing = in_thread(
+        lambda: subprocess.run(
+            [
+                "curl",
+                "-s",
+                "-o",
+                "/dev/null",
+                "-w",
+                "%{http_code}",
+                f"http://127.0.0.1:{port}/nope.html",
+            ],
+            capture_output=True,
+            timeout=10,
+        )
+    )
+    assert missing.stdout == b"404"
+
+
+def test_examples_menu_starts_the_tutorial_servers(window, pump, in_thread):
+    menu = window.server_tab.examples_menu
+    titles = [a.text() for a in menu.actions()]
+    assert titles == [
+        "TCP time echo (port 9999)",
+        "Upper-case echo (port 8080)",
+        "UDP byte counter (port 1060)",
+        "Unix socket server (./sock)",
+        "HTTP static site (port 8000)",
+    ]
+    for port in (9999, 1060):
+        probe = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            pytest.skip(f"port {port} is busy on this machine")
+        finally:
+            probe.close()
+    menu.actions()[0].trigger()
+    panel = window.server_tab.current_panel
+    pump(lambda: panel.is_running)
+
+    def time_echo():
+        with socket.create_connection(("127.0.0.1", 9999), timeout=5) as sock:
+            sock.sendall(b"what time is it")
+            return sock.recv(200)
+
+    reply = in_thread(time_echo)
+    assert reply.startswith(b"[") and reply.endswith(b"] what time is it")
+    assert time.strftime("%Y").encode() in reply
+
+    menu.actions()[2].trigger()
+    pump(lambda: len([p for p in window.server_tab.panels.values() if p.is_running]) == 2)
+
+
+def test_several_listeners_keep_their_own_state(window, pump, qtbot):
+    first = start_listener(window, pump)
+    assert first.is_running
+    window.server_tab.new_button.click()
+    second = window.server_tab.current_panel
+    assert second is not first
+    find(window, "server.2.port").setText("0")
+    find(window, "server.2.start").click()
+    pump(lambda: second.is_running)
+    assert first.listener.address != second.listener.address
+    find(window, "server.2.stop").click()
+    pump(lambda: not second.is_running)
+    assert first.is_running
+
+
+def test_ncat_clients_over_tcp_udp_and_unix(window, pump, in_thread, tmp_path):
+    need("ncat")
+    panel = start_listener(window, pump, framing="lf", reply="upper")
+    port = bound_port(window)
+    result = in_thread(
+        lambda: subprocess.run(
+            ["ncat", "127.0.0.1", str(port)], input=b"tcp line\n", capture_output=True, timeout=10
+        )
+    )
+    assert result.stdout == b"TCP LINE\n"
+    find(window, "server.stop").click()
+    pump(lambda: not panel.is_running)
+
+    panel = start_listener(window, pump, kind="UDP", reply="upper")
+    port = bound_port(window)
+    reply = in_thread(
+        talk_until, ["ncat", "-u", "127.0.0.1", str(port)], b"udp datagram", b"UDP DATAGRAM"
+    )
+    assert reply == b"UDP DATAGRAM"
+    find(window, "server.stop").click()
+    pump(lambda: not panel.is_running)
+
+    path = tmp_path / "n.sock"
+    panel = start_listener(window, pump, kind="Unix stream", path=path, reply="upper")
+    assert panel.is_running
+    result = in_thread(
+        lambda: subprocess.run(
+            ["ncat", "-U", str(path)], input=b"unix bytes", capture_output=True, timeout=10
+        )
+    )
+    assert result.stdout == b"UNIX BYTES"
+
+
+def test_tutorial_clients_one_socket_per_message_and_many_at_once(window, pump, in_thread):
+    panel = start_listener(window, pump, reply="timestamp")
+    port = bound_port(window)
+
+    def one_socket_per_message(text):
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+            sock.sendall(text.encode())
+            return sock.recv(1024).decode()
+
+    for text in ("first", "second", "third"):
+        assert in_thread(one_socket_per_message, text).endswith(f"] {text}")
+
+    def concurrent_clients():
+        results = []
+        lock = threading.Lock()
+
+        def client(n):
+            reply = one_socket_per_message(f"client {n}")
+            with lock:
+                results.append(reply)
+
+        threads = [threading.Thread(target=client, args=(n,)) for n in range(20)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(10)
+        return results
+
+    replies = in_thread(concurrent_clients)
+    assert len(replies) == 20
+    assert sorted(r.rsplit(" ", 1)[1] for r in replies) == sorted(str(n) for n in range(20))
+    pump(lambda: panel.peers_model.total_connections == 23)
+
+
+def test_disconnect_and_abort_reach_the_client(window, pump, in_thread):
+    if window.engine.mode is EngineMode.IO_THREAD:
+        pass
+    panel = start_listener(window, pump)
+    port = bound_port(window)
+    graceful = socket.create_connection(("127.0.0.1", port), timeout=5)
+    rude = socket.create_connection(("127.0.0.1", port), timeout=5)
+    try:
+        pump(lambda: panel.peers_model.rowCount() == 2)
+        local_names = {s.getsockname()[1]: s for s in (graceful, rude)}
+        names = {
+            int(panel.peers_model.row(r).name.rsplit(":", 1)[1]): panel.peers_model.row(r).name
+            for r in range(2)
+        }
+        panel.select_peer(names[graceful.getsockname()[1]])
+        find(window, "server.disconnect").click()
+        assert in_thread(graceful.recv, 10) == b""
+        panel.select_peer(names[rude.getsockname()[1]])
+        find(window, "server.abort").click()
+        with pytest.raises(ConnectionResetError):
+            in_thread(rude.recv, 10)
+        assert local_names
+    finally:
+        graceful.close()
+        rude.close()
+
+
+def test_empty_send_target_says_what_to_do(window, pump, qtbot):
+    panel = start_listener(window, pump)
+    find(window, "server.input").setPlainText("nobody")
+    qtbot.keyClick(
+        find(window, "server.input"), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+    pump(lambda: find(window, "server.send_status").text() != "")
+    assert "No peer" in find(window, "server.send_status").text()
+    assert panel.is_running
