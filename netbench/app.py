@@ -57,6 +57,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         choices=["DEBUG", "INFO", "WARNING", "ERROR"],
         help="how much goes to the log file",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check networking, Qt plugins and fonts without a window, print a table and exit",
+    )
     return parser.parse_args(argv)
 
 
@@ -141,6 +146,7 @@ async def run_window(
     window.show()
     log.info("netbench %s started, engine %s", __version__, engine.mode.value)
     if args.screenshot is not None:
+        window.persist_settings = False  # pictures must not change the user's next start
         window.resize(1100, 720)
         await asyncio.sleep(0.3)
         await save_tab_screenshots(window, args.screenshot)
@@ -155,6 +161,10 @@ async def run_window(
 
 def main(argv: Sequence[str] | None = None, on_ready: ReadyHook | None = None) -> int:
     args = parse_args(argv)
+    if args.self_test:
+        from netbench.selftest import run
+
+        return run()
     log_path = setup_logging(args.log_level)
     qInstallMessageHandler(route_qt_messages)
     app = make_application()

@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         self.engine = engine or Engine()
         self.language = language
         self.log_path = log_path
+        self.persist_settings = True
         self.bridge = EventBridge(self.engine, self)
         self._about: AboutDialog | None = None
 
@@ -151,7 +152,8 @@ class MainWindow(QMainWindow):
         self._about.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._save_settings()
+        if self.persist_settings:
+            self._save_settings()
         self.bridge.stop()
         self.server_tab.close_files()
         super().closeEvent(event)

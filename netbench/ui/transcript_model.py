@@ -396,9 +396,10 @@ class TranscriptModel(QAbstractTableModel):
             case Column.LENGTH:
                 return format_count(len(record.data)) if record.carries_data else ""
             case Column.DATA:
-                return self.cell_text(record)
+                # Connection events have no bytes: their words go where the eye looks.
+                return self.cell_text(record) if record.carries_data else record.note
             case Column.NOTE:
-                return self.note_text(record, row)
+                return self.note_text(record, row) if record.carries_data else ""
 
     def _tooltip(self, record: Record, row: int, column: Column) -> str | None:
         if column is Column.DIRECTION:

@@ -2,6 +2,7 @@
 
 import concurrent.futures
 import os
+import re
 import shutil
 import socket
 import ssl
@@ -100,15 +101,18 @@ def start_listener(win, pump, kind="TCP", port="0", framing=None, reply=None, pa
 
 
 def bound_port(win):
+    """The port the address label shows, as a user would read it."""
     text = find(win, "server.address").text()
-    return int(text.rsplit(":", 1)[1])
+    match = re.search(r"Listening on \S+:(\d+)", text)
+    assert match, text
+    return int(match.group(1))
 
 
 def test_tcp_listener_shows_peer_bytes_and_sends_to_the_selected_peer(window, pump, in_thread):
     panel = start_listener(window, pump, framing="lf")
     assert panel.is_running, find(window, "server.error").text()
     port = bound_port(window)
-    assert "127.0.0.1:" in find(window, "server.address").text()
+    assert f"try: nc 127.0.0.1 {port}" in find(window, "server.address").text()
 
     client = socket.create_connection(("127.0.0.1", port), timeout=5)
     try:

@@ -291,7 +291,8 @@ def test_notes_show_how_reads_were_merged_and_split(model: TranscriptModel) -> N
     assert notes[:3] == [f"merged: {i} of 3 in one read" for i in (1, 2, 3)]
     assert notes[3] == "split over reads 4–6"
     assert notes[4] == "split over reads 8–9 · merged: 1 of 2 in one read · late"
-    assert notes[5] == "peer finished sending (FIN)"
+    assert notes[5] == ""  # an event's words are shown in the Data column instead
+    assert cell(model, 5, Column.DATA) == "peer finished sending (FIN)"
     assert cell(model, 5, Column.LENGTH) == ""
     assert cell(model, 5, Column.DIRECTION) == "•"
     assert cell(model, 5, Column.DATA, RECORD_ROLE) is info

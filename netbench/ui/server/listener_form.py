@@ -116,7 +116,6 @@ class ListenerForm(QWidget):
         )
 
         self.port = QLineEdit("0", self)
-        self.port.setMaximumWidth(90)
         self.port.setPlaceholderText(self.tr("0 = any"))
         self.port.setToolTip(
             self.tr("0 picks any free port; the bound address is shown after start")
@@ -136,16 +135,23 @@ class ListenerForm(QWidget):
         self.port_label = QLabel(self.tr("Port"), self)
         self.path_label = QLabel(self.tr("Path"), self)
 
+        self.host.setMinimumWidth(180)
+        self.port.setFixedWidth(80)
+        self.path.setMinimumWidth(260)
         row = QHBoxLayout()
+        row.setSpacing(6)
         row.addWidget(QLabel(self.tr("Kind"), self))
         row.addWidget(self.kind)
+        row.addSpacing(10)
         row.addWidget(self.host_label)
-        row.addWidget(self.host, 1)
+        row.addWidget(self.host)
+        row.addSpacing(10)
         row.addWidget(self.port_label)
         row.addWidget(self.port)
         row.addWidget(self.path_label)
-        row.addWidget(self.path, 2)
+        row.addWidget(self.path, 1)
         row.addWidget(self.remove_stale)
+        row.addStretch(1)
         grid.addLayout(row, 0, 0, 1, 2)
 
         # framing

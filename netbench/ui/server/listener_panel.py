@@ -127,10 +127,10 @@ class ListenerPanel(QWidget):
         self.peers.horizontalHeader().setSectionResizeMode(
             PeerColumn.PEER, QHeaderView.ResizeMode.Interactive
         )
-        self.peers.setColumnWidth(PeerColumn.PEER, 170)
-        self.peers.setColumnWidth(PeerColumn.CONNECTED, 70)
-        self.peers.setColumnWidth(PeerColumn.IN, 120)
-        self.peers.setColumnWidth(PeerColumn.OUT, 120)
+        self.peers.setColumnWidth(PeerColumn.PEER, 150)
+        self.peers.setColumnWidth(PeerColumn.CONNECTED, 64)
+        self.peers.setColumnWidth(PeerColumn.IN, 110)
+        self.peers.setColumnWidth(PeerColumn.OUT, 110)
         self.peers.setAlternatingRowColors(True)
         self.disconnect_button = QPushButton(self.tr("Disconnect"), self)
         self._name(self.disconnect_button, "disconnect", self.tr("Close the selected peers (FIN)"))
@@ -192,7 +192,7 @@ class ListenerPanel(QWidget):
         body.addWidget(right)
         body.setStretchFactor(0, 2)
         body.setStretchFactor(1, 5)
-        body.setSizes([360, 900])
+        body.setSizes([440, 820])
 
         layout.addWidget(self.form)
         layout.addLayout(controls)
@@ -272,11 +272,7 @@ class ListenerPanel(QWidget):
             self._refresh_state()
         self.config = config
         self.certificate = config.certificate
-        self.address.setText(
-            self.tr("Listening on {address}").format(
-                address=self.listener.address if self.listener else ""
-            )
-        )
+        self.address.setText(self._listening_text(config))
         if config.certificate is not None:
             self.fingerprint.setText(
                 self.tr(
@@ -291,6 +287,26 @@ class ListenerPanel(QWidget):
         self._refresh_state()
         self.started.emit()
         return True
+
+    def _listening_text(self, config: ListenerConfig) -> str:
+        """Where we listen, and a command that talks to it: the fastest way to try it out."""
+        assert self.listener is not None
+        address = self.listener.address
+        first = address.split(", ")[0]
+        host, _, port = first.rpartition(":")
+        host = host.strip("[]")
+        if host in ("0.0.0.0", "::"):
+            host = "127.0.0.1" if host == "0.0.0.0" else "::1"
+        commands = {
+            ListenerKind.TCP: f"nc {host} {port}",
+            ListenerKind.UDP: f"nc -u {host} {port}",
+            ListenerKind.UNIX: f"nc -U {address}",
+            ListenerKind.UNIX_DGRAM: f"socat - UNIX-SENDTO:{address},bind=/tmp/client.sock",
+            ListenerKind.TLS: f"openssl s_client -connect {host}:{port}",
+        }
+        return self.tr("Listening on {address} · try: {command}").format(
+            address=address, command=commands[config.kind]
+        )
 
     async def _open_on_engine(self, config: ListenerConfig) -> AnyListener:
         listener = await open_listener(
