@@ -126,7 +126,7 @@ def run_engine(mode: str, clients: int, seconds: float) -> dict[str, float]:
     def on_batch(batch: list[object]) -> None:
         for event in batch:
             if isinstance(event, DataReceived):
-                totals["frames"] += len(event.frames)
+                totals["frames"] += len(event.messages)
                 totals["bytes"] += event.nbytes
 
     async def main() -> float:

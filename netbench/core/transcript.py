@@ -38,13 +38,17 @@ DIRECTION_ARROWS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Record:
-    """One row of a transcript.
+    """One row of a transcript; treat it as read-only once made.
 
     ``first_chunk``/``last_chunk`` name the received chunks a frame came from (-1 when not
-    framed), and ``chunk_frames`` says how many frames ended in ``last_chunk``: together they
-    show how TCP merged several messages into one read or split one message across reads.
+    framed), ``chunk_frames`` says how many frames ended in ``last_chunk`` and
+    ``frame_index`` which of them this is (1-based; 0 when unknown): together they show how
+    TCP merged several messages into one read or split one message across reads.
+
+    Not frozen on purpose: a frozen dataclass's ``__init__`` costs six times as much, and
+    floods make one of these per message.
     """
 
     at: float
@@ -56,6 +60,7 @@ class Record:
     first_chunk: int = -1
     last_chunk: int = -1
     chunk_frames: int = 1
+    frame_index: int = 0
 
     @property
     def spans_chunks(self) -> bool:
@@ -79,6 +84,13 @@ class Totals:
     bytes_in: int = 0
     bytes_out: int = 0
     notes: int = 0
+
+    def add(self, records_in: int, bytes_in: int, records_out: int, bytes_out: int) -> None:
+        """Count traffic that was never made into records (too much to show)."""
+        self.records_in += records_in
+        self.bytes_in += bytes_in
+        self.records_out += records_out
+        self.bytes_out += bytes_out
 
     def count(self, record: Record) -> None:
         if record.direction is Direction.IN:
@@ -115,8 +127,9 @@ class TranscriptRing:
 
     def append_many(self, records: Sequence[Record]) -> int:
         """Append a batch; returns how many of the oldest records fell out of view."""
+        count = self.totals.count
         for record in records:
-            self.totals.count(record)
+            count(record)
         self._items.extend(records)
         excess = len(self._items) - self.capacity
         if excess <= 0:
@@ -124,6 +137,13 @@ class TranscriptRing:
         del self._items[:excess]
         self.dropped += excess
         return excess
+
+    def note_unshown(
+        self, records_in: int, bytes_in: int, records_out: int = 0, bytes_out: int = 0
+    ) -> None:
+        """Traffic that went by too fast to show: counted, and reported as dropped."""
+        self.totals.add(records_in, bytes_in, records_out, bytes_out)
+        self.dropped += records_in + records_out
 
     def overflow_of(self, incoming: int) -> int:
         """How many rows a batch of ``incoming`` records would push out (for item models)."""
@@ -172,6 +192,8 @@ def record_to_json(record: Record) -> str:
     if record.first_chunk >= 0:
         row["chunks"] = [record.first_chunk, record.last_chunk]
         row["chunk_frames"] = record.chunk_frames
+        if record.frame_index:
+            row["frame_index"] = record.frame_index
     return json.dumps(row, ensure_ascii=False)
 
 
@@ -189,6 +211,7 @@ def record_from_json(line: str) -> Record:
         first_chunk=int(chunks[0]),
         last_chunk=int(chunks[1]),
         chunk_frames=int(row.get("chunk_frames", 1)),
+        frame_index=int(row.get("frame_index", 0)),
     )
 
 

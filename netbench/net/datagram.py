@@ -21,7 +21,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
 
-from netbench.core.framing import Frame
 from netbench.core.responders import Action, Reply, Responder, ResponderSession
 from netbench.net.errors import NetError, describe_os_error
 from netbench.net.events import (
@@ -102,7 +101,8 @@ class _DatagramEndpoint(asyncio.DatagramProtocol):
                 peer=peer.name,
                 chunk=chunk,
                 nbytes=len(data),
-                frames=(Frame(data, chunk, chunk),),
+                messages=(data,),
+                first_chunk=chunk,
             )
         )
         if peer.session is not None:

@@ -23,6 +23,7 @@ from netbench.net.flow import DEFAULT_BYTES_PER_TICK, DEFAULT_MAX_QUEUED_EVENTS,
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+FULL_COLLECTION_SECONDS = 30.0
 
 
 class EngineMode(StrEnum):
@@ -77,6 +78,7 @@ class Engine:
         self._closeables: set[AsyncCloseable] = set()
         self._closed = False
         self._gc_was_enabled = False
+        self._last_full_collection = time.monotonic()
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -114,12 +116,17 @@ class Engine:
         gc.disable()
 
     def _collect_if_due(self) -> None:
+        """Young generations as often as the automatic collector would; the full collection,
+        which walks every object and can take tens of ms under a flood, at most every
+        FULL_COLLECTION_SECONDS (the automatic one also holds it back, by its own rule)."""
         counts = gc.get_count()
         thresholds = gc.get_threshold()
-        for generation in (2, 1, 0):
-            if counts[generation] > thresholds[generation]:
-                gc.collect(generation)
-                return
+        now = time.monotonic()
+        if counts[2] > thresholds[2] and now - self._last_full_collection > FULL_COLLECTION_SECONDS:
+            self._last_full_collection = now
+            gc.collect(2)
+        elif counts[0] > thresholds[0]:
+            gc.collect(1 if counts[1] > thresholds[1] else 0)
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop:

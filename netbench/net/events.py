@@ -11,8 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from netbench.core.framing import Frame
-
 
 def _now() -> float:
     return time.monotonic()
@@ -51,22 +49,31 @@ class Connected(NetEvent):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DataReceived(NetEvent):
-    """One read from ``peer``: its size, and the frames it completed (possibly none).
+    """One read (chunk) from ``peer``: its size, and the messages it completed.
 
-    One event per read, not per frame: a flood of small messages would otherwise cost an
-    object per message on its way to the UI. Each frame's chunk ids say which reads it
-    came from, so merged and split messages stay visible.
+    One event per read, and the messages as plain bytes: a flood of small messages would
+    otherwise leave an object per message waiting for the UI, and the garbage collector
+    would walk them all, over and over. Every message ends in this read; only the first
+    can have begun in an earlier one (``first_chunk``), which is how a message split over
+    reads shows. Several messages in one read is how merged messages (粘包) show.
     """
 
     peer: str
     chunk: int
     nbytes: int
-    frames: tuple[Frame, ...] = ()
+    messages: tuple[bytes, ...] = ()
+    first_chunk: int = -1
 
     @property
     def data(self) -> bytes:
-        """All completed frames' bytes, joined (tests and simple consumers)."""
-        return b"".join(frame.data for frame in self.frames)
+        """All completed messages, joined (tests and simple consumers)."""
+        return b"".join(self.messages)
+
+    def chunk_span(self, index: int) -> tuple[int, int]:
+        """The reads message ``index`` came from: (first, last)."""
+        if index == 0 and self.first_chunk >= 0:
+            return self.first_chunk, self.chunk
+        return self.chunk, self.chunk
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -14,7 +14,8 @@ from typing import Protocol
 
 READ_BUFFER_SIZE = 16 * 1024
 DEFAULT_BYTES_PER_TICK = 512 * 1024
-DEFAULT_MAX_QUEUED_EVENTS = 200_000
+# A read is at most READ_BUFFER_SIZE bytes, so this bounds what waits for the UI to ~64 MB.
+DEFAULT_MAX_QUEUED_EVENTS = 4096
 
 
 class Pausable(Protocol):

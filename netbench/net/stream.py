@@ -158,7 +158,7 @@ class StreamPeer(asyncio.BufferedProtocol):
             gate.park(self.transport)
 
     def _report(self, outputs: list[Frame | FramingError], nbytes: int = 0) -> None:
-        frames = tuple(o for o in outputs if isinstance(o, Frame))
+        frames = [o for o in outputs if isinstance(o, Frame)]
         if nbytes or frames:
             self._sink(
                 DataReceived(
@@ -166,7 +166,8 @@ class StreamPeer(asyncio.BufferedProtocol):
                     peer=self.name,
                     chunk=self._chunk_id,
                     nbytes=nbytes,
-                    frames=frames,
+                    messages=tuple(frame.data for frame in frames),
+                    first_chunk=frames[0].first_chunk if frames else -1,
                 )
             )
         if len(frames) != len(outputs):

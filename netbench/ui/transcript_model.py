@@ -82,6 +82,20 @@ def format_count(count: int) -> str:
     return locale.toString(count)
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter.value)
+_COLUMNS = tuple(Column)
+_ROLES_ANSWERED = frozenset(
+    {_DISPLAY, _FOREGROUND, _FONT, _ALIGNMENT, _TOOLTIP, _ACCESSIBLE, RECORD_ROLE}
+)
+
+
 class TranscriptModel(QAbstractTableModel):
     """Rows of a :class:`TranscriptRing`, newest last, with exact totals behind them.
 
@@ -102,8 +116,6 @@ class TranscriptModel(QAbstractTableModel):
         self._skip = 0
         # Position of each row within a read that carried several frames (0: not merged),
         # kept aligned with the ring; the record alone does not say which frame it was.
-        self._merge_index: list[int] = []
-        self._merge_seen: dict[tuple[str, str, Direction], tuple[int, int]] = {}
         self._mode = DisplayMode.TEXT
         self._encoding = DEFAULT_ENCODING
         self._relative_time = False
@@ -215,7 +227,6 @@ class TranscriptModel(QAbstractTableModel):
             return
         if self._first_at is None:
             self._first_at = records[0].at
-        merge_index = [self._merge_position(record) for record in records]
         existing = self._rows
         removed = min(existing, self._ring.overflow_of(len(records)))
         if removed:
@@ -223,15 +234,20 @@ class TranscriptModel(QAbstractTableModel):
             self._skip = removed
             self._rows -= removed
             self.endRemoveRows()
-        excess = self._ring.append_many(records)
-        self._merge_index.extend(merge_index)
-        del self._merge_index[:excess]
+        self._ring.append_many(records)
         self._skip = 0
         added = len(self._ring) - self._rows
         if added:
             self.beginInsertRows(QModelIndex(), self._rows, self._rows + added - 1)
             self._rows += added
             self.endInsertRows()
+        self.counts_changed.emit()
+
+    def note_unshown(
+        self, records_in: int, bytes_in: int, records_out: int = 0, bytes_out: int = 0
+    ) -> None:
+        """Count traffic that was not made into rows; the status says it was dropped."""
+        self._ring.note_unshown(records_in, bytes_in, records_out, bytes_out)
         self.counts_changed.emit()
 
     def set_capacity(self, capacity: int) -> None:
@@ -245,7 +261,6 @@ class TranscriptModel(QAbstractTableModel):
             self._rows -= removed
             self.endRemoveRows()
         self._ring.set_capacity(capacity)
-        del self._merge_index[:removed]
         self._skip = 0
         if removed:
             self.counts_changed.emit()
@@ -256,28 +271,10 @@ class TranscriptModel(QAbstractTableModel):
         self._ring.clear()
         self._rows = 0
         self._skip = 0
-        self._merge_index.clear()
         self._cache.clear()
         self._first_at = None
         self.endResetModel()
         self.counts_changed.emit()
-
-    def _merge_position(self, record: Record) -> int:
-        """1-based position of a frame among those that ended in the same read, 0 if alone.
-
-        Counted as records arrive, so it stays right after earlier frames of the read have
-        fallen out of the ring.
-        """
-        if record.chunk_frames <= 1:
-            return 0
-        key = (record.peer, record.channel, record.direction)
-        chunk, seen = self._merge_seen.get(key, (record.last_chunk, 0))
-        seen = seen + 1 if chunk == record.last_chunk else 1
-        if seen >= record.chunk_frames:
-            self._merge_seen.pop(key, None)
-        else:
-            self._merge_seen[key] = (record.last_chunk, seen)
-        return seen
 
     def _column_changed(self, column: Column) -> None:
         if self._rows:
@@ -358,28 +355,30 @@ class TranscriptModel(QAbstractTableModel):
         index: QModelIndex | QPersistentModelIndex,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if not index.isValid():
+        # Views ask for ten roles per cell on every paint: answer the common ones first,
+        # with plain ints, and leave the rest quickly.
+        if role not in _ROLES_ANSWERED:
             return None
         row = index.row()
         if not 0 <= row < self._rows:
             return None
         record = self._ring[row + self._skip]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
+        column = _COLUMNS[index.column()]
+        if role == _DISPLAY:
             return self._display(record, row, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             return self._colors[record.direction]
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _FONT:
             return self._mono if column in (Column.TIME, Column.DATA) else None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             if column is Column.LENGTH:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                return _RIGHT
             if column is Column.DIRECTION:
-                return int(Qt.AlignmentFlag.AlignCenter)
+                return _CENTER
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(record, row, column)
-        if role == Qt.ItemDataRole.AccessibleTextRole and column is Column.DIRECTION:
+        if role == _ACCESSIBLE and column is Column.DIRECTION:
             return self._direction_word(record.direction)
         if role == RECORD_ROLE:
             return record
@@ -474,7 +473,7 @@ class TranscriptModel(QAbstractTableModel):
                 )
             )
         if record.shares_chunk:
-            position = self._merge_index[row + self._skip] if self._merge_index else 0
+            position = record.frame_index
             if position:
                 parts.append(
                     self.tr("merged: {index} of {count} in one read").format(

@@ -115,9 +115,11 @@ class TranscriptView(QWidget):
         self._name(self.status, "transcript_status", self.tr("Transcript status"))
         self.status.setTextFormat(Qt.TextFormat.RichText)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # A long status (a recording path, an error) wraps rather than widening the window.
-        self.status.setWordWrap(True)
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # A long status (a recording path, an error) is cut rather than widening the window;
+        # the tooltip has all of it. No word wrap: a wrapping label re-lays out the window
+        # on every change, and under a flood the status changes ten times a second.
+        self.status.setWordWrap(False)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
         bottom = QHBoxLayout()
         bottom.setSpacing(8)
@@ -703,8 +705,10 @@ class TranscriptView(QWidget):
                 pieces.append(f'<span style="color:{color}">{html.escape(text)}</span>')
             else:
                 pieces.append(html.escape(text))
-        self.status.setText(" · ".join(pieces))
-        self.status.setToolTip(self._plain_status())
+        text = " · ".join(pieces)
+        if text != self.status.text():
+            self.status.setText(text)
+            self.status.setToolTip(self._plain_status())
 
 
 def _text_button(text: str, parent: QWidget) -> QToolButton:

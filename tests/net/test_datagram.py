@@ -28,10 +28,10 @@ async def wait_for(predicate, timeout=5.0):
 
 def frames(events, source=None):
     return [
-        f.data
+        message
         for e in events
         if isinstance(e, DataReceived) and (source is None or e.source == source)
-        for f in e.frames
+        for message in e.messages
     ]
 
 

@@ -45,7 +45,7 @@ def of(events, kind):
 
 
 def frames(events):
-    return [f.data for e in of(events, DataReceived) for f in e.frames]
+    return [m for e in of(events, DataReceived) for m in e.messages]
 
 
 def bytes_in(events):
@@ -77,8 +77,8 @@ def test_tcp_round_trip_reports_every_step():
     assert frames(events) == [b"one", b"two", b"back"]
     first_read = of(events, DataReceived)[0]
     assert first_read.nbytes == 8
-    assert len(first_read.frames) == 2  # both lines arrived in one read (粘包)
-    assert {f.first_chunk for f in first_read.frames} == {first_read.chunk}
+    assert len(first_read.messages) == 2  # both lines arrived in one read (粘包)
+    assert first_read.chunk_span(0) == first_read.chunk_span(1) == (first_read.chunk,) * 2
     assert [e.data for e in of(events, DataSent)] == [b"one\ntwo\n", b"back\n"]
     reasons = {e.reason for e in of(events, PeerClosed)}
     assert CloseReason.CLOSED_BY_US in reasons

@@ -276,12 +276,29 @@ def test_long_data_is_cut_in_the_cell_but_kept_in_the_record(model: TranscriptMo
 
 def test_notes_show_how_reads_were_merged_and_split(model: TranscriptModel) -> None:
     merged = [
-        Record(T0, Direction.IN, "peer", b"a", first_chunk=7, last_chunk=7, chunk_frames=3)
-        for _ in range(3)
+        Record(
+            T0,
+            Direction.IN,
+            "peer",
+            b"a",
+            first_chunk=7,
+            last_chunk=7,
+            chunk_frames=3,
+            frame_index=i,
+        )
+        for i in (1, 2, 3)
     ]
     split = Record(T0, Direction.IN, "peer", b"long", first_chunk=4, last_chunk=6)
     both = Record(
-        T0, Direction.IN, "peer", b"x", note="late", first_chunk=8, last_chunk=9, chunk_frames=2
+        T0,
+        Direction.IN,
+        "peer",
+        b"x",
+        note="late",
+        first_chunk=8,
+        last_chunk=9,
+        chunk_frames=2,
+        frame_index=1,
     )
     info = Record(T0, Direction.INFO, "peer", note="peer finished sending (FIN)")
     model.append_records([*merged[:2]])

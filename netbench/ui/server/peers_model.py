@@ -113,7 +113,7 @@ class PeersModel(QAbstractTableModel):
     @staticmethod
     def _update(row: PeerRow, event: NetEvent) -> None:
         if isinstance(event, DataReceived):
-            row.messages_in += len(event.frames)
+            row.messages_in += len(event.messages)
             row.bytes_in += event.nbytes
         elif isinstance(event, DataSent):
             row.messages_out += 1
