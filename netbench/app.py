@@ -104,6 +104,7 @@ def make_application() -> QApplication:
     app.setOrganizationName("netbench")
     app.setApplicationName("netbench")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("netbench")  # ties windows to netbench.desktop (Wayland, docks)
     app.setWindowIcon(QIcon(str(resource_path("netbench.svg"))))
     # The window's close drives shutdown; Qt quitting on its own would stop the loop
     # before the engine has closed its sockets.

@@ -50,8 +50,10 @@ ensure_venv() {
     ensure_debs python3-venv
   fi
   [ -x "$VENV/bin/python" ] || { say "creating $VENV"; "$python" -m venv "$VENV"; }
-  stamp="$VENV/.netbench-installed"
-  want=$(cat "$ROOT/pyproject.toml" "$ROOT/constraints.txt" | sha256sum | cut -d' ' -f1)-$extras
+  # One stamp per extra: scripts/test (dev) and scripts/build-bundle (package) share the
+  # venv without making each other reinstall.
+  stamp="$VENV/.netbench-installed-$extras"
+  want=$(cat "$ROOT/pyproject.toml" "$ROOT/constraints.txt" | sha256sum | cut -d' ' -f1)
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     say "installing netbench and its dependencies into $VENV"
     "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null

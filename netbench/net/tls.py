@@ -13,11 +13,6 @@ import ssl
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
-
 from netbench.net.errors import NetError
 
 
@@ -37,6 +32,8 @@ def fingerprint_of(cert_pem: bytes) -> str:
 
 
 def describe_certificate(cert_file: Path, key_file: Path) -> ServerCertificate:
+    from cryptography import x509  # imported when needed: it costs ~70 ms of start-up
+
     try:
         pem = cert_file.read_bytes()
         cert = x509.load_pem_x509_certificate(pem)
@@ -55,6 +52,11 @@ def generate_self_signed(
     directory: Path, hostnames: tuple[str, ...] = ("localhost", "127.0.0.1", "::1")
 ) -> ServerCertificate:
     """Write ``netbench-selfsigned.pem`` and its key (readable by us only) into ``directory``."""
+    from cryptography import x509  # imported when needed: it costs ~70 ms of start-up
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
     directory.mkdir(parents=True, exist_ok=True)
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "netbench self-signed")])

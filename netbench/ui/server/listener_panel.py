@@ -136,10 +136,10 @@ class ListenerPanel(QWidget):
         self.peers.horizontalHeader().setSectionResizeMode(
             PeerColumn.PEER, QHeaderView.ResizeMode.Interactive
         )
-        self.peers.setColumnWidth(PeerColumn.PEER, 150)
-        self.peers.setColumnWidth(PeerColumn.CONNECTED, 64)
-        self.peers.setColumnWidth(PeerColumn.IN, 110)
-        self.peers.setColumnWidth(PeerColumn.OUT, 110)
+        self.peers.setColumnWidth(PeerColumn.PEER, 140)
+        self.peers.setColumnWidth(PeerColumn.CONNECTED, 62)
+        self.peers.setColumnWidth(PeerColumn.IN, 92)
+        self.peers.setColumnWidth(PeerColumn.OUT, 92)
         self.peers.setAlternatingRowColors(True)
         self.disconnect_button = QPushButton(self.tr("Disconnect"), self)
         self._name(self.disconnect_button, "disconnect", self.tr("Close the selected peers (FIN)"))
@@ -201,7 +201,7 @@ class ListenerPanel(QWidget):
         body.addWidget(right)
         body.setStretchFactor(0, 2)
         body.setStretchFactor(1, 5)
-        body.setSizes([440, 820])
+        body.setSizes([480, 780])
 
         layout.addWidget(self.form)
         layout.addLayout(controls)
