@@ -206,7 +206,30 @@ def encode_escapes(data: bytes, encoding: str) -> str:
     decoded = data.decode(codec, _MARK_UNDECODABLE)
     if decoded.isprintable() and "\\" not in decoded and decoded.encode(codec) == data:
         return decoded
+    if codec in _SELF_INVERSE_CODECS:
+        # Lines with CR/LF, tabs or NULs are the common case: valid text plus a few ASCII
+        # controls. Escape those with one translate instead of the general walk.
+        try:
+            shown = data.decode(codec).translate(_ASCII_CONTROL_ESCAPES)
+        except UnicodeDecodeError:
+            shown = ""
+        if shown and shown.isprintable():
+            return shown
     return "".join(_shown_pieces(data, codec))
+
+
+# Codecs where decoding valid bytes and encoding the text again gives the same bytes, so
+# escaping only the ASCII controls keeps the round trip exact.
+_SELF_INVERSE_CODECS = frozenset({"utf-8", "ascii"})
+_ASCII_CONTROL_ESCAPES = {
+    **{code: f"\\x{code:02x}" for code in range(0x20)},
+    0x7F: "\\x7f",
+    ord("\\"): "\\\\",
+    ord("\n"): "\\n",
+    ord("\r"): "\\r",
+    ord("\t"): "\\t",
+    0: "\\0",
+}
 
 
 def _shown_pieces(data: bytes, codec: str) -> Iterator[str]:

@@ -6,6 +6,8 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from netbench.net.engine import Engine
@@ -28,6 +30,9 @@ class EventBridge(QObject):
         self._engine = engine
         self.max_batch = max_batch
         self.batches = 0
+        # Consumers that fall behind say so here; events then wait in the engine's queue,
+        # whose ceiling pauses the readers: backpressure all the way to the sockets.
+        self.consumer_busy: Callable[[], bool] = lambda: False
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(tick_ms)
@@ -41,6 +46,9 @@ class EventBridge(QObject):
 
     def on_timer_timeout(self) -> None:
         """One UI tick: hand over at most one batch, then let readers go on."""
+        if self.consumer_busy():
+            self._engine.tick()
+            return
         batch = self._engine.queue.drain(self.max_batch)
         if batch:
             self.batches += 1

@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
             page, title = build_tab(key, self)
             self.tabs.addTab(page, title)
         self.bridge.events_arrived.connect(self.server_tab.on_events)
+        self.bridge.consumer_busy = lambda: self.server_tab.is_backlogged
         layout.addWidget(self.error_banner)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)

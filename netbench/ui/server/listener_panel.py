@@ -49,6 +49,10 @@ MAX_SEND_FILE = 64 * 1024 * 1024
 VIEW_UPDATE_MS = 100
 # At ten updates a second this still shows 20,000 rows/s, more than anyone reads.
 ROWS_PER_BATCH = 2_000
+# Writing a message to a recording costs a few µs: bound the work of one update.
+RECORDED_PER_UPDATE = 10_000
+# Beyond this the window asks the engine to hold events back (readers then pause).
+BACKLOG_MESSAGES = 50_000
 AnyListener = StreamListener | DatagramListener
 
 
@@ -77,6 +81,7 @@ class ListenerPanel(QWidget):
         self._stats_timer.timeout.connect(self.on_stats_timer_timeout)
         self._stats_timer.start()
         self._pending: list[NetEvent] = []
+        self._pending_messages = 0
         self._view_timer = QTimer(self)
         self._view_timer.setSingleShot(True)
         self._view_timer.setInterval(VIEW_UPDATE_MS)
@@ -350,17 +355,44 @@ class ListenerPanel(QWidget):
         """Count now; show at the view's own pace (painting costs far more than counting)."""
         for event in events:
             if isinstance(event, DataReceived):
-                self.meter.count_in(len(event.messages), event.nbytes)
+                count = len(event.messages)
+                self.meter.count_in(count, event.nbytes)
+                self._pending_messages += count
             elif isinstance(event, DataSent):
                 self.meter.count_out(1, len(event.data))
+                self._pending_messages += 1
         self._pending.extend(events)
         if not self._view_timer.isActive():
             self._view_timer.start()
 
+    @property
+    def is_backlogged(self) -> bool:
+        """True while more waits to be shown or recorded than one update handles: the
+        window then stops taking events, and the network waits (nothing is dropped)."""
+        return self._pending_messages > BACKLOG_MESSAGES
+
     def on_view_timer_timeout(self) -> None:
-        events, self._pending = self._pending, []
+        events = self._take_pending()
         if events:
             self._show(events)
+        if self._pending:
+            self._view_timer.start()
+
+    def _take_pending(self) -> list[NetEvent]:
+        """Everything, or while recording (every message is written) a bounded share."""
+        if self.transcript.recorder is None:
+            events, self._pending = self._pending, []
+            self._pending_messages = 0
+            return events
+        taken = 0
+        cut = 0
+        for cut, event in enumerate(self._pending, start=1):  # noqa: B007 (cut is the result)
+            taken += len(event.messages) if isinstance(event, DataReceived) else 1
+            if taken >= RECORDED_PER_UPDATE:
+                break
+        events, self._pending = self._pending[:cut], self._pending[cut:]
+        self._pending_messages = max(0, self._pending_messages - taken)
+        return events
 
     def _show(self, events: Sequence[NetEvent]) -> None:
         self.peers_model.apply(events)
@@ -485,7 +517,9 @@ class ListenerPanel(QWidget):
     async def shutdown(self) -> None:
         self._stats_timer.stop()
         self._view_timer.stop()
-        self.on_view_timer_timeout()
+        while self._pending:
+            self.on_view_timer_timeout()
+        self._view_timer.stop()
         self.transcript.stop_recording(quiet=True)
         await self.stop()
 

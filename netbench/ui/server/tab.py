@@ -194,6 +194,10 @@ class ServerTab(QWidget):
             if panel is not None:
                 panel.apply_events(batch)
 
+    @property
+    def is_backlogged(self) -> bool:
+        return any(panel.is_backlogged for panel in self.panels.values())
+
     async def shutdown(self) -> None:
         await asyncio.gather(*(p.shutdown() for p in self.panels.values()))
 
