@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import errno
 import itertools
-import os
 import socket
 import tempfile
 import time
@@ -33,7 +31,8 @@ from netbench.net.events import (
     Stopped,
 )
 from netbench.net.flow import FlowGate, Pausable
-from netbench.net.stream import UnixPathState, format_address, probe_unix_path
+from netbench.net.stream import format_address
+from netbench.net.unix_paths import OwnSocketFile, claim_unix_path
 
 Address = tuple[Any, ...] | str | bytes
 
@@ -71,8 +70,7 @@ class _DatagramEndpoint(asyncio.DatagramProtocol):
         self.transport: asyncio.DatagramTransport | None = None
         self.peers: dict[str, DatagramPeer] = {}
         self.address = ""
-        self._unix_path: Path | None = None
-        self._unix_inode: int | None = None
+        self._socket_file = OwnSocketFile()
         self.closed = asyncio.get_running_loop().create_future()
         self.responder: Responder | None = None
 
@@ -166,20 +164,11 @@ class _DatagramEndpoint(asyncio.DatagramProtocol):
         transport.close()
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(asyncio.shield(self.closed), 0.5)
-        self._remove_own_socket_file()
+        self._socket_file.remove()
         self._sink(Stopped(source=self.source))
 
-    def _remove_own_socket_file(self) -> None:
-        path, self._unix_path = self._unix_path, None
-        if path is None:
-            return
-        with contextlib.suppress(OSError):
-            if path.lstat().st_ino == self._unix_inode:
-                os.unlink(path)
-
     def _remember_unix_path(self, path: Path) -> None:
-        self._unix_path = path
-        self._unix_inode = path.lstat().st_ino
+        self._socket_file.remember(path)
 
 
 class DatagramListener(_DatagramEndpoint):
@@ -205,7 +194,7 @@ class DatagramListener(_DatagramEndpoint):
         if kind is DatagramKind.UNIX_DGRAM:
             if path is None:
                 raise NetError("a Unix datagram listener needs a socket path", "path")
-            await _check_unix_path(path, remove_stale)
+            await claim_unix_path(path, remove_stale)
             sock = _bound_socket(socket.AF_UNIX, str(path), str(path))
         else:
             if not 0 <= port <= 65535:
@@ -336,38 +325,6 @@ def _bound_socket(
         sock.close()
         raise describe_os_error(exc, label) from exc
     return sock
-
-
-async def _check_unix_path(path: Path, remove_stale: bool) -> None:
-    """Refuse a live socket of either type and any non-socket; stale files only on request."""
-    state = await probe_unix_path(path)
-    if state is UnixPathState.FREE:
-        return
-    if state is UnixPathState.NOT_A_SOCKET:
-        raise NetError(f"{path} exists and is not a socket: it is left untouched", "path")
-    datagram = _probe_datagram_path(path)
-    stream_live = datagram == "other type" and state is UnixPathState.LIVE
-    if datagram == "live" or stream_live:
-        raise NetError(f"{path} is in use by a running server: pick another path", "path")
-    if not remove_stale:
-        raise NetError(
-            f"{path} is a stale socket file left by a server that is gone; "
-            "remove it to listen there",
-            "path",
-        )
-    path.unlink()
-
-
-def _probe_datagram_path(path: Path) -> str:
-    """ "live", "stale" or "other type": a stream probe cannot see a datagram server."""
-    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as probe:
-        try:
-            probe.connect(str(path))
-        except ConnectionRefusedError:
-            return "stale"
-        except OSError as exc:
-            return "other type" if exc.errno == errno.EPROTOTYPE else "stale"
-        return "live"
 
 
 def _remove_temp_socket(path: Path) -> None:

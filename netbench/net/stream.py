@@ -10,10 +10,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
-import os
 import socket
 import ssl
-import stat
 import struct
 import time
 from dataclasses import dataclass, field
@@ -37,6 +35,10 @@ from netbench.net.events import (
     Stopped,
 )
 from netbench.net.flow import READ_BUFFER_SIZE, FlowGate
+from netbench.net.unix_paths import (
+    OwnSocketFile,
+    claim_unix_path,
+)
 
 CLOSE_GRACE_SECONDS = 0.5
 DEFAULT_MAX_CONNECTIONS = 10_000
@@ -57,13 +59,6 @@ class StreamKind(StrEnum):
     UNIX = "unix"
 
 
-class UnixPathState(StrEnum):
-    FREE = "free"
-    STALE = "stale socket"
-    LIVE = "live socket"
-    NOT_A_SOCKET = "not a socket"
-
-
 def format_address(address: object) -> str:
     """``host:port`` for IPv4, ``[host]:port`` for IPv6, the path for Unix sockets."""
     if isinstance(address, tuple) and len(address) >= 2:
@@ -72,30 +67,6 @@ def format_address(address: object) -> str:
     if isinstance(address, bytes):
         address = address.decode("utf-8", "backslashreplace")
     return str(address) if address else ""
-
-
-async def probe_unix_path(path: Path, timeout: float = 0.5) -> UnixPathState:
-    """Tell a stale socket file from one a live server still answers on.
-
-    asyncio's ``create_unix_server`` silently unlinks whatever is at the path, which would
-    steal the address from a running server, so we look first.
-    """
-    try:
-        mode = path.lstat().st_mode
-    except FileNotFoundError:
-        return UnixPathState.FREE
-    if not stat.S_ISSOCK(mode):
-        return UnixPathState.NOT_A_SOCKET
-    try:
-        _, writer = await asyncio.wait_for(asyncio.open_unix_connection(str(path)), timeout)
-    except (ConnectionRefusedError, FileNotFoundError):
-        return UnixPathState.STALE
-    except (TimeoutError, OSError):
-        return UnixPathState.LIVE
-    writer.close()
-    with contextlib.suppress(OSError):
-        await writer.wait_closed()
-    return UnixPathState.LIVE
 
 
 class StreamPeer(asyncio.BufferedProtocol):
@@ -325,8 +296,7 @@ class StreamListener:
         self.max_connections = max_connections
         self.total_connections = 0
         self._server: asyncio.AbstractServer | None = None
-        self._unix_path: Path | None = None
-        self._unix_inode: int | None = None
+        self._socket_file = OwnSocketFile()
         self._counter = itertools.count(1)
         self.peers: dict[str, StreamPeer] = {}
         self.address = ""
@@ -374,7 +344,7 @@ class StreamListener:
         if kind is StreamKind.UNIX:
             if path is None:
                 raise NetError("a Unix listener needs a socket path", "path")
-            await self._check_unix_path(path, remove_stale)
+            await claim_unix_path(path, remove_stale)
             target = str(path)
             try:
                 self._server = await loop.create_unix_server(
@@ -382,8 +352,7 @@ class StreamListener:
                 )
             except OSError as exc:
                 raise describe_os_error(exc, target) from exc
-            self._unix_path = path
-            self._unix_inode = path.lstat().st_ino
+            self._socket_file.remember(path)
             self.address = str(path)
         else:
             if not 0 <= port <= 65535:
@@ -403,22 +372,6 @@ class StreamListener:
             sockets = self._server.sockets
             self.address = ", ".join(format_address(s.getsockname()) for s in sockets)
         self._sink(Listening(source=self.source, address=self.address))
-
-    @staticmethod
-    async def _check_unix_path(path: Path, remove_stale: bool) -> None:
-        state = await probe_unix_path(path)
-        if state is UnixPathState.LIVE:
-            raise NetError(f"{path} is in use by a running server: pick another path", "path")
-        if state is UnixPathState.NOT_A_SOCKET:
-            raise NetError(f"{path} exists and is not a socket: it is left untouched", "path")
-        if state is UnixPathState.STALE:
-            if not remove_stale:
-                raise NetError(
-                    f"{path} is a stale socket file left by a server that is gone; "
-                    "remove it to listen there",
-                    "path",
-                )
-            path.unlink()
 
     def _new_peer(self) -> StreamPeer:
         fallback = f"{self.address} #{next(self._counter)}"
@@ -483,16 +436,8 @@ class StreamListener:
         await asyncio.gather(*(p.aclose() for p in peers), return_exceptions=True)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(server.wait_closed(), CLOSE_GRACE_SECONDS)
-        self._remove_own_socket_file()
+        self._socket_file.remove()
         self._sink(Stopped(source=self.source))
-
-    def _remove_own_socket_file(self) -> None:
-        path, self._unix_path = self._unix_path, None
-        if path is None:
-            return
-        with contextlib.suppress(OSError):
-            if path.lstat().st_ino == self._unix_inode:
-                os.unlink(path)
 
 
 class _ListenerPeer(StreamPeer):
@@ -524,8 +469,14 @@ async def open_stream(
     framing: FramingSpec | None = None,
     timeout: float = 10.0,
     source: str = "",
+    ssl_context: ssl.SSLContext | None = None,
+    server_hostname: str | None = None,
 ) -> StreamPeer:
-    """Connect a client; errors come back as :class:`NetError` in the user's words."""
+    """Connect a client; errors come back as :class:`NetError` in the user's words.
+
+    With ``ssl_context`` the connection is TLS; ``server_hostname`` is the name sent (SNI)
+    and checked against the certificate (the host by default).
+    """
     loop = asyncio.get_running_loop()
     spec = framing or FramingSpec()
     label = source or f"{kind} client"
@@ -536,18 +487,28 @@ async def open_stream(
     def factory() -> StreamPeer:
         return StreamPeer(label, sink, gate, policy, target)
 
+    extra: dict[str, Any] = {}
+    if ssl_context is not None:
+        extra = {"ssl": ssl_context, "server_hostname": server_hostname}
+
     try:
         if kind is StreamKind.UNIX:
             if path is None:
                 raise NetError("a Unix client needs a socket path", "path")
-            connecting = loop.create_unix_connection(factory, str(path))
+            connecting = loop.create_unix_connection(factory, str(path), **extra)
         else:
             if not 0 < port <= 65535:
                 raise NetError(f"port {port} is out of range: use 1 to 65535", "port")
-            connecting = loop.create_connection(factory, host, port)
+            connecting = loop.create_connection(factory, host, port, **extra)
         _, peer = await asyncio.wait_for(connecting, timeout)
     except TimeoutError as exc:
         raise NetError(f"timed out after {timeout * 1000:.0f} ms connecting to {target}") from exc
+    except ssl.SSLCertVerificationError as exc:
+        reason = exc.verify_message or exc.reason or str(exc)
+        raise NetError(f"TLS verification failed for {target}: {reason}", "tls") from exc
+    except ssl.SSLError as exc:
+        reason = exc.reason or str(exc)
+        raise NetError(f"the TLS handshake with {target} failed: {reason}", "tls") from exc
     except OSError as exc:
         raise describe_os_error(exc, target) from exc
     return peer

@@ -21,13 +21,8 @@ from netbench.net.events import (
     Stopped,
 )
 from netbench.net.flow import FlowGate
-from netbench.net.stream import (
-    StreamKind,
-    StreamListener,
-    UnixPathState,
-    open_stream,
-    probe_unix_path,
-)
+from netbench.net.stream import StreamKind, StreamListener, open_stream
+from netbench.net.unix_paths import UnixPathState, probe_unix_path
 
 LF = FramingSpec(kind=FramingKind.DELIMITER, delimiter=b"\n")
 
