@@ -14,6 +14,7 @@ from netbench.core.resources import resource_path
 from netbench.net.engine import Engine, EngineMode
 from netbench.ui.about_dialog import AboutDialog
 from netbench.ui.bridge import EventBridge
+from netbench.ui.client.tab import ClientTab
 from netbench.ui.error_banner import ErrorBanner
 from netbench.ui.server.tab import ServerTab
 from netbench.ui.tabs import TAB_KEYS, build_tab
@@ -55,11 +56,16 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.server_tab = ServerTab(self.engine, self.tabs)
         self.tabs.addTab(self.server_tab, self.tr("Server"))
-        for key in TAB_KEYS[1:]:
+        self.client_tab = ClientTab(self.engine, self.tabs)
+        self.tabs.addTab(self.client_tab, self.tr("Client"))
+        for key in TAB_KEYS[2:]:
             page, title = build_tab(key, self)
             self.tabs.addTab(page, title)
         self.bridge.events_arrived.connect(self.server_tab.on_events)
-        self.bridge.consumer_busy = lambda: self.server_tab.is_backlogged
+        self.bridge.events_arrived.connect(self.client_tab.on_events)
+        self.bridge.consumer_busy = lambda: (
+            self.server_tab.is_backlogged or self.client_tab.is_backlogged
+        )
         layout.addWidget(self.error_banner)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -157,5 +163,6 @@ class MainWindow(QMainWindow):
             self._save_settings()
         self.bridge.stop()
         self.server_tab.close_files()
+        self.client_tab.close_files()
         super().closeEvent(event)
         self.closed.emit()

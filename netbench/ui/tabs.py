@@ -17,21 +17,6 @@ TAB_KEYS = ("server", "client", "http", "lookup")
 class Tabs(QObject):
     """Builds each tab's page and title; the class name is the translation context."""
 
-    def client(self, parent: QWidget) -> tuple[QWidget, str]:
-        title = self.tr("Client")
-        page = EmptyState(
-            "client",
-            title,
-            self.tr("Connect to a server and talk to it in text, escapes or hex."),
-            [
-                self.tr("TCP, UDP, Unix and TLS connections"),
-                self.tr("Send once, repeat at a steady rate, save and replay messages"),
-                self.tr("Replies shown as text, hex or both, with timestamps"),
-            ],
-            parent,
-        )
-        return page, title
-
     def http(self, parent: QWidget) -> tuple[QWidget, str]:
         title = self.tr("HTTP")
         page = EmptyState(
@@ -64,8 +49,9 @@ class Tabs(QObject):
 
 
 def build_tab(key: str, parent: QWidget) -> tuple[QWidget, str]:
-    """The page and the tab title for ``key`` (the Server tab is built by the window)."""
-    if key not in TAB_KEYS[1:]:
+    """The page and the tab title for ``key`` (the Server and Client tabs are built by the
+    window)."""
+    if key not in TAB_KEYS[2:]:
         raise ValueError(f"unknown tab {key!r}")
     builder = getattr(Tabs(), key)
     page, title = builder(parent)

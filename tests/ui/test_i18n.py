@@ -19,9 +19,10 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 <TS version="2.1" language="zh_CN">
 <context><name>MainWindow</name>
 <message><source>Server</source><translation>服务器</translation></message>
-</context>
-<context><name>Tabs</name>
 <message><source>Client</source><translation>客户端</translation></message>
+</context>
+<context><name>SessionPanel</name>
+<message><source>Connect</source><translation>连接</translation></message>
 </context>
 <context><name>ListenerPanel</name>
 <message><source>Start</source><translation>开始</translation></message>
@@ -52,9 +53,13 @@ def test_lupdate_finds_the_strings_of_every_ui_module(tmp_path):
         "ListenerForm",
         "ListenerPanel",
         "ServerTab",
+        "ClientTab",
+        "SessionPanel",
+        "SessionForm",
     ):
         assert f"<name>{context}</name>" in text, context
-    assert "Connect to a server and talk to it in text, escapes or hex." in text
+    assert "Names, addresses and ports: the questions asked before connecting." in text
+    assert "Half-close (FIN)" in text
     assert "Upper-case echo" in text
 
 
@@ -81,6 +86,7 @@ def test_a_chinese_translation_changes_the_window_and_the_about_language(tmp_pat
         assert window.tabs.tabText(2) == "HTTP"  # untranslated strings fall back to English
         assert window.error_banner.dismiss.text() == "关闭"
         assert window.findChild(object, "server.start").text() == "开始"
+        assert window.findChild(object, "client.connect").text() == "连接"
         window.close()
     finally:
         translation.uninstall(app)

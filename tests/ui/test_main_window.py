@@ -28,7 +28,9 @@ def test_four_tabs_in_order_with_honest_empty_states(window):
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles == ["Server", "Client", "HTTP", "Lookup"]
     assert window.findChild(object, "server.start") is not None
-    for key in ("client", "http", "lookup"):
+    assert window.findChild(object, "client.connect") is not None
+    assert window.findChild(object, "client.empty_state") is None
+    for key in ("http", "lookup"):
         assert window.findChild(object, f"{key}.empty_state") is not None
 
 

@@ -1,6 +1,7 @@
 """The Server tab driven through its widgets against real clients on loopback."""
 
 import concurrent.futures
+import gc
 import os
 import re
 import shutil
@@ -39,6 +40,10 @@ def window(request, qtbot, qloop, run_async):
 @pytest.fixture
 def in_thread(pump):
     """Run blocking client code off the UI thread while the UI keeps serving."""
+    # Worker threads run Python too: keep the garbage collector off them, or it may free
+    # Qt objects of earlier tests there ("Timers cannot be stopped from another thread").
+    was_enabled = gc.isenabled()
+    gc.disable()
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=32)
 
     def run(fn, *args, timeout=15):
@@ -48,6 +53,9 @@ def in_thread(pump):
 
     yield run
     pool.shutdown(wait=False, cancel_futures=True)
+    if was_enabled:
+        gc.enable()
+    gc.collect()
 
 
 def talk_until(command, message, expected, timeout=10.0):

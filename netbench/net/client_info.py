@@ -1,0 +1,266 @@
+"""Client connections: what to connect to, opening it, and what the socket looks like then.
+
+A client is a :class:`StreamPeer` (TCP, Unix stream, TLS) or a :class:`DatagramClient`
+(UDP, Unix datagram). Once it is up, :func:`read_socket_info` describes the socket as the
+system sees it, and the TLS session and certificate when there is one; call it on the
+engine's loop, which owns the socket.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+import hashlib
+import socket
+import ssl
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from netbench.net.datagram import DatagramClient, DatagramKind
+from netbench.net.errors import NetError, describe_os_error
+from netbench.net.events import EventSink
+from netbench.net.flow import FlowGate
+from netbench.net.stream import StreamKind, StreamPeer, format_address, open_stream
+
+AnyClient = StreamPeer | DatagramClient
+
+# OpenSSL's verify codes for the failures a person can do something about.
+_UNTRUSTED_CODES = {2, 18, 19, 20, 21}
+_EXPIRED_CODES = {9, 10}
+_HOSTNAME_MISMATCH = 62
+
+
+class ClientKind(StrEnum):
+    TCP = "tcp"
+    UDP = "udp"
+    UNIX = "unix"
+    UNIX_DGRAM = "unix-dgram"
+    TLS = "tls"
+
+    @property
+    def uses_path(self) -> bool:
+        return self in (ClientKind.UNIX, ClientKind.UNIX_DGRAM)
+
+    @property
+    def is_datagram(self) -> bool:
+        return self in (ClientKind.UDP, ClientKind.UNIX_DGRAM)
+
+
+@dataclass(frozen=True)
+class ClientConfig:
+    kind: ClientKind = ClientKind.TCP
+    host: str = "127.0.0.1"
+    port: int = 0
+    path: Path | None = None
+    timeout: float = 10.0
+    tls_verify: bool = True
+    ca_file: Path | None = None
+    server_name: str = ""
+
+    def target(self) -> str:
+        if self.kind.uses_path:
+            return str(self.path or "")
+        return format_address((self.host, self.port))
+
+    def validate(self) -> None:
+        if self.kind.uses_path:
+            if self.path is None:
+                raise NetError("enter the server's socket path", "path")
+            return
+        if not self.host:
+            raise NetError("enter a host name or an address", "host")
+        if not 0 < self.port <= 65535:
+            raise NetError(f"port {self.port} is out of range: use 1 to 65535", "port")
+        if self.timeout <= 0:
+            raise NetError("the connect timeout must be more than 0 ms", "timeout")
+        if self.ca_file is not None and not self.ca_file.is_file():
+            raise NetError(f"the CA file {self.ca_file} does not exist", "ca_file")
+
+
+def client_tls_context(config: ClientConfig) -> ssl.SSLContext:
+    """The system's CAs (plus a custom CA file) with checks on, or no checks when insecure."""
+    try:
+        context = ssl.create_default_context(
+            cafile=str(config.ca_file) if config.ca_file is not None else None
+        )
+    except (OSError, ssl.SSLError) as exc:
+        raise NetError(f"the CA file {config.ca_file} cannot be loaded: {exc}", "ca_file") from exc
+    if not config.tls_verify:
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+async def resolve(host: str, port: int, datagram: bool) -> list[str]:
+    """Every address ``host`` resolves to, in the order a connect tries them."""
+    loop = asyncio.get_running_loop()
+    kind = socket.SOCK_DGRAM if datagram else socket.SOCK_STREAM
+    try:
+        infos = await loop.getaddrinfo(host, port, type=kind)
+    except OSError as exc:
+        raise describe_os_error(exc, host) from exc
+    found: list[str] = []
+    for *_, address in infos:
+        text = format_address(address)
+        if text not in found:
+            found.append(text)
+    return found
+
+
+async def open_client(
+    config: ClientConfig, *, sink: EventSink, gate: FlowGate | None, source: str
+) -> tuple[AnyClient, list[str]]:
+    """Connect as ``config`` says; returns the client and the addresses the host resolved to."""
+    config.validate()
+    resolved: list[str] = []
+    if not config.kind.uses_path:
+        resolved = await resolve(config.host, config.port, config.kind.is_datagram)
+    if config.kind.is_datagram:
+        kind = DatagramKind.UDP if config.kind is ClientKind.UDP else DatagramKind.UNIX_DGRAM
+        client = await DatagramClient.open(
+            sink=sink,
+            kind=kind,
+            host=config.host,
+            port=config.port,
+            path=config.path,
+            gate=gate,
+            source=source,
+        )
+        return client, resolved
+    context = client_tls_context(config) if config.kind is ClientKind.TLS else None
+    try:
+        peer = await open_stream(
+            sink=sink,
+            kind=StreamKind.UNIX if config.kind is ClientKind.UNIX else StreamKind.TCP,
+            host=config.host,
+            port=config.port,
+            path=config.path,
+            gate=gate,
+            timeout=config.timeout,
+            source=source,
+            ssl_context=context,
+            server_hostname=(config.server_name or None) if context is not None else None,
+        )
+    except NetError as exc:
+        raise _refine_tls_error(exc) from exc.__cause__
+    return peer, resolved
+
+
+def _refine_tls_error(exc: NetError) -> NetError:
+    """Say what to do about a certificate that failed, next to the field that helps."""
+    cause = exc.__cause__
+    if not isinstance(cause, ssl.SSLCertVerificationError):
+        return exc
+    code = cause.verify_code
+    if code == _HOSTNAME_MISMATCH:
+        hint = "check the host, or enter the name the certificate is for as the server name"
+        return NetError(f"{exc.message}; {hint}", "server_name")
+    if code in _UNTRUSTED_CODES:
+        hint = "the certificate is not signed by a CA we trust: choose its CA file"
+        return NetError(f"{exc.message}; {hint}", "ca_file")
+    if code in _EXPIRED_CODES:
+        return NetError(f"{exc.message}; the server must renew its certificate", "tls")
+    return exc
+
+
+# -- what the socket looks like --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TlsInfo:
+    version: str
+    cipher: str
+    subject: str
+    issuer: str
+    not_before: str
+    not_after: str
+    fingerprint: str  # SHA-256 of the DER certificate, colon-separated hex
+    verified: bool
+
+
+@dataclass(frozen=True)
+class SocketInfo:
+    family: str
+    type: str
+    local: str
+    peer: str
+    fd: int
+    options: tuple[tuple[str, str], ...]
+    resolved: tuple[str, ...] = ()
+    tls: TlsInfo | None = None
+
+
+_OPTIONS: tuple[tuple[str, int, int, bool], ...] = (
+    ("TCP_NODELAY", socket.IPPROTO_TCP, socket.TCP_NODELAY, True),
+    ("SO_KEEPALIVE", socket.SOL_SOCKET, socket.SO_KEEPALIVE, True),
+    ("SO_RCVBUF", socket.SOL_SOCKET, socket.SO_RCVBUF, False),
+    ("SO_SNDBUF", socket.SOL_SOCKET, socket.SO_SNDBUF, False),
+)
+
+
+async def read_socket_info(client: AnyClient, resolved: list[str]) -> SocketInfo | None:
+    """The socket behind ``client`` as the system reports it; None once it is gone."""
+    transport: Any = client.transport
+    if transport is None:
+        return None
+    sock = transport.get_extra_info("socket")
+    if sock is None:
+        return None
+    options: list[tuple[str, str]] = []
+    tcp = sock.family in (socket.AF_INET, socket.AF_INET6) and sock.type == socket.SOCK_STREAM
+    for name, level, option, is_flag in _OPTIONS:
+        if level == socket.IPPROTO_TCP and not tcp:
+            continue
+        try:
+            value = sock.getsockopt(level, option)
+        except OSError:
+            continue
+        options.append((name, ("on" if value else "off") if is_flag else f"{value} B"))
+    try:
+        local = format_address(sock.getsockname())
+        peer = format_address(sock.getpeername())
+    except OSError:
+        return None
+    ssl_object = transport.get_extra_info("ssl_object")
+    return SocketInfo(
+        family=socket.AddressFamily(sock.family).name,
+        type=socket.SocketKind(sock.type).name,
+        local=local or "(unnamed)",
+        peer=peer,
+        fd=sock.fileno(),
+        options=tuple(options),
+        resolved=tuple(resolved),
+        tls=_tls_info(ssl_object) if ssl_object is not None else None,
+    )
+
+
+def _tls_info(ssl_object: ssl.SSLObject) -> TlsInfo:
+    from cryptography import x509  # imported when needed: it costs ~70 ms of start-up
+
+    cipher = ssl_object.cipher()
+    der = ssl_object.getpeercert(binary_form=True)
+    subject = issuer = not_before = not_after = fingerprint = ""
+    if der:
+        cert = x509.load_der_x509_certificate(der)
+        subject = cert.subject.rfc4514_string()
+        issuer = cert.issuer.rfc4514_string()
+        not_before = _date(cert.not_valid_before_utc)
+        not_after = _date(cert.not_valid_after_utc)
+        digest = hashlib.sha256(der).hexdigest().upper()
+        fingerprint = ":".join(digest[i : i + 2] for i in range(0, len(digest), 2))
+    return TlsInfo(
+        version=ssl_object.version() or "",
+        cipher=cipher[0] if cipher else "",
+        subject=subject,
+        issuer=issuer,
+        not_before=not_before,
+        not_after=not_after,
+        fingerprint=fingerprint,
+        verified=ssl_object.context.verify_mode != ssl.CERT_NONE,
+    )
+
+
+def _date(moment: datetime.datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M UTC")

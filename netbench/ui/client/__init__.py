@@ -1,0 +1,1 @@
+"""The Client tab: several sessions, each connected on its own."""

@@ -1,0 +1,750 @@
+"""One client session: where it connects, its state, its socket, what it sends and receives.
+
+Every connection attempt reports under its own source (``client-1/3``): events of an
+earlier connection still show in the transcript, but never change the state of the next.
+
+Signals:
+    title_changed(str): the text for this session's tab ("TCP 127.0.0.1:9999 ●").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import time
+from collections.abc import Sequence
+from enum import Enum
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netbench.core.errors import PayloadError
+from netbench.core.schedule import RepeatSchedule, fill_template, format_time
+from netbench.net.client_info import (
+    AnyClient,
+    ClientConfig,
+    ClientKind,
+    SocketInfo,
+    TlsInfo,
+    open_client,
+    read_socket_info,
+)
+from netbench.net.engine import Engine
+from netbench.net.errors import NetError
+from netbench.net.events import (
+    CloseReason,
+    DataReceived,
+    DataSent,
+    EventSink,
+    NetEvent,
+    Notice,
+    PeerClosed,
+    PeerFinished,
+    Stopped,
+)
+from netbench.net.stream import StreamPeer
+from netbench.ui.client.session_form import ERROR_COLOR, WARNING_COLOR, SessionForm
+from netbench.ui.event_records import records_from_events
+from netbench.ui.payload_editor import PayloadEditor
+from netbench.ui.tasks import start_task
+from netbench.ui.transcript_view import TranscriptView, format_size
+
+# The transcript repaints at most this often; counting happens as events arrive.
+VIEW_UPDATE_MS = 100
+ROWS_PER_BATCH = 2_000
+RECORDED_PER_UPDATE = 10_000
+BACKLOG_MESSAGES = 50_000
+# Back-to-back sends (interval 0) give the UI loop a turn this often.
+SENDS_PER_TURN = 100
+OK_COLOR = "#1b6e20"
+
+
+class SessionState(Enum):
+    IDLE = "idle"
+    CONNECTING = "connecting"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class SessionPanel(QWidget):
+    title_changed = Signal(str)
+
+    def __init__(
+        self, prefix: str, source: str, engine: Engine, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.prefix = prefix
+        self.source = source
+        self.engine = engine
+        self.client: AnyClient | None = None
+        self.config: ClientConfig | None = None
+        self.state = SessionState.IDLE
+        self.socket_info: SocketInfo | None = None
+        self.peer_finished = False
+        self.we_finished = False
+        self.live_source = ""
+        self._attempts = 0
+        self._busy = False
+        self.messages_in = self.bytes_in = self.messages_out = self.bytes_out = 0
+        self.schedule: RepeatSchedule | None = None
+        self._repeat_task: asyncio.Task[None] | None = None
+        self._pending: list[NetEvent] = []
+        self._pending_messages = 0
+        self._build()
+        self._view_timer = QTimer(self)
+        self._view_timer.setSingleShot(True)
+        self._view_timer.setInterval(VIEW_UPDATE_MS)
+        self._view_timer.timeout.connect(self.on_view_timer_timeout)
+        self._repeat_timer = QTimer(self)
+        self._repeat_timer.setInterval(VIEW_UPDATE_MS)
+        self._repeat_timer.timeout.connect(self._show_repeat_status)
+        self._show_state(self.tr("Not connected"), "")
+        self._refresh()
+
+    # -- construction -----------------------------------------------------------------------
+
+    def _name(self, widget: QWidget, name: str, accessible: str) -> None:
+        widget.setObjectName(f"{self.prefix}.{name}")
+        widget.setAccessibleName(accessible)
+
+    def _button(self, text: str, name: str, accessible: str, tip: str) -> QPushButton:
+        button = QPushButton(text, self)
+        self._name(button, name, accessible)
+        button.setToolTip(tip)
+        return button
+
+    def _build(self) -> None:
+        self.form = SessionForm(self.prefix, self)
+        self.form.changed.connect(self._emit_title)
+
+        self.connect_button = self._button(
+            self.tr("Connect"), "connect", self.tr("Connect"), self.tr("Open the connection")
+        )
+        self.connect_button.setDefault(True)
+        self.connect_button.clicked.connect(self.on_connect_clicked)
+        self.disconnect_button = self._button(
+            self.tr("Close"),
+            "disconnect",
+            self.tr("Close the connection"),
+            self.tr("Close gracefully: what is queued is sent, then FIN"),
+        )
+        self.disconnect_button.clicked.connect(self.on_disconnect_clicked)
+        self.half_close_button = self._button(
+            self.tr("Half-close (FIN)"),
+            "half_close",
+            self.tr("Finish sending (FIN)"),
+            self.tr("Send FIN: the server reads end-of-stream and can still answer"),
+        )
+        self.half_close_button.clicked.connect(self.on_half_close_clicked)
+        self.abort_button = self._button(
+            self.tr("Abort (RST)"),
+            "abort",
+            self.tr("Reset the connection (RST)"),
+            self.tr("Reset the connection: RST, queued data is lost"),
+        )
+        self.abort_button.clicked.connect(self.on_abort_clicked)
+        self.reconnect_button = self._button(
+            self.tr("Reconnect"),
+            "reconnect",
+            self.tr("Reconnect"),
+            self.tr("Close if open, then connect again with the form as it is"),
+        )
+        self.reconnect_button.clicked.connect(self.on_reconnect_clicked)
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName(f"{self.prefix}.state")
+        self.state_label.setAccessibleName(self.tr("Connection state"))
+        self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.stats = QLabel(self)
+        self.stats.setObjectName(f"{self.prefix}.stats")
+        controls = QHBoxLayout()
+        for button in (
+            self.connect_button,
+            self.disconnect_button,
+            self.half_close_button,
+            self.abort_button,
+            self.reconnect_button,
+        ):
+            controls.addWidget(button)
+        controls.addSpacing(8)
+        controls.addWidget(self.state_label, 1)
+        controls.addWidget(self.stats)
+
+        # socket information
+        self.info = QLabel(self)
+        self.info.setObjectName(f"{self.prefix}.info")
+        self.info.setAccessibleName(self.tr("Socket information"))
+        self.info.setTextFormat(Qt.TextFormat.RichText)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.info.setWordWrap(True)
+        self.info.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea(self)
+        scroll.setObjectName(f"{self.prefix}.info_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.info)
+        info_box = QGroupBox(self.tr("Socket"), self)
+        info_layout = QVBoxLayout(info_box)
+        info_layout.setContentsMargins(6, 6, 6, 6)
+        info_layout.addWidget(scroll)
+        info_box.setMinimumWidth(260)
+
+        self.transcript = TranscriptView(self.prefix, self)
+
+        # sending
+        self.editor = PayloadEditor(self.prefix, self)
+        self.editor.send_requested.connect(self.on_editor_send_requested)
+        self.repeat_count = QSpinBox(self)
+        self.repeat_count.setRange(0, 100_000_000)
+        self.repeat_count.setValue(10)
+        self.repeat_count.setSpecialValueText(self.tr("until stopped"))
+        self.repeat_count.setSuffix(self.tr(" times"))
+        self.repeat_count.setToolTip(self.tr("How many sends; 0 sends until you stop"))
+        self._name(self.repeat_count, "repeat_count", self.tr("Number of repeated sends"))
+        self.repeat_interval = QSpinBox(self)
+        self.repeat_interval.setRange(0, 3_600_000)
+        self.repeat_interval.setValue(1000)
+        self.repeat_interval.setPrefix(self.tr("every "))
+        self.repeat_interval.setSuffix(self.tr(" ms"))
+        self.repeat_interval.setToolTip(
+            self.tr("Time between sends; 0 sends them back to back (needs a count)")
+        )
+        self._name(self.repeat_interval, "repeat_interval", self.tr("Interval between sends in ms"))
+        self.repeat_start = self._button(
+            self.tr("Repeat"),
+            "repeat_start",
+            self.tr("Start repeating the payload"),
+            self.tr("Send the payload repeatedly; {counter} and {time} are filled in each time"),
+        )
+        self.repeat_start.clicked.connect(self.on_repeat_start_clicked)
+        self.repeat_stop = self._button(
+            self.tr("Stop"), "repeat_stop", self.tr("Stop repeating"), self.tr("Stop repeating")
+        )
+        self.repeat_stop.clicked.connect(self.on_repeat_stop_clicked)
+        self.repeat_status = QLabel(self)
+        self.repeat_status.setObjectName(f"{self.prefix}.repeat_status")
+        repeat_row = QHBoxLayout()
+        repeat_row.setSpacing(6)
+        repeat_row.addWidget(QLabel(self.tr("Repeat"), self))
+        repeat_row.addWidget(self.repeat_count)
+        repeat_row.addWidget(self.repeat_interval)
+        repeat_row.addWidget(self.repeat_start)
+        repeat_row.addWidget(self.repeat_stop)
+        repeat_row.addWidget(self.repeat_status, 1)
+        self.repeat_status.setText(self.tr("{counter} and {time} in the text are filled in"))
+        self.repeat_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        sender = QWidget(self)
+        sender_layout = QVBoxLayout(sender)
+        sender_layout.setContentsMargins(0, 0, 0, 0)
+        sender_layout.setSpacing(4)
+        sender_layout.addWidget(self.editor, 1)
+        sender_layout.addLayout(repeat_row)
+
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(self.transcript)
+        left.addWidget(sender)
+        left.setStretchFactor(0, 4)
+        left.setStretchFactor(1, 1)
+        body = QSplitter(Qt.Orientation.Horizontal, self)
+        body.addWidget(left)
+        body.addWidget(info_box)
+        body.setStretchFactor(0, 5)
+        body.setStretchFactor(1, 2)
+        body.setCollapsible(1, False)
+        body.setSizes([900, 280])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.form)
+        layout.addLayout(controls)
+        layout.addWidget(body, 1)
+        self._show_info(None)
+
+    # -- state ------------------------------------------------------------------------------
+
+    @property
+    def is_connected(self) -> bool:
+        return self.client is not None
+
+    @property
+    def is_repeating(self) -> bool:
+        return self._repeat_task is not None
+
+    def title(self) -> str:
+        config = self.config if self.is_connected or self._busy else None
+        if config is None:
+            try:
+                config = self.form.config()
+            except NetError:
+                return self.tr("New session")
+        text = f"{config.kind.value.upper()} {config.target()}"
+        return f"{text} ●" if self.is_connected else text
+
+    def _emit_title(self) -> None:
+        self.title_changed.emit(self.title())
+
+    def _refresh(self) -> None:
+        connected = self.is_connected
+        stream = isinstance(self.client, StreamPeer)
+        tls = self.config is not None and self.config.kind is ClientKind.TLS
+        self.connect_button.setEnabled(not connected and not self._busy)
+        self.disconnect_button.setEnabled(connected and not self._busy)
+        self.half_close_button.setEnabled(stream and not tls and not self.we_finished)
+        self.abort_button.setEnabled(stream and not self._busy)
+        self.reconnect_button.setEnabled(not self._busy and self.state is not SessionState.IDLE)
+        self.form.set_connected(connected or self._busy)
+        self.editor.set_send_allowed(connected and not self.we_finished)
+        repeating = self.is_repeating
+        self.repeat_start.setEnabled(connected and not self.we_finished and not repeating)
+        self.repeat_stop.setEnabled(repeating)
+        self.repeat_count.setEnabled(not repeating)
+        self.repeat_interval.setEnabled(not repeating)
+        self._emit_title()
+
+    def _show_state(self, text: str, color: str) -> None:
+        self.state_label.setText(text)
+        self.state_label.setStyleSheet(f"color: {color};" if color else "")
+
+    def _show_info(self, info: SocketInfo | None) -> None:
+        self.socket_info = info
+        if info is None:
+            self.info.setText(
+                self.tr(
+                    "Connect to see the socket: addresses, options and, for TLS, the certificate."
+                )
+            )
+            return
+        rows: list[tuple[str, str]] = []
+        if info.resolved:
+            rows.append((self.tr("Resolved to"), "<br>".join(map(html.escape, info.resolved))))
+        rows += [
+            (self.tr("Connected to"), html.escape(info.peer)),
+            (self.tr("Local address"), html.escape(info.local)),
+            (self.tr("Family · type"), f"{info.family} · {info.type}"),
+            (self.tr("File descriptor"), str(info.fd)),
+        ]
+        rows += [(name, html.escape(value)) for name, value in info.options]
+        cells = "".join(
+            f"<tr><td style='color:palette(mid); padding-right:8px'>{html.escape(name)}</td>"
+            f"<td>{value}</td></tr>"
+            for name, value in rows
+        )
+        text = f"<table cellspacing='2'>{cells}</table>"
+        if info.tls is not None:
+            text += self._tls_html(info.tls)
+        self.info.setText(text)
+
+    def _tls_html(self, tls: TlsInfo) -> str:
+        """Certificate fields are long: each gets a line of its own under its name."""
+        verified = (
+            self.tr("verified")
+            if tls.verified
+            else f"<b style='color:{WARNING_COLOR}'>{self.tr('NOT verified')}</b>"
+        )
+        groups = tls.fingerprint.split(":")
+        fingerprint = "<br>".join(":".join(groups[i : i + 8]) for i in range(0, len(groups), 8))
+        items = [
+            (self.tr("TLS"), f"{html.escape(tls.version)} · {verified}"),
+            (self.tr("Cipher"), _breakable(tls.cipher, "_")),
+            (self.tr("Subject"), _breakable(tls.subject, ",")),
+            (self.tr("Issuer"), _breakable(tls.issuer, ",")),
+            (
+                self.tr("Valid"),
+                self.tr("from {start}<br>until {end}").format(
+                    start=html.escape(tls.not_before), end=html.escape(tls.not_after)
+                ),
+            ),
+            (self.tr("SHA-256 fingerprint"), f"<tt>{fingerprint}</tt>"),
+        ]
+        return "".join(
+            f"<p style='margin-top:6px'><span style='color:palette(mid)'>{html.escape(name)}"
+            f"</span><br>{value}</p>"
+            for name, value in items
+        )
+
+    # -- connecting -------------------------------------------------------------------------
+
+    def on_connect_clicked(self) -> None:
+        start_task(self.open_connection(), name=f"connect {self.source}")
+
+    def on_disconnect_clicked(self) -> None:
+        start_task(self.close_connection(), name=f"close {self.source}")
+
+    def on_abort_clicked(self) -> None:
+        start_task(self.abort_connection(), name=f"abort {self.source}")
+
+    def on_reconnect_clicked(self) -> None:
+        start_task(self.reconnect(), name=f"reconnect {self.source}")
+
+    def on_half_close_clicked(self) -> None:
+        client = self.client
+        if not isinstance(client, StreamPeer):
+            return
+        self.engine.call(client.half_close)
+        self.we_finished = True
+        if self.peer_finished:
+            self._close_finished()
+            return
+        self._show_state(
+            self.tr("Sent FIN to {peer}: we send no more, the server can still answer").format(
+                peer=self._peer_text()
+            ),
+            WARNING_COLOR,
+        )
+        self._refresh()
+
+    async def open_connection(self) -> bool:
+        """Connect with what the form says; errors appear next to the field at fault."""
+        if self.is_connected or self._busy:
+            return False
+        try:
+            config = self.form.config()
+        except NetError as exc:
+            self.form.show_error(exc.message, exc.field)
+            return False
+        self._attempts += 1
+        source = f"{self.source}/{self._attempts}"
+        self._busy = True
+        self.state = SessionState.CONNECTING
+        self.config = config
+        self._show_info(None)
+        self._show_state(self.tr("Connecting to {target}…").format(target=config.target()), "")
+        self._refresh()
+        started = time.monotonic()
+        try:
+            client, resolved = await self.engine.run(self._open_on_engine(config, source))
+        except NetError as exc:
+            elapsed = (time.monotonic() - started) * 1000
+            message = self.tr("{message} (after {ms} ms)").format(
+                message=exc.message, ms=f"{elapsed:.0f}"
+            )
+            self.form.show_error(message, exc.field)
+            self.state = SessionState.CLOSED
+            self._show_state(self.tr("Not connected"), ERROR_COLOR)
+            return False
+        finally:
+            self._busy = False
+            self._refresh()
+        self.client = client
+        self.live_source = source
+        self.peer_finished = self.we_finished = False
+        self.state = SessionState.OPEN
+        self._show_info(await self.engine.run(read_socket_info(client, resolved)))
+        self._show_state(self.tr("Connected to {peer}").format(peer=self._peer_text()), OK_COLOR)
+        self._refresh()
+        return True
+
+    def _peer_text(self) -> str:
+        if self.socket_info is not None and self.socket_info.peer:
+            return self.socket_info.peer
+        return self.config.target() if self.config is not None else ""
+
+    async def _open_on_engine(
+        self, config: ClientConfig, source: str
+    ) -> tuple[AnyClient, list[str]]:
+        sink: EventSink = self.engine.emit
+        client, resolved = await open_client(
+            config, sink=sink, gate=self.engine.gate, source=source
+        )
+        self.engine.own(client)
+        return client, resolved
+
+    async def close_connection(self) -> None:
+        """Close gracefully (an RST follows if the peer does not let go in time)."""
+        client = self.client
+        if client is None or self._busy:
+            return
+        self._busy = True
+        self._refresh()
+        try:
+            await self.engine.run(self._close_on_engine(client, abort=False))
+        finally:
+            self._busy = False
+            self._mark_closed(
+                self.tr("Connection {reason}").format(reason=CloseReason.CLOSED_BY_US.value), ""
+            )
+
+    async def abort_connection(self) -> None:
+        client = self.client
+        if not isinstance(client, StreamPeer) or self._busy:
+            return
+        self._busy = True
+        self._refresh()
+        try:
+            await self.engine.run(self._close_on_engine(client, abort=True))
+        finally:
+            self._busy = False
+            self._mark_closed(
+                self.tr("Connection {reason}").format(reason=CloseReason.ABORTED_BY_US.value),
+                WARNING_COLOR,
+            )
+
+    async def _close_on_engine(self, client: AnyClient, abort: bool) -> None:
+        self.engine.disown(client)
+        if abort and isinstance(client, StreamPeer):
+            client.abort()
+            await asyncio.wait_for(asyncio.shield(client.closed), 1.0)
+            return
+        await client.aclose()
+
+    async def reconnect(self) -> bool:
+        if self.is_connected:
+            await self.close_connection()
+        return await self.open_connection()
+
+    def _mark_closed(self, text: str, color: str) -> None:
+        if self.client is None:
+            self._refresh()
+            return
+        client, self.client = self.client, None
+        self.engine.call(self.engine.disown, client)
+        self.state = SessionState.CLOSED
+        self.stop_repeat()
+        self._show_state(text, color)
+        self._refresh()
+
+    def _close_finished(self) -> None:
+        """Both sides sent FIN: nothing more can pass, so the connection is closed."""
+        client = self.client
+        if not isinstance(client, StreamPeer):
+            return
+        self._mark_closed(self.tr("Connection closed: both sides finished sending"), "")
+        self.engine.call(client.close)
+
+    # -- events from the bridge -------------------------------------------------------------
+
+    def apply_events(self, events: Sequence[NetEvent]) -> None:
+        """Count and follow the state now; show the rows at the view's own pace."""
+        live = self.live_source
+        for event in events:
+            if isinstance(event, DataReceived):
+                count = len(event.messages)
+                self.messages_in += count
+                self.bytes_in += event.nbytes
+                self._pending_messages += count
+                continue
+            if isinstance(event, DataSent):
+                self.messages_out += 1
+                self.bytes_out += len(event.data)
+                self._pending_messages += 1
+                continue
+            if event.source == live and self.client is not None and not self._busy:
+                self._follow(event)  # while we close it ourselves, the close says how it ended
+        self._pending.extend(events)
+        if not self._view_timer.isActive():
+            self._view_timer.start()
+
+    def _follow(self, event: NetEvent) -> None:
+        if isinstance(event, PeerFinished):
+            self.peer_finished = True
+            if self.we_finished:
+                self._close_finished()
+                return
+            self._show_state(
+                self.tr(
+                    "{peer} finished sending (FIN): it sends no more, you can still send"
+                ).format(peer=self._peer_text()),
+                WARNING_COLOR,
+            )
+        elif isinstance(event, PeerClosed):
+            detail = f": {event.detail}" if event.detail else ""
+            color = ERROR_COLOR if event.reason.name in ("RESET", "ERROR") else ""
+            self._mark_closed(
+                self.tr("Connection {reason}{detail}").format(
+                    reason=event.reason.value, detail=detail
+                ),
+                color,
+            )
+        elif isinstance(event, Stopped):
+            self._mark_closed(self.tr("Closed"), "")
+        elif isinstance(event, Notice):
+            self._show_state(event.text, ERROR_COLOR)
+
+    @property
+    def is_backlogged(self) -> bool:
+        return self._pending_messages > BACKLOG_MESSAGES
+
+    def on_view_timer_timeout(self) -> None:
+        events = self._take_pending()
+        if events:
+            self._show(events)
+        self._show_stats()
+        if self._pending:
+            self._view_timer.start()
+
+    def _take_pending(self) -> list[NetEvent]:
+        if self.transcript.recorder is None:
+            events, self._pending = self._pending, []
+            self._pending_messages = 0
+            return events
+        taken = 0
+        cut = 0
+        for cut, event in enumerate(self._pending, start=1):  # noqa: B007 (cut is the result)
+            taken += len(event.messages) if isinstance(event, DataReceived) else 1
+            if taken >= RECORDED_PER_UPDATE:
+                break
+        events, self._pending = self._pending[:cut], self._pending[cut:]
+        self._pending_messages = max(0, self._pending_messages - taken)
+        return events
+
+    def _show(self, events: Sequence[NetEvent]) -> None:
+        keep = None if self.transcript.recorder is not None else ROWS_PER_BATCH
+        records, unshown = records_from_events(events, keep)
+        self.transcript.append_records(records)
+        if unshown.records_in or unshown.records_out:
+            self.transcript.model.note_unshown(
+                unshown.records_in, unshown.bytes_in, unshown.records_out, unshown.bytes_out
+            )
+
+    def _show_stats(self) -> None:
+        self.stats.setText(
+            self.tr("in {msgs_in} msg · {bytes_in} · out {msgs_out} msg · {bytes_out}").format(
+                msgs_in=self.messages_in,
+                bytes_in=format_size(self.bytes_in),
+                msgs_out=self.messages_out,
+                bytes_out=format_size(self.bytes_out),
+            )
+        )
+
+    # -- sending ----------------------------------------------------------------------------
+
+    def on_editor_send_requested(self, data: bytes) -> None:
+        self.send(data)
+
+    def send(self, data: bytes) -> bool:
+        """Queue ``data`` on the connection; a failure shows in the transcript."""
+        client = self.client
+        if client is None:
+            self._show_state(self.tr("Connect first: nothing was sent"), ERROR_COLOR)
+            return False
+        self.engine.call(_send_quietly, client, data, self.engine.emit)
+        return True
+
+    def on_repeat_start_clicked(self) -> None:
+        self.start_repeat()
+
+    def on_repeat_stop_clicked(self) -> None:
+        self.stop_repeat()
+
+    def start_repeat(self) -> bool:
+        """Send the editor's payload ``count`` times (0: until stopped) on a fixed grid."""
+        if self.client is None or self.is_repeating:
+            return False
+        try:
+            data = self.editor.payload()
+        except PayloadError:  # the editor points at it
+            self.editor.request_send()
+            return False
+        try:
+            schedule = RepeatSchedule(
+                count=self.repeat_count.value(),
+                interval=self.repeat_interval.value() / 1000,
+                start=time.monotonic(),
+            )
+        except ValueError:
+            self.repeat_status.setText(
+                self.tr("Sending until stopped needs an interval of at least 1 ms")
+            )
+            self.repeat_status.setStyleSheet(f"color: {ERROR_COLOR};")
+            return False
+        self.repeat_status.setStyleSheet("")
+        self.schedule = schedule
+        encoding = self.editor.state().encoding
+        self._repeat_task = start_task(
+            self._repeat(self.client, data, schedule, encoding), name=f"repeat {self.source}"
+        )
+        self._repeat_timer.start()
+        self._refresh()
+        return True
+
+    def stop_repeat(self) -> None:
+        task = self._repeat_task
+        if task is not None:
+            task.cancel()
+            self._repeat_finished()
+
+    async def _repeat(
+        self, client: AnyClient, data: bytes, schedule: RepeatSchedule, encoding: str
+    ) -> None:
+        try:
+            while not schedule.finished and self.client is client:
+                wait = schedule.wait(time.monotonic())
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                    continue  # a timer that fired early just waits again
+                # Everything due now goes to the engine in one call, so sends meant to be
+                # back to back are written back to back.
+                payloads: list[bytes] = []
+                while (
+                    not schedule.finished
+                    and len(payloads) < SENDS_PER_TURN
+                    and schedule.wait(now := time.monotonic()) == 0
+                ):
+                    payloads.append(fill_template(data, schedule.sent + 1, time.time(), encoding))
+                    schedule.mark_sent(now)
+                self.engine.call(_send_all_quietly, client, payloads, self.engine.emit)
+                await asyncio.sleep(0)
+        finally:
+            if self._repeat_task is asyncio.current_task():
+                self._repeat_finished()
+
+    def _repeat_finished(self) -> None:
+        self._repeat_task = None
+        self._repeat_timer.stop()
+        self._show_repeat_status()
+        self._refresh()
+
+    def _show_repeat_status(self) -> None:
+        schedule = self.schedule
+        if schedule is None:
+            return
+        total = str(schedule.count) if schedule.count else "∞"
+        text = self.tr("sent {sent} of {total}").format(sent=schedule.sent, total=total)
+        if schedule.skipped:
+            text += " · " + self.tr("{skipped} late slots skipped").format(skipped=schedule.skipped)
+        if not self.is_repeating:
+            text += " · " + (
+                self.tr("done at {time}").format(time=format_time(time.time()))
+                if schedule.finished
+                else self.tr("stopped")
+            )
+        self.repeat_status.setText(text)
+
+    # -- closing ----------------------------------------------------------------------------
+
+    async def shutdown(self) -> None:
+        self.stop_repeat()
+        self._view_timer.stop()
+        while self._pending:
+            self.on_view_timer_timeout()
+        self._view_timer.stop()
+        self.transcript.stop_recording(quiet=True)
+        await self.close_connection()
+
+
+def _breakable(text: str, after: str) -> str:
+    """Escaped ``text`` that may wrap after each ``after`` (a zero-width space)."""
+    return html.escape(text).replace(after, after + "\u200b")
+
+
+def _send_quietly(client: AnyClient, data: bytes, sink: EventSink) -> None:
+    """On the engine's loop: send, or say in the transcript why nothing was sent."""
+    _send_all_quietly(client, [data], sink)
+
+
+def _send_all_quietly(client: AnyClient, payloads: list[bytes], sink: EventSink) -> None:
+    try:
+        for data in payloads:
+            client.send(data)
+    except NetError as exc:
+        sink(Notice(source=client.source, text=exc.message))

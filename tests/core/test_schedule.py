@@ -1,0 +1,78 @@
+"""Repeat schedules keep to their grid of deadlines; templates fill counters and times."""
+
+import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from netbench.core.schedule import RepeatSchedule, fill_template, format_time
+
+
+def test_deadlines_stay_on_the_grid_whatever_the_timer_does():
+    schedule = RepeatSchedule(count=5, interval=0.01, start=100.0)
+    fired = [100.0, 100.013, 100.0195, 100.0301, 100.04]  # late, late, early-ish, on time
+    deadlines = []
+    for now in fired:
+        deadlines.append(schedule.next_deadline)
+        schedule.mark_sent(now)
+    assert deadlines == pytest.approx([100.0, 100.01, 100.02, 100.03, 100.04])
+    assert schedule.finished and schedule.sent == 5 and schedule.skipped == 0
+
+
+def test_falling_more_than_an_interval_behind_skips_slots_instead_of_bursting():
+    schedule = RepeatSchedule(count=0, interval=0.01, start=0.0)
+    schedule.mark_sent(0.0)
+    schedule.mark_sent(0.035)  # slot 1 (0.01) sent at 0.035: slots 2 and 3 are gone
+    assert schedule.skipped == 2
+    assert schedule.next_deadline == pytest.approx(0.04)
+    assert schedule.wait(0.035) == pytest.approx(0.005)
+    assert not schedule.finished
+
+
+def test_wait_is_never_negative_and_zero_interval_sends_back_to_back():
+    schedule = RepeatSchedule(count=3, interval=0.0, start=5.0)
+    assert schedule.wait(6.0) == 0.0
+    for _ in range(3):
+        schedule.mark_sent(6.0)
+    assert schedule.finished and schedule.skipped == 0
+
+
+@pytest.mark.parametrize(
+    ("count", "interval"), [(-1, 0.1), (1, -0.1), (0, 0.0)], ids=["count", "interval", "forever"]
+)
+def test_impossible_schedules_are_refused(count, interval):
+    with pytest.raises(ValueError, match=r"cannot be negative|at least 1 ms"):
+        RepeatSchedule(count=count, interval=interval, start=0.0)
+
+
+def test_templates_fill_counter_and_time():
+    wall = time.mktime((2024, 1, 2, 14, 3, 7, 0, 0, -1)) + 0.25
+    filled = fill_template(b"#{counter} at {time}\n", 7, wall)
+    assert filled == b"#7 at 14:03:07.250\n"
+    assert format_time(wall) == "14:03:07.250"
+
+
+def test_templates_in_other_encodings():
+    data = "第{counter}条".encode("utf-16-le")
+    assert fill_template(data, 12, 0.0, "utf-16-le") == "第12条".encode("utf-16-le")
+
+
+@given(st.binary())
+def test_bytes_without_placeholders_are_sent_as_they_are(data):
+    if b"{counter}" in data or b"{time}" in data:
+        return
+    assert fill_template(data, 1, 0.0) == data
+
+
+@given(st.integers(1, 1000), st.floats(0.001, 1.0), st.lists(st.floats(0, 5), max_size=50))
+def test_deadline_k_is_start_plus_k_intervals(count, interval, lateness):
+    schedule = RepeatSchedule(count=count, interval=interval, start=10.0)
+    for late in lateness:
+        if schedule.finished:
+            break
+        now = schedule.next_deadline + late * interval
+        schedule.mark_sent(now)
+        slots = schedule.sent + schedule.skipped
+        assert schedule.next_deadline == pytest.approx(10.0 + slots * interval)
+        assert schedule.next_deadline >= now - 1e-9 or schedule.finished

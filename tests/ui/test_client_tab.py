@@ -1,0 +1,746 @@
+"""The Client tab driven through its widgets against real servers on loopback."""
+
+import concurrent.futures
+import gc
+import os
+import re
+import shutil
+import socket
+import struct
+import subprocess
+import sys
+import time
+
+import pytest
+
+from netbench.net.engine import Engine, EngineMode
+from netbench.ui.main_window import MainWindow
+
+CI = bool(os.environ.get("CI"))
+
+
+def need(tool):
+    if not shutil.which(tool) and not CI:
+        pytest.skip(f"{tool} not installed (CI installs it)")
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_gui_thread():
+    """Free what a test left in reference cycles here, once its window is gone.
+
+    Otherwise the next automatic collection may run on a worker thread of a later test and
+    destroy Qt objects there ("Timers cannot be stopped from another thread").
+    """
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+
+
+@pytest.fixture(params=list(EngineMode))
+def window(request, qtbot, qloop, run_async):
+    engine = Engine(request.param)
+    engine.start(qloop)
+    win = MainWindow(engine=engine)
+    win.persist_settings = False
+    qtbot.addWidget(win)
+    win.show()
+    win.tabs.setCurrentWidget(win.client_tab)
+    yield win
+    win.close()
+    run_async(engine.shutdown())
+
+
+@pytest.fixture
+def in_thread(pump):
+    """Run blocking server code off the UI thread while the UI keeps serving."""
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=8)
+
+    def run(fn, *args, timeout=15):
+        future = pool.submit(fn, *args)
+        pump(future.done, timeout)
+        return future.result()
+
+    yield run
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def find(win, name):
+    widget = win.findChild(object, name)
+    assert widget is not None, name
+    return widget
+
+
+class Server:
+    """A TCP (or Unix) server in a thread that hands each accepted socket to the test."""
+
+    def __init__(self, family=socket.AF_INET, address=("127.0.0.1", 0)):
+        self.sock = socket.socket(family, socket.SOCK_STREAM)
+        self.sock.bind(address)
+        self.sock.listen(8)
+        self.sock.settimeout(10)
+        self.port = self.sock.getsockname()[1] if family != socket.AF_UNIX else 0
+
+    def accept(self):
+        conn, _ = self.sock.accept()
+        conn.settimeout(10)
+        return conn
+
+    def close(self):
+        self.sock.close()
+
+
+@pytest.fixture
+def server():
+    srv = Server()
+    yield srv
+    srv.close()
+
+
+def recv_until(conn, expected):
+    got = b""
+    while expected not in got:
+        chunk = conn.recv(4096)
+        if not chunk:
+            break
+        got += chunk
+    return got
+
+
+def connect(win, pump, kind="TCP", host="127.0.0.1", port=None, path=None, prefix="client"):
+    panel = win.client_tab.panels[
+        "client-1" if prefix == "client" else f"client-{prefix.rsplit('.', 1)[1]}"
+    ]
+    form = panel.form
+    form.kind.setCurrentIndex(form.kind.findText(kind))
+    if path is not None:
+        find(win, f"{prefix}.path").setText(str(path))
+    else:
+        find(win, f"{prefix}.host").setText(host)
+        find(win, f"{prefix}.port").setText(str(port))
+    find(win, f"{prefix}.connect").click()
+    pump(
+        lambda: (
+            (panel.is_connected and panel.socket_info is not None)
+            or find(win, f"{prefix}.error").isVisible()
+        ),
+        15,
+    )
+    return panel
+
+
+def transcript_data(panel):
+    model = panel.transcript.model
+    return [model.record(r).data for r in range(model.rowCount())]
+
+
+def transcript_notes(panel):
+    model = panel.transcript.model
+    return " | ".join(model.record(r).note for r in range(model.rowCount()))
+
+
+def state(win, prefix="client"):
+    return find(win, f"{prefix}.state").text()
+
+
+# -- connecting ----------------------------------------------------------------------------
+
+
+def test_tcp_session_shows_the_socket_sends_and_receives(window, pump, in_thread, server):
+    future = concurrent.futures.ThreadPoolExecutor(1).submit(server.accept)
+    panel = connect(window, pump, port=server.port)
+    assert panel.is_connected, find(window, "client.error").text()
+    conn = in_thread(future.result)
+    try:
+        assert state(window) == f"Connected to 127.0.0.1:{server.port}"
+        info = find(window, "client.info").text()
+        for expected in ("AF_INET", "SOCK_STREAM", f"127.0.0.1:{server.port}", "TCP_NODELAY"):
+            assert expected in info
+        assert "SO_KEEPALIVE" in info and "SO_RCVBUF" in info and "SO_SNDBUF" in info
+        local = conn.getpeername()
+        assert f"127.0.0.1:{local[1]}" in info
+        assert "Resolved to" in info and str(panel.socket_info.fd) in info
+
+        find(window, "client.input").setPlainText("hello 你好")
+        find(window, "client.send").click()
+        assert in_thread(recv_until, conn, "你好".encode()) == "hello 你好".encode()
+        conn.sendall(b"answer")
+        pump(lambda: b"answer" in transcript_data(panel))
+        assert "hello 你好".encode() in transcript_data(panel)
+        pump(lambda: "in 1 msg" in find(window, "client.stats").text())
+        assert window.client_tab.sessions.tabText(0) == f"TCP 127.0.0.1:{server.port} ●"
+    finally:
+        conn.close()
+
+
+def test_a_host_name_is_resolved_and_the_address_used_is_shown(window, pump, in_thread, server):
+    future = concurrent.futures.ThreadPoolExecutor(1).submit(server.accept)
+    panel = connect(window, pump, host="localhost", port=server.port)
+    assert panel.is_connected, find(window, "client.error").text()
+    in_thread(future.result).close()
+    info = panel.socket_info
+    assert info.resolved and info.peer in info.resolved
+    assert state(window) == f"Connected to {info.peer}"
+    assert "Resolved to" in find(window, "client.info").text()
+
+
+def test_ipv6_loopback(window, pump, in_thread):
+    try:
+        srv = Server(socket.AF_INET6, ("::1", 0))
+    except OSError:
+        pytest.skip("no IPv6 loopback here")
+    try:
+        future = concurrent.futures.ThreadPoolExecutor(1).submit(srv.accept)
+        panel = connect(window, pump, host="::1", port=srv.port)
+        assert panel.is_connected, find(window, "client.error").text()
+        in_thread(future.result).close()
+        assert panel.socket_info.family == "AF_INET6"
+        assert panel.socket_info.peer == f"[::1]:{srv.port}"
+    finally:
+        srv.close()
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def field_marked(win, name):
+    return "border" in find(win, name).styleSheet()
+
+
+def test_a_refused_port_is_said_next_to_the_port(window, pump):
+    panel = connect(window, pump, port=free_port())
+    assert not panel.is_connected
+    error = find(window, "client.error").text()
+    assert "connection refused" in error and "nothing is listening" in error
+    assert re.search(r"after \d+ ms", error)
+    assert field_marked(window, "client.port")
+    assert state(window) == "Not connected"
+    assert find(window, "client.connect").isEnabled()
+
+
+def test_an_unknown_name_is_said_next_to_the_host(window, pump):
+    panel = connect(window, pump, host="no-such-host.invalid", port=80)
+    assert not panel.is_connected
+    assert "name not found: no-such-host.invalid" in find(window, "client.error").text()
+    assert field_marked(window, "client.host")
+
+
+def test_a_bad_port_is_refused_before_connecting(window, pump):
+    connect(window, pump, port="http")
+    assert "Port must be a number" in find(window, "client.error").text()
+    assert field_marked(window, "client.port")
+    find(window, "client.port").setText("70000")
+    find(window, "client.connect").click()
+    pump(lambda: "out of range" in find(window, "client.error").text())
+
+
+def test_a_timeout_says_how_long_it_waited(window, pump):
+    # A listener whose accept queue is full drops new SYNs: the connect hangs.
+    full = socket.socket()
+    full.bind(("127.0.0.1", 0))
+    full.listen(0)
+    port = full.getsockname()[1]
+    fillers = []
+    try:
+        for _ in range(3):
+            filler = socket.socket()
+            filler.setblocking(False)
+            filler.connect_ex(("127.0.0.1", port))
+            fillers.append(filler)
+        time.sleep(0.1)
+        find(window, "client.timeout").setValue(300)
+        panel = connect(window, pump, port=port)
+        assert not panel.is_connected
+        error = find(window, "client.error").text()
+        assert "timed out after 300 ms" in error, error
+        elapsed = int(re.search(r"after (\d+) ms\)", error).group(1))
+        assert 250 <= elapsed < 5000
+    finally:
+        for filler in fillers:
+            filler.close()
+        full.close()
+
+
+# -- the connection's life -----------------------------------------------------------------
+
+
+def test_peer_fin_keeps_sending_allowed(window, pump, in_thread, server):
+    future = concurrent.futures.ThreadPoolExecutor(1).submit(server.accept)
+    panel = connect(window, pump, port=server.port)
+    conn = in_thread(future.result)
+    conn.sendall(b"bye")
+    conn.shutdown(socket.SHUT_WR)
+    pump(lambda: "finished sending (FIN)" in state(window))
+    assert "you can still send" in state(window)
+    assert find(window, "client.send").isEnabled()
+    find(window, "client.input").setPlainText("still here")
+    find(window, "client.send").click()
+    assert in_thread(recv_until, conn, b"here") == b"still here"
+    pump(lambda: "peer finished sending (FIN)" in transcript_notes(panel))
+    conn.close()
+    find(window, "client.disconnect").click()
+    pump(lambda: not panel.is_connected)
+
+
+def test_reset_by_peer_is_reported(window, pump, in_thread, server):
+    future = concurrent.futures.ThreadPoolExecutor(1).submit(server.accept)
+    panel = connect(window, pump, port=server.port)
+    conn = in_thread(future.result)
+    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    conn.close()
+    pump(lambda: not panel.is_connected)
+    assert state(window) == "Connection reset by peer"
+    assert find(window, "client.connect").isEnabled()
+    assert not find(window, "client.send").isEnabled()
+    pump(lambda: "reset by peer" in transcript_notes(panel))
+
+
+def test_half_close_close_abort_and_reconnect(window, pump, in_thread, server):
+    pool = concurrent.futures.ThreadPoolExecutor(1)
+    future = pool.submit(server.accept)
+    panel = connect(window, pump, port=server.port)
+    conn = in_thread(future.result)
+
+    find(window, "client.half_close").click()
+    assert in_thread(conn.recv, 10) == b""  # the server reads end-of-stream
+    assert "Sent FIN" in state(window)
+    assert not find(window, "client.send").isEnabled()
+    conn.sendall(b"late answer")  # ... and can still answer
+    pump(lambda: b"late answer" in transcript_data(panel))
+    conn.close()  # both sides have sent FIN: the connection is over
+    pump(lambda: not panel.is_connected)
+    assert state(window) == "Connection closed: both sides finished sending"
+
+    future = pool.submit(server.accept)
+    find(window, "client.reconnect").click()
+    pump(lambda: panel.is_connected and panel.socket_info is not None)
+    conn = in_thread(future.result)
+    find(window, "client.disconnect").click()
+    pump(lambda: not panel.is_connected)
+    assert state(window) == "Connection closed by us"
+    assert in_thread(conn.recv, 10) == b""
+    conn.close()
+
+    future = pool.submit(server.accept)
+    find(window, "client.reconnect").click()
+    pump(lambda: panel.is_connected and panel.socket_info is not None)
+    conn = in_thread(future.result)
+    find(window, "client.abort").click()
+    pump(lambda: not panel.is_connected)
+    assert state(window) == "Connection aborted by us (RST)"
+    with pytest.raises(ConnectionResetError):
+        in_thread(conn.recv, 10)
+    conn.close()
+
+
+# -- other kinds ---------------------------------------------------------------------------
+
+
+def udp_echo(sock):
+    data, address = sock.recvfrom(65535)
+    sock.sendto(data.upper(), address)
+
+
+def test_udp_session_and_a_closed_udp_port(window, pump, in_thread):
+    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    udp.bind(("127.0.0.1", 0))
+    udp.settimeout(10)
+    port = udp.getsockname()[1]
+    try:
+        future = concurrent.futures.ThreadPoolExecutor(1).submit(udp_echo, udp)
+        panel = connect(window, pump, kind="UDP", port=port)
+        assert panel.is_connected, find(window, "client.error").text()
+        assert panel.socket_info.type == "SOCK_DGRAM"
+        assert "TCP_NODELAY" not in find(window, "client.info").text()
+        assert not find(window, "client.half_close").isEnabled()
+        find(window, "client.input").setPlainText("ping")
+        find(window, "client.send").click()
+        in_thread(future.result)
+        pump(lambda: b"PING" in transcript_data(panel))
+    finally:
+        udp.close()
+    # Nothing listens there now: the next datagram comes back as ICMP port unreachable.
+    find(window, "client.input").setPlainText("anyone?")
+    find(window, "client.send").click()
+    pump(lambda: "port is closed" in state(window))
+    pump(lambda: "ICMP port unreachable" in transcript_notes(panel))
+
+
+def test_unix_stream_and_datagram_sessions(window, pump, in_thread, tmp_path):
+    stream_path = tmp_path / "stream.sock"
+    srv = Server(socket.AF_UNIX, str(stream_path))
+    try:
+        future = concurrent.futures.ThreadPoolExecutor(1).submit(srv.accept)
+        panel = connect(window, pump, kind="Unix stream", path=stream_path)
+        assert panel.is_connected, find(window, "client.error").text()
+        conn = in_thread(future.result)
+        assert panel.socket_info.family == "AF_UNIX"
+        assert str(stream_path) in find(window, "client.info").text()
+        conn.sendall(b"over unix")
+        pump(lambda: b"over unix" in transcript_data(panel))
+        conn.close()
+        pump(lambda: "finished sending (FIN)" in state(window))
+        find(window, "client.disconnect").click()
+        pump(lambda: not panel.is_connected)
+    finally:
+        srv.close()
+
+    dgram_path = tmp_path / "dgram.sock"
+    dgram = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    dgram.bind(str(dgram_path))
+    dgram.settimeout(10)
+    try:
+        future = concurrent.futures.ThreadPoolExecutor(1).submit(udp_echo, dgram)
+        panel = connect(window, pump, kind="Unix datagram", path=dgram_path)
+        assert panel.is_connected, find(window, "client.error").text()
+        find(window, "client.input").setPlainText("dgram")
+        find(window, "client.send").click()
+        in_thread(future.result)
+        pump(lambda: b"DGRAM" in transcript_data(panel))
+        find(window, "client.disconnect").click()
+        pump(lambda: not panel.is_connected)
+    finally:
+        dgram.close()
+
+
+def test_a_missing_unix_socket_is_said_next_to_the_path(window, pump, tmp_path):
+    panel = connect(window, pump, kind="Unix stream", path=tmp_path / "nobody.sock")
+    assert not panel.is_connected
+    assert "nobody.sock" in find(window, "client.error").text()
+    assert field_marked(window, "client.path")
+
+
+def test_socat_and_ncat_listeners(window, pump, in_thread, tmp_path):
+    need("socat")
+    port = free_port()
+    proc = subprocess.Popen(
+        ["socat", f"TCP-LISTEN:{port},bind=127.0.0.1,reuseaddr,fork", "SYSTEM:'tr a-z A-Z'"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port)
+        panel = connect(window, pump, port=port)
+        assert panel.is_connected, find(window, "client.error").text()
+        find(window, "client.input").setPlainText("shout\n")
+        find(window, "client.send").click()
+        find(window, "client.half_close").click()  # tr answers once its input ends
+        pump(lambda: b"SHOUT\n" in b"".join(transcript_data(panel)))
+        pump(lambda: not panel.is_connected)
+        assert state(window) == "Connection closed: both sides finished sending"
+    finally:
+        proc.kill()
+        proc.wait()
+
+    need("ncat")
+    udp_port = free_port()
+    proc = subprocess.Popen(
+        ["ncat", "-u", "-l", "127.0.0.1", str(udp_port), "--exec", "/bin/cat"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        time.sleep(0.3)
+        panel = connect(window, pump, kind="UDP", port=udp_port)
+        find(window, "client.input").setPlainText("echo me")
+        for _ in range(20):  # ncat may come up after our first datagram
+            find(window, "client.send").click()
+            deadline = time.monotonic() + 0.25
+            pump(lambda d=deadline: time.monotonic() > d or b"echo me" in _ins(panel))
+            if b"echo me" in _ins(panel):
+                break
+        assert b"echo me" in _ins(panel)
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def pause(pump, seconds):
+    """Let the UI run for ``seconds``."""
+    deadline = time.monotonic() + seconds
+    pump(lambda: time.monotonic() > deadline)
+
+
+def _ins(panel):
+    model = panel.transcript.model
+    return [
+        model.record(r).data
+        for r in range(model.rowCount())
+        if model.record(r).direction.name == "IN"
+    ]
+
+
+def wait_for_port(port, timeout=5.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise TimeoutError(port)
+
+
+# -- TLS -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tls_files(tmp_path_factory):
+    import trustme
+
+    directory = tmp_path_factory.mktemp("tls")
+    ca = trustme.CA()
+    cert = ca.issue_cert("localhost", "127.0.0.1")
+    ca.cert_pem.write_to_path(str(directory / "ca.pem"))
+    cert.private_key_and_cert_chain_pem.write_to_path(str(directory / "server.pem"))
+    return directory
+
+
+@pytest.fixture
+def s_server(tls_files):
+    need("openssl")
+    port = free_port()
+    proc = subprocess.Popen(
+        [
+            "openssl",
+            "s_server",
+            "-accept",
+            f"127.0.0.1:{port}",
+            "-cert",
+            str(tls_files / "server.pem"),
+            "-quiet",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port)
+        yield port, proc
+    finally:
+        proc.kill()
+        proc.wait()
+        proc.stdin.close()
+        proc.stdout.close()
+
+
+def tls_connect(win, pump, port, ca=None, server_name="", verify=True, host="127.0.0.1"):
+    find(win, "client.kind").setCurrentIndex(find(win, "client.kind").findText("TLS over TCP"))
+    find(win, "client.ca_file").setText(str(ca) if ca else "")
+    find(win, "client.server_name").setText(server_name)
+    find(win, "client.tls_verify").setChecked(verify)
+    return connect(win, pump, kind="TLS over TCP", host=host, port=port)
+
+
+def test_tls_verified_with_a_ca_file_shows_the_session(window, pump, tls_files, s_server):
+    port, proc = s_server
+    panel = tls_connect(window, pump, port, ca=tls_files / "ca.pem", server_name="localhost")
+    assert panel.is_connected, find(window, "client.error").text()
+    tls = panel.socket_info.tls
+    assert tls.verified and tls.version.startswith("TLS")
+    assert tls.cipher and "localhost" not in tls.issuer
+    assert re.fullmatch(r"([0-9A-F]{2}:){31}[0-9A-F]{2}", tls.fingerprint)
+    info = find(window, "client.info").text()
+    for expected in (tls.version, "Cipher", tls.fingerprint[:23], "Subject", "Issuer", "Valid"):
+        assert expected in info
+    assert tls.not_before in info and tls.not_after in info
+    assert not find(window, "client.tls_warning").isVisible()
+    assert not find(window, "client.half_close").isEnabled()
+    find(window, "client.input").setPlainText("over tls\n")
+    find(window, "client.send").click()
+    os.set_blocking(proc.stdout.fileno(), False)
+    got = b""
+    deadline = time.monotonic() + 10
+    while b"over tls" not in got and time.monotonic() < deadline:
+        pause(pump, 0.02)
+        got += proc.stdout.read(100) or b""
+    assert b"over tls" in got
+
+
+def test_tls_untrusted_and_wrong_host_are_said_next_to_the_right_field(
+    window, pump, tls_files, s_server
+):
+    port, _ = s_server
+    panel = tls_connect(window, pump, port)
+    assert not panel.is_connected
+    error = find(window, "client.error").text()
+    assert "TLS verification failed" in error and "choose its CA file" in error, error
+    assert field_marked(window, "client.ca_file")
+
+    panel = tls_connect(window, pump, port, ca=tls_files / "ca.pem", server_name="wrong.example")
+    assert not panel.is_connected
+    error = find(window, "client.error").text()
+    assert "Hostname mismatch" in error and "server name" in error, error
+    assert field_marked(window, "client.server_name")
+
+
+def test_tls_insecure_connects_with_a_visible_warning(window, pump, s_server):
+    port, _ = s_server
+    find(window, "client.kind").setCurrentIndex(
+        find(window, "client.kind").findText("TLS over TCP")
+    )
+    find(window, "client.tls_verify").setChecked(False)
+    assert find(window, "client.tls_warning").isVisible()
+    panel = tls_connect(window, pump, port, verify=False)
+    assert panel.is_connected, find(window, "client.error").text()
+    assert not panel.socket_info.tls.verified
+    assert "NOT verified" in find(window, "client.info").text()
+    assert panel.socket_info.tls.fingerprint
+
+
+# -- typing a protocol by hand -------------------------------------------------------------
+
+
+def test_a_raw_http_get_typed_into_the_console(window, pump, tmp_path):
+    (tmp_path / "index.html").write_text("<h1>hello from http.server</h1>")
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port)
+        panel = connect(window, pump, port=port)
+        assert panel.is_connected, find(window, "client.error").text()
+        mode = find(window, "client.input_mode")
+        mode.setCurrentIndex(mode.findText("Text with escapes"))
+        find(window, "client.input").setPlainText("GET / HTTP/1.0\\r\\nHost: 127.0.0.1\\r\\n\\r\\n")
+        find(window, "client.send").click()
+        pump(lambda: "finished sending (FIN)" in state(window))
+        pump(lambda: b"hello from http.server" in b"".join(_ins(panel)))
+        received = b"".join(_ins(panel))
+        assert received.startswith(b"HTTP/1.0 200 OK")
+        assert b"hello from http.server" in received
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+# -- repeating -----------------------------------------------------------------------------
+
+
+def test_repeat_sends_n_times_on_a_steady_grid_with_templates(window, pump, in_thread, server):
+    future = concurrent.futures.ThreadPoolExecutor(1).submit(server.accept)
+    panel = connect(window, pump, port=server.port)
+    conn = in_thread(future.result)
+    find(window, "client.input").setPlainText("#{counter} {time};")
+    find(window, "client.repeat_count").setValue(5)
+    find(window, "client.repeat_interval").setValue(40)
+    started = time.monotonic()
+    find(window, "client.repeat_start").click()
+    assert find(window, "client.repeat_stop").isEnabled()
+    pump(lambda: not panel.is_repeating)
+    elapsed = time.monotonic() - started
+    got = in_thread(recv_until, conn, b"#5 ")
+    assert re.findall(rb"#(\d+) \d\d:\d\d:\d\d\.\d{3};", got) == [b"1", b"2", b"3", b"4", b"5"]
+    assert 0.15 <= elapsed < 2.0  # four intervals of 40 ms after the first send
+    assert panel.schedule.sent == 5
+    pump(lambda: "sent 5 of 5" in find(window, "client.repeat_status").text())
+    assert "done at" in find(window, "client.repeat_status").text()
+    conn.close()
+
+
+def test_repeat_until_stopped(window, pump, in_thread, server):
+    future = concurrent.futures.ThreadPoolExecutor(1).submit(server.accept)
+    panel = connect(window, pump, port=server.port)
+    conn = in_thread(future.result)
+    find(window, "client.input").setPlainText("x")
+    find(window, "client.repeat_count").setValue(0)
+    find(window, "client.repeat_interval").setValue(0)
+    find(window, "client.repeat_start").click()
+    assert "at least 1 ms" in find(window, "client.repeat_status").text()
+    assert not panel.is_repeating
+    find(window, "client.repeat_interval").setValue(5)
+    find(window, "client.repeat_start").click()
+    pump(lambda: panel.schedule.sent >= 10)
+    find(window, "client.repeat_stop").click()
+    assert not panel.is_repeating
+    sent = panel.schedule.sent
+    pump(lambda: "stopped" in find(window, "client.repeat_status").text())
+    assert f"sent {sent} of ∞" in find(window, "client.repeat_status").text()
+    assert len(in_thread(recv_until, conn, b"x" * sent)) >= sent
+    conn.close()
+
+
+# -- several sessions and the examples -----------------------------------------------------
+
+
+def test_sessions_are_independent(window, pump, in_thread):
+    first, second = Server(), Server()
+    pool = concurrent.futures.ThreadPoolExecutor(2)
+    try:
+        accepted = [pool.submit(first.accept), pool.submit(second.accept)]
+        connect(window, pump, port=first.port)
+        find(window, "client.new_session").click()
+        assert window.client_tab.sessions.count() == 2
+        connect(window, pump, port=second.port, prefix="client.2")
+        one, two = (in_thread(f.result) for f in accepted)
+        panel_one = window.client_tab.panels["client-1"]
+        panel_two = window.client_tab.panels["client-2"]
+        two.sendall(b"for two")
+        pump(lambda: b"for two" in transcript_data(panel_two))
+        assert b"for two" not in transcript_data(panel_one)
+        one.close()
+        pump(lambda: "finished sending" in state(window))
+        find(window, "client.disconnect").click()
+        pump(lambda: not panel_one.is_connected)
+        assert panel_two.is_connected and state(window, "client.2").startswith("Connected")
+        two.close()
+    finally:
+        first.close()
+        second.close()
+
+
+def test_examples_talk_to_the_server_tabs_time_echo(window, pump):
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", 9999))
+        except OSError:
+            pytest.skip("port 9999 is in use here")
+    server_example = next(e for e in window.server_tab.examples_menu.actions())
+    server_example.trigger()
+    pump(lambda: window.server_tab.current_panel.is_running)
+    actions = {a.objectName(): a for a in window.client_tab.examples_menu.actions()}
+    assert [a.text() for a in actions.values()] == [
+        "Client for the TCP time echo server",
+        "Send 10 quick messages (粘包 demo)",
+    ]
+    actions["client.example_time_echo"].trigger()
+    panel = window.client_tab.panels["client-1"]
+    pump(lambda: panel.is_connected and panel.socket_info is not None)
+    find(window, "client.send").click()
+    pump(lambda: any(b"hello" in d for d in _ins(panel)))
+    actions["client.example_quick_messages"].trigger()
+    second = window.client_tab.panels["client-2"]
+    pump(lambda: second.schedule is not None and not second.is_repeating)
+    assert second.schedule.sent == 10
+    # The listener read the ten messages in fewer reads than ten: they merged (粘包).
+    server_panel = window.server_tab.current_panel
+    pump(lambda: b"message 10;" in b"".join(transcript_data(server_panel)))
+    reads = {
+        server_panel.transcript.model.record(r).last_chunk
+        for r in range(server_panel.transcript.model.rowCount())
+        if server_panel.transcript.model.record(r).peer.endswith(
+            str(second.socket_info.local.rsplit(":", 1)[1])
+        )
+        and server_panel.transcript.model.record(r).direction.name == "IN"
+    }
+    assert 1 <= len(reads) < 10
+
+
+def test_closing_a_session_tab_closes_its_connection(window, pump, in_thread, server):
+    future = concurrent.futures.ThreadPoolExecutor(1).submit(server.accept)
+    panel = connect(window, pump, port=server.port)
+    conn = in_thread(future.result)
+    window.client_tab.sessions.tabCloseRequested.emit(0)
+    assert in_thread(conn.recv, 10) == b""
+    pump(lambda: "client-1" not in window.client_tab.panels)
+    assert window.client_tab.sessions.count() == 1  # a fresh session takes its place
+    assert not panel.is_connected
+    conn.close()
