@@ -55,16 +55,13 @@ from netbench.net.events import (
 )
 from netbench.net.stream import StreamPeer
 from netbench.ui.client.session_form import ERROR_COLOR, WARNING_COLOR, SessionForm
-from netbench.ui.event_records import records_from_events
+from netbench.ui.event_backlog import EventBacklog, show_in_transcript
 from netbench.ui.payload_editor import PayloadEditor
 from netbench.ui.tasks import start_task
 from netbench.ui.transcript_view import TranscriptView, format_size
 
 # The transcript repaints at most this often; counting happens as events arrive.
 VIEW_UPDATE_MS = 100
-ROWS_PER_BATCH = 2_000
-RECORDED_PER_UPDATE = 10_000
-BACKLOG_MESSAGES = 50_000
 # Back-to-back sends (interval 0) give the UI loop a turn this often.
 SENDS_PER_TURN = 100
 OK_COLOR = "#1b6e20"
@@ -99,8 +96,7 @@ class SessionPanel(QWidget):
         self.messages_in = self.bytes_in = self.messages_out = self.bytes_out = 0
         self.schedule: RepeatSchedule | None = None
         self._repeat_task: asyncio.Task[None] | None = None
-        self._pending: list[NetEvent] = []
-        self._pending_messages = 0
+        self._pending = EventBacklog()
         self._build()
         self._view_timer = QTimer(self)
         self._view_timer.setSingleShot(True)
@@ -531,16 +527,14 @@ class SessionPanel(QWidget):
                 count = len(event.messages)
                 self.messages_in += count
                 self.bytes_in += event.nbytes
-                self._pending_messages += count
                 continue
             if isinstance(event, DataSent):
                 self.messages_out += 1
                 self.bytes_out += len(event.data)
-                self._pending_messages += 1
                 continue
             if event.source == live and self.client is not None and not self._busy:
                 self._follow(event)  # while we close it ourselves, the close says how it ended
-        self._pending.extend(events)
+        self._pending.add(events)
         if not self._view_timer.isActive():
             self._view_timer.start()
 
@@ -572,39 +566,18 @@ class SessionPanel(QWidget):
 
     @property
     def is_backlogged(self) -> bool:
-        return self._pending_messages > BACKLOG_MESSAGES
+        return self._pending.is_backlogged
 
     def on_view_timer_timeout(self) -> None:
-        events = self._take_pending()
+        events = self._pending.take(recording=self.transcript.recorder is not None)
         if events:
             self._show(events)
         self._show_stats()
         if self._pending:
             self._view_timer.start()
 
-    def _take_pending(self) -> list[NetEvent]:
-        if self.transcript.recorder is None:
-            events, self._pending = self._pending, []
-            self._pending_messages = 0
-            return events
-        taken = 0
-        cut = 0
-        for cut, event in enumerate(self._pending, start=1):  # noqa: B007 (cut is the result)
-            taken += len(event.messages) if isinstance(event, DataReceived) else 1
-            if taken >= RECORDED_PER_UPDATE:
-                break
-        events, self._pending = self._pending[:cut], self._pending[cut:]
-        self._pending_messages = max(0, self._pending_messages - taken)
-        return events
-
     def _show(self, events: Sequence[NetEvent]) -> None:
-        keep = None if self.transcript.recorder is not None else ROWS_PER_BATCH
-        records, unshown = records_from_events(events, keep)
-        self.transcript.append_records(records)
-        if unshown.records_in or unshown.records_out:
-            self.transcript.model.note_unshown(
-                unshown.records_in, unshown.bytes_in, unshown.records_out, unshown.bytes_out
-            )
+        show_in_transcript(self.transcript, events)
 
     def _show_stats(self) -> None:
         self.stats.setText(

@@ -36,7 +36,7 @@ from netbench.net.events import DataReceived, DataSent, NetEvent
 from netbench.net.listeners import ListenerConfig, ListenerKind, open_listener
 from netbench.net.stream import StreamListener
 from netbench.net.tls import ServerCertificate, generate_self_signed
-from netbench.ui.event_records import records_from_events
+from netbench.ui.event_backlog import EventBacklog, show_in_transcript
 from netbench.ui.payload_editor import PayloadEditor
 from netbench.ui.server.listener_form import ListenerForm
 from netbench.ui.server.peers_model import PeerColumn, PeersModel, PeerState
@@ -47,12 +47,6 @@ from netbench.ui.transcript_view import TranscriptView, format_size
 MAX_SEND_FILE = 64 * 1024 * 1024
 # Tables repaint at most this often: a repaint asks Python for every visible cell's data.
 VIEW_UPDATE_MS = 100
-# At ten updates a second this still shows 20,000 rows/s, more than anyone reads.
-ROWS_PER_BATCH = 2_000
-# Writing a message to a recording costs a few µs: bound the work of one update.
-RECORDED_PER_UPDATE = 10_000
-# Beyond this the window asks the engine to hold events back (readers then pause).
-BACKLOG_MESSAGES = 50_000
 AnyListener = StreamListener | DatagramListener
 
 
@@ -80,8 +74,7 @@ class ListenerPanel(QWidget):
         self._stats_timer.setInterval(1000)
         self._stats_timer.timeout.connect(self.on_stats_timer_timeout)
         self._stats_timer.start()
-        self._pending: list[NetEvent] = []
-        self._pending_messages = 0
+        self._pending = EventBacklog()
         self._view_timer = QTimer(self)
         self._view_timer.setSingleShot(True)
         self._view_timer.setInterval(VIEW_UPDATE_MS)
@@ -357,11 +350,9 @@ class ListenerPanel(QWidget):
             if isinstance(event, DataReceived):
                 count = len(event.messages)
                 self.meter.count_in(count, event.nbytes)
-                self._pending_messages += count
             elif isinstance(event, DataSent):
                 self.meter.count_out(1, len(event.data))
-                self._pending_messages += 1
-        self._pending.extend(events)
+        self._pending.add(events)
         if not self._view_timer.isActive():
             self._view_timer.start()
 
@@ -369,42 +360,18 @@ class ListenerPanel(QWidget):
     def is_backlogged(self) -> bool:
         """True while more waits to be shown or recorded than one update handles: the
         window then stops taking events, and the network waits (nothing is dropped)."""
-        return self._pending_messages > BACKLOG_MESSAGES
+        return self._pending.is_backlogged
 
     def on_view_timer_timeout(self) -> None:
-        events = self._take_pending()
+        events = self._pending.take(recording=self.transcript.recorder is not None)
         if events:
             self._show(events)
         if self._pending:
             self._view_timer.start()
 
-    def _take_pending(self) -> list[NetEvent]:
-        """Everything, or while recording (every message is written) a bounded share."""
-        if self.transcript.recorder is None:
-            events, self._pending = self._pending, []
-            self._pending_messages = 0
-            return events
-        taken = 0
-        cut = 0
-        for cut, event in enumerate(self._pending, start=1):  # noqa: B007 (cut is the result)
-            taken += len(event.messages) if isinstance(event, DataReceived) else 1
-            if taken >= RECORDED_PER_UPDATE:
-                break
-        events, self._pending = self._pending[:cut], self._pending[cut:]
-        self._pending_messages = max(0, self._pending_messages - taken)
-        return events
-
     def _show(self, events: Sequence[NetEvent]) -> None:
         self.peers_model.apply(events)
-        # Rows beyond what a person can read in one tick are counted, not built, unless a
-        # recording needs every one of them.
-        keep = None if self.transcript.recorder is not None else ROWS_PER_BATCH
-        records, unshown = records_from_events(events, keep)
-        self.transcript.append_records(records)
-        if unshown.records_in or unshown.records_out:
-            self.transcript.model.note_unshown(
-                unshown.records_in, unshown.bytes_in, unshown.records_out, unshown.bytes_out
-            )
+        show_in_transcript(self.transcript, events)
 
     def on_stats_timer_timeout(self) -> None:
         now = time.monotonic()
