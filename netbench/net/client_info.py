@@ -58,6 +58,15 @@ class ClientConfig:
     tls_verify: bool = True
     ca_file: Path | None = None
     server_name: str = ""
+    cert_file: Path | None = None  # a client certificate, for servers that ask for one
+    key_file: Path | None = None  # its key, when not in the certificate file
+    alpn: tuple[str, ...] = ()  # protocols offered in the handshake, e.g. ("h2", "http/1.1")
+    local_host: str = ""  # bind before connecting: an address of this machine
+    local_port: int = 0  # 0: the system picks
+
+    @property
+    def binds_locally(self) -> bool:
+        return bool(self.local_host) or self.local_port != 0
 
     def target(self) -> str:
         if self.kind.uses_path:
@@ -75,8 +84,33 @@ class ClientConfig:
             raise NetError(f"port {self.port} is out of range: use 1 to 65535", "port")
         if self.timeout <= 0:
             raise NetError("the connect timeout must be more than 0 ms", "timeout")
+        if not 0 <= self.local_port <= 65535:
+            raise NetError(
+                f"local port {self.local_port} is out of range: use 0 to 65535", "local_port"
+            )
         if self.ca_file is not None and not self.ca_file.is_file():
             raise NetError(f"the CA file {self.ca_file} does not exist", "ca_file")
+        if self.cert_file is not None and not self.cert_file.is_file():
+            raise NetError(f"the certificate file {self.cert_file} does not exist", "cert_file")
+        if self.key_file is not None:
+            if self.cert_file is None:
+                raise NetError("a key file needs its certificate file", "cert_file")
+            if not self.key_file.is_file():
+                raise NetError(f"the key file {self.key_file} does not exist", "key_file")
+        for protocol in self.alpn:
+            if not protocol or len(protocol.encode()) > 255:
+                raise NetError(
+                    f"ALPN protocol names are 1 to 255 bytes: {protocol!r} is not", "alpn"
+                )
+
+    def local_address(self, ipv6: bool) -> tuple[str, int] | None:
+        """Where to bind before connecting, or None to let the system choose.
+
+        A bare local port binds the wildcard of the family the target resolved to.
+        """
+        if not self.binds_locally:
+            return None
+        return (self.local_host or ("::" if ipv6 else "0.0.0.0"), self.local_port)
 
 
 def client_tls_context(config: ClientConfig) -> ssl.SSLContext:
@@ -90,6 +124,19 @@ def client_tls_context(config: ClientConfig) -> ssl.SSLContext:
     if not config.tls_verify:
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE
+    if config.cert_file is not None:
+        key = str(config.key_file) if config.key_file is not None else None
+        try:
+            context.load_cert_chain(str(config.cert_file), key)
+        except ssl.SSLError as exc:
+            field = "key_file" if "KEY" in (exc.reason or "") else "cert_file"
+            raise NetError(
+                f"the client certificate cannot be used: {exc.reason or exc}", field
+            ) from exc
+        except OSError as exc:
+            raise NetError(f"the client certificate cannot be read: {exc}", "cert_file") from exc
+    if config.alpn:
+        context.set_alpn_protocols(list(config.alpn))
     return context
 
 
@@ -117,6 +164,7 @@ async def open_client(
     resolved: list[str] = []
     if not config.kind.uses_path:
         resolved = await resolve(config.host, config.port, config.kind.is_datagram)
+    local_addr = config.local_address(ipv6=bool(resolved) and resolved[0].startswith("["))
     if config.kind.is_datagram:
         kind = DatagramKind.UDP if config.kind is ClientKind.UDP else DatagramKind.UNIX_DGRAM
         client = await DatagramClient.open(
@@ -127,6 +175,7 @@ async def open_client(
             path=config.path,
             gate=gate,
             source=source,
+            local_addr=local_addr,
         )
         return client, resolved
     context = client_tls_context(config) if config.kind is ClientKind.TLS else None
@@ -142,6 +191,7 @@ async def open_client(
             source=source,
             ssl_context=context,
             server_hostname=(config.server_name or None) if context is not None else None,
+            local_addr=local_addr,
         )
     except NetError as exc:
         raise _refine_tls_error(exc) from exc.__cause__
@@ -178,6 +228,8 @@ class TlsInfo:
     not_after: str
     fingerprint: str  # SHA-256 of the DER certificate, colon-separated hex
     verified: bool
+    alpn: str = ""  # the protocol the server chose, "" when none was negotiated
+    client_certificate: bool = False  # whether we presented a certificate of our own
 
 
 @dataclass(frozen=True)
@@ -200,7 +252,9 @@ _OPTIONS: tuple[tuple[str, int, int, bool], ...] = (
 )
 
 
-async def read_socket_info(client: AnyClient, resolved: list[str]) -> SocketInfo | None:
+async def read_socket_info(
+    client: AnyClient, resolved: list[str], client_certificate: bool = False
+) -> SocketInfo | None:
     """The socket behind ``client`` as the system reports it; None once it is gone."""
     transport: Any = client.transport
     if transport is None:
@@ -224,6 +278,12 @@ async def read_socket_info(client: AnyClient, resolved: list[str]) -> SocketInfo
     except OSError:
         return None
     ssl_object = transport.get_extra_info("ssl_object")
+    tls: TlsInfo | None = None
+    if ssl_object is not None:
+        try:
+            tls = _tls_info(ssl_object, client_certificate)
+        except ValueError:  # the server ended the session as the handshake finished
+            return None
     return SocketInfo(
         family=socket.AddressFamily(sock.family).name,
         type=socket.SocketKind(sock.type).name,
@@ -232,11 +292,11 @@ async def read_socket_info(client: AnyClient, resolved: list[str]) -> SocketInfo
         fd=sock.fileno(),
         options=tuple(options),
         resolved=tuple(resolved),
-        tls=_tls_info(ssl_object) if ssl_object is not None else None,
+        tls=tls,
     )
 
 
-def _tls_info(ssl_object: ssl.SSLObject) -> TlsInfo:
+def _tls_info(ssl_object: ssl.SSLObject, client_certificate: bool) -> TlsInfo:
     from cryptography import x509  # imported when needed: it costs ~70 ms of start-up
 
     cipher = ssl_object.cipher()
@@ -259,6 +319,8 @@ def _tls_info(ssl_object: ssl.SSLObject) -> TlsInfo:
         not_after=not_after,
         fingerprint=fingerprint,
         verified=ssl_object.context.verify_mode != ssl.CERT_NONE,
+        alpn=ssl_object.selected_alpn_protocol() or "",
+        client_certificate=client_certificate,
     )
 
 

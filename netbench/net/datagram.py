@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from netbench.core.responders import Action, Reply, Responder, ResponderSession
-from netbench.net.errors import NetError, describe_os_error
+from netbench.net.errors import NetError, describe_bind_error, describe_os_error
 from netbench.net.events import (
     Connected,
     DataReceived,
@@ -248,6 +248,7 @@ class DatagramClient(_DatagramEndpoint):
         path: Path | None = None,
         gate: FlowGate | None = None,
         source: str = "",
+        local_addr: tuple[str, int] | None = None,
     ) -> DatagramClient:
         loop = asyncio.get_running_loop()
         label = source or f"{kind} client"
@@ -274,6 +275,12 @@ class DatagramClient(_DatagramEndpoint):
                 raise describe_os_error(exc, host) from exc
             family, _, _, _, address = infos[0]
             sock = socket.socket(family, socket.SOCK_DGRAM)
+            if local_addr is not None:
+                try:
+                    sock.bind(local_addr)
+                except OSError as exc:
+                    sock.close()
+                    raise describe_bind_error(exc, local_addr) from exc
             try:
                 sock.connect(address)
             except OSError as exc:

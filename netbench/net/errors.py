@@ -46,6 +46,27 @@ def describe_os_error(exc: BaseException, target: str) -> NetError:
     return NetError(f"{target}: {text}")
 
 
+def describe_bind_error(exc: OSError, local: tuple[str, int]) -> NetError:
+    """A client's local bind failed: say so next to the local address or port."""
+    host, port = local
+    code = getattr(exc, "errno", None)
+    where = f"{host} port {port}" if port else host
+    if code == errno.EADDRINUSE:
+        return NetError(f"local port {port} is already in use by another socket", "local_port")
+    if code == errno.EACCES:
+        return NetError(
+            f"permission denied binding {where}: pick a port of 1024 or more", "local_port"
+        )
+    if code == errno.EADDRNOTAVAIL:
+        return NetError(f"{host} is not an address of this machine", "local_host")
+    if "no matching local address" in str(exc):
+        return NetError(
+            f"{host} cannot reach the target: its family (IPv4 or IPv6) differs", "local_host"
+        )
+    text = getattr(exc, "strerror", None) or str(exc)
+    return NetError(f"cannot bind {where}: {text}", "local_host")
+
+
 def who_listens_on(port: int) -> str | None:
     """The process holding ``port``, as "name (pid N)", when the system lets us see it."""
     import psutil

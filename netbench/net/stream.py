@@ -21,7 +21,7 @@ from typing import Any
 
 from netbench.core.framing import Frame, FramingError, FramingSpec, make_framer
 from netbench.core.responders import Action, CloseConnection, Reply, Responder, ResponderSession
-from netbench.net.errors import NetError, describe_os_error
+from netbench.net.errors import NetError, describe_bind_error, describe_os_error
 from netbench.net.events import (
     CloseReason,
     Connected,
@@ -471,11 +471,13 @@ async def open_stream(
     source: str = "",
     ssl_context: ssl.SSLContext | None = None,
     server_hostname: str | None = None,
+    local_addr: tuple[str, int] | None = None,
 ) -> StreamPeer:
     """Connect a client; errors come back as :class:`NetError` in the user's words.
 
     With ``ssl_context`` the connection is TLS; ``server_hostname`` is the name sent (SNI)
-    and checked against the certificate (the host by default).
+    and checked against the certificate (the host by default). ``local_addr`` binds the
+    socket first (TCP only), for servers that care which port a client comes from.
     """
     loop = asyncio.get_running_loop()
     spec = framing or FramingSpec()
@@ -499,6 +501,8 @@ async def open_stream(
         else:
             if not 0 < port <= 65535:
                 raise NetError(f"port {port} is out of range: use 1 to 65535", "port")
+            if local_addr is not None:
+                extra["local_addr"] = local_addr
             connecting = loop.create_connection(factory, host, port, **extra)
         _, peer = await asyncio.wait_for(connecting, timeout)
     except TimeoutError as exc:
@@ -510,5 +514,13 @@ async def open_stream(
         reason = exc.reason or str(exc)
         raise NetError(f"the TLS handshake with {target} failed: {reason}", "tls") from exc
     except OSError as exc:
+        if local_addr is not None and _is_bind_error(exc):
+            raise describe_bind_error(exc, local_addr) from exc
         raise describe_os_error(exc, target) from exc
     return peer
+
+
+def _is_bind_error(exc: OSError) -> bool:
+    """asyncio says "while attempting to bind" when the local address is at fault."""
+    text = str(exc)
+    return "bind" in text or "local address" in text

@@ -268,6 +268,49 @@ def test_a_timeout_says_how_long_it_waited(window, pump):
 # -- the connection's life -----------------------------------------------------------------
 
 
+def test_a_local_port_is_bound_before_connecting(window, pump, in_thread, server):
+    local = free_port()
+    find(window, "client.local_host").setText("127.0.0.1")
+    find(window, "client.local_port").setValue(local)
+    panel = connect(window, pump, port=server.port)
+    conn = in_thread(server.accept)
+    try:
+        assert panel.is_connected, find(window, "client.error").text()
+        assert conn.getpeername() == ("127.0.0.1", local)
+        assert panel.socket_info.local == f"127.0.0.1:{local}"
+    finally:
+        conn.close()
+
+
+def test_a_udp_session_sends_from_its_local_port(window, pump, in_thread):
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
+        udp.bind(("127.0.0.1", 0))
+        udp.settimeout(10)
+        local = free_port()
+        find(window, "client.local_port").setValue(local)
+        panel = connect(window, pump, kind="UDP", port=udp.getsockname()[1])
+        assert panel.is_connected, find(window, "client.error").text()
+        find(window, "client.input").setPlainText("from a chosen port")
+        find(window, "client.send").click()
+        data, sender = in_thread(udp.recvfrom, 100)
+        assert data == b"from a chosen port" and sender[1] == local
+
+
+def test_bad_local_bindings_are_said_next_to_the_local_fields(window, pump, server):
+    find(window, "client.local_host").setText("10.255.255.1")
+    panel = connect(window, pump, port=server.port)
+    assert not panel.is_connected
+    assert "not an address of this machine" in find(window, "client.error").text()
+    assert field_marked(window, "client.local_host")
+
+    find(window, "client.local_host").setText("127.0.0.1")
+    find(window, "client.local_port").setValue(server.port)  # the listener holds it
+    panel = connect(window, pump, port=server.port)
+    assert not panel.is_connected
+    assert "already in use" in find(window, "client.error").text()
+    assert field_marked(window, "client.local_port")
+
+
 def test_peer_fin_keeps_sending_allowed(window, pump, in_thread, server):
     future = concurrent.futures.ThreadPoolExecutor(1).submit(server.accept)
     panel = connect(window, pump, port=server.port)
@@ -489,6 +532,8 @@ def wait_for_port(port, timeout=5.0):
 
 @pytest.fixture(scope="module")
 def tls_files(tmp_path_factory):
+    import datetime
+
     import trustme
 
     directory = tmp_path_factory.mktemp("tls")
@@ -496,42 +541,56 @@ def tls_files(tmp_path_factory):
     cert = ca.issue_cert("localhost", "127.0.0.1")
     ca.cert_pem.write_to_path(str(directory / "ca.pem"))
     cert.private_key_and_cert_chain_pem.write_to_path(str(directory / "server.pem"))
+    expired = ca.issue_cert(
+        "localhost",
+        "127.0.0.1",
+        not_before=datetime.datetime(2020, 1, 1),
+        not_after=datetime.datetime(2021, 1, 1),
+    )
+    expired.private_key_and_cert_chain_pem.write_to_path(str(directory / "expired.pem"))
+    client = ca.issue_cert("client.example")
+    client.cert_chain_pems[0].write_to_path(str(directory / "client.crt"))
+    client.private_key_pem.write_to_path(str(directory / "client.key"))
     return directory
+
+
+def start_s_server(tls_files, *args, cert="server.pem"):
+    need("openssl")
+    port = free_port()
+    command = ["openssl", "s_server", "-accept", f"127.0.0.1:{port}", "-quiet", *args]
+    proc = subprocess.Popen(
+        [*command, "-cert", str(tls_files / cert)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    wait_for_port(port)
+    return port, proc
+
+
+def stop_s_server(proc):
+    proc.kill()
+    proc.wait()
+    for stream in (proc.stdin, proc.stdout, proc.stderr):
+        stream.close()
 
 
 @pytest.fixture
 def s_server(tls_files):
-    need("openssl")
-    port = free_port()
-    proc = subprocess.Popen(
-        [
-            "openssl",
-            "s_server",
-            "-accept",
-            f"127.0.0.1:{port}",
-            "-cert",
-            str(tls_files / "server.pem"),
-            "-quiet",
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for_port(port)
-        yield port, proc
-    finally:
-        proc.kill()
-        proc.wait()
-        proc.stdin.close()
-        proc.stdout.close()
+    port, proc = start_s_server(tls_files)
+    yield port, proc
+    stop_s_server(proc)
 
 
-def tls_connect(win, pump, port, ca=None, server_name="", verify=True, host="127.0.0.1"):
+def tls_connect(
+    win, pump, port, ca=None, server_name="", verify=True, host="127.0.0.1", **identity
+):
     find(win, "client.kind").setCurrentIndex(find(win, "client.kind").findText("TLS over TCP"))
     find(win, "client.ca_file").setText(str(ca) if ca else "")
     find(win, "client.server_name").setText(server_name)
     find(win, "client.tls_verify").setChecked(verify)
+    for name in ("cert_file", "key_file", "alpn"):
+        find(win, f"client.{name}").setText(str(identity.get(name, "")))
     return connect(win, pump, kind="TLS over TCP", host=host, port=port)
 
 
@@ -575,6 +634,100 @@ def test_tls_untrusted_and_wrong_host_are_said_next_to_the_right_field(
     error = find(window, "client.error").text()
     assert "Hostname mismatch" in error and "server name" in error, error
     assert field_marked(window, "client.server_name")
+
+
+def test_tls_expired_certificate_is_said(window, pump, tls_files):
+    port, proc = start_s_server(tls_files, cert="expired.pem")
+    try:
+        panel = tls_connect(window, pump, port, ca=tls_files / "ca.pem", server_name="localhost")
+        assert not panel.is_connected
+        error = find(window, "client.error").text()
+        assert "expired" in error and "renew" in error, error
+        assert field_marked(window, "client.tls_verify")
+    finally:
+        stop_s_server(proc)
+
+
+def test_tls_client_certificate_and_alpn(window, pump, tls_files):
+    """A server that asks for a client certificate gets ours; ALPN shows what it chose."""
+    port, proc = start_s_server(
+        tls_files, "-Verify", "1", "-CAfile", str(tls_files / "ca.pem"), "-alpn", "h2,http/1.1"
+    )
+    try:
+        panel = tls_connect(
+            window,
+            pump,
+            port,
+            ca=tls_files / "ca.pem",
+            server_name="localhost",
+            cert_file=tls_files / "client.crt",
+            key_file=tls_files / "client.key",
+            alpn="http/1.1, spdy/1",
+        )
+        assert panel.is_connected, find(window, "client.error").text()
+        assert panel.socket_info.tls.alpn == "http/1.1"
+        assert panel.socket_info.tls.client_certificate
+        info = find(window, "client.info").text()
+        assert "http/1.1" in info and "presented" in info
+        find(window, "client.input").setPlainText("with a client certificate\n")
+        find(window, "client.send").click()
+        os.set_blocking(proc.stdout.fileno(), False)
+        got = b""
+        deadline = time.monotonic() + 10
+        while b"client certificate" not in got and time.monotonic() < deadline:
+            pause(pump, 0.02)
+            got += proc.stdout.read(100) or b""
+        assert b"with a client certificate" in got
+    finally:
+        stop_s_server(proc)
+
+
+def test_tls_server_that_requires_a_certificate_says_so(window, pump, tls_files):
+    """TLS 1.3 finishes the handshake first; the server's alert then ends the session."""
+    port, proc = start_s_server(tls_files, "-Verify", "1", "-CAfile", str(tls_files / "ca.pem"))
+    try:
+        find(window, "client.kind").setCurrentIndex(
+            find(window, "client.kind").findText("TLS over TCP")
+        )
+        find(window, "client.ca_file").setText(str(tls_files / "ca.pem"))
+        find(window, "client.server_name").setText("localhost")
+        find(window, "client.host").setText("127.0.0.1")
+        find(window, "client.port").setText(str(port))
+        find(window, "client.connect").click()
+
+        def said():
+            return (
+                "certificate required"
+                in (state(window) + find(window, "client.error").text()).lower()
+            )
+
+        def poke():
+            # Some handshakes end before the alert is read: a send makes it show.
+            panel = window.client_tab.panels["client-1"]
+            if panel.is_connected and not said():
+                panel.send(b"hello\n")
+            return said()
+
+        pump(poke, 15)
+        assert not window.client_tab.panels["client-1"].is_connected
+    finally:
+        stop_s_server(proc)
+
+
+def test_a_missing_client_key_is_said_next_to_the_key(window, pump, tls_files, tmp_path):
+    panel = tls_connect(
+        window,
+        pump,
+        free_port(),
+        cert_file=tls_files / "client.crt",
+        key_file=tmp_path / "missing.key",
+    )
+    assert not panel.is_connected
+    assert "key file" in find(window, "client.error").text()
+    assert field_marked(window, "client.key_file")
+    panel = tls_connect(window, pump, free_port(), cert_file=tls_files / "ca.pem")
+    assert not panel.is_connected
+    assert "client certificate cannot be used" in find(window, "client.error").text()
 
 
 def test_tls_insecure_connects_with_a_visible_warning(window, pump, s_server):

@@ -46,6 +46,15 @@ class SessionForm(QWidget):
         widget.setObjectName(f"{self.prefix}.{name}")
         widget.setAccessibleName(accessible)
 
+    def _browse_button(
+        self, text: str, name: str, accessible: str, target: QLineEdit
+    ) -> QPushButton:
+        """A button that picks a PEM file into ``target`` (a non-blocking dialog)."""
+        button = QPushButton(text, self)
+        self._named(button, name, accessible)
+        button.clicked.connect(lambda: self._browse(accessible, name, target))
+        return button
+
     def _build(self) -> None:
         self.kind = QComboBox(self)
         for label, kind in (
@@ -100,6 +109,32 @@ class SessionForm(QWidget):
         row.addWidget(self.timeout)
         row.addStretch(1)
 
+        self.local_host = QLineEdit(self)
+        self.local_host.setPlaceholderText(self.tr("any local address"))
+        self.local_host.setToolTip(
+            self.tr("Bind to this address of this machine before connecting (optional)")
+        )
+        self.local_host.setMinimumWidth(140)
+        self._named(self.local_host, "local_host", self.tr("Local address to bind"))
+        self.local_port = QSpinBox(self)
+        self.local_port.setRange(0, 65535)
+        self.local_port.setSpecialValueText(self.tr("any"))
+        self.local_port.setToolTip(
+            self.tr("Connect from this local port (0: the system picks one)")
+        )
+        self._named(self.local_port, "local_port", self.tr("Local port to bind"))
+        self.local_label = QLabel(self.tr("From"), self)
+        self.local_row = QWidget(self)
+        local = QHBoxLayout(self.local_row)
+        local.setContentsMargins(0, 0, 0, 0)
+        local.setSpacing(6)
+        local.addWidget(self.local_label)
+        local.addWidget(self.local_host, 1)
+        local.addWidget(QLabel(self.tr("port"), self))
+        local.addWidget(self.local_port)
+        local.addStretch(2)
+        row.insertWidget(row.count() - 1, self.local_row)
+
         self.tls_verify = QCheckBox(self.tr("Verify the certificate"), self)
         self.tls_verify.setChecked(True)
         self.tls_verify.setToolTip(
@@ -109,16 +144,42 @@ class SessionForm(QWidget):
         self.ca_file = QLineEdit(self)
         self.ca_file.setPlaceholderText(self.tr("extra CA file (.pem), optional"))
         self._named(self.ca_file, "ca_file", self.tr("CA certificate file"))
-        self.ca_browse = QPushButton(self.tr("CA file…"), self)
-        self._named(self.ca_browse, "ca_browse", self.tr("Choose a CA certificate file"))
-        self.ca_browse.clicked.connect(self.on_ca_browse_clicked)
+        self.ca_browse = self._browse_button(
+            self.tr("CA file…"), "ca_browse", self.tr("Choose a CA certificate file"), self.ca_file
+        )
         self.server_name = QLineEdit(self)
         self.server_name.setPlaceholderText(self.tr("server name (SNI): the host by default"))
         self._named(self.server_name, "server_name", self.tr("TLS server name (SNI)"))
+        self.cert_file = QLineEdit(self)
+        self.cert_file.setPlaceholderText(self.tr("client certificate (.pem), optional"))
+        self.cert_file.setToolTip(
+            self.tr("For servers that ask clients for a certificate (mutual TLS)")
+        )
+        self._named(self.cert_file, "cert_file", self.tr("Client certificate file"))
+        self.cert_browse = self._browse_button(
+            self.tr("Certificate…"),
+            "cert_browse",
+            self.tr("Choose a client certificate file"),
+            self.cert_file,
+        )
+        self.key_file = QLineEdit(self)
+        self.key_file.setPlaceholderText(self.tr("its key, if not in the certificate file"))
+        self._named(self.key_file, "key_file", self.tr("Client key file"))
+        self.key_browse = self._browse_button(
+            self.tr("Key…"), "key_browse", self.tr("Choose the client key file"), self.key_file
+        )
+        self.alpn = QLineEdit(self)
+        self.alpn.setPlaceholderText(self.tr("ALPN, e.g. h2, http/1.1"))
+        self.alpn.setToolTip(
+            self.tr("Application protocols to offer, comma-separated; the server picks one")
+        )
+        self._named(self.alpn, "alpn", self.tr("ALPN protocols to offer"))
         self.tls_label = QLabel(self.tr("TLS"), self)
         self.tls_row = QWidget(self)
-        tls = QHBoxLayout(self.tls_row)
-        tls.setContentsMargins(0, 0, 0, 0)
+        tls_rows = QVBoxLayout(self.tls_row)
+        tls_rows.setContentsMargins(0, 0, 0, 0)
+        tls_rows.setSpacing(4)
+        tls = QHBoxLayout()
         tls.setSpacing(6)
         tls.addWidget(self.tls_label)
         tls.addWidget(self.tls_verify)
@@ -126,6 +187,17 @@ class SessionForm(QWidget):
         tls.addWidget(self.ca_browse)
         tls.addWidget(self.server_name, 2)
         tls.addStretch(1)
+        identity = QHBoxLayout()
+        identity.setSpacing(6)
+        identity.addSpacing(self.tls_label.sizeHint().width() + 6)
+        identity.addWidget(self.cert_file, 2)
+        identity.addWidget(self.cert_browse)
+        identity.addWidget(self.key_file, 2)
+        identity.addWidget(self.key_browse)
+        identity.addWidget(self.alpn, 1)
+        identity.addStretch(1)
+        tls_rows.addLayout(tls)
+        tls_rows.addLayout(identity)
 
         self.error = QLabel(self)
         self.error.setObjectName(f"{self.prefix}.error")
@@ -155,7 +227,18 @@ class SessionForm(QWidget):
 
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.tls_verify.toggled.connect(self._on_any_changed)
-        for edit in (self.host, self.port, self.path, self.ca_file, self.server_name):
+        self.local_port.valueChanged.connect(self._on_any_changed)
+        for edit in (
+            self.host,
+            self.port,
+            self.path,
+            self.ca_file,
+            self.server_name,
+            self.cert_file,
+            self.key_file,
+            self.alpn,
+            self.local_host,
+        ):
             edit.textChanged.connect(self._on_any_changed)
 
     # -- reacting to the user ---------------------------------------------------------------
@@ -170,7 +253,13 @@ class SessionForm(QWidget):
 
     def _apply_kind(self) -> None:
         kind = self.client_kind
-        network: tuple[QWidget, ...] = (self.host_label, self.host, self.port_label, self.port)
+        network: tuple[QWidget, ...] = (
+            self.host_label,
+            self.host,
+            self.port_label,
+            self.port,
+            self.local_row,
+        )
         for widget in network:
             widget.setVisible(not kind.uses_path)
         self.path_label.setVisible(kind.uses_path)
@@ -187,12 +276,12 @@ class SessionForm(QWidget):
         self._update_warning()
         self.changed.emit()
 
-    def on_ca_browse_clicked(self) -> None:
-        dialog = QFileDialog(self, self.tr("CA certificate file"))
-        dialog.setObjectName(f"{self.prefix}.ca_dialog")
+    def _browse(self, title: str, name: str, target: QLineEdit) -> None:
+        dialog = QFileDialog(self, title)
+        dialog.setObjectName(f"{self.prefix}.{name}_dialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilter(self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"))
-        dialog.fileSelected.connect(self.ca_file.setText)
+        dialog.setNameFilter(self.tr("PEM files (*.pem *.crt *.cer *.key);;All files (*)"))
+        dialog.fileSelected.connect(target.setText)
         self._dialog = dialog
         dialog.open()
 
@@ -208,6 +297,11 @@ class SessionForm(QWidget):
             "tls": self.tls_verify,
             "ca_file": self.ca_file,
             "server_name": self.server_name,
+            "cert_file": self.cert_file,
+            "key_file": self.key_file,
+            "alpn": self.alpn,
+            "local_host": self.local_host,
+            "local_port": self.local_port,
         }
         for widget in fields.values():
             widget.setStyleSheet("")
@@ -234,6 +328,13 @@ class SessionForm(QWidget):
             self.ca_file,
             self.ca_browse,
             self.server_name,
+            self.cert_file,
+            self.cert_browse,
+            self.key_file,
+            self.key_browse,
+            self.alpn,
+            self.local_host,
+            self.local_port,
         )
         for widget in editable:
             widget.setEnabled(not connected)
@@ -254,7 +355,7 @@ class SessionForm(QWidget):
                     "port",
                 ) from None
         path_text = self.path.text().strip()
-        ca_text = self.ca_file.text().strip()
+        tls = kind is ClientKind.TLS
         config = ClientConfig(
             kind=kind,
             host=self.host.text().strip(),
@@ -262,8 +363,13 @@ class SessionForm(QWidget):
             path=Path(path_text).expanduser() if path_text else None,
             timeout=self.timeout.value() / 1000,
             tls_verify=self.tls_verify.isChecked(),
-            ca_file=Path(ca_text).expanduser() if ca_text and kind is ClientKind.TLS else None,
+            ca_file=_path(self.ca_file) if tls else None,
             server_name=self.server_name.text().strip(),
+            cert_file=_path(self.cert_file) if tls else None,
+            key_file=_path(self.key_file) if tls else None,
+            alpn=_alpn(self.alpn.text()) if tls else (),
+            local_host="" if kind.uses_path else self.local_host.text().strip(),
+            local_port=0 if kind.uses_path else self.local_port.value(),
         )
         config.validate()
         return config
@@ -278,3 +384,18 @@ class SessionForm(QWidget):
         self.tls_verify.setChecked(config.tls_verify)
         self.ca_file.setText(str(config.ca_file) if config.ca_file else "")
         self.server_name.setText(config.server_name)
+        self.cert_file.setText(str(config.cert_file) if config.cert_file else "")
+        self.key_file.setText(str(config.key_file) if config.key_file else "")
+        self.alpn.setText(", ".join(config.alpn))
+        self.local_host.setText(config.local_host)
+        self.local_port.setValue(config.local_port)
+
+
+def _path(edit: QLineEdit) -> Path | None:
+    text = edit.text().strip()
+    return Path(text).expanduser() if text else None
+
+
+def _alpn(text: str) -> tuple[str, ...]:
+    """ "h2, http/1.1" → ("h2", "http/1.1"): commas or spaces separate the names."""
+    return tuple(part for part in text.replace(",", " ").split() if part)

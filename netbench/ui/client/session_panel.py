@@ -91,6 +91,9 @@ class SessionPanel(QWidget):
         self.peer_finished = False
         self.we_finished = False
         self.live_source = ""
+        # Events of a connection still being opened: it can end before open() returns.
+        self._opening_source = ""
+        self._early_events: list[NetEvent] = []
         self._attempts = 0
         self._busy = False
         self.messages_in = self.bytes_in = self.messages_out = self.bytes_out = 0
@@ -352,6 +355,14 @@ class SessionPanel(QWidget):
         items = [
             (self.tr("TLS"), f"{html.escape(tls.version)} · {verified}"),
             (self.tr("Cipher"), _breakable(tls.cipher, "_")),
+            (
+                self.tr("ALPN"),
+                html.escape(tls.alpn) if tls.alpn else self.tr("none negotiated"),
+            ),
+            (
+                self.tr("Client certificate"),
+                self.tr("presented") if tls.client_certificate else self.tr("none sent"),
+            ),
             (self.tr("Subject"), _breakable(tls.subject, ",")),
             (self.tr("Issuer"), _breakable(tls.issuer, ",")),
             (
@@ -417,6 +428,8 @@ class SessionPanel(QWidget):
         self._show_state(self.tr("Connecting to {target}…").format(target=config.target()), "")
         self._refresh()
         started = time.monotonic()
+        self._opening_source = source
+        self._early_events = []
         try:
             client, resolved = await self.engine.run(self._open_on_engine(config, source))
         except NetError as exc:
@@ -427,17 +440,27 @@ class SessionPanel(QWidget):
             self.form.show_error(message, exc.field)
             self.state = SessionState.CLOSED
             self._show_state(self.tr("Not connected"), ERROR_COLOR)
+            self._opening_source = ""
             return False
         finally:
             self._busy = False
             self._refresh()
         self.client = client
-        self.live_source = source
         self.peer_finished = self.we_finished = False
         self.state = SessionState.OPEN
-        self._show_info(await self.engine.run(read_socket_info(client, resolved)))
+        self._show_info(
+            await self.engine.run(
+                read_socket_info(client, resolved, client_certificate=config.cert_file is not None)
+            )
+        )
+        # Until now this connection's events waited in _early_events; from here they apply.
+        self.live_source = source
         self._show_state(self.tr("Connected to {peer}").format(peer=self._peer_text()), OK_COLOR)
         self._refresh()
+        early, self._early_events, self._opening_source = self._early_events, [], ""
+        for event in early:  # e.g. a TLS alert right after the handshake
+            if self.client is client:
+                self._follow(event)
         return True
 
     def _peer_text(self) -> str:
@@ -534,6 +557,8 @@ class SessionPanel(QWidget):
                 continue
             if event.source == live and self.client is not None and not self._busy:
                 self._follow(event)  # while we close it ourselves, the close says how it ended
+            elif event.source == self._opening_source:
+                self._early_events.append(event)
         self._pending.add(events)
         if not self._view_timer.isActive():
             self._view_timer.start()
