@@ -380,6 +380,78 @@ def test_half_close_close_abort_and_reconnect(window, pump, in_thread, server):
     conn.close()
 
 
+def test_auto_reconnect_comes_back_after_the_server_drops_us(window, pump, in_thread, server):
+    pool = concurrent.futures.ThreadPoolExecutor(1)
+    find(window, "client.auto_reconnect").setChecked(True)
+    find(window, "client.reconnect_delay").setValue(100)
+    future = pool.submit(server.accept)
+    panel = connect(window, pump, port=server.port)
+    first = in_thread(future.result)
+
+    # a reset by the server
+    future = pool.submit(server.accept)
+    first.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    first.close()
+    pump(lambda: "reconnecting in" in state(window) or future.done(), 10)
+    second = in_thread(future.result)
+    pump(lambda: panel.is_connected and state(window).startswith("Connected"), 10)
+    pump(lambda: "Reconnected after 1 attempt" in transcript_notes(panel), 10)
+
+    # a graceful close (FIN) by the server: ours is closed too, then we come back
+    future = pool.submit(server.accept)
+    second.close()
+    third = in_thread(future.result)
+    pump(lambda: panel.is_connected and state(window).startswith("Connected"), 10)
+    find(window, "client.input").setPlainText("still here")
+    find(window, "client.send").click()
+    assert in_thread(recv_until, third, b"still here") == b"still here"
+
+    # closing by hand does not come back
+    find(window, "client.disconnect").click()
+    pump(lambda: not panel.is_connected)
+    pause(pump, 0.4)
+    assert not panel.is_connected and not panel.is_reconnect_pending
+    assert state(window) == "Connection closed by us"
+    third.close()
+    pool.shutdown()
+
+
+def test_auto_reconnect_waits_for_a_server_that_is_not_up_yet(window, pump, in_thread):
+    port = free_port()
+    find(window, "client.auto_reconnect").setChecked(True)
+    find(window, "client.reconnect_delay").setValue(100)
+    panel = connect(window, pump, port=port)
+    assert not panel.is_connected
+    pump(lambda: "reconnecting in" in state(window))
+    assert "connection refused" in state(window)
+    pump(lambda: panel._reconnect_attempt >= 2, 10)  # the delay doubles: 0.1 s, 0.2 s, ...
+
+    srv = Server(address=("127.0.0.1", port))
+    try:
+        conn = in_thread(srv.accept)
+        pump(lambda: panel.is_connected, 10)
+        conn.close()
+        # unticking stops the next attempt
+        pump(lambda: panel.is_reconnect_pending or panel.is_connected is False, 10)
+        find(window, "client.auto_reconnect").setChecked(False)
+        pump(lambda: not panel.is_connected, 10)
+        pause(pump, 0.5)
+        assert not panel.is_reconnect_pending and not panel.is_connected
+    finally:
+        srv.close()
+
+
+def test_close_stops_a_pending_reconnect(window, pump):
+    find(window, "client.auto_reconnect").setChecked(True)
+    find(window, "client.reconnect_delay").setValue(60_000)
+    panel = connect(window, pump, port=free_port())
+    pump(lambda: panel.is_reconnect_pending)
+    assert find(window, "client.disconnect").isEnabled()
+    find(window, "client.disconnect").click()
+    assert not panel.is_reconnect_pending
+    assert state(window) == "Stopped reconnecting"
+
+
 # -- other kinds ---------------------------------------------------------------------------
 
 

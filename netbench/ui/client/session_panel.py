@@ -17,6 +17,7 @@ from enum import Enum
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -64,6 +65,9 @@ from netbench.ui.transcript_view import TranscriptView, format_size
 VIEW_UPDATE_MS = 100
 # Back-to-back sends (interval 0) give the UI loop a turn this often.
 SENDS_PER_TURN = 100
+# Automatic reconnection waits the chosen delay, doubling after each failed attempt up to
+# this many times the delay, so a server that is down is not hammered.
+RECONNECT_BACKOFF_LIMIT = 8
 OK_COLOR = "#1b6e20"
 
 
@@ -105,6 +109,15 @@ class SessionPanel(QWidget):
         self._view_timer.setSingleShot(True)
         self._view_timer.setInterval(VIEW_UPDATE_MS)
         self._view_timer.timeout.connect(self.on_view_timer_timeout)
+        self._reconnect_timer = QTimer(self)
+        self._reconnect_timer.setSingleShot(True)
+        self._reconnect_timer.timeout.connect(self.on_reconnect_timer_timeout)
+        self._reconnect_attempt = 0
+        self._reconnect_due = 0.0
+        self._reconnect_countdown = QTimer(self)
+        self._reconnect_countdown.setInterval(250)
+        self._reconnect_countdown.timeout.connect(self._show_reconnect_wait)
+        self._reconnect_reason = ""
         self._repeat_timer = QTimer(self)
         self._repeat_timer.setInterval(VIEW_UPDATE_MS)
         self._repeat_timer.timeout.connect(self._show_repeat_status)
@@ -160,6 +173,22 @@ class SessionPanel(QWidget):
             self.tr("Close if open, then connect again with the form as it is"),
         )
         self.reconnect_button.clicked.connect(self.on_reconnect_clicked)
+        self.auto_reconnect = QCheckBox(self.tr("Auto-reconnect"), self)
+        self._name(self.auto_reconnect, "auto_reconnect", self.tr("Reconnect automatically"))
+        self.auto_reconnect.setToolTip(
+            self.tr(
+                "When the connection ends or cannot be opened, try again after the delay "
+                "(doubling while it keeps failing); Close stops it"
+            )
+        )
+        self.auto_reconnect.toggled.connect(self.on_auto_reconnect_toggled)
+        self.reconnect_delay = QSpinBox(self)
+        self.reconnect_delay.setRange(100, 600_000)
+        self.reconnect_delay.setValue(1000)
+        self.reconnect_delay.setSingleStep(500)
+        self.reconnect_delay.setSuffix(self.tr(" ms"))
+        self.reconnect_delay.setToolTip(self.tr("How long to wait before reconnecting"))
+        self._name(self.reconnect_delay, "reconnect_delay", self.tr("Delay before reconnecting"))
         self.state_label = QLabel(self)
         self.state_label.setObjectName(f"{self.prefix}.state")
         self.state_label.setAccessibleName(self.tr("Connection state"))
@@ -175,6 +204,8 @@ class SessionPanel(QWidget):
             self.reconnect_button,
         ):
             controls.addWidget(button)
+        controls.addWidget(self.auto_reconnect)
+        controls.addWidget(self.reconnect_delay)
         controls.addSpacing(8)
         controls.addWidget(self.state_label, 1)
         controls.addWidget(self.stats)
@@ -301,6 +332,8 @@ class SessionPanel(QWidget):
         self.half_close_button.setEnabled(stream and not tls and not self.we_finished)
         self.abort_button.setEnabled(stream and not self._busy)
         self.reconnect_button.setEnabled(not self._busy and self.state is not SessionState.IDLE)
+        if self.is_reconnect_pending and not connected:
+            self.disconnect_button.setEnabled(True)  # stops the waiting
         self.form.set_connected(connected or self._busy)
         self.editor.set_send_allowed(connected and not self.we_finished)
         repeating = self.is_repeating
@@ -382,16 +415,76 @@ class SessionPanel(QWidget):
     # -- connecting -------------------------------------------------------------------------
 
     def on_connect_clicked(self) -> None:
+        self.cancel_reconnect()
         start_task(self.open_connection(), name=f"connect {self.source}")
 
     def on_disconnect_clicked(self) -> None:
+        if self.is_reconnect_pending and not self.is_connected:
+            self.cancel_reconnect()
+            self._show_state(self.tr("Stopped reconnecting"), "")
+            self._refresh()
+            return
         start_task(self.close_connection(), name=f"close {self.source}")
 
     def on_abort_clicked(self) -> None:
         start_task(self.abort_connection(), name=f"abort {self.source}")
 
     def on_reconnect_clicked(self) -> None:
+        self.cancel_reconnect()
         start_task(self.reconnect(), name=f"reconnect {self.source}")
+
+    # -- reconnecting by itself ---------------------------------------------------------------
+
+    @property
+    def is_reconnect_pending(self) -> bool:
+        return self._reconnect_timer.isActive()
+
+    def on_auto_reconnect_toggled(self, on: bool) -> None:
+        if not on and self.is_reconnect_pending:
+            self.cancel_reconnect()
+            self._show_state(self.tr("Stopped reconnecting"), "")
+        self._refresh()
+
+    def _maybe_reconnect(self, reason: str) -> None:
+        """After a connection ended (or failed) on its own: try again if the user asked to."""
+        if not self.auto_reconnect.isChecked() or self.is_connected or self._busy:
+            return
+        self._reconnect_attempt += 1
+        factor = min(2 ** (self._reconnect_attempt - 1), RECONNECT_BACKOFF_LIMIT)
+        delay_ms = self.reconnect_delay.value() * factor
+        self._reconnect_reason = reason
+        self._reconnect_due = time.monotonic() + delay_ms / 1000
+        self._reconnect_timer.start(delay_ms)
+        self._reconnect_countdown.start()
+        self._show_reconnect_wait()
+        self._refresh()
+
+    def _show_reconnect_wait(self) -> None:
+        if not self.is_reconnect_pending:
+            self._reconnect_countdown.stop()
+            return
+        left = max(0.0, self._reconnect_due - time.monotonic())
+        text = self.tr("{reason} · reconnecting in {seconds} s (attempt {attempt})").format(
+            reason=self._reconnect_reason, seconds=f"{left:.1f}", attempt=self._reconnect_attempt
+        )
+        self._show_state(text, WARNING_COLOR)
+
+    def cancel_reconnect(self) -> None:
+        self._reconnect_timer.stop()
+        self._reconnect_countdown.stop()
+        self._reconnect_attempt = 0
+
+    def on_reconnect_timer_timeout(self) -> None:
+        self._reconnect_countdown.stop()
+        start_task(self._reconnect_now(), name=f"auto-reconnect {self.source}")
+
+    async def _reconnect_now(self) -> None:
+        attempt = self._reconnect_attempt
+        if await self.open_connection():
+            self._reconnect_attempt = 0
+            self.transcript_note(
+                self.tr("Reconnected after {attempts} attempt(s)").format(attempts=attempt)
+            )
 
     def on_half_close_clicked(self) -> None:
         client = self.client
@@ -441,10 +534,15 @@ class SessionPanel(QWidget):
             self.state = SessionState.CLOSED
             self._show_state(self.tr("Not connected"), ERROR_COLOR)
             self._opening_source = ""
-            return False
+            failed = exc.message
+        else:
+            failed = ""
         finally:
             self._busy = False
             self._refresh()
+        if failed:
+            self._maybe_reconnect(self.tr("Not connected: {error}").format(error=failed))
+            return False
         self.client = client
         self.peer_finished = self.we_finished = False
         self.state = SessionState.OPEN
@@ -480,6 +578,7 @@ class SessionPanel(QWidget):
 
     async def close_connection(self) -> None:
         """Close gracefully (an RST follows if the peer does not let go in time)."""
+        self.cancel_reconnect()
         client = self.client
         if client is None or self._busy:
             return
@@ -494,6 +593,7 @@ class SessionPanel(QWidget):
             )
 
     async def abort_connection(self) -> None:
+        self.cancel_reconnect()
         client = self.client
         if not isinstance(client, StreamPeer) or self._busy:
             return
@@ -569,6 +669,15 @@ class SessionPanel(QWidget):
             if self.we_finished:
                 self._close_finished()
                 return
+            if self.auto_reconnect.isChecked():
+                # The server is done with this connection: close ours and come back.
+                text = self.tr("{peer} closed the connection (FIN)").format(peer=self._peer_text())
+                client = self.client
+                self._mark_closed(text, WARNING_COLOR)
+                if isinstance(client, StreamPeer):
+                    self.engine.call(client.close)
+                self._maybe_reconnect(text)
+                return
             self._show_state(
                 self.tr(
                     "{peer} finished sending (FIN): it sends no more, you can still send"
@@ -578,16 +687,22 @@ class SessionPanel(QWidget):
         elif isinstance(event, PeerClosed):
             detail = f": {event.detail}" if event.detail else ""
             color = ERROR_COLOR if event.reason.name in ("RESET", "ERROR") else ""
-            self._mark_closed(
-                self.tr("Connection {reason}{detail}").format(
-                    reason=event.reason.value, detail=detail
-                ),
-                color,
+            text = self.tr("Connection {reason}{detail}").format(
+                reason=event.reason.value, detail=detail
             )
+            self._mark_closed(text, color)
+            self._maybe_reconnect(text)
         elif isinstance(event, Stopped):
             self._mark_closed(self.tr("Closed"), "")
+            self._maybe_reconnect(self.tr("Closed"))
         elif isinstance(event, Notice):
             self._show_state(event.text, ERROR_COLOR)
+
+    def transcript_note(self, text: str) -> None:
+        """A line of our own in the transcript, in order with the traffic."""
+        self._pending.add([Notice(source=self.source, text=text)])
+        if not self._view_timer.isActive():
+            self._view_timer.start()
 
     @property
     def is_backlogged(self) -> bool:
@@ -721,6 +836,7 @@ class SessionPanel(QWidget):
     # -- closing ----------------------------------------------------------------------------
 
     async def shutdown(self) -> None:
+        self.cancel_reconnect()
         self.stop_repeat()
         self._view_timer.stop()
         while self._pending:
