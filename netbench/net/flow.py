@@ -52,6 +52,10 @@ class FlowGate:
         self._parked: dict[Pausable, None] = {}
         self.pauses = 0
 
+    def queued_events(self) -> int:
+        """Events waiting for the UI: writers that make many (a file send) wait on this."""
+        return self._queue_length()
+
     @property
     def has_parked(self) -> bool:
         return bool(self._parked)

@@ -452,6 +452,118 @@ def test_close_stops_a_pending_reconnect(window, pump):
     assert state(window) == "Stopped reconnecting"
 
 
+def read_exactly(conn, size):
+    import hashlib
+
+    digest = hashlib.sha256()
+    got = 0
+    while got < size:
+        chunk = conn.recv(1 << 20)
+        if not chunk:
+            break
+        digest.update(chunk)
+        got += len(chunk)
+    return got, digest.hexdigest()
+
+
+def test_a_large_file_is_streamed_with_progress(window, pump, in_thread, server, tmp_path):
+    import hashlib
+
+    data = os.urandom(1 << 20) * 24  # 24 MB
+    path = tmp_path / "big.bin"
+    path.write_bytes(data)
+    pool = concurrent.futures.ThreadPoolExecutor(1)
+    future = pool.submit(server.accept)
+    panel = connect(window, pump, port=server.port)
+    conn = in_thread(future.result)
+    reading = pool.submit(read_exactly, conn, len(data))
+    sending = panel.file_sender
+    assert find(window, "client.send_file").isEnabled()
+    sending.on_dialog_file_selected(str(path))
+    pump(lambda: sending.is_sending)
+    assert find(window, "client.file_progress").isVisible()
+    pump(lambda: reading.done() and find(window, "client.file_status").text(), 60)
+    assert reading.result() == (len(data), hashlib.sha256(data).hexdigest())
+    assert not find(window, "client.file_progress").isVisible()
+    status = find(window, "client.file_status").text()
+    assert status.startswith("Sent big.bin: 24 MB in "), status
+    pump(lambda: "Sent big.bin" in transcript_notes(panel))
+    pump(lambda: panel.bytes_out == len(data))
+    conn.close()
+    pool.shutdown()
+
+
+def test_a_file_send_can_be_cancelled(window, pump, in_thread, server, tmp_path):
+    path = tmp_path / "huge.bin"
+    with path.open("wb") as out:  # sparse: 2 GB on disk costs nothing
+        out.truncate(2 << 30)
+    pool = concurrent.futures.ThreadPoolExecutor(1)
+    future = pool.submit(server.accept)
+    panel = connect(window, pump, port=server.port)
+    conn = in_thread(future.result)  # never reads: the send stalls on a full socket
+    sending = panel.file_sender
+    sending.on_dialog_file_selected(str(path))
+    pump(lambda: sending.is_sending and sending.transfer.sent > 0)
+    find(window, "client.file_cancel").click()
+    pump(lambda: find(window, "client.file_status").text(), 10)
+    status = find(window, "client.file_status").text()
+    assert "cancelled after" in status and "GB" in status, status
+    assert sending.transfer.sent < 2 << 30
+    assert panel.is_connected
+    conn.close()
+    pool.shutdown()
+
+
+def test_a_file_over_udp_goes_as_unfragmented_datagrams(window, pump, in_thread, tmp_path):
+    data = os.urandom(50_000)
+    path = tmp_path / "small.bin"
+    path.write_bytes(data)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
+        udp.bind(("127.0.0.1", 0))
+        udp.settimeout(10)
+        panel = connect(window, pump, kind="UDP", port=udp.getsockname()[1])
+
+        def receive():
+            got = []
+            while sum(map(len, got)) < len(data):
+                got.append(udp.recv(65535))
+            return got
+
+        pool = concurrent.futures.ThreadPoolExecutor(1)
+        receiving = pool.submit(receive)
+        panel.file_sender.on_dialog_file_selected(str(path))
+        pump(receiving.done, 15)
+        datagrams = receiving.result()
+        assert b"".join(datagrams) == data
+        assert max(map(len, datagrams)) <= 1400
+        pool.shutdown()
+
+
+def test_a_file_that_cannot_be_sent_is_said(window, pump, in_thread, server, tmp_path):
+    pool = concurrent.futures.ThreadPoolExecutor(1)
+    future = pool.submit(server.accept)
+    panel = connect(window, pump, port=server.port)
+    conn = in_thread(future.result)
+    run = panel.file_sender.on_dialog_file_selected
+    run(str(tmp_path / "missing.bin"))
+    pump(lambda: "does not exist" in find(window, "client.file_status").text())
+    run(str(tmp_path))
+    pump(lambda: "not a regular file" in find(window, "client.file_status").text())
+
+    # the server resets the connection in the middle of a send
+    path = tmp_path / "huge.bin"
+    with path.open("wb") as out:
+        out.truncate(1 << 30)
+    run(str(path))
+    pump(lambda: panel.file_sender.is_sending and panel.file_sender.transfer.sent > 0)
+    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    conn.close()
+    pump(lambda: find(window, "client.file_status").text(), 15)
+    status = find(window, "client.file_status").text()
+    assert "stopped after" in status, status
+    pool.shutdown()
+
+
 # -- other kinds ---------------------------------------------------------------------------
 
 

@@ -55,6 +55,7 @@ from netbench.net.events import (
     Stopped,
 )
 from netbench.net.stream import StreamPeer
+from netbench.ui.client.file_sender import FileSender
 from netbench.ui.client.session_form import ERROR_COLOR, WARNING_COLOR, SessionForm
 from netbench.ui.event_backlog import EventBacklog, show_in_transcript
 from netbench.ui.payload_editor import PayloadEditor
@@ -279,6 +280,9 @@ class SessionPanel(QWidget):
         sender_layout.setSpacing(4)
         sender_layout.addWidget(self.editor, 1)
         sender_layout.addLayout(repeat_row)
+        self.file_sender = FileSender(self.prefix, self.engine, lambda: self.client, self)
+        self.file_sender.finished.connect(self.transcript_note)
+        sender_layout.addWidget(self.file_sender)
 
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.transcript)
@@ -336,6 +340,7 @@ class SessionPanel(QWidget):
             self.disconnect_button.setEnabled(True)  # stops the waiting
         self.form.set_connected(connected or self._busy)
         self.editor.set_send_allowed(connected and not self.we_finished)
+        self.file_sender.set_allowed(connected and not self.we_finished)
         repeating = self.is_repeating
         self.repeat_start.setEnabled(connected and not self.we_finished and not repeating)
         self.repeat_stop.setEnabled(repeating)
@@ -837,6 +842,7 @@ class SessionPanel(QWidget):
 
     async def shutdown(self) -> None:
         self.cancel_reconnect()
+        self.file_sender.shutdown()
         self.stop_repeat()
         self._view_timer.stop()
         while self._pending:
