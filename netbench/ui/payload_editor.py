@@ -249,15 +249,17 @@ class PayloadEditor(QWidget):
         row.addWidget(self.encoding_combo)
         row.addWidget(self.line_ending_combo)
         row.addWidget(self.checksum_combo)
-        row.addSpacing(6)
-        row.addWidget(self.preview_label, 1)
+        row.addStretch(1)
         row.addWidget(self.send_button)
 
+        # The preview has a line of its own: a message with its checksum is long, and
+        # squeezed between the combos it would show little more than its size.
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.input, 1)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.preview_label)
         layout.addLayout(row)
         layout.addWidget(self.checksum_options)
         self._update_placeholder()
@@ -476,6 +478,9 @@ class PayloadEditor(QWidget):
             return
         self._remember(self.state())
         self.send_requested.emit(data)
+        if self._preview_timer.isActive():  # show the next number now, not a tick later
+            self._preview_timer.stop()
+            self._render_preview()
 
     # -- text and settings ------------------------------------------------------------------
 
