@@ -599,7 +599,12 @@ class SessionPanel(QWidget):
     # -- sending ----------------------------------------------------------------------------
 
     def on_editor_send_requested(self, data: bytes) -> None:
-        self.send(data)
+        """The editor's next send (templates filled, checksum appended) goes out now.
+
+        A send that goes nowhere gives its number back, so ``{counter}`` stays gapless.
+        """
+        if not self.send(data):
+            self.editor.take_back_send()
 
     def send(self, data: bytes) -> bool:
         """Queue ``data`` on the connection; a failure shows in the transcript."""
