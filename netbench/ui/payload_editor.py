@@ -181,11 +181,11 @@ class PayloadEditor(QWidget):
         self.input.setObjectName(f"{self.prefix}.input")
         self.input.setAccessibleName(self.tr("Payload to send"))
         self.input.setFont(fixed_font)
-        # Two lines at the least (Qt's default is taller): the preview line below it must
-        # not make the window's minimum height grow.
+        # Three lines at the least (Qt's default is a little taller): the preview line
+        # below it must not make the window's minimum height grow.
         margins = self.input.contentsMargins()
         self.input.setMinimumHeight(
-            2 * self.input.fontMetrics().lineSpacing()
+            3 * self.input.fontMetrics().lineSpacing()
             + 2 * round(self.input.document().documentMargin())
             + margins.top()
             + margins.bottom()
