@@ -46,11 +46,6 @@ class Checksum(StrEnum):
     CRC32 = "crc32"
 
     @property
-    def label(self) -> str:
-        """The name shown in menus and in the preview."""
-        return _LABELS[self]
-
-    @property
     def width(self) -> int:
         """How many bytes the checksum appends (the hex text's length for LRC)."""
         return _WIDTHS[self]
@@ -133,15 +128,6 @@ def crc32(data: bytes) -> int:
     return binascii.crc32(data) & 0xFFFFFFFF
 
 
-_LABELS: dict[Checksum, str] = {
-    Checksum.NONE: "None",
-    Checksum.SUM8: "Sum8",
-    Checksum.XOR8: "XOR8 (BCC)",
-    Checksum.LRC_ASCII: "LRC (Modbus ASCII)",
-    Checksum.CRC16_MODBUS: "CRC-16/MODBUS",
-    Checksum.CRC16_CCITT_FALSE: "CRC-16/CCITT-FALSE",
-    Checksum.CRC32: "CRC-32",
-}
 _WIDTHS: dict[Checksum, int] = {
     Checksum.NONE: 0,
     Checksum.SUM8: 1,

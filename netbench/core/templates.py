@@ -4,8 +4,8 @@
 wall-clock time with milliseconds. Only these two words are placeholders; every other brace
 is just a brace, so JSON and the like are sent as typed. To send a placeholder literally,
 double its braces: ``{{counter}}`` is sent as ``{counter}``. The text is read left to
-right, so ``{{{counter}}}`` is a literal ``{`` followed by the escaped ``{counter}``...
-which is sent as ``{{counter}}``.
+right: in ``{{{counter}}}`` the first brace is plain, then ``{{counter}}`` is an escape, then
+a plain ``}``, so it is sent as ``{{counter}}``.
 """
 
 from __future__ import annotations
