@@ -1,4 +1,4 @@
-"""Repeated sends on a fixed grid of deadlines, and the templates each send fills in.
+"""Repeated sends on a fixed grid of deadlines.
 
 Deadlines are ``start + k * interval``: a timer that fires late (or early) never shifts
 the ones after it, so a thousand sends at 10 ms take ten seconds, not ten and a bit.
@@ -9,11 +9,7 @@ When the sender falls more than a whole interval behind, the missed slots are sk
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import dataclass, field
-
-COUNTER = "{counter}"
-TIME = "{time}"
 
 
 @dataclass
@@ -57,28 +53,3 @@ class RepeatSchedule:
                 behind = math.ceil(late / self.interval)
                 self._slot += behind
                 self.skipped += behind
-
-
-def format_time(wall: float) -> str:
-    """Local wall-clock time with milliseconds, as ``{time}`` shows it: 14:03:07.250."""
-    local = time.localtime(wall)
-    return time.strftime("%H:%M:%S", local) + f".{int(wall % 1 * 1000):03d}"
-
-
-def has_placeholders(data: bytes, encoding: str = "utf-8") -> bool:
-    return COUNTER.encode(encoding) in data or TIME.encode(encoding) in data
-
-
-def fill_template(data: bytes, counter: int, wall: float, encoding: str = "utf-8") -> bytes:
-    """Replace ``{counter}`` (from 1) and ``{time}`` in bytes encoded with ``encoding``.
-
-    The encodings the editor offers are stateless, so a placeholder's bytes are the same
-    wherever it stands in the text.
-    """
-    if not has_placeholders(data, encoding):
-        return data
-    counter_text = str(counter).encode(encoding)
-    time_text = format_time(wall).encode(encoding)
-    return data.replace(COUNTER.encode(encoding), counter_text).replace(
-        TIME.encode(encoding), time_text
-    )

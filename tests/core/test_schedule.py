@@ -1,12 +1,10 @@
-"""Repeat schedules keep to their grid of deadlines; templates fill counters and times."""
-
-import time
+"""Repeat schedules keep to their grid of deadlines."""
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from netbench.core.schedule import RepeatSchedule, fill_template, format_time
+from netbench.core.schedule import RepeatSchedule
 
 
 def test_deadlines_stay_on_the_grid_whatever_the_timer_does():
@@ -44,25 +42,6 @@ def test_wait_is_never_negative_and_zero_interval_sends_back_to_back():
 def test_impossible_schedules_are_refused(count, interval):
     with pytest.raises(ValueError, match=r"cannot be negative|at least 1 ms"):
         RepeatSchedule(count=count, interval=interval, start=0.0)
-
-
-def test_templates_fill_counter_and_time():
-    wall = time.mktime((2024, 1, 2, 14, 3, 7, 0, 0, -1)) + 0.25
-    filled = fill_template(b"#{counter} at {time}\n", 7, wall)
-    assert filled == b"#7 at 14:03:07.250\n"
-    assert format_time(wall) == "14:03:07.250"
-
-
-def test_templates_in_other_encodings():
-    data = "第{counter}条".encode("utf-16-le")
-    assert fill_template(data, 12, 0.0, "utf-16-le") == "第12条".encode("utf-16-le")
-
-
-@given(st.binary())
-def test_bytes_without_placeholders_are_sent_as_they_are(data):
-    if b"{counter}" in data or b"{time}" in data:
-        return
-    assert fill_template(data, 1, 0.0) == data
 
 
 @given(st.integers(1, 1000), st.floats(0.001, 1.0), st.lists(st.floats(0, 5), max_size=50))

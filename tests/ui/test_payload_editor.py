@@ -13,9 +13,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QPlainTextEdit,
+    QSpinBox,
     QWidget,
 )
 
+from netbench.core.checksum import ByteOrder, Checksum, ChecksumSpec, Placement
 from netbench.core.errors import PayloadError
 from netbench.core.payload import InputMode, LineEnding
 from netbench.ui.payload_editor import HISTORY_LIMIT, PayloadDraft, PayloadEditor
@@ -378,7 +380,7 @@ def test_placeholder_follows_the_mode(qtbot, editor):
 
 
 def test_controls_have_unique_prefixed_names_and_accessible_names(qtbot, editor):
-    interactive = (QAbstractButton, QComboBox, QPlainTextEdit)
+    interactive = (QAbstractButton, QComboBox, QPlainTextEdit, QSpinBox)
     controls = [
         widget
         for widget in editor.findChildren(QWidget)
@@ -387,7 +389,8 @@ def test_controls_have_unique_prefixed_names_and_accessible_names(qtbot, editor)
     names = [widget.objectName() for widget in controls]
     assert len(names) == len(set(names)), names
     expected = {"input", "input_mode", "input_encoding", "input_line_ending", "input_error"}
-    expected |= {"input_preview", "send"}
+    expected |= {"input_preview", "send", "checksum", "checksum_order", "checksum_skip"}
+    expected |= {"checksum_placement"}
     assert {f"{PREFIX}.{name}" for name in expected} <= set(names)
     for widget in controls:
         assert widget.objectName().startswith(f"{PREFIX}."), widget
@@ -400,3 +403,81 @@ def test_two_editors_do_not_clash(qtbot):
     qtbot.addWidget(client)
     assert server.findChild(QPlainTextEdit, "server.input") is not None
     assert client.findChild(QPlainTextEdit, "server.input") is None
+
+
+# -- templates and checksums ---------------------------------------------------------------
+
+
+def test_preview_names_the_checksum_and_the_options_show_only_with_one(qtbot, editor):
+    editor.show()
+    options = child(editor, QWidget, "checksum_options")
+    assert not options.isVisible()
+    preview = child(editor, QLabel, "input_preview")
+    choose(editor, "input_mode", InputMode.HEX.value)
+    type_text(qtbot, text_box(editor), "01 03 00 00 00 01")
+    choose(editor, "checksum", Checksum.CRC16_MODBUS.value)
+    assert options.isVisible()
+    assert preview.full_text == "8 bytes: 01 03 00 00 00 01 + CRC-16/MODBUS 84 0a"
+    choose(editor, "checksum_order", ByteOrder.BIG.value)
+    assert preview.full_text.endswith("+ CRC-16/MODBUS 0a 84")
+    choose(editor, "checksum", Checksum.CRC32.value)  # a new algorithm, its own order
+    assert child(editor, QComboBox, "checksum_order").currentData() == ByteOrder.BIG.value
+    choose(editor, "checksum", Checksum.SUM8.value)
+    assert not child(editor, QComboBox, "checksum_order").isEnabled()
+    choose(editor, "input_line_ending", LineEnding.CRLF.value)
+    assert preview.full_text == "9 bytes: 01 03 00 00 00 01 + Sum8 05 + 0d 0a"
+    choose(editor, "checksum_placement", Placement.AFTER_LINE_ENDING.value)
+    assert preview.full_text == "9 bytes: 01 03 00 00 00 01 0d 0a + Sum8 1c"
+    assert sent_by_ctrl_enter(qtbot, editor) == [bytes.fromhex("01 03 00 00 00 01 0d 0a 1c")]
+    choose(editor, "checksum", Checksum.NONE.value)
+    assert not options.isVisible()
+
+
+def test_a_modbus_ascii_frame_with_its_lrc(qtbot, editor):
+    type_text(qtbot, text_box(editor), ":010300000001")
+    choose(editor, "input_line_ending", LineEnding.CRLF.value)
+    choose(editor, "checksum", Checksum.LRC_ASCII.value)
+    error: QLabel = child(editor, QLabel, "input_error")
+    assert "hex digits" in error.text() and "skip the ':'" in error.text()
+    assert not child(editor, QAbstractButton, "send").isEnabled()
+    child(editor, QSpinBox, "checksum_skip").setValue(1)
+    assert error.isHidden()
+    assert child(editor, QLabel, "input_preview").full_text.endswith(
+        '+ LRC (Modbus ASCII) "FB" + 0d 0a'
+    )
+    assert sent_by_ctrl_enter(qtbot, editor) == [b":010300000001FB\r\n"]
+
+
+def test_every_send_fills_the_counter_and_braces_can_be_escaped(qtbot, editor):
+    type_text(qtbot, text_box(editor), "{{counter}}={counter} {}")
+    preview = child(editor, QLabel, "input_preview")
+    assert preview.full_text.startswith("send #1, 14 bytes:")
+    sent = sent_by_ctrl_enter(qtbot, editor)
+    ctrl_enter(qtbot, editor)
+    assert sent == [b"{counter}=1 {}", b"{counter}=2 {}"]
+    assert editor.sends == 2
+    assert preview.full_text.startswith("send #3, ")
+    editor.take_back_send()
+    assert editor.payload() == b"{counter}=2 {}"
+
+
+def test_hex_mode_has_no_templates(qtbot, editor):
+    choose(editor, "input_mode", InputMode.HEX.value)
+    editor.set_payload("7b 7d", InputMode.HEX)
+    assert sent_by_ctrl_enter(qtbot, editor) == [b"{}"]
+
+
+def test_history_and_drafts_bring_the_checksum_back(qtbot, editor):
+    spec = ChecksumSpec(Checksum.CRC16_MODBUS, ByteOrder.BIG, 1, Placement.AFTER_LINE_ENDING)
+    editor.set_payload("\\x02ab", InputMode.ESCAPES, "utf-8", LineEnding.LF, spec)
+    assert editor.state() == PayloadDraft(
+        "\\x02ab", InputMode.ESCAPES, "utf-8", LineEnding.LF, spec
+    )
+    assert child(editor, QSpinBox, "checksum_skip").value() == 1
+    ctrl_enter(qtbot, editor)
+    editor.set_draft(PayloadDraft("plain"))
+    assert editor.state().checksum == ChecksumSpec()
+    qtbot.keyClick(text_box(editor), Qt.Key.Key_Up)
+    assert editor.state().checksum == spec
+    assert child(editor, QComboBox, "checksum").currentData() == Checksum.CRC16_MODBUS.value
+    assert PayloadDraft("old").checksum.algorithm is Checksum.NONE  # drafts saved before

@@ -30,8 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netbench.core.checksum import ChecksumError
 from netbench.core.errors import PayloadError
-from netbench.core.schedule import RepeatSchedule, fill_template, format_time
+from netbench.core.recipe import PayloadRecipe
+from netbench.core.schedule import RepeatSchedule
+from netbench.core.templates import format_time
 from netbench.net.client_info import (
     AnyClient,
     ClientConfig,
@@ -104,6 +107,7 @@ class SessionPanel(QWidget):
         self.messages_in = self.bytes_in = self.messages_out = self.bytes_out = 0
         self.schedule: RepeatSchedule | None = None
         self._repeat_task: asyncio.Task[None] | None = None
+        self._repeat_failure = ""
         self._pending = EventBacklog()
         self._build()
         self._view_timer = QTimer(self)
@@ -255,7 +259,10 @@ class SessionPanel(QWidget):
             self.tr("Repeat"),
             "repeat_start",
             self.tr("Start repeating the payload"),
-            self.tr("Send the payload repeatedly; {counter} and {time} are filled in each time"),
+            self.tr(
+                "Send the payload repeatedly; {counter} goes on from the last send and {time} "
+                "is filled in each time, then the checksum is appended"
+            ),
         )
         self.repeat_start.clicked.connect(self.on_repeat_start_clicked)
         self.repeat_stop = self._button(
@@ -737,7 +744,12 @@ class SessionPanel(QWidget):
     # -- sending ----------------------------------------------------------------------------
 
     def on_editor_send_requested(self, data: bytes) -> None:
-        self.send(data)
+        """The editor's next send (templates filled, checksum appended) goes out now.
+
+        A send that goes nowhere gives its number back, so ``{counter}`` stays gapless.
+        """
+        if not self.send(data):
+            self.editor.take_back_send()
 
     def send(self, data: bytes) -> bool:
         """Queue ``data`` on the connection; a failure shows in the transcript."""
@@ -759,8 +771,8 @@ class SessionPanel(QWidget):
         if self.client is None or self.is_repeating:
             return False
         try:
-            data = self.editor.payload()
-        except PayloadError:  # the editor points at it
+            recipe = self.editor.recipe()
+        except (PayloadError, ChecksumError):  # the editor points at it
             self.editor.request_send()
             return False
         try:
@@ -776,10 +788,10 @@ class SessionPanel(QWidget):
             self.repeat_status.setStyleSheet(f"color: {ERROR_COLOR};")
             return False
         self.repeat_status.setStyleSheet("")
+        self._repeat_failure = ""
         self.schedule = schedule
-        encoding = self.editor.state().encoding
         self._repeat_task = start_task(
-            self._repeat(self.client, data, schedule, encoding), name=f"repeat {self.source}"
+            self._repeat(self.client, recipe, schedule), name=f"repeat {self.source}"
         )
         self._repeat_timer.start()
         self._refresh()
@@ -792,8 +804,10 @@ class SessionPanel(QWidget):
             self._repeat_finished()
 
     async def _repeat(
-        self, client: AnyClient, data: bytes, schedule: RepeatSchedule, encoding: str
+        self, client: AnyClient, recipe: PayloadRecipe, schedule: RepeatSchedule
     ) -> None:
+        """Send from the recipe the repeat started with; each send is counted by the editor,
+        so ``{counter}`` goes on from single sends and they go on from the repeat."""
         try:
             while not schedule.finished and self.client is client:
                 wait = schedule.wait(time.monotonic())
@@ -803,14 +817,22 @@ class SessionPanel(QWidget):
                 # Everything due now goes to the engine in one call, so sends meant to be
                 # back to back are written back to back.
                 payloads: list[bytes] = []
+                failure: ChecksumError | None = None
                 while (
                     not schedule.finished
                     and len(payloads) < SENDS_PER_TURN
                     and schedule.wait(now := time.monotonic()) == 0
                 ):
-                    payloads.append(fill_template(data, schedule.sent + 1, time.time(), encoding))
+                    try:
+                        payloads.append(self.editor.render_next(recipe))
+                    except ChecksumError as error:
+                        failure = error
+                        break
                     schedule.mark_sent(now)
                 self.engine.call(_send_all_quietly, client, payloads, self.engine.emit)
+                if failure is not None:
+                    self._repeat_failure = failure.message
+                    return
                 await asyncio.sleep(0)
         finally:
             if self._repeat_task is asyncio.current_task():
@@ -830,7 +852,10 @@ class SessionPanel(QWidget):
         text = self.tr("sent {sent} of {total}").format(sent=schedule.sent, total=total)
         if schedule.skipped:
             text += " · " + self.tr("{skipped} late slots skipped").format(skipped=schedule.skipped)
-        if not self.is_repeating:
+        if self._repeat_failure and not self.is_repeating:
+            text += " · " + self.tr("stopped: {reason}").format(reason=self._repeat_failure)
+            self.repeat_status.setStyleSheet(f"color: {ERROR_COLOR};")
+        elif not self.is_repeating:
             text += " · " + (
                 self.tr("done at {time}").format(time=format_time(time.time()))
                 if schedule.finished

@@ -417,14 +417,21 @@ class ListenerPanel(QWidget):
         return self.selected_peers()
 
     def on_editor_send_requested(self, data: bytes) -> None:
-        start_task(self.send(data), name=f"send {self.source}")
+        """The editor's bytes (templates filled, checksum appended) to the chosen peers.
 
-    async def send(self, data: bytes, targets: list[str] | None = None) -> int:
-        """Send to the chosen peers; says how many got it and why the others did not."""
-        listener = self.listener
-        if listener is None:
+        A send that reaches no peer gives its number back, so ``{counter}`` stays gapless.
+        """
+        names = self._send_targets()
+        if names is None:
+            self.editor.take_back_send()
+            return
+        start_task(self.send(data, names), name=f"send {self.source}")
+
+    def _send_targets(self, targets: list[str] | None = None) -> list[str] | None:
+        """The peers to send to, or None after saying why there are none."""
+        if self.listener is None:
             self.send_status.setText(self.tr("Start the listener first"))
-            return 0
+            return None
         names = targets if targets is not None else self._targets()
         if not names:
             self.send_status.setText(
@@ -432,6 +439,14 @@ class ListenerPanel(QWidget):
                 if self.peers_model.open_count
                 else self.tr("No peer is connected yet")
             )
+            return None
+        return names
+
+    async def send(self, data: bytes, targets: list[str] | None = None) -> int:
+        """Send to the chosen peers; says how many got it and why the others did not."""
+        listener = self.listener
+        names = self._send_targets(targets)
+        if listener is None or names is None:
             return 0
         errors = await self.engine.run(_send_on_engine(listener, names, data))
         sent = len(names) - len(errors)
