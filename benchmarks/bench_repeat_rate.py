@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import statistics
@@ -54,7 +55,7 @@ async def receive(seconds: float) -> dict[str, float]:
     server.close()
     if len(arrivals) < 2:
         return {"count": len(arrivals), "rate": 0.0, "gap_p50": 0.0, "gap_p99": 0.0}
-    gaps = [b - a for a, b in zip(arrivals, arrivals[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(arrivals)]
     gaps.sort()
     return {
         "count": len(arrivals),
