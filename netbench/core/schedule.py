@@ -2,8 +2,10 @@
 
 Deadlines are ``start + k * interval``: a timer that fires late (or early) never shifts
 the ones after it, so a thousand sends at 10 ms take ten seconds, not ten and a bit.
-When the sender falls more than a whole interval behind, the missed slots are skipped
-(and counted) instead of being sent in a burst.
+A sender that fell behind (a busy machine, a slow timer) catches up by sending the missed
+slots at once, so the rate over a minute is the rate asked; but a slot more than
+``max_lag`` seconds late is skipped (and counted) instead, so a stall of seconds (a
+suspended laptop, a blocked socket) never turns into a burst of thousands.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ class RepeatSchedule:
     count: int
     interval: float
     start: float
+    max_lag: float = 0.25
     sent: int = 0
     skipped: int = 0
     _slot: int = field(default=0, repr=False)
@@ -44,11 +47,11 @@ class RepeatSchedule:
         return max(0.0, self.next_deadline - now)
 
     def mark_sent(self, now: float) -> None:
-        """Count a send made at ``now`` and move to the next slot still ahead of ``now``."""
+        """Count a send made at ``now`` and move on, past slots more than max_lag late."""
         self.sent += 1
         self._slot += 1
         if self.interval > 0 and not self.finished:
-            late = now - self.next_deadline
+            late = now - self.next_deadline - self.max_lag
             if late > 0:
                 behind = math.ceil(late / self.interval)
                 self._slot += behind

@@ -406,6 +406,12 @@ class PayloadEditor(QWidget):
             self._preview_timer.start()
         return data
 
+    def counted_up_to(self, counter: int) -> None:
+        """Sends numbered up to ``counter`` were made elsewhere (a repeat on the engine)."""
+        if counter > self._sends:
+            self._sends = counter
+            self._render_preview()
+
     def take_back_send(self) -> None:
         """The send just counted reached no one: its number is used by the next send."""
         if self._sends > 0:

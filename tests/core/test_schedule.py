@@ -18,14 +18,23 @@ def test_deadlines_stay_on_the_grid_whatever_the_timer_does():
     assert schedule.finished and schedule.sent == 5 and schedule.skipped == 0
 
 
-def test_falling_more_than_an_interval_behind_skips_slots_instead_of_bursting():
+def test_a_sender_a_little_behind_catches_up():
     schedule = RepeatSchedule(count=0, interval=0.01, start=0.0)
     schedule.mark_sent(0.0)
-    schedule.mark_sent(0.035)  # slot 1 (0.01) sent at 0.035: slots 2 and 3 are gone
-    assert schedule.skipped == 2
-    assert schedule.next_deadline == pytest.approx(0.04)
-    assert schedule.wait(0.035) == pytest.approx(0.005)
-    assert not schedule.finished
+    schedule.mark_sent(0.035)  # slot 1 (0.01) sent at 0.035: slots 2 and 3 are due now
+    assert schedule.skipped == 0
+    assert schedule.wait(0.035) == 0.0
+    schedule.mark_sent(0.035)
+    schedule.mark_sent(0.035)
+    assert schedule.wait(0.035) == pytest.approx(0.005)  # back on the grid: slot 4 at 0.04
+
+
+def test_a_stall_longer_than_max_lag_skips_slots_instead_of_bursting():
+    schedule = RepeatSchedule(count=0, interval=0.01, start=0.0, max_lag=0.25)
+    schedule.mark_sent(0.0)
+    schedule.mark_sent(2.0)  # two seconds stalled
+    assert schedule.skipped in (173, 174)  # slots 0.02 .. ~1.74 are gone
+    assert 0.24 <= 2.0 - schedule.next_deadline <= 0.25 + 1e-9
 
 
 def test_wait_is_never_negative_and_zero_interval_sends_back_to_back():
@@ -54,4 +63,4 @@ def test_deadline_k_is_start_plus_k_intervals(count, interval, lateness):
         schedule.mark_sent(now)
         slots = schedule.sent + schedule.skipped
         assert schedule.next_deadline == pytest.approx(10.0 + slots * interval)
-        assert schedule.next_deadline >= now - 1e-9 or schedule.finished
+        assert schedule.next_deadline >= now - schedule.max_lag - 1e-9 or schedule.finished

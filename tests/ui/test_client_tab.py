@@ -975,7 +975,7 @@ def test_repeat_sends_n_times_on_a_steady_grid_with_templates(window, pump, in_t
     elapsed = time.monotonic() - started
     got = in_thread(recv_until, conn, b"#5 ")
     assert re.findall(rb"#(\d+) \d\d:\d\d:\d\d\.\d{3};", got) == [b"1", b"2", b"3", b"4", b"5"]
-    assert 0.15 <= elapsed < 2.0  # four intervals of 40 ms after the first send
+    assert elapsed >= 0.16  # on the grid: four intervals of 40 ms after the first send
     assert panel.schedule.sent == 5
     pump(lambda: "sent 5 of 5" in find(window, "client.repeat_status").text())
     assert "done at" in find(window, "client.repeat_status").text()

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from netbench.core.checksum import ChecksumError
 from netbench.core.errors import PayloadError
-from netbench.core.recipe import PayloadRecipe
 from netbench.core.schedule import RepeatSchedule
 from netbench.core.templates import format_time
 from netbench.net.client_info import (
@@ -57,6 +56,7 @@ from netbench.net.events import (
     PeerFinished,
     Stopped,
 )
+from netbench.net.repeat import RepeatRun, run_repeat
 from netbench.net.stream import StreamPeer
 from netbench.ui.client.file_sender import FileSender
 from netbench.ui.client.session_form import ERROR_COLOR, WARNING_COLOR, SessionForm
@@ -67,8 +67,6 @@ from netbench.ui.transcript_view import TranscriptView, format_size
 
 # The transcript repaints at most this often; counting happens as events arrive.
 VIEW_UPDATE_MS = 100
-# Back-to-back sends (interval 0) give the UI loop a turn this often.
-SENDS_PER_TURN = 100
 # Automatic reconnection waits the chosen delay, doubling after each failed attempt up to
 # this many times the delay, so a server that is down is not hammered.
 RECONNECT_BACKOFF_LIMIT = 8
@@ -107,7 +105,7 @@ class SessionPanel(QWidget):
         self.messages_in = self.bytes_in = self.messages_out = self.bytes_out = 0
         self.schedule: RepeatSchedule | None = None
         self._repeat_task: asyncio.Task[None] | None = None
-        self._repeat_failure = ""
+        self.repeat_run: RepeatRun | None = None
         self._pending = EventBacklog()
         self._build()
         self._view_timer = QTimer(self)
@@ -768,7 +766,8 @@ class SessionPanel(QWidget):
 
     def start_repeat(self) -> bool:
         """Send the editor's payload ``count`` times (0: until stopped) on a fixed grid."""
-        if self.client is None or self.is_repeating:
+        client = self.client
+        if client is None or self.is_repeating:
             return False
         try:
             recipe = self.editor.recipe()
@@ -788,11 +787,10 @@ class SessionPanel(QWidget):
             self.repeat_status.setStyleSheet(f"color: {ERROR_COLOR};")
             return False
         self.repeat_status.setStyleSheet("")
-        self._repeat_failure = ""
         self.schedule = schedule
-        self._repeat_task = start_task(
-            self._repeat(self.client, recipe, schedule), name=f"repeat {self.source}"
-        )
+        run = RepeatRun(schedule, recipe, first_counter=self.editor.next_send_number)
+        self.repeat_run = run
+        self._repeat_task = start_task(self._repeat(client, run), name=f"repeat {self.source}")
         self._repeat_timer.start()
         self._refresh()
         return True
@@ -800,40 +798,16 @@ class SessionPanel(QWidget):
     def stop_repeat(self) -> None:
         task = self._repeat_task
         if task is not None:
+            if self.repeat_run is not None:
+                self.repeat_run.stop = True
             task.cancel()
             self._repeat_finished()
 
-    async def _repeat(
-        self, client: AnyClient, recipe: PayloadRecipe, schedule: RepeatSchedule
-    ) -> None:
-        """Send from the recipe the repeat started with; each send is counted by the editor,
-        so ``{counter}`` goes on from single sends and they go on from the repeat."""
+    async def _repeat(self, client: AnyClient, run: RepeatRun) -> None:
+        """The repeat runs on the engine; ``{counter}`` goes on from single sends, and
+        single sends go on from the repeat."""
         try:
-            while not schedule.finished and self.client is client:
-                wait = schedule.wait(time.monotonic())
-                if wait > 0:
-                    await asyncio.sleep(wait)
-                    continue  # a timer that fired early just waits again
-                # Everything due now goes to the engine in one call, so sends meant to be
-                # back to back are written back to back.
-                payloads: list[bytes] = []
-                failure: ChecksumError | None = None
-                while (
-                    not schedule.finished
-                    and len(payloads) < SENDS_PER_TURN
-                    and schedule.wait(now := time.monotonic()) == 0
-                ):
-                    try:
-                        payloads.append(self.editor.render_next(recipe))
-                    except ChecksumError as error:
-                        failure = error
-                        break
-                    schedule.mark_sent(now)
-                self.engine.call(_send_all_quietly, client, payloads, self.engine.emit)
-                if failure is not None:
-                    self._repeat_failure = failure.message
-                    return
-                await asyncio.sleep(0)
+            await self.engine.run(run_repeat(client, run, self.engine.emit))
         finally:
             if self._repeat_task is asyncio.current_task():
                 self._repeat_finished()
@@ -846,14 +820,17 @@ class SessionPanel(QWidget):
 
     def _show_repeat_status(self) -> None:
         schedule = self.schedule
-        if schedule is None:
+        run = self.repeat_run
+        if schedule is None or run is None:
             return
+        self.editor.counted_up_to(run.last_counter)
+        failure = run.failure
         total = str(schedule.count) if schedule.count else "∞"
         text = self.tr("sent {sent} of {total}").format(sent=schedule.sent, total=total)
         if schedule.skipped:
             text += " · " + self.tr("{skipped} late slots skipped").format(skipped=schedule.skipped)
-        if self._repeat_failure and not self.is_repeating:
-            text += " · " + self.tr("stopped: {reason}").format(reason=self._repeat_failure)
+        if failure and not self.is_repeating:
+            text += " · " + self.tr("stopped: {reason}").format(reason=failure)
             self.repeat_status.setStyleSheet(f"color: {ERROR_COLOR};")
         elif not self.is_repeating:
             text += " · " + (
@@ -884,12 +861,7 @@ def _breakable(text: str, after: str) -> str:
 
 def _send_quietly(client: AnyClient, data: bytes, sink: EventSink) -> None:
     """On the engine's loop: send, or say in the transcript why nothing was sent."""
-    _send_all_quietly(client, [data], sink)
-
-
-def _send_all_quietly(client: AnyClient, payloads: list[bytes], sink: EventSink) -> None:
     try:
-        for data in payloads:
-            client.send(data)
+        client.send(data)
     except NetError as exc:
         sink(Notice(source=client.source, text=exc.message))
