@@ -140,31 +140,48 @@ def client_tls_context(config: ClientConfig) -> ssl.SSLContext:
     return context
 
 
-async def resolve(host: str, port: int, datagram: bool) -> list[str]:
-    """Every address ``host`` resolves to, in the order a connect tries them."""
+async def resolve(host: str, port: int, datagram: bool) -> list[tuple[str, str]]:
+    """Every address ``host`` resolves to, in the order the system prefers (RFC 6724):
+    (shown as "[::1]:9999", the bare address to connect to)."""
     loop = asyncio.get_running_loop()
     kind = socket.SOCK_DGRAM if datagram else socket.SOCK_STREAM
     try:
         infos = await loop.getaddrinfo(host, port, type=kind)
     except OSError as exc:
         raise describe_os_error(exc, host) from exc
-    found: list[str] = []
+    found: list[tuple[str, str]] = []
     for *_, address in infos:
         text = format_address(address)
-        if text not in found:
-            found.append(text)
+        if all(text != seen for seen, _ in found):
+            found.append((text, str(address[0])))
     return found
+
+
+def _outcome(exc: NetError) -> str:
+    """A failed attempt in a word or two, for the list of addresses tried."""
+    cause = exc.__cause__
+    if isinstance(cause, ConnectionRefusedError):
+        return "refused"
+    if isinstance(cause, TimeoutError):
+        return "timed out"
+    return exc.message
 
 
 async def open_client(
     config: ClientConfig, *, sink: EventSink, gate: FlowGate | None, source: str
 ) -> tuple[AnyClient, list[str]]:
-    """Connect as ``config`` says; returns the client and the addresses the host resolved to."""
+    """Connect as ``config`` says.
+
+    Returns the client and the addresses the host resolved to, each with what became of
+    it ("[::1]:9999 · refused", "127.0.0.1:9999 · used"). A stream connection tries them
+    one by one in the system's order, within the one timeout, so a person sees why
+    ``localhost`` ended up on 127.0.0.1 (or why it failed on every address).
+    """
     config.validate()
-    resolved: list[str] = []
+    addresses: list[tuple[str, str]] = []
     if not config.kind.uses_path:
-        resolved = await resolve(config.host, config.port, config.kind.is_datagram)
-    local_addr = config.local_address(ipv6=bool(resolved) and resolved[0].startswith("["))
+        addresses = await resolve(config.host, config.port, config.kind.is_datagram)
+    local_addr = config.local_address(ipv6=bool(addresses) and addresses[0][0].startswith("["))
     if config.kind.is_datagram:
         kind = DatagramKind.UDP if config.kind is ClientKind.UDP else DatagramKind.UNIX_DGRAM
         client = await DatagramClient.open(
@@ -177,25 +194,61 @@ async def open_client(
             source=source,
             local_addr=local_addr,
         )
-        return client, resolved
+        used = [
+            f"{text} · {'used' if i == 0 else 'not used'}" for i, (text, _) in enumerate(addresses)
+        ]
+        return client, used
     context = client_tls_context(config) if config.kind is ClientKind.TLS else None
-    try:
-        peer = await open_stream(
-            sink=sink,
-            kind=StreamKind.UNIX if config.kind is ClientKind.UNIX else StreamKind.TCP,
-            host=config.host,
-            port=config.port,
-            path=config.path,
-            gate=gate,
-            timeout=config.timeout,
-            source=source,
-            ssl_context=context,
-            server_hostname=(config.server_name or None) if context is not None else None,
-            local_addr=local_addr,
-        )
-    except NetError as exc:
-        raise _refine_tls_error(exc) from exc.__cause__
-    return peer, resolved
+    server_hostname = (config.server_name or config.host) if context is not None else None
+
+    async def attempt(host: str, timeout: float) -> StreamPeer:
+        try:
+            return await open_stream(
+                sink=sink,
+                kind=StreamKind.UNIX if config.kind is ClientKind.UNIX else StreamKind.TCP,
+                host=host,
+                port=config.port,
+                path=config.path,
+                gate=gate,
+                timeout=timeout,
+                source=source,
+                ssl_context=context,
+                server_hostname=server_hostname,
+                local_addr=local_addr,
+            )
+        except NetError as exc:
+            raise _refine_tls_error(exc) from exc.__cause__
+
+    if config.kind is ClientKind.UNIX:
+        return await attempt("", config.timeout), []
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + config.timeout
+    outcomes: list[str] = []
+    failure: NetError | None = None
+    for index, (text, host) in enumerate(addresses):
+        remaining = deadline - loop.time()
+        if remaining <= 0:
+            outcomes += [f"{later} · not tried (out of time)" for later, _ in addresses[index:]]
+            break
+        try:
+            peer = await attempt(host, remaining)
+        except NetError as exc:
+            if exc.field in ("tls", "ca_file", "server_name", "cert_file", "key_file"):
+                raise  # the certificate is the same whichever address answers
+            if exc.field in ("local_host", "local_port") and len(addresses) == 1:
+                raise
+            failure = exc
+            outcomes.append(f"{text} · {_outcome(exc)}")
+            continue
+        outcomes.append(f"{text} · used")
+        outcomes += [f"{later} · not needed" for later, _ in addresses[index + 1 :]]
+        return peer, outcomes
+    if failure is None:
+        failure = NetError(f"timed out after {config.timeout * 1000:.0f} ms", "host")
+    if len(addresses) > 1:
+        tried = "; ".join(outcomes)
+        raise NetError(f"{failure.message} (tried {tried})", failure.field) from failure.__cause__
+    raise failure
 
 
 def _refine_tls_error(exc: NetError) -> NetError:

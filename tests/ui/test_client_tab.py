@@ -180,9 +180,41 @@ def test_a_host_name_is_resolved_and_the_address_used_is_shown(window, pump, in_
     assert panel.is_connected, find(window, "client.error").text()
     in_thread(future.result).close()
     info = panel.socket_info
-    assert info.resolved and info.peer in info.resolved
+    assert f"{info.peer} · used" in info.resolved
     assert state(window) == f"Connected to {info.peer}"
     assert "Resolved to" in find(window, "client.info").text()
+
+
+def localhost_addresses():
+    infos = socket.getaddrinfo("localhost", 80, type=socket.SOCK_STREAM)
+    return [info[4][0] for info in infos]
+
+
+def test_localhost_on_both_families_says_which_was_refused_and_which_used(
+    window, pump, in_thread, server
+):
+    """The Packet Sender trap: localhost is ::1 first, the server listens on 127.0.0.1."""
+    if localhost_addresses()[:2] != ["::1", "127.0.0.1"]:
+        if CI:
+            pytest.fail("CI's hosts file must name ::1 localhost as Debian's does")
+        pytest.skip("localhost does not resolve to ::1 and then 127.0.0.1 here")
+    future = concurrent.futures.ThreadPoolExecutor(1).submit(server.accept)
+    panel = connect(window, pump, host="localhost", port=server.port)
+    assert panel.is_connected, find(window, "client.error").text()
+    in_thread(future.result).close()
+    assert panel.socket_info.resolved == (
+        f"[::1]:{server.port} · refused",
+        f"127.0.0.1:{server.port} · used",
+    )
+    info = find(window, "client.info").text()
+    assert "refused" in info and "order of preference" in info
+
+    find(window, "client.disconnect").click()
+    pump(lambda: not panel.is_connected)
+    port = free_port()
+    panel = connect(window, pump, host="localhost", port=port)
+    error = find(window, "client.error").text()
+    assert f"tried [::1]:{port} · refused; 127.0.0.1:{port} · refused" in error, error
 
 
 def test_ipv6_loopback(window, pump, in_thread):

@@ -368,7 +368,15 @@ class SessionPanel(QWidget):
             return
         rows: list[tuple[str, str]] = []
         if info.resolved:
-            rows.append((self.tr("Resolved to"), "<br>".join(map(html.escape, info.resolved))))
+            rows.append(
+                (
+                    self.tr("Resolved to"),
+                    "<br>".join(map(html.escape, info.resolved))
+                    + "<br><span style='color:palette(mid)'>"
+                    + self.tr("tried in the system's order of preference")
+                    + "</span>",
+                )
+            )
         rows += [
             (self.tr("Connected to"), html.escape(info.peer)),
             (self.tr("Local address"), html.escape(info.local)),
