@@ -14,6 +14,7 @@ import socket
 import ssl
 import struct
 import time
+from asyncio import sslproto
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -278,6 +279,9 @@ class StreamPeer(asyncio.BufferedProtocol):
             self.abort()
 
 
+TLS_HANDSHAKE_TIMEOUT = 30  # seconds
+
+
 class StreamListener:
     """A TCP or Unix stream server with its live peers."""
 
@@ -300,6 +304,8 @@ class StreamListener:
         self._counter = itertools.count(1)
         self.peers: dict[str, StreamPeer] = {}
         self.address = ""
+        self._ssl_context: ssl.SSLContext | None = None
+        self._handshakes: set[_TlsAccept] = set()
 
     @classmethod
     async def open(
@@ -340,7 +346,10 @@ class StreamListener:
         ssl_context: ssl.SSLContext | None,
     ) -> None:
         loop = asyncio.get_running_loop()
-        extra: dict[str, Any] = {"ssl": ssl_context} if ssl_context is not None else {}
+        # TLS is started by us on each accepted connection (see _TlsAccept), so a failed
+        # handshake is reported to the user instead of only to asyncio's log.
+        self._ssl_context = ssl_context
+        extra: dict[str, Any] = {}
         if kind is StreamKind.UNIX:
             if path is None:
                 raise NetError("a Unix listener needs a socket path", "path")
@@ -373,10 +382,35 @@ class StreamListener:
             self.address = ", ".join(format_address(s.getsockname()) for s in sockets)
         self._sink(Listening(source=self.source, address=self.address))
 
-    def _new_peer(self) -> StreamPeer:
+    def _new_peer(self) -> asyncio.BaseProtocol:
         fallback = f"{self.address} #{next(self._counter)}"
         peer = _ListenerPeer(self, fallback)
+        if self._ssl_context is not None:
+            accept = _TlsAccept(self, peer, self._ssl_context)
+            self._handshakes.add(accept)
+            return accept
         return peer
+
+    def _handshake_failed(self, peer_name: str, exc: BaseException) -> None:
+        if isinstance(exc, ssl.SSLError):
+            reason = exc.reason or str(exc)
+            if reason == "HTTP_REQUEST":
+                reason = "the client spoke plain HTTP to a TLS port (try https://)"
+            elif reason == "WRONG_VERSION_NUMBER":
+                reason = "the client did not start TLS (plain text on a TLS port?)"
+        elif isinstance(exc, TimeoutError):
+            reason = f"no handshake within {TLS_HANDSHAKE_TIMEOUT:.0f} s"
+        elif isinstance(exc, ConnectionError):
+            reason = "the client closed the connection during the handshake"
+        else:
+            reason = str(exc) or type(exc).__name__
+        self._sink(
+            Notice(
+                source=self.source,
+                peer=peer_name,
+                text=f"TLS handshake with {peer_name} failed: {reason}",
+            )
+        )
 
     def _peer_up(self, peer: StreamPeer) -> bool:
         """Register a new peer; False when the connection limit says to turn it away."""
@@ -432,12 +466,66 @@ class StreamListener:
         if server is None:
             return
         server.close()
+        for accept in list(self._handshakes):
+            accept.abort()
         peers = list(self.peers.values())
         await asyncio.gather(*(p.aclose() for p in peers), return_exceptions=True)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(server.wait_closed(), CLOSE_GRACE_SECONDS)
         self._socket_file.remove()
         self._sink(Stopped(source=self.source))
+
+
+class _TlsAccept(asyncio.Protocol):
+    """Puts TLS on an accepted connection the way ``create_server(ssl=...)`` does, but
+    keeps the handshake's outcome, so a failure reaches the user.
+
+    asyncio only logs a failed server handshake (and SSL errors only in debug mode). The
+    TLS layer is asyncio's own SSLProtocol, installed before the first byte is read; it
+    calls the peer's ``connection_made`` once the handshake is done.
+    """
+
+    def __init__(self, listener: StreamListener, peer: StreamPeer, context: ssl.SSLContext) -> None:
+        self._listener = listener
+        self._peer = peer
+        self._context = context
+        self._task: asyncio.Task[None] | None = None
+        self._transport: asyncio.Transport | None = None
+
+    def abort(self) -> None:
+        if self._transport is not None:
+            self._transport.abort()
+        self._listener._handshakes.discard(self)
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self._transport = transport
+        loop = asyncio.get_running_loop()
+        waiter: asyncio.Future[None] = loop.create_future()
+        tls = sslproto.SSLProtocol(
+            loop,
+            self._peer,
+            self._context,
+            waiter,
+            server_side=True,
+            call_connection_made=True,
+            ssl_handshake_timeout=TLS_HANDSHAKE_TIMEOUT,
+        )
+        transport.set_protocol(tls)
+        tls.connection_made(transport)
+        name = format_address(transport.get_extra_info("peername")) or self._peer.name
+        self._task = loop.create_task(self._outcome(waiter, name))
+
+    async def _outcome(self, waiter: asyncio.Future[None], name: str) -> None:
+        try:
+            await waiter
+        except (OSError, ssl.SSLError, TimeoutError, ConnectionError) as exc:
+            self._listener._handshake_failed(name, exc)
+        except asyncio.CancelledError:
+            pass
+        finally:
+            self._listener._handshakes.discard(self)
+            self._transport = None
 
 
 class _ListenerPeer(StreamPeer):

@@ -256,6 +256,37 @@ def test_tls_listener_with_a_self_signed_certificate(window, pump, in_thread):
     assert ":".join(digest[i : i + 2] for i in range(0, 64, 2)) in fingerprint.text()
 
 
+def test_failed_tls_handshakes_are_shown(window, pump, in_thread):
+    need("curl")
+    panel = start_listener(window, pump, kind="TLS over TCP", framing="lf", reply="echo")
+    assert panel.is_running
+    port = bound_port(window)
+
+    def notes():
+        model = panel.transcript.model
+        return " | ".join(model.record(r).note for r in range(model.rowCount()))
+
+    in_thread(
+        lambda: subprocess.run(
+            ["curl", "-s", "--max-time", "5", f"http://127.0.0.1:{port}/"], capture_output=True
+        )
+    )
+    pump(lambda: "plain HTTP" in notes())
+    assert "TLS handshake with 127.0.0.1:" in notes()
+
+    def verify_strictly():
+        context = ssl.create_default_context()  # the self-signed certificate is not trusted
+        with (
+            socket.create_connection(("127.0.0.1", port), timeout=5) as raw,
+            pytest.raises(ssl.SSLCertVerificationError),
+        ):
+            context.wrap_socket(raw, server_hostname="localhost")
+
+    in_thread(verify_strictly)
+    pump(lambda: "UNKNOWN_CA" in notes().upper())
+    assert panel.is_running
+
+
 def test_openssl_s_client_talks_to_the_tls_listener(window, pump, in_thread):
     need("openssl")
     panel = start_listener(window, pump, kind="TLS over TCP", framing="lf", reply="echo")
