@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     QSettings,
+    QSize,
     QSortFilterProxyModel,
     Qt,
 )
@@ -83,6 +84,12 @@ class _RenameDelegate(QStyledItemDelegate):
         editor.setObjectName("snippet_rename_editor")
         editor.setAccessibleName(self.tr("New name"))
         return editor
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        """As narrow as possible, so a long name is cut with … instead of scrolling sideways."""
+        size = super().sizeHint(option, index)
+        size.setWidth(1)
+        return size
 
     def setModelData(self, editor: QWidget, model: Any, index: AnyIndex) -> None:
         assert isinstance(editor, QLineEdit)
@@ -186,6 +193,7 @@ class SnippetPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.view.setUniformItemSizes(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setItemDelegate(_RenameDelegate(self.rename, self.view))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self.on_view_context_menu_requested)
@@ -708,15 +716,32 @@ class SnippetPanel(QWidget):
         self._say(self.tr("Nothing was imported"))
 
     def on_view_context_menu_requested(self, position: QPoint) -> None:
-        index = self.view.indexAt(position)
+        menu = self.context_menu(position)
+        menu.popup(self.view.viewport().mapToGlobal(position))
+
+    def _live(self, index: QPersistentModelIndex) -> QModelIndex:
+        """Where a remembered item is now (invalid when it is gone)."""
+        return self.proxy.index(index.row(), 0) if index.isValid() else QModelIndex()
+
+    def context_menu(self, position: QPoint) -> QMenu:
+        """What can be done with the message at `position` (or, off the items, Import)."""
+        index = QPersistentModelIndex(self.view.indexAt(position))
         menu = QMenu(self)
         menu.setObjectName(f"{self.prefix}.snippet_menu")
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if index.isValid():
             entries: list[tuple[str, str, Callable[[], object]]] = [
-                (self.tr("Send"), "snippet_menu_send", lambda: self.send(index)),
-                (self.tr("Load into the editor"), "snippet_menu_load", lambda: self.load(index)),
-                (self.tr("Rename"), "snippet_menu_rename", lambda: self.view.edit(index)),
+                (self.tr("Send"), "snippet_menu_send", lambda: self.send(self._live(index))),
+                (
+                    self.tr("Load into the editor"),
+                    "snippet_menu_load",
+                    lambda: self.load(self._live(index)),
+                ),
+                (
+                    self.tr("Rename"),
+                    "snippet_menu_rename",
+                    lambda: self.view.edit(self._live(index)),
+                ),
                 (self.tr("Delete"), "snippet_menu_delete", self.delete_selected),
                 (
                     self.tr("Export selected…"),
@@ -731,7 +756,7 @@ class SnippetPanel(QWidget):
             action.setObjectName(f"{self.prefix}.{name}")
             action.triggered.connect(lambda _=False, s=slot: s())
             menu.addAction(action)
-        menu.popup(self.view.viewport().mapToGlobal(position))
+        return menu
 
     # -- keys -------------------------------------------------------------------------------
 
