@@ -64,6 +64,8 @@ SETTINGS_COLLAPSED = "snippets/collapsed"
 ERROR_COLOR = "#c62828"
 MUTED_STYLE = "color: palette(mid);"
 EXPORT_FILE_NAME = "netbench-snippets.json"
+# Extra height per row: bare text rows are hard to hit with a double-click.
+ROW_PADDING = 6
 # How many clashing names the import question lists before "and n more".
 _NAMES_LISTED = 3
 
@@ -89,6 +91,7 @@ class _RenameDelegate(QStyledItemDelegate):
         """As narrow as possible, so a long name is cut with … instead of scrolling sideways."""
         size = super().sizeHint(option, index)
         size.setWidth(1)
+        size.setHeight(size.height() + ROW_PADDING)
         return size
 
     def setModelData(self, editor: QWidget, model: Any, index: AnyIndex) -> None:
@@ -454,7 +457,7 @@ class SnippetPanel(QWidget):
         if not self.editor.send_allowed:
             self._say(self.not_ready.format(name=snippet.name), error=True)
             return False
-        self._say(self.tr("Sent “{name}”").format(name=snippet.name))
+        self._say("")  # the transcript (or the sender's own status) says how it went
         self.editor.request_send()
         return True
 
@@ -518,6 +521,7 @@ class SnippetPanel(QWidget):
     def delete_selected(self) -> int:
         rows = self.selected_rows()
         if not rows:
+            self._say(self.tr("Select the messages to delete first"))
             return 0
         removed = self.store.remove_rows(rows)
         if len(removed) == 1:
@@ -535,8 +539,11 @@ class SnippetPanel(QWidget):
     def move_current(self, step: int) -> bool:
         """Move the current message up (-1) or down (+1) past its visible neighbour."""
         index = self.view.currentIndex()
+        if not index.isValid():
+            self._say(self.tr("Select the message to move first"))
+            return False
         target = index.row() + step
-        if not index.isValid() or not 0 <= target < self.proxy.rowCount():
+        if not 0 <= target < self.proxy.rowCount():
             return False
         name = self.store.snippet(self.proxy.mapToSource(index).row()).name
         source_row = self.proxy.mapToSource(index).row()
@@ -802,6 +809,7 @@ def side_column(top: QWidget, panel: SnippetPanel, parent: QWidget) -> QSplitter
     # window taller than it was without it.
     column.setCollapsible(0, False)
     column.setCollapsible(1, True)
-    column.setStretchFactor(0, 1)
-    column.setStretchFactor(1, 1)
+    column.setStretchFactor(0, 3)
+    column.setStretchFactor(1, 2)
+    column.setSizes([360, 240])
     return column
