@@ -297,12 +297,13 @@ class SnippetPanel(QWidget):
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(4)
+        # Messages go above the list, where they are seen even when the panel is short.
         body.addWidget(self.filter)
         body.addWidget(self.notice)
-        body.addWidget(self.view, 1)
-        body.addWidget(self.empty, 1)
         body.addWidget(self.duplicates)
         body.addLayout(status_row)
+        body.addWidget(self.view, 1)
+        body.addWidget(self.empty, 1)
         body.addLayout(save_row)
         body.addLayout(actions)
 
@@ -410,6 +411,9 @@ class SnippetPanel(QWidget):
 
     def _show_notice(self, text: str) -> None:
         self.notice_text.setText(text)
+        self.notice_text.setToolTip(
+            self.tr("The saved messages live in {folder}").format(folder=self.store.folder)
+        )
         self.notice.setVisible(bool(text))
 
     def _say(self, text: str, error: bool = False, undo: Callable[[], None] | None = None) -> None:
@@ -809,7 +813,7 @@ def side_column(top: QWidget, panel: SnippetPanel, parent: QWidget) -> QSplitter
     # window taller than it was without it.
     column.setCollapsible(0, False)
     column.setCollapsible(1, True)
-    column.setStretchFactor(0, 3)
-    column.setStretchFactor(1, 2)
-    column.setSizes([360, 240])
+    column.setStretchFactor(0, 1)
+    column.setStretchFactor(1, 1)
+    column.setSizes([300, 300])
     return column

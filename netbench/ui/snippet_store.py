@@ -76,8 +76,8 @@ class SnippetStore(QAbstractListModel):
             if loaded.kept_as is not None:
                 self._load_notice = self.tr(
                     "The saved messages could not be read ({problem}). The file was kept as "
-                    "{kept} and the list starts empty."
-                ).format(problem=loaded.problem, kept=loaded.kept_as)
+                    "{kept} next to it, and the list starts empty."
+                ).format(problem=loaded.problem, kept=loaded.kept_as.name)
             else:
                 self._load_notice = self.tr(
                     "The saved messages could not be read ({problem}). Changes are not saved "
@@ -89,6 +89,11 @@ class SnippetStore(QAbstractListModel):
     @property
     def library(self) -> SnippetLibrary:
         return self._library
+
+    @property
+    def folder(self) -> Path:
+        """Where the file lives, for the notice's tooltip: people look for the kept copy."""
+        return self.path.parent
 
     @property
     def notice(self) -> str:

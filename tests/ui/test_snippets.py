@@ -564,7 +564,9 @@ def test_a_corrupt_file_is_kept_aside_and_said_once(open_window, snippets_file):
     for prefix in ("client", "server"):
         notice = find(window, f"{prefix}.snippet_notice_text").text()
         assert "could not be read (This is not a JSON file" in notice
-        assert kept[0].name in notice and "the list starts empty" in notice
+        assert f"kept as {kept[0].name} next to it, and the list starts empty" in notice
+        tip = find(window, f"{prefix}.snippet_notice_text").toolTip()
+        assert str(snippets_file.parent) in tip
     assert find(window, "client.snippet_notice").isVisible()
     find(window, "client.snippet_notice_dismiss").click()
     assert not find(window, "client.snippet_notice").isVisible()
