@@ -21,3 +21,24 @@ class PayloadError(ValueError):
     def __reduce__(self) -> tuple[type[PayloadError], tuple[str, int]]:
         # The default reduce would call PayloadError(message) and lose the position.
         return (type(self), (self.message, self.position))
+
+
+class SnippetError(ValueError):
+    """A saved-messages file (or one entry in it) cannot be read.
+
+    The message is complete on its own and names the entry (1-based, as a person counts
+    them, with its name when it has one) and the field, so an import that fails can say
+    exactly what to fix. `entry` and `field` carry the same facts for code.
+    """
+
+    def __init__(self, message: str, entry: int | None = None, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.entry = entry
+        self.field = field
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self) -> tuple[type[SnippetError], tuple[str, int | None, str | None]]:
+        return (type(self), (self.message, self.entry, self.field))

@@ -17,6 +17,7 @@ from netbench.ui.bridge import EventBridge
 from netbench.ui.client.tab import ClientTab
 from netbench.ui.error_banner import ErrorBanner
 from netbench.ui.server.tab import ServerTab
+from netbench.ui.snippet_store import SnippetStore, default_snippets_path
 from netbench.ui.tabs import TAB_KEYS, build_tab
 
 SETTINGS_GEOMETRY = "window/geometry"
@@ -54,9 +55,11 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("main.tabs")
         self.tabs.setAccessibleName(self.tr("Tools"))
         self.tabs.setDocumentMode(True)
-        self.server_tab = ServerTab(self.engine, self.tabs)
+        # One list of saved messages for every sender in the window.
+        self.snippets = SnippetStore(default_snippets_path(), self)
+        self.server_tab = ServerTab(self.engine, self.tabs, self.snippets)
         self.tabs.addTab(self.server_tab, self.tr("Server"))
-        self.client_tab = ClientTab(self.engine, self.tabs)
+        self.client_tab = ClientTab(self.engine, self.tabs, self.snippets)
         self.tabs.addTab(self.client_tab, self.tr("Client"))
         for key in TAB_KEYS[2:]:
             page, title = build_tab(key, self)

@@ -462,6 +462,11 @@ class PayloadEditor(QWidget):
         self._draft = None
         self._apply(draft)
 
+    @property
+    def send_allowed(self) -> bool:
+        """Whether sending is allowed now (connected, listening); the input may be invalid."""
+        return self._send_allowed
+
     def set_send_allowed(self, allowed: bool) -> None:
         """Allow or forbid sending, e.g. while there is no connection to send on.
 

@@ -62,6 +62,8 @@ from netbench.ui.client.file_sender import FileSender
 from netbench.ui.client.session_form import ERROR_COLOR, WARNING_COLOR, SessionForm
 from netbench.ui.event_backlog import EventBacklog, show_in_transcript
 from netbench.ui.payload_editor import PayloadEditor
+from netbench.ui.snippet_list import SnippetPanel, side_column
+from netbench.ui.snippet_store import SnippetStore, default_snippets_path
 from netbench.ui.tasks import start_task
 from netbench.ui.transcript_view import TranscriptView, format_size
 
@@ -84,12 +86,19 @@ class SessionPanel(QWidget):
     title_changed = Signal(str)
 
     def __init__(
-        self, prefix: str, source: str, engine: Engine, parent: QWidget | None = None
+        self,
+        prefix: str,
+        source: str,
+        engine: Engine,
+        parent: QWidget | None = None,
+        snippets: SnippetStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.prefix = prefix
         self.source = source
         self.engine = engine
+        # The window shares one store between all senders; on its own, a panel has its own.
+        self.snippet_store = snippets or SnippetStore(default_snippets_path(), self)
         self.client: AnyClient | None = None
         self.config: ClientConfig | None = None
         self.state = SessionState.IDLE
@@ -295,8 +304,15 @@ class SessionPanel(QWidget):
         left.setStretchFactor(0, 4)
         left.setStretchFactor(1, 1)
         body = QSplitter(Qt.Orientation.Horizontal, self)
+        self.snippets = SnippetPanel(
+            self.prefix,
+            self.snippet_store,
+            self.editor,
+            self.tr("Connect first: “{name}” is in the editor, ready to send"),
+            self,
+        )
         body.addWidget(left)
-        body.addWidget(info_box)
+        body.addWidget(side_column(info_box, self.snippets, self))
         body.setStretchFactor(0, 5)
         body.setStretchFactor(1, 2)
         body.setCollapsible(1, False)

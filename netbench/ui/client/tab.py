@@ -21,6 +21,7 @@ from netbench.net.client_info import ClientConfig, ClientKind
 from netbench.net.engine import Engine
 from netbench.net.events import NetEvent
 from netbench.ui.client.session_panel import SessionPanel
+from netbench.ui.snippet_store import SnippetStore, default_snippets_path
 from netbench.ui.tasks import start_task
 
 
@@ -52,10 +53,13 @@ def examples() -> list[Example]:
 
 
 class ClientTab(QWidget):
-    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, engine: Engine, parent: QWidget | None = None, snippets: SnippetStore | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("client.tab")
         self.engine = engine
+        self.snippets = snippets or SnippetStore(default_snippets_path(), self)
         self._numbers = itertools.count(1)
         self.panels: dict[str, SessionPanel] = {}
         layout = QVBoxLayout(self)
@@ -96,7 +100,7 @@ class ClientTab(QWidget):
         number = next(self._numbers)
         prefix = "client" if number == 1 else f"client.{number}"
         source = f"client-{number}"
-        panel = SessionPanel(prefix, source, self.engine, self.sessions)
+        panel = SessionPanel(prefix, source, self.engine, self.sessions, self.snippets)
         self.panels[source] = panel
         index = self.sessions.addTab(panel, panel.title())
         panel.title_changed.connect(lambda text, p=panel: self._retitle(p, text))

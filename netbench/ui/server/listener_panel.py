@@ -40,6 +40,8 @@ from netbench.ui.event_backlog import EventBacklog, show_in_transcript
 from netbench.ui.payload_editor import PayloadEditor
 from netbench.ui.server.listener_form import ListenerForm
 from netbench.ui.server.peers_model import PeerColumn, PeersModel, PeerState
+from netbench.ui.snippet_list import SnippetPanel, side_column
+from netbench.ui.snippet_store import SnippetStore, default_snippets_path
 from netbench.ui.sparkline import Sparkline
 from netbench.ui.tasks import start_task
 from netbench.ui.transcript_view import TranscriptView, format_size
@@ -56,12 +58,19 @@ class ListenerPanel(QWidget):
     stopped = Signal()
 
     def __init__(
-        self, prefix: str, source: str, engine: Engine, parent: QWidget | None = None
+        self,
+        prefix: str,
+        source: str,
+        engine: Engine,
+        parent: QWidget | None = None,
+        snippets: SnippetStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.prefix = prefix
         self.source = source
         self.engine = engine
+        # The window shares one store between all senders; on its own, a panel has its own.
+        self.snippet_store = snippets or SnippetStore(default_snippets_path(), self)
         self.listener: AnyListener | None = None
         self.config: ListenerConfig | None = None
         self.certificate: ServerCertificate | None = None
@@ -195,7 +204,14 @@ class ListenerPanel(QWidget):
         right.setStretchFactor(0, 4)
         right.setStretchFactor(1, 1)
         body = QSplitter(Qt.Orientation.Horizontal, self)
-        body.addWidget(peers_box)
+        self.snippets = SnippetPanel(
+            self.prefix,
+            self.snippet_store,
+            self.editor,
+            self.tr("Start the listener first: “{name}” is in the editor, ready to send"),
+            self,
+        )
+        body.addWidget(side_column(peers_box, self.snippets, self))
         body.addWidget(right)
         body.setStretchFactor(0, 2)
         body.setStretchFactor(1, 5)

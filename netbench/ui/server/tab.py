@@ -30,6 +30,7 @@ from netbench.net.engine import Engine
 from netbench.net.events import NetEvent
 from netbench.net.listeners import ListenerConfig, ListenerKind
 from netbench.ui.server.listener_panel import ListenerPanel
+from netbench.ui.snippet_store import SnippetStore, default_snippets_path
 from netbench.ui.tasks import start_task
 
 
@@ -80,10 +81,13 @@ def examples() -> list[Example]:
 
 
 class ServerTab(QWidget):
-    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, engine: Engine, parent: QWidget | None = None, snippets: SnippetStore | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("server.tab")
         self.engine = engine
+        self.snippets = snippets or SnippetStore(default_snippets_path(), self)
         self._numbers = itertools.count(1)
         self.panels: dict[str, ListenerPanel] = {}
         layout = QVBoxLayout(self)
@@ -128,7 +132,7 @@ class ServerTab(QWidget):
         number = next(self._numbers)
         prefix = "server" if number == 1 else f"server.{number}"
         source = f"server-{number}"
-        panel = ListenerPanel(prefix, source, self.engine, self.listeners)
+        panel = ListenerPanel(prefix, source, self.engine, self.listeners, self.snippets)
         self.panels[source] = panel
         index = self.listeners.addTab(panel, panel.title())
         panel.title_changed.connect(lambda text, p=panel: self._retitle(p, text))
