@@ -177,7 +177,7 @@ class LoadResult:
     latency: LatencySummary | None
     errors: tuple[tuple[str, int], ...]  # message and count, most frequent first
     first_errors: tuple[FailedConnection, ...]
-    fd_limit: int | None  # connections open when "too many open files" stopped the opening
+    fd_limit: int | None  # connections held when "too many open files" stopped the opening
     summary: str  # one line: what happened
     error_field: str = ""  # the setting a failed run's error is about ("port", "host"...)
 
@@ -510,7 +510,7 @@ class LoadRun:
         self.started = 0.0
         self.ended = 0.0
         self.attempted = self.connected = self.failed = self.ended_with_error = 0
-        self.open = self.peak_open = 0
+        self.open = self.peak_open = self.opening = 0
         self.sent = self.replies = self.unmatched_replies = 0
         self.bytes_out = self.bytes_in = 0
         self.timeouts = self.framing_errors = 0
@@ -605,12 +605,15 @@ class LoadRun:
         if self.stopping or self.fd_limit is not None:
             return
         self.attempted += 1
+        self.opening += 1
         try:
             connection = await self._open(number)
         except NetError as exc:
             self.failed += 1
             self.record_error(number, exc.message, exc.field)
             return
+        finally:
+            self.opening -= 1
         self.connected += 1
         self.open += 1
         self.peak_open = max(self.peak_open, self.open)
@@ -648,11 +651,11 @@ class LoadRun:
 
     def _out_of_files(self, exc: OSError) -> NetError:
         if self.fd_limit is None:
-            self.fd_limit = self.open
+            self.fd_limit = self.open + self.opening - 1  # this attempt got no socket
         which = "this process's" if exc.errno == errno.EMFILE else "the system's"
         return NetError(
             f"too many open files: {which} limit ({open_file_limit():,} with ulimit -n) "
-            f"was reached with {self.fd_limit:,} connections open",
+            f"was reached with {self.fd_limit:,} connections open or opening",
             "connections",
         )
 
@@ -851,7 +854,7 @@ class LoadRun:
         if self.timeouts:
             parts.append(f"{self.timeouts:,} replies timed out")
         if self.fd_limit is not None:
-            parts.append(f"stopped opening at {self.fd_limit:,} open: too many open files")
+            parts.append(f"stopped opening at {self.fd_limit:,} connections: too many open files")
         if self.cancelled:
             parts.insert(0, "cancelled")
         return "; ".join(parts)
