@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +55,7 @@ from netbench.net.events import (
     Stopped,
 )
 from netbench.net.stream import StreamPeer
+from netbench.ui.client.load_panel import LoadPanel
 from netbench.ui.client.session_form import ERROR_COLOR, WARNING_COLOR, SessionForm
 from netbench.ui.event_backlog import EventBacklog, show_in_transcript
 from netbench.ui.payload_editor import PayloadEditor
@@ -196,6 +198,9 @@ class SessionPanel(QWidget):
         info_box.setMinimumWidth(260)
 
         self.transcript = TranscriptView(self.prefix, self)
+        self.views = QTabWidget(self)
+        self._name(self.views, "views", self.tr("Transcript or load test"))
+        self.views.setDocumentMode(True)
 
         # sending
         self.editor = PayloadEditor(self.prefix, self)
@@ -246,8 +251,17 @@ class SessionPanel(QWidget):
         sender_layout.addWidget(self.editor, 1)
         sender_layout.addLayout(repeat_row)
 
+        self.load = LoadPanel(self.prefix, self.engine, self.form, self.editor, self)
+        self.form.changed.connect(self.load.on_form_changed)
+        self.views.addTab(self.transcript, self.tr("Transcript"))
+        self.views.addTab(self.load, self.tr("Load test"))
+        self.views.setTabToolTip(
+            1,
+            self.tr("Many connections to this target with this payload: throughput and latency"),
+        )
+
         left = QSplitter(Qt.Orientation.Vertical, self)
-        left.addWidget(self.transcript)
+        left.addWidget(self.views)
         left.addWidget(sender)
         left.setStretchFactor(0, 4)
         left.setStretchFactor(1, 1)
@@ -697,6 +711,7 @@ class SessionPanel(QWidget):
 
     async def shutdown(self) -> None:
         self.stop_repeat()
+        await self.load.shutdown()
         self._view_timer.stop()
         while self._pending:
             self.on_view_timer_timeout()
