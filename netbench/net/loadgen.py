@@ -43,6 +43,7 @@ MAX_DATAGRAM = 65_507  # the largest UDP payload over IPv4
 PROGRESS_INTERVAL = 0.2
 CLOSE_GRACE_SECONDS = 0.5
 ERRORS_KEPT = 10
+OPENINGS_PER_TURN = 200
 # Messages written per turn before a sender gives the loop back (other connections, the UI).
 SENDS_PER_TURN = 64
 _SEND_BYTES_PER_TURN = 256 * 1024
@@ -215,7 +216,7 @@ class _Connection:
         self.number = number
         self.loop = run.loop
         self.transport: Any = None
-        self.finished: asyncio.Future[None] = self.loop.create_future()
+        self.done = False  # finished sending and receiving, or failed
         self.closed: asyncio.Future[None] = self.loop.create_future()
         self.sent = 0
         self.waiting_since = 0  # perf_counter_ns of the request awaiting its reply; 0: none
@@ -242,7 +243,7 @@ class _Connection:
 
     def next_step(self) -> None:
         self.scheduled = None
-        if self.finished.done() or self.transport is None:
+        if self.done or self.transport is None:
             return
         if self.run.settings.wait_for_replies:
             self.request()
@@ -268,25 +269,21 @@ class _Connection:
 
     def pump(self) -> None:
         """Fire and forget: write what is due, until the transport asks us to pause."""
+        if self.transport.is_closing():
+            return  # connection_lost() says why
+        if self.done_sending():
+            self.finish_when_written()
+            return
         run = self.run
-        budget = _SEND_BYTES_PER_TURN
-        sends = SENDS_PER_TURN
+        due = run.sends_per_turn
         if self.pacer is not None:
-            sends = self.pacer.take(time.monotonic(), limit=SENDS_PER_TURN)
-        while sends > 0 and budget > 0 and not self.paused:
-            if self.transport.is_closing():
-                return  # connection_lost() says why
-            if self.done_sending():
-                self.finish_when_written()
-                return
-            data = run.next_message()
-            self.write(data)
-            budget -= len(data) + 1
-            sends -= 1
-            if self.finished.done():  # the write failed
-                return
-        if self.paused:
-            return  # resume_writing() goes on
+            due = self.pacer.take(time.monotonic(), limit=due)
+        if not run.deadline:
+            due = min(due, run.settings.messages - self.sent)
+        if due:
+            self.write_many(due)
+        if self.paused or self.done:
+            return  # resume_writing() goes on, or the write failed
         if self.done_sending():
             self.finish_when_written()
         elif self.pacer is not None and self.pacer.wait(time.monotonic()) > 0:
@@ -305,6 +302,9 @@ class _Connection:
     def write(self, data: bytes) -> None:
         raise NotImplementedError
 
+    def write_many(self, count: int) -> None:
+        raise NotImplementedError
+
     def finish_when_written(self) -> None:
         """Fire and forget is done once the kernel has taken every byte."""
         transport = self.transport
@@ -320,7 +320,7 @@ class _Connection:
         self.paused = False
         if self.run.settings.wait_for_replies:
             return
-        if self.scheduled is None and not self.finished.done():
+        if self.scheduled is None and not self.done:
             self.scheduled = self.loop.call_soon(self.next_step)
 
     # -- replies --------------------------------------------------------------------------
@@ -335,13 +335,13 @@ class _Connection:
         self.waiting_since = 0
         if count > 1:
             run.unmatched_replies += count - 1
-        if run.settings.wait_for_replies and not self.finished.done():
+        if run.settings.wait_for_replies and not self.done:
             self.request()
 
     def check_reply_timeout(self) -> None:
         """One timer per connection, re-armed lazily: no timer per message."""
         self.reply_timer = None
-        if not self.waiting_since or self.finished.done():
+        if not self.waiting_since or self.done:
             return
         timeout_ns = int(self.run.settings.reply_timeout * 1e9)
         waited = time.perf_counter_ns() - self.waiting_since
@@ -360,18 +360,19 @@ class _Connection:
     # -- the end --------------------------------------------------------------------------
 
     def finish(self) -> None:
-        if not self.finished.done():
-            self.finished.set_result(None)
         self.stop_timers()
+        if not self.done:
+            self.done = True
+            self.run.connection_finished(self)
 
     def fail(self, message: str, field: str = "") -> None:
-        if self.finished.done():
+        if self.done:
             return
         self.run.ended_with_error += 1
         self.run.record_error(self.number, message, field)
-        self.finish()
         if self.transport is not None:
             self.transport.abort()
+        self.finish()
 
     def stop_timers(self) -> None:
         if self.scheduled is not None:
@@ -393,7 +394,7 @@ class _Connection:
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.stop_timers()
-        if not self.finished.done():
+        if not self.done:
             if self.run.stopping:
                 self.finish()  # we closed it: the run is ending or cancelled
             elif exc is None:
@@ -431,7 +432,7 @@ class _StreamConnection(_Connection, asyncio.BufferedProtocol):
             self.run.framing_errors += len(outputs) - frames
 
     def eof_received(self) -> bool:
-        if not self.finished.done():
+        if not self.done:
             self.fail(f"{self.run.target_text} finished sending (FIN) before the run ended")
         return False
 
@@ -439,6 +440,14 @@ class _StreamConnection(_Connection, asyncio.BufferedProtocol):
         self.transport.write(data)
         self.sent += 1
         self.run.sent += 1
+        self.run.bytes_out += len(data)
+
+    def write_many(self, count: int) -> None:
+        """Messages back to back in one write: the stream merges them anyway."""
+        data = self.run.messages(count)
+        self.transport.write(data)
+        self.sent += count
+        self.run.sent += count
         self.run.bytes_out += len(data)
 
     def on_reply_timeout(self) -> None:
@@ -480,6 +489,12 @@ class _DatagramConnection(_Connection, asyncio.DatagramProtocol):
         self.sent += 1
         self.run.sent += 1
         self.run.bytes_out += len(data)
+
+    def write_many(self, count: int) -> None:
+        for _ in range(count):
+            self.write(self.run.next_message())
+            if self.done or self.paused:
+                return
 
     def on_reply_timeout(self) -> None:
         # Datagrams get lost: count it and go on with the next message.
@@ -523,8 +538,15 @@ class LoadRun:
         self._counter = 0
         self._templated = has_placeholders(settings.payload, settings.encoding)
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._tasks: list[asyncio.Task[None]] = []
+        self._ramp: list[asyncio.TimerHandle] = []  # openings not due yet
+        self._opening: set[asyncio.Task[None]] = set()
         self._connections: list[_Connection] = []
+        self._unsettled = settings.connections  # connections not yet finished or given up
+        self._all_settled: asyncio.Future[None] | None = None
+        self._batches: dict[int, bytes] = {}
+        # Fire and forget writes this many messages per turn (one write for a stream).
+        size = max(1, len(settings.payload))
+        self.sends_per_turn = max(1, min(SENDS_PER_TURN, _SEND_BYTES_PER_TURN // size))
         self._publisher: asyncio.TimerHandle | None = None
         self._done: asyncio.Future[LoadResult] | None = None
         self._temp_dir: Path | None = None
@@ -544,6 +566,27 @@ class LoadRun:
         return fill_template(
             self.settings.payload, self._counter, time.time(), self.settings.encoding
         )
+
+    def messages(self, count: int) -> bytes:
+        """``count`` messages back to back, as one byte string."""
+        if self._templated:
+            return b"".join(self.next_message() for _ in range(count))
+        batch = self._batches.get(count)
+        if batch is None:
+            batch = self._batches[count] = self.settings.payload * count
+        return batch
+
+    def connection_finished(self, connection: _Connection) -> None:
+        """A connection is done (or failed): close it, and end the run after the last."""
+        self.open -= 1
+        connection.close(abort=self.cancelled)
+        self._settle()
+
+    def _settle(self, count: int = 1) -> None:
+        self._unsettled -= count
+        settled = self._all_settled
+        if self._unsettled <= 0 and settled is not None and not settled.done():
+            settled.set_result(None)
 
     def record_error(self, number: int, message: str, field: str = "") -> None:
         """Count an error by its words; ``number`` is the connection (0: the whole run)."""
@@ -569,15 +612,11 @@ class LoadRun:
         if self.settings.duration:
             self.deadline = self.started + self.settings.duration
         self._publish()
-        count = self.settings.connections
-        ramp = self.settings.ramp_up
+        self._all_settled = self.loop.create_future()
         if not self.cancelled:
-            self._tasks = [
-                self._loop.create_task(self._connection(n, ramp * (n - 1) / count))
-                for n in range(1, count + 1)
-            ]
+            self._schedule_openings()
         try:
-            await asyncio.gather(*self._tasks, return_exceptions=True)
+            await self._all_settled
         finally:
             self.ended = time.monotonic()
             self.stopping = True
@@ -599,11 +638,35 @@ class LoadRun:
         family, _, _, _, address = infos[0]
         self._address = (family, address)
 
-    async def _connection(self, number: int, delay: float) -> None:
-        if delay:
-            await asyncio.sleep(delay)
-        if self.stopping or self.fd_limit is not None:
+    def _schedule_openings(self) -> None:
+        """Open evenly over the ramp-up (timers, not sleeping tasks, wait), or at once."""
+        count = self.settings.connections
+        ramp = self.settings.ramp_up
+        if not ramp:
+            self._open_batch(1)
             return
+        for number in range(1, count + 1):
+            delay = ramp * (number - 1) / count
+            self._ramp.append(self.loop.call_later(delay, self._begin_opening, number))
+
+    def _open_batch(self, first: int) -> None:
+        """ "At once" is OPENINGS_PER_TURN per loop turn: 10,000 connects started in one turn
+        would hold the loop (and a window sharing it) for a second."""
+        last = min(first + OPENINGS_PER_TURN, self.settings.connections + 1)
+        for number in range(first, last):
+            self._begin_opening(number)
+        if last <= self.settings.connections:
+            self._ramp.append(self.loop.call_later(0, self._open_batch, last))
+
+    def _begin_opening(self, number: int) -> None:
+        if self.stopping or self.fd_limit is not None:
+            self._settle()  # never tried: counted as not attempted
+            return
+        task = self.loop.create_task(self._open_and_start(number))
+        self._opening.add(task)
+        task.add_done_callback(self._opening.discard)
+
+    async def _open_and_start(self, number: int) -> None:
         self.attempted += 1
         self.opening += 1
         try:
@@ -611,19 +674,21 @@ class LoadRun:
         except NetError as exc:
             self.failed += 1
             self.record_error(number, exc.message, exc.field)
+            self._settle()
             return
+        except asyncio.CancelledError:
+            self._settle()  # cancelled while connecting: create_connection closed the socket
+            raise
         finally:
             self.opening -= 1
         self.connected += 1
         self.open += 1
         self.peak_open = max(self.peak_open, self.open)
         self._connections.append(connection)
-        try:
-            connection.start()
-            await asyncio.shield(connection.finished)
-        finally:
-            self.open -= 1
-            connection.close(abort=self.cancelled)
+        if self.stopping:
+            connection.finish()
+            return
+        connection.start()
 
     async def _open(self, number: int) -> _Connection:
         settings = self.settings
@@ -723,8 +788,15 @@ class LoadRun:
         if self._publisher is not None:
             self._publisher.cancel()
             self._publisher = None
+        for handle in self._ramp:
+            handle.cancel()
+        for task in list(self._opening):
+            task.cancel()
+        if self._opening:
+            await asyncio.wait(list(self._opening), timeout=CLOSE_GRACE_SECONDS)
         connections = self._connections
         for connection in connections:
+            connection.stop_timers()
             connection.close(abort)
         pending = [c.closed for c in connections if not c.closed.done()]
         if pending:
@@ -745,8 +817,10 @@ class LoadRun:
             return
         self.cancelled = True
         self.stopping = True
-        for task in self._tasks:
-            task.cancel()
+        for connection in self._connections:
+            connection.close(abort=True)
+        if self._all_settled is not None and not self._all_settled.done():
+            self._all_settled.set_result(None)
 
     async def aclose(self) -> None:
         """Cancel and wait for the end (the engine closes what it owns this way)."""

@@ -462,7 +462,7 @@ def test_running_out_of_file_descriptors_is_said_with_the_count_reached():
             used = len(os.listdir("/proc/self/fd"))
             resource.setrlimit(resource.RLIMIT_NOFILE, (used + 60, used + 60))
             target = ClientConfig(ClientKind.TCP, "127.0.0.1", {port})
-            settings = LoadSettings(target, payload=b"x", connections=300, duration=1.0)
+            settings = LoadSettings(target, payload=b"x", connections=600, duration=1.0)
             result = asyncio.run(LoadRun(settings).execute())
             print(json.dumps([result.status, result.summary, result.fd_limit,
                               result.not_attempted, list(result.errors)]))
@@ -482,7 +482,7 @@ def test_running_out_of_file_descriptors_is_said_with_the_count_reached():
     status, summary, fd_limit, not_attempted, errors = asyncio.run(scenario())
     assert status == "finished"
     assert 30 <= fd_limit < 60
-    assert not_attempted > 200
+    assert not_attempted >= 300  # once the limit is hit, no more are tried
     assert f"stopped opening at {fd_limit} connections: too many open files" in summary
     (message, _), *_ = errors
     assert message.startswith("too many open files: this process's limit")

@@ -333,7 +333,8 @@ class LoadResults(QWidget):
             item.setToolTip(text)
             self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
-        self.table.scrollToItem(item)
+        self.table.scrollToTop()
+        self.table.horizontalScrollBar().setValue(self.table.horizontalScrollBar().maximum())
         self._refresh()
 
     def cell(self, key: str, run: int = -1) -> str:
