@@ -31,7 +31,7 @@ from netbench.core.errors import PayloadError
 from netbench.core.framing import FramingKind, FramingSpec
 from netbench.core.latency import format_latency
 from netbench.core.schedule import has_placeholders
-from netbench.net.engine import Engine
+from netbench.net.engine import Engine, EngineMode
 from netbench.net.errors import NetError
 from netbench.net.loadgen import (
     MAX_CONNECTIONS,
@@ -241,6 +241,17 @@ class LoadPanel(QWidget):
         controls.addWidget(self.progress, 1)
 
         self.results = LoadResults(self.prefix, self)
+        self.engine_note = QLabel(
+            self.tr(
+                "Networking runs on the window's loop, so a big load slows the window down; "
+                "Settings › Run networking on an IO thread runs it at full speed."
+            ),
+            self,
+        )
+        self.engine_note.setObjectName(f"{self.prefix}.load_engine_note")
+        self.engine_note.setWordWrap(True)
+        self.engine_note.setStyleSheet("color: palette(placeholder-text);")
+        self.engine_note.setVisible(self.engine.mode is EngineMode.UI_LOOP)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -250,6 +261,7 @@ class LoadPanel(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.live)
         layout.addWidget(self.results, 1)
+        layout.addWidget(self.engine_note)
         self._on_stop_by_changed()
 
     # -- state ------------------------------------------------------------------------------
