@@ -31,7 +31,7 @@ def window(request, qtbot, qloop, run_async):
     win.show()
     win.tabs.setCurrentWidget(win.client_tab)
     panel = win.client_tab.panels["client-1"]
-    panel.views.setCurrentWidget(panel.load)
+    panel.views.setCurrentIndex(1)
     yield win
     win.close()
     run_async(engine.shutdown())

@@ -254,7 +254,13 @@ class SessionPanel(QWidget):
         self.load = LoadPanel(self.prefix, self.engine, self.form, self.editor, self)
         self.form.changed.connect(self.load.on_form_changed)
         self.views.addTab(self.transcript, self.tr("Transcript"))
-        self.views.addTab(self.load, self.tr("Load test"))
+        # Scrolls when the window is short, so the settings never set its minimum height.
+        load_scroll = QScrollArea(self)
+        load_scroll.setObjectName(f"{self.prefix}.load_scroll")
+        load_scroll.setWidgetResizable(True)
+        load_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        load_scroll.setWidget(self.load)
+        self.views.addTab(load_scroll, self.tr("Load test"))
         self.views.setTabToolTip(
             1,
             self.tr("Many connections to this target with this payload: throughput and latency"),
