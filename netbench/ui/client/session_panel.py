@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -59,6 +60,7 @@ from netbench.net.events import (
 from netbench.net.repeat import RepeatRun, run_repeat
 from netbench.net.stream import StreamPeer
 from netbench.ui.client.file_sender import FileSender
+from netbench.ui.client.load_panel import LoadPanel
 from netbench.ui.client.session_form import ERROR_COLOR, WARNING_COLOR, SessionForm
 from netbench.ui.event_backlog import EventBacklog, show_in_transcript
 from netbench.ui.payload_editor import PayloadEditor
@@ -242,6 +244,9 @@ class SessionPanel(QWidget):
         info_box.setMinimumWidth(260)
 
         self.transcript = TranscriptView(self.prefix, self)
+        self.views = QTabWidget(self)
+        self._name(self.views, "views", self.tr("Transcript or load test"))
+        self.views.setDocumentMode(True)
 
         # sending
         self.editor = PayloadEditor(self.prefix, self)
@@ -298,8 +303,23 @@ class SessionPanel(QWidget):
         self.file_sender.finished.connect(self.transcript_note)
         sender_layout.addWidget(self.file_sender)
 
+        self.load = LoadPanel(self.prefix, self.engine, self.form, self.editor, self)
+        self.form.changed.connect(self.load.on_form_changed)
+        self.views.addTab(self.transcript, self.tr("Transcript"))
+        # Scrolls when the window is short, so the settings never set its minimum height.
+        load_scroll = QScrollArea(self)
+        load_scroll.setObjectName(f"{self.prefix}.load_scroll")
+        load_scroll.setWidgetResizable(True)
+        load_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        load_scroll.setWidget(self.load)
+        self.views.addTab(load_scroll, self.tr("Load test"))
+        self.views.setTabToolTip(
+            1,
+            self.tr("Many connections to this target with this payload: throughput and latency"),
+        )
+
         left = QSplitter(Qt.Orientation.Vertical, self)
-        left.addWidget(self.transcript)
+        left.addWidget(self.views)
         left.addWidget(sender)
         left.setStretchFactor(0, 4)
         left.setStretchFactor(1, 1)
@@ -870,6 +890,7 @@ class SessionPanel(QWidget):
         self.cancel_reconnect()
         self.file_sender.shutdown()
         self.stop_repeat()
+        await self.load.shutdown()
         self._view_timer.stop()
         while self._pending:
             self.on_view_timer_timeout()
