@@ -561,6 +561,7 @@ class LoadRun:
         self._done: asyncio.Future[LoadResult] | None = None
         self._temp_dir: Path | None = None
         self._address: Any = None
+        self._first_socket: socket.socket | None = None
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop:
@@ -649,6 +650,27 @@ class LoadRun:
             raise describe_os_error(exc, target.host) from exc
         family, _, _, _, address = infos[0]
         self._address = (family, address)
+        if not target.kind.is_datagram and len(infos) > 1:
+            await self._pick_stream_address(infos)
+
+    async def _pick_stream_address(self, infos: list[Any]) -> None:
+        """Use the first address that accepts, as the session's own connect does.
+
+        ``localhost`` is often ::1 first while the server listens on 127.0.0.1 only. The
+        socket that got through becomes connection 1, so no connection is wasted.
+        """
+        timeout = self.settings.target.timeout
+        for family, _, _, _, address in infos:
+            sock = socket.socket(family, socket.SOCK_STREAM)
+            sock.setblocking(False)
+            try:
+                await asyncio.wait_for(self.loop.sock_connect(sock, address), timeout)
+            except (OSError, TimeoutError):
+                sock.close()
+                continue
+            self._address = (family, address)
+            self._first_socket = sock
+            return
 
     def _schedule_openings(self) -> None:
         """Open evenly over the ramp-up (timers, not sleeping tasks, wait), or at once."""
@@ -752,11 +774,13 @@ class LoadRun:
                 "ssl": self._tls_context(),
                 "server_hostname": target.server_name or target.host,
             }
-        sock = socket.socket(family, socket.SOCK_STREAM)
+        connected, self._first_socket = self._first_socket, None
+        sock = connected or socket.socket(family, socket.SOCK_STREAM)
         try:
             sock.setblocking(False)
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            await self.loop.sock_connect(sock, address)
+            if connected is None:
+                await self.loop.sock_connect(sock, address)
             _, protocol = await self.loop.create_connection(factory, sock=sock, **extra)
         except BaseException:
             sock.close()
@@ -800,6 +824,9 @@ class LoadRun:
         if self._publisher is not None:
             self._publisher.cancel()
             self._publisher = None
+        if self._first_socket is not None:  # cancelled before connection 1 took it
+            self._first_socket.close()
+            self._first_socket = None
         for handle in self._ramp:
             handle.cancel()
         for task in list(self._opening):

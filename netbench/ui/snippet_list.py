@@ -813,7 +813,8 @@ def side_column(top: QWidget, panel: SnippetPanel, parent: QWidget) -> QSplitter
     # window taller than it was without it.
     column.setCollapsible(0, False)
     column.setCollapsible(1, True)
-    column.setStretchFactor(0, 1)
-    column.setStretchFactor(1, 1)
-    column.setSizes([300, 300])
+    # The top box scrolls on its own; the list's buttons must stay in view.
+    column.setStretchFactor(0, 2)
+    column.setStretchFactor(1, 3)
+    column.setSizes([240, 360])
     return column

@@ -123,6 +123,31 @@ def test_request_response_over_tcp_measures_every_round_trip():
     assert [s.sent for s in snapshots] == sorted(s.sent for s in snapshots)
 
 
+def test_localhost_on_both_families_uses_the_address_that_accepts():
+    """localhost is ::1 first on Debian; a server on 127.0.0.1 only must still be found."""
+    if [i[4][0] for i in socket.getaddrinfo("localhost", 80, type=socket.SOCK_STREAM)][:2] != [
+        "::1",
+        "127.0.0.1",
+    ]:
+        if os.environ.get("CI"):
+            pytest.fail("CI's hosts file must name ::1 localhost as Debian's does")
+        pytest.skip("localhost does not resolve to ::1 and then 127.0.0.1 here")
+
+    async def scenario():
+        echo = EchoServer()
+        port = await echo.start_tcp()
+        target = ClientConfig(ClientKind.TCP, "localhost", port)
+        settings = LoadSettings(target, payload=b"ping\n", connections=5, messages=10, framing=LF)
+        result = await LoadRun(settings).execute()
+        await wait_for(lambda: echo.closed == 5)
+        echo.close()
+        return result, echo
+
+    result, echo = asyncio.run(scenario())
+    check_round_trips(result, 50)
+    assert echo.opened == 5  # the probe's socket became connection 1
+
+
 def test_fire_and_forget_sends_everything_without_waiting():
     async def scenario():
         echo = EchoServer(reply=False)

@@ -200,6 +200,7 @@ class SessionPanel(QWidget):
         self.reconnect_delay.setRange(100, 600_000)
         self.reconnect_delay.setValue(1000)
         self.reconnect_delay.setSingleStep(500)
+        self.reconnect_delay.setPrefix(self.tr("after "))
         self.reconnect_delay.setSuffix(self.tr(" ms"))
         self.reconnect_delay.setToolTip(self.tr("How long to wait before reconnecting"))
         self._name(self.reconnect_delay, "reconnect_delay", self.tr("Delay before reconnecting"))
