@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from netbench.core.checksum import (
+    MAX_SKIP,
     NO_CHECKSUM,
     ByteOrder,
     Checksum,
@@ -58,7 +59,7 @@ HISTORY_LIMIT = 200
 PREVIEW_BYTES = 32
 # After sends that change a templated preview ({counter}), it is redrawn at most this often.
 PREVIEW_REFRESH_MS = 100
-MAX_CHECKSUM_SKIP = 65535
+MAX_CHECKSUM_SKIP = MAX_SKIP
 
 _ERROR_COLOR = QColor("#c62828")
 _ERROR_BACKGROUND = QColor(198, 40, 40, 64)  # the error colour, faint enough to read through
