@@ -54,6 +54,7 @@ from netbench.core.errors import PayloadError
 from netbench.core.escapes import encode_escapes
 from netbench.core.payload import InputMode, LineEnding, parse_payload, to_hex
 from netbench.core.recipe import PayloadRecipe, RenderedPayload, compile_payload
+from netbench.ui.checksum_names import checksum_labels
 
 HISTORY_LIMIT = 200
 PREVIEW_BYTES = 32
@@ -281,15 +282,7 @@ class PayloadEditor(QWidget):
         The options row only shows while a checksum is chosen, so the editor stays one
         row high for everyone who does not use checksums.
         """
-        labels = {
-            Checksum.NONE: self.tr("No checksum"),
-            Checksum.SUM8: self.tr("Sum8"),
-            Checksum.XOR8: self.tr("XOR8 (BCC)"),
-            Checksum.LRC_ASCII: self.tr("LRC (Modbus ASCII)"),
-            Checksum.CRC16_MODBUS: self.tr("CRC-16/MODBUS"),
-            Checksum.CRC16_CCITT_FALSE: self.tr("CRC-16/CCITT-FALSE"),
-            Checksum.CRC32: self.tr("CRC-32"),
-        }
+        labels = checksum_labels()
         self._checksum_labels = labels
         self.checksum_combo = QComboBox(self)
         self.checksum_combo.setObjectName(f"{self.prefix}.checksum")
