@@ -54,9 +54,18 @@ TOOLTIP_CHARS = 160
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def default_snippets_path() -> Path:
-    """The saved-messages file in the user's data directory, next to the server keys."""
-    return Path(user_data_dir("netbench", appauthor=False)) / FILE_NAME
+def default_data_dir() -> Path:
+    """The user's netbench data directory (saved messages, server keys), per platform."""
+    return Path(user_data_dir("netbench", appauthor=False))
+
+
+def default_snippets_path(data_dir: Path | None = None) -> Path:
+    """The saved-messages file in `data_dir`, by default the user's own, next to the keys.
+
+    A window that is not the user's session (screenshots, the self-test) passes a folder
+    of its own, so it neither shows nor touches the user's list.
+    """
+    return (default_data_dir() if data_dir is None else data_dir) / FILE_NAME
 
 
 def now() -> datetime:
