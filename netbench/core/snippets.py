@@ -537,7 +537,8 @@ def _checksum(entry: dict[str, Any]) -> ChecksumSpec:
     if isinstance(skip, bool) or not isinstance(skip, int) or not 0 <= skip <= MAX_SKIP:
         raise _FieldError(
             "checksum.skip",
-            f"must be a whole number from 0 to {MAX_SKIP}, not {_show(skip)}",
+            f"must be a whole number from 0 to {MAX_SKIP}, "
+            f"not {_show(skip) if _is_json(skip) else _describe(skip)}",
         )
     placement = _choice(value, "placement", Placement, Placement.BEFORE_LINE_ENDING, "checksum.")
     if algorithm is Checksum.NONE:

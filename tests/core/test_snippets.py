@@ -511,6 +511,7 @@ def test_a_damaged_entry_gives_an_error_naming_the_entry(
                 ({"algorithm": "sum8", "skip": "1"}, 'not "1"', 1, "checksum.skip"),
                 ({"algorithm": "sum8", "skip": True}, "not true", 1, "checksum.skip"),
                 ({"algorithm": "sum8", "skip": 65536}, "not 65536", 1, "checksum.skip"),
+                ({"algorithm": "sum8", "skip": [1]}, "65535, not a list", 1, "checksum.skip"),
                 (
                     {"algorithm": "sum8", "placement": "end"},
                     '"checksum.placement" is "end"; expected one of "before-line-ending", '
