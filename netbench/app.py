@@ -9,6 +9,7 @@ import logging
 import logging.handlers
 import signal
 import sys
+import tempfile
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
@@ -125,12 +126,30 @@ async def run_window(
     language: str,
     on_ready: ReadyHook | None = None,
 ) -> int:
+    with contextlib.ExitStack() as stack:
+        data_dir = None
+        if args.screenshot is not None:
+            # Pictures of a fresh start: the user's saved messages are neither shown nor
+            # touched (an unreadable file would otherwise be renamed aside).
+            scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="netbench-"))
+            data_dir = Path(scratch)
+        return await _run_window(app, args, log_path, language, on_ready, data_dir)
+
+
+async def _run_window(
+    app: QApplication,
+    args: argparse.Namespace,
+    log_path: Path,
+    language: str,
+    on_ready: ReadyHook | None,
+    data_dir: Path | None,
+) -> int:
     loop = asyncio.get_running_loop()
     reporter = ErrorReporter(app)
     reporter.install(loop)
     engine = Engine(chosen_engine_mode(args))
     engine.start(loop)
-    window = MainWindow(engine=engine, language=language, log_path=str(log_path))
+    window = MainWindow(engine=engine, language=language, log_path=str(log_path), data_dir=data_dir)
     reporter.error_reported.connect(window.on_error_reported)
 
     closed = loop.create_future()

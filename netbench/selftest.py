@@ -373,6 +373,7 @@ class QtChecks:
         self.table = table
         self.app: QApplication | None = None
         self.window: MainWindow | None = None
+        self._data_dir: tempfile.TemporaryDirectory[str] | None = None
         self.messages: list[str] = []
         self.current = ""
         self.started = time.monotonic()
@@ -403,7 +404,10 @@ class QtChecks:
     def main_window(self) -> str:
         from netbench.ui.main_window import MainWindow
 
-        self.window = window = MainWindow()
+        # A folder of its own for the saved messages: the check must not read the user's
+        # list, let alone rename an unreadable one aside.
+        self._data_dir = tempfile.TemporaryDirectory(prefix="netbench-self-test-")
+        self.window = window = MainWindow(data_dir=Path(self._data_dir.name))
         image = window.grab().toImage()
         if image.isNull() or image.width() < 100 or image.height() < 100:
             raise CheckError(f"the window rendered as {image.width()}x{image.height()} px")
@@ -463,6 +467,9 @@ class QtChecks:
             window.deleteLater()
         if self.app is not None:
             self.app.processEvents()
+        data_dir, self._data_dir = self._data_dir, None
+        if data_dir is not None:
+            data_dir.cleanup()
         from PySide6.QtCore import qInstallMessageHandler
 
         qInstallMessageHandler(self._previous_handler)

@@ -29,6 +29,31 @@ def test_screenshot_writes_one_png_per_tab(tmp_path):
         assert path.stat().st_size > 5_000
 
 
+def corrupt_saved_messages(data_home: Path) -> Path:
+    """A saved-messages file the app cannot read, where it looks for the user's list."""
+    path = data_home / "netbench" / "snippets.json"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b'{"format": "netbench-snippets", "version": 1, "snippets": [{"na')
+    return path
+
+
+def test_screenshots_never_touch_the_users_saved_messages(tmp_path):
+    """A broken list would be renamed aside by a normal start; pictures leave it alone."""
+    saved = corrupt_saved_messages(tmp_path / "data")
+    before = saved.read_bytes()
+    result = subprocess.run(
+        [sys.executable, "-m", "netbench", "--screenshot", str(tmp_path / "shots")],
+        capture_output=True,
+        text=True,
+        env=dict(APP_ENV, XDG_DATA_HOME=str(tmp_path / "data")),
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(list((tmp_path / "shots").glob("*.png"))) == 4
+    assert saved.read_bytes() == before
+    assert [p.name for p in saved.parent.iterdir()] == ["snippets.json"]
+
+
 @pytest.mark.parametrize("mode", ["ui-loop", "io-thread"])
 def test_closing_with_live_sockets_exits_cleanly_within_a_second(tmp_path, mode):
     sock = tmp_path / "s.sock"

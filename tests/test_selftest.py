@@ -5,6 +5,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
 
 ROWS = [
     "TCP round trip",
@@ -87,6 +88,28 @@ def test_columns_line_up():
     for line in rows:
         assert line[20:26].strip() in {"pass", "FAIL", "skip"}, line
         assert line[28:36].endswith(" ms") and line[36:38] == "  " and line[38] != " ", line
+
+
+def test_the_window_check_never_touches_the_users_saved_messages(tmp_path):
+    """The self-test builds the real window, but with a list of its own, not the user's."""
+    saved = Path(tmp_path, "netbench", "snippets.json")
+    saved.parent.mkdir()
+    saved.write_bytes(b"not a saved-messages file")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import netbench.selftest as s; s.NET_CHECKS.clear(); raise SystemExit(s.run())",
+        ],
+        capture_output=True,
+        text=True,
+        env=dict(headless_env(), XDG_DATA_HOME=str(tmp_path)),
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert rows_of(result.stdout)["main window"][0] == "pass"
+    assert saved.read_bytes() == b"not a saved-messages file"
+    assert [p.name for p in saved.parent.iterdir()] == ["snippets.json"]
 
 
 def test_a_failing_check_is_reported_and_exits_1():

@@ -22,6 +22,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+# The most leading bytes a checksum may skip: far more than any start-of-frame marker, and
+# small enough that a typo (a timestamp pasted in the wrong field) is caught.
+MAX_SKIP = 65535
+
 
 class ChecksumError(ValueError):
     """The checksum cannot be computed over this message (too short, not hex digits)."""

@@ -1,7 +1,10 @@
 """Saved messages: named payloads as typed, and the versioned JSON file they are kept in.
 
-A snippet keeps what the user typed (text, input mode, encoding, line ending), not the
-bytes, so loading it gives back the same notation to edit and the same bytes to send.
+A snippet keeps what the user typed (text, input mode, encoding, line ending, checksum),
+not the bytes, so loading it gives back the same notation to edit and the same bytes to
+send. The checksum is an optional object in each entry, left out when there is none, so a
+file without checksums is exactly what version 1 always was and older readers still
+take it.
 The file is read strictly: a file from a colleague either loads completely or says which
 entry and which field is wrong, so nothing is ever half-imported, and a snippet that could
 not be sent (bad hex, a character the encoding lacks) never gets into a library.
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -21,9 +25,19 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from netbench.core.checksum import (
+    MAX_SKIP,
+    NO_CHECKSUM,
+    ByteOrder,
+    Checksum,
+    ChecksumError,
+    ChecksumSpec,
+    Placement,
+)
 from netbench.core.encodings import DEFAULT_ENCODING, SUPPORTED_ENCODINGS, find_encoding
 from netbench.core.errors import PayloadError, SnippetError
-from netbench.core.payload import InputMode, LineEnding, parse_payload
+from netbench.core.payload import InputMode, LineEnding
+from netbench.core.recipe import PayloadRecipe, RenderedPayload, compile_payload
 
 FORMAT_NAME = "netbench-snippets"
 FORMAT_VERSION = 1
@@ -36,15 +50,21 @@ _ENTRY_FIELDS = (
     "mode",
     "encoding",
     "line_ending",
+    "checksum",
     "note",
     "created",
     "modified",
 )
+_CHECKSUM_FIELDS = ("algorithm", "order", "skip", "placement")
+# The send a snippet's bytes are shown for: the first one, at a fixed moment, so checking a
+# snippet gives the same answer whenever it runs ({time} always has the same length).
+_FIRST_SEND = 1
+_CHECK_WALL = 0.0
 _DOCUMENT_FIELDS = ("format", "version", "snippets")
 # Characters a name may not contain: line breaks, tabs and other controls would break the
 # one-line list, and lone surrogates cannot be written as UTF-8.
 _NAME_BANNED_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
-_Choice = TypeVar("_Choice", InputMode, LineEnding)
+_Choice = TypeVar("_Choice", InputMode, LineEnding, Checksum, ByteOrder, Placement)
 _NUMBERED_NAME = re.compile(r"^(?P<base>.*?) \((?P<number>\d+)\)$", re.DOTALL)
 
 
@@ -72,10 +92,23 @@ class Snippet:
     note: str = ""
     created: str = ""
     modified: str = ""
+    checksum: ChecksumSpec = NO_CHECKSUM
 
-    def payload(self) -> bytes:
-        """The bytes this snippet sends (a checked snippet always has them)."""
-        return parse_payload(self.text, self.mode, self.encoding, self.line_ending)
+    def recipe(self) -> PayloadRecipe:
+        """What the editor compiles this snippet into; every send is rendered from it."""
+        return compile_payload(self.text, self.mode, self.encoding, self.line_ending, self.checksum)
+
+    def payload(self, counter: int = _FIRST_SEND, wall: float | None = None) -> bytes:
+        """The bytes send number `counter` of this snippet is, at `wall` (default: now).
+
+        {counter} and {time} are filled in and the checksum appended, exactly as sending it
+        from the editor does. A checked snippet always has its first send's bytes.
+        """
+        return self.parts(counter, wall).data
+
+    def parts(self, counter: int = _FIRST_SEND, wall: float | None = None) -> RenderedPayload:
+        """`payload` split into what the checksum covers, the checksum and the rest."""
+        return self.recipe().render_parts(counter, time.time() if wall is None else wall)
 
 
 @dataclass(frozen=True)
@@ -181,21 +214,23 @@ def make_snippet(
     *,
     now: datetime,
     note: str = "",
+    checksum: ChecksumSpec = NO_CHECKSUM,
 ) -> Snippet:
     """A checked snippet created `now`; SnippetError names the field that is wrong."""
+    entry: dict[str, Any] = {
+        "name": name,
+        "text": text,
+        "mode": str(mode),
+        "encoding": encoding,
+        "line_ending": str(line_ending),
+        "note": note,
+        "created": timestamp(now),
+        "modified": timestamp(now),
+    }
+    if checksum.enabled:
+        entry["checksum"] = _checksum_entry(checksum)
     try:
-        return _checked(
-            {
-                "name": name,
-                "text": text,
-                "mode": str(mode),
-                "encoding": encoding,
-                "line_ending": str(line_ending),
-                "note": note,
-                "created": timestamp(now),
-                "modified": timestamp(now),
-            }
-        )
+        return _checked(entry)
     except _FieldError as problem:
         subject = "The name" if problem.field == "name" else f'"{problem.field}"'
         raise SnippetError(f"{subject} {problem.description}", field=problem.field) from None
@@ -272,19 +307,32 @@ def dump_library(library: SnippetLibrary) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def _entry(snippet: Snippet) -> dict[str, str]:
-    entry = {
+def _entry(snippet: Snippet) -> dict[str, Any]:
+    entry: dict[str, Any] = {
         "name": snippet.name,
         "text": snippet.text,
         "mode": snippet.mode.value,
         "encoding": snippet.encoding,
         "line_ending": snippet.line_ending.value,
     }
+    # Left out when there is none: such an entry is exactly what older readers know.
+    if snippet.checksum.enabled:
+        entry["checksum"] = _checksum_entry(snippet.checksum)
     for optional in ("note", "created", "modified"):
         value = getattr(snippet, optional)
         if value:
             entry[optional] = value
     return entry
+
+
+def _checksum_entry(spec: ChecksumSpec) -> dict[str, Any]:
+    """The checksum as the file keeps it: the enums' own stable values, null for "usual"."""
+    return {
+        "algorithm": spec.algorithm.value,
+        "order": None if spec.order is None else spec.order.value,
+        "skip": spec.skip,
+        "placement": spec.placement.value,
+    }
 
 
 def parse_library(data: str | bytes) -> SnippetLibrary:
@@ -445,11 +493,59 @@ def _checked(entry: dict[str, Any]) -> Snippet:
         raise _FieldError("note", "contains a lone surrogate, which no file can hold")
     created = _time(entry, "created")
     modified = _time(entry, "modified")
+    checksum = _checksum(entry)
+    snippet = Snippet(name, text, mode, encoding, line_ending, note, created, modified, checksum)
     try:
-        parse_payload(text, mode, encoding, line_ending)
+        recipe = snippet.recipe()
     except PayloadError as error:
         raise _FieldError("text", f"cannot be sent as {_MODE_NAMES[mode]}: {error}") from None
-    return Snippet(name, text, mode, encoding, line_ending, note, created, modified)
+    try:
+        recipe.render(_FIRST_SEND, _CHECK_WALL)
+    except ChecksumError as error:
+        raise _FieldError("checksum", f"cannot be computed over this message: {error}") from None
+    return snippet
+
+
+def _checksum(entry: dict[str, Any]) -> ChecksumSpec:
+    """The entry's checksum (none when it has no "checksum" object); raises _FieldError.
+
+    Fields inside it are named "checksum.<field>", so an error points at the very value.
+    A byte order is kept only where the result has more than one byte: for the others it
+    means nothing, and keeping it would make equal checksums compare unequal.
+    """
+    if "checksum" not in entry:
+        return NO_CHECKSUM
+    value = entry["checksum"]
+    if not isinstance(value, dict):
+        raise _FieldError(
+            "checksum",
+            'must be an object like {"algorithm": "crc16-modbus"}, not ' + _describe(value),
+        )
+    unknown = sorted(set(value) - set(_CHECKSUM_FIELDS))
+    if unknown:
+        raise _FieldError(
+            f"checksum.{unknown[0]}",
+            f"is an unknown field; known fields are {', '.join(_CHECKSUM_FIELDS)}",
+        )
+    if "algorithm" not in value:
+        raise _FieldError("checksum.algorithm", "is missing")
+    algorithm = _choice(value, "algorithm", Checksum, Checksum.NONE, "checksum.")
+    order = None
+    if value.get("order") is not None:
+        order = _choice(value, "order", ByteOrder, ByteOrder.BIG, "checksum.", or_null=True)
+    skip = value.get("skip", 0)
+    if isinstance(skip, bool) or not isinstance(skip, int) or not 0 <= skip <= MAX_SKIP:
+        raise _FieldError(
+            "checksum.skip",
+            f"must be a whole number from 0 to {MAX_SKIP}, "
+            f"not {_show(skip) if _is_json(skip) else _describe(skip)}",
+        )
+    placement = _choice(value, "placement", Placement, Placement.BEFORE_LINE_ENDING, "checksum.")
+    if algorithm is Checksum.NONE:
+        return NO_CHECKSUM
+    if not algorithm.has_byte_order:
+        order = None
+    return ChecksumSpec(algorithm, order, skip, placement)
 
 
 _MODE_NAMES = {
@@ -473,24 +569,42 @@ def _checked_name(name: str) -> str:
     return name
 
 
-def _string(entry: dict[str, Any], key: str, *, required: bool = False, default: str = "") -> str:
+def _string(
+    entry: dict[str, Any],
+    key: str,
+    *,
+    required: bool = False,
+    default: str = "",
+    within: str = "",
+) -> str:
+    """`entry[key]`, which must be a string; `within` prefixes the field's name in errors."""
     if key not in entry:
         if required:
-            raise _FieldError(key, "is missing")
+            raise _FieldError(within + key, "is missing")
         return default
     value = entry[key]
     if not isinstance(value, str):
-        raise _FieldError(key, f"must be a string, not {_describe(value)}")
+        raise _FieldError(within + key, f"must be a string, not {_describe(value)}")
     return value
 
 
-def _choice(entry: dict[str, Any], key: str, kind: type[_Choice], default: _Choice) -> _Choice:
-    value = _string(entry, key, default=default.value)
+def _choice(
+    entry: dict[str, Any],
+    key: str,
+    kind: type[_Choice],
+    default: _Choice,
+    within: str = "",
+    *,
+    or_null: bool = False,
+) -> _Choice:
+    value = _string(entry, key, default=default.value, within=within)
     try:
         return kind(value)
     except ValueError:
         choices = ", ".join(_show(member.value) for member in kind)
-        raise _FieldError(key, f"is {_show(value)}; expected one of {choices}") from None
+        if or_null:
+            choices += " or null (the algorithm's usual order)"
+        raise _FieldError(within + key, f"is {_show(value)}; expected one of {choices}") from None
 
 
 def _time(entry: dict[str, Any], key: str) -> str:

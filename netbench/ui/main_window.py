@@ -6,6 +6,8 @@ Signals:
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
@@ -34,7 +36,14 @@ class MainWindow(QMainWindow):
         language: str = "English",
         log_path: str = "",
         parent: QWidget | None = None,
+        data_dir: Path | None = None,
     ) -> None:
+        """`data_dir` holds the saved messages; None is the user's data directory.
+
+        Anything that builds a window the user is not working in (screenshots, the
+        self-test) passes a throwaway folder, so the user's list is never read, set aside
+        as unreadable or written by it.
+        """
         super().__init__(parent)
         self.setObjectName("main.window")
         self.setWindowTitle(self.tr("netbench"))
@@ -56,7 +65,7 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName(self.tr("Tools"))
         self.tabs.setDocumentMode(True)
         # One list of saved messages for every sender in the window.
-        self.snippets = SnippetStore(default_snippets_path(), self)
+        self.snippets = SnippetStore(default_snippets_path(data_dir), self)
         self.server_tab = ServerTab(self.engine, self.tabs, self.snippets)
         self.tabs.addTab(self.server_tab, self.tr("Server"))
         self.client_tab = ClientTab(self.engine, self.tabs, self.snippets)

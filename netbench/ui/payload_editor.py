@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from netbench.core.checksum import (
+    MAX_SKIP,
     NO_CHECKSUM,
     ByteOrder,
     Checksum,
@@ -53,12 +54,13 @@ from netbench.core.errors import PayloadError
 from netbench.core.escapes import encode_escapes
 from netbench.core.payload import InputMode, LineEnding, parse_payload, to_hex
 from netbench.core.recipe import PayloadRecipe, RenderedPayload, compile_payload
+from netbench.ui.checksum_names import checksum_labels
 
 HISTORY_LIMIT = 200
 PREVIEW_BYTES = 32
 # After sends that change a templated preview ({counter}), it is redrawn at most this often.
 PREVIEW_REFRESH_MS = 100
-MAX_CHECKSUM_SKIP = 65535
+MAX_CHECKSUM_SKIP = MAX_SKIP
 
 _ERROR_COLOR = QColor("#c62828")
 _ERROR_BACKGROUND = QColor(198, 40, 40, 64)  # the error colour, faint enough to read through
@@ -280,15 +282,7 @@ class PayloadEditor(QWidget):
         The options row only shows while a checksum is chosen, so the editor stays one
         row high for everyone who does not use checksums.
         """
-        labels = {
-            Checksum.NONE: self.tr("No checksum"),
-            Checksum.SUM8: self.tr("Sum8"),
-            Checksum.XOR8: self.tr("XOR8 (BCC)"),
-            Checksum.LRC_ASCII: self.tr("LRC (Modbus ASCII)"),
-            Checksum.CRC16_MODBUS: self.tr("CRC-16/MODBUS"),
-            Checksum.CRC16_CCITT_FALSE: self.tr("CRC-16/CCITT-FALSE"),
-            Checksum.CRC32: self.tr("CRC-32"),
-        }
+        labels = checksum_labels()
         self._checksum_labels = labels
         self.checksum_combo = QComboBox(self)
         self.checksum_combo.setObjectName(f"{self.prefix}.checksum")

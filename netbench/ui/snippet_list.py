@@ -57,7 +57,7 @@ from netbench.core.snippets import (
     duplicates,
     make_snippet,
 )
-from netbench.ui.payload_editor import PayloadEditor
+from netbench.ui.payload_editor import PayloadDraft, PayloadEditor
 from netbench.ui.snippet_store import SEARCH_ROLE, SNIPPET_ROLE, SnippetStore, now
 
 SETTINGS_COLLAPSED = "snippets/collapsed"
@@ -445,11 +445,23 @@ class SnippetPanel(QWidget):
             self.view.scrollTo(index)
 
     def load(self, index: QModelIndex) -> Snippet | None:
-        """Put the message at `index` in the editor, as it was typed; nothing is sent."""
+        """Put the message at `index` in the editor, as it was typed; nothing is sent.
+
+        Its checksum comes back with it: a request saved with its CRC goes out with it,
+        whatever the editor had chosen before.
+        """
         snippet = self.snippet_at(index)
         if snippet is None:
             return None
-        self.editor.set_payload(snippet.text, snippet.mode, snippet.encoding, snippet.line_ending)
+        self.editor.set_draft(
+            PayloadDraft(
+                snippet.text,
+                snippet.mode,
+                snippet.encoding,
+                snippet.line_ending,
+                snippet.checksum,
+            )
+        )
         self.name_edit.setText(snippet.name)
         return snippet
 
@@ -489,7 +501,13 @@ class SnippetPanel(QWidget):
         draft = self.editor.state()
         try:
             snippet = make_snippet(
-                name, draft.text, draft.mode, draft.encoding, draft.line_ending, now=now()
+                name,
+                draft.text,
+                draft.mode,
+                draft.encoding,
+                draft.line_ending,
+                now=now(),
+                checksum=draft.checksum,
             )
         except SnippetError as error:
             self._say(self.tr("Cannot save: {problem}").format(problem=error.message), True)

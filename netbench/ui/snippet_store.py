@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from netbench.core.checksum import ByteOrder, ChecksumSpec, Placement
 from netbench.core.display import hex_inline, visible_text
 from netbench.core.encodings import find_encoding
 from netbench.core.errors import SnippetError
@@ -41,6 +42,7 @@ from netbench.core.snippets import (
     merge,
     unique_name,
 )
+from netbench.ui.checksum_names import checksum_labels
 from netbench.ui.transcript_view import format_size
 
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -52,9 +54,18 @@ TOOLTIP_CHARS = 160
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def default_snippets_path() -> Path:
-    """The saved-messages file in the user's data directory, next to the server keys."""
-    return Path(user_data_dir("netbench", appauthor=False)) / FILE_NAME
+def default_data_dir() -> Path:
+    """The user's netbench data directory (saved messages, server keys), per platform."""
+    return Path(user_data_dir("netbench", appauthor=False))
+
+
+def default_snippets_path(data_dir: Path | None = None) -> Path:
+    """The saved-messages file in `data_dir`, by default the user's own, next to the keys.
+
+    A window that is not the user's session (screenshots, the self-test) passes a folder
+    of its own, so it neither shows nor touches the user's list.
+    """
+    return (default_data_dir() if data_dir is None else data_dir) / FILE_NAME
 
 
 def now() -> datetime:
@@ -272,33 +283,60 @@ class SnippetStore(QAbstractListModel):
     # -- wording ----------------------------------------------------------------------------
 
     def summary(self, snippet: Snippet) -> str:
-        """Mode, encoding and line ending in a few words: "Hex · UTF-8 · CRLF"."""
+        """How it is read and what is added, in a few words: "Hex · CRC-16/MODBUS"."""
         modes = {
             InputMode.TEXT: self.tr("Text"),
             InputMode.ESCAPES: self.tr("Text with escapes"),
             InputMode.HEX: self.tr("Hex"),
         }
-        endings = {
-            LineEnding.NONE: self.tr("no line ending"),
-            LineEnding.LF: "LF",
-            LineEnding.CR: "CR",
-            LineEnding.CRLF: "CRLF",
-        }
         parts = [modes[snippet.mode]]
         if snippet.mode is not InputMode.HEX:
             parts.append(find_encoding(snippet.encoding).label)
-        parts.append(endings[snippet.line_ending])
+        if snippet.line_ending is not LineEnding.NONE:
+            parts.append(_LINE_ENDING_NAMES[snippet.line_ending])
+        if snippet.checksum.enabled:
+            parts.append(self.checksum_summary(snippet.checksum))
         return " · ".join(parts)
 
+    def checksum_summary(self, spec: ChecksumSpec) -> str:
+        """The algorithm, and whatever about it is not the usual: "CRC-32 (low byte first)"."""
+        details = []
+        if spec.order is not None and spec.order is not spec.algorithm.default_order:
+            details.append(
+                self.tr("low byte first")
+                if spec.order is ByteOrder.LITTLE
+                else self.tr("high byte first")
+            )
+        if spec.skip:
+            details.append(
+                self.tr("skipping the first byte")
+                if spec.skip == 1
+                else self.tr("skipping the first {count} bytes").format(count=spec.skip)
+            )
+        if spec.placement is Placement.AFTER_LINE_ENDING:
+            details.append(self.tr("after the line ending"))
+        label = checksum_labels()[spec.algorithm]
+        if not details:
+            return label
+        return self.tr("{checksum} ({details})").format(checksum=label, details=", ".join(details))
+
     def tooltip(self, snippet: Snippet) -> str:
-        """Name, note, how it is read, and what it sends: as text, and always as hex."""
-        data = snippet.payload()
+        """Name, note, how it is read, and what it sends: as text, and always as hex.
+
+        The size counts the typed bytes and the checksum apart ("6 B + 2"), as the editor's
+        preview names the checksum apart, so the list says what was typed and what is added.
+        """
+        parts = snippet.parts()
+        data = parts.data
+        size = format_size(len(parts.body) + len(parts.tail))
+        if parts.checksum:
+            size = self.tr("{size} + {checksum}").format(size=size, checksum=len(parts.checksum))
         lines = [f"<b>{html.escape(snippet.name)}</b>"]
         if snippet.note:
             lines.append(html.escape(_cut(snippet.note, TOOLTIP_CHARS)).replace("\n", "<br>"))
         lines.append(
             self.tr("{summary} · {size}").format(
-                summary=html.escape(self.summary(snippet)), size=format_size(len(data))
+                summary=html.escape(self.summary(snippet)), size=size
             )
         )
         if snippet.mode is not InputMode.HEX:
@@ -306,6 +344,9 @@ class SnippetStore(QAbstractListModel):
             lines.append(f"<tt>{html.escape(shown)}</tt>")
         lines.append(f"<tt>{html.escape(hex_inline(data, TOOLTIP_BYTES))}</tt>")
         return "<br>".join(lines)
+
+
+_LINE_ENDING_NAMES = {LineEnding.LF: "LF", LineEnding.CR: "CR", LineEnding.CRLF: "CRLF"}
 
 
 def _cut(text: str, limit: int) -> str:

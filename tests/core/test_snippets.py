@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -10,6 +11,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from netbench.core.checksum import (
+    NO_CHECKSUM,
+    ByteOrder,
+    Checksum,
+    ChecksumSpec,
+    Placement,
+    crc16_modbus,
+    sum8,
+)
 from netbench.core.encodings import SUPPORTED_ENCODINGS
 from netbench.core.errors import SnippetError
 from netbench.core.escapes import encode_escapes
@@ -64,8 +74,24 @@ names = (
 
 
 @st.composite
+def checksum_specs(draw: st.DrawFn) -> ChecksumSpec:
+    """Any checksum the editor can choose, a byte order even where it means nothing."""
+    return ChecksumSpec(
+        draw(st.sampled_from(list(Checksum))),
+        draw(st.none() | st.sampled_from(list(ByteOrder))),
+        draw(st.integers(0, 6)),
+        draw(st.sampled_from(list(Placement))),
+    )
+
+
+@st.composite
 def snippets(draw: st.DrawFn, name: str | None = None) -> Snippet:
-    """A valid snippet: its text is drawn from bytes, so it always makes a payload."""
+    """A valid snippet: its text is drawn from bytes, so it always makes a payload.
+
+    A drawn checksum the message cannot carry (it skips more bytes than there are, or is
+    LRC over bytes that are not hex digits) is refused; the snippet then gets one with the
+    same settings that covers everything, so most snippets do carry a checksum.
+    """
     codec = draw(st.sampled_from(CODECS))
     mode = draw(st.sampled_from(list(InputMode)))
     data = draw(st.binary(max_size=40))
@@ -76,15 +102,24 @@ def snippets(draw: st.DrawFn, name: str | None = None) -> Snippet:
     else:
         text = draw(st.text(max_size=40).filter(lambda t: _encodes(t, codec)))
     moment = draw(st.datetimes(timezones=st.just(UTC)))
-    return make_snippet(
-        name if name is not None else draw(names),
-        text,
-        mode,
-        codec,
-        draw(st.sampled_from(list(LineEnding))),
-        now=moment,
-        note=draw(st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)),
-    )
+    fields = {
+        "name": name if name is not None else draw(names),
+        "text": text,
+        "mode": mode,
+        "encoding": codec,
+        "line_ending": draw(st.sampled_from(list(LineEnding))),
+    }
+    note = draw(st.text(st.characters(blacklist_categories=("Cs",)), max_size=30))
+    checksum = draw(checksum_specs())
+    try:
+        return make_snippet(**fields, now=moment, note=note, checksum=checksum)
+    except SnippetError as error:
+        field = error.field
+    assert field == "checksum"
+    covering = replace(checksum, skip=0)
+    if covering.algorithm is Checksum.LRC_ASCII:
+        covering = replace(covering, algorithm=Checksum.XOR8)
+    return make_snippet(**fields, now=moment, note=note, checksum=covering)
 
 
 def _encodes(text: str, codec: str) -> bool:
@@ -123,7 +158,19 @@ def test_any_library_round_trips_through_its_json(library: SnippetLibrary) -> No
 @given(snippets())
 def test_a_loaded_snippet_sends_the_same_bytes(snippet: Snippet) -> None:
     loaded = parse_library(dump_library(SnippetLibrary((snippet,))))[0]
-    assert loaded.payload() == snippet.payload()
+    assert loaded.checksum == snippet.checksum
+    assert loaded.payload(1, 0.0) == snippet.payload(1, 0.0)
+    assert loaded.payload(7, 0.0) == snippet.payload(7, 0.0)
+
+
+@PROPERTY_SETTINGS
+@given(snippets())
+def test_a_snippet_sends_what_the_editor_would_for_its_settings(snippet: Snippet) -> None:
+    """The payload is the recipe's first send: templates filled, then the checksum added."""
+    parts = snippet.parts(1, 0.0)
+    assert parts.checksum == snippet.checksum.compute(parts.body)
+    assert len(parts.checksum) == snippet.checksum.algorithm.width
+    assert snippet.payload(1, 0.0) == parts.body + parts.checksum + parts.tail
 
 
 def test_the_file_is_readable_json_with_a_format_and_version() -> None:
@@ -145,6 +192,90 @@ def test_the_file_is_readable_json_with_a_format_and_version() -> None:
         }
     ]
     assert snippet.payload() == bytes.fromhex("010300000001840A")
+
+
+def test_a_checksum_is_kept_in_the_file_and_restored() -> None:
+    """The Modbus request of a device engineer: typed without its CRC, sent with it."""
+    modbus = ChecksumSpec(Checksum.CRC16_MODBUS)
+    snippet = make_snippet("read register 1", "01 03 00 00 00 01", "hex", now=NOW, checksum=modbus)
+    assert snippet.payload() == bytes.fromhex("010300000001840A")
+    entry = json.loads(dump_library(SnippetLibrary((snippet,))))["snippets"][0]
+    assert entry["checksum"] == {
+        "algorithm": "crc16-modbus",
+        "order": None,
+        "skip": 0,
+        "placement": "before-line-ending",
+    }
+    loaded = parse_library(dump_library(SnippetLibrary((snippet,))))[0]
+    assert loaded == snippet
+    assert loaded.checksum == modbus
+    assert loaded.payload() == bytes.fromhex("010300000001840A")
+
+
+def test_every_checksum_setting_is_written_with_stable_names() -> None:
+    spec = ChecksumSpec(
+        Checksum.CRC16_CCITT_FALSE, ByteOrder.LITTLE, 1, Placement.AFTER_LINE_ENDING
+    )
+    snippet = make_snippet(
+        "frame", "\\x02AB", "escapes", line_ending="crlf", now=NOW, checksum=spec
+    )
+    text = dump_library(SnippetLibrary((snippet,)))
+    assert json.loads(text)["snippets"][0]["checksum"] == {
+        "algorithm": "crc16-ccitt-false",
+        "order": "little",
+        "skip": 1,
+        "placement": "after-line-ending",
+    }
+    assert parse_library(text)[0].checksum == spec
+
+
+def test_a_snippet_without_a_checksum_is_written_as_before() -> None:
+    """No "checksum" key at all, so the file is what every version-1 reader expects."""
+    snippet = make_snippet("ping", "PING", now=NOW)
+    assert snippet.checksum == NO_CHECKSUM
+    entry = json.loads(dump_library(SnippetLibrary((snippet,))))["snippets"][0]
+    assert "checksum" not in entry
+
+
+def test_an_lrc_over_modbus_ascii_skips_the_colon_and_goes_before_the_line_ending() -> None:
+    spec = ChecksumSpec(Checksum.LRC_ASCII, skip=1)
+    snippet = make_snippet("ascii", ":010300000001", line_ending="crlf", now=NOW, checksum=spec)
+    assert snippet.payload() == b":010300000001FB\r\n"
+    assert parse_library(dump_library(SnippetLibrary((snippet,))))[0].checksum == spec
+
+
+def test_the_checksum_covers_the_filled_in_counter() -> None:
+    snippet = make_snippet("count", "#{counter}", now=NOW, checksum=ChecksumSpec(Checksum.SUM8))
+    assert snippet.payload() == b"#1" + bytes([sum8(b"#1")])
+    assert snippet.payload(12, 0.0) == b"#12" + bytes([sum8(b"#12")])
+    assert make_snippet("braces", "{{counter}}", now=NOW).payload() == b"{counter}"
+
+
+def test_a_hand_written_checksum_needs_only_its_algorithm() -> None:
+    library = parse_library(
+        document(
+            {
+                "name": "reg",
+                "text": "01 03",
+                "mode": "hex",
+                "checksum": {"algorithm": "crc16-modbus"},
+            }
+        )
+    )
+    assert library[0].checksum == ChecksumSpec(Checksum.CRC16_MODBUS)
+    assert library[0].payload() == b"\x01\x03" + crc16_modbus(b"\x01\x03").to_bytes(2, "little")
+
+
+def test_no_checksum_and_a_meaningless_byte_order_are_read_as_what_they_mean() -> None:
+    """ "none" is no checksum; the order of a one-byte checksum is dropped, not kept."""
+    library = parse_library(
+        document(
+            {"name": "a", "text": "x", "checksum": {"algorithm": "none", "skip": 2}},
+            {"name": "b", "text": "x", "checksum": {"algorithm": "xor8", "order": "little"}},
+        )
+    )
+    assert library[0].checksum == NO_CHECKSUM
+    assert library[1].checksum == ChecksumSpec(Checksum.XOR8)
 
 
 def test_chinese_text_stays_readable_in_the_file() -> None:
@@ -333,6 +464,84 @@ def test_a_damaged_entry_gives_an_error_naming_the_entry(
             None,
         ),
         ("[" * 100_000, "nested too deeply", None, None),
+        *[
+            (document({"name": "reg", "text": "01 03", "mode": "hex", "checksum": checksum}), *rest)
+            for checksum, *rest in [
+                (
+                    "crc16-modbus",
+                    'Entry 1 (“reg”): "checksum" must be an object like '
+                    '{"algorithm": "crc16-modbus"}, not a string',
+                    1,
+                    "checksum",
+                ),
+                (None, '"checksum" must be an object like', 1, "checksum"),
+                ({}, 'Entry 1 (“reg”): "checksum.algorithm" is missing', 1, "checksum.algorithm"),
+                (
+                    {"algorithm": "crc8"},
+                    'Entry 1 (“reg”): "checksum.algorithm" is "crc8"; expected one of "none", '
+                    '"sum8", "xor8", "lrc-ascii", "crc16-modbus", "crc16-ccitt-false", "crc32"',
+                    1,
+                    "checksum.algorithm",
+                ),
+                (
+                    {"algorithm": "CRC-16/MODBUS"},
+                    '"checksum.algorithm" is "CRC-16/MODBUS"; expected one of',
+                    1,
+                    "checksum.algorithm",
+                ),
+                (
+                    {"algorithm": "crc32", "order": "middle"},
+                    '"checksum.order" is "middle"; expected one of "little", "big" or null',
+                    1,
+                    "checksum.order",
+                ),
+                (
+                    {"algorithm": "crc32", "order": 1},
+                    '"checksum.order" must be a string, not a number',
+                    1,
+                    "checksum.order",
+                ),
+                (
+                    {"algorithm": "sum8", "skip": -1},
+                    '"checksum.skip" must be a whole number from 0 to 65535, not -1',
+                    1,
+                    "checksum.skip",
+                ),
+                ({"algorithm": "sum8", "skip": 1.5}, "not 1.5", 1, "checksum.skip"),
+                ({"algorithm": "sum8", "skip": "1"}, 'not "1"', 1, "checksum.skip"),
+                ({"algorithm": "sum8", "skip": True}, "not true", 1, "checksum.skip"),
+                ({"algorithm": "sum8", "skip": 65536}, "not 65536", 1, "checksum.skip"),
+                ({"algorithm": "sum8", "skip": [1]}, "65535, not a list", 1, "checksum.skip"),
+                (
+                    {"algorithm": "sum8", "placement": "end"},
+                    '"checksum.placement" is "end"; expected one of "before-line-ending", '
+                    '"after-line-ending"',
+                    1,
+                    "checksum.placement",
+                ),
+                (
+                    {"algorithm": "sum8", "poly": "0x1021"},
+                    'Entry 1 (“reg”): "checksum.poly" is an unknown field; known fields are '
+                    "algorithm, order, skip, placement",
+                    1,
+                    "checksum.poly",
+                ),
+                (
+                    {"algorithm": "sum8", "skip": 3},
+                    '"checksum" cannot be computed over this message: the checksum skips the '
+                    "first 3 bytes, but the message before it has only 2",
+                    1,
+                    "checksum",
+                ),
+                (
+                    {"algorithm": "lrc-ascii"},
+                    '"checksum" cannot be computed over this message: LRC (Modbus ASCII) needs '
+                    "hex digits",
+                    1,
+                    "checksum",
+                ),
+            ]
+        ],
     ],
 )
 def test_errors_name_the_entry_and_field(
@@ -341,6 +550,32 @@ def test_errors_name_the_entry_and_field(
     error = error_of(text)
     assert expected in error.message
     assert (error.entry, error.field) == (entry, field)
+
+
+@PROPERTY_SETTINGS
+@given(snippets(), st.data())
+def test_a_damaged_checksum_gives_an_error_naming_its_field(
+    snippet: Snippet, data: st.DataObject
+) -> None:
+    """Any field of a checksum replaced by any JSON value: it loads, or the error says where."""
+    parsed = json.loads(dump_library(SnippetLibrary((snippet,))))
+    entry = parsed["snippets"][0]
+    checksum = entry.setdefault("checksum", {"algorithm": "sum8"})
+    key = data.draw(st.sampled_from([*checksum, "extra"]))
+    checksum[key] = data.draw(json_values)
+    error = error_or_none(json.dumps(parsed))
+    if error is not None:
+        assert error.message.startswith("Entry 1")
+        assert error.field is not None and error.field.startswith("checksum")
+        assert f'"{error.field}"' in error.message
+
+
+def test_make_snippet_names_the_checksum_field_at_fault() -> None:
+    with pytest.raises(SnippetError, match='"checksum" cannot be computed') as caught:
+        make_snippet("x", "01", "hex", now=NOW, checksum=ChecksumSpec(Checksum.SUM8, skip=2))
+    assert caught.value.field == "checksum"
+    with pytest.raises(SnippetError, match=r'"checksum\.skip" must be a whole number'):
+        make_snippet("x", "01", "hex", now=NOW, checksum=ChecksumSpec(Checksum.SUM8, skip=70000))
 
 
 def test_bytes_that_are_not_utf8_are_refused() -> None:

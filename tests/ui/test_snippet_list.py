@@ -17,6 +17,8 @@ from netbench.net.engine import Engine, EngineMode
 from netbench.ui.main_window import MainWindow
 
 REGISTER = "01 03 00 00 00 01 84 0A"
+# The same Modbus request typed without its CRC, for the editor to append.
+REQUEST = "01 03 00 00 00 01"
 
 
 @pytest.fixture(autouse=True)
@@ -90,6 +92,11 @@ def type_payload(win, text, mode="text", encoding="utf-8", ending="none", prefix
         combo = find(win, f"{prefix}.{name}")
         combo.setCurrentIndex(combo.findData(value))
     find(win, f"{prefix}.input").setPlainText(text)
+
+
+def choose_checksum(win, algorithm, prefix="client"):
+    combo = find(win, f"{prefix}.checksum")
+    combo.setCurrentIndex(combo.findData(algorithm))
 
 
 def save_as(win, name, prefix="client"):
@@ -309,6 +316,95 @@ def test_double_click_sends_exactly_the_saved_bytes_over_tcp(window, pump, in_th
         listener.sock.close()
 
 
+def test_a_saved_checksum_goes_out_with_the_message_over_tcp(window, pump, in_thread):
+    """Saved with CRC-16/MODBUS, sent after the editor's checksum was turned off: with CRC."""
+    listener = Listener()
+    try:
+        future = concurrent.futures.ThreadPoolExecutor(1).submit(listener.accept)
+        type_payload(window, REQUEST, mode="hex")
+        choose_checksum(window, "crc16-modbus")
+        save_as(window, "read register 1")
+        assert status(window) == "Saved “read register 1”"
+        choose_checksum(window, "none")
+        type_payload(window, "something else")
+        panel = connect_client(window, pump, listener.port)
+        conn = in_thread(future.result)
+        try:
+            double_click(window, "read register 1")
+            expected = bytes.fromhex("010300000001840A")
+            assert in_thread(recv_exactly, conn, len(expected)) == expected
+            pump(lambda: panel.messages_out == 1)
+            conn.settimeout(0.2)
+            with pytest.raises(TimeoutError):
+                conn.recv(1)  # exactly the request and its CRC, nothing more
+            assert find(window, "client.checksum").currentData() == "crc16-modbus"
+            assert find(window, "client.input").toPlainText() == REQUEST
+        finally:
+            conn.close()
+    finally:
+        listener.sock.close()
+
+
+def test_the_checksum_is_saved_in_the_file_and_comes_back_after_a_restart(
+    open_window, snippets_file
+):
+    window = open_window()
+    type_payload(window, ":010300000001", ending="crlf")
+    choose_checksum(window, "lrc-ascii")
+    find(window, "client.checksum_skip").setValue(1)
+    save_as(window, "ascii request")
+    type_payload(window, REQUEST, mode="hex")
+    choose_checksum(window, "crc32")
+    order = find(window, "client.checksum_order")
+    order.setCurrentIndex(order.findData("little"))
+    save_as(window, "crc32 le")
+    entries = json.loads(snippets_file.read_text("utf-8"))["snippets"]
+    assert entries[0]["checksum"] == {
+        "algorithm": "lrc-ascii",
+        "order": None,
+        "skip": 1,
+        "placement": "before-line-ending",
+    }
+    assert entries[1]["checksum"]["order"] == "little"
+    window.close()
+
+    again = open_window()
+    editor = again.client_tab.current_panel.editor
+    click(again, "ascii request")
+    assert editor.payload(1) == b":010300000001FB\r\n"
+    assert find(again, "client.checksum_skip").value() == 1
+    assert find(again, "client.checksum_options").isVisible()
+    click(again, "crc32 le")
+    assert find(again, "client.checksum_order").currentData() == "little"
+    assert editor.payload(1)[:6] == bytes.fromhex(REQUEST)
+    assert len(editor.payload(1)) == 10
+
+
+def test_a_message_saved_without_a_checksum_loads_without_one(window):
+    type_payload(window, "PING")
+    save_as(window, "ping")
+    choose_checksum(window, "sum8")
+    click(window, "ping")
+    assert find(window, "client.checksum").currentData() == "none"
+    assert window.client_tab.current_panel.editor.payload(1) == b"PING"
+
+
+def test_a_checksum_survives_export_and_import(window, tmp_path):
+    type_payload(window, REQUEST, mode="hex")
+    choose_checksum(window, "crc16-modbus")
+    save_as(window, "read register 1")
+    panel = window.client_tab.current_panel.snippets
+    assert panel.export_file(tmp_path / "shared.json")
+    find(window, "client.snippets").selectAll()
+    find(window, "client.snippet_delete").click()
+    assert names(window) == []
+    assert panel.import_file(tmp_path / "shared.json")
+    assert names(window) == ["read register 1"]
+    choose_checksum(window, "none")
+    click(window, "read register 1")
+    assert window.client_tab.current_panel.editor.payload(1) == bytes.fromhex("010300000001840A")
+
+
 def test_the_server_tab_sends_a_saved_message_to_the_selected_peer(window, pump, in_thread):
     window.tabs.setCurrentWidget(window.server_tab)
     type_payload(window, "OK\\r\\n", mode="escapes", prefix="server")
@@ -445,6 +541,31 @@ def test_the_tooltip_shows_the_bytes_in_hex(window):
     rect = view.visualRect(view.model().index(1, 0))
     # a long name is cut, not widened, and the whole row is the item
     assert rect.width() == view.viewport().width()
+
+
+def test_the_tooltip_names_the_checksum_and_counts_it_apart(window):
+    type_payload(window, REQUEST, mode="hex")
+    choose_checksum(window, "crc16-modbus")
+    save_as(window, "read register 1")
+    type_payload(window, "\\x02AB", mode="escapes", ending="cr")
+    choose_checksum(window, "crc16-ccitt-false")
+    order = find(window, "client.checksum_order")
+    order.setCurrentIndex(order.findData("little"))
+    find(window, "client.checksum_skip").setValue(1)
+    placement = find(window, "client.checksum_placement")
+    placement.setCurrentIndex(placement.findData("after-line-ending"))
+    save_as(window, "framed")
+    model = find(window, "client.snippets").model()
+    tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Hex · CRC-16/MODBUS · 6 B + 2" in tip
+    assert "01 03 00 00 00 01 84 0a" in tip
+    framed = model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert (
+        "Text with escapes · UTF-8 · CR · CRC-16/CCITT-FALSE (low byte first, skipping the "
+        "first byte, after the line ending) · 4 B + 2"
+    ) in framed
+    description = model.index(0, 0).data(Qt.ItemDataRole.AccessibleDescriptionRole)
+    assert description == "Hex · CRC-16/MODBUS"
 
 
 def test_the_panel_folds_to_its_title(window):
