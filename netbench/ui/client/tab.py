@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
@@ -40,10 +40,15 @@ class Example:
 def examples() -> list[Example]:
     time_echo = ClientConfig(ClientKind.TCP, "127.0.0.1", 9999)
     return [
-        Example("time_echo", "Client for the TCP time echo server", time_echo, "hello"),
+        Example(
+            "time_echo",
+            str(QT_TRANSLATE_NOOP("ClientTab", "Client for the TCP time echo server")),
+            time_echo,
+            "hello",
+        ),
         Example(
             "quick_messages",
-            "Send 10 quick messages (粘包 demo)",
+            str(QT_TRANSLATE_NOOP("ClientTab", "Send 10 quick messages (粘包 demo)")),
             time_echo,
             "message {counter};",
             repeat_count=10,
@@ -137,7 +142,7 @@ class ClientTab(QWidget):
         menu = QMenu(self.tr("Examples"), parent)
         menu.setObjectName("client.examples_menu")
         for example in examples():
-            action = QAction(self.tr(example.title), menu)
+            action = QAction(self.tr(example.title), menu)  # marked with QT_TRANSLATE_NOOP
             action.setObjectName(f"client.example_{example.key}")
             action.triggered.connect(lambda _=False, e=example: self.run_example(e))
             menu.addAction(action)

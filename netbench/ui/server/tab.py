@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -49,31 +49,31 @@ def examples() -> list[Example]:
     return [
         Example(
             "time_echo",
-            "TCP time echo (port 9999)",
+            str(QT_TRANSLATE_NOOP("ServerTab", "TCP time echo (port 9999)")),
             ListenerConfig(ListenerKind.TCP, "127.0.0.1", 9999, framing=raw),
             "timestamp",
         ),
         Example(
             "upper_echo",
-            "Upper-case echo (port 8080)",
+            str(QT_TRANSLATE_NOOP("ServerTab", "Upper-case echo (port 8080)")),
             ListenerConfig(ListenerKind.TCP, "127.0.0.1", 8080, framing=raw),
             "upper",
         ),
         Example(
             "udp_counter",
-            "UDP byte counter (port 1060)",
+            str(QT_TRANSLATE_NOOP("ServerTab", "UDP byte counter (port 1060)")),
             ListenerConfig(ListenerKind.UDP, "127.0.0.1", 1060, framing=raw),
             "bytecount",
         ),
         Example(
             "unix_server",
-            "Unix socket server (./sock)",
+            str(QT_TRANSLATE_NOOP("ServerTab", "Unix socket server (./sock)")),
             ListenerConfig(ListenerKind.UNIX, path=Path("./sock"), framing=raw),
             "echo",
         ),
         Example(
             "http_site",
-            "HTTP static site (port 8000)",
+            str(QT_TRANSLATE_NOOP("ServerTab", "HTTP static site (port 8000)")),
             ListenerConfig(ListenerKind.TCP, "127.0.0.1", 8000, framing=raw),
             "http",
         ),
@@ -170,7 +170,7 @@ class ServerTab(QWidget):
         menu = QMenu(self.tr("Examples"), parent)
         menu.setObjectName("server.examples_menu")
         for example in examples():
-            action = QAction(self.tr(example.title), menu)
+            action = QAction(self.tr(example.title), menu)  # marked with QT_TRANSLATE_NOOP
             action.setObjectName(f"server.example_{example.key}")
             action.triggered.connect(lambda _=False, e=example: self.run_example(e))
             menu.addAction(action)
