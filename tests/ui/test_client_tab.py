@@ -412,6 +412,30 @@ def test_half_close_close_abort_and_reconnect(window, pump, in_thread, server):
     conn.close()
 
 
+def test_reconnect_at_once_is_not_ended_by_the_last_connection_closing(
+    window, pump, in_thread, server
+):
+    """The old connection's own close arrives late; it must not end the new one."""
+    pool = concurrent.futures.ThreadPoolExecutor(1)
+    future = pool.submit(server.accept)
+    panel = connect(window, pump, port=server.port)
+    for _ in range(15):
+        conn = in_thread(future.result)
+        find(window, "client.half_close").click()
+        assert in_thread(conn.recv, 10) == b""
+        conn.close()  # both sides have sent FIN: the client closes its socket now
+        pump(lambda: not panel.is_connected)
+        future = pool.submit(server.accept)
+        find(window, "client.reconnect").click()  # ... before that close is reported
+        pump(lambda: panel.is_connected and panel.socket_info is not None)
+        pause_until = time.monotonic() + 0.05
+        pump(lambda until=pause_until: time.monotonic() > until)
+        assert panel.is_connected, state(window)
+    in_thread(future.result).close()
+    find(window, "client.disconnect").click()
+    pump(lambda: not panel.is_connected)
+
+
 def test_auto_reconnect_comes_back_after_the_server_drops_us(window, pump, in_thread, server):
     pool = concurrent.futures.ThreadPoolExecutor(1)
     find(window, "client.auto_reconnect").setChecked(True)

@@ -681,6 +681,8 @@ class SessionPanel(QWidget):
             self._refresh()
             return
         client, self.client = self.client, None
+        # Late events of this connection (its own close, say) must not end the next one.
+        self.live_source = ""
         self.engine.call(self.engine.disown, client)
         self.state = SessionState.CLOSED
         self.stop_repeat()
