@@ -508,6 +508,22 @@ def test_close_stops_a_pending_reconnect(window, pump):
     assert state(window) == "Stopped reconnecting"
 
 
+def test_a_long_state_wraps_instead_of_widening_the_window(window, pump):
+    window.resize(1100, 700)
+    pump(lambda: window.width() == 1100)
+    find(window, "client.auto_reconnect").setChecked(True)
+    find(window, "client.reconnect_delay").setValue(60_000)
+    find(window, "client.host").setText("a-rather-long-name-that-does-not-resolve." * 3 + "invalid")
+    find(window, "client.port").setText("80")
+    find(window, "client.connect").click()
+    pump(lambda: "reconnecting in" in state(window), 15)
+    pause(pump, 0.3)
+    assert window.width() == 1100
+    label = find(window, "client.state")
+    assert label.width() < 1100 and label.geometry().right() < window.width()
+    find(window, "client.disconnect").click()
+
+
 def read_exactly(conn, size):
     import hashlib
 

@@ -213,6 +213,21 @@ def test_unix_listener_refuses_files_and_stale_sockets_until_asked(window, pump,
         pump(lambda: panel.peers_model.rowCount() == 1 and panel.peers_model.row(0).bytes_in == 9)
 
 
+def test_a_long_unix_path_wraps_instead_of_widening_the_window(window, pump, tmp_path):
+    window.resize(1100, 700)
+    pump(lambda: window.width() == 1100)
+    room = 100 - len(str(tmp_path / "s.sock"))  # Unix paths stop at 107 bytes
+    folder = tmp_path / ("x" * room)
+    folder.mkdir()
+    start_listener(window, pump, kind="Unix stream", path=folder / "s.sock")
+    assert "Listening on" in find(window, "server.address").text(), find(
+        window, "server.error"
+    ).text()
+    settled = time.monotonic() + 0.3
+    pump(lambda: time.monotonic() > settled)
+    assert window.width() == 1100
+
+
 def test_udp_peers_appear_by_source_address_and_get_byte_counts(window, pump, in_thread):
     panel = start_listener(window, pump, kind="UDP", reply="bytecount")
     assert panel.is_running

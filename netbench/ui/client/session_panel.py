@@ -208,6 +208,8 @@ class SessionPanel(QWidget):
         self.state_label.setObjectName(f"{self.prefix}.state")
         self.state_label.setAccessibleName(self.tr("Connection state"))
         self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A long state (an error, a reconnect countdown) wraps instead of widening the window.
+        self.state_label.setWordWrap(True)
         self.stats = QLabel(self)
         self.stats.setObjectName(f"{self.prefix}.stats")
         controls = QHBoxLayout()
@@ -221,9 +223,11 @@ class SessionPanel(QWidget):
             controls.addWidget(button)
         controls.addWidget(self.auto_reconnect)
         controls.addWidget(self.reconnect_delay)
-        controls.addSpacing(8)
-        controls.addWidget(self.state_label, 1)
-        controls.addWidget(self.stats)
+        controls.addStretch(1)
+        # The state has a row of its own: an error with a reconnect countdown is long.
+        status = QHBoxLayout()
+        status.addWidget(self.state_label, 1)
+        status.addWidget(self.stats)
 
         # socket information
         self.info = QLabel(self)
@@ -343,6 +347,7 @@ class SessionPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.form)
         layout.addLayout(controls)
+        layout.addLayout(status)
         layout.addWidget(body, 1)
         self._show_info(None)
 

@@ -112,6 +112,7 @@ class ListenerPanel(QWidget):
         self.address = QLabel(self.tr("Not listening"), self)
         self.address.setObjectName(f"{self.prefix}.address")
         self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.address.setWordWrap(True)  # a long Unix path and its command wrap, not widen
         self.fingerprint = QLabel(self)
         self.fingerprint.setObjectName(f"{self.prefix}.fingerprint")
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
