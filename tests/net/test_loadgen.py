@@ -6,11 +6,17 @@ import os
 import socket
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
-from loopback import free_port, need, need_localhost_on_both_families, running, wait_for_port
+from loopback import (
+    free_port,
+    need,
+    need_localhost_on_both_families,
+    running,
+    wait_for,
+    wait_for_port,
+)
 
 from netbench.core.framing import FramingKind, FramingSpec
 from netbench.net.client_info import ClientConfig, ClientKind
@@ -101,7 +107,7 @@ def test_request_response_over_tcp_measures_every_round_trip():
         port = await echo.start_tcp()
         settings = tcp(port, payload=b"ping\n", connections=8, messages=50, framing=LF)
         result = await LoadRun(settings, on_progress=snapshots.append).execute()
-        await wait_for(lambda: echo.closed == 8)
+        await wait_for(lambda: echo.closed == 8, 10)
         echo.close()
         return result, echo
 
@@ -126,7 +132,7 @@ def test_localhost_on_both_families_uses_the_address_that_accepts():
         target = ClientConfig(ClientKind.TCP, "localhost", port)
         settings = LoadSettings(target, payload=b"ping\n", connections=5, messages=10, framing=LF)
         result = await LoadRun(settings).execute()
-        await wait_for(lambda: echo.closed == 5)
+        await wait_for(lambda: echo.closed == 5, 10)
         echo.close()
         return result, echo
 
@@ -254,14 +260,6 @@ def test_settings_are_checked_field_by_field():
 # -- cancel, duration, rate ------------------------------------------------------------------
 
 
-async def wait_for(predicate, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise TimeoutError("condition not met")
-        await asyncio.sleep(0.005)
-
-
 def test_cancel_mid_run_keeps_partial_results_and_closes_every_socket():
     async def scenario():
         echo = EchoServer()
@@ -269,10 +267,10 @@ def test_cancel_mid_run_keeps_partial_results_and_closes_every_socket():
         settings = tcp(port, payload=b"tick\n", connections=200, duration=60.0, framing=LF)
         load = LoadRun(settings)
         task = asyncio.create_task(load.execute())
-        await wait_for(lambda: load.connected == 200 and load.replies > 1000)
+        await wait_for(lambda: load.connected == 200 and load.replies > 1000, 10)
         load.cancel()
         result = await asyncio.wait_for(task, 5)
-        await wait_for(lambda: echo.closed == echo.opened)
+        await wait_for(lambda: echo.closed == echo.opened, 10)
         echo.close()
         return result, echo
 

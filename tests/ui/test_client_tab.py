@@ -24,6 +24,7 @@ from loopback import (
 
 @pytest.fixture
 def window_tab():
+    """These tests start on the Client tab."""
     return "client"
 
 

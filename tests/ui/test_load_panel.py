@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 
 @pytest.fixture
 def window_tab():
+    """These tests start on the Client tab."""
     return "client"
 
 

@@ -35,6 +35,7 @@ def snippets_file(data_dir):
 
 @pytest.fixture
 def window_tab():
+    """These tests start on the Client tab."""
     return "client"
 
 
