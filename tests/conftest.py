@@ -1,4 +1,5 @@
-"""Test setup: offscreen Qt, settings and logs in a throwaway home, a running qasync loop."""
+"""Test setup: offscreen Qt, settings and logs in a throwaway home, a running qasync loop,
+TLS certificates."""
 
 from __future__ import annotations
 
@@ -75,51 +76,27 @@ def pump() -> Callable[..., None]:
     return pump_until
 
 
-def interactive_widgets(root: Any) -> list[Any]:
-    """Widgets a person can operate, minus Qt's own internals (scroll bars, popups, tab bars)."""
-    from PySide6.QtWidgets import (
-        QAbstractButton,
-        QAbstractItemView,
-        QAbstractSlider,
-        QAbstractSpinBox,
-        QComboBox,
-        QLineEdit,
-        QMenuBar,
-        QPlainTextEdit,
-        QScrollBar,
-        QTabWidget,
-        QTextEdit,
-        QWidget,
-    )
+@pytest.fixture(scope="session")
+def tls_files(tmp_path_factory: Any) -> Any:
+    """A CA and what it signed, as PEM files: a server certificate for localhost and
+    127.0.0.1 (and an expired one), and a client certificate with its key."""
+    import datetime
 
-    kinds = (
-        QAbstractButton,
-        QAbstractItemView,
-        QAbstractSlider,
-        QAbstractSpinBox,
-        QComboBox,
-        QLineEdit,
-        QMenuBar,
-        QPlainTextEdit,
-        QTabWidget,
-        QTextEdit,
+    import trustme
+
+    directory = tmp_path_factory.mktemp("tls")
+    ca = trustme.CA()
+    cert = ca.issue_cert("localhost", "127.0.0.1")
+    ca.cert_pem.write_to_path(str(directory / "ca.pem"))
+    cert.private_key_and_cert_chain_pem.write_to_path(str(directory / "server.pem"))
+    expired = ca.issue_cert(
+        "localhost",
+        "127.0.0.1",
+        not_before=datetime.datetime(2020, 1, 1),
+        not_after=datetime.datetime(2021, 1, 1),
     )
-    found = []
-    for widget in [root, *root.findChildren(QWidget)]:
-        if not isinstance(widget, kinds) or isinstance(widget, QScrollBar):
-            continue
-        if widget.objectName().startswith("qt_"):
-            continue
-        parent = widget.parentWidget()
-        internal = False
-        while parent is not None and parent is not root:
-            if isinstance(parent, QComboBox | QAbstractSpinBox | QAbstractItemView | QLineEdit):
-                internal = True
-                break
-            if type(parent).__name__ in ("QComboBoxPrivateContainer", "QTabBar"):
-                internal = True
-                break
-            parent = parent.parentWidget()
-        if not internal:
-            found.append(widget)
-    return found
+    expired.private_key_and_cert_chain_pem.write_to_path(str(directory / "expired.pem"))
+    client = ca.issue_cert("client.example")
+    client.cert_chain_pems[0].write_to_path(str(directory / "client.crt"))
+    client.private_key_pem.write_to_path(str(directory / "client.key"))
+    return directory

@@ -10,16 +10,18 @@ import pytest
 
 HERE = Path(__file__).parent
 APP_ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+LIVE_SOCKETS_APP = str(HERE / "apps" / "live_sockets_app.py")
+
+
+def run_python(*args, env=APP_ENV):
+    """Python with ``args`` in a process of its own, to its end (a minute at most)."""
+    return subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, env=env, timeout=60
+    )
 
 
 def test_screenshot_writes_one_png_per_tab(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "netbench", "--screenshot", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        env=APP_ENV,
-        timeout=60,
-    )
+    result = run_python("-m", "netbench", "--screenshot", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     names = sorted(p.name for p in tmp_path.glob("*.png"))
@@ -41,13 +43,8 @@ def test_screenshots_never_touch_the_users_saved_messages(tmp_path):
     """A broken list would be renamed aside by a normal start; pictures leave it alone."""
     saved = corrupt_saved_messages(tmp_path / "data")
     before = saved.read_bytes()
-    result = subprocess.run(
-        [sys.executable, "-m", "netbench", "--screenshot", str(tmp_path / "shots")],
-        capture_output=True,
-        text=True,
-        env=dict(APP_ENV, XDG_DATA_HOME=str(tmp_path / "data")),
-        timeout=60,
-    )
+    env = dict(APP_ENV, XDG_DATA_HOME=str(tmp_path / "data"))
+    result = run_python("-m", "netbench", "--screenshot", str(tmp_path / "shots"), env=env)
     assert result.returncode == 0, result.stderr
     assert len(list((tmp_path / "shots").glob("*.png"))) == 4
     assert saved.read_bytes() == before
@@ -57,13 +54,7 @@ def test_screenshots_never_touch_the_users_saved_messages(tmp_path):
 @pytest.mark.parametrize("mode", ["ui-loop", "io-thread"])
 def test_closing_with_live_sockets_exits_cleanly_within_a_second(tmp_path, mode):
     sock = tmp_path / "s.sock"
-    result = subprocess.run(
-        [sys.executable, str(HERE / "apps" / "live_sockets_app.py"), mode, str(sock), "close"],
-        capture_output=True,
-        text=True,
-        env=APP_ENV,
-        timeout=60,
-    )
+    result = run_python(LIVE_SOCKETS_APP, mode, str(sock), "close")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     lines = dict(line.split(" ", 1) for line in result.stdout.splitlines())
@@ -76,7 +67,7 @@ def test_closing_with_live_sockets_exits_cleanly_within_a_second(tmp_path, mode)
 def test_ctrl_c_quits_promptly_and_quietly(tmp_path):
     sock = tmp_path / "s.sock"
     proc = subprocess.Popen(
-        [sys.executable, str(HERE / "apps" / "live_sockets_app.py"), "ui-loop", str(sock), "wait"],
+        [sys.executable, LIVE_SOCKETS_APP, "ui-loop", str(sock), "wait"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

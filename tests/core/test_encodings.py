@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from encodable import CODECS, encodes
 
 from netbench.core.encodings import (
     DEFAULT_ENCODING,
@@ -13,8 +14,6 @@ from netbench.core.encodings import (
     find_encoding,
     normalize_encoding,
 )
-
-CODECS = [encoding.codec for encoding in SUPPORTED_ENCODINGS]
 
 
 def test_the_supported_codecs_are_the_promised_ones() -> None:
@@ -49,16 +48,8 @@ def test_text_encoding_is_immutable() -> None:
 def test_every_codec_is_stateless(codec: str) -> None:
     """The escape codec relies on a string's bytes being the concatenation of its characters'."""
     text = "Hi \\ 你好 ÿ\n\0"
-    encodable = "".join(char for char in text if _can_encode(char, codec))
+    encodable = "".join(char for char in text if encodes(char, codec))
     assert encodable.encode(codec) == b"".join(char.encode(codec) for char in encodable)
-
-
-def _can_encode(char: str, codec: str) -> bool:
-    try:
-        char.encode(codec)
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 @pytest.mark.parametrize(

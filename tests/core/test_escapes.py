@@ -5,14 +5,13 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from encodable import CODECS, first_unencodable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netbench.core.encodings import SUPPORTED_ENCODINGS
 from netbench.core.errors import PayloadError
 from netbench.core.escapes import decode_escapes, encode_escapes, encode_text
 
-CODECS = [encoding.codec for encoding in SUPPORTED_ENCODINGS]
 CJK_CODECS = ["utf-8", "gbk", "gb18030", "big5", "utf-16-le", "utf-16-be"]
 
 PROPERTY_SETTINGS = settings(max_examples=200, deadline=None, database=None)
@@ -139,15 +138,6 @@ def _bytes_or_payload_error(text: str, codec: str) -> bytes | PayloadError:
         return decode_escapes(text, codec)
     except PayloadError as error:
         return error
-
-
-def first_unencodable(text: str, codec: str) -> int | None:
-    """Where Python's own encoder gives up on `text`, or None if it encodes."""
-    try:
-        text.encode(codec)
-    except UnicodeEncodeError as error:
-        return error.start
-    return None
 
 
 @PROPERTY_SETTINGS

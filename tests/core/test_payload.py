@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from encodable import CODECS, first_unencodable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netbench.core.encodings import SUPPORTED_ENCODINGS
 from netbench.core.errors import PayloadError
 from netbench.core.escapes import encode_escapes
 from netbench.core.payload import InputMode, LineEnding, parse_hex, parse_payload, to_hex
 
-CODECS = [encoding.codec for encoding in SUPPORTED_ENCODINGS]
 PROPERTY_SETTINGS = settings(max_examples=200, deadline=None, database=None)
+_CODECS = st.sampled_from(CODECS)
+_LINE_ENDINGS = st.sampled_from(list(LineEnding))
 
 # --- parse_hex / to_hex --------------------------------------------------------------------
 
@@ -192,11 +193,7 @@ def test_parse_payload_rejects_an_unknown_encoding() -> None:
 
 
 @PROPERTY_SETTINGS
-@given(
-    text=st.text(),
-    codec=st.sampled_from(CODECS),
-    line_ending=st.sampled_from(list(LineEnding)),
-)
+@given(text=st.text(), codec=_CODECS, line_ending=_LINE_ENDINGS)
 def test_parse_payload_text_mode_is_plain_encoding(
     text: str, codec: str, line_ending: LineEnding
 ) -> None:
@@ -210,21 +207,8 @@ def test_parse_payload_text_mode_is_plain_encoding(
         assert caught.value.position == culprit
 
 
-def first_unencodable(text: str, codec: str) -> int | None:
-    """Where Python's own encoder gives up on `text`, or None if it encodes."""
-    try:
-        text.encode(codec)
-    except UnicodeEncodeError as error:
-        return error.start
-    return None
-
-
 @PROPERTY_SETTINGS
-@given(
-    data=st.binary(max_size=48),
-    codec=st.sampled_from(CODECS),
-    line_ending=st.sampled_from(list(LineEnding)),
-)
+@given(data=st.binary(max_size=48), codec=_CODECS, line_ending=_LINE_ENDINGS)
 def test_parse_payload_reads_back_what_the_display_shows(
     data: bytes, codec: str, line_ending: LineEnding
 ) -> None:

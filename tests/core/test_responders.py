@@ -10,11 +10,11 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from encodable import CODECS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from netbench.core import http_static
-from netbench.core.encodings import SUPPORTED_ENCODINGS
 from netbench.core.http_static import MAX_HEAD_BYTES, StaticHttpConnection, StaticSite, http_date
 from netbench.core.responders import (
     PLACEHOLDERS,
@@ -41,7 +41,6 @@ from netbench.core.responders import (
     upper_ascii,
 )
 
-CODECS = [encoding.codec for encoding in SUPPORTED_ENCODINGS]
 ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz"
 ASCII_UPPER = ASCII_LOWER.upper()
 PROPERTY_SETTINGS = settings(max_examples=200, deadline=None, database=None)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from encodable import CODECS, encodes
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,7 +21,6 @@ from netbench.core.checksum import (
     crc16_modbus,
     sum8,
 )
-from netbench.core.encodings import SUPPORTED_ENCODINGS
 from netbench.core.errors import SnippetError
 from netbench.core.escapes import encode_escapes
 from netbench.core.payload import InputMode, LineEnding, to_hex
@@ -42,7 +42,6 @@ from netbench.core.snippets import (
 
 PROPERTY_SETTINGS = settings(max_examples=150, deadline=None, database=None)
 NOW = datetime(2024, 5, 1, 12, 30, tzinfo=UTC)
-CODECS = [encoding.codec for encoding in SUPPORTED_ENCODINGS]
 
 
 def document(*entries: Any, **top: Any) -> str:
@@ -100,7 +99,7 @@ def snippets(draw: st.DrawFn, name: str | None = None) -> Snippet:
     elif mode is InputMode.ESCAPES:
         text = encode_escapes(data, codec)
     else:
-        text = draw(st.text(max_size=40).filter(lambda t: _encodes(t, codec)))
+        text = draw(st.text(max_size=40).filter(lambda t: encodes(t, codec)))
     moment = draw(st.datetimes(timezones=st.just(UTC)))
     fields = {
         "name": name if name is not None else draw(names),
@@ -120,14 +119,6 @@ def snippets(draw: st.DrawFn, name: str | None = None) -> Snippet:
     if covering.algorithm is Checksum.LRC_ASCII:
         covering = replace(covering, algorithm=Checksum.XOR8)
     return make_snippet(**fields, now=moment, note=note, checksum=covering)
-
-
-def _encodes(text: str, codec: str) -> bool:
-    try:
-        text.encode(codec)
-    except UnicodeError:
-        return False
-    return True
 
 
 @st.composite

@@ -1,29 +1,15 @@
 """UDP and Unix datagram endpoints on real sockets, with our own client and with socat."""
 
 import asyncio
-import os
-import shutil
 import socket
 import subprocess
 
 import pytest
+from loopback import needs, wait_for
 
 from netbench.net.datagram import DatagramClient, DatagramKind, DatagramListener
 from netbench.net.errors import NetError
 from netbench.net.events import Connected, DataReceived, Listening, Notice
-
-needs_socat = pytest.mark.skipif(
-    not shutil.which("socat") and not os.environ.get("CI"),
-    reason="socat not installed (CI installs it)",
-)
-
-
-async def wait_for(predicate, timeout=5.0):
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not predicate():
-        if asyncio.get_running_loop().time() > deadline:
-            raise TimeoutError("condition not met")
-        await asyncio.sleep(0.005)
 
 
 def frames(events, source=None):
@@ -126,7 +112,7 @@ def test_port_out_of_range_is_refused():
     assert asyncio.run(scenario()) == "port"
 
 
-@needs_socat
+@needs("socat")
 @pytest.mark.parametrize("kind", list(DatagramKind))
 def test_socat_sends_datagrams_to_our_listener(tmp_path, kind):
     events = []

@@ -3,15 +3,20 @@
 import asyncio
 import json
 import os
-import shutil
 import socket
-import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
+from loopback import (
+    free_port,
+    need,
+    need_localhost_on_both_families,
+    running,
+    wait_for,
+    wait_for_port,
+)
 
 from netbench.core.framing import FramingKind, FramingSpec
 from netbench.net.client_info import ClientConfig, ClientKind
@@ -19,12 +24,6 @@ from netbench.net.errors import NetError
 from netbench.net.loadgen import LoadRun, LoadSettings, RateScope, RunStatus
 
 LF = FramingSpec(kind=FramingKind.DELIMITER, delimiter=b"\n")
-CI = bool(os.environ.get("CI"))
-
-
-def need(tool):
-    if not shutil.which(tool) and not CI:
-        pytest.skip(f"{tool} not installed (CI installs it)")
 
 
 class EchoServer:
@@ -108,7 +107,7 @@ def test_request_response_over_tcp_measures_every_round_trip():
         port = await echo.start_tcp()
         settings = tcp(port, payload=b"ping\n", connections=8, messages=50, framing=LF)
         result = await LoadRun(settings, on_progress=snapshots.append).execute()
-        await wait_for(lambda: echo.closed == 8)
+        await wait_for(lambda: echo.closed == 8, 10)
         echo.close()
         return result, echo
 
@@ -125,13 +124,7 @@ def test_request_response_over_tcp_measures_every_round_trip():
 
 def test_localhost_on_both_families_uses_the_address_that_accepts():
     """localhost is ::1 first on Debian; a server on 127.0.0.1 only must still be found."""
-    if [i[4][0] for i in socket.getaddrinfo("localhost", 80, type=socket.SOCK_STREAM)][:2] != [
-        "::1",
-        "127.0.0.1",
-    ]:
-        if os.environ.get("CI"):
-            pytest.fail("CI's hosts file must name ::1 localhost as Debian's does")
-        pytest.skip("localhost does not resolve to ::1 and then 127.0.0.1 here")
+    need_localhost_on_both_families()
 
     async def scenario():
         echo = EchoServer()
@@ -139,7 +132,7 @@ def test_localhost_on_both_families_uses_the_address_that_accepts():
         target = ClientConfig(ClientKind.TCP, "localhost", port)
         settings = LoadSettings(target, payload=b"ping\n", connections=5, messages=10, framing=LF)
         result = await LoadRun(settings).execute()
-        await wait_for(lambda: echo.closed == 5)
+        await wait_for(lambda: echo.closed == 5, 10)
         echo.close()
         return result, echo
 
@@ -197,12 +190,6 @@ def test_as_many_bytes_as_sent_completes_a_split_echo():
 
 
 # -- errors ----------------------------------------------------------------------------------
-
-
-def free_port(kind=socket.SOCK_STREAM):
-    with socket.socket(socket.AF_INET, kind) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_a_refused_port_ends_the_run_with_the_reason():
@@ -273,14 +260,6 @@ def test_settings_are_checked_field_by_field():
 # -- cancel, duration, rate ------------------------------------------------------------------
 
 
-async def wait_for(predicate, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise TimeoutError("condition not met")
-        await asyncio.sleep(0.005)
-
-
 def test_cancel_mid_run_keeps_partial_results_and_closes_every_socket():
     async def scenario():
         echo = EchoServer()
@@ -288,10 +267,10 @@ def test_cancel_mid_run_keeps_partial_results_and_closes_every_socket():
         settings = tcp(port, payload=b"tick\n", connections=200, duration=60.0, framing=LF)
         load = LoadRun(settings)
         task = asyncio.create_task(load.execute())
-        await wait_for(lambda: load.connected == 200 and load.replies > 1000)
+        await wait_for(lambda: load.connected == 200 and load.replies > 1000, 10)
         load.cancel()
         result = await asyncio.wait_for(task, 5)
-        await wait_for(lambda: echo.closed == echo.opened)
+        await wait_for(lambda: echo.closed == echo.opened, 10)
         echo.close()
         return result, echo
 
@@ -433,18 +412,6 @@ def test_a_missing_unix_socket_is_said_with_its_path(tmp_path):
     assert "nobody.sock" in result.summary
 
 
-@pytest.fixture(scope="module")
-def tls_files(tmp_path_factory):
-    import trustme
-
-    directory = tmp_path_factory.mktemp("tls")
-    ca = trustme.CA()
-    cert = ca.issue_cert("localhost", "127.0.0.1")
-    ca.cert_pem.write_to_path(str(directory / "ca.pem"))
-    cert.private_key_and_cert_chain_pem.write_to_path(str(directory / "server.pem"))
-    return directory
-
-
 def test_tls_runs_verified_and_an_untrusted_certificate_is_said(tls_files):
     import ssl
 
@@ -517,16 +484,6 @@ def test_running_out_of_file_descriptors_is_said_with_the_count_reached():
 # -- independent echo peers ----------------------------------------------------------------
 
 
-def wait_for_port(port, timeout=5.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    raise TimeoutError(port)
-
-
 @pytest.mark.parametrize("tool", ["ncat", "socat"])
 def test_against_ncat_and_socat_echo(tool):
     need(tool)
@@ -535,11 +492,7 @@ def test_against_ncat_and_socat_echo(tool):
         "ncat": ["ncat", "-l", "-k", "127.0.0.1", str(port), "--exec", "/bin/cat"],
         "socat": ["socat", f"TCP-LISTEN:{port},bind=127.0.0.1,reuseaddr,fork", "EXEC:cat"],
     }[tool]
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
+    with running(command):
         wait_for_port(port)
         result = run(tcp(port, payload=b"echo {counter}\n", connections=4, messages=25, framing=LF))
-    finally:
-        proc.kill()
-        proc.wait()
     check_round_trips(result, 100)

@@ -2,11 +2,11 @@
 
 import asyncio
 import contextlib
-import shutil
 import socket
 import subprocess
 
 import pytest
+from loopback import needs, wait_for
 
 from netbench.core.framing import FramingKind, FramingSpec
 from netbench.net.errors import NetError
@@ -27,14 +27,6 @@ from netbench.net.unix_paths import UnixPathState, probe_unix_path
 LF = FramingSpec(kind=FramingKind.DELIMITER, delimiter=b"\n")
 
 
-async def wait_for(predicate, timeout=5.0):
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not predicate():
-        if asyncio.get_running_loop().time() > deadline:
-            raise TimeoutError("condition not met")
-        await asyncio.sleep(0.005)
-
-
 def of(events, kind):
     return [e for e in events if isinstance(e, kind)]
 
@@ -45,6 +37,14 @@ def frames(events):
 
 def bytes_in(events):
     return sum(e.nbytes for e in of(events, DataReceived))
+
+
+async def listener_and_peer(events, **options):
+    """A listener on a free loopback port, and a plain asyncio connection to it."""
+    listener = await StreamListener.open(sink=events.append, port=0, **options)
+    port = int(listener.address.rsplit(":", 1)[1])
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    return listener, reader, writer
 
 
 def test_tcp_round_trip_reports_every_step():
@@ -84,9 +84,7 @@ def test_peer_half_close_is_reported_and_we_can_still_reply():
     events = []
 
     async def scenario():
-        listener = await StreamListener.open(sink=events.append, port=0)
-        port = int(listener.address.rsplit(":", 1)[1])
-        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        listener, reader, writer = await listener_and_peer(events)
         writer.write(b"question")
         writer.write_eof()
         await wait_for(lambda: any(isinstance(e, PeerFinished) for e in events))
@@ -106,9 +104,7 @@ def test_abort_sends_a_reset():
     events = []
 
     async def scenario():
-        listener = await StreamListener.open(sink=events.append, port=0)
-        port = int(listener.address.rsplit(":", 1)[1])
-        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        listener, reader, writer = await listener_and_peer(events)
         await wait_for(lambda: listener.peers)
         next(iter(listener.peers.values())).abort()
         with pytest.raises(ConnectionResetError):
@@ -186,9 +182,7 @@ def test_flow_gate_parks_a_flooding_reader_until_the_next_tick():
     events = []
 
     async def scenario():
-        listener = await StreamListener.open(sink=events.append, port=0, gate=gate)
-        port = int(listener.address.rsplit(":", 1)[1])
-        _, writer = await asyncio.open_connection("127.0.0.1", port)
+        listener, _, writer = await listener_and_peer(events, gate=gate)
         writer.write(b"x" * 1_000_000)
         await wait_for(lambda: gate.has_parked)
         received_while_parked = bytes_in(events)
@@ -207,10 +201,7 @@ def test_flow_gate_parks_a_flooding_reader_until_the_next_tick():
     assert gate.pauses >= 1_000_000 // (80 * 1024)
 
 
-@pytest.mark.skipif(
-    not shutil.which("socat") and not __import__("os").environ.get("CI"),
-    reason="socat not installed (CI installs it)",
-)
+@needs("socat")
 @pytest.mark.parametrize("kind", [StreamKind.TCP, StreamKind.UNIX])
 def test_socat_client_talks_to_our_listener(tmp_path, kind):
     events = []

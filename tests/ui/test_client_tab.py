@@ -1,10 +1,8 @@
 """The Client tab driven through its widgets against real servers on loopback."""
 
 import concurrent.futures
-import gc
 import os
 import re
-import shutil
 import socket
 import struct
 import subprocess
@@ -12,100 +10,22 @@ import sys
 import time
 
 import pytest
-
-from netbench.net.engine import Engine, EngineMode
-from netbench.ui.main_window import MainWindow
-
-CI = bool(os.environ.get("CI"))
-
-
-def need(tool):
-    if not shutil.which(tool) and not CI:
-        pytest.skip(f"{tool} not installed (CI installs it)")
-
-
-@pytest.fixture(autouse=True)
-def collect_on_the_gui_thread():
-    """Free what a test left in reference cycles here, once its window is gone.
-
-    Otherwise the next automatic collection may run on a worker thread of a later test and
-    destroy Qt objects there ("Timers cannot be stopped from another thread").
-    """
-    yield
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
-
-
-@pytest.fixture(params=list(EngineMode))
-def window(request, qtbot, qloop, run_async):
-    engine = Engine(request.param)
-    engine.start(qloop)
-    win = MainWindow(engine=engine)
-    win.persist_settings = False
-    qtbot.addWidget(win)
-    win.show()
-    win.tabs.setCurrentWidget(win.client_tab)
-    yield win
-    win.close()
-    run_async(engine.shutdown())
+from helpers import find, pause
+from loopback import (
+    Server,
+    free_port,
+    need,
+    need_localhost_on_both_families,
+    recv_until,
+    running,
+    wait_for_port,
+)
 
 
 @pytest.fixture
-def in_thread(pump):
-    """Run blocking server code off the UI thread while the UI keeps serving."""
-    pool = concurrent.futures.ThreadPoolExecutor(max_workers=8)
-
-    def run(fn, *args, timeout=15):
-        future = pool.submit(fn, *args)
-        pump(future.done, timeout)
-        return future.result()
-
-    yield run
-    pool.shutdown(wait=False, cancel_futures=True)
-
-
-def find(win, name):
-    widget = win.findChild(object, name)
-    assert widget is not None, name
-    return widget
-
-
-class Server:
-    """A TCP (or Unix) server in a thread that hands each accepted socket to the test."""
-
-    def __init__(self, family=socket.AF_INET, address=("127.0.0.1", 0)):
-        self.sock = socket.socket(family, socket.SOCK_STREAM)
-        self.sock.bind(address)
-        self.sock.listen(8)
-        self.sock.settimeout(10)
-        self.port = self.sock.getsockname()[1] if family != socket.AF_UNIX else 0
-
-    def accept(self):
-        conn, _ = self.sock.accept()
-        conn.settimeout(10)
-        return conn
-
-    def close(self):
-        self.sock.close()
-
-
-@pytest.fixture
-def server():
-    srv = Server()
-    yield srv
-    srv.close()
-
-
-def recv_until(conn, expected):
-    got = b""
-    while expected not in got:
-        chunk = conn.recv(4096)
-        if not chunk:
-            break
-        got += chunk
-    return got
+def window_tab():
+    """These tests start on the Client tab."""
+    return "client"
 
 
 def connect(win, pump, kind="TCP", host="127.0.0.1", port=None, path=None, prefix="client"):
@@ -130,6 +50,23 @@ def connect(win, pump, kind="TCP", host="127.0.0.1", port=None, path=None, prefi
     return panel
 
 
+def connect_to(win, pump, in_thread, server, **where):
+    """Connect the first session to ``server``: the panel and the server's side are returned."""
+    accepting = concurrent.futures.ThreadPoolExecutor(1).submit(server.accept)
+    panel = connect(win, pump, port=server.port, **where)
+    assert panel.is_connected, find(win, "client.error").text()
+    return panel, in_thread(accepting.result)
+
+
+def reconnect(win, pump, in_thread, server):
+    """Press Reconnect on the first session: the server's side of the new connection."""
+    panel = win.client_tab.panels["client-1"]
+    accepting = concurrent.futures.ThreadPoolExecutor(1).submit(server.accept)
+    find(win, "client.reconnect").click()
+    pump(lambda: panel.is_connected and panel.socket_info is not None)
+    return in_thread(accepting.result)
+
+
 def transcript_data(panel):
     model = panel.transcript.model
     return [model.record(r).data for r in range(model.rowCount())]
@@ -148,10 +85,7 @@ def state(win, prefix="client"):
 
 
 def test_tcp_session_shows_the_socket_sends_and_receives(window, pump, in_thread, server):
-    future = concurrent.futures.ThreadPoolExecutor(1).submit(server.accept)
-    panel = connect(window, pump, port=server.port)
-    assert panel.is_connected, find(window, "client.error").text()
-    conn = in_thread(future.result)
+    panel, conn = connect_to(window, pump, in_thread, server)
     try:
         assert state(window) == f"Connected to 127.0.0.1:{server.port}"
         info = find(window, "client.info").text()
@@ -175,33 +109,21 @@ def test_tcp_session_shows_the_socket_sends_and_receives(window, pump, in_thread
 
 
 def test_a_host_name_is_resolved_and_the_address_used_is_shown(window, pump, in_thread, server):
-    future = concurrent.futures.ThreadPoolExecutor(1).submit(server.accept)
-    panel = connect(window, pump, host="localhost", port=server.port)
-    assert panel.is_connected, find(window, "client.error").text()
-    in_thread(future.result).close()
+    panel, conn = connect_to(window, pump, in_thread, server, host="localhost")
+    conn.close()
     info = panel.socket_info
     assert f"{info.peer} · used" in info.resolved
     assert state(window) == f"Connected to {info.peer}"
     assert "Resolved to" in find(window, "client.info").text()
 
 
-def localhost_addresses():
-    infos = socket.getaddrinfo("localhost", 80, type=socket.SOCK_STREAM)
-    return [info[4][0] for info in infos]
-
-
 def test_localhost_on_both_families_says_which_was_refused_and_which_used(
     window, pump, in_thread, server
 ):
     """The Packet Sender trap: localhost is ::1 first, the server listens on 127.0.0.1."""
-    if localhost_addresses()[:2] != ["::1", "127.0.0.1"]:
-        if CI:
-            pytest.fail("CI's hosts file must name ::1 localhost as Debian's does")
-        pytest.skip("localhost does not resolve to ::1 and then 127.0.0.1 here")
-    future = concurrent.futures.ThreadPoolExecutor(1).submit(server.accept)
-    panel = connect(window, pump, host="localhost", port=server.port)
-    assert panel.is_connected, find(window, "client.error").text()
-    in_thread(future.result).close()
+    need_localhost_on_both_families()
+    panel, conn = connect_to(window, pump, in_thread, server, host="localhost")
+    conn.close()
     assert panel.socket_info.resolved == (
         f"[::1]:{server.port} · refused",
         f"127.0.0.1:{server.port} · used",
@@ -223,20 +145,12 @@ def test_ipv6_loopback(window, pump, in_thread):
     except OSError:
         pytest.skip("no IPv6 loopback here")
     try:
-        future = concurrent.futures.ThreadPoolExecutor(1).submit(srv.accept)
-        panel = connect(window, pump, host="::1", port=srv.port)
-        assert panel.is_connected, find(window, "client.error").text()
-        in_thread(future.result).close()
+        panel, conn = connect_to(window, pump, in_thread, srv, host="::1")
+        conn.close()
         assert panel.socket_info.family == "AF_INET6"
         assert panel.socket_info.peer == f"[::1]:{srv.port}"
     finally:
         srv.close()
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def field_marked(win, name):
@@ -344,9 +258,7 @@ def test_bad_local_bindings_are_said_next_to_the_local_fields(window, pump, serv
 
 
 def test_peer_fin_keeps_sending_allowed(window, pump, in_thread, server):
-    future = concurrent.futures.ThreadPoolExecutor(1).submit(server.accept)
-    panel = connect(window, pump, port=server.port)
-    conn = in_thread(future.result)
+    panel, conn = connect_to(window, pump, in_thread, server)
     conn.sendall(b"bye")
     conn.shutdown(socket.SHUT_WR)
     pump(lambda: "finished sending (FIN)" in state(window))
@@ -362,9 +274,7 @@ def test_peer_fin_keeps_sending_allowed(window, pump, in_thread, server):
 
 
 def test_reset_by_peer_is_reported(window, pump, in_thread, server):
-    future = concurrent.futures.ThreadPoolExecutor(1).submit(server.accept)
-    panel = connect(window, pump, port=server.port)
-    conn = in_thread(future.result)
+    panel, conn = connect_to(window, pump, in_thread, server)
     conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
     conn.close()
     pump(lambda: not panel.is_connected)
@@ -375,10 +285,7 @@ def test_reset_by_peer_is_reported(window, pump, in_thread, server):
 
 
 def test_half_close_close_abort_and_reconnect(window, pump, in_thread, server):
-    pool = concurrent.futures.ThreadPoolExecutor(1)
-    future = pool.submit(server.accept)
-    panel = connect(window, pump, port=server.port)
-    conn = in_thread(future.result)
+    panel, conn = connect_to(window, pump, in_thread, server)
 
     find(window, "client.half_close").click()
     assert in_thread(conn.recv, 10) == b""  # the server reads end-of-stream
@@ -390,20 +297,14 @@ def test_half_close_close_abort_and_reconnect(window, pump, in_thread, server):
     pump(lambda: not panel.is_connected)
     assert state(window) == "Connection closed: both sides finished sending"
 
-    future = pool.submit(server.accept)
-    find(window, "client.reconnect").click()
-    pump(lambda: panel.is_connected and panel.socket_info is not None)
-    conn = in_thread(future.result)
+    conn = reconnect(window, pump, in_thread, server)
     find(window, "client.disconnect").click()
     pump(lambda: not panel.is_connected)
     assert state(window) == "Connection closed by us"
     assert in_thread(conn.recv, 10) == b""
     conn.close()
 
-    future = pool.submit(server.accept)
-    find(window, "client.reconnect").click()
-    pump(lambda: panel.is_connected and panel.socket_info is not None)
-    conn = in_thread(future.result)
+    conn = reconnect(window, pump, in_thread, server)
     find(window, "client.abort").click()
     pump(lambda: not panel.is_connected)
     assert state(window) == "Connection aborted by us (RST)"
@@ -428,8 +329,7 @@ def test_reconnect_at_once_is_not_ended_by_the_last_connection_closing(
         future = pool.submit(server.accept)
         find(window, "client.reconnect").click()  # ... before that close is reported
         pump(lambda: panel.is_connected and panel.socket_info is not None)
-        pause_until = time.monotonic() + 0.05
-        pump(lambda until=pause_until: time.monotonic() > until)
+        pause(pump, 0.05)
         assert panel.is_connected, state(window)
     in_thread(future.result).close()
     find(window, "client.disconnect").click()
@@ -545,9 +445,7 @@ def test_a_large_file_is_streamed_with_progress(window, pump, in_thread, server,
     path = tmp_path / "big.bin"
     path.write_bytes(data)
     pool = concurrent.futures.ThreadPoolExecutor(1)
-    future = pool.submit(server.accept)
-    panel = connect(window, pump, port=server.port)
-    conn = in_thread(future.result)
+    panel, conn = connect_to(window, pump, in_thread, server)
     reading = pool.submit(read_exactly, conn, len(data))
     sending = panel.file_sender
     assert find(window, "client.send_file").isEnabled()
@@ -569,10 +467,8 @@ def test_a_file_send_can_be_cancelled(window, pump, in_thread, server, tmp_path)
     path = tmp_path / "huge.bin"
     with path.open("wb") as out:  # sparse: 2 GB on disk costs nothing
         out.truncate(2 << 30)
-    pool = concurrent.futures.ThreadPoolExecutor(1)
-    future = pool.submit(server.accept)
-    panel = connect(window, pump, port=server.port)
-    conn = in_thread(future.result)  # never reads: the send stalls on a full socket
+    # The server never reads: the send stalls on a full socket.
+    panel, conn = connect_to(window, pump, in_thread, server)
     sending = panel.file_sender
     sending.on_dialog_file_selected(str(path))
     pump(lambda: sending.is_sending and sending.transfer.sent > 0)
@@ -583,7 +479,6 @@ def test_a_file_send_can_be_cancelled(window, pump, in_thread, server, tmp_path)
     assert sending.transfer.sent < 2 << 30
     assert panel.is_connected
     conn.close()
-    pool.shutdown()
 
 
 def test_a_file_over_udp_goes_as_unfragmented_datagrams(window, pump, in_thread, tmp_path):
@@ -612,10 +507,7 @@ def test_a_file_over_udp_goes_as_unfragmented_datagrams(window, pump, in_thread,
 
 
 def test_a_file_that_cannot_be_sent_is_said(window, pump, in_thread, server, tmp_path):
-    pool = concurrent.futures.ThreadPoolExecutor(1)
-    future = pool.submit(server.accept)
-    panel = connect(window, pump, port=server.port)
-    conn = in_thread(future.result)
+    panel, conn = connect_to(window, pump, in_thread, server)
     run = panel.file_sender.on_dialog_file_selected
     run(str(tmp_path / "missing.bin"))
     pump(lambda: "does not exist" in find(window, "client.file_status").text())
@@ -633,7 +525,6 @@ def test_a_file_that_cannot_be_sent_is_said(window, pump, in_thread, server, tmp
     pump(lambda: find(window, "client.file_status").text(), 15)
     status = find(window, "client.file_status").text()
     assert "stopped after" in status, status
-    pool.shutdown()
 
 
 # -- other kinds ---------------------------------------------------------------------------
@@ -673,10 +564,7 @@ def test_unix_stream_and_datagram_sessions(window, pump, in_thread, tmp_path):
     stream_path = tmp_path / "stream.sock"
     srv = Server(socket.AF_UNIX, str(stream_path))
     try:
-        future = concurrent.futures.ThreadPoolExecutor(1).submit(srv.accept)
-        panel = connect(window, pump, kind="Unix stream", path=stream_path)
-        assert panel.is_connected, find(window, "client.error").text()
-        conn = in_thread(future.result)
+        panel, conn = connect_to(window, pump, in_thread, srv, kind="Unix stream", path=stream_path)
         assert panel.socket_info.family == "AF_UNIX"
         assert str(stream_path) in find(window, "client.info").text()
         conn.sendall(b"over unix")
@@ -716,12 +604,9 @@ def test_a_missing_unix_socket_is_said_next_to_the_path(window, pump, tmp_path):
 def test_socat_and_ncat_listeners(window, pump, in_thread, tmp_path):
     need("socat")
     port = free_port()
-    proc = subprocess.Popen(
-        ["socat", f"TCP-LISTEN:{port},bind=127.0.0.1,reuseaddr,fork", "SYSTEM:'tr a-z A-Z'"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
+    with running(
+        ["socat", f"TCP-LISTEN:{port},bind=127.0.0.1,reuseaddr,fork", "SYSTEM:'tr a-z A-Z'"]
+    ):
         wait_for_port(port)
         panel = connect(window, pump, port=port)
         assert panel.is_connected, find(window, "client.error").text()
@@ -731,18 +616,10 @@ def test_socat_and_ncat_listeners(window, pump, in_thread, tmp_path):
         pump(lambda: b"SHOUT\n" in b"".join(transcript_data(panel)))
         pump(lambda: not panel.is_connected)
         assert state(window) == "Connection closed: both sides finished sending"
-    finally:
-        proc.kill()
-        proc.wait()
 
     need("ncat")
     udp_port = free_port()
-    proc = subprocess.Popen(
-        ["ncat", "-u", "-l", "127.0.0.1", str(udp_port), "--exec", "/bin/cat"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
+    with running(["ncat", "-u", "-l", "127.0.0.1", str(udp_port), "--exec", "/bin/cat"]):
         time.sleep(0.3)
         panel = connect(window, pump, kind="UDP", port=udp_port)
         find(window, "client.input").setPlainText("echo me")
@@ -753,15 +630,6 @@ def test_socat_and_ncat_listeners(window, pump, in_thread, tmp_path):
             if b"echo me" in _ins(panel):
                 break
         assert b"echo me" in _ins(panel)
-    finally:
-        proc.kill()
-        proc.wait()
-
-
-def pause(pump, seconds):
-    """Let the UI run for ``seconds``."""
-    deadline = time.monotonic() + seconds
-    pump(lambda: time.monotonic() > deadline)
 
 
 def _ins(panel):
@@ -773,41 +641,7 @@ def _ins(panel):
     ]
 
 
-def wait_for_port(port, timeout=5.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    raise TimeoutError(port)
-
-
 # -- TLS -----------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def tls_files(tmp_path_factory):
-    import datetime
-
-    import trustme
-
-    directory = tmp_path_factory.mktemp("tls")
-    ca = trustme.CA()
-    cert = ca.issue_cert("localhost", "127.0.0.1")
-    ca.cert_pem.write_to_path(str(directory / "ca.pem"))
-    cert.private_key_and_cert_chain_pem.write_to_path(str(directory / "server.pem"))
-    expired = ca.issue_cert(
-        "localhost",
-        "127.0.0.1",
-        not_before=datetime.datetime(2020, 1, 1),
-        not_after=datetime.datetime(2021, 1, 1),
-    )
-    expired.private_key_and_cert_chain_pem.write_to_path(str(directory / "expired.pem"))
-    client = ca.issue_cert("client.example")
-    client.cert_chain_pems[0].write_to_path(str(directory / "client.crt"))
-    client.private_key_pem.write_to_path(str(directory / "client.key"))
-    return directory
 
 
 def start_s_server(tls_files, *args, cert="server.pem"):
@@ -829,6 +663,18 @@ def stop_s_server(proc):
     proc.wait()
     for stream in (proc.stdin, proc.stdout, proc.stderr):
         stream.close()
+
+
+def s_server_output(proc, pump, expected):
+    """What openssl s_server printed of the bytes it received, once ``expected`` is among them
+    (or after ten seconds)."""
+    os.set_blocking(proc.stdout.fileno(), False)
+    got = b""
+    deadline = time.monotonic() + 10
+    while expected not in got and time.monotonic() < deadline:
+        pause(pump, 0.02)
+        got += proc.stdout.read(100) or b""
+    return got
 
 
 @pytest.fixture
@@ -866,13 +712,7 @@ def test_tls_verified_with_a_ca_file_shows_the_session(window, pump, tls_files, 
     assert not find(window, "client.half_close").isEnabled()
     find(window, "client.input").setPlainText("over tls\n")
     find(window, "client.send").click()
-    os.set_blocking(proc.stdout.fileno(), False)
-    got = b""
-    deadline = time.monotonic() + 10
-    while b"over tls" not in got and time.monotonic() < deadline:
-        pause(pump, 0.02)
-        got += proc.stdout.read(100) or b""
-    assert b"over tls" in got
+    assert b"over tls" in s_server_output(proc, pump, b"over tls")
 
 
 def test_tls_untrusted_and_wrong_host_are_said_next_to_the_right_field(
@@ -927,13 +767,8 @@ def test_tls_client_certificate_and_alpn(window, pump, tls_files):
         assert "http/1.1" in info and "presented" in info
         find(window, "client.input").setPlainText("with a client certificate\n")
         find(window, "client.send").click()
-        os.set_blocking(proc.stdout.fileno(), False)
-        got = b""
-        deadline = time.monotonic() + 10
-        while b"client certificate" not in got and time.monotonic() < deadline:
-            pause(pump, 0.02)
-            got += proc.stdout.read(100) or b""
-        assert b"with a client certificate" in got
+        expected = b"with a client certificate"
+        assert expected in s_server_output(proc, pump, expected)
     finally:
         stop_s_server(proc)
 
@@ -1006,13 +841,9 @@ def test_tls_insecure_connects_with_a_visible_warning(window, pump, s_server):
 def test_a_raw_http_get_typed_into_the_console(window, pump, tmp_path):
     (tmp_path / "index.html").write_text("<h1>hello from http.server</h1>")
     port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
+    with running(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"], cwd=tmp_path
+    ):
         wait_for_port(port)
         panel = connect(window, pump, port=port)
         assert panel.is_connected, find(window, "client.error").text()
@@ -1025,21 +856,21 @@ def test_a_raw_http_get_typed_into_the_console(window, pump, tmp_path):
         received = b"".join(_ins(panel))
         assert received.startswith(b"HTTP/1.0 200 OK")
         assert b"hello from http.server" in received
-    finally:
-        proc.kill()
-        proc.wait()
 
 
 # -- repeating -----------------------------------------------------------------------------
 
 
+def set_repeat(win, text, count, interval):
+    """Type ``text`` to send ``count`` times (0: until stopped), ``interval`` ms apart."""
+    find(win, "client.input").setPlainText(text)
+    find(win, "client.repeat_count").setValue(count)
+    find(win, "client.repeat_interval").setValue(interval)
+
+
 def test_repeat_sends_n_times_on_a_steady_grid_with_templates(window, pump, in_thread, server):
-    future = concurrent.futures.ThreadPoolExecutor(1).submit(server.accept)
-    panel = connect(window, pump, port=server.port)
-    conn = in_thread(future.result)
-    find(window, "client.input").setPlainText("#{counter} {time};")
-    find(window, "client.repeat_count").setValue(5)
-    find(window, "client.repeat_interval").setValue(40)
+    panel, conn = connect_to(window, pump, in_thread, server)
+    set_repeat(window, "#{counter} {time};", count=5, interval=40)
     started = time.monotonic()
     find(window, "client.repeat_start").click()
     assert find(window, "client.repeat_stop").isEnabled()
@@ -1055,12 +886,8 @@ def test_repeat_sends_n_times_on_a_steady_grid_with_templates(window, pump, in_t
 
 
 def test_repeat_until_stopped(window, pump, in_thread, server):
-    future = concurrent.futures.ThreadPoolExecutor(1).submit(server.accept)
-    panel = connect(window, pump, port=server.port)
-    conn = in_thread(future.result)
-    find(window, "client.input").setPlainText("x")
-    find(window, "client.repeat_count").setValue(0)
-    find(window, "client.repeat_interval").setValue(0)
+    panel, conn = connect_to(window, pump, in_thread, server)
+    set_repeat(window, "x", count=0, interval=0)
     find(window, "client.repeat_start").click()
     assert "at least 1 ms" in find(window, "client.repeat_status").text()
     assert not panel.is_repeating
@@ -1144,9 +971,7 @@ def test_examples_talk_to_the_server_tabs_time_echo(window, pump):
 
 
 def test_closing_a_session_tab_closes_its_connection(window, pump, in_thread, server):
-    future = concurrent.futures.ThreadPoolExecutor(1).submit(server.accept)
-    panel = connect(window, pump, port=server.port)
-    conn = in_thread(future.result)
+    panel, conn = connect_to(window, pump, in_thread, server)
     window.client_tab.sessions.tabCloseRequested.emit(0)
     assert in_thread(conn.recv, 10) == b""
     pump(lambda: "client-1" not in window.client_tab.panels)

@@ -1,40 +1,26 @@
 """The Client tab's load test, driven through its widgets against real servers on loopback."""
 
-import gc
 import socket
 import socketserver
 import threading
 
 import pytest
+from helpers import find
+from loopback import free_port
 from PySide6.QtGui import QGuiApplication
 
-from netbench.net.engine import Engine, EngineMode
-from netbench.ui.main_window import MainWindow
+
+@pytest.fixture
+def window_tab():
+    """These tests start on the Client tab."""
+    return "client"
 
 
-@pytest.fixture(autouse=True)
-def collect_on_the_gui_thread():
-    yield
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
-
-
-@pytest.fixture(params=list(EngineMode))
-def window(request, qtbot, qloop, run_async):
-    engine = Engine(request.param)
-    engine.start(qloop)
-    win = MainWindow(engine=engine)
-    win.persist_settings = False
-    qtbot.addWidget(win)
-    win.show()
-    win.tabs.setCurrentWidget(win.client_tab)
-    panel = win.client_tab.panels["client-1"]
-    panel.views.setCurrentIndex(1)
-    yield win
-    win.close()
-    run_async(engine.shutdown())
+@pytest.fixture
+def window(window):
+    """The Client tab with its load test in view."""
+    window.client_tab.panels["client-1"].views.setCurrentIndex(1)
+    return window
 
 
 class _Echo(socketserver.BaseRequestHandler):
@@ -62,12 +48,6 @@ def echo():
     server.server_close()
 
 
-def find(win, name):
-    widget = win.findChild(object, name)
-    assert widget is not None, name
-    return widget
-
-
 def target(win, port, kind="TCP"):
     form = win.client_tab.panels["client-1"].form
     form.kind.setCurrentIndex(form.kind.findText(kind))
@@ -86,12 +66,6 @@ def start_and_wait(win, pump, timeout=30):
     pump(lambda: len(panel.results.results) > runs or find(win, "client.load_error").isVisible())
     pump(lambda: not panel.is_running, timeout)
     return panel
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_a_run_against_the_server_tabs_echo_shows_latency(window, pump):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import PySide6
 import pytest
-from conftest import interactive_widgets
+from helpers import interactive_widgets
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QPushButton
 

@@ -1,69 +1,13 @@
 """Templates and checksums on every send, from both tabs, to real peers on loopback."""
 
-import concurrent.futures
-import gc
 import re
 import socket
 
-import pytest
+from helpers import connect_client, find
+from loopback import recv_exactly
 
 from netbench.core.checksum import ByteOrder, Checksum, crc32, sum8
 from netbench.core.payload import InputMode, LineEnding
-from netbench.net.engine import Engine, EngineMode
-from netbench.ui.main_window import MainWindow
-
-
-@pytest.fixture(autouse=True)
-def collect_on_the_gui_thread():
-    """Free reference cycles here, not on a worker thread of a later test."""
-    yield
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
-
-
-@pytest.fixture(params=list(EngineMode))
-def window(request, qtbot, qloop, run_async):
-    engine = Engine(request.param)
-    engine.start(qloop)
-    win = MainWindow(engine=engine)
-    win.persist_settings = False
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
-    run_async(engine.shutdown())
-
-
-@pytest.fixture
-def in_thread(pump):
-    """Run blocking peer code off the UI thread while the UI keeps serving."""
-    pool = concurrent.futures.ThreadPoolExecutor(max_workers=4)
-
-    def run(fn, *args, timeout=15):
-        future = pool.submit(fn, *args)
-        pump(future.done, timeout)
-        return future.result()
-
-    yield run
-    pool.shutdown(wait=False, cancel_futures=True)
-
-
-@pytest.fixture
-def listening_socket():
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(1)
-    sock.settimeout(10)
-    yield sock
-    sock.close()
-
-
-def find(win, name):
-    widget = win.findChild(object, name)
-    assert widget is not None, name
-    return widget
 
 
 def choose(win, name, data):
@@ -73,35 +17,8 @@ def choose(win, name, data):
     combo.setCurrentIndex(index)
 
 
-def recv_exactly(conn, size):
-    got = b""
-    while len(got) < size:
-        chunk = conn.recv(4096)
-        if not chunk:
-            break
-        got += chunk
-    return got
-
-
-def connect_client(win, pump, in_thread, listening):
-    """Connect the first client session to `listening`; the accepted socket is returned."""
-    win.tabs.setCurrentWidget(win.client_tab)
-    pool = concurrent.futures.ThreadPoolExecutor(1)
-    accepted = pool.submit(listening.accept)
-    panel = win.client_tab.panels["client-1"]
-    find(win, "client.host").setText("127.0.0.1")
-    find(win, "client.port").setText(str(listening.getsockname()[1]))
-    find(win, "client.connect").click()
-    pump(lambda: panel.is_connected and panel.socket_info is not None, 15)
-    conn, _ = in_thread(accepted.result)
-    conn.settimeout(10)
-    return panel, conn
-
-
-def test_a_modbus_request_typed_in_hex_arrives_with_its_crc(
-    window, pump, in_thread, listening_socket
-):
-    _, conn = connect_client(window, pump, in_thread, listening_socket)
+def test_a_modbus_request_typed_in_hex_arrives_with_its_crc(window, pump, in_thread, server):
+    _, conn = connect_client(window, pump, in_thread, server)
     with conn:
         choose(window, "client.input_mode", InputMode.HEX.value)
         find(window, "client.input").setPlainText("01 03 00 00 00 01")
@@ -115,9 +32,9 @@ def test_a_modbus_request_typed_in_hex_arrives_with_its_crc(
 
 
 def test_single_sends_fill_the_counter_and_a_repeat_goes_on_with_a_checksum_each(
-    window, pump, in_thread, listening_socket
+    window, pump, in_thread, server
 ):
-    panel, conn = connect_client(window, pump, in_thread, listening_socket)
+    panel, conn = connect_client(window, pump, in_thread, server)
 
     def message(number):
         body = b"#%d;" % number
@@ -142,9 +59,9 @@ def test_single_sends_fill_the_counter_and_a_repeat_goes_on_with_a_checksum_each
 
 
 def test_a_checksum_that_stops_fitting_stops_the_repeat_with_the_reason(
-    window, pump, in_thread, listening_socket
+    window, pump, in_thread, server
 ):
-    panel, conn = connect_client(window, pump, in_thread, listening_socket)
+    panel, conn = connect_client(window, pump, in_thread, server)
     with conn:
         # LRC needs hex digit pairs: "0{counter}" has them for 1..9, not for 10.
         panel.editor.set_payload("0{counter}", InputMode.TEXT)

@@ -1,10 +1,7 @@
 """The Server tab driven through its widgets against real clients on loopback."""
 
-import concurrent.futures
-import gc
 import os
 import re
-import shutil
 import socket
 import ssl
 import subprocess
@@ -12,50 +9,9 @@ import threading
 import time
 
 import pytest
+from helpers import find
+from loopback import need
 from PySide6.QtCore import Qt
-
-from netbench.net.engine import Engine, EngineMode
-from netbench.ui.main_window import MainWindow
-
-CI = bool(os.environ.get("CI"))
-
-
-def need(tool):
-    if not shutil.which(tool) and not CI:
-        pytest.skip(f"{tool} not installed (CI installs it)")
-
-
-@pytest.fixture(params=list(EngineMode))
-def window(request, qtbot, qloop, run_async):
-    engine = Engine(request.param)
-    engine.start(qloop)
-    win = MainWindow(engine=engine)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
-    run_async(engine.shutdown())
-
-
-@pytest.fixture
-def in_thread(pump):
-    """Run blocking client code off the UI thread while the UI keeps serving."""
-    # Worker threads run Python too: keep the garbage collector off them, or it may free
-    # Qt objects of earlier tests there ("Timers cannot be stopped from another thread").
-    was_enabled = gc.isenabled()
-    gc.disable()
-    pool = concurrent.futures.ThreadPoolExecutor(max_workers=32)
-
-    def run(fn, *args, timeout=15):
-        future = pool.submit(fn, *args)
-        pump(future.done, timeout)
-        return future.result()
-
-    yield run
-    pool.shutdown(wait=False, cancel_futures=True)
-    if was_enabled:
-        gc.enable()
-    gc.collect()
 
 
 def talk_until(command, message, expected, timeout=10.0):
@@ -83,12 +39,6 @@ def talk_until(command, message, expected, timeout=10.0):
         proc.wait()
         proc.stdin.close()
         proc.stdout.close()
-
-
-def find(win, name):
-    widget = win.findChild(object, name)
-    assert widget is not None, name
-    return widget
 
 
 def start_listener(win, pump, kind="TCP", port="0", framing=None, reply=None, path=None):
@@ -474,8 +424,6 @@ def test_tutorial_clients_one_socket_per_message_and_many_at_once(window, pump, 
 
 
 def test_disconnect_and_abort_reach_the_client(window, pump, in_thread):
-    if window.engine.mode is EngineMode.IO_THREAD:
-        pass
     panel = start_listener(window, pump)
     port = bound_port(window)
     graceful = socket.create_connection(("127.0.0.1", port), timeout=5)

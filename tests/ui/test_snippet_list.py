@@ -2,19 +2,17 @@
 over real loopback connections, rename, delete and undo, import and export through the
 file dialogs, and the file kept safe when it cannot be read or written."""
 
-import concurrent.futures
-import gc
 import json
 import socket
 
 import pytest
+from helpers import connect_client, find
+from loopback import recv_exactly
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
 from netbench.core.snippets import FORMAT_NAME, parse_library
-from netbench.net.engine import Engine, EngineMode
-from netbench.ui.main_window import MainWindow
 
 REGISTER = "01 03 00 00 00 01 84 0A"
 # The same Modbus request typed without its CRC, for the editor to append.
@@ -27,11 +25,7 @@ def data_dir(tmp_path, monkeypatch):
     directory = tmp_path / "data"
     monkeypatch.setenv("XDG_DATA_HOME", str(directory))
     QSettings().remove("snippets/collapsed")
-    yield directory / "netbench"
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
+    return directory / "netbench"
 
 
 @pytest.fixture
@@ -40,49 +34,9 @@ def snippets_file(data_dir):
 
 
 @pytest.fixture
-def open_window(qtbot, qloop, run_async):
-    """Opens windows as netbench starts them, and closes them all at the end."""
-    opened = []
-
-    def open_one(mode=EngineMode.UI_LOOP, tab="client"):
-        engine = Engine(mode)
-        engine.start(qloop)
-        win = MainWindow(engine=engine)
-        win.persist_settings = False
-        qtbot.addWidget(win)
-        win.show()
-        win.tabs.setCurrentWidget(win.client_tab if tab == "client" else win.server_tab)
-        opened.append((win, engine))
-        return win
-
-    yield open_one
-    for win, engine in opened:
-        win.close()
-        run_async(engine.shutdown())
-
-
-@pytest.fixture(params=list(EngineMode))
-def window(request, open_window):
-    return open_window(request.param)
-
-
-@pytest.fixture
-def in_thread(pump):
-    pool = concurrent.futures.ThreadPoolExecutor(max_workers=4)
-
-    def run(fn, *args, timeout=15):
-        future = pool.submit(fn, *args)
-        pump(future.done, timeout)
-        return future.result()
-
-    yield run
-    pool.shutdown(wait=False, cancel_futures=True)
-
-
-def find(win, name):
-    widget = win.findChild(object, name)
-    assert widget is not None, name
-    return widget
+def window_tab():
+    """These tests start on the Client tab."""
+    return "client"
 
 
 def type_payload(win, text, mode="text", encoding="utf-8", ending="none", prefix="client"):
@@ -132,37 +86,6 @@ def double_click(win, name, prefix="client"):
 
 def file_names(path):
     return [s.name for s in parse_library(path.read_bytes())]
-
-
-def recv_exactly(conn, size):
-    got = b""
-    while len(got) < size:
-        chunk = conn.recv(size - len(got))
-        if not chunk:
-            break
-        got += chunk
-    return got
-
-
-class Listener:
-    def __init__(self):
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.sock.settimeout(10)
-        self.port = self.sock.getsockname()[1]
-
-    def accept(self):
-        conn, _ = self.sock.accept()
-        conn.settimeout(10)
-        return conn
-
-
-def connect_client(win, pump, port, prefix="client"):
-    panel = win.client_tab.current_panel
-    find(win, f"{prefix}.host").setText("127.0.0.1")
-    find(win, f"{prefix}.port").setText(str(port))
-    find(win, f"{prefix}.connect").click()
-    pump(lambda: panel.is_connected and panel.socket_info is not None, 15)
-    return panel
 
 
 # -- saving and sharing ---------------------------------------------------------------------
@@ -283,66 +206,52 @@ def test_double_click_without_a_connection_loads_and_says_connect_first(window):
     assert window.client_tab.current_panel.messages_out == 0
 
 
-def test_double_click_sends_exactly_the_saved_bytes_over_tcp(window, pump, in_thread):
-    listener = Listener()
+def test_double_click_sends_exactly_the_saved_bytes_over_tcp(window, pump, in_thread, server):
+    type_payload(window, "AT+ID?\\x00\\xff\\\\", mode="escapes", encoding="latin-1", ending="crlf")
+    save_as(window, "escapes")
+    type_payload(window, REGISTER, mode="hex", ending="lf")
+    save_as(window, "register")
+    type_payload(window, "")
+    panel, conn = connect_client(window, pump, in_thread, server)
     try:
-        future = concurrent.futures.ThreadPoolExecutor(1).submit(listener.accept)
-        type_payload(
-            window, "AT+ID?\\x00\\xff\\\\", mode="escapes", encoding="latin-1", ending="crlf"
-        )
-        save_as(window, "escapes")
-        type_payload(window, REGISTER, mode="hex", ending="lf")
-        save_as(window, "register")
-        type_payload(window, "")
-        panel = connect_client(window, pump, listener.port)
-        conn = in_thread(future.result)
-        try:
-            double_click(window, "escapes")
-            expected = b"AT+ID?\x00\xff\\\r\n"
-            assert in_thread(recv_exactly, conn, len(expected)) == expected
-            view = find(window, "client.snippets")
-            view.setCurrentIndex(view.model().index(names(window).index("register"), 0))
-            QTest.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-            expected = bytes.fromhex("010300000001840A") + b"\n"
-            assert in_thread(recv_exactly, conn, len(expected)) == expected
-            pump(lambda: panel.messages_out == 2)
-            conn.settimeout(0.2)
-            with pytest.raises(TimeoutError):
-                conn.recv(1)  # nothing more than the two messages
-            assert status(window) == ""  # the transcript shows what was sent
-        finally:
-            conn.close()
+        double_click(window, "escapes")
+        expected = b"AT+ID?\x00\xff\\\r\n"
+        assert in_thread(recv_exactly, conn, len(expected)) == expected
+        view = find(window, "client.snippets")
+        view.setCurrentIndex(view.model().index(names(window).index("register"), 0))
+        QTest.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        expected = bytes.fromhex("010300000001840A") + b"\n"
+        assert in_thread(recv_exactly, conn, len(expected)) == expected
+        pump(lambda: panel.messages_out == 2)
+        conn.settimeout(0.2)
+        with pytest.raises(TimeoutError):
+            conn.recv(1)  # nothing more than the two messages
+        assert status(window) == ""  # the transcript shows what was sent
     finally:
-        listener.sock.close()
+        conn.close()
 
 
-def test_a_saved_checksum_goes_out_with_the_message_over_tcp(window, pump, in_thread):
+def test_a_saved_checksum_goes_out_with_the_message_over_tcp(window, pump, in_thread, server):
     """Saved with CRC-16/MODBUS, sent after the editor's checksum was turned off: with CRC."""
-    listener = Listener()
+    type_payload(window, REQUEST, mode="hex")
+    choose_checksum(window, "crc16-modbus")
+    save_as(window, "read register 1")
+    assert status(window) == "Saved “read register 1”"
+    choose_checksum(window, "none")
+    type_payload(window, "something else")
+    panel, conn = connect_client(window, pump, in_thread, server)
     try:
-        future = concurrent.futures.ThreadPoolExecutor(1).submit(listener.accept)
-        type_payload(window, REQUEST, mode="hex")
-        choose_checksum(window, "crc16-modbus")
-        save_as(window, "read register 1")
-        assert status(window) == "Saved “read register 1”"
-        choose_checksum(window, "none")
-        type_payload(window, "something else")
-        panel = connect_client(window, pump, listener.port)
-        conn = in_thread(future.result)
-        try:
-            double_click(window, "read register 1")
-            expected = bytes.fromhex("010300000001840A")
-            assert in_thread(recv_exactly, conn, len(expected)) == expected
-            pump(lambda: panel.messages_out == 1)
-            conn.settimeout(0.2)
-            with pytest.raises(TimeoutError):
-                conn.recv(1)  # exactly the request and its CRC, nothing more
-            assert find(window, "client.checksum").currentData() == "crc16-modbus"
-            assert find(window, "client.input").toPlainText() == REQUEST
-        finally:
-            conn.close()
+        double_click(window, "read register 1")
+        expected = bytes.fromhex("010300000001840A")
+        assert in_thread(recv_exactly, conn, len(expected)) == expected
+        pump(lambda: panel.messages_out == 1)
+        conn.settimeout(0.2)
+        with pytest.raises(TimeoutError):
+            conn.recv(1)  # exactly the request and its CRC, nothing more
+        assert find(window, "client.checksum").currentData() == "crc16-modbus"
+        assert find(window, "client.input").toPlainText() == REQUEST
     finally:
-        listener.sock.close()
+        conn.close()
 
 
 def test_the_checksum_is_saved_in_the_file_and_comes_back_after_a_restart(
