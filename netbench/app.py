@@ -18,7 +18,7 @@ from platformdirs import user_log_dir
 # Pins qasync to PySide6 before anything imports it.
 from netbench.ui.qtloop import new_event_loop  # isort: skip
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QLocale, QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -36,6 +36,14 @@ ReadyHook = Callable[[MainWindow, Engine], Awaitable[None]]
 SHUTDOWN_SECONDS = 1.0
 
 
+def ui_locale(text: str) -> QLocale:
+    """``--lang``'s value: a locale Qt knows (``zh_CN``, ``zh-CN``, ``en``; ``C`` is English)."""
+    locale = QLocale(text.strip().replace("-", "_"))
+    if locale.language() == QLocale.Language.C and text.strip().upper() not in ("C", "POSIX"):
+        raise argparse.ArgumentTypeError(f"unknown language {text!r} (try zh_CN or en)")
+    return locale
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="netbench", description="A network workbench that shows every byte."
@@ -46,6 +54,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         metavar="DIR",
         type=Path,
         help="render each tab to DIR/<tab>.png and exit",
+    )
+    parser.add_argument(
+        "--lang",
+        metavar="LOCALE",
+        type=ui_locale,
+        help="the UI language, e.g. zh_CN or en (default: the system's)",
     )
     parser.add_argument(
         "--engine",
@@ -188,7 +202,7 @@ def main(argv: Sequence[str] | None = None, on_ready: ReadyHook | None = None) -
     log_path = setup_logging(args.log_level)
     qInstallMessageHandler(route_qt_messages)
     app = make_application()
-    language = install_translators(app).language
+    language = install_translators(app, args.lang).language
     with asyncio.Runner(loop_factory=lambda: new_event_loop(app)) as runner:
         return runner.run(run_window(app, args, log_path, language, on_ready))
 

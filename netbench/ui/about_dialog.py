@@ -6,7 +6,7 @@ import platform
 import sys
 
 import PySide6
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from netbench import __version__
@@ -20,10 +20,13 @@ def version_rows(language: str, engine_mode: str, log_path: str) -> list[tuple[s
         ("Qt", qVersion()),
         ("PySide6", PySide6.__version__),
         ("qasync", qasync_version()),
-        ("OS", f"{platform.system()} {platform.release()} ({sys.platform})"),
-        ("UI language", language),
-        ("Engine", engine_mode),
-        ("Log file", log_path),
+        (
+            QCoreApplication.translate("AboutDialog", "OS"),
+            f"{platform.system()} {platform.release()} ({sys.platform})",
+        ),
+        (QCoreApplication.translate("AboutDialog", "UI language"), language),
+        (QCoreApplication.translate("AboutDialog", "Engine"), engine_mode),
+        (QCoreApplication.translate("AboutDialog", "Log file"), log_path),
     ]
 
 

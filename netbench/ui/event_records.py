@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from netbench.core.transcript import Direction, Record
 from netbench.net.events import (
     Connected,
@@ -18,6 +20,7 @@ from netbench.net.events import (
     PeerFinished,
     Stopped,
 )
+from netbench.ui.close_reasons import close_reason_text
 
 
 @dataclass
@@ -91,20 +94,31 @@ def records_from_events(
 
 
 def _note(event: NetEvent) -> tuple[Direction, str, str] | None:
+    """The words of a connection event; the net layer's own texts (errors) stay as they are."""
+    translate = QCoreApplication.translate
     if isinstance(event, Connected):
-        where = f" (local {event.local})" if event.local else ""
-        return Direction.INFO, event.peer, f"connected{where}"
+        if event.local:
+            text = translate("EventRecords", "connected (local {local})").format(local=event.local)
+        else:
+            text = translate("EventRecords", "connected")
+        return Direction.INFO, event.peer, text
     if isinstance(event, PeerFinished):
-        return Direction.INFO, event.peer, "peer finished sending (FIN); we can still reply"
+        text = translate("EventRecords", "peer finished sending (FIN); we can still reply")
+        return Direction.INFO, event.peer, text
     if isinstance(event, PeerClosed):
         detail = f": {event.detail}" if event.detail else ""
-        return Direction.INFO, event.peer, f"{event.reason.value}{detail}"
+        return Direction.INFO, event.peer, f"{close_reason_text(event.reason)}{detail}"
     if isinstance(event, Notice):
         return Direction.ERROR, event.peer, event.text
     if isinstance(event, Listening):
-        return Direction.INFO, "", f"listening on {event.address}"
+        text = translate("EventRecords", "listening on {address}").format(address=event.address)
+        return Direction.INFO, "", text
     if isinstance(event, Stopped):
-        return Direction.INFO, "", "stopped" + (f": {event.reason}" if event.reason else "")
+        if event.reason:
+            text = translate("EventRecords", "stopped: {reason}").format(reason=event.reason)
+        else:
+            text = translate("EventRecords", "stopped")
+        return Direction.INFO, "", text
     if isinstance(event, Failed):
         return Direction.ERROR, "", event.error
     return None

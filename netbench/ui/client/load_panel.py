@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -58,11 +58,11 @@ FD_HEADROOM = 64
 _TARGET_FIELDS = ("host", "port", "path", "timeout", "tls", "ca_file", "server_name")
 
 _REPLY_RULES = (
-    ("raw", "One reply per read"),
-    ("lf", "A line ending in LF (\\n)"),
-    ("crlf", "A line ending in CRLF (\\r\\n)"),
-    ("nul", "NUL-terminated (\\0)"),
-    ("echo", "As many bytes as sent (echo)"),
+    ("raw", QT_TRANSLATE_NOOP("LoadPanel", "One reply per read")),
+    ("lf", QT_TRANSLATE_NOOP("LoadPanel", "A line ending in LF (\\n)")),
+    ("crlf", QT_TRANSLATE_NOOP("LoadPanel", "A line ending in CRLF (\\r\\n)")),
+    ("nul", QT_TRANSLATE_NOOP("LoadPanel", "NUL-terminated (\\0)")),
+    ("echo", QT_TRANSLATE_NOOP("LoadPanel", "As many bytes as sent (echo)")),
 )
 
 
@@ -142,7 +142,12 @@ class LoadPanel(QWidget):
         )
 
         self.rate = self._spin(
-            "rate", self.tr("Rate limit in messages per second"), 0, 10_000_000, 0, " msg/s"
+            "rate",
+            self.tr("Rate limit in messages per second"),
+            0,
+            10_000_000,
+            0,
+            self.tr(" msg/s"),
         )
         self.rate.setSpecialValueText(self.tr("as fast as possible"))
         self.rate.setToolTip(
@@ -167,14 +172,19 @@ class LoadPanel(QWidget):
         self.wait_replies.toggled.connect(self._on_setting_changed)
         self.reply_rule = QComboBox(self)
         for key, label in _REPLY_RULES:
-            self.reply_rule.addItem(self.tr(label), key)
+            self.reply_rule.addItem(self.tr(str(label)), key)
         self.reply_rule.setToolTip(
             self.tr("What makes a reply complete; a datagram is always one reply")
         )
         self._name(self.reply_rule, "reply_rule", self.tr("What makes a reply complete"))
         self.reply_rule.currentIndexChanged.connect(self._on_setting_changed)
         self.reply_timeout = self._spin(
-            "reply_timeout", self.tr("Reply timeout in milliseconds"), 1, 600_000, 2000, " ms"
+            "reply_timeout",
+            self.tr("Reply timeout in milliseconds"),
+            1,
+            600_000,
+            2000,
+            self.tr(" ms"),
         )
         self.reply_timeout.setSingleStep(500)
         self.reply_timeout.setToolTip(

@@ -62,6 +62,7 @@ from netbench.net.stream import StreamPeer
 from netbench.ui.client.file_sender import FileSender
 from netbench.ui.client.load_panel import LoadPanel
 from netbench.ui.client.session_form import ERROR_COLOR, WARNING_COLOR, SessionForm
+from netbench.ui.close_reasons import close_reason_text
 from netbench.ui.event_backlog import EventBacklog, show_in_transcript
 from netbench.ui.payload_editor import PayloadEditor
 from netbench.ui.snippet_list import SnippetPanel, side_column
@@ -649,7 +650,10 @@ class SessionPanel(QWidget):
         finally:
             self._busy = False
             self._mark_closed(
-                self.tr("Connection {reason}").format(reason=CloseReason.CLOSED_BY_US.value), ""
+                self.tr("Connection {reason}").format(
+                    reason=close_reason_text(CloseReason.CLOSED_BY_US)
+                ),
+                "",
             )
 
     async def abort_connection(self) -> None:
@@ -664,7 +668,9 @@ class SessionPanel(QWidget):
         finally:
             self._busy = False
             self._mark_closed(
-                self.tr("Connection {reason}").format(reason=CloseReason.ABORTED_BY_US.value),
+                self.tr("Connection {reason}").format(
+                    reason=close_reason_text(CloseReason.ABORTED_BY_US)
+                ),
                 WARNING_COLOR,
             )
 
@@ -750,7 +756,7 @@ class SessionPanel(QWidget):
             detail = f": {event.detail}" if event.detail else ""
             color = ERROR_COLOR if event.reason.name in ("RESET", "ERROR") else ""
             text = self.tr("Connection {reason}{detail}").format(
-                reason=event.reason.value, detail=detail
+                reason=close_reason_text(event.reason), detail=detail
             )
             self._mark_closed(text, color)
             self._maybe_reconnect(text)

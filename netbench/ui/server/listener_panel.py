@@ -401,9 +401,9 @@ class ListenerPanel(QWidget):
             ).format(
                 open=self.peers_model.open_count,
                 total=self.peers_model.total_connections,
-                msgs_in=human_rate(rates.messages_in, "msg"),
+                msgs_in=human_rate(rates.messages_in, self.tr("msg")),
                 bytes_in=human_rate(rates.bytes_in, "B"),
-                msgs_out=human_rate(rates.messages_out, "msg"),
+                msgs_out=human_rate(rates.messages_out, self.tr("msg")),
                 bytes_out=human_rate(rates.bytes_out, "B"),
             )
         )

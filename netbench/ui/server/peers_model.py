@@ -32,6 +32,7 @@ from netbench.net.events import (
     PeerClosed,
     PeerFinished,
 )
+from netbench.ui.close_reasons import close_reason_text
 from netbench.ui.transcript_model import format_count
 from netbench.ui.transcript_view import format_size
 
@@ -64,8 +65,7 @@ class PeerColumn(IntEnum):
     STATE = 4
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PeersModel", text)
+translate = QCoreApplication.translate
 
 
 class PeersModel(QAbstractTableModel):
@@ -122,9 +122,10 @@ class PeersModel(QAbstractTableModel):
             row.state = PeerState.HALF_CLOSED
         elif isinstance(event, PeerClosed):
             row.state = PeerState.CLOSED
-            row.reason = event.reason.value + (f": {event.detail}" if event.detail else "")
+            reason = close_reason_text(event.reason)
+            row.reason = reason + (f": {event.detail}" if event.detail else "")
             if event.reason is CloseReason.LIMIT:
-                row.reason = event.reason.value
+                row.reason = reason
 
     def _insert(self, rows: list[PeerRow]) -> None:
         first = len(self._rows)
@@ -185,11 +186,11 @@ class PeersModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
-            PeerColumn.PEER: _tr("Peer"),
-            PeerColumn.CONNECTED: _tr("Connected"),
-            PeerColumn.IN: _tr("In"),
-            PeerColumn.OUT: _tr("Out"),
-            PeerColumn.STATE: _tr("State"),
+            PeerColumn.PEER: translate("PeersModel", "Peer"),
+            PeerColumn.CONNECTED: translate("PeersModel", "Connected"),
+            PeerColumn.IN: translate("PeersModel", "In"),
+            PeerColumn.OUT: translate("PeersModel", "Out"),
+            PeerColumn.STATE: translate("PeersModel", "State"),
         }[PeerColumn(section)]
 
     def data(
@@ -219,18 +220,18 @@ class PeersModel(QAbstractTableModel):
             stamp = time.localtime(row.connected_at)
             return time.strftime("%H:%M:%S", stamp)
         if column is PeerColumn.IN:
-            return _tr("{messages} msg · {size}").format(
+            return translate("PeersModel", "{messages} msg · {size}").format(
                 messages=format_count(row.messages_in), size=_size(row.bytes_in)
             )
         if column is PeerColumn.OUT:
-            return _tr("{messages} msg · {size}").format(
+            return translate("PeersModel", "{messages} msg · {size}").format(
                 messages=format_count(row.messages_out), size=_size(row.bytes_out)
             )
         if row.state is PeerState.OPEN:
-            return _tr("open")
+            return translate("PeersModel", "open")
         if row.state is PeerState.HALF_CLOSED:
-            return _tr("half-closed by peer")
-        return row.reason or _tr("closed")
+            return translate("PeersModel", "half-closed by peer")
+        return row.reason or translate("PeersModel", "closed")
 
 
 def _size(nbytes: int) -> str:

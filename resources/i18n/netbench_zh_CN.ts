@@ -1,0 +1,2913 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>OS</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>UI language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>网络引擎</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>日志文件</translation>
+    </message>
+    <message>
+        <source>About netbench</source>
+        <translation>关于 netbench</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;netbench&lt;/b&gt; — a network workbench that shows every byte.</source>
+        <translation>&lt;b&gt;netbench&lt;/b&gt; — 看得见每一个字节的网络调试工作台。</translation>
+    </message>
+</context>
+<context>
+    <name>ClientTab</name>
+    <message>
+        <source>Client for the TCP time echo server</source>
+        <translation>连接 TCP 时间回显服务器的客户端</translation>
+    </message>
+    <message>
+        <source>Send 10 quick messages (粘包 demo)</source>
+        <translation>快速发送 10 条消息（粘包演示）</translation>
+    </message>
+    <message>
+        <source>Client sessions</source>
+        <translation>客户端会话</translation>
+    </message>
+    <message>
+        <source>Add a client session</source>
+        <translation>添加客户端会话</translation>
+    </message>
+    <message>
+        <source>+ Session</source>
+        <translation>+ 会话</translation>
+    </message>
+    <message>
+        <source>Add another session; each keeps its own connection</source>
+        <translation>再添加一个会话；每个会话各有自己的连接</translation>
+    </message>
+    <message>
+        <source>Example clients</source>
+        <translation>示例客户端</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+</context>
+<context>
+    <name>CloseReason</name>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>closed by us</source>
+        <translation>由本端关闭</translation>
+    </message>
+    <message>
+        <source>aborted by us (RST)</source>
+        <translation>被本端强制断开 (RST)</translation>
+    </message>
+    <message>
+        <source>reset by peer</source>
+        <translation>被对端复位</translation>
+    </message>
+    <message>
+        <source>closed after the idle timeout</source>
+        <translation>因空闲超时而关闭</translation>
+    </message>
+    <message>
+        <source>refused: connection limit reached</source>
+        <translation>被拒绝：已达连接数上限</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>出错</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>Not built yet: this tab comes in a coming release.</source>
+        <translation>尚未完成：此页将在后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Dismiss the error message</source>
+        <translation>关闭错误提示</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {summary}</source>
+        <translation>出错了：{summary}</translation>
+    </message>
+    <message>
+        <source>({count} errors so far)</source>
+        <translation>（目前共 {count} 个错误）</translation>
+    </message>
+    <message>
+        <source>The details are in the log: {path}</source>
+        <translation>详细信息见日志：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>EventRecords</name>
+    <message>
+        <source>connected (local {local})</source>
+        <translation>已连接（本地地址 {local}）</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>peer finished sending (FIN); we can still reply</source>
+        <translation>对端已结束发送 (FIN)；本端仍可回复</translation>
+    </message>
+    <message>
+        <source>listening on {address}</source>
+        <translation>正在监听 {address}</translation>
+    </message>
+    <message>
+        <source>stopped: {reason}</source>
+        <translation>已停止：{reason}</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+</context>
+<context>
+    <name>FileSender</name>
+    <message>
+        <source>Send file…</source>
+        <translation>发送文件…</translation>
+    </message>
+    <message>
+        <source>Send a file</source>
+        <translation>发送文件</translation>
+    </message>
+    <message>
+        <source>Send a file&apos;s bytes as they are, streamed: any size, with progress</source>
+        <translation>按原样流式发送文件的字节：不限大小，显示进度</translation>
+    </message>
+    <message>
+        <source>File send progress</source>
+        <translation>文件发送进度</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the file send</source>
+        <translation>取消发送文件</translation>
+    </message>
+    <message>
+        <source>{name}: {sent} of {total} · {rate}/s · {left} s left</source>
+        <translation>{name}：{sent} / {total} · {rate}/s · 剩余 {left} 秒</translation>
+    </message>
+    <message>
+        <source>Sending {name} stopped after {sent}: {error}</source>
+        <translation>发送 {name} 在 {sent} 后中止：{error}</translation>
+    </message>
+    <message>
+        <source>Sending {name} cancelled after {sent} of {total}</source>
+        <translation>已取消发送 {name}：已发送 {sent} / {total}</translation>
+    </message>
+    <message>
+        <source>Sent {name}: {sent} in {seconds} s ({rate}/s)</source>
+        <translation>已发送 {name}：{sent}，用时 {seconds} 秒（{rate}/s）</translation>
+    </message>
+</context>
+<context>
+    <name>ListenerForm</name>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <source>Unix stream</source>
+        <translation>Unix 流</translation>
+    </message>
+    <message>
+        <source>Unix datagram</source>
+        <translation>Unix 数据报</translation>
+    </message>
+    <message>
+        <source>TLS over TCP</source>
+        <translation>TLS (基于 TCP)</translation>
+    </message>
+    <message>
+        <source>Listener kind</source>
+        <translation>监听类型</translation>
+    </message>
+    <message>
+        <source>Address to listen on</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <source>127.0.0.1: this machine only. 0.0.0.0 or ::: every interface.</source>
+        <translation>127.0.0.1：仅限本机。0.0.0.0 或 ::：所有网卡。</translation>
+    </message>
+    <message>
+        <source>0 = any</source>
+        <translation>0 = 任意</translation>
+    </message>
+    <message>
+        <source>0 picks any free port; the bound address is shown after start</source>
+        <translation>0 表示任选一个空闲端口；启动后显示实际绑定的地址</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Socket path, e.g. ./sock</source>
+        <translation>套接字路径，如 ./sock</translation>
+    </message>
+    <message>
+        <source>Unix socket path</source>
+        <translation>Unix 套接字路径</translation>
+    </message>
+    <message>
+        <source>Remove a stale socket file</source>
+        <translation>删除残留的套接字文件</translation>
+    </message>
+    <message>
+        <source>Only a socket file nobody answers on is removed; never a regular file</source>
+        <translation>只删除无人响应的套接字文件，绝不删除普通文件</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Raw chunks as received</source>
+        <translation>按收到的原始数据块</translation>
+    </message>
+    <message>
+        <source>Lines ending in LF (\n)</source>
+        <translation>按行，以 LF (\n) 结尾</translation>
+    </message>
+    <message>
+        <source>Lines ending in CRLF (\r\n)</source>
+        <translation>按行，以 CRLF (\r\n) 结尾</translation>
+    </message>
+    <message>
+        <source>NUL-terminated (\0)</source>
+        <translation>以 NUL (\0) 结尾</translation>
+    </message>
+    <message>
+        <source>Custom delimiter</source>
+        <translation>自定义分隔符</translation>
+    </message>
+    <message>
+        <source>Fixed length</source>
+        <translation>固定长度</translation>
+    </message>
+    <message>
+        <source>Length prefix</source>
+        <translation>长度前缀</translation>
+    </message>
+    <message>
+        <source>How received bytes are split into messages</source>
+        <translation>收到的字节如何拆分成消息（处理粘包）</translation>
+    </message>
+    <message>
+        <source>Delimiter bytes, with escapes: \n, \r\n, \x03</source>
+        <translation>分隔符字节，可用转义：\n、\r\n、\x03</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> 字节</translation>
+    </message>
+    <message>
+        <source>Message length</source>
+        <translation>消息长度</translation>
+    </message>
+    <message>
+        <source>{n}-byte</source>
+        <translation>{n} 字节</translation>
+    </message>
+    <message>
+        <source>Length prefix size</source>
+        <translation>长度前缀的字节数</translation>
+    </message>
+    <message>
+        <source>big-endian</source>
+        <translation>大端</translation>
+    </message>
+    <message>
+        <source>little-endian</source>
+        <translation>小端</translation>
+    </message>
+    <message>
+        <source>Length prefix byte order</source>
+        <translation>长度前缀的字节序</translation>
+    </message>
+    <message>
+        <source>counts the header</source>
+        <translation>长度含头部</translation>
+    </message>
+    <message>
+        <source>Length counts the header</source>
+        <translation>长度值包含头部本身</translation>
+    </message>
+    <message>
+        <source> B max</source>
+        <translation> 字节上限</translation>
+    </message>
+    <message>
+        <source>A longer message is reported and skipped, never buffered</source>
+        <translation>超长的消息会被报告并跳过，不会缓存</translation>
+    </message>
+    <message>
+        <source>Maximum message size</source>
+        <translation>消息最大长度</translation>
+    </message>
+    <message>
+        <source>Framing</source>
+        <translation>分帧</translation>
+    </message>
+    <message>
+        <source>No automatic reply</source>
+        <translation>不自动回复</translation>
+    </message>
+    <message>
+        <source>Echo</source>
+        <translation>回显</translation>
+    </message>
+    <message>
+        <source>Upper-case echo</source>
+        <translation>大写回显</translation>
+    </message>
+    <message>
+        <source>Timestamp prefix (time.ctime)</source>
+        <translation>加时间戳前缀 (time.ctime)</translation>
+    </message>
+    <message>
+        <source>Byte count</source>
+        <translation>字节计数</translation>
+    </message>
+    <message>
+        <source>Fixed reply</source>
+        <translation>固定回复</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>HTTP static site</source>
+        <translation>HTTP 静态网站</translation>
+    </message>
+    <message>
+        <source>Automatic reply</source>
+        <translation>自动回复</translation>
+    </message>
+    <message>
+        <source>Reply text, escapes allowed: OK\r\n</source>
+        <translation>回复内容，可用转义：OK\r\n</translation>
+    </message>
+    <message>
+        <source>Folder served over HTTP</source>
+        <translation>通过 HTTP 提供的文件夹</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>Choose the folder to serve</source>
+        <translation>选择要提供的文件夹</translation>
+    </message>
+    <message>
+        <source> ms delay</source>
+        <translation> ms 延迟</translation>
+    </message>
+    <message>
+        <source>Delay before replying</source>
+        <translation>回复前的延迟</translation>
+    </message>
+    <message>
+        <source>close after reply</source>
+        <translation>回复后关闭</translation>
+    </message>
+    <message>
+        <source>Close after replying</source>
+        <translation>回复后关闭连接</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>One rule per line: KIND PATTERN =&gt; REPLY
+KIND is exact, prefix, contains, regex or hex. REPLY may use {data} {upper} {len} {time} {counter} {peer} and escapes.
+prefix HELLO =&gt; hi {peer}\n</source>
+        <translation>每行一条规则：KIND PATTERN =&gt; REPLY
+KIND 取 exact、prefix、contains、regex 或 hex。REPLY 可用 {data} {upper} {len} {time} {counter} {peer} 和转义。
+prefix HELLO =&gt; hi {peer}\n</translation>
+    </message>
+    <message>
+        <source>Reply rules</source>
+        <translation>回复规则</translation>
+    </message>
+    <message>
+        <source>backlog </source>
+        <translation>backlog </translation>
+    </message>
+    <message>
+        <source>Listen backlog</source>
+        <translation>监听队列长度 (backlog)</translation>
+    </message>
+    <message>
+        <source>SO_REUSEADDR</source>
+        <translation>SO_REUSEADDR</translation>
+    </message>
+    <message>
+        <source>Reuse the address (SO_REUSEADDR)</source>
+        <translation>地址重用 (SO_REUSEADDR)</translation>
+    </message>
+    <message>
+        <source>max </source>
+        <translation>最多 </translation>
+    </message>
+    <message>
+        <source> connections</source>
+        <translation> 个连接</translation>
+    </message>
+    <message>
+        <source>Maximum connections</source>
+        <translation>最大连接数</translation>
+    </message>
+    <message>
+        <source>no idle timeout</source>
+        <translation>无空闲超时</translation>
+    </message>
+    <message>
+        <source> s idle timeout</source>
+        <translation> 秒空闲超时</translation>
+    </message>
+    <message>
+        <source>Idle timeout in seconds</source>
+        <translation>空闲超时（秒）</translation>
+    </message>
+    <message>
+        <source>certificate .pem</source>
+        <translation>证书 .pem</translation>
+    </message>
+    <message>
+        <source>TLS certificate file</source>
+        <translation>TLS 证书文件</translation>
+    </message>
+    <message>
+        <source>key .pem</source>
+        <translation>私钥 .pem</translation>
+    </message>
+    <message>
+        <source>TLS key file</source>
+        <translation>TLS 私钥文件</translation>
+    </message>
+    <message>
+        <source>self-signed</source>
+        <translation>自签名</translation>
+    </message>
+    <message>
+        <source>Make a certificate for localhost on start</source>
+        <translation>启动时为 localhost 生成证书</translation>
+    </message>
+    <message>
+        <source>Use a self-signed certificate</source>
+        <translation>使用自签名证书</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Listening on all interfaces: other machines on your network can connect. Use 127.0.0.1 to stay on this machine.</source>
+        <translation>正在所有网卡上监听：局域网内的其他机器都能连接。只想本机访问请用 127.0.0.1。</translation>
+    </message>
+    <message>
+        <source>Folder to serve</source>
+        <translation>要提供的文件夹</translation>
+    </message>
+    <message>
+        <source>Delimiter: {message}</source>
+        <translation>分隔符：{message}</translation>
+    </message>
+    <message>
+        <source>Enter the delimiter bytes, e.g. \x03</source>
+        <translation>请输入分隔符字节，如 \x03</translation>
+    </message>
+    <message>
+        <source>Fixed reply: {message}</source>
+        <translation>固定回复：{message}</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder</source>
+        <translation>{path} 不是文件夹</translation>
+    </message>
+    <message>
+        <source>Rule {number}: write KIND PATTERN =&gt; REPLY, with KIND one of {kinds}</source>
+        <translation>第 {number} 条规则：请写成 KIND PATTERN =&gt; REPLY，KIND 取 {kinds} 之一</translation>
+    </message>
+    <message>
+        <source>Rule {number}: {message}</source>
+        <translation>第 {number} 条规则：{message}</translation>
+    </message>
+    <message>
+        <source>Add at least one rule</source>
+        <translation>请至少添加一条规则</translation>
+    </message>
+    <message>
+        <source>Choose a certificate and a key, or tick self-signed</source>
+        <translation>请选择证书和私钥，或勾选“自签名”</translation>
+    </message>
+    <message>
+        <source>Port must be a number from 0 to 65535, not {text!r}</source>
+        <translation>端口必须是 0 到 65535 之间的数字，而不是 {text!r}</translation>
+    </message>
+</context>
+<context>
+    <name>ListenerPanel</name>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Start listening</source>
+        <translation>开始监听</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop listening</source>
+        <translation>停止监听</translation>
+    </message>
+    <message>
+        <source>Not listening</source>
+        <translation>未监听</translation>
+    </message>
+    <message>
+        <source>Connected peers</source>
+        <translation>已连接的对端</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <source>Close the selected peers (FIN)</source>
+        <translation>断开所选对端 (FIN)</translation>
+    </message>
+    <message>
+        <source>Close gracefully: queued data, then FIN</source>
+        <translation>正常关闭：先发完队列中的数据，再发 FIN</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>复位</translation>
+    </message>
+    <message>
+        <source>Reset the selected peers (RST)</source>
+        <translation>复位所选对端 (RST)</translation>
+    </message>
+    <message>
+        <source>Reset the connection: RST, queued data is lost</source>
+        <translation>复位连接：发送 RST，队列中的数据丢弃</translation>
+    </message>
+    <message>
+        <source>Clear closed</source>
+        <translation>清除已关闭</translation>
+    </message>
+    <message>
+        <source>Remove closed peers</source>
+        <translation>移除已关闭的对端</translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>to selected peers</source>
+        <translation>发给所选对端</translation>
+    </message>
+    <message>
+        <source>to all peers</source>
+        <translation>发给所有对端</translation>
+    </message>
+    <message>
+        <source>Send to which peers</source>
+        <translation>发给哪些对端</translation>
+    </message>
+    <message>
+        <source>Send file…</source>
+        <translation>发送文件…</translation>
+    </message>
+    <message>
+        <source>Send a file to the peers</source>
+        <translation>向对端发送文件</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Start the listener first: “{name}” is in the editor, ready to send</source>
+        <translation>请先启动监听：“{name}”已放入编辑框，随时可以发送</translation>
+    </message>
+    <message>
+        <source>New listener</source>
+        <translation>新监听</translation>
+    </message>
+    <message>
+        <source>(held by {process})</source>
+        <translation>（被 {process} 占用）</translation>
+    </message>
+    <message>
+        <source>Certificate SHA-256: {fingerprint} · {subject} · valid until {date}</source>
+        <translation>证书 SHA-256：{fingerprint} · {subject} · 有效期至 {date}</translation>
+    </message>
+    <message>
+        <source>Listening on {address} · try: {command}</source>
+        <translation>正在监听 {address} · 试试：{command}</translation>
+    </message>
+    <message>
+        <source>{open} open · {total} total · in {msgs_in} {bytes_in} · out {msgs_out} {bytes_out}</source>
+        <translation>在线 {open} · 累计 {total} · 收 {msgs_in} {bytes_in} · 发 {msgs_out} {bytes_out}</translation>
+    </message>
+    <message>
+        <source>msg</source>
+        <translation>条</translation>
+    </message>
+    <message>
+        <source>Start the listener first</source>
+        <translation>请先启动监听</translation>
+    </message>
+    <message>
+        <source>Select a peer in the table, or send to all peers</source>
+        <translation>请在表格中选择对端，或发给所有对端</translation>
+    </message>
+    <message>
+        <source>No peer is connected yet</source>
+        <translation>还没有对端连接</translation>
+    </message>
+    <message>
+        <source>Sent {size} to {count} peer(s)</source>
+        <translation>已向 {count} 个对端发送 {size}</translation>
+    </message>
+    <message>
+        <source>Send a file</source>
+        <translation>发送文件</translation>
+    </message>
+    <message>
+        <source>{path} is {size}: files up to {limit} can be sent</source>
+        <translation>{path} 大小为 {size}：只能发送不超过 {limit} 的文件</translation>
+    </message>
+</context>
+<context>
+    <name>LoadPanel</name>
+    <message>
+        <source>One reply per read</source>
+        <translation>每次读取算一个应答</translation>
+    </message>
+    <message>
+        <source>A line ending in LF (\n)</source>
+        <translation>以 LF (\n) 结尾的一行</translation>
+    </message>
+    <message>
+        <source>A line ending in CRLF (\r\n)</source>
+        <translation>以 CRLF (\r\n) 结尾的一行</translation>
+    </message>
+    <message>
+        <source>NUL-terminated (\0)</source>
+        <translation>以 NUL (\0) 结尾</translation>
+    </message>
+    <message>
+        <source>As many bytes as sent (echo)</source>
+        <translation>与发送的字节数相同（回显）</translation>
+    </message>
+    <message>
+        <source>Concurrent connections</source>
+        <translation>并发连接数</translation>
+    </message>
+    <message>
+        <source>How many connections run at the same time</source>
+        <translation>同时运行多少个连接</translation>
+    </message>
+    <message>
+        <source>messages each</source>
+        <translation>条/每连接</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>End after a message count or a time</source>
+        <translation>按消息条数或时长结束</translation>
+    </message>
+    <message>
+        <source>Messages per connection</source>
+        <translation>每个连接的消息数</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Duration in seconds</source>
+        <translation>时长（秒）</translation>
+    </message>
+    <message>
+        <source>Ramp-up in milliseconds</source>
+        <translation>爬坡时间（毫秒）</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Open the connections evenly over this time instead of all at once</source>
+        <translation>在这段时间内均匀地建立连接，而不是一次全部建立</translation>
+    </message>
+    <message>
+        <source>Rate limit in messages per second</source>
+        <translation>速率上限（条/秒）</translation>
+    </message>
+    <message>
+        <source> msg/s</source>
+        <translation> 条/秒</translation>
+    </message>
+    <message>
+        <source>as fast as possible</source>
+        <translation>不限速</translation>
+    </message>
+    <message>
+        <source>Messages per second on a steady grid of deadlines; a sender that falls behind skips the late slots instead of bursting</source>
+        <translation>每秒消息数，按固定节拍发送；跟不上节拍时跳过迟到的时隙，而不是集中补发</translation>
+    </message>
+    <message>
+        <source>per connection</source>
+        <translation>每连接</translation>
+    </message>
+    <message>
+        <source>in total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>The rate is per connection or in total</source>
+        <translation>速率按每个连接计还是按总数计</translation>
+    </message>
+    <message>
+        <source>Wait for each reply (latency)</source>
+        <translation>等待每个应答（测延迟）</translation>
+    </message>
+    <message>
+        <source>Request/response: send, wait for the reply, then send the next, and measure each round trip. Off: send as fast as allowed and only count what comes back.</source>
+        <translation>请求/应答：发送后等待应答再发下一条，并测量每次往返时间。不勾选：尽可能快地发送，只统计收到的数据。</translation>
+    </message>
+    <message>
+        <source>Wait for each reply</source>
+        <translation>等待每个应答</translation>
+    </message>
+    <message>
+        <source>What makes a reply complete; a datagram is always one reply</source>
+        <translation>怎样算收到一个完整应答；一个数据报总是算一个应答</translation>
+    </message>
+    <message>
+        <source>What makes a reply complete</source>
+        <translation>怎样算收到完整应答</translation>
+    </message>
+    <message>
+        <source>Reply timeout in milliseconds</source>
+        <translation>应答超时（毫秒）</translation>
+    </message>
+    <message>
+        <source>A stream connection without a reply in this time ends (a late reply would be taken for the next one&apos;s); a lost datagram is counted and the next one sent</source>
+        <translation>流式连接在这段时间内没收到应答就结束（迟到的应答会被当成下一条的应答）；丢失的数据报计入统计，并继续发送下一条</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>连接数</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Ramp-up</source>
+        <translation>爬坡时间</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>速率</translation>
+    </message>
+    <message>
+        <source>Reply is</source>
+        <translation>应答判定</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Start the load test</source>
+        <translation>开始压力测试</translation>
+    </message>
+    <message>
+        <source>Open the connections to the session&apos;s target and send its payload</source>
+        <translation>向本会话的目标建立连接并发送其发送内容</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the load test</source>
+        <translation>取消压力测试</translation>
+    </message>
+    <message>
+        <source>Stop now and close every connection; what was measured is kept</source>
+        <translation>立即停止并关闭所有连接；已测得的数据会保留</translation>
+    </message>
+    <message>
+        <source>Load test progress</source>
+        <translation>压力测试进度</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Load test figures</source>
+        <translation>压力测试数据</translation>
+    </message>
+    <message>
+        <source>Networking runs on the window&apos;s loop, so a big load slows the window down; Settings › Run networking on an IO thread runs it at full speed.</source>
+        <translation>网络运行在窗口的事件循环上，负载大时窗口会变慢；“设置 › 在独立 IO 线程上运行网络”可全速运行。</translation>
+    </message>
+    <message>
+        <source>This process may open {limit} files (ulimit -n): past about {count} connections the run will stop with &apos;too many open files&apos;</source>
+        <translation>本进程最多可打开 {limit} 个文件 (ulimit -n)：超过约 {count} 个连接时，测试会因 &apos;too many open files&apos; 而停止</translation>
+    </message>
+    <message>
+        <source>&apos;As many bytes as sent&apos; needs a payload of one size: {counter} and {time} change it. End the payload with a line ending and pick a line.</source>
+        <translation>“与发送的字节数相同”要求发送内容长度固定：{counter} 和 {time} 会改变长度。请在发送内容末尾加上换行，并选择按行判定。</translation>
+    </message>
+    <message>
+        <source>Check the connection settings above: {message}</source>
+        <translation>请检查上方的连接设置：{message}</translation>
+    </message>
+    <message>
+        <source>The payload below is not valid: {message}</source>
+        <translation>下方的发送内容无效：{message}</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>{elapsed} of {total} s</source>
+        <translation>{elapsed} / {total} 秒</translation>
+    </message>
+    <message>
+        <source>{sent} of {total} messages</source>
+        <translation>{sent} / {total} 条</translation>
+    </message>
+    <message>
+        <source>{rate} msg/s</source>
+        <translation>{rate} 条/秒</translation>
+    </message>
+    <message>
+        <source>{open} open of {connections}</source>
+        <translation>在线 {open} / {connections}</translation>
+    </message>
+    <message>
+        <source>{sent} sent · {replies} replies</source>
+        <translation>已发 {sent} · 应答 {replies}</translation>
+    </message>
+    <message>
+        <source>{out} out · {into} in</source>
+        <translation>发 {out} · 收 {into}</translation>
+    </message>
+    <message>
+        <source>mean latency {latency}</source>
+        <translation>平均延迟 {latency}</translation>
+    </message>
+    <message>
+        <source>{errors} errors</source>
+        <translation>{errors} 个错误</translation>
+    </message>
+    <message>
+        <source>{timeouts} timeouts</source>
+        <translation>{timeouts} 次超时</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Failed: {summary}</source>
+        <translation>失败：{summary}</translation>
+    </message>
+    <message>
+        <source>Cancelled at {time}</source>
+        <translation>已于 {time} 取消</translation>
+    </message>
+    <message>
+        <source>Done at {time}</source>
+        <translation>已于 {time} 完成</translation>
+    </message>
+    <message>
+        <source>{summary} in {elapsed} s</source>
+        <translation>{summary}，用时 {elapsed} 秒</translation>
+    </message>
+    <message>
+        <source>Too many open files: the limit was reached with {count} connections; raise it (ulimit -n) or use fewer connections</source>
+        <translation>打开的文件过多：在 {count} 个连接时达到上限；请调高上限 (ulimit -n) 或减少连接数</translation>
+    </message>
+</context>
+<context>
+    <name>LoadResults</name>
+    <message>
+        <source>{connections} × {seconds} s</source>
+        <translation>{connections} × {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{connections} × {messages} messages</source>
+        <translation>{connections} × {messages} 条</translation>
+    </message>
+    <message>
+        <source>in total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>per connection</source>
+        <translation>每连接</translation>
+    </message>
+    <message>
+        <source>{rate} msg/s {scope}</source>
+        <translation>{scope} {rate} 条/秒</translation>
+    </message>
+    <message>
+        <source>ramp-up {ms} ms</source>
+        <translation>爬坡 {ms} ms</translation>
+    </message>
+    <message>
+        <source>fire and forget</source>
+        <translation>只发不等</translation>
+    </message>
+    <message>
+        <source>one datagram</source>
+        <translation>一个数据报</translation>
+    </message>
+    <message>
+        <source>{size} bytes</source>
+        <translation>{size} 字节</translation>
+    </message>
+    <message>
+        <source>one read</source>
+        <translation>一次读取</translation>
+    </message>
+    <message>
+        <source>request/response ({rule}, timeout {ms} ms)</source>
+        <translation>请求/应答（{rule}，超时 {ms} ms）</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>({count} not tried)</source>
+        <translation>（{count} 个未尝试）</translation>
+    </message>
+    <message>
+        <source>{count} exact</source>
+        <translation>{count}（精确）</translation>
+    </message>
+    <message>
+        <source>{sampled} sampled of {count}</source>
+        <translation>{count} 次中抽样 {sampled} 次</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>整体</translation>
+    </message>
+    <message>
+        <source>#{number}</source>
+        <translation>#{number}</translation>
+    </message>
+    <message>
+        <source>reached at {count} connections</source>
+        <translation>在 {count} 个连接时达到</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>发送内容</translation>
+    </message>
+    <message>
+        <source>Connections attempted</source>
+        <translation>尝试连接数</translation>
+    </message>
+    <message>
+        <source>Connections ok</source>
+        <translation>成功连接数</translation>
+    </message>
+    <message>
+        <source>Connections failed</source>
+        <translation>失败连接数</translation>
+    </message>
+    <message>
+        <source>Open at once (peak)</source>
+        <translation>同时在线（峰值）</translation>
+    </message>
+    <message>
+        <source>Messages sent</source>
+        <translation>已发消息数</translation>
+    </message>
+    <message>
+        <source>Replies received</source>
+        <translation>收到应答数</translation>
+    </message>
+    <message>
+        <source>Replies timed out</source>
+        <translation>应答超时数</translation>
+    </message>
+    <message>
+        <source>Bytes out</source>
+        <translation>发送字节数</translation>
+    </message>
+    <message>
+        <source>Bytes in</source>
+        <translation>接收字节数</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Throughput (msg/s)</source>
+        <translation>吞吐量（条/秒）</translation>
+    </message>
+    <message>
+        <source>Replies per second</source>
+        <translation>每秒应答数</translation>
+    </message>
+    <message>
+        <source>MB/s out</source>
+        <translation>发送 MB/s</translation>
+    </message>
+    <message>
+        <source>MB/s in</source>
+        <translation>接收 MB/s</translation>
+    </message>
+    <message>
+        <source>Latency min</source>
+        <translation>延迟 最小</translation>
+    </message>
+    <message>
+        <source>Latency p50</source>
+        <translation>延迟 p50</translation>
+    </message>
+    <message>
+        <source>Latency p90</source>
+        <translation>延迟 p90</translation>
+    </message>
+    <message>
+        <source>Latency p99</source>
+        <translation>延迟 p99</translation>
+    </message>
+    <message>
+        <source>Latency max</source>
+        <translation>延迟 最大</translation>
+    </message>
+    <message>
+        <source>Latency mean</source>
+        <translation>延迟 平均</translation>
+    </message>
+    <message>
+        <source>Round trips measured</source>
+        <translation>测得往返次数</translation>
+    </message>
+    <message>
+        <source>Late slots skipped</source>
+        <translation>跳过的迟到时隙</translation>
+    </message>
+    <message>
+        <source>Open file limit</source>
+        <translation>打开文件数上限</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>First errors</source>
+        <translation>最早的错误</translation>
+    </message>
+    <message>
+        <source>No runs yet. Set the load above and press Start: the target is this session&apos;s form, the payload is the editor below ({counter} is filled in per message). Each run adds a column here, next to the earlier ones.</source>
+        <translation>还没有测试记录。在上方设置负载后点“启动”：目标取自本会话的表单，发送内容取自下方编辑框（每条消息填入 {counter}）。每次测试在这里新增一列，与之前的结果并排显示。</translation>
+    </message>
+    <message>
+        <source>Load test results, one column per run</source>
+        <translation>压力测试结果，每次测试一列</translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>复制为文本</translation>
+    </message>
+    <message>
+        <source>Copy the results as plain text</source>
+        <translation>将结果复制为纯文本</translation>
+    </message>
+    <message>
+        <source>Copy as Markdown</source>
+        <translation>复制为 Markdown</translation>
+    </message>
+    <message>
+        <source>Copy the results as a Markdown table</source>
+        <translation>将结果复制为 Markdown 表格</translation>
+    </message>
+    <message>
+        <source>Clear runs</source>
+        <translation>清除记录</translation>
+    </message>
+    <message>
+        <source>Remove every run from the table</source>
+        <translation>从表格中移除所有测试记录</translation>
+    </message>
+    <message>
+        <source>Run {number} · {time}</source>
+        <translation>第 {number} 次 · {time}</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>netbench</source>
+        <translation>netbench</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Menu bar</source>
+        <translation>菜单栏</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Run networking on an &amp;IO thread</source>
+        <translation>在独立 IO 线程上运行网络(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Faster under floods; takes effect the next time netbench starts</source>
+        <translation>数据洪流下更快；下次启动 netbench 时生效</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About netbench</source>
+        <translation>关于 netbench(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Networking on the UI loop</source>
+        <translation>网络运行在界面事件循环上</translation>
+    </message>
+    <message>
+        <source>Networking on an IO thread</source>
+        <translation>网络运行在独立 IO 线程上</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>The networking mode changes the next time netbench starts</source>
+        <translation>网络运行方式将在下次启动 netbench 时更改</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadEditor</name>
+    <message>
+        <source>Payload to send</source>
+        <translation>待发送内容</translation>
+    </message>
+    <message>
+        <source>In text modes {counter} becomes the send number (1, 2, 3…) and {time} the time (14:03:07.250); write {{counter}} or {{time}} to send the braces as typed. Ctrl+Enter sends, Up/Down walk the history.</source>
+        <translation>文本模式下 {counter} 会替换为发送序号（1、2、3…），{time} 替换为时间（14:03:07.250）；要原样发送花括号，请写 {{counter}} 或 {{time}}。Ctrl+Enter 发送，上/下方向键浏览历史。</translation>
+    </message>
+    <message>
+        <source>Input mode</source>
+        <translation>输入模式</translation>
+    </message>
+    <message>
+        <source>How the text above is read</source>
+        <translation>如何解读上方的文本</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Text with escapes</source>
+        <translation>文本（支持转义）</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Text encoding</source>
+        <translation>文本编码</translation>
+    </message>
+    <message>
+        <source>How text is turned into bytes</source>
+        <translation>文本如何转换为字节</translation>
+    </message>
+    <message>
+        <source>Line ending</source>
+        <translation>换行符</translation>
+    </message>
+    <message>
+        <source>Appended to every message sent</source>
+        <translation>附加在每条发送的消息末尾</translation>
+    </message>
+    <message>
+        <source>No line ending</source>
+        <translation>不加换行</translation>
+    </message>
+    <message>
+        <source>LF \n</source>
+        <translation>LF \n</translation>
+    </message>
+    <message>
+        <source>CR \r</source>
+        <translation>CR \r</translation>
+    </message>
+    <message>
+        <source>CRLF \r\n</source>
+        <translation>CRLF \r\n</translation>
+    </message>
+    <message>
+        <source>Payload error</source>
+        <translation>发送内容错误</translation>
+    </message>
+    <message>
+        <source>Bytes to send</source>
+        <translation>将发送的字节</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Send the payload</source>
+        <translation>发送内容</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>发送 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>校验和</translation>
+    </message>
+    <message>
+        <source>Appended to every message sent, computed after {counter} and {time} are filled in</source>
+        <translation>附加在每条发送的消息后，在填入 {counter} 和 {time} 之后计算</translation>
+    </message>
+    <message>
+        <source>Checksum options</source>
+        <translation>校验和选项</translation>
+    </message>
+    <message>
+        <source>Checksum byte order</source>
+        <translation>校验和字节序</translation>
+    </message>
+    <message>
+        <source>How a 16- or 32-bit checksum is laid out: Modbus RTU sends its CRC low byte first, most other protocols high byte first</source>
+        <translation>16 位或 32 位校验和的字节排列：Modbus RTU 的 CRC 低字节在前，其他多数协议高字节在前</translation>
+    </message>
+    <message>
+        <source>low byte first (LE)</source>
+        <translation>低字节在前 (LE)</translation>
+    </message>
+    <message>
+        <source>high byte first (BE)</source>
+        <translation>高字节在前 (BE)</translation>
+    </message>
+    <message>
+        <source>Bytes at the start the checksum skips</source>
+        <translation>校验时跳过的开头字节数</translation>
+    </message>
+    <message>
+        <source>Leading bytes the checksum does not cover, such as a 0x02 or &apos;:&apos; start byte</source>
+        <translation>不参与校验的开头字节，例如起始字节 0x02 或 &apos;:&apos;</translation>
+    </message>
+    <message>
+        <source>skip first </source>
+        <translation>跳过前 </translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> 字节</translation>
+    </message>
+    <message>
+        <source>Where the checksum goes</source>
+        <translation>校验和的位置</translation>
+    </message>
+    <message>
+        <source>Before the line ending: payload + checksum + line ending. After it: the checksum also covers the line ending and ends the message</source>
+        <translation>在换行符之前：内容 + 校验和 + 换行符。在换行符之后：校验和也覆盖换行符，并位于消息末尾</translation>
+    </message>
+    <message>
+        <source>before the line ending</source>
+        <translation>在换行符之前</translation>
+    </message>
+    <message>
+        <source>after the line ending</source>
+        <translation>在换行符之后</translation>
+    </message>
+    <message>
+        <source>{checksum}:</source>
+        <translation>{checksum}：</translation>
+    </message>
+    <message>
+        <source>Type text… Ctrl+Enter sends</source>
+        <translation>输入文本… Ctrl+Enter 发送</translation>
+    </message>
+    <message>
+        <source>Text with escapes: \n \r \t \0 \\ \xNN \uNNNN… Ctrl+Enter sends</source>
+        <translation>可用转义的文本：\n \r \t \0 \\ \xNN \uNNNN… Ctrl+Enter 发送</translation>
+    </message>
+    <message>
+        <source>Hex bytes: 48 65 6c 6c 6f, 0x48,0x65… Ctrl+Enter sends</source>
+        <translation>十六进制字节：48 65 6c 6c 6f、0x48,0x65… Ctrl+Enter 发送</translation>
+    </message>
+    <message>
+        <source>0 bytes</source>
+        <translation>0 字节</translation>
+    </message>
+    <message>
+        <source>1 byte: {hex}</source>
+        <translation>1 字节：{hex}</translation>
+    </message>
+    <message>
+        <source>{count} bytes: {hex}</source>
+        <translation>{count} 字节：{hex}</translation>
+    </message>
+    <message>
+        <source>send #{number}, {preview}</source>
+        <translation>第 {number} 次发送，{preview}</translation>
+    </message>
+    <message>
+        <source>{body} + {checksum} {value}</source>
+        <translation>{body} + {checksum} {value}</translation>
+    </message>
+    <message>
+        <source>Cannot send: {message}</source>
+        <translation>无法发送：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>PeersModel</name>
+    <message>
+        <source>Peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>连接时间</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>{messages} msg · {size}</source>
+        <translation>{messages} 条 · {size}</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>half-closed by peer</source>
+        <translation>对端已半关闭</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ServerTab</name>
+    <message>
+        <source>TCP time echo (port 9999)</source>
+        <translation>TCP 时间回显（端口 9999）</translation>
+    </message>
+    <message>
+        <source>Upper-case echo (port 8080)</source>
+        <translation>大写回显（端口 8080）</translation>
+    </message>
+    <message>
+        <source>UDP byte counter (port 1060)</source>
+        <translation>UDP 字节计数（端口 1060）</translation>
+    </message>
+    <message>
+        <source>Unix socket server (./sock)</source>
+        <translation>Unix 套接字服务器 (./sock)</translation>
+    </message>
+    <message>
+        <source>HTTP static site (port 8000)</source>
+        <translation>HTTP 静态网站（端口 8000）</translation>
+    </message>
+    <message>
+        <source>Listeners</source>
+        <translation>监听列表</translation>
+    </message>
+    <message>
+        <source>Add a listener</source>
+        <translation>添加监听</translation>
+    </message>
+    <message>
+        <source>+ Listener</source>
+        <translation>+ 监听</translation>
+    </message>
+    <message>
+        <source>Add another listener; each keeps its own state</source>
+        <translation>再添加一个监听；每个监听各自保持状态</translation>
+    </message>
+    <message>
+        <source>Example servers</source>
+        <translation>示例服务器</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+</context>
+<context>
+    <name>SessionForm</name>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <source>Unix stream</source>
+        <translation>Unix 流</translation>
+    </message>
+    <message>
+        <source>Unix datagram</source>
+        <translation>Unix 数据报</translation>
+    </message>
+    <message>
+        <source>TLS over TCP</source>
+        <translation>TLS (基于 TCP)</translation>
+    </message>
+    <message>
+        <source>Connection kind</source>
+        <translation>连接类型</translation>
+    </message>
+    <message>
+        <source>name or address</source>
+        <translation>主机名或地址</translation>
+    </message>
+    <message>
+        <source>A name (example.com) or an IPv4 or IPv6 address</source>
+        <translation>主机名 (example.com) 或 IPv4/IPv6 地址</translation>
+    </message>
+    <message>
+        <source>Host to connect to</source>
+        <translation>要连接的主机</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Server socket path, e.g. ./sock</source>
+        <translation>服务器套接字路径，如 ./sock</translation>
+    </message>
+    <message>
+        <source>Unix socket path</source>
+        <translation>Unix 套接字路径</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>How long to wait for the connection</source>
+        <translation>连接的等待时间</translation>
+    </message>
+    <message>
+        <source>Connect timeout in milliseconds</source>
+        <translation>连接超时（毫秒）</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>any local address</source>
+        <translation>任意本地地址</translation>
+    </message>
+    <message>
+        <source>Bind to this address of this machine before connecting (optional)</source>
+        <translation>连接前先绑定本机的这个地址（可选）</translation>
+    </message>
+    <message>
+        <source>Local address to bind</source>
+        <translation>要绑定的本地地址</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>Connect from this local port (0: the system picks one)</source>
+        <translation>从这个本地端口发起连接（0：由系统选择）</translation>
+    </message>
+    <message>
+        <source>Local port to bind</source>
+        <translation>要绑定的本地端口</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>Verify the certificate</source>
+        <translation>验证证书</translation>
+    </message>
+    <message>
+        <source>Check the chain against the system&apos;s CAs (and the CA file) and the name</source>
+        <translation>用系统 CA（及 CA 文件）校验证书链和主机名</translation>
+    </message>
+    <message>
+        <source>Verify the server&apos;s certificate</source>
+        <translation>验证服务器证书</translation>
+    </message>
+    <message>
+        <source>extra CA file (.pem), optional</source>
+        <translation>额外的 CA 文件 (.pem)，可选</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA 证书文件</translation>
+    </message>
+    <message>
+        <source>CA file…</source>
+        <translation>CA 文件…</translation>
+    </message>
+    <message>
+        <source>Choose a CA certificate file</source>
+        <translation>选择 CA 证书文件</translation>
+    </message>
+    <message>
+        <source>server name (SNI): the host by default</source>
+        <translation>服务器名称 (SNI)：默认为主机</translation>
+    </message>
+    <message>
+        <source>TLS server name (SNI)</source>
+        <translation>TLS 服务器名称 (SNI)</translation>
+    </message>
+    <message>
+        <source>client certificate (.pem), optional</source>
+        <translation>客户端证书 (.pem)，可选</translation>
+    </message>
+    <message>
+        <source>For servers that ask clients for a certificate (mutual TLS)</source>
+        <translation>用于要求客户端提供证书的服务器（双向 TLS）</translation>
+    </message>
+    <message>
+        <source>Client certificate file</source>
+        <translation>客户端证书文件</translation>
+    </message>
+    <message>
+        <source>Certificate…</source>
+        <translation>证书…</translation>
+    </message>
+    <message>
+        <source>Choose a client certificate file</source>
+        <translation>选择客户端证书文件</translation>
+    </message>
+    <message>
+        <source>its key, if not in the certificate file</source>
+        <translation>对应私钥（若不在证书文件中）</translation>
+    </message>
+    <message>
+        <source>Client key file</source>
+        <translation>客户端私钥文件</translation>
+    </message>
+    <message>
+        <source>Key…</source>
+        <translation>私钥…</translation>
+    </message>
+    <message>
+        <source>Choose the client key file</source>
+        <translation>选择客户端私钥文件</translation>
+    </message>
+    <message>
+        <source>ALPN, e.g. h2, http/1.1</source>
+        <translation>ALPN，如 h2, http/1.1</translation>
+    </message>
+    <message>
+        <source>Application protocols to offer, comma-separated; the server picks one</source>
+        <translation>提供的应用层协议，用逗号分隔；由服务器选择其一</translation>
+    </message>
+    <message>
+        <source>ALPN protocols to offer</source>
+        <translation>提供的 ALPN 协议</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Insecure: the certificate is not checked, so anyone between you and the server can read and change the traffic.</source>
+        <translation>不安全：不校验证书，你和服务器之间的任何人都能读取和篡改通信内容。</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>PEM 文件 (*.pem *.crt *.cer *.key);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Port must be a number from 1 to 65535, not {text!r}</source>
+        <translation>端口必须是 1 到 65535 之间的数字，而不是 {text!r}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPanel</name>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Open the connection</source>
+        <translation>建立连接</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <source>Close the connection</source>
+        <translation>断开连接</translation>
+    </message>
+    <message>
+        <source>Close gracefully: what is queued is sent, then FIN</source>
+        <translation>正常关闭：先发完队列中的数据，再发 FIN</translation>
+    </message>
+    <message>
+        <source>Half-close (FIN)</source>
+        <translation>半关闭 (FIN)</translation>
+    </message>
+    <message>
+        <source>Finish sending (FIN)</source>
+        <translation>结束发送 (FIN)</translation>
+    </message>
+    <message>
+        <source>Send FIN: the server reads end-of-stream and can still answer</source>
+        <translation>发送 FIN：服务器会读到流结束，但仍可回复</translation>
+    </message>
+    <message>
+        <source>Abort (RST)</source>
+        <translation>复位 (RST)</translation>
+    </message>
+    <message>
+        <source>Reset the connection (RST)</source>
+        <translation>复位连接 (RST)</translation>
+    </message>
+    <message>
+        <source>Reset the connection: RST, queued data is lost</source>
+        <translation>复位连接：发送 RST，队列中的数据丢弃</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>重连</translation>
+    </message>
+    <message>
+        <source>Close if open, then connect again with the form as it is</source>
+        <translation>若已连接则先断开，再按当前表单重新连接</translation>
+    </message>
+    <message>
+        <source>Auto-reconnect</source>
+        <translation>自动重连</translation>
+    </message>
+    <message>
+        <source>Reconnect automatically</source>
+        <translation>自动重连</translation>
+    </message>
+    <message>
+        <source>When the connection ends or cannot be opened, try again after the delay (doubling while it keeps failing); Close stops it</source>
+        <translation>连接断开或无法建立时，等待一段时间后重试（持续失败时间隔加倍）；点“断开”停止重连</translation>
+    </message>
+    <message>
+        <source>after </source>
+        <translation>间隔 </translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>How long to wait before reconnecting</source>
+        <translation>重连前等待多久</translation>
+    </message>
+    <message>
+        <source>Delay before reconnecting</source>
+        <translation>重连延迟</translation>
+    </message>
+    <message>
+        <source>Connection state</source>
+        <translation>连接状态</translation>
+    </message>
+    <message>
+        <source>Socket information</source>
+        <translation>套接字信息</translation>
+    </message>
+    <message>
+        <source>Socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>Transcript or load test</source>
+        <translation>收发记录或压力测试</translation>
+    </message>
+    <message>
+        <source>until stopped</source>
+        <translation>直到停止</translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation> 次</translation>
+    </message>
+    <message>
+        <source>How many sends; 0 sends until you stop</source>
+        <translation>发送次数；0 表示一直发送到手动停止</translation>
+    </message>
+    <message>
+        <source>Number of repeated sends</source>
+        <translation>重复发送次数</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>每隔 </translation>
+    </message>
+    <message>
+        <source>Time between sends; 0 sends them back to back (needs a count)</source>
+        <translation>两次发送的间隔；0 表示连续发送（需设定次数）</translation>
+    </message>
+    <message>
+        <source>Interval between sends in ms</source>
+        <translation>发送间隔（毫秒）</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>循环发送</translation>
+    </message>
+    <message>
+        <source>Start repeating the payload</source>
+        <translation>开始循环发送</translation>
+    </message>
+    <message>
+        <source>Send the payload repeatedly; {counter} goes on from the last send and {time} is filled in each time, then the checksum is appended</source>
+        <translation>重复发送内容；{counter} 接着上次发送继续计数，{time} 每次重新填入，然后附加校验和</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop repeating</source>
+        <translation>停止循环发送</translation>
+    </message>
+    <message>
+        <source>{counter} and {time} in the text are filled in</source>
+        <translation>文本中的 {counter} 和 {time} 会被填入</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>收发记录</translation>
+    </message>
+    <message>
+        <source>Load test</source>
+        <translation>压力测试</translation>
+    </message>
+    <message>
+        <source>Many connections to this target with this payload: throughput and latency</source>
+        <translation>用这份发送内容向该目标建立大量连接：测吞吐量和延迟</translation>
+    </message>
+    <message>
+        <source>Connect first: “{name}” is in the editor, ready to send</source>
+        <translation>请先连接：“{name}”已放入编辑框，随时可以发送</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>新会话</translation>
+    </message>
+    <message>
+        <source>Connect to see the socket: addresses, options and, for TLS, the certificate.</source>
+        <translation>连接后在此查看套接字：地址、选项，以及 TLS 证书。</translation>
+    </message>
+    <message>
+        <source>Resolved to</source>
+        <translation>解析结果</translation>
+    </message>
+    <message>
+        <source>tried in the system&apos;s order of preference</source>
+        <translation>按系统的优先顺序尝试</translation>
+    </message>
+    <message>
+        <source>Connected to</source>
+        <translation>已连接到</translation>
+    </message>
+    <message>
+        <source>Local address</source>
+        <translation>本地地址</translation>
+    </message>
+    <message>
+        <source>Family · type</source>
+        <translation>地址族 · 类型</translation>
+    </message>
+    <message>
+        <source>File descriptor</source>
+        <translation>文件描述符</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Cipher</source>
+        <translation>加密套件</translation>
+    </message>
+    <message>
+        <source>ALPN</source>
+        <translation>ALPN</translation>
+    </message>
+    <message>
+        <source>none negotiated</source>
+        <translation>未协商</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>presented</source>
+        <translation>已出示</translation>
+    </message>
+    <message>
+        <source>none sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>颁发者</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>from {start}&lt;br&gt;until {end}</source>
+        <translation>自 {start}&lt;br&gt;至 {end}</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256 指纹</translation>
+    </message>
+    <message>
+        <source>Stopped reconnecting</source>
+        <translation>已停止重连</translation>
+    </message>
+    <message>
+        <source>{reason} · reconnecting in {seconds} s (attempt {attempt})</source>
+        <translation>{reason} · {seconds} 秒后重连（第 {attempt} 次）</translation>
+    </message>
+    <message>
+        <source>Reconnected after {attempts} attempt(s)</source>
+        <translation>经 {attempts} 次尝试后已重新连接</translation>
+    </message>
+    <message>
+        <source>Sent FIN to {peer}: we send no more, the server can still answer</source>
+        <translation>已向 {peer} 发送 FIN：本端不再发送，服务器仍可回复</translation>
+    </message>
+    <message>
+        <source>Connecting to {target}…</source>
+        <translation>正在连接 {target}…</translation>
+    </message>
+    <message>
+        <source>{message} (after {ms} ms)</source>
+        <translation>{message}（用时 {ms} ms）</translation>
+    </message>
+    <message>
+        <source>Not connected: {error}</source>
+        <translation>未连接：{error}</translation>
+    </message>
+    <message>
+        <source>Connected to {peer}</source>
+        <translation>已连接到 {peer}</translation>
+    </message>
+    <message>
+        <source>Connection {reason}</source>
+        <translation>连接{reason}</translation>
+    </message>
+    <message>
+        <source>Connection closed: both sides finished sending</source>
+        <translation>连接已关闭：双方都已结束发送</translation>
+    </message>
+    <message>
+        <source>{peer} closed the connection (FIN)</source>
+        <translation>{peer} 关闭了连接 (FIN)</translation>
+    </message>
+    <message>
+        <source>{peer} finished sending (FIN): it sends no more, you can still send</source>
+        <translation>{peer} 已结束发送 (FIN)：对端不再发送，你仍可发送</translation>
+    </message>
+    <message>
+        <source>Connection {reason}{detail}</source>
+        <translation>连接{reason}{detail}</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>in {msgs_in} msg · {bytes_in} · out {msgs_out} msg · {bytes_out}</source>
+        <translation>收 {msgs_in} 条 · {bytes_in} · 发 {msgs_out} 条 · {bytes_out}</translation>
+    </message>
+    <message>
+        <source>Connect first: nothing was sent</source>
+        <translation>请先连接：未发送任何内容</translation>
+    </message>
+    <message>
+        <source>Sending until stopped needs an interval of at least 1 ms</source>
+        <translation>一直发送到停止时，间隔至少为 1 ms</translation>
+    </message>
+    <message>
+        <source>sent {sent} of {total}</source>
+        <translation>已发送 {sent} / {total}</translation>
+    </message>
+    <message>
+        <source>{skipped} late slots skipped</source>
+        <translation>跳过 {skipped} 个迟到时隙</translation>
+    </message>
+    <message>
+        <source>stopped: {reason}</source>
+        <translation>已停止：{reason}</translation>
+    </message>
+    <message>
+        <source>done at {time}</source>
+        <translation>已于 {time} 完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+</context>
+<context>
+    <name>SnippetPanel</name>
+    <message>
+        <source>Saved messages</source>
+        <translation>常用消息</translation>
+    </message>
+    <message>
+        <source>Show or hide the saved messages</source>
+        <translation>显示或隐藏常用消息</translation>
+    </message>
+    <message>
+        <source>Filter the saved messages</source>
+        <translation>筛选常用消息</translation>
+    </message>
+    <message>
+        <source>Filter…</source>
+        <translation>筛选…</translation>
+    </message>
+    <message>
+        <source>Shows the messages whose name, note or text contains this</source>
+        <translation>显示名称、备注或内容包含此文字的消息</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Dismiss the notice</source>
+        <translation>关闭提示</translation>
+    </message>
+    <message>
+        <source>Click or Enter: load into the editor. Double-click or Ctrl+Enter: send. F2: rename. Del: delete. Alt+Up/Down: move.</source>
+        <translation>单击或回车：载入编辑框。双击或 Ctrl+Enter：发送。F2：重命名。Del：删除。Alt+上/下：移动。</translation>
+    </message>
+    <message>
+        <source>Name for the payload in the editor</source>
+        <translation>编辑框中内容的名称</translation>
+    </message>
+    <message>
+        <source>Name…</source>
+        <translation>名称…</translation>
+    </message>
+    <message>
+        <source>A name for the payload in the editor; a name in the list updates that one</source>
+        <translation>为编辑框中的内容命名；与列表中同名则更新那一条</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the payload in the editor</source>
+        <translation>保存编辑框中的内容</translation>
+    </message>
+    <message>
+        <source>Save the payload in the editor under this name</source>
+        <translation>以此名称保存编辑框中的内容</translation>
+    </message>
+    <message>
+        <source>Move the saved message up</source>
+        <translation>上移常用消息</translation>
+    </message>
+    <message>
+        <source>Move up (Alt+Up)</source>
+        <translation>上移 (Alt+Up)</translation>
+    </message>
+    <message>
+        <source>Move the saved message down</source>
+        <translation>下移常用消息</translation>
+    </message>
+    <message>
+        <source>Move down (Alt+Down)</source>
+        <translation>下移 (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected saved messages</source>
+        <translation>删除所选常用消息</translation>
+    </message>
+    <message>
+        <source>Delete the selected messages (Del); Undo brings them back</source>
+        <translation>删除所选消息 (Del)；可用“撤销”恢复</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Import saved messages from a file</source>
+        <translation>从文件导入常用消息</translation>
+    </message>
+    <message>
+        <source>Add the messages of a saved-messages file (JSON)</source>
+        <translation>添加常用消息文件 (JSON) 中的消息</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export the saved messages to a file</source>
+        <translation>将常用消息导出到文件</translation>
+    </message>
+    <message>
+        <source>Write all saved messages to a file to share (JSON)</source>
+        <translation>将全部常用消息写入文件以便分享 (JSON)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo the last change</source>
+        <translation>撤销上一次更改</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace the saved messages of the same name</source>
+        <translation>替换同名的常用消息</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>都保留</translation>
+    </message>
+    <message>
+        <source>Keep both, the imported ones under new names</source>
+        <translation>都保留，导入的消息使用新名称</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Skip the imported messages whose names are taken</source>
+        <translation>跳过名称已被占用的导入消息</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>Saved messages ({count})</source>
+        <translation>常用消息（{count}）</translation>
+    </message>
+    <message>
+        <source>No saved message matches “{filter}”</source>
+        <translation>没有与“{filter}”匹配的常用消息</translation>
+    </message>
+    <message>
+        <source>No saved messages yet: type a payload and press Save</source>
+        <translation>还没有常用消息：输入内容后点“保存”</translation>
+    </message>
+    <message>
+        <source>The saved messages live in {folder}</source>
+        <translation>常用消息保存在 {folder}</translation>
+    </message>
+    <message>
+        <source>Type a name for the payload, then press Enter</source>
+        <translation>输入内容的名称，然后按回车</translation>
+    </message>
+    <message>
+        <source>Cannot save: {problem}</source>
+        <translation>无法保存：{problem}</translation>
+    </message>
+    <message>
+        <source>Saved “{name}”</source>
+        <translation>已保存“{name}”</translation>
+    </message>
+    <message>
+        <source>Updated “{name}”</source>
+        <translation>已更新“{name}”</translation>
+    </message>
+    <message>
+        <source>Not renamed: {problem}</source>
+        <translation>未重命名：{problem}</translation>
+    </message>
+    <message>
+        <source>Renamed “{old}” to “{new}”</source>
+        <translation>已将“{old}”重命名为“{new}”</translation>
+    </message>
+    <message>
+        <source>Select the messages to delete first</source>
+        <translation>请先选择要删除的消息</translation>
+    </message>
+    <message>
+        <source>Deleted “{name}”</source>
+        <translation>已删除“{name}”</translation>
+    </message>
+    <message>
+        <source>Deleted {count} saved messages</source>
+        <translation>已删除 {count} 条常用消息</translation>
+    </message>
+    <message>
+        <source>Select the message to move first</source>
+        <translation>请先选择要移动的消息</translation>
+    </message>
+    <message>
+        <source>Saved messages (*.json)</source>
+        <translation>常用消息 (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from {file}: {problem}</source>
+        <translation>未从 {file} 导入任何内容：{problem}</translation>
+    </message>
+    <message>
+        <source>{file} has no saved messages</source>
+        <translation>{file} 中没有常用消息</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>等另外 {count} 条</translation>
+    </message>
+    <message>
+        <source>{clashes} of the {count} messages in {file} have names already in the list ({names}). What should happen to them?</source>
+        <translation>{file} 的 {count} 条消息中有 {clashes} 条与列表中的名称重复（{names}）。如何处理？</translation>
+    </message>
+    <message>
+        <source>{count} added</source>
+        <translation>新增 {count} 条</translation>
+    </message>
+    <message>
+        <source>{count} replaced</source>
+        <translation>替换 {count} 条</translation>
+    </message>
+    <message>
+        <source>{count} kept under new names</source>
+        <translation>{count} 条以新名称保留</translation>
+    </message>
+    <message>
+        <source>{count} skipped</source>
+        <translation>跳过 {count} 条</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {parts}</source>
+        <translation>已导入 {file}：{parts}</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {reason}</source>
+        <translation>无法导出到 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Exported {count} saved messages to {file}</source>
+        <translation>已将 {count} 条常用消息导出到 {file}</translation>
+    </message>
+    <message>
+        <source>Import saved messages</source>
+        <translation>导入常用消息</translation>
+    </message>
+    <message>
+        <source>Export saved messages</source>
+        <translation>导出常用消息</translation>
+    </message>
+    <message>
+        <source>Export the selected messages</source>
+        <translation>导出所选消息</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>未导入任何内容</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Load into the editor</source>
+        <translation>载入编辑框</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Export selected…</source>
+        <translation>导出所选…</translation>
+    </message>
+</context>
+<context>
+    <name>SnippetStore</name>
+    <message>
+        <source>The saved messages could not be read ({problem}). The file was kept as {kept} next to it, and the list starts empty.</source>
+        <translation>无法读取常用消息（{problem}）。原文件已另存为同目录下的 {kept}，列表从空开始。</translation>
+    </message>
+    <message>
+        <source>The saved messages could not be read ({problem}). Changes are not saved until netbench restarts, so the file is not overwritten.</source>
+        <translation>无法读取常用消息（{problem}）。在 netbench 重启前不会保存更改，以免覆盖该文件。</translation>
+    </message>
+    <message>
+        <source>The saved messages could not be written to {path}: {reason}. They are kept while netbench runs, and the next change tries again.</source>
+        <translation>无法将常用消息写入 {path}：{reason}。netbench 运行期间它们仍会保留，下次更改时会再次尝试写入。</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Text with escapes</source>
+        <translation>文本（支持转义）</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>low byte first</source>
+        <translation>低字节在前</translation>
+    </message>
+    <message>
+        <source>high byte first</source>
+        <translation>高字节在前</translation>
+    </message>
+    <message>
+        <source>skipping the first byte</source>
+        <translation>跳过第 1 个字节</translation>
+    </message>
+    <message>
+        <source>skipping the first {count} bytes</source>
+        <translation>跳过前 {count} 个字节</translation>
+    </message>
+    <message>
+        <source>after the line ending</source>
+        <translation>在换行符之后</translation>
+    </message>
+    <message>
+        <source>{checksum} ({details})</source>
+        <translation>{checksum}（{details}）</translation>
+    </message>
+    <message>
+        <source>{size} + {checksum}</source>
+        <translation>{size} + 校验 {checksum} 字节</translation>
+    </message>
+    <message>
+        <source>{summary} · {size}</source>
+        <translation>{summary} · {size}</translation>
+    </message>
+</context>
+<context>
+    <name>Tabs</name>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Build a request and read the response, exactly as it went over the wire.</source>
+        <translation>构造请求并查看响应，与线路上传输的完全一致。</translation>
+    </message>
+    <message>
+        <source>Method, URL, headers and body</source>
+        <translation>方法、URL、请求头和请求体</translation>
+    </message>
+    <message>
+        <source>The response pretty, and as raw bytes</source>
+        <translation>格式化的响应，以及原始字节</translation>
+    </message>
+    <message>
+        <source>Timings of every phase: DNS, connect, TLS, first byte, download</source>
+        <translation>每个阶段的耗时：DNS、连接、TLS、首字节、下载</translation>
+    </message>
+    <message>
+        <source>Lookup</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Names, addresses and ports: the questions asked before connecting.</source>
+        <translation>主机名、地址和端口：连接之前要弄清的问题。</translation>
+    </message>
+    <message>
+        <source>Names to addresses and back, and DNS records</source>
+        <translation>主机名与地址互查，以及 DNS 记录</translation>
+    </message>
+    <message>
+        <source>Services and ports, subnet maths and local interfaces</source>
+        <translation>服务与端口、子网计算和本机网卡</translation>
+    </message>
+    <message>
+        <source>Port checks</source>
+        <translation>端口检测</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptModel</name>
+    <message>
+        <source>Time (+s)</source>
+        <translation>时间 (+秒)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Data (text)</source>
+        <translation>数据（文本）</translation>
+    </message>
+    <message>
+        <source>Data (hex)</source>
+        <translation>数据（十六进制）</translation>
+    </message>
+    <message>
+        <source>Data (text | hex)</source>
+        <translation>数据（文本 | 十六进制）</translation>
+    </message>
+    <message>
+        <source>Dir</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>When the record was made, or seconds since the first one</source>
+        <translation>记录产生的时间，或距第一条记录的秒数</translation>
+    </message>
+    <message>
+        <source>← received, → sent, • information, ! error</source>
+        <translation>← 接收，→ 发送，• 信息，! 错误</translation>
+    </message>
+    <message>
+        <source>The other end of the connection</source>
+        <translation>连接的另一端</translation>
+    </message>
+    <message>
+        <source>Length of the data in bytes</source>
+        <translation>数据长度（字节）</translation>
+    </message>
+    <message>
+        <source>The bytes, with controls and undecodable bytes as escapes; long data is cut here, copy or export gives all of it</source>
+        <translation>数据字节，控制字符和无法解码的字节以转义显示；过长的数据在此截断，复制或导出可得到完整内容</translation>
+    </message>
+    <message>
+        <source>How reads were merged or split into messages, and notes</source>
+        <translation>多次读取如何合并或拆分成消息（粘包/拆包），以及备注</translation>
+    </message>
+    <message>
+        <source>{block}
+…(+{count} more bytes)</source>
+        <translation>{block}
+…（另有 {count} 字节）</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>information</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>{text}…(+1 byte)</source>
+        <translation>{text}…（另有 1 字节）</translation>
+    </message>
+    <message>
+        <source>{text}…(+{count} bytes)</source>
+        <translation>{text}…（另有 {count} 字节）</translation>
+    </message>
+    <message>
+        <source>split over reads {first}–{last}</source>
+        <translation>拆分在第 {first}–{last} 次读取中</translation>
+    </message>
+    <message>
+        <source>merged: {index} of {count} in one read</source>
+        <translation>粘包：一次读取中 {count} 条的第 {index} 条</translation>
+    </message>
+    <message>
+        <source>merged: {count} in one read</source>
+        <translation>粘包：一次读取中有 {count} 条</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <source>Transcript status</source>
+        <translation>收发记录状态</translation>
+    </message>
+    <message>
+        <source>Show data as</source>
+        <translation>数据显示为</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Text + hex</source>
+        <translation>文本 + 十六进制</translation>
+    </message>
+    <message>
+        <source>Show the data as text with escapes, hex, or both</source>
+        <translation>以转义文本、十六进制或两者同时显示数据</translation>
+    </message>
+    <message>
+        <source>Text encoding</source>
+        <translation>文本编码</translation>
+    </message>
+    <message>
+        <source>How the bytes are decoded into text</source>
+        <translation>字节如何解码为文本</translation>
+    </message>
+    <message>
+        <source>Time format</source>
+        <translation>时间格式</translation>
+    </message>
+    <message>
+        <source>Clock time</source>
+        <translation>时钟时间</translation>
+    </message>
+    <message>
+        <source>Relative time</source>
+        <translation>相对时间</translation>
+    </message>
+    <message>
+        <source>Wall-clock time, or seconds since the first record since the last clear</source>
+        <translation>实际时间，或自上次清空后距第一条记录的秒数</translation>
+    </message>
+    <message>
+        <source>Autoscroll</source>
+        <translation>自动滚动</translation>
+    </message>
+    <message>
+        <source>Follow new records; pauses while you scroll up, resumes at the bottom</source>
+        <translation>跟随新记录；向上滚动时暂停，回到底部后恢复</translation>
+    </message>
+    <message>
+        <source>Find in transcript</source>
+        <translation>在收发记录中查找</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <source>Enter finds the next match, Shift+Enter the previous</source>
+        <translation>回车查找下一个，Shift+回车查找上一个</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy rows</source>
+        <translation>复制行</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as text, or every row when none is selected</source>
+        <translation>将所选行复制为文本；未选择时复制全部行</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export transcript</source>
+        <translation>导出收发记录</translation>
+    </message>
+    <message>
+        <source>Save the rows in view to a file</source>
+        <translation>将当前显示的行保存到文件</translation>
+    </message>
+    <message>
+        <source>Export format</source>
+        <translation>导出格式</translation>
+    </message>
+    <message>
+        <source>As text…</source>
+        <translation>文本…</translation>
+    </message>
+    <message>
+        <source>As JSON Lines…</source>
+        <translation>JSON Lines…</translation>
+    </message>
+    <message>
+        <source>Record to file…</source>
+        <translation>记录到文件…</translation>
+    </message>
+    <message>
+        <source>Record to file</source>
+        <translation>记录到文件</translation>
+    </message>
+    <message>
+        <source>Stream every new record to a JSON Lines file, including rows the view drops</source>
+        <translation>将每条新记录实时写入 JSON Lines 文件，包括视图中丢弃的行</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Clear transcript</source>
+        <translation>清空收发记录</translation>
+    </message>
+    <message>
+        <source>Empty the view; the totals keep counting</source>
+        <translation>清空视图；总计继续统计</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>收发记录</translation>
+    </message>
+    <message>
+        <source>Copy data only</source>
+        <translation>只复制数据</translation>
+    </message>
+    <message>
+        <source>Copy the payloads in their multi-line form (hex dump)</source>
+        <translation>以多行形式复制数据（十六进制转储）</translation>
+    </message>
+    <message>
+        <source>Could not record to {path}: {reason}</source>
+        <translation>无法记录到 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Could not finish the recording {path}: {reason}</source>
+        <translation>无法完成记录 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Recorded 1 record to {path}</source>
+        <translation>已向 {path} 记录 1 条</translation>
+    </message>
+    <message>
+        <source>Recorded {count} records to {path}</source>
+        <translation>已向 {path} 记录 {count} 条</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {reason}</source>
+        <translation>无法导出到 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Exported 1 record to {path}</source>
+        <translation>已导出 1 条记录到 {path}</translation>
+    </message>
+    <message>
+        <source>Exported {count} records to {path}</source>
+        <translation>已导出 {count} 条记录到 {path}</translation>
+    </message>
+    <message>
+        <source>Copied 1 row</source>
+        <translation>已复制 1 行</translation>
+    </message>
+    <message>
+        <source>Copied {count} rows</source>
+        <translation>已复制 {count} 行</translation>
+    </message>
+    <message>
+        <source>Copied the data of 1 row</source>
+        <translation>已复制 1 行的数据</translation>
+    </message>
+    <message>
+        <source>Copied the data of {count} rows</source>
+        <translation>已复制 {count} 行的数据</translation>
+    </message>
+    <message>
+        <source>No match for “{query}”</source>
+        <translation>未找到“{query}”</translation>
+    </message>
+    <message>
+        <source>Match in row {row} of {count}</source>
+        <translation>匹配第 {row} 行，共 {count} 行</translation>
+    </message>
+    <message>
+        <source>Record the transcript to a file (new records are appended)</source>
+        <translation>将收发记录写入文件（新记录追加在后）</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Export the transcript</source>
+        <translation>导出收发记录</translation>
+    </message>
+    <message>
+        <source>Recording to {path} stopped: {reason}</source>
+        <translation>记录到 {path} 已停止：{reason}</translation>
+    </message>
+    <message>
+        <source>{count} shown</source>
+        <translation>显示 {count} 条</translation>
+    </message>
+    <message>
+        <source>{count} in ({size})</source>
+        <translation>收 {count} 条（{size}）</translation>
+    </message>
+    <message>
+        <source>{count} out ({size})</source>
+        <translation>发 {count} 条（{size}）</translation>
+    </message>
+    <message>
+        <source>{count} dropped from view</source>
+        <translation>{count} 条已移出视图</translation>
+    </message>
+    <message>
+        <source>recording to {path}: {count} written</source>
+        <translation>正在记录到 {path}：已写入 {count} 条</translation>
+    </message>
+    <message>
+        <source>autoscroll paused</source>
+        <translation>自动滚动已暂停</translation>
+    </message>
+</context>
+<context>
+    <name>_RenameDelegate</name>
+    <message>
+        <source>New name</source>
+        <translation>新名称</translation>
+    </message>
+</context>
+<context>
+    <name>checksum</name>
+    <message>
+        <source>No checksum</source>
+        <translation>无校验</translation>
+    </message>
+    <message>
+        <source>Sum8</source>
+        <translation>Sum8 累加和</translation>
+    </message>
+    <message>
+        <source>XOR8 (BCC)</source>
+        <translation>XOR8 异或 (BCC)</translation>
+    </message>
+    <message>
+        <source>LRC (Modbus ASCII)</source>
+        <translation>LRC (Modbus ASCII)</translation>
+    </message>
+    <message>
+        <source>CRC-16/MODBUS</source>
+        <translation>CRC-16/MODBUS</translation>
+    </message>
+    <message>
+        <source>CRC-16/CCITT-FALSE</source>
+        <translation>CRC-16/CCITT-FALSE</translation>
+    </message>
+    <message>
+        <source>CRC-32</source>
+        <translation>CRC-32</translation>
+    </message>
+</context>
+<context>
+    <name>format_size</name>
+    <message>
+        <source>{size} B</source>
+        <translation>{size} B</translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation>{size} KB</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <source>{size} GB</source>
+        <translation>{size} GB</translation>
+    </message>
+    <message>
+        <source>{size} TB</source>
+        <translation>{size} TB</translation>
+    </message>
+</context>
+</TS>
