@@ -469,6 +469,9 @@ class _DatagramConnection(_Connection, asyncio.DatagramProtocol):
     def __init__(self, run: LoadRun, number: int, local_path: Path | None) -> None:
         super().__init__(run, number)
         self.local_path = local_path
+        # Sockets given up after a reply timeout: their connection_lost() is not ours to act on.
+        self.retired = 0
+        self.renewal: asyncio.Task[None] | None = None
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = transport
@@ -506,9 +509,43 @@ class _DatagramConnection(_Connection, asyncio.DatagramProtocol):
                 return
 
     def on_reply_timeout(self) -> None:
-        # Datagrams get lost: count it and go on with the next message.
+        """Datagrams get lost: count it and go on with the next message, from a new socket.
+
+        The lost reply may still come, late; on the same socket it would be taken for the
+        next message's reply (a wrong latency, then an "unmatched" reply). A new local port
+        (or path) keeps it out: the kernel drops it at the closed one.
+        """
         if self.run.settings.wait_for_replies:
-            self.request()
+            self.renewal = self.loop.create_task(self.renew_socket())
+
+    async def renew_socket(self) -> None:
+        old, self.transport = self.transport, None  # next_step() waits for the new one
+        self.retired += 1
+        old.close()
+        if self.local_path is not None:
+            self.local_path.unlink(missing_ok=True)
+        sock: socket.socket | None = None
+        try:
+            sock, self.local_path = self.run.datagram_socket(self.number)
+            await self.loop.create_datagram_endpoint(lambda: self, sock=sock)
+        except OSError as exc:
+            if sock is not None:
+                sock.close()
+            error = describe_os_error(exc, self.run.target_text)
+            self.fail(error.message, error.field)
+            if not self.closed.done():  # no transport is left to say so
+                self.closed.set_result(None)
+            return
+        if self.run.stopping or self.done:
+            self.transport.close()
+            return
+        self.request()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.retired:
+            self.retired -= 1
+            return
+        super().connection_lost(exc)
 
 
 # -- the run -------------------------------------------------------------------------------
@@ -560,6 +597,7 @@ class LoadRun:
         self._publisher: asyncio.TimerHandle | None = None
         self._done: asyncio.Future[LoadResult] | None = None
         self._temp_dir: Path | None = None
+        self._datagram_sockets = 0  # for unique Unix client paths
         self._address: Any = None
         self._first_socket: socket.socket | None = None
 
@@ -795,12 +833,25 @@ class LoadRun:
         return self._tls
 
     async def _open_datagram(self, number: int) -> _Connection:
+        sock, local_path = self.datagram_socket(number)
+        try:
+            _, protocol = await self.loop.create_datagram_endpoint(
+                lambda: _DatagramConnection(self, number, local_path), sock=sock
+            )
+        except BaseException:
+            sock.close()
+            raise
+        return protocol
+
+    def datagram_socket(self, number: int) -> tuple[socket.socket, Path | None]:
+        """A connected datagram socket for connection ``number`` (and its own Unix path)."""
         target = self.settings.target
         local_path: Path | None = None
         if target.kind is ClientKind.UNIX_DGRAM:
             assert self._temp_dir is not None
             # A Unix datagram server can only answer a client that has an address.
-            local_path = self._temp_dir / f"c{number}.sock"
+            self._datagram_sockets += 1
+            local_path = self._temp_dir / f"c{number}-{self._datagram_sockets}.sock"
             sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
             address: Any = str(target.path)
         else:
@@ -811,13 +862,10 @@ class LoadRun:
                 sock.bind(str(local_path))
             sock.connect(address)
             sock.setblocking(False)
-            _, protocol = await self.loop.create_datagram_endpoint(
-                lambda: _DatagramConnection(self, number, local_path), sock=sock
-            )
         except BaseException:
             sock.close()
             raise
-        return protocol
+        return sock, local_path
 
     async def _close_all(self, abort: bool) -> None:
         """Close every socket; the ones that do not let go in time are reset."""

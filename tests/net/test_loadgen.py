@@ -496,3 +496,68 @@ def test_against_ncat_and_socat_echo(tool):
         wait_for_port(port)
         result = run(tcp(port, payload=b"echo {counter}\n", connections=4, messages=25, framing=LF))
     check_round_trips(result, 100)
+
+
+class SlowFirstReply(asyncio.DatagramProtocol):
+    """Answers the first datagram late (after the client's timeout), the others at once."""
+
+    def __init__(self, delay):
+        self.delay = delay
+        self.sources = set()
+
+    def connection_made(self, transport):
+        self.transport = transport
+        self.count = 0
+
+    def datagram_received(self, data, addr):
+        self.count += 1
+        self.sources.add(addr)
+        if self.count == 1:
+            asyncio.get_running_loop().call_later(self.delay, self.transport.sendto, data, addr)
+        else:
+            self.transport.sendto(data, addr)
+
+
+def test_a_late_udp_reply_is_not_taken_for_the_next_ones():
+    async def scenario():
+        loop = asyncio.get_running_loop()
+        transport, server = await loop.create_datagram_endpoint(
+            lambda: SlowFirstReply(0.3), local_addr=("127.0.0.1", 0)
+        )
+        port = transport.get_extra_info("sockname")[1]
+        target = ClientConfig(ClientKind.UDP, "127.0.0.1", port)
+        settings = LoadSettings(
+            target, payload=b"ping", connections=1, messages=6, reply_timeout=0.1
+        )
+        result = await LoadRun(settings).execute()
+        await asyncio.sleep(0.4)  # the late reply goes to a socket that is gone
+        transport.close()
+        return result, server
+
+    result, server = asyncio.run(scenario())
+    assert result.status is RunStatus.FINISHED, result.summary
+    assert result.timeouts == 1 and result.sent == 6 and result.replies == 5
+    assert result.unmatched_replies == 0
+    assert result.latency.count == 5 and result.latency.max < 0.1e9  # ns: none waited for #1
+    assert len(server.sources) == 2  # the message after the timeout came from a new port
+
+
+def test_unix_datagram_runs_go_on_after_a_timeout_from_a_new_path(tmp_path):
+    async def scenario():
+        loop = asyncio.get_running_loop()
+        path = tmp_path / "slow.sock"
+        transport, server = await loop.create_datagram_endpoint(
+            lambda: SlowFirstReply(0.3), local_addr=str(path), family=socket.AF_UNIX
+        )
+        target = ClientConfig(ClientKind.UNIX_DGRAM, path=path)
+        result = await LoadRun(
+            LoadSettings(target, payload=b"d", connections=1, messages=4, reply_timeout=0.1)
+        ).execute()
+        await asyncio.sleep(0.4)
+        transport.close()
+        return result, server
+
+    result, server = asyncio.run(scenario())
+    assert result.status is RunStatus.FINISHED, result.summary
+    assert result.timeouts == 1 and result.replies == 3 and result.unmatched_replies == 0
+    assert len(server.sources) == 2
