@@ -1,11 +1,13 @@
 """Transcript records: what was sent and received, kept in a bounded ring for display.
 
-The ring bounds memory no matter how long a flood runs; the totals keep counting so the
-user always knows how much really went by, and how many records fell out of view.
+The ring bounds memory no matter how long a flood runs, or how big its messages are (a
+file streamed in 64 KB chunks must not come to rest in memory); the totals keep counting so
+the user always knows how much really went by, and how many records fell out of view.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,6 +21,8 @@ from netbench.core.display import DisplayMode, render
 from netbench.core.escapes import encode_escapes
 
 DEFAULT_RING_CAPACITY = 100_000
+# Message bytes the ring holds at most: 100,000 rows of 64 KB would be 6 GB.
+DEFAULT_RING_BYTES = 64 * 1024 * 1024
 
 
 class Direction(StrEnum):
@@ -105,12 +109,18 @@ class Totals:
 
 @dataclass
 class TranscriptRing:
-    """The newest ``capacity`` records, in order, with exact totals and a dropped count."""
+    """The newest records, in order, with exact totals and a dropped count.
+
+    It keeps at most ``capacity`` records holding at most ``max_bytes`` of message data
+    (the newest record stays, however big).
+    """
 
     capacity: int = DEFAULT_RING_CAPACITY
     totals: Totals = field(default_factory=Totals)
     dropped: int = 0
+    max_bytes: int = DEFAULT_RING_BYTES
     _items: list[Record] = field(default_factory=list)
+    _bytes: int = 0
 
     def __post_init__(self) -> None:
         if self.capacity < 1:
@@ -125,18 +135,21 @@ class TranscriptRing:
     def __iter__(self) -> Iterator[Record]:
         return iter(self._items)
 
+    @property
+    def kept_bytes(self) -> int:
+        """Message bytes the records in view hold."""
+        return self._bytes
+
     def append_many(self, records: Sequence[Record]) -> int:
         """Append a batch; returns how many of the oldest records fell out of view."""
+        size = _data_size(records)
+        excess = self._overflow(records, size)
         count = self.totals.count
         for record in records:
             count(record)
         self._items.extend(records)
-        excess = len(self._items) - self.capacity
-        if excess <= 0:
-            return 0
-        del self._items[:excess]
-        self.dropped += excess
-        return excess
+        self._bytes += size
+        return self._drop_oldest(excess)
 
     def note_unshown(
         self, records_in: int, bytes_in: int, records_out: int = 0, bytes_out: int = 0
@@ -145,29 +158,51 @@ class TranscriptRing:
         self.totals.add(records_in, bytes_in, records_out, bytes_out)
         self.dropped += records_in + records_out
 
-    def overflow_of(self, incoming: int) -> int:
-        """How many rows a batch of ``incoming`` records would push out (for item models)."""
-        return max(0, len(self._items) + incoming - self.capacity)
+    def overflow_of(self, incoming: Sequence[Record]) -> int:
+        """How many of the oldest rows a batch would push out (for item models): beyond
+        ``capacity`` rows, then beyond ``max_bytes``."""
+        return self._overflow(incoming, _data_size(incoming))
+
+    def _overflow(self, incoming: Sequence[Record], incoming_bytes: int) -> int:
+        """Walks only the rows that go, oldest first."""
+        total = len(self._items) + len(incoming)
+        over_capacity = total - self.capacity
+        kept = self._bytes + incoming_bytes
+        drop = 0
+        for record in itertools.chain(self._items, incoming):
+            if drop >= total - 1 or (drop >= over_capacity and kept <= self.max_bytes):
+                break
+            kept -= len(record.data)
+            drop += 1
+        return drop
+
+    def _drop_oldest(self, count: int) -> int:
+        if count <= 0:
+            return 0
+        self._bytes -= _data_size(self._items[:count])
+        del self._items[:count]
+        self.dropped += count
+        return count
 
     def set_capacity(self, capacity: int) -> int:
         """Change the bound; returns how many old records fell out of view."""
         if capacity < 1:
             raise ValueError("the transcript must keep at least one record")
         self.capacity = capacity
-        excess = len(self._items) - capacity
-        if excess <= 0:
-            return 0
-        del self._items[:excess]
-        self.dropped += excess
-        return excess
+        return self._drop_oldest(len(self._items) - capacity)
 
     def clear(self) -> None:
         """Empty the view; the totals keep counting."""
         self._items.clear()
+        self._bytes = 0
         self.dropped = 0
 
     def reset_totals(self) -> None:
         self.totals = Totals()
+
+
+def _data_size(records: Iterable[Record]) -> int:
+    return sum(len(record.data) for record in records)
 
 
 def iso_time(at: float) -> str:

@@ -228,7 +228,7 @@ class TranscriptModel(QAbstractTableModel):
         if self._first_at is None:
             self._first_at = records[0].at
         existing = self._rows
-        removed = min(existing, self._ring.overflow_of(len(records)))
+        removed = min(existing, self._ring.overflow_of(records))
         if removed:
             self.beginRemoveRows(QModelIndex(), 0, removed - 1)
             self._skip = removed

@@ -333,7 +333,7 @@ class TranscriptView(QWidget):
         self._record(records)
         bar = self.table.verticalScrollBar()
         follow = self.autoscroll.isChecked() and bar.value() >= bar.maximum()
-        removed = min(self.model.rowCount(), self.model.ring.overflow_of(len(records)))
+        removed = min(self.model.rowCount(), self.model.ring.overflow_of(records))
         position = bar.value()
         self.model.append_records(records)
         if follow:

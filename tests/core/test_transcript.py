@@ -56,6 +56,34 @@ def test_shrinking_capacity_drops_the_oldest():
         ring.set_capacity(0)
 
 
+def test_big_messages_are_kept_within_a_byte_budget():
+    ring = TranscriptRing(capacity=100, max_bytes=10_000)
+    chunks = [rec(i, Direction.OUT, bytes([i]) * 4_000) for i in range(6)]
+    assert ring.overflow_of(chunks[:4]) == 2
+    assert ring.append_many(chunks[:4]) == 2
+    assert [r.data[0] for r in ring] == [2, 3] and ring.kept_bytes == 8_000
+    assert ring.append_many(chunks[4:]) == 2
+    assert [r.data[0] for r in ring] == [4, 5] and ring.dropped == 4
+    assert ring.totals.bytes_out == 24_000  # every byte still counted
+    # one message bigger than the budget stays: the newest is always in view
+    assert ring.append_many([rec(9, Direction.OUT, b"x" * 50_000)]) == 2
+    assert len(ring) == 1 and ring.kept_bytes == 50_000
+    ring.clear()
+    assert ring.kept_bytes == 0
+
+
+@given(st.lists(st.lists(st.integers(0, 300), max_size=12), max_size=12))
+def test_the_ring_announces_exactly_what_it_drops(batches):
+    ring = TranscriptRing(capacity=8, max_bytes=1_000)
+    for sizes in batches:
+        batch = [rec(i, Direction.OUT, b"x" * size) for i, size in enumerate(sizes)]
+        expected = ring.overflow_of(batch)
+        assert ring.append_many(batch) == expected
+        assert len(ring) <= 8
+        assert ring.kept_bytes == sum(len(r.data) for r in ring)
+        assert ring.kept_bytes <= 1_000 or len(ring) == 1
+
+
 records = st.builds(
     Record,
     at=st.floats(min_value=0, max_value=4e9, allow_nan=False),
