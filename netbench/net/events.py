@@ -110,10 +110,12 @@ class PeerClosed(NetEvent):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Notice(NetEvent):
-    """Something the user should read in the transcript: a framing error, a limit hit."""
+    """Something the user should read in the transcript: a framing error, a limit hit (or,
+    with ``error`` off, news that went well: a file sent, a connection back)."""
 
     peer: str = ""
     text: str
+    error: bool = True
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

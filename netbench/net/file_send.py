@@ -1,10 +1,13 @@
-"""Sending a file over a client connection in chunks, without holding it in memory.
+"""Sending a file in chunks to one connection or to many peers, never holding it in memory.
 
 A file of any size goes out as it is read: the next chunk waits while the socket's send
 buffer holds more than :data:`WRITE_HIGH_WATER` (the kernel is the limit), and while the
 UI has more than :data:`MAX_QUEUED_EVENTS` events to show (each chunk is shown and can
 be recorded, so a slow window slows the send instead of filling memory). Datagram
-clients send one datagram per chunk, sized so it is not fragmented.
+sockets send one datagram per chunk, sized so it is not fragmented.
+
+Each peer of a listener reads the file on its own, at its own pace: a slow peer does not
+hold the others back, and one that disconnects or resets stops only its own copy.
 
 The transfer runs on the engine's loop; the UI reads :class:`FileTransfer`'s counters
 (plain ints, safe to read from another thread) and sets ``cancelled`` to stop it.
@@ -13,16 +16,19 @@ The transfer runs on the engine's loop; the UI reads :class:`FileTransfer`'s cou
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
+from typing import Protocol, cast
 
-from netbench.net.datagram import DatagramClient
+from netbench.net.datagram import DatagramListener
 from netbench.net.errors import NetError
+from netbench.net.events import CloseReason
 from netbench.net.flow import FlowGate
-from netbench.net.stream import StreamPeer
+from netbench.net.stream import StreamListener, StreamPeer
 
 STREAM_CHUNK = 64 * 1024
 UDP_CHUNK = 1400  # fits one Ethernet frame with IPv4/IPv6 and UDP headers
@@ -30,20 +36,77 @@ UNIX_DATAGRAM_CHUNK = 8 * 1024
 WRITE_HIGH_WATER = 256 * 1024
 MAX_QUEUED_EVENTS = 64
 WAIT_STEP = 0.002
+# How long a send that found its connection closing waits to learn why it closed.
+CLOSE_REASON_WAIT = 1.0
+
+
+class FileTarget(Protocol):
+    """Where chunks go: a client's connection, or one peer of a listener."""
+
+    @property
+    def transport(self) -> asyncio.BaseTransport | None: ...
+
+    def send(self, data: bytes) -> None: ...
+
+
+Targets = Mapping[str, FileTarget | NetError]
+"""Each peer's name and where to send to it, or why it cannot be sent to."""
+
+FindTargets = Callable[[], Targets]
+"""Finds the targets on the engine's loop, where the peers live."""
+
+
+@dataclass
+class PeerSend:
+    """One peer's copy of the file: how far it got, and why it stopped if it did."""
+
+    peer: str
+    sent: int = 0
+    chunks: int = 0
+    finished: float = 0.0
+    error: str = ""
 
 
 @dataclass
 class FileTransfer:
-    """One file on its way: what is sent so far, and how it ended."""
+    """One file on its way to one or more peers: what is sent so far, and how it ended."""
 
     path: Path
     total: int
-    sent: int = 0
-    chunks: int = 0
     started: float = field(default_factory=time.monotonic)
     finished: float = 0.0
     cancelled: bool = False
-    error: str = ""
+    # Filled in once the targets are known (on the engine's loop); replaced, not changed.
+    peers: Sequence[PeerSend] = ()
+
+    @property
+    def sent(self) -> int:
+        """Bytes sent, all peers together."""
+        return sum(peer.sent for peer in self.peers)
+
+    @property
+    def goal(self) -> int:
+        """Bytes sent once every peer has the whole file."""
+        return self.total * len(self.peers)
+
+    @property
+    def remaining(self) -> int:
+        """Bytes still to send to the peers that are still going."""
+        return sum(self.total - peer.sent for peer in self.peers if not peer.finished)
+
+    @property
+    def chunks(self) -> int:
+        return sum(peer.chunks for peer in self.peers)
+
+    @property
+    def failed(self) -> list[PeerSend]:
+        return [peer for peer in self.peers if peer.error]
+
+    @property
+    def error(self) -> str:
+        """Why the first peer that stopped early stopped ("" when none did)."""
+        failed = self.failed
+        return failed[0].error if failed else ""
 
     @property
     def done(self) -> bool:
@@ -55,7 +118,7 @@ class FileTransfer:
 
     @property
     def rate(self) -> float:
-        """Bytes per second so far."""
+        """Bytes per second so far, all peers together."""
         elapsed = self.elapsed
         return self.sent / elapsed if elapsed > 0 else 0.0
 
@@ -77,10 +140,43 @@ def open_transfer(path: Path) -> FileTransfer:
     return FileTransfer(path=path, total=size)
 
 
-def chunk_size_for(client: StreamPeer | DatagramClient) -> int:
-    if isinstance(client, StreamPeer):
+@dataclass(frozen=True)
+class DatagramPeerTarget:
+    """One peer of a datagram listener: its datagrams go out of the listener's socket."""
+
+    listener: DatagramListener
+    name: str
+
+    @property
+    def transport(self) -> asyncio.BaseTransport | None:
+        return self.listener.transport
+
+    def send(self, data: bytes) -> None:
+        self.listener.send(self.name, data)
+
+
+def listener_targets(listener: StreamListener | DatagramListener, names: Sequence[str]) -> Targets:
+    """The named peers of a listener (call on the engine's loop)."""
+    targets: dict[str, FileTarget | NetError] = {}
+    for name in names:
+        if isinstance(listener, StreamListener):
+            peer = listener.peers.get(name)
+            targets[name] = (
+                peer
+                if peer is not None
+                else NetError(f"{name} is no longer connected: nothing was sent")
+            )
+        elif name in listener.peers:
+            targets[name] = DatagramPeerTarget(listener, name)
+        else:
+            targets[name] = NetError(f"{name} has not written to us: its address is unknown")
+    return targets
+
+
+def chunk_size_for(target: FileTarget) -> int:
+    if isinstance(target, StreamPeer):
         return STREAM_CHUNK
-    transport = client.transport
+    transport = target.transport
     sock = transport.get_extra_info("socket") if transport is not None else None
     if sock is not None and sock.family == socket.AF_UNIX:
         return UNIX_DATAGRAM_CHUNK
@@ -88,39 +184,78 @@ def chunk_size_for(client: StreamPeer | DatagramClient) -> int:
 
 
 async def send_file(
-    client: StreamPeer | DatagramClient, transfer: FileTransfer, gate: FlowGate | None
+    find_targets: FindTargets, transfer: FileTransfer, gate: FlowGate | None
 ) -> FileTransfer:
-    """Send ``transfer.path`` over ``client`` (on the engine's loop); never raises."""
-    size = chunk_size_for(client)
+    """Send ``transfer.path`` to every target at once (on the engine's loop); never raises."""
     try:
-        with transfer.path.open("rb") as source:
-            while not transfer.cancelled:
-                chunk = source.read(size)
-                if not chunk:
-                    break
-                await _wait_for_room(client, gate, transfer)
-                if transfer.cancelled:
-                    break
-                client.send(chunk)
-                transfer.sent += len(chunk)
-                transfer.chunks += 1
-    except NetError as exc:
-        transfer.error = exc.message
-    except OSError as exc:
-        transfer.error = f"reading {transfer.path} failed: {exc.strerror or exc}"
+        targets = find_targets()
+        peers = [PeerSend(name) for name in targets]
+        transfer.peers = peers
+        await asyncio.gather(
+            *(
+                _send_to_peer(target, peer, transfer, gate)
+                for peer, target in zip(peers, targets.values(), strict=True)
+            )
+        )
     finally:
         transfer.finished = time.monotonic()
     return transfer
 
 
-async def _wait_for_room(
-    client: StreamPeer | DatagramClient, gate: FlowGate | None, transfer: FileTransfer
+async def _send_to_peer(
+    target: FileTarget | NetError, peer: PeerSend, transfer: FileTransfer, gate: FlowGate | None
 ) -> None:
+    """One peer's copy, read from a file handle of its own."""
+    try:
+        if isinstance(target, NetError):
+            raise target
+        size = chunk_size_for(target)
+        with transfer.path.open("rb") as source:
+            while not transfer.cancelled:
+                chunk = source.read(size)
+                if not chunk:
+                    break
+                await _wait_for_room(target, gate, transfer)
+                if transfer.cancelled:
+                    break
+                if _is_closing(target):
+                    raise NetError(await _why_closed(target))
+                target.send(chunk)
+                peer.sent += len(chunk)
+                peer.chunks += 1
+    except NetError as exc:
+        peer.error = exc.message
+    except OSError as exc:
+        peer.error = f"reading {transfer.path} failed: {exc.strerror or exc}"
+    finally:
+        peer.finished = time.monotonic()
+
+
+def _is_closing(target: FileTarget) -> bool:
+    transport = target.transport
+    return transport is None or transport.is_closing()
+
+
+async def _why_closed(target: FileTarget) -> str:
+    """How the connection ended, once it has said so (a reset is seen a moment later)."""
+    if not isinstance(target, StreamPeer):
+        return "the socket is closed"
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(asyncio.shield(target.closed), CLOSE_REASON_WAIT)
+    if not target.closed.done():
+        return "the connection is closing"
+    reason = target.closed.result()
+    if reason is CloseReason.ERROR:
+        return "the connection failed"
+    return f"the connection was {reason}"
+
+
+async def _wait_for_room(target: FileTarget, gate: FlowGate | None, transfer: FileTransfer) -> None:
     """Until the socket and the UI have room for another chunk (or the user cancels)."""
     while not transfer.cancelled:
-        transport = client.transport
+        transport = target.transport
         if transport is None or transport.is_closing():
-            return  # the send raises and says why
+            return  # the caller says why
         # Datagram transports keep a write buffer too when the socket is full.
         buffered = cast(asyncio.WriteTransport, transport).get_write_buffer_size()
         queued = gate.queued_events() if gate is not None else 0

@@ -109,7 +109,7 @@ def _note(event: NetEvent) -> tuple[Direction, str, str] | None:
         detail = f": {event.detail}" if event.detail else ""
         return Direction.INFO, event.peer, f"{close_reason_text(event.reason)}{detail}"
     if isinstance(event, Notice):
-        return Direction.ERROR, event.peer, event.text
+        return Direction.ERROR if event.error else Direction.INFO, event.peer, event.text
     if isinstance(event, Listening):
         text = translate("EventRecords", "listening on {address}").format(address=event.address)
         return Direction.INFO, "", text

@@ -1,9 +1,12 @@
 """The Server tab driven through its widgets against real clients on loopback."""
 
+import concurrent.futures
+import hashlib
 import os
 import re
 import socket
 import ssl
+import struct
 import subprocess
 import threading
 import time
@@ -457,3 +460,249 @@ def test_empty_send_target_says_what_to_do(window, pump, qtbot):
     pump(lambda: find(window, "server.send_status").text() != "")
     assert "No peer" in find(window, "server.send_status").text()
     assert panel.is_running
+
+
+# -- sending a file to peers -----------------------------------------------------------------
+
+
+def read_all(conn, size):
+    """Read ``size`` bytes (or until the peer closes): how many came, and their SHA-256."""
+    digest = hashlib.sha256()
+    got = 0
+    while got < size:
+        chunk = conn.recv(1 << 20)
+        if not chunk:
+            break
+        digest.update(chunk)
+        got += len(chunk)
+    return got, digest.hexdigest()
+
+
+def drain(conn, stop):
+    """Read and forget until ``stop`` is set; returns how many bytes came."""
+    conn.settimeout(0.2)
+    got = 0
+    while not stop.is_set():
+        try:
+            chunk = conn.recv(1 << 20)
+        except TimeoutError:
+            continue
+        if not chunk:
+            break
+        got += len(chunk)
+    return got
+
+
+def resident_bytes():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def connect_peers(win, pump, count):
+    """``count`` TCP clients of the running listener, listed in the peers table."""
+    panel = win.server_tab.current_panel
+    port = bound_port(win)
+    clients = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(count)]
+    pump(lambda: panel.peers_model.open_count == count)
+    return clients
+
+
+def send_to_all(win):
+    target = find(win, "server.send_target")
+    target.setCurrentIndex(target.findData("all"))
+
+
+def pick_file(win, path):
+    """Click "Send file…" and choose ``path`` in the file dialog, which does not block."""
+    sender = win.server_tab.current_panel.file_sender
+    find(win, "server.send_file").click()
+    dialog = sender.file_dialog  # the click came back with the dialog open: no exec()
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.objectName() == "server.send_file_dialog"
+    dialog.selectFile(str(path))
+    dialog.accept()
+
+
+def peer_name(client):
+    return f"127.0.0.1:{client.getsockname()[1]}"
+
+
+def test_a_file_streams_to_two_peers_at_once_with_progress(window, pump, tmp_path):
+    data = os.urandom(1 << 20) * 24  # 24 MB
+    path = tmp_path / "big.bin"
+    path.write_bytes(data)
+    panel = start_listener(window, pump)
+    clients = connect_peers(window, pump, 2)
+    pool = concurrent.futures.ThreadPoolExecutor(2)
+    try:
+        readers = [pool.submit(read_all, client, len(data)) for client in clients]
+        send_to_all(window)
+        pick_file(window, path)
+        sender = panel.file_sender
+        pump(lambda: sender.is_sending)
+        assert find(window, "server.file_progress").isVisible()
+        assert find(window, "server.file_cancel").isVisible()
+        assert not find(window, "server.send_file").isEnabled()
+        progress = find(window, "server.file_progress")
+        pump(lambda: "big.bin to 2 peers: " in progress.text() and progress.value() > 0)
+        pump(lambda: all(r.done() for r in readers) and not sender.is_sending, 60)
+        expected = (len(data), hashlib.sha256(data).hexdigest())
+        assert [r.result() for r in readers] == [expected, expected]
+        status = find(window, "server.file_status").text()
+        assert status.startswith("Sent big.bin (24 MB) to 2 peers in "), status
+        assert not find(window, "server.file_progress").isVisible()
+        assert find(window, "server.send_file").isEnabled()
+        pump(lambda: [panel.peers_model.row(r).bytes_out for r in range(2)] == [len(data)] * 2)
+        model = panel.transcript.model
+        pump(lambda: any("Sent big.bin" in model.record(r).note for r in range(model.rowCount())))
+    finally:
+        for client in clients:
+            client.close()
+        pool.shutdown()
+
+
+def test_cancelling_a_2_gb_file_stops_it_soon_and_memory_stays_low(window, pump, tmp_path):
+    path = tmp_path / "huge.bin"
+    with path.open("wb") as out:  # sparse: 2 GB on disk costs nothing
+        out.truncate(2 << 30)
+    panel = start_listener(window, pump)
+    clients = connect_peers(window, pump, 2)
+    stop = threading.Event()
+    pool = concurrent.futures.ThreadPoolExecutor(2)
+    try:
+        readers = [pool.submit(drain, client, stop) for client in clients]
+        send_to_all(window)
+        before = resident_bytes()
+        pick_file(window, path)
+        sender = panel.file_sender
+        pump(lambda: sender.is_sending and sender.transfer.sent > 256 << 20, 60)
+        grown = resident_bytes() - before
+        # The file goes by in 64 KB chunks; only the transcript's newest rows stay.
+        assert grown < 160 << 20, f"{grown / 1e6:.0f} MB more after 256 MB sent"
+        clicked = time.monotonic()
+        find(window, "server.file_cancel").click()
+        pump(lambda: not sender.is_sending, 5)
+        assert time.monotonic() - clicked < 2
+        status = find(window, "server.file_status").text()
+        assert status.startswith("Sending huge.bin to 2 peers cancelled after "), status
+        assert status.endswith(" of 4.0 GB"), status  # 2 GiB to each of 2 peers
+        assert sender.transfer.sent < 1 << 30
+        assert panel.peers_model.open_count == 2  # cancelling leaves the peers connected
+        stop.set()
+        assert sum(r.result(timeout=10) for r in readers) <= sender.transfer.sent
+    finally:
+        stop.set()
+        for client in clients:
+            client.close()
+        pool.shutdown()
+
+
+def test_a_peer_that_resets_mid_send_is_named_while_the_other_gets_it_all(window, pump, tmp_path):
+    data = os.urandom(1 << 20) * 24
+    path = tmp_path / "big.bin"
+    path.write_bytes(data)
+    panel = start_listener(window, pump)
+    good, rude = connect_peers(window, pump, 2)
+    pool = concurrent.futures.ThreadPoolExecutor(1)
+    try:
+        reader = pool.submit(read_all, good, len(data))  # the rude one never reads
+        send_to_all(window)
+        pick_file(window, path)
+        sender = panel.file_sender
+        pump(lambda: sender.is_sending and len(sender.transfer.peers) == 2)
+        rude_name = peer_name(rude)
+        rude_send = next(p for p in sender.transfer.peers if p.peer == rude_name)
+        pump(lambda: rude_send.sent > 0)
+        rude.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        rude.close()
+        pump(lambda: reader.done() and not sender.is_sending, 60)
+        assert reader.result() == (len(data), hashlib.sha256(data).hexdigest())
+        status = find(window, "server.file_status").text()
+        assert status.startswith("Sent big.bin (24 MB) to 1 of 2 peers in "), status
+        assert f"{rude_name} stopped after " in status, status
+        assert "the connection was reset by peer" in status, status
+        assert 0 < rude_send.sent < len(data)
+    finally:
+        good.close()
+        rude.close()
+        pool.shutdown()
+
+
+def receive_datagrams(sock, size):
+    got = []
+    while sum(map(len, got)) < size:
+        got.append(sock.recv(65535))
+    return got
+
+
+def test_udp_peers_get_the_file_as_unfragmented_datagrams(window, pump, in_thread, tmp_path):
+    data = os.urandom(50_000)
+    path = tmp_path / "small.bin"
+    path.write_bytes(data)
+    panel = start_listener(window, pump, kind="UDP")
+    port = bound_port(window)
+    peers = [socket.socket(socket.AF_INET, socket.SOCK_DGRAM) for _ in range(2)]
+    pool = concurrent.futures.ThreadPoolExecutor(2)
+    try:
+        for peer in peers:
+            peer.settimeout(10)
+            peer.sendto(b"hello", ("127.0.0.1", port))
+        pump(lambda: panel.peers_model.open_count == 2)
+        receiving = [pool.submit(receive_datagrams, peer, len(data)) for peer in peers]
+        send_to_all(window)
+        pick_file(window, path)
+        pump(lambda: all(r.done() for r in receiving), 15)
+        for result in receiving:
+            datagrams = result.result()
+            assert b"".join(datagrams) == data
+            assert max(map(len, datagrams)) == 1400
+        pump(lambda: "to 2 peers" in find(window, "server.file_status").text())
+    finally:
+        for peer in peers:
+            peer.close()
+        pool.shutdown()
+
+
+def test_a_unix_datagram_peer_gets_8_kb_datagrams(window, pump, tmp_path):
+    data = os.urandom(40_000)
+    path = tmp_path / "small.bin"
+    path.write_bytes(data)
+    server_path = tmp_path / "server.sock"
+    panel = start_listener(window, pump, kind="Unix datagram", path=server_path)
+    assert panel.is_running, find(window, "server.error").text()
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as peer:
+        peer.bind(str(tmp_path / "peer.sock"))
+        peer.settimeout(10)
+        peer.sendto(b"hello", str(server_path))
+        pump(lambda: panel.peers_model.open_count == 1)
+        panel.select_peer(panel.peers_model.row(0).name)
+        pool = concurrent.futures.ThreadPoolExecutor(1)
+        receiving = pool.submit(receive_datagrams, peer, len(data))
+        pick_file(window, path)
+        pump(receiving.done, 15)
+        datagrams = receiving.result()
+        assert b"".join(datagrams) == data
+        assert max(map(len, datagrams)) == 8192
+        pool.shutdown()
+
+
+def test_a_file_that_cannot_be_sent_is_said_next_to_the_button(window, pump, tmp_path):
+    panel = start_listener(window, pump)
+    status = find(window, "server.file_status")
+    choose = panel.file_sender.on_dialog_file_selected
+    choose(str(tmp_path))
+    pump(lambda: status.text() == "No peer is connected yet")
+    (client,) = connect_peers(window, pump, 1)
+    try:
+        choose(str(tmp_path))  # to the selected peers, and none is selected
+        pump(lambda: "Select a peer" in status.text())
+        panel.select_peer(peer_name(client))
+        choose(str(tmp_path / "missing.bin"))
+        pump(lambda: "missing.bin does not exist" in status.text())
+        choose(str(tmp_path))
+        pump(lambda: "is not a regular file" in status.text())
+        assert status.isVisible()
+        assert status.parentWidget() is find(window, "server.send_file").parentWidget()
+        assert panel.peers_model.open_count == 1
+    finally:
+        client.close()

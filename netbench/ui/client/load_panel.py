@@ -44,7 +44,8 @@ from netbench.net.loadgen import (
     open_file_limit,
 )
 from netbench.ui.client.load_results import LoadResults
-from netbench.ui.client.session_form import ERROR_COLOR, WARNING_COLOR, SessionForm
+from netbench.ui.client.session_form import SessionForm
+from netbench.ui.colors import ERROR_COLOR, WARNING_COLOR
 from netbench.ui.payload_editor import PayloadEditor
 from netbench.ui.tasks import start_task
 from netbench.ui.transcript_view import format_size

@@ -27,9 +27,7 @@ from PySide6.QtWidgets import (
 
 from netbench.net.client_info import ClientConfig, ClientKind
 from netbench.net.errors import NetError
-
-ERROR_COLOR = "#b3261e"
-WARNING_COLOR = "#8a5300"
+from netbench.ui.colors import ERROR_COLOR, WARNING_COLOR
 
 
 class SessionForm(QWidget):

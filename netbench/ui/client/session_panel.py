@@ -57,13 +57,15 @@ from netbench.net.events import (
     PeerFinished,
     Stopped,
 )
+from netbench.net.file_send import FindTargets
 from netbench.net.repeat import RepeatRun, run_repeat
 from netbench.net.stream import StreamPeer
-from netbench.ui.client.file_sender import FileSender
 from netbench.ui.client.load_panel import LoadPanel
-from netbench.ui.client.session_form import ERROR_COLOR, WARNING_COLOR, SessionForm
+from netbench.ui.client.session_form import SessionForm
 from netbench.ui.close_reasons import close_reason_text
+from netbench.ui.colors import ERROR_COLOR, WARNING_COLOR
 from netbench.ui.event_backlog import EventBacklog, show_in_transcript
+from netbench.ui.file_sender import FileSender
 from netbench.ui.payload_editor import PayloadEditor
 from netbench.ui.snippet_list import SnippetPanel, side_column
 from netbench.ui.snippet_store import SnippetStore, default_snippets_path
@@ -305,7 +307,7 @@ class SessionPanel(QWidget):
         sender_layout.setSpacing(4)
         sender_layout.addWidget(self.editor, 1)
         sender_layout.addLayout(repeat_row)
-        self.file_sender = FileSender(self.prefix, self.engine, lambda: self.client, self)
+        self.file_sender = FileSender(self.prefix, self.engine, self._file_targets, self)
         self.file_sender.finished.connect(self.transcript_note)
         sender_layout.addWidget(self.file_sender)
 
@@ -766,9 +768,16 @@ class SessionPanel(QWidget):
         elif isinstance(event, Notice):
             self._show_state(event.text, ERROR_COLOR)
 
-    def transcript_note(self, text: str) -> None:
+    def _file_targets(self) -> FindTargets | str:
+        """A file goes to the one connection; the button is off while there is none."""
+        client = self.client
+        if client is None:
+            return self.tr("Connect first: nothing was sent")
+        return lambda: {"": client}
+
+    def transcript_note(self, text: str, error: bool = False) -> None:
         """A line of our own in the transcript, in order with the traffic."""
-        self._pending.add([Notice(source=self.source, text=text)])
+        self._pending.add([Notice(source=self.source, text=text, error=error)])
         if not self._view_timer.isActive():
             self._view_timer.start()
 

@@ -17,11 +17,11 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -32,11 +32,13 @@ from netbench.core.rates import RateMeter, human_rate
 from netbench.net.datagram import DatagramListener
 from netbench.net.engine import Engine
 from netbench.net.errors import NetError, describe_os_error, who_listens_on
-from netbench.net.events import DataReceived, DataSent, NetEvent
+from netbench.net.events import DataReceived, DataSent, NetEvent, Notice
+from netbench.net.file_send import FindTargets, listener_targets
 from netbench.net.listeners import ListenerConfig, ListenerKind, open_listener
 from netbench.net.stream import StreamListener
 from netbench.net.tls import ServerCertificate, generate_self_signed
 from netbench.ui.event_backlog import EventBacklog, show_in_transcript
+from netbench.ui.file_sender import FileSender
 from netbench.ui.payload_editor import PayloadEditor
 from netbench.ui.server.listener_form import ListenerForm
 from netbench.ui.server.peers_model import PeerColumn, PeersModel, PeerState
@@ -46,7 +48,6 @@ from netbench.ui.sparkline import Sparkline
 from netbench.ui.tasks import start_task
 from netbench.ui.transcript_view import TranscriptView, format_size
 
-MAX_SEND_FILE = 64 * 1024 * 1024
 # Tables repaint at most this often: a repaint asks Python for every visible cell's data.
 VIEW_UPDATE_MS = 100
 AnyListener = StreamListener | DatagramListener
@@ -76,7 +77,6 @@ class ListenerPanel(QWidget):
         self.certificate: ServerCertificate | None = None
         self.meter = RateMeter()
         self._busy = False
-        self._file_dialog: QFileDialog | None = None
         self._last_roll = time.monotonic()
         self._build()
         self._stats_timer = QTimer(self)
@@ -183,21 +183,24 @@ class ListenerPanel(QWidget):
         self.target.addItem(self.tr("to selected peers"), "selected")
         self.target.addItem(self.tr("to all peers"), "all")
         self._name(self.target, "send_target", self.tr("Send to which peers"))
-        self.send_file_button = QPushButton(self.tr("Send file…"), self)
-        self._name(self.send_file_button, "send_file", self.tr("Send a file to the peers"))
-        self.send_file_button.clicked.connect(self.on_send_file_clicked)
+        self.target.setToolTip(self.tr("Where the editor's message and a file go"))
         self.send_status = QLabel(self)
         self.send_status.setObjectName(f"{self.prefix}.send_status")
+        self.send_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         send_row = QHBoxLayout()
         send_row.addWidget(QLabel(self.tr("Send"), self))
         send_row.addWidget(self.target)
-        send_row.addWidget(self.send_file_button)
         send_row.addWidget(self.send_status, 1)
+        # A file goes to the same peers as a message: streamed, with progress and cancel.
+        self.file_sender = FileSender(self.prefix, self.engine, self._file_targets, self)
+        self.file_sender.finished.connect(self.transcript_note)
         sender = QWidget(self)
         sender_layout = QVBoxLayout(sender)
         sender_layout.setContentsMargins(0, 0, 0, 0)
+        sender_layout.setSpacing(4)
         sender_layout.addLayout(send_row)
-        sender_layout.addWidget(self.editor)
+        sender_layout.addWidget(self.editor, 1)
+        sender_layout.addWidget(self.file_sender)
 
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.transcript)
@@ -250,7 +253,7 @@ class ListenerPanel(QWidget):
         self.stop_button.setEnabled(running and not self._busy)
         self.form.set_running(running or self._busy)
         self.editor.set_send_allowed(running)
-        self.send_file_button.setEnabled(running)
+        self.file_sender.set_allowed(running)
         datagram = self.config is not None and self.config.kind.is_datagram
         self.disconnect_button.setEnabled(running and not datagram)
         self.abort_button.setEnabled(running and not datagram)
@@ -379,6 +382,12 @@ class ListenerPanel(QWidget):
         window then stops taking events, and the network waits (nothing is dropped)."""
         return self._pending.is_backlogged
 
+    def transcript_note(self, text: str, error: bool = False) -> None:
+        """A line of our own in the transcript, in order with the traffic."""
+        self._pending.add([Notice(source=self.source, text=text, error=error)])
+        if not self._view_timer.isActive():
+            self._view_timer.start()
+
     def on_view_timer_timeout(self) -> None:
         events = self._pending.take(recording=self.transcript.recorder is not None)
         if events:
@@ -446,18 +455,33 @@ class ListenerPanel(QWidget):
 
     def _send_targets(self, targets: list[str] | None = None) -> list[str] | None:
         """The peers to send to, or None after saying why there are none."""
-        if self.listener is None:
-            self.send_status.setText(self.tr("Start the listener first"))
+        names = self._target_names(targets)
+        if isinstance(names, str):
+            self.send_status.setText(names)
             return None
+        return names
+
+    def _target_names(self, targets: list[str] | None = None) -> list[str] | str:
+        """The peers to send to, or why there are none."""
+        if self.listener is None:
+            return self.tr("Start the listener first")
         names = targets if targets is not None else self._targets()
         if not names:
-            self.send_status.setText(
+            return (
                 self.tr("Select a peer in the table, or send to all peers")
                 if self.peers_model.open_count
                 else self.tr("No peer is connected yet")
             )
-            return None
         return names
+
+    def _file_targets(self) -> FindTargets | str:
+        """Where a file picked now goes: the peers a message would go to."""
+        names = self._target_names()
+        listener = self.listener
+        if isinstance(names, str):
+            return names
+        assert listener is not None
+        return lambda: listener_targets(listener, names)
 
     async def send(self, data: bytes, targets: list[str] | None = None) -> int:
         """Send to the chosen peers; says how many got it and why the others did not."""
@@ -475,30 +499,6 @@ class ListenerPanel(QWidget):
         self.send_status.setText(text)
         return sent
 
-    def on_send_file_clicked(self) -> None:
-        dialog = QFileDialog(self, self.tr("Send a file"))
-        dialog.setObjectName(f"{self.prefix}.send_file_dialog")
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(lambda path: start_task(self.send_file(Path(path))))
-        self._file_dialog = dialog
-        dialog.open()
-
-    async def send_file(self, path: Path) -> int:
-        try:
-            size = path.stat().st_size
-            if size > MAX_SEND_FILE:
-                self.send_status.setText(
-                    self.tr("{path} is {size}: files up to {limit} can be sent").format(
-                        path=path.name, size=format_size(size), limit=format_size(MAX_SEND_FILE)
-                    )
-                )
-                return 0
-            data = path.read_bytes()
-        except OSError as exc:
-            self.send_status.setText(str(describe_os_error(exc, str(path))))
-            return 0
-        return await self.send(data)
-
     def on_disconnect_clicked(self) -> None:
         self._peer_action("disconnect")
 
@@ -514,6 +514,7 @@ class ListenerPanel(QWidget):
             self.engine.call(method, name)
 
     async def shutdown(self) -> None:
+        self.file_sender.shutdown()
         self._stats_timer.stop()
         self._view_timer.stop()
         while self._pending:

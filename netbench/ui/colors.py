@@ -1,0 +1,4 @@
+"""Text colors that carry meaning, shared by every tab so an error looks the same anywhere."""
+
+ERROR_COLOR = "#b3261e"
+WARNING_COLOR = "#8a5300"

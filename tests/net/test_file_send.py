@@ -1,0 +1,86 @@
+"""A file streamed to a listener's peers: each copy whole, each failure said for its peer."""
+
+import asyncio
+import hashlib
+import os
+import socket
+
+from netbench.net.datagram import DatagramKind, DatagramListener
+from netbench.net.file_send import (
+    UDP_CHUNK,
+    listener_targets,
+    open_transfer,
+    send_file,
+)
+from netbench.net.stream import StreamListener, open_stream
+
+
+async def wait_for(predicate, timeout=5.0):
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not predicate():
+        if asyncio.get_running_loop().time() > deadline:
+            raise TimeoutError("condition not met")
+        await asyncio.sleep(0.005)
+
+
+def test_each_stream_peer_gets_the_whole_file_and_a_gone_peer_is_named(tmp_path):
+    data = os.urandom(3 << 20)
+    path = tmp_path / "data.bin"
+    path.write_bytes(data)
+
+    async def scenario():
+        listener = await StreamListener.open(sink=lambda event: None, port=0)
+        port = int(listener.address.rsplit(":", 1)[1])
+        clients = [
+            await open_stream(sink=lambda event: None, port=port, source=f"client {n}")
+            for n in range(2)
+        ]
+        await wait_for(lambda: len(listener.peers) == 2)
+        names = [*listener.peers, "127.0.0.1:9"]
+        transfer = open_transfer(path)
+        await send_file(lambda: listener_targets(listener, names), transfer, None)
+        await wait_for(lambda: all(c.bytes_in == len(data) for c in clients))
+        for client in clients:
+            await client.aclose()
+        await listener.aclose()
+        return transfer
+
+    transfer = asyncio.run(scenario())
+    assert [peer.sent for peer in transfer.peers] == [len(data), len(data), 0]
+    assert [peer.error for peer in transfer.peers] == [
+        "",
+        "",
+        "127.0.0.1:9 is no longer connected: nothing was sent",
+    ]
+    assert transfer.remaining == 0 and transfer.goal == 3 * len(data)
+
+
+def test_a_udp_peer_gets_one_datagram_per_chunk(tmp_path):
+    data = os.urandom(10_000)
+    path = tmp_path / "data.bin"
+    path.write_bytes(data)
+
+    async def scenario():
+        listener = await DatagramListener.open(
+            sink=lambda event: None, kind=DatagramKind.UDP, port=0
+        )
+        port = int(listener.address.rsplit(":", 1)[1])
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as peer:
+            peer.setblocking(False)
+            peer.sendto(b"hi", ("127.0.0.1", port))
+            await wait_for(lambda: len(listener.peers) == 1)
+            transfer = await send_file(
+                lambda: listener_targets(listener, list(listener.peers)),
+                open_transfer(path),
+                None,
+            )
+            got = []
+            while sum(map(len, got)) < len(data):
+                got.append(await asyncio.get_running_loop().sock_recv(peer, 65535))
+        await listener.aclose()
+        return transfer, got
+
+    transfer, datagrams = asyncio.run(scenario())
+    assert hashlib.sha256(b"".join(datagrams)).digest() == hashlib.sha256(data).digest()
+    assert [len(d) for d in datagrams[:-1]] == [UDP_CHUNK] * (len(datagrams) - 1)
+    assert transfer.chunks == len(datagrams) and not transfer.error
