@@ -6,6 +6,7 @@ peer when some stopped early. The owner says where the file goes when one is pic
 client's connection, or the peers the Server tab's target picks.
 
 Signals:
+    started(): a file is on its way.
     finished(str, bool): a line for the transcript saying how the send ended, and whether
         a peer stopped early.
 """
@@ -42,6 +43,7 @@ ChooseTargets = Callable[[], FindTargets | str]
 
 
 class FileSender(QWidget):
+    started = Signal()
     finished = Signal(str, bool)
 
     def __init__(
@@ -151,6 +153,7 @@ class FileSender(QWidget):
         self.button.setEnabled(False)
         self._timer.start()
         self._show_progress()
+        self.started.emit()
         try:
             await self.engine.run(send_file(targets, transfer, self.engine.gate))
         finally:
@@ -193,16 +196,22 @@ class FileSender(QWidget):
             if whom
             else self.tr("{name}: {sent} of {total} · {rate}/s · {left} s left")
         )
-        self.progress.setFormat(
-            template.format(
-                name=transfer.path.name,
-                whom=whom,
-                sent=format_size(transfer.sent),
-                total=format_size(goal),
-                rate=format_size(round(rate)),
-                left=f"{left:.0f}",
-            )
-        )
+        values = {
+            "name": transfer.path.name,
+            "whom": whom,
+            "sent": format_size(transfer.sent),
+            "total": format_size(goal),
+            "rate": format_size(round(rate)),
+            "left": f"{left:.0f}",
+        }
+        text = template.format(**values)
+        self.progress.setToolTip(text)
+        # A narrow bar (the Server tab shares its row) shows the numbers alone.
+        metrics = self.progress.fontMetrics()
+        room = self.progress.contentsRect().width() - 2 * metrics.averageCharWidth()
+        if metrics.horizontalAdvance(text) > room:
+            text = self.tr("{sent} of {total} · {rate}/s · {left} s left").format(**values)
+        self.progress.setFormat(text)
 
     def _report(self, transfer: FileTransfer) -> None:
         text = self._outcome(transfer)
@@ -262,6 +271,9 @@ class FileSender(QWidget):
         if len(failed) > FAILURES_SHOWN:
             parts.append(self.tr("{count} more").format(count=len(failed) - FAILURES_SHOWN))
         return "".join(" · " + part for part in parts)
+
+    def clear_status(self) -> None:
+        self._show_status("", "")
 
     def _show_status(self, text: str, color: str) -> None:
         self.status.setText(text)

@@ -544,7 +544,8 @@ def test_a_file_streams_to_two_peers_at_once_with_progress(window, pump, tmp_pat
         assert find(window, "server.file_cancel").isVisible()
         assert not find(window, "server.send_file").isEnabled()
         progress = find(window, "server.file_progress")
-        pump(lambda: "big.bin to 2 peers: " in progress.text() and progress.value() > 0)
+        pump(lambda: progress.value() > 0 and " of 48 MB · " in progress.text())
+        assert progress.toolTip().startswith("big.bin to 2 peers: ")
         pump(lambda: all(r.done() for r in readers) and not sender.is_sending, 60)
         expected = (len(data), hashlib.sha256(data).hexdigest())
         assert [r.result() for r in readers] == [expected, expected]

@@ -184,23 +184,27 @@ class ListenerPanel(QWidget):
         self.target.addItem(self.tr("to all peers"), "all")
         self._name(self.target, "send_target", self.tr("Send to which peers"))
         self.target.setToolTip(self.tr("Where the editor's message and a file go"))
+        # A file goes to the same peers as a message: streamed, with progress and cancel.
+        self.file_sender = FileSender(self.prefix, self.engine, self._file_targets, self)
+        self.file_sender.started.connect(lambda: self._show_send_status(""))
+        self.file_sender.finished.connect(self.transcript_note)
+        # The row says the latest news, of a message or a file; empty, it leaves its room
+        # to the file's progress bar. One row: a second one would raise the window's
+        # minimum height.
         self.send_status = QLabel(self)
         self.send_status.setObjectName(f"{self.prefix}.send_status")
         self.send_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.send_status.hide()
         send_row = QHBoxLayout()
         send_row.addWidget(QLabel(self.tr("Send"), self))
         send_row.addWidget(self.target)
+        send_row.addWidget(self.file_sender, 1)
         send_row.addWidget(self.send_status, 1)
-        # A file goes to the same peers as a message: streamed, with progress and cancel.
-        self.file_sender = FileSender(self.prefix, self.engine, self._file_targets, self)
-        self.file_sender.finished.connect(self.transcript_note)
         sender = QWidget(self)
         sender_layout = QVBoxLayout(sender)
         sender_layout.setContentsMargins(0, 0, 0, 0)
-        sender_layout.setSpacing(4)
         sender_layout.addLayout(send_row)
-        sender_layout.addWidget(self.editor, 1)
-        sender_layout.addWidget(self.file_sender)
+        sender_layout.addWidget(self.editor)
 
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.transcript)
@@ -457,7 +461,7 @@ class ListenerPanel(QWidget):
         """The peers to send to, or None after saying why there are none."""
         names = self._target_names(targets)
         if isinstance(names, str):
-            self.send_status.setText(names)
+            self._show_send_status(names)
             return None
         return names
 
@@ -496,8 +500,16 @@ class ListenerPanel(QWidget):
         )
         if errors:
             text += " · " + "; ".join(errors[:3])
-        self.send_status.setText(text)
+        self._show_send_status(text)
         return sent
+
+    def _show_send_status(self, text: str) -> None:
+        """A message's outcome; it replaces the last file's, unless a file is on its way."""
+        self.send_status.setText(text)
+        self.send_status.setToolTip(text)
+        self.send_status.setVisible(bool(text))
+        if text and not self.file_sender.is_sending:
+            self.file_sender.clear_status()
 
     def on_disconnect_clicked(self) -> None:
         self._peer_action("disconnect")
