@@ -178,20 +178,56 @@
         <translation>取消发送文件</translation>
     </message>
     <message>
+        <source>{count} peers</source>
+        <translation>{count} 个对端</translation>
+    </message>
+    <message>
+        <source>{name} to {whom}: {sent} of {total} · {rate}/s · {left} s left</source>
+        <translation>{name} 发往 {whom}：{sent} / {total} · {rate}/s · 剩余 {left} 秒</translation>
+    </message>
+    <message>
         <source>{name}: {sent} of {total} · {rate}/s · {left} s left</source>
         <translation>{name}：{sent} / {total} · {rate}/s · 剩余 {left} 秒</translation>
+    </message>
+    <message>
+        <source>{sent} of {total} · {rate}/s · {left} s left</source>
+        <translation>{sent} / {total} · {rate}/s · 剩余 {left} 秒</translation>
+    </message>
+    <message>
+        <source>Sending {name} to {whom} stopped after {sent}: {error}</source>
+        <translation>向 {whom} 发送 {name} 在 {sent} 后中止：{error}</translation>
     </message>
     <message>
         <source>Sending {name} stopped after {sent}: {error}</source>
         <translation>发送 {name} 在 {sent} 后中止：{error}</translation>
     </message>
     <message>
+        <source>Sending {name} to {whom} cancelled after {sent} of {total}</source>
+        <translation>已取消向 {whom} 发送 {name}：已发送 {sent} / {total}</translation>
+    </message>
+    <message>
         <source>Sending {name} cancelled after {sent} of {total}</source>
         <translation>已取消发送 {name}：已发送 {sent} / {total}</translation>
     </message>
     <message>
+        <source>Sent {name} ({size}) to {done} of {count} peers in {seconds} s</source>
+        <translation>已向 {count} 个对端中的 {done} 个发送 {name}（{size}），用时 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Sent {name} ({size}) to {whom} in {seconds} s ({rate}/s)</source>
+        <translation>已向 {whom} 发送 {name}（{size}），用时 {seconds} 秒（{rate}/s）</translation>
+    </message>
+    <message>
         <source>Sent {name}: {sent} in {seconds} s ({rate}/s)</source>
         <translation>已发送 {name}：{sent}，用时 {seconds} 秒（{rate}/s）</translation>
+    </message>
+    <message>
+        <source>{peer} stopped after {sent}: {error}</source>
+        <translation>{peer} 在 {sent} 后中止：{error}</translation>
+    </message>
+    <message>
+        <source>{count} more</source>
+        <translation>另有 {count} 个</translation>
     </message>
 </context>
 <context>
@@ -632,12 +668,8 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>发给哪些对端</translation>
     </message>
     <message>
-        <source>Send file…</source>
-        <translation>发送文件…</translation>
-    </message>
-    <message>
-        <source>Send a file to the peers</source>
-        <translation>向对端发送文件</translation>
+        <source>Where the editor&apos;s message and a file go</source>
+        <translation>编辑器中的消息和文件发往何处</translation>
     </message>
     <message>
         <source>Send</source>
@@ -686,14 +718,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Sent {size} to {count} peer(s)</source>
         <translation>已向 {count} 个对端发送 {size}</translation>
-    </message>
-    <message>
-        <source>Send a file</source>
-        <translation>发送文件</translation>
-    </message>
-    <message>
-        <source>{path} is {size}: files up to {limit} can be sent</source>
-        <translation>{path} 大小为 {size}：只能发送不超过 {limit} 的文件</translation>
     </message>
 </context>
 <context>
