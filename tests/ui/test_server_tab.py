@@ -104,6 +104,28 @@ def test_tcp_listener_shows_peer_bytes_and_sends_to_the_selected_peer(window, pu
     )
 
 
+def test_the_peers_table_keeps_who_and_their_state_in_view(window, pump):
+    window.resize(1180, 760)
+    panel = start_listener(window, pump)
+    port = bound_port(window)
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as client:
+        client.sendall(b"hi")
+        pump(lambda: panel.peers_model.rowCount() == 1 and panel.peers_model.row(0).bytes_in)
+        view = find(window, "server.peers")
+        header = view.horizontalHeader()
+        model = view.model()
+        shown = [
+            model.headerData(header.logicalIndex(v), Qt.Orientation.Horizontal)
+            for v in range(header.count())
+        ]
+        assert shown[:2] == ["Peer", "State"]
+        state = header.logicalIndex(1)
+        assert header.sectionViewportPosition(state) + header.sectionSize(state) <= (
+            view.viewport().width()
+        )
+        assert model.index(0, state).data() == "open"
+
+
 def test_echo_with_line_framing_answers_each_line(window, pump, in_thread):
     panel = start_listener(window, pump, framing="lf", reply="echo")
     assert panel.is_running

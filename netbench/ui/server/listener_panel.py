@@ -144,8 +144,13 @@ class ListenerPanel(QWidget):
         self.peers.horizontalHeader().setSectionResizeMode(
             PeerColumn.PEER, QHeaderView.ResizeMode.Interactive
         )
-        self.peers.setColumnWidth(PeerColumn.PEER, 140)
-        self.peers.setColumnWidth(PeerColumn.CONNECTED, 62)
+        # State next to the peer, the connect time last: in a narrow pane what matters most
+        # (who, open or gone, how much) stays in view.
+        header = self.peers.horizontalHeader()
+        header.moveSection(header.visualIndex(PeerColumn.STATE), 1)
+        header.moveSection(header.visualIndex(PeerColumn.CONNECTED), PeerColumn.STATE)
+        self.peers.setColumnWidth(PeerColumn.PEER, 125)
+        self.peers.setColumnWidth(PeerColumn.STATE, 120)
         self.peers.setColumnWidth(PeerColumn.IN, 92)
         self.peers.setColumnWidth(PeerColumn.OUT, 92)
         self.peers.setAlternatingRowColors(True)
