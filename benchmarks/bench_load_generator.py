@@ -126,6 +126,10 @@ def settings_for(port: int, connections: int, messages: int, wait: bool, duratio
     )
 
 
+# (time, lateness in ms) of every heartbeat of the current in_qt() run, for phase figures.
+BEATS: list[tuple[float, float]] = []
+
+
 def in_qt(mode: str, work) -> dict[str, float]:
     """Run ``work(engine)`` under a QApplication on a qasync loop, with a 10 ms heartbeat."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -155,6 +159,7 @@ def in_qt(mode: str, work) -> dict[str, float]:
         def beat() -> None:
             now = time.monotonic()
             lateness.append(max(0.0, now - expected[0]) * 1000)
+            BEATS.append((now, lateness[-1]))
             expected[0] = now + 0.010
 
         heartbeat.timeout.connect(beat)
@@ -207,7 +212,9 @@ def run_cancel(mode: str, port: int, connections: int) -> dict[str, float]:
         engine.call(run.cancel)
         result = await task
         cancel_s = time.monotonic() - cancelled
+        during = [late for when, late in BEATS if when >= cancelled]
         return {
+            "hb_max_cancel": max(during, default=float("nan")),
             "opened": opened,
             "open_s": open_s,
             "cancel_s": cancel_s,
@@ -302,7 +309,8 @@ def main() -> None:
             print(
                 f"cancel with {count:,} connections ({mode}): {r['opened']:,.0f} open after "
                 f"{r['open_s']:.1f} s; cancelled and every socket closed in "
-                f"{r['cancel_s'] * 1000:.0f} ms; heartbeat p99 {r['hb_p99']:.0f} ms"
+                f"{r['cancel_s'] * 1000:.0f} ms; heartbeat p99 {r['hb_p99']:.0f} ms, "
+                f"longest stall after Cancel {r['hb_max_cancel']:.0f} ms"
             )
     finally:
         server.kill()
