@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
+from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.datagram import DatagramClient
 from netbench.net.errors import NetError
 from netbench.net.flow import FlowGate
@@ -43,7 +44,7 @@ class FileTransfer:
     started: float = field(default_factory=time.monotonic)
     finished: float = 0.0
     cancelled: bool = False
-    error: str = ""
+    error: str = ""  # why it stopped early, a translatable Text
 
     @property
     def done(self) -> bool:
@@ -65,15 +66,27 @@ def open_transfer(path: Path) -> FileTransfer:
     try:
         size = path.stat().st_size
         if not path.is_file():
-            raise NetError(f"{path} is not a regular file")
+            raise NetError(
+                QT_TRANSLATE_NOOP("FileSend", "{path} is not a regular file").format(path=path)
+            )
         with path.open("rb"):
             pass
     except FileNotFoundError as exc:
-        raise NetError(f"{path} does not exist") from exc
+        raise NetError(
+            QT_TRANSLATE_NOOP("FileSend", "{path} does not exist").format(path=path)
+        ) from exc
     except PermissionError as exc:
-        raise NetError(f"{path} cannot be read: permission denied") from exc
+        raise NetError(
+            QT_TRANSLATE_NOOP("FileSend", "{path} cannot be read: permission denied").format(
+                path=path
+            )
+        ) from exc
     except OSError as exc:
-        raise NetError(f"{path} cannot be read: {exc.strerror or exc}") from exc
+        raise NetError(
+            QT_TRANSLATE_NOOP("FileSend", "{path} cannot be read: {reason}").format(
+                path=path, reason=exc.strerror or str(exc)
+            )
+        ) from exc
     return FileTransfer(path=path, total=size)
 
 
@@ -107,7 +120,9 @@ async def send_file(
     except NetError as exc:
         transfer.error = exc.message
     except OSError as exc:
-        transfer.error = f"reading {transfer.path} failed: {exc.strerror or exc}"
+        transfer.error = QT_TRANSLATE_NOOP("FileSend", "reading {path} failed: {reason}").format(
+            path=transfer.path, reason=exc.strerror or str(exc)
+        )
     finally:
         transfer.finished = time.monotonic()
     return transfer
