@@ -43,6 +43,7 @@ from netbench.core.snippets import (
     unique_name,
 )
 from netbench.ui.checksum_names import checksum_labels
+from netbench.ui.net_text import net_text
 from netbench.ui.transcript_view import format_size
 
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -342,7 +343,7 @@ class SnippetStore(QAbstractListModel):
         if snippet.mode is not InputMode.HEX:
             shown = _cut(visible_text(data, snippet.encoding), TOOLTIP_CHARS)
             lines.append(f"<tt>{html.escape(shown)}</tt>")
-        lines.append(f"<tt>{html.escape(hex_inline(data, TOOLTIP_BYTES))}</tt>")
+        lines.append(f"<tt>{html.escape(net_text(hex_inline(data, TOOLTIP_BYTES)))}</tt>")
         return "<br>".join(lines)
 
 

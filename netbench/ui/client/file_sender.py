@@ -28,6 +28,7 @@ from netbench.net.engine import Engine
 from netbench.net.errors import NetError
 from netbench.net.file_send import FileTransfer, open_transfer, send_file
 from netbench.ui.client.session_form import ERROR_COLOR
+from netbench.ui.net_text import net_text
 from netbench.ui.tasks import start_task
 from netbench.ui.transcript_view import format_size
 
@@ -114,7 +115,7 @@ class FileSender(QWidget):
         try:
             transfer = open_transfer(path)
         except NetError as exc:
-            self._show_status(exc.message, ERROR_COLOR)
+            self._show_status(net_text(exc.message), ERROR_COLOR)
             return None
         self.transfer = transfer
         self.progress.setValue(0)
@@ -161,7 +162,7 @@ class FileSender(QWidget):
         sent = format_size(transfer.sent)
         if transfer.error:
             text = self.tr("Sending {name} stopped after {sent}: {error}").format(
-                name=name, sent=sent, error=transfer.error
+                name=name, sent=sent, error=net_text(transfer.error)
             )
             color = ERROR_COLOR
         elif transfer.cancelled:

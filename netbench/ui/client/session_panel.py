@@ -64,6 +64,7 @@ from netbench.ui.client.load_panel import LoadPanel
 from netbench.ui.client.session_form import ERROR_COLOR, WARNING_COLOR, SessionForm
 from netbench.ui.close_reasons import close_reason_text
 from netbench.ui.event_backlog import EventBacklog, show_in_transcript
+from netbench.ui.net_text import net_text
 from netbench.ui.payload_editor import PayloadEditor
 from netbench.ui.snippet_list import SnippetPanel, side_column
 from netbench.ui.snippet_store import SnippetStore, default_snippets_path
@@ -414,7 +415,7 @@ class SessionPanel(QWidget):
             rows.append(
                 (
                     self.tr("Resolved to"),
-                    "<br>".join(map(html.escape, info.resolved))
+                    "<br>".join(html.escape(net_text(line)) for line in info.resolved)
                     + "<br><span style='color:palette(mid)'>"
                     + self.tr("tried in the system's order of preference")
                     + "</span>",
@@ -422,11 +423,11 @@ class SessionPanel(QWidget):
             )
         rows += [
             (self.tr("Connected to"), html.escape(info.peer)),
-            (self.tr("Local address"), html.escape(info.local)),
+            (self.tr("Local address"), html.escape(net_text(info.local))),
             (self.tr("Family · type"), f"{info.family} · {info.type}"),
             (self.tr("File descriptor"), str(info.fd)),
         ]
-        rows += [(name, html.escape(value)) for name, value in info.options]
+        rows += [(name, html.escape(net_text(value))) for name, value in info.options]
         cells = "".join(
             f"<tr><td style='color:palette(mid); padding-right:8px'>{html.escape(name)}</td>"
             f"<td>{value}</td></tr>"
@@ -589,13 +590,13 @@ class SessionPanel(QWidget):
         except NetError as exc:
             elapsed = (time.monotonic() - started) * 1000
             message = self.tr("{message} (after {ms} ms)").format(
-                message=exc.message, ms=f"{elapsed:.0f}"
+                message=net_text(exc.message), ms=f"{elapsed:.0f}"
             )
             self.form.show_error(message, exc.field)
             self.state = SessionState.CLOSED
             self._show_state(self.tr("Not connected"), ERROR_COLOR)
             self._opening_source = ""
-            failed = exc.message
+            failed = net_text(exc.message)
         else:
             failed = ""
         finally:
@@ -753,7 +754,7 @@ class SessionPanel(QWidget):
                 WARNING_COLOR,
             )
         elif isinstance(event, PeerClosed):
-            detail = f": {event.detail}" if event.detail else ""
+            detail = f": {net_text(event.detail)}" if event.detail else ""
             color = ERROR_COLOR if event.reason.name in ("RESET", "ERROR") else ""
             text = self.tr("Connection {reason}{detail}").format(
                 reason=close_reason_text(event.reason), detail=detail
@@ -764,7 +765,7 @@ class SessionPanel(QWidget):
             self._mark_closed(self.tr("Closed"), "")
             self._maybe_reconnect(self.tr("Closed"))
         elif isinstance(event, Notice):
-            self._show_state(event.text, ERROR_COLOR)
+            self._show_state(net_text(event.text), ERROR_COLOR)
 
     def transcript_note(self, text: str) -> None:
         """A line of our own in the transcript, in order with the traffic."""
@@ -888,7 +889,7 @@ class SessionPanel(QWidget):
         if schedule.skipped:
             text += " · " + self.tr("{skipped} late slots skipped").format(skipped=schedule.skipped)
         if failure and not self.is_repeating:
-            text += " · " + self.tr("stopped: {reason}").format(reason=failure)
+            text += " · " + self.tr("stopped: {reason}").format(reason=net_text(failure))
             self.repeat_status.setStyleSheet(f"color: {ERROR_COLOR};")
         elif not self.is_repeating:
             text += " · " + (
