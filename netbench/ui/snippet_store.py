@@ -89,12 +89,12 @@ class SnippetStore(QAbstractListModel):
                 self._load_notice = self.tr(
                     "The saved messages could not be read ({problem}). The file was kept as "
                     "{kept} next to it, and the list starts empty."
-                ).format(problem=loaded.problem, kept=loaded.kept_as.name)
+                ).format(problem=net_text(loaded.problem), kept=loaded.kept_as.name)
             else:
                 self._load_notice = self.tr(
                     "The saved messages could not be read ({problem}). Changes are not saved "
                     "until netbench restarts, so the file is not overwritten."
-                ).format(problem=loaded.problem)
+                ).format(problem=net_text(loaded.problem))
 
     # -- the library ------------------------------------------------------------------------
 

@@ -29,6 +29,136 @@
     </message>
 </context>
 <context>
+    <name>Checksum</name>
+    <message>
+        <source>LRC (Modbus ASCII) needs hex digits, but covered byte {number} is {byte}; skip the &apos;:&apos; and put the line ending after it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LRC (Modbus ASCII) needs hex digit pairs, but {count} digits are covered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the checksum skips the first {skip} bytes, but the message before it has only {size}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClientInfo</name>
+    <message>
+        <source>enter the server&apos;s socket path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enter a host name or an address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port {port} is out of range: use 1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connect timeout must be more than 0 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local port {port} is out of range: use 0 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the CA file {path} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate file {path} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a key file needs its certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key file {path} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALPN protocol names are 1 to 255 bytes: {name} is not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the CA file {path} cannot be loaded: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client certificate cannot be used: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client certificate cannot be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not tried (out of time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out after {ms:.0f} ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{message} (tried {tried})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{message}; check the host, or enter the name the certificate is for as the server name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{message}; the certificate is not signed by a CA we trust: choose its CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{message}; the server must renew its certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{size} B</source>
+        <translation type="unfinished">{size} B</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClientTab</name>
     <message>
         <source>Client for the TCP time echo server</source>
@@ -95,10 +225,63 @@
     </message>
 </context>
 <context>
+    <name>Datagram</name>
+    <message>
+        <source>the peer&apos;s port is closed (ICMP port unreachable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source} is closed: nothing was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Unix datagram listener needs a socket path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port {port} is out of range: use 0 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{peer} has not written to us: its address is unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Unix datagram client needs the server&apos;s socket path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port {port} is out of range: use 1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Display</name>
+    <message>
+        <source>… (+{count} byte)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… (+{count} bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>Not built yet: this tab comes in a coming release.</source>
         <translation>尚未完成：此页将在后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>Encodings</name>
+    <message>
+        <source>unknown encoding {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encoding {name} is not supported</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -122,6 +305,41 @@
     <message>
         <source>The details are in the log: {path}</source>
         <translation>详细信息见日志：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>Escapes</name>
+    <message>
+        <source>{character} cannot be encoded as {codec} at position {position}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lone backslash at position {position} ends the text (write \\ for a backslash)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown escape {escape} at position {position}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(backslash followed by {letter})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>\{letter} at position {position} needs exactly two hex digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>\{letter} at position {position} needs exactly four hex digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>\{letter} at position {position} needs exactly eight hex digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>\U{code_point:08x} at position {position} is beyond U+10FFFF, the last Unicode code point</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -149,6 +367,29 @@
     <message>
         <source>stopped</source>
         <translation>已停止</translation>
+    </message>
+</context>
+<context>
+    <name>FileSend</name>
+    <message>
+        <source>{path} is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: permission denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading {path} failed: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -192,6 +433,113 @@
     <message>
         <source>Sent {name}: {sent} in {seconds} s ({rate}/s)</source>
         <translation>已发送 {name}：{sent}，用时 {seconds} 秒（{rate}/s）</translation>
+    </message>
+</context>
+<context>
+    <name>Framing</name>
+    <message>
+        <source>unknown framing kind {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max frame size must be at least 1 byte, got {size}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delimiter must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fixed length must be at least 1 byte, got {size}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fixed length ({size} bytes) must not exceed the max frame size ({limit} bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>length prefix must be 1, 2, 4 or 8 bytes, got {size}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>byte order must be &apos;big&apos; or &apos;little&apos;, got {order}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}-delimited, delimiter kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}-delimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fixed {size} byte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fixed {size} bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{size}-byte length prefix (header counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{size}-byte length prefix (header not counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{size}-byte little-endian length prefix (header counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{size}-byte little-endian length prefix (header not counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{size}-byte big-endian length prefix (header counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{size}-byte big-endian length prefix (header not counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>raw chunks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stream ended inside a frame: {count} bytes left over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stream ended while discarding an oversized frame; {rest} more bytes discarded ({total} in all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frame exceeds {limit} bytes without a delimiter; {discarded} bytes discarded, skipping to the next delimiter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delimiter found, framing resumed; {rest} more bytes of the oversized frame discarded ({total} in all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} bytes discarded after framing lost sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stream ended while skipping an oversized frame; {count} of its bytes never arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>length prefix declares {declared} bytes, less than its own {header}-byte header; framing cannot resynchronise, so the rest of the stream is discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>length prefix declares a {length}-byte payload, over the {limit}-byte limit; skipping the frame ({total} bytes)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -694,6 +1042,37 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>{path} is {size}: files up to {limit} can be sent</source>
         <translation>{path} 大小为 {size}：只能发送不超过 {limit} 的文件</translation>
+    </message>
+</context>
+<context>
+    <name>Listeners</name>
+    <message>
+        <source>enter a socket path, e.g. ./sock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port {port} is out of range: use 0 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enter an address to listen on, e.g. 127.0.0.1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} is not an IP address: listen on an address of this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS needs a certificate and key, or a self-signed one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>allow at least one connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the idle timeout must be more than 0 seconds</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1211,6 +1590,109 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
 </context>
 <context>
+    <name>LoadTest</name>
+    <message>
+        <source>connections must be from 1 to {limit:,}, not {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the duration cannot be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send at least 1 message per connection, or set a duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the rate cannot be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ramp-up cannot be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ramp-up must be shorter than the duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply timeout must be more than 0 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the payload is empty: a stream cannot send an empty message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the payload is {size:,} bytes: a datagram holds at most {limit:,}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{target} closed the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{target} finished sending (FIN) before the run ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reply within {ms:.0f} ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{target} refused the datagram: nothing is listening there (ICMP port unreachable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message {number}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too many open files: this process&apos;s limit ({limit:,} with ulimit -n) was reached with {count:,} connections open or opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too many open files: the system&apos;s limit ({limit:,} with ulimit -n) was reached with {count:,} connections open or opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replies that could not be framed (too long, or malformed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no connection was opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all {count:,} connections failed: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sent:,} messages sent, {replies:,} replies over {connected:,} connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count:,} connections failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count:,} connections ended with an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count:,} replies timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped opening at {count:,} connections: too many open files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished">已取消</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>netbench</source>
@@ -1275,6 +1757,88 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>The networking mode changes the next time netbench starts</source>
         <translation>网络运行方式将在下次启动 netbench 时更改</translation>
+    </message>
+</context>
+<context>
+    <name>NetErrors</name>
+    <message>
+        <source>name not found: {target} ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection refused by {target}: nothing is listening there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out connecting to {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{target} is already in use by another socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permission denied for {target}: ports below 1024 and protected paths need privileges; pick a port of 1024 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{target} is not an address of this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{target} is unreachable: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection reset by {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Unix socket path is too long: {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{target}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} port {port}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local port {port} is already in use by another socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permission denied binding {where}: pick a port of 1024 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} is not an address of this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} cannot reach the target: its family (IPv4 or IPv6) differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot bind {where}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Payload</name>
+    <message>
+        <source>{character} at position {position} is not a hex digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix} at position {position} is not followed by hex digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>odd number of hex digits: the digit at position {position} has no partner</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1497,6 +2061,53 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>closed</source>
         <translation>已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Responders</name>
+    <message>
+        <source>match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule {number}, {field}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown match kind {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid regular expression: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;}}&apos; at position {position} has no &apos;{{&apos; (write }}}} for a brace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{{&apos; at position {position} is not closed (write {{{{ for a brace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown placeholder {name} at position {position}; use {known}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a backslash cannot escape a brace (position {position}); write {{{{ or }}}} for a brace</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2451,6 +3062,69 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
 </context>
 <context>
+    <name>Stream</name>
+    <message>
+        <source>{peer} is closed: nothing was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Unix listener needs a socket path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port {port} is out of range: use 0 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client spoke plain HTTP to a TLS port (try https://)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client did not start TLS (plain text on a TLS port?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no handshake within {seconds:.0f} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client closed the connection during the handshake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS handshake with {peer} failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection limit of {limit} reached: {peer} was turned away; the others are still served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{peer} is no longer connected: nothing was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Unix client needs a socket path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port {port} is out of range: use 1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out after {ms:.0f} ms connecting to {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS verification failed for {target}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TLS handshake with {target} failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tabs</name>
     <message>
         <source>HTTP</source>
@@ -2491,6 +3165,17 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Port checks</source>
         <translation>端口检测</translation>
+    </message>
+</context>
+<context>
+    <name>Tls</name>
+    <message>
+        <source>cannot read the certificate {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate and key do not load together: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2847,6 +3532,21 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>autoscroll paused</source>
         <translation>自动滚动已暂停</translation>
+    </message>
+</context>
+<context>
+    <name>UnixPaths</name>
+    <message>
+        <source>{path} is in use by a running server: pick another path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} exists and is not a socket: it is left untouched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a stale socket file left by a server that is gone; remove it to listen there</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
