@@ -334,24 +334,24 @@ def _refine_tls_error(exc: NetError) -> NetError:
         return exc
     code = cause.verify_code
     if code == _HOSTNAME_MISMATCH:
-        hint = QT_TRANSLATE_NOOP(
+        advice = QT_TRANSLATE_NOOP(
             "ClientInfo",
             "{message}; check the host, or enter the name the certificate is for as the "
             "server name",
         )
         field = "server_name"
     elif code in _UNTRUSTED_CODES:
-        hint = QT_TRANSLATE_NOOP(
+        advice = QT_TRANSLATE_NOOP(
             "ClientInfo",
             "{message}; the certificate is not signed by a CA we trust: choose its CA file",
         )
         field = "ca_file"
     elif code in _EXPIRED_CODES:
-        hint = QT_TRANSLATE_NOOP("ClientInfo", "{message}; the server must renew its certificate")
+        advice = QT_TRANSLATE_NOOP("ClientInfo", "{message}; the server must renew its certificate")
         field = "tls"
     else:
         return exc
-    return NetError(hint.format(message=exc.message), field)
+    return NetError(advice.format(message=exc.message), field)
 
 
 # -- what the socket looks like --------------------------------------------------------------

@@ -104,6 +104,13 @@ def test_lupdate_finds_the_strings_of_every_ui_module(ui_strings):
         "LoadResults",
         "EventRecords",
         "CloseReason",
+        # The net and core layers' messages (netbench.core.text.QT_TRANSLATE_NOOP).
+        "NetErrors",
+        "ClientInfo",
+        "LoadTest",
+        "Framing",
+        "Escapes",
+        "Snippets",
     ):
         assert context in contexts, context
     sources = {source for _, source in ui_strings}
@@ -111,6 +118,7 @@ def test_lupdate_finds_the_strings_of_every_ui_module(ui_strings):
     assert "Half-close (FIN)" in sources
     assert "Upper-case echo" in sources
     assert "One reply per read" in sources
+    assert "connection refused by {target}: nothing is listening there" in sources
 
 
 def test_every_ui_string_has_a_finished_chinese_translation(ui_strings):

@@ -24,7 +24,6 @@ from netbench.ui.net_text import net_text
 
 TOOLS = Path(sys.executable).parent
 TS = Path(__file__).parents[2] / "resources" / "i18n" / "netbench_zh_CN.ts"
-CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture
