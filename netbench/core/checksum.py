@@ -22,6 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from netbench.core.text import QT_TRANSLATE_NOOP
+
 # The most leading bytes a checksum may skip: far more than any start-of-frame marker, and
 # small enough that a typo (a timestamp pasted in the wrong field) is caught.
 MAX_SKIP = 65535
@@ -161,12 +163,18 @@ def _lrc_ascii(covered: bytes) -> bytes:
     for index, byte in enumerate(covered):
         if byte not in _HEX_DIGITS:
             raise ChecksumError(
-                f"LRC (Modbus ASCII) needs hex digits, but covered byte {index + 1} is "
-                f"{bytes([byte])!r}; skip the ':' and put the line ending after it"
+                QT_TRANSLATE_NOOP(
+                    "Checksum",
+                    "LRC (Modbus ASCII) needs hex digits, but covered byte {number} is "
+                    "{byte}; skip the ':' and put the line ending after it",
+                ).format(number=index + 1, byte=repr(bytes([byte])))
             )
     if len(covered) % 2:
         raise ChecksumError(
-            f"LRC (Modbus ASCII) needs hex digit pairs, but {len(covered)} digits are covered"
+            QT_TRANSLATE_NOOP(
+                "Checksum",
+                "LRC (Modbus ASCII) needs hex digit pairs, but {count} digits are covered",
+            ).format(count=len(covered))
         )
     return f"{lrc8(bytes.fromhex(covered.decode('ascii'))):02X}".encode("ascii")
 
@@ -206,8 +214,11 @@ class ChecksumSpec:
             return b""
         if self.skip > len(data):
             raise ChecksumError(
-                f"the checksum skips the first {self.skip} bytes, "
-                f"but the message before it has only {len(data)}"
+                QT_TRANSLATE_NOOP(
+                    "Checksum",
+                    "the checksum skips the first {skip} bytes, "
+                    "but the message before it has only {size}",
+                ).format(skip=self.skip, size=len(data))
             )
         covered = data[self.skip :]
         if self.algorithm is Checksum.LRC_ASCII:

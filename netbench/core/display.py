@@ -12,6 +12,7 @@ from enum import StrEnum
 from netbench.core.encodings import DEFAULT_ENCODING
 from netbench.core.escapes import encode_escapes
 from netbench.core.payload import to_hex
+from netbench.core.text import QT_TRANSLATE_NOOP, Text
 
 
 class DisplayMode(StrEnum):
@@ -45,10 +46,14 @@ def hex_inline(data: bytes, limit: int | None = None) -> str:
     if limit is None or len(data) <= limit:
         return to_hex(data)
     left_out = len(data) - limit
-    unit = "byte" if left_out == 1 else "bytes"
     shown = to_hex(data[:limit])
-    note = f"… (+{left_out} {unit})"
-    return f"{shown} {note}" if shown else note
+    if left_out == 1:
+        note = QT_TRANSLATE_NOOP("Display", "… (+{count} byte)")
+    else:
+        note = QT_TRANSLATE_NOOP("Display", "… (+{count} bytes)")
+    if shown:
+        return Text("", "{hex} {note}", {"hex": shown, "note": note.format(count=left_out)})
+    return note.format(count=left_out)
 
 
 def hex_dump(data: bytes, width: int = 16, start_offset: int = 0) -> str:

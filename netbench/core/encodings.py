@@ -12,6 +12,8 @@ import codecs
 from dataclasses import dataclass
 from functools import lru_cache
 
+from netbench.core.text import QT_TRANSLATE_NOOP
+
 
 @dataclass(frozen=True)
 class TextEncoding:
@@ -70,10 +72,16 @@ def find_encoding(name: str) -> TextEncoding:
         return by_spelling
     python_name = _python_codec_name(name.strip())
     if python_name is None:
-        raise ValueError(f"unknown encoding {name!r}")
+        raise ValueError(
+            QT_TRANSLATE_NOOP("Encodings", "unknown encoding {name}").format(name=repr(name))
+        )
     by_alias = _BY_PYTHON_NAME.get(python_name)
     if by_alias is None:
-        raise ValueError(f"encoding {name!r} is not supported")
+        raise ValueError(
+            QT_TRANSLATE_NOOP("Encodings", "encoding {name} is not supported").format(
+                name=repr(name)
+            )
+        )
     return by_alias
 
 

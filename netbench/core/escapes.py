@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from netbench.core.encodings import normalize_encoding
 from netbench.core.errors import PayloadError
+from netbench.core.text import QT_TRANSLATE_NOOP
 
 # Escape letter -> the character it stands for.
 _CHARACTER_ESCAPES: dict[str, str] = {
@@ -37,7 +38,6 @@ _CHARACTER_ESCAPES: dict[str, str] = {
 
 # Escape letter -> how many hex digits follow it.
 _HEX_ESCAPE_DIGITS: dict[str, int] = {"x": 2, "u": 4, "U": 8}
-_NUMBER_WORDS: dict[int, str] = {2: "two", 4: "four", 8: "eight"}
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 
 # Only the everyday controls are shown by name; the rest get numeric escapes, which are
@@ -116,7 +116,10 @@ def _encode_at(run: str, codec: str, offset: int) -> bytes:
         position = offset + error.start
         culprit = run[error.start]
         raise PayloadError(
-            f"{culprit!r} cannot be encoded as {codec} at position {position}", position
+            QT_TRANSLATE_NOOP(
+                "Escapes", "{character} cannot be encoded as {codec} at position {position}"
+            ).format(character=repr(culprit), codec=codec, position=position),
+            position,
         ) from None
 
 
@@ -124,7 +127,10 @@ def _decode_escape(text: str, start: int, codec: str, output: bytearray) -> int:
     """Append the bytes of the escape whose backslash is at `start`; return where it ends."""
     if start + 1 == len(text):
         raise PayloadError(
-            f"lone backslash at position {start} ends the text (write \\\\ for a backslash)",
+            QT_TRANSLATE_NOOP(
+                "Escapes",
+                "lone backslash at position {position} ends the text (write \\\\ for a backslash)",
+            ).format(position=start),
             start,
         )
     letter = text[start + 1]
@@ -138,14 +144,21 @@ def _decode_escape(text: str, start: int, codec: str, output: bytearray) -> int:
         code_point, end = _read_code_point(text, start)
         output += _encode_at(chr(code_point), codec, start)
         return end
-    raise PayloadError(f"unknown escape {_describe_escape(letter)} at position {start}", start)
+    raise PayloadError(
+        QT_TRANSLATE_NOOP("Escapes", "unknown escape {escape} at position {position}").format(
+            escape=_describe_escape(letter), position=start
+        ),
+        start,
+    )
 
 
 def _describe_escape(letter: str) -> str:
     """How to name an unknown escape in a message, even when its letter is invisible."""
     if letter.isprintable():
         return "\\" + letter
-    return f"(backslash followed by {letter!r})"
+    return QT_TRANSLATE_NOOP("Escapes", "(backslash followed by {letter})").format(
+        letter=repr(letter)
+    )
 
 
 def _read_hex_digits(text: str, start: int) -> int:
@@ -154,10 +167,19 @@ def _read_hex_digits(text: str, start: int) -> int:
     count = _HEX_ESCAPE_DIGITS[letter]
     digits = text[start + 2 : start + 2 + count]
     if len(digits) < count or not _HEX_DIGITS.issuperset(digits):
-        raise PayloadError(
-            f"\\{letter} at position {start} needs exactly {_NUMBER_WORDS[count]} hex digits",
-            start,
-        )
+        if count == 2:
+            template = QT_TRANSLATE_NOOP(
+                "Escapes", "\\{letter} at position {position} needs exactly two hex digits"
+            )
+        elif count == 4:
+            template = QT_TRANSLATE_NOOP(
+                "Escapes", "\\{letter} at position {position} needs exactly four hex digits"
+            )
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "Escapes", "\\{letter} at position {position} needs exactly eight hex digits"
+            )
+        raise PayloadError(template.format(letter=letter, position=start), start)
     return int(digits, 16)
 
 
@@ -171,8 +193,11 @@ def _read_code_point(text: str, start: int) -> tuple[int, int]:
     end = start + 2 + _HEX_ESCAPE_DIGITS[text[start + 1]]
     if code_point > _LAST_CODE_POINT:
         raise PayloadError(
-            f"\\U{code_point:08x} at position {start} is beyond U+10FFFF, "
-            "the last Unicode code point",
+            QT_TRANSLATE_NOOP(
+                "Escapes",
+                "\\U{code_point:08x} at position {position} is beyond U+10FFFF, "
+                "the last Unicode code point",
+            ).format(code_point=code_point, position=start),
             start,
         )
     low = _low_surrogate_at(text, end) if code_point in _HIGH_SURROGATES else None

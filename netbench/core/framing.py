@@ -24,6 +24,8 @@ from enum import StrEnum
 from itertools import repeat
 from typing import Literal, TypeAlias
 
+from netbench.core.text import QT_TRANSLATE_NOOP
+
 __all__ = [
     "DelimiterFramer",
     "FixedLengthFramer",
@@ -72,43 +74,99 @@ class FramingSpec:
     max_frame: int = 1 << 20
 
     def validate(self) -> None:
-        """Raise ValueError naming the first bad setting, before a framer is built on it."""
+        """Raise ValueError naming the first bad setting, before a framer is built on it.
+
+        The message (``args[0]``) is a translatable :class:`~netbench.core.text.Text`.
+        """
         try:
             kind = FramingKind(self.kind)
         except ValueError:
-            raise ValueError(f"unknown framing kind {self.kind!r}") from None
+            raise ValueError(
+                QT_TRANSLATE_NOOP("Framing", "unknown framing kind {kind}").format(
+                    kind=repr(self.kind)
+                )
+            ) from None
         if self.max_frame < 1:
-            raise ValueError(f"max frame size must be at least 1 byte, got {self.max_frame}")
+            raise ValueError(
+                QT_TRANSLATE_NOOP(
+                    "Framing", "max frame size must be at least 1 byte, got {size}"
+                ).format(size=self.max_frame)
+            )
         if kind is FramingKind.DELIMITER and not self.delimiter:
-            raise ValueError("delimiter must not be empty")
+            raise ValueError(QT_TRANSLATE_NOOP("Framing", "delimiter must not be empty"))
         if kind is FramingKind.FIXED:
             if self.fixed_length < 1:
-                raise ValueError(f"fixed length must be at least 1 byte, got {self.fixed_length}")
+                raise ValueError(
+                    QT_TRANSLATE_NOOP(
+                        "Framing", "fixed length must be at least 1 byte, got {size}"
+                    ).format(size=self.fixed_length)
+                )
             if self.fixed_length > self.max_frame:
                 raise ValueError(
-                    f"fixed length ({self.fixed_length} bytes) must not exceed "
-                    f"the max frame size ({self.max_frame} bytes)"
+                    QT_TRANSLATE_NOOP(
+                        "Framing",
+                        "fixed length ({size} bytes) must not exceed "
+                        "the max frame size ({limit} bytes)",
+                    ).format(size=self.fixed_length, limit=self.max_frame)
                 )
         if kind is FramingKind.LENGTH_PREFIX:
             if self.prefix_size not in _PREFIX_FORMATS:
                 raise ValueError(
-                    f"length prefix must be 1, 2, 4 or 8 bytes, got {self.prefix_size}"
+                    QT_TRANSLATE_NOOP(
+                        "Framing", "length prefix must be 1, 2, 4 or 8 bytes, got {size}"
+                    ).format(size=self.prefix_size)
                 )
             if self.byteorder not in ("big", "little"):
-                raise ValueError(f"byte order must be 'big' or 'little', got {self.byteorder!r}")
+                raise ValueError(
+                    QT_TRANSLATE_NOOP(
+                        "Framing", "byte order must be 'big' or 'little', got {order}"
+                    ).format(order=repr(self.byteorder))
+                )
 
     def describe(self) -> str:
         """A short label for the status bar and transcripts, e.g. "CRLF-delimited"."""
         if self.kind == FramingKind.DELIMITER:
-            text = f"{_delimiter_name(self.delimiter)}-delimited"
-            return f"{text}, delimiter kept" if self.keep_delimiter else text
+            name = _delimiter_name(self.delimiter)
+            if self.keep_delimiter:
+                return QT_TRANSLATE_NOOP("Framing", "{name}-delimited, delimiter kept").format(
+                    name=name
+                )
+            return QT_TRANSLATE_NOOP("Framing", "{name}-delimited").format(name=name)
         if self.kind == FramingKind.FIXED:
-            return f"fixed {_plural(self.fixed_length, 'byte')}"
+            if self.fixed_length == 1:
+                return QT_TRANSLATE_NOOP("Framing", "fixed {size} byte").format(size=1)
+            return QT_TRANSLATE_NOOP("Framing", "fixed {size} bytes").format(size=self.fixed_length)
         if self.kind == FramingKind.LENGTH_PREFIX:
-            order = "" if self.prefix_size == 1 else f" {self.byteorder}-endian"
-            counted = "counted" if self.length_includes_header else "not counted"
-            return f"{self.prefix_size}-byte{order} length prefix (header {counted})"
-        return "raw chunks"
+            size = self.prefix_size
+            counted = self.length_includes_header
+            if size == 1:
+                if counted:
+                    template = QT_TRANSLATE_NOOP(
+                        "Framing", "{size}-byte length prefix (header counted)"
+                    )
+                else:
+                    template = QT_TRANSLATE_NOOP(
+                        "Framing", "{size}-byte length prefix (header not counted)"
+                    )
+            elif self.byteorder == "little":
+                if counted:
+                    template = QT_TRANSLATE_NOOP(
+                        "Framing", "{size}-byte little-endian length prefix (header counted)"
+                    )
+                else:
+                    template = QT_TRANSLATE_NOOP(
+                        "Framing", "{size}-byte little-endian length prefix (header not counted)"
+                    )
+            elif counted:
+                template = QT_TRANSLATE_NOOP(
+                    "Framing", "{size}-byte big-endian length prefix (header counted)"
+                )
+            else:
+                template = QT_TRANSLATE_NOOP(
+                    "Framing", "{size}-byte big-endian length prefix (header not counted)"
+                )
+            return template.format(size=size)
+        return QT_TRANSLATE_NOOP("Framing", "raw chunks")
 
 
 def _delimiter_name(delimiter: bytes) -> str:
@@ -206,7 +264,9 @@ def _left_over(count: int, first_chunk: int, last_chunk: int) -> list[FramerOutp
     """The error flush reports for a partial frame, or nothing when there is none."""
     if count == 0:
         return []
-    reason = f"stream ended inside a frame: {count} bytes left over"
+    reason = QT_TRANSLATE_NOOP(
+        "Framing", "stream ended inside a frame: {count} bytes left over"
+    ).format(count=count)
     return [FramingError(reason, count, first_chunk, last_chunk)]
 
 
@@ -303,10 +363,11 @@ class DelimiterFramer(Framer):
         if self._discarding:
             total = self._discarded + len(self._buf)
             rest = total - (self._max + 1)
-            reason = (
-                f"stream ended while discarding an oversized frame; "
-                f"{rest} more bytes discarded ({total} in all)"
-            )
+            reason = QT_TRANSLATE_NOOP(
+                "Framing",
+                "stream ended while discarding an oversized frame; "
+                "{rest} more bytes discarded ({total} in all)",
+            ).format(rest=rest, total=total)
             out: list[FramerOutput] = [
                 FramingError(reason, rest, self._discard_first, self._last_chunk)
             ]
@@ -409,10 +470,7 @@ class DelimiterFramer(Framer):
             return -1
         total = self._discarded + end
         rest = total - (self._max + 1)
-        reason = (
-            f"delimiter found, framing resumed; {rest} more bytes of the oversized frame "
-            f"discarded ({total} in all)"
-        )
+        reason = _resumed(rest, total)
         out.append(FramingError(reason, rest, self._discard_first, chunk_id))
         self._discarding = False
         self._discarded = 0
@@ -432,19 +490,25 @@ class DelimiterFramer(Framer):
         """Report a too-long frame whose delimiter is already in hand, as discarding would."""
         out.append(self._limit_error(first_chunk, chunk_id))
         rest = length - (self._max + 1)
-        reason = (
-            f"delimiter found, framing resumed; {rest} more bytes of the oversized frame "
-            f"discarded ({length} in all)"
-        )
+        reason = _resumed(rest, length)
         out.append(FramingError(reason, rest, chunk_id, chunk_id))
 
     def _limit_error(self, first_chunk: int, chunk_id: int) -> FramingError:
         limit = self._max
-        reason = (
-            f"frame exceeds {limit} bytes without a delimiter; {limit + 1} bytes discarded, "
-            f"skipping to the next delimiter"
-        )
+        reason = QT_TRANSLATE_NOOP(
+            "Framing",
+            "frame exceeds {limit} bytes without a delimiter; {discarded} bytes discarded, "
+            "skipping to the next delimiter",
+        ).format(limit=limit, discarded=limit + 1)
         return FramingError(reason, limit + 1, first_chunk, chunk_id)
+
+
+def _resumed(rest: int, total: int) -> str:
+    return QT_TRANSLATE_NOOP(
+        "Framing",
+        "delimiter found, framing resumed; {rest} more bytes of the oversized frame "
+        "discarded ({total} in all)",
+    ).format(rest=rest, total=total)
 
 
 class FixedLengthFramer(Framer):
@@ -556,13 +620,16 @@ class LengthPrefixFramer(Framer):
         out: list[FramerOutput] = []
         if self._lost_sync:
             if self._lost:
-                reason = f"{self._lost} bytes discarded after framing lost sync"
+                reason = QT_TRANSLATE_NOOP(
+                    "Framing", "{count} bytes discarded after framing lost sync"
+                ).format(count=self._lost)
                 out.append(FramingError(reason, self._lost, self._head_chunk, self._last_chunk))
         elif self._skip_left:
-            reason = (
-                f"stream ended while skipping an oversized frame; "
-                f"{self._skip_left} of its bytes never arrived"
-            )
+            reason = QT_TRANSLATE_NOOP(
+                "Framing",
+                "stream ended while skipping an oversized frame; "
+                "{count} of its bytes never arrived",
+            ).format(count=self._skip_left)
             out.append(FramingError(reason, 0, self._skip_first, self._last_chunk))
         else:
             out = _left_over(len(self._buf), self._head_chunk, self._last_chunk)
@@ -640,19 +707,21 @@ class LengthPrefixFramer(Framer):
         """Report a header framing cannot honour; return True if skipping keeps sync."""
         header = self._header
         if length < 0:
-            reason = (
-                f"length prefix declares {length + self._adjust} bytes, less than its own "
-                f"{header}-byte header; framing cannot resynchronise, "
-                f"so the rest of the stream is discarded"
-            )
+            reason = QT_TRANSLATE_NOOP(
+                "Framing",
+                "length prefix declares {declared} bytes, less than its own "
+                "{header}-byte header; framing cannot resynchronise, "
+                "so the rest of the stream is discarded",
+            ).format(declared=length + self._adjust, header=header)
             out.append(FramingError(reason, header, first_chunk, chunk_id))
             self._lost_sync = True
             self._head_chunk = chunk_id
             return False
-        reason = (
-            f"length prefix declares a {length}-byte payload, over the {self._max}-byte "
-            f"limit; skipping the frame ({header + length} bytes)"
-        )
+        reason = QT_TRANSLATE_NOOP(
+            "Framing",
+            "length prefix declares a {length}-byte payload, over the {limit}-byte "
+            "limit; skipping the frame ({total} bytes)",
+        ).format(length=length, limit=self._max, total=header + length)
         out.append(FramingError(reason, header + length, first_chunk, chunk_id))
         self._skip_left = length
         self._skip_first = chunk_id

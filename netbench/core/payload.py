@@ -12,6 +12,7 @@ from enum import StrEnum
 from netbench.core.encodings import DEFAULT_ENCODING, normalize_encoding
 from netbench.core.errors import PayloadError
 from netbench.core.escapes import decode_escapes, encode_text
+from netbench.core.text import QT_TRANSLATE_NOOP
 
 
 class InputMode(StrEnum):
@@ -103,16 +104,28 @@ def _parse_hex_group(text: str, start: int, output: bytearray) -> int:
     end = digits_start
     while end < len(text) and not _is_hex_separator(text[end]):
         if text[end] not in _HEX_DIGITS:
-            raise PayloadError(f"{text[end]!r} at position {end} is not a hex digit", end)
+            raise PayloadError(
+                QT_TRANSLATE_NOOP(
+                    "Payload", "{character} at position {position} is not a hex digit"
+                ).format(character=repr(text[end]), position=end),
+                end,
+            )
         end += 1
     digit_count = end - digits_start
     if digit_count == 0:
         raise PayloadError(
-            f"{text[start : start + 2]!r} at position {start} is not followed by hex digits", start
+            QT_TRANSLATE_NOOP(
+                "Payload", "{prefix} at position {position} is not followed by hex digits"
+            ).format(prefix=repr(text[start : start + 2]), position=start),
+            start,
         )
     if digit_count % 2:
         raise PayloadError(
-            f"odd number of hex digits: the digit at position {end - 1} has no partner", end - 1
+            QT_TRANSLATE_NOOP(
+                "Payload",
+                "odd number of hex digits: the digit at position {position} has no partner",
+            ).format(position=end - 1),
+            end - 1,
         )
     output += bytes.fromhex(text[digits_start:end])
     return end

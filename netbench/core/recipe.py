@@ -20,6 +20,7 @@ from netbench.core.encodings import DEFAULT_ENCODING, normalize_encoding
 from netbench.core.errors import PayloadError
 from netbench.core.payload import InputMode, LineEnding, parse_payload
 from netbench.core.templates import Placeholder, placeholder_text, split_template
+from netbench.core.text import Text
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,8 @@ def _shifted(error: PayloadError, run: str, start: int) -> PayloadError:
     if start == 0:
         return error
     position = start + error.position
-    message = re.sub(
-        rf"\bposition {error.position}\b", f"position {position}", error.message, count=1
-    )
+    message = error.message
+    if isinstance(message, Text) and message.params.get("position") == error.position:
+        return PayloadError(message.format(position=position), position)
+    message = re.sub(rf"\bposition {error.position}\b", f"position {position}", message, count=1)
     return PayloadError(message, position)

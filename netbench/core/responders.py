@@ -39,6 +39,7 @@ from netbench.core.escapes import decode_escapes, encode_escapes
 from netbench.core.http_static import HttpResponse, StaticHttpConnection, StaticSite
 from netbench.core.payload import parse_hex
 from netbench.core.resources import resource_path
+from netbench.core.text import QT_TRANSLATE_NOOP, message_of
 
 __all__ = [
     "PLACEHOLDERS",
@@ -511,18 +512,36 @@ class _CompiledRule:
         return False  # pragma: no cover - every kind is handled above
 
 
+# The fields of a rule, as a rule error names them.
+_FIELD_LABELS: dict[str, str] = {
+    "match": QT_TRANSLATE_NOOP("Responders", "match"),
+    "pattern": QT_TRANSLATE_NOOP("Responders", "pattern"),
+    "template": QT_TRANSLATE_NOOP("Responders", "template"),
+    "encoding": QT_TRANSLATE_NOOP("Responders", "encoding"),
+}
+
+
 def _compile_rule(rule: Rule, number: int) -> _CompiledRule:
     def fail(field_name: str, message: str, position: int | None) -> RuleError:
-        return RuleError(f"rule {number}, {field_name}: {message}", number, field_name, position)
+        text = QT_TRANSLATE_NOOP("Responders", "rule {number}, {field}: {problem}").format(
+            number=number, field=_FIELD_LABELS[field_name], problem=message
+        )
+        return RuleError(text, number, field_name, position)
 
     try:
         match = MatchKind(rule.match)
     except ValueError:
-        raise fail("match", f"unknown match kind {rule.match!r}", None) from None
+        raise fail(
+            "match",
+            QT_TRANSLATE_NOOP("Responders", "unknown match kind {kind}").format(
+                kind=repr(rule.match)
+            ),
+            None,
+        ) from None
     try:
         codec = normalize_encoding(rule.encoding)
     except ValueError as error:
-        raise fail("encoding", str(error), None) from None
+        raise fail("encoding", message_of(error), None) from None
     needle = b""
     regex = None
     try:
@@ -533,7 +552,13 @@ def _compile_rule(rule: Rule, number: int) -> _CompiledRule:
         else:
             needle = decode_escapes(rule.pattern, codec)
     except re.error as error:
-        raise fail("pattern", f"invalid regular expression: {error}", error.pos) from None
+        raise fail(
+            "pattern",
+            QT_TRANSLATE_NOOP("Responders", "invalid regular expression: {reason}").format(
+                reason=str(error)
+            ),
+            error.pos,
+        ) from None
     except PayloadError as error:
         raise fail("pattern", error.message, error.position) from None
     template = _compile_template(rule.template, codec, fail)
@@ -560,7 +585,10 @@ def _template_tokens(
         elif char == "}":
             raise fail(
                 "template",
-                f"'}}' at position {position} has no '{{' (write }}}} for a brace)",
+                QT_TRANSLATE_NOOP(
+                    "Responders",
+                    "'}}' at position {position} has no '{{' (write }}}} for a brace)",
+                ).format(position=position),
                 position,
             )
         else:
@@ -568,7 +596,10 @@ def _template_tokens(
             if end < 0:
                 raise fail(
                     "template",
-                    f"'{{' at position {position} is not closed (write {{{{ for a brace)",
+                    QT_TRANSLATE_NOOP(
+                        "Responders",
+                        "'{{' at position {position} is not closed (write {{{{ for a brace)",
+                    ).format(position=position),
                     position,
                 )
             name = template[position + 1 : end]
@@ -576,7 +607,10 @@ def _template_tokens(
                 known = ", ".join(f"{{{known}}}" for known in PLACEHOLDERS)
                 raise fail(
                     "template",
-                    f"unknown placeholder {{{name}}} at position {position}; use {known}",
+                    QT_TRANSLATE_NOOP(
+                        "Responders",
+                        "unknown placeholder {name} at position {position}; use {known}",
+                    ).format(name="{" + name + "}", position=position, known=known),
                     position,
                 )
             yield "field", position, end + 1
@@ -600,8 +634,11 @@ def _compile_template(
         if kind == "text" and trailing % 2 and end < len(template):
             raise fail(
                 "template",
-                f"a backslash cannot escape a brace (position {end - 1}); "
-                "write {{ or }} for a brace",
+                QT_TRANSLATE_NOOP(
+                    "Responders",
+                    "a backslash cannot escape a brace (position {position}); "
+                    "write {{{{ or }}}} for a brace",
+                ).format(position=end - 1),
                 end - 1,
             )
     # Checked on the whole template with the placeholders blanked out, so an error names

@@ -15,6 +15,7 @@ from pathlib import Path
 from netbench.core.atomic_file import set_aside, write_atomically
 from netbench.core.errors import SnippetError
 from netbench.core.snippets import SnippetLibrary, dump_library, parse_library
+from netbench.core.text import QT_TRANSLATE_NOOP
 
 FILE_NAME = "snippets.json"
 # Larger than any list of commands a person keeps; a bigger file is the wrong file.
@@ -37,11 +38,12 @@ def read_library_file(path: Path) -> SnippetLibrary:
         with path.open("rb") as file:
             data = file.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise SnippetError(f"{path.name} cannot be read: {error.strerror or error}") from None
+        raise SnippetError(_unreadable(path.name, error)) from None
     if len(data) > MAX_FILE_BYTES:
         raise SnippetError(
-            f"{path.name} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; "
-            "it is not a saved-messages file"
+            QT_TRANSLATE_NOOP(
+                "Snippets", "{name} is larger than {size} MB; it is not a saved-messages file"
+            ).format(name=path.name, size=MAX_FILE_BYTES // (1024 * 1024))
         )
     return parse_library(data)
 
@@ -56,7 +58,7 @@ def load_library_file(path: Path, now: datetime) -> LoadedLibrary:
     except OSError as error:
         return LoadedLibrary(
             SnippetLibrary(),
-            problem=f"{path} cannot be read: {error.strerror or error}",
+            problem=_unreadable(str(path), error),
             can_save=False,
         )
     try:
@@ -68,10 +70,18 @@ def load_library_file(path: Path, now: datetime) -> LoadedLibrary:
     except OSError as error:
         return LoadedLibrary(
             SnippetLibrary(),
-            problem=f"{problem} (it could not be renamed aside: {error.strerror or error})",
+            problem=QT_TRANSLATE_NOOP(
+                "Snippets", "{problem} (it could not be renamed aside: {reason})"
+            ).format(problem=problem, reason=error.strerror or str(error)),
             can_save=False,
         )
     return LoadedLibrary(SnippetLibrary(), problem=problem, kept_as=kept_as)
+
+
+def _unreadable(name: str, error: OSError) -> str:
+    return QT_TRANSLATE_NOOP("Snippets", "{name} cannot be read: {reason}").format(
+        name=name, reason=error.strerror or str(error)
+    )
 
 
 def save_library_file(path: Path, library: SnippetLibrary) -> None:

@@ -38,6 +38,7 @@ from netbench.core.encodings import DEFAULT_ENCODING, SUPPORTED_ENCODINGS, find_
 from netbench.core.errors import PayloadError, SnippetError
 from netbench.core.payload import InputMode, LineEnding
 from netbench.core.recipe import PayloadRecipe, RenderedPayload, compile_payload
+from netbench.core.text import QT_TRANSLATE_NOOP, message_of
 
 FORMAT_NAME = "netbench-snippets"
 FORMAT_VERSION = 1
@@ -143,7 +144,7 @@ class SnippetLibrary:
     def inserted(self, index: int, snippet: Snippet) -> SnippetLibrary:
         """`snippet` at `index` (clamped); raises SnippetError when its name is taken."""
         if snippet.name in self.names():
-            raise SnippetError(f"a saved message is already called {_quote(snippet.name)}")
+            raise SnippetError(_name_taken(snippet.name))
         index = max(0, min(index, len(self.snippets)))
         return SnippetLibrary((*self.snippets[:index], snippet, *self.snippets[index:]))
 
@@ -154,7 +155,7 @@ class SnippetLibrary:
         """`snippet` instead of the one at `index`; its name may be that one's or a free one."""
         others = self.names() - {self.snippets[index].name}
         if snippet.name in others:
-            raise SnippetError(f"a saved message is already called {_quote(snippet.name)}")
+            raise SnippetError(_name_taken(snippet.name))
         items = list(self.snippets)
         items[index] = snippet
         return SnippetLibrary(tuple(items))
@@ -202,7 +203,10 @@ def check_name(name: str) -> str:
     try:
         return _checked_name(name)
     except _FieldError as problem:
-        raise SnippetError(f"The name {problem.description}", field="name") from None
+        raise SnippetError(
+            QT_TRANSLATE_NOOP("Snippets", "The name {problem}").format(problem=problem.description),
+            field="name",
+        ) from None
 
 
 def make_snippet(
@@ -232,8 +236,15 @@ def make_snippet(
     try:
         return _checked(entry)
     except _FieldError as problem:
-        subject = "The name" if problem.field == "name" else f'"{problem.field}"'
-        raise SnippetError(f"{subject} {problem.description}", field=problem.field) from None
+        if problem.field == "name":
+            message = QT_TRANSLATE_NOOP("Snippets", "The name {problem}").format(
+                problem=problem.description
+            )
+        else:
+            message = QT_TRANSLATE_NOOP("Snippets", '"{field}" {problem}').format(
+                field=problem.field, problem=problem.description
+            )
+        raise SnippetError(message, field=problem.field) from None
 
 
 def unique_name(name: str, taken: Iterable[str]) -> str:
@@ -345,27 +356,38 @@ def parse_library(data: str | bytes) -> SnippetLibrary:
     document = _load_json(data)
     if not isinstance(document, dict):
         raise SnippetError(
-            f"This is not a saved-messages file: it holds {_describe(document)}, not an object "
-            f'with "format": "{FORMAT_NAME}"'
+            QT_TRANSLATE_NOOP(
+                "Snippets",
+                "This is not a saved-messages file: it holds {kind}, not an object "
+                'with "format": "{format}"',
+            ).format(kind=_describe(document), format=FORMAT_NAME)
         )
     if document.get("format") != FORMAT_NAME:
-        found = "has no" if "format" not in document else f"has {_show(document['format'])} as"
-        raise SnippetError(
-            f'This is not a saved-messages file: it {found} "format", not "{FORMAT_NAME}"',
-            field="format",
-        )
+        if "format" not in document:
+            message = QT_TRANSLATE_NOOP(
+                "Snippets", 'This is not a saved-messages file: it has no "format", not "{format}"'
+            ).format(format=FORMAT_NAME)
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "Snippets",
+                'This is not a saved-messages file: it has {value} as "format", not "{format}"',
+            ).format(value=_show(document["format"]), format=FORMAT_NAME)
+        raise SnippetError(message, field="format")
     _check_version(document.get("version"))
     unknown = sorted(set(document) - set(_DOCUMENT_FIELDS))
     if unknown:
         raise SnippetError(
-            f"The file has an unknown field {_show(unknown[0])}; "
-            f"known fields are {', '.join(_DOCUMENT_FIELDS)}",
+            QT_TRANSLATE_NOOP(
+                "Snippets", "The file has an unknown field {field}; known fields are {known}"
+            ).format(field=_show(unknown[0]), known=", ".join(_DOCUMENT_FIELDS)),
             field=unknown[0],
         )
     entries = document.get("snippets")
     if not isinstance(entries, list):
         raise SnippetError(
-            f'"snippets" must be a list of saved messages, not {_describe(entries)}',
+            QT_TRANSLATE_NOOP(
+                "Snippets", '"snippets" must be a list of saved messages, not {kind}'
+            ).format(kind=_describe(entries)),
             field="snippets",
         )
     snippets: list[Snippet] = []
@@ -375,7 +397,9 @@ def parse_library(data: str | bytes) -> SnippetLibrary:
         earlier = first_with_name.setdefault(snippet.name, number)
         if earlier != number:
             raise SnippetError(
-                f"{_label(number, snippet.name)}: this name is already used by entry {earlier}",
+                QT_TRANSLATE_NOOP(
+                    "Snippets", "{entry}: this name is already used by entry {earlier}"
+                ).format(entry=_label(number, snippet.name), earlier=earlier),
                 entry=number,
                 field="name",
             )
@@ -403,37 +427,58 @@ def _load_json(data: str | bytes) -> Any:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise SnippetError(
-                f"This is not a saved-messages file: byte {error.start} is not UTF-8 text"
+                QT_TRANSLATE_NOOP(
+                    "Snippets", "This is not a saved-messages file: byte {offset} is not UTF-8 text"
+                ).format(offset=error.start)
             ) from None
     try:
         return json.loads(data, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as error:
         raise SnippetError(
-            f"This is not a JSON file: {error.msg} at line {error.lineno}, column {error.colno}"
+            QT_TRANSLATE_NOOP(
+                "Snippets", "This is not a JSON file: {reason} at line {line}, column {column}"
+            ).format(reason=error.msg, line=error.lineno, column=error.colno)
         ) from None
     except _DuplicateKeyError as error:
         raise SnippetError(
-            f"The file names the field {_show(str(error))} twice in one object"
+            QT_TRANSLATE_NOOP(
+                "Snippets", "The file names the field {field} twice in one object"
+            ).format(field=_show(str(error)))
         ) from None
     except RecursionError:
-        raise SnippetError("This is not a saved-messages file: it is nested too deeply") from None
+        raise SnippetError(
+            QT_TRANSLATE_NOOP(
+                "Snippets", "This is not a saved-messages file: it is nested too deeply"
+            )
+        ) from None
     except ValueError as error:  # e.g. a number with more digits than Python reads
-        raise SnippetError(f"This is not a saved-messages file: {error}") from None
+        raise SnippetError(
+            QT_TRANSLATE_NOOP("Snippets", "This is not a saved-messages file: {reason}").format(
+                reason=str(error)
+            )
+        ) from None
 
 
 def _check_version(version: object) -> None:
     if version is None:
-        raise SnippetError('The file has no "version"', field="version")
+        raise SnippetError(
+            QT_TRANSLATE_NOOP("Snippets", 'The file has no "version"'), field="version"
+        )
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise SnippetError(
-            f'"version" must be a whole number of at least 1, not {_show(version)}',
+            QT_TRANSLATE_NOOP(
+                "Snippets", '"version" must be a whole number of at least 1, not {value}'
+            ).format(value=_show(version)),
             field="version",
         )
     if version > FORMAT_VERSION:
         raise SnippetError(
-            f"The file is in version {version} of the saved-messages format, written by a "
-            f"newer netbench; this netbench reads version {FORMAT_VERSION}. Update netbench "
-            "to read it.",
+            QT_TRANSLATE_NOOP(
+                "Snippets",
+                "The file is in version {version} of the saved-messages format, written by a "
+                "newer netbench; this netbench reads version {supported}. Update netbench "
+                "to read it.",
+            ).format(version=version, supported=FORMAT_VERSION),
             field="version",
         )
 
@@ -441,7 +486,7 @@ def _check_version(version: object) -> None:
 class _FieldError(Exception):
     """One field of one entry is wrong: `description` completes 'The <field> …'."""
 
-    def __init__(self, field: str, description: str) -> None:
+    def __init__(self, field: str, description: str) -> None:  # description: a Text
         super().__init__(description)
         self.field = field
         self.description = description
@@ -450,7 +495,9 @@ class _FieldError(Exception):
 def _parse_entry(number: int, entry: object) -> Snippet:
     if not isinstance(entry, dict):
         raise SnippetError(
-            f'Entry {number}: must be an object with "name" and "text", not {_describe(entry)}',
+            QT_TRANSLATE_NOOP(
+                "Snippets", 'Entry {number}: must be an object with "name" and "text", not {kind}'
+            ).format(number=number, kind=_describe(entry)),
             entry=number,
         )
     raw_name = entry.get("name")
@@ -459,8 +506,9 @@ def _parse_entry(number: int, entry: object) -> Snippet:
     unknown = sorted(set(entry) - set(_ENTRY_FIELDS))
     if unknown:
         raise SnippetError(
-            f"{label}: unknown field {_show(unknown[0])}; "
-            f"known fields are {', '.join(_ENTRY_FIELDS)}",
+            QT_TRANSLATE_NOOP(
+                "Snippets", "{entry}: unknown field {field}; known fields are {known}"
+            ).format(entry=label, field=_show(unknown[0]), known=", ".join(_ENTRY_FIELDS)),
             entry=number,
             field=unknown[0],
         )
@@ -468,9 +516,13 @@ def _parse_entry(number: int, entry: object) -> Snippet:
         return _checked(entry)
     except _FieldError as problem:
         if problem.field == "name":
-            label = f"Entry {number}"
+            label = _label(number, None)
         raise SnippetError(
-            f'{label}: "{problem.field}" {problem.description}', entry=number, field=problem.field
+            QT_TRANSLATE_NOOP("Snippets", '{entry}: "{field}" {problem}').format(
+                entry=label, field=problem.field, problem=problem.description
+            ),
+            entry=number,
+            field=problem.field,
         ) from None
 
 
@@ -486,11 +538,17 @@ def _checked(entry: dict[str, Any]) -> Snippet:
     except ValueError:
         supported = ", ".join(encoding.label for encoding in SUPPORTED_ENCODINGS)
         raise _FieldError(
-            "encoding", f"is {_show(encoding_name)}, which is not one of {supported}"
+            "encoding",
+            QT_TRANSLATE_NOOP("Snippets", "is {value}, which is not one of {supported}").format(
+                value=_show(encoding_name), supported=supported
+            ),
         ) from None
     note = _string(entry, "note")
     if any(unicodedata.category(char) == "Cs" for char in note):
-        raise _FieldError("note", "contains a lone surrogate, which no file can hold")
+        raise _FieldError(
+            "note",
+            QT_TRANSLATE_NOOP("Snippets", "contains a lone surrogate, which no file can hold"),
+        )
     created = _time(entry, "created")
     modified = _time(entry, "modified")
     checksum = _checksum(entry)
@@ -498,11 +556,21 @@ def _checked(entry: dict[str, Any]) -> Snippet:
     try:
         recipe = snippet.recipe()
     except PayloadError as error:
-        raise _FieldError("text", f"cannot be sent as {_MODE_NAMES[mode]}: {error}") from None
+        raise _FieldError(
+            "text",
+            QT_TRANSLATE_NOOP("Snippets", "cannot be sent as {mode}: {problem}").format(
+                mode=_MODE_NAMES[mode], problem=message_of(error)
+            ),
+        ) from None
     try:
         recipe.render(_FIRST_SEND, _CHECK_WALL)
     except ChecksumError as error:
-        raise _FieldError("checksum", f"cannot be computed over this message: {error}") from None
+        raise _FieldError(
+            "checksum",
+            QT_TRANSLATE_NOOP("Snippets", "cannot be computed over this message: {problem}").format(
+                problem=message_of(error)
+            ),
+        ) from None
     return snippet
 
 
@@ -519,16 +587,20 @@ def _checksum(entry: dict[str, Any]) -> ChecksumSpec:
     if not isinstance(value, dict):
         raise _FieldError(
             "checksum",
-            'must be an object like {"algorithm": "crc16-modbus"}, not ' + _describe(value),
+            QT_TRANSLATE_NOOP(
+                "Snippets", 'must be an object like {{"algorithm": "crc16-modbus"}}, not {kind}'
+            ).format(kind=_describe(value)),
         )
     unknown = sorted(set(value) - set(_CHECKSUM_FIELDS))
     if unknown:
         raise _FieldError(
             f"checksum.{unknown[0]}",
-            f"is an unknown field; known fields are {', '.join(_CHECKSUM_FIELDS)}",
+            QT_TRANSLATE_NOOP("Snippets", "is an unknown field; known fields are {known}").format(
+                known=", ".join(_CHECKSUM_FIELDS)
+            ),
         )
     if "algorithm" not in value:
-        raise _FieldError("checksum.algorithm", "is missing")
+        raise _FieldError("checksum.algorithm", _missing())
     algorithm = _choice(value, "algorithm", Checksum, Checksum.NONE, "checksum.")
     order = None
     if value.get("order") is not None:
@@ -537,8 +609,9 @@ def _checksum(entry: dict[str, Any]) -> ChecksumSpec:
     if isinstance(skip, bool) or not isinstance(skip, int) or not 0 <= skip <= MAX_SKIP:
         raise _FieldError(
             "checksum.skip",
-            f"must be a whole number from 0 to {MAX_SKIP}, "
-            f"not {_show(skip) if _is_json(skip) else _describe(skip)}",
+            QT_TRANSLATE_NOOP(
+                "Snippets", "must be a whole number from 0 to {limit}, not {value}"
+            ).format(limit=MAX_SKIP, value=_show(skip) if _is_json(skip) else _describe(skip)),
         )
     placement = _choice(value, "placement", Placement, Placement.BEFORE_LINE_ENDING, "checksum.")
     if algorithm is Checksum.NONE:
@@ -549,22 +622,30 @@ def _checksum(entry: dict[str, Any]) -> ChecksumSpec:
 
 
 _MODE_NAMES = {
-    InputMode.TEXT: "text",
-    InputMode.ESCAPES: "text with escapes",
-    InputMode.HEX: "hex",
+    InputMode.TEXT: QT_TRANSLATE_NOOP("Snippets", "text"),
+    InputMode.ESCAPES: QT_TRANSLATE_NOOP("Snippets", "text with escapes"),
+    InputMode.HEX: QT_TRANSLATE_NOOP("Snippets", "hex"),
 }
 
 
 def _checked_name(name: str) -> str:
     name = name.strip()
     if not name:
-        raise _FieldError("name", "is empty")
+        raise _FieldError("name", QT_TRANSLATE_NOOP("Snippets", "is empty"))
     if len(name) > MAX_NAME_LENGTH:
-        raise _FieldError("name", f"is longer than {MAX_NAME_LENGTH} characters")
+        raise _FieldError(
+            "name",
+            QT_TRANSLATE_NOOP("Snippets", "is longer than {limit} characters").format(
+                limit=MAX_NAME_LENGTH
+            ),
+        )
     for char in name:
         if unicodedata.category(char) in _NAME_BANNED_CATEGORIES:
             raise _FieldError(
-                "name", f"contains a line break or control character (U+{ord(char):04X})"
+                "name",
+                QT_TRANSLATE_NOOP(
+                    "Snippets", "contains a line break or control character (U+{code:04X})"
+                ).format(code=ord(char)),
             )
     return name
 
@@ -580,11 +661,16 @@ def _string(
     """`entry[key]`, which must be a string; `within` prefixes the field's name in errors."""
     if key not in entry:
         if required:
-            raise _FieldError(within + key, "is missing")
+            raise _FieldError(within + key, _missing())
         return default
     value = entry[key]
     if not isinstance(value, str):
-        raise _FieldError(within + key, f"must be a string, not {_describe(value)}")
+        raise _FieldError(
+            within + key,
+            QT_TRANSLATE_NOOP("Snippets", "must be a string, not {kind}").format(
+                kind=_describe(value)
+            ),
+        )
     return value
 
 
@@ -603,8 +689,15 @@ def _choice(
     except ValueError:
         choices = ", ".join(_show(member.value) for member in kind)
         if or_null:
-            choices += " or null (the algorithm's usual order)"
-        raise _FieldError(within + key, f"is {_show(value)}; expected one of {choices}") from None
+            template = QT_TRANSLATE_NOOP(
+                "Snippets",
+                "is {value}; expected one of {choices} or null (the algorithm's usual order)",
+            )
+        else:
+            template = QT_TRANSLATE_NOOP("Snippets", "is {value}; expected one of {choices}")
+        raise _FieldError(
+            within + key, template.format(value=_show(value), choices=choices)
+        ) from None
 
 
 def _time(entry: dict[str, Any], key: str) -> str:
@@ -614,12 +707,25 @@ def _time(entry: dict[str, Any], key: str) -> str:
             datetime.fromisoformat(value)
         except ValueError:
             raise _FieldError(
-                key, f"is {_show(value)}, not a time like 2024-05-01T12:30:00+00:00"
+                key,
+                QT_TRANSLATE_NOOP(
+                    "Snippets", "is {value}, not a time like 2024-05-01T12:30:00+00:00"
+                ).format(value=_show(value)),
             ) from None
     return value
 
 
 # -- wording --------------------------------------------------------------------------------
+
+
+def _missing() -> str:
+    return QT_TRANSLATE_NOOP("Snippets", "is missing")
+
+
+def _name_taken(name: str) -> str:
+    return QT_TRANSLATE_NOOP("Snippets", "a saved message is already called {name}").format(
+        name=_quote(name)
+    )
 
 
 def _quote(name: str) -> str:
@@ -630,13 +736,16 @@ def _quote(name: str) -> str:
 
 def _label(number: int, name: str | None) -> str:
     """How an error names an entry: by number, and by name when it has a usable one."""
+    entry = QT_TRANSLATE_NOOP("Snippets", "Entry {number}").format(number=number)
     if not name:
-        return f"Entry {number}"
+        return entry
     try:
         _checked_name(name)
     except _FieldError:
-        return f"Entry {number}"
-    return f"Entry {number} ({_quote(name)})"
+        return entry
+    return QT_TRANSLATE_NOOP("Snippets", "Entry {number} ({name})").format(
+        number=number, name=_quote(name)
+    )
 
 
 def _show(value: object) -> str:
@@ -657,9 +766,9 @@ def _describe(value: object) -> str:
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, int | float):
-        return "a number"
+        return QT_TRANSLATE_NOOP("Snippets", "a number")
     if isinstance(value, str):
-        return "a string"
+        return QT_TRANSLATE_NOOP("Snippets", "a string")
     if isinstance(value, list):
-        return "a list"
-    return "an object"
+        return QT_TRANSLATE_NOOP("Snippets", "a list")
+    return QT_TRANSLATE_NOOP("Snippets", "an object")

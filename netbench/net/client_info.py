@@ -18,6 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from netbench.core.text import QT_TRANSLATE_NOOP, Text, joined
 from netbench.net.datagram import DatagramClient, DatagramKind
 from netbench.net.errors import NetError, describe_os_error
 from netbench.net.events import EventSink
@@ -76,31 +77,67 @@ class ClientConfig:
     def validate(self) -> None:
         if self.kind.uses_path:
             if self.path is None:
-                raise NetError("enter the server's socket path", "path")
+                raise NetError(
+                    QT_TRANSLATE_NOOP("ClientInfo", "enter the server's socket path"), "path"
+                )
             return
         if not self.host:
-            raise NetError("enter a host name or an address", "host")
+            raise NetError(
+                QT_TRANSLATE_NOOP("ClientInfo", "enter a host name or an address"), "host"
+            )
         if not 0 < self.port <= 65535:
-            raise NetError(f"port {self.port} is out of range: use 1 to 65535", "port")
+            raise NetError(
+                QT_TRANSLATE_NOOP(
+                    "ClientInfo", "port {port} is out of range: use 1 to 65535"
+                ).format(port=self.port),
+                "port",
+            )
         if self.timeout <= 0:
-            raise NetError("the connect timeout must be more than 0 ms", "timeout")
+            raise NetError(
+                QT_TRANSLATE_NOOP("ClientInfo", "the connect timeout must be more than 0 ms"),
+                "timeout",
+            )
         if not 0 <= self.local_port <= 65535:
             raise NetError(
-                f"local port {self.local_port} is out of range: use 0 to 65535", "local_port"
+                QT_TRANSLATE_NOOP(
+                    "ClientInfo", "local port {port} is out of range: use 0 to 65535"
+                ).format(port=self.local_port),
+                "local_port",
             )
         if self.ca_file is not None and not self.ca_file.is_file():
-            raise NetError(f"the CA file {self.ca_file} does not exist", "ca_file")
+            raise NetError(
+                QT_TRANSLATE_NOOP("ClientInfo", "the CA file {path} does not exist").format(
+                    path=self.ca_file
+                ),
+                "ca_file",
+            )
         if self.cert_file is not None and not self.cert_file.is_file():
-            raise NetError(f"the certificate file {self.cert_file} does not exist", "cert_file")
+            raise NetError(
+                QT_TRANSLATE_NOOP(
+                    "ClientInfo", "the certificate file {path} does not exist"
+                ).format(path=self.cert_file),
+                "cert_file",
+            )
         if self.key_file is not None:
             if self.cert_file is None:
-                raise NetError("a key file needs its certificate file", "cert_file")
+                raise NetError(
+                    QT_TRANSLATE_NOOP("ClientInfo", "a key file needs its certificate file"),
+                    "cert_file",
+                )
             if not self.key_file.is_file():
-                raise NetError(f"the key file {self.key_file} does not exist", "key_file")
+                raise NetError(
+                    QT_TRANSLATE_NOOP("ClientInfo", "the key file {path} does not exist").format(
+                        path=self.key_file
+                    ),
+                    "key_file",
+                )
         for protocol in self.alpn:
             if not protocol or len(protocol.encode()) > 255:
                 raise NetError(
-                    f"ALPN protocol names are 1 to 255 bytes: {protocol!r} is not", "alpn"
+                    QT_TRANSLATE_NOOP(
+                        "ClientInfo", "ALPN protocol names are 1 to 255 bytes: {name} is not"
+                    ).format(name=repr(protocol)),
+                    "alpn",
                 )
 
     def local_address(self, ipv6: bool) -> tuple[str, int] | None:
@@ -120,7 +157,12 @@ def client_tls_context(config: ClientConfig) -> ssl.SSLContext:
             cafile=str(config.ca_file) if config.ca_file is not None else None
         )
     except (OSError, ssl.SSLError) as exc:
-        raise NetError(f"the CA file {config.ca_file} cannot be loaded: {exc}", "ca_file") from exc
+        raise NetError(
+            QT_TRANSLATE_NOOP("ClientInfo", "the CA file {path} cannot be loaded: {reason}").format(
+                path=config.ca_file, reason=str(exc)
+            ),
+            "ca_file",
+        ) from exc
     if not config.tls_verify:
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE
@@ -131,10 +173,18 @@ def client_tls_context(config: ClientConfig) -> ssl.SSLContext:
         except ssl.SSLError as exc:
             field = "key_file" if "KEY" in (exc.reason or "") else "cert_file"
             raise NetError(
-                f"the client certificate cannot be used: {exc.reason or exc}", field
+                QT_TRANSLATE_NOOP(
+                    "ClientInfo", "the client certificate cannot be used: {reason}"
+                ).format(reason=exc.reason or str(exc)),
+                field,
             ) from exc
         except OSError as exc:
-            raise NetError(f"the client certificate cannot be read: {exc}", "cert_file") from exc
+            raise NetError(
+                QT_TRANSLATE_NOOP(
+                    "ClientInfo", "the client certificate cannot be read: {reason}"
+                ).format(reason=str(exc)),
+                "cert_file",
+            ) from exc
     if config.alpn:
         context.set_alpn_protocols(list(config.alpn))
     return context
@@ -161,10 +211,15 @@ def _outcome(exc: NetError) -> str:
     """A failed attempt in a word or two, for the list of addresses tried."""
     cause = exc.__cause__
     if isinstance(cause, ConnectionRefusedError):
-        return "refused"
+        return QT_TRANSLATE_NOOP("ClientInfo", "refused")
     if isinstance(cause, TimeoutError):
-        return "timed out"
+        return QT_TRANSLATE_NOOP("ClientInfo", "timed out")
     return exc.message
+
+
+def _address_line(address: str, outcome: str) -> Text:
+    """One line of the resolved-address list: "[::1]:9999 · refused"."""
+    return Text("", "{address} · {outcome}", {"address": address, "outcome": outcome})
 
 
 async def open_client(
@@ -194,8 +249,14 @@ async def open_client(
             source=source,
             local_addr=local_addr,
         )
-        used = [
-            f"{text} · {'used' if i == 0 else 'not used'}" for i, (text, _) in enumerate(addresses)
+        used: list[str] = [
+            _address_line(
+                text,
+                QT_TRANSLATE_NOOP("ClientInfo", "used")
+                if i == 0
+                else QT_TRANSLATE_NOOP("ClientInfo", "not used"),
+            )
+            for i, (text, _) in enumerate(addresses)
         ]
         return client, used
     context = client_tls_context(config) if config.kind is ClientKind.TLS else None
@@ -228,7 +289,10 @@ async def open_client(
     for index, (text, host) in enumerate(addresses):
         remaining = deadline - loop.time()
         if remaining <= 0:
-            outcomes += [f"{later} · not tried (out of time)" for later, _ in addresses[index:]]
+            outcomes += [
+                _address_line(later, QT_TRANSLATE_NOOP("ClientInfo", "not tried (out of time)"))
+                for later, _ in addresses[index:]
+            ]
             break
         try:
             peer = await attempt(host, remaining)
@@ -238,16 +302,28 @@ async def open_client(
             if exc.field in ("local_host", "local_port") and len(addresses) == 1:
                 raise
             failure = exc
-            outcomes.append(f"{text} · {_outcome(exc)}")
+            outcomes.append(_address_line(text, _outcome(exc)))
             continue
-        outcomes.append(f"{text} · used")
-        outcomes += [f"{later} · not needed" for later, _ in addresses[index + 1 :]]
+        outcomes.append(_address_line(text, QT_TRANSLATE_NOOP("ClientInfo", "used")))
+        outcomes += [
+            _address_line(later, QT_TRANSLATE_NOOP("ClientInfo", "not needed"))
+            for later, _ in addresses[index + 1 :]
+        ]
         return peer, outcomes
     if failure is None:
-        failure = NetError(f"timed out after {config.timeout * 1000:.0f} ms", "host")
+        failure = NetError(
+            QT_TRANSLATE_NOOP("ClientInfo", "timed out after {ms:.0f} ms").format(
+                ms=config.timeout * 1000
+            ),
+            "host",
+        )
     if len(addresses) > 1:
-        tried = "; ".join(outcomes)
-        raise NetError(f"{failure.message} (tried {tried})", failure.field) from failure.__cause__
+        raise NetError(
+            QT_TRANSLATE_NOOP("ClientInfo", "{message} (tried {tried})").format(
+                message=failure.message, tried=joined("; ", outcomes)
+            ),
+            failure.field,
+        ) from failure.__cause__
     raise failure
 
 
@@ -258,14 +334,24 @@ def _refine_tls_error(exc: NetError) -> NetError:
         return exc
     code = cause.verify_code
     if code == _HOSTNAME_MISMATCH:
-        hint = "check the host, or enter the name the certificate is for as the server name"
-        return NetError(f"{exc.message}; {hint}", "server_name")
-    if code in _UNTRUSTED_CODES:
-        hint = "the certificate is not signed by a CA we trust: choose its CA file"
-        return NetError(f"{exc.message}; {hint}", "ca_file")
-    if code in _EXPIRED_CODES:
-        return NetError(f"{exc.message}; the server must renew its certificate", "tls")
-    return exc
+        advice = QT_TRANSLATE_NOOP(
+            "ClientInfo",
+            "{message}; check the host, or enter the name the certificate is for as the "
+            "server name",
+        )
+        field = "server_name"
+    elif code in _UNTRUSTED_CODES:
+        advice = QT_TRANSLATE_NOOP(
+            "ClientInfo",
+            "{message}; the certificate is not signed by a CA we trust: choose its CA file",
+        )
+        field = "ca_file"
+    elif code in _EXPIRED_CODES:
+        advice = QT_TRANSLATE_NOOP("ClientInfo", "{message}; the server must renew its certificate")
+        field = "tls"
+    else:
+        return exc
+    return NetError(advice.format(message=exc.message), field)
 
 
 # -- what the socket looks like --------------------------------------------------------------
@@ -324,7 +410,7 @@ async def read_socket_info(
             value = sock.getsockopt(level, option)
         except OSError:
             continue
-        options.append((name, ("on" if value else "off") if is_flag else f"{value} B"))
+        options.append((name, _option_value(value, is_flag)))
     try:
         local = format_address(sock.getsockname())
         peer = format_address(sock.getpeername())
@@ -340,12 +426,21 @@ async def read_socket_info(
     return SocketInfo(
         family=socket.AddressFamily(sock.family).name,
         type=socket.SocketKind(sock.type).name,
-        local=local or "(unnamed)",
+        local=local or QT_TRANSLATE_NOOP("ClientInfo", "(unnamed)"),
         peer=peer,
         fd=sock.fileno(),
         options=tuple(options),
         resolved=tuple(resolved),
         tls=tls,
+    )
+
+
+def _option_value(value: int, is_flag: bool) -> str:
+    """A flag is on or off; a buffer size is in bytes."""
+    if not is_flag:
+        return QT_TRANSLATE_NOOP("ClientInfo", "{size} B").format(size=value)
+    return (
+        QT_TRANSLATE_NOOP("ClientInfo", "on") if value else QT_TRANSLATE_NOOP("ClientInfo", "off")
     )
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from netbench.core.responders import Action, Reply, Responder, ResponderSession
+from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.errors import NetError, describe_bind_error, describe_os_error
 from netbench.net.events import (
     Connected,
@@ -133,10 +134,13 @@ class _DatagramEndpoint(asyncio.DatagramProtocol):
         peer.bytes_out += len(data)
 
     def error_received(self, exc: Exception) -> None:
+        text: str
         if isinstance(exc, ConnectionRefusedError):
-            text = "the peer's port is closed (ICMP port unreachable)"
+            text = QT_TRANSLATE_NOOP(
+                "Datagram", "the peer's port is closed (ICMP port unreachable)"
+            )
         else:
-            text = str(describe_os_error(exc, self.address))
+            text = describe_os_error(exc, self.address).message
         self._sink(Notice(source=self.source, text=text))
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -147,7 +151,11 @@ class _DatagramEndpoint(asyncio.DatagramProtocol):
 
     def _send_to(self, data: bytes, address: Address | None, peer_name: str) -> None:
         if self.transport is None or self.transport.is_closing():
-            raise NetError(f"{self.source} is closed: nothing was sent")
+            raise NetError(
+                QT_TRANSLATE_NOOP("Datagram", "{source} is closed: nothing was sent").format(
+                    source=self.source
+                )
+            )
         try:
             if address is None:
                 self.transport.sendto(data)
@@ -193,12 +201,20 @@ class DatagramListener(_DatagramEndpoint):
         label = source or f"{kind} listener"
         if kind is DatagramKind.UNIX_DGRAM:
             if path is None:
-                raise NetError("a Unix datagram listener needs a socket path", "path")
+                raise NetError(
+                    QT_TRANSLATE_NOOP("Datagram", "a Unix datagram listener needs a socket path"),
+                    "path",
+                )
             await claim_unix_path(path, remove_stale)
             sock = _bound_socket(socket.AF_UNIX, str(path), str(path))
         else:
             if not 0 <= port <= 65535:
-                raise NetError(f"port {port} is out of range: use 0 to 65535", "port")
+                raise NetError(
+                    QT_TRANSLATE_NOOP(
+                        "Datagram", "port {port} is out of range: use 0 to 65535"
+                    ).format(port=port),
+                    "port",
+                )
             family = socket.AF_INET6 if ":" in host else socket.AF_INET
             sock = _bound_socket(family, (host, port), format_address((host, port)), reuse_address)
         _, endpoint = await loop.create_datagram_endpoint(lambda: cls(label, sink, gate), sock=sock)
@@ -215,7 +231,11 @@ class DatagramListener(_DatagramEndpoint):
     def send(self, peer_name: str, data: bytes) -> None:
         peer = self.peers.get(peer_name)
         if peer is None:
-            raise NetError(f"{peer_name} has not written to us: its address is unknown")
+            raise NetError(
+                QT_TRANSLATE_NOOP(
+                    "Datagram", "{peer} has not written to us: its address is unknown"
+                ).format(peer=peer_name)
+            )
         self._send_to(data, peer.address, peer.name)
         peer.datagrams_out += 1
         peer.bytes_out += len(data)
@@ -255,7 +275,12 @@ class DatagramClient(_DatagramEndpoint):
         local_path: Path | None = None
         if kind is DatagramKind.UNIX_DGRAM:
             if path is None:
-                raise NetError("a Unix datagram client needs the server's socket path", "path")
+                raise NetError(
+                    QT_TRANSLATE_NOOP(
+                        "Datagram", "a Unix datagram client needs the server's socket path"
+                    ),
+                    "path",
+                )
             target = str(path)
             local_path = Path(tempfile.mkdtemp(prefix="netbench-")) / "client.sock"
             sock = _bound_socket(socket.AF_UNIX, str(local_path), str(local_path))
@@ -267,7 +292,12 @@ class DatagramClient(_DatagramEndpoint):
                 raise describe_os_error(exc, target) from exc
         else:
             if not 0 < port <= 65535:
-                raise NetError(f"port {port} is out of range: use 1 to 65535", "port")
+                raise NetError(
+                    QT_TRANSLATE_NOOP(
+                        "Datagram", "port {port} is out of range: use 1 to 65535"
+                    ).format(port=port),
+                    "port",
+                )
             target = format_address((host, port))
             try:
                 infos = await loop.getaddrinfo(host, port, type=socket.SOCK_DGRAM)

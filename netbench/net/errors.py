@@ -1,18 +1,36 @@
-"""Socket errors in a person's words: what happened, where, and what to do next."""
+"""Socket errors in a person's words: what happened, where, and what to do next.
+
+Every message is a :class:`~netbench.core.text.Text`: English for logs and tests, and
+translatable by the UI (the operating system's own words inside stay as they are).
+"""
 
 from __future__ import annotations
 
 import errno
 import socket
 
+from netbench.core.text import QT_TRANSLATE_NOOP
+
 
 class NetError(Exception):
-    """An error to show next to the control named by ``field`` (e.g. "port", "path")."""
+    """An error to show next to the control named by ``field`` (e.g. "port", "path").
+
+    ``message`` is the English sentence; when it was made from a marked template (a
+    :class:`~netbench.core.text.Text`), the UI shows it in the user's language.
+    """
 
     def __init__(self, message: str, field: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.field = field
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _os_text(exc: BaseException) -> str:
+    """The system's own words for ``exc`` (strerror), untranslated."""
+    return getattr(exc, "strerror", None) or str(exc)
 
 
 def describe_os_error(exc: BaseException, target: str) -> NetError:
@@ -20,51 +38,118 @@ def describe_os_error(exc: BaseException, target: str) -> NetError:
     if isinstance(exc, NetError):
         return exc
     if isinstance(exc, socket.gaierror):
-        return NetError(f"name not found: {target} ({exc.strerror})", "host")
+        return NetError(
+            QT_TRANSLATE_NOOP("NetErrors", "name not found: {target} ({reason})").format(
+                target=target, reason=exc.strerror
+            ),
+            "host",
+        )
     if isinstance(exc, ConnectionRefusedError):
-        return NetError(f"connection refused by {target}: nothing is listening there", "port")
+        return NetError(
+            QT_TRANSLATE_NOOP(
+                "NetErrors", "connection refused by {target}: nothing is listening there"
+            ).format(target=target),
+            "port",
+        )
     if isinstance(exc, TimeoutError):
-        return NetError(f"timed out connecting to {target}", "host")
+        return NetError(
+            QT_TRANSLATE_NOOP("NetErrors", "timed out connecting to {target}").format(
+                target=target
+            ),
+            "host",
+        )
     code = getattr(exc, "errno", None)
-    text = getattr(exc, "strerror", None) or str(exc)
+    text = _os_text(exc)
     if code == errno.EADDRINUSE:
-        return NetError(f"{target} is already in use by another socket", "port")
+        return NetError(
+            QT_TRANSLATE_NOOP("NetErrors", "{target} is already in use by another socket").format(
+                target=target
+            ),
+            "port",
+        )
     if code == errno.EACCES:
         return NetError(
-            f"permission denied for {target}: ports below 1024 and protected paths need "
-            "privileges; pick a port of 1024 or more",
+            QT_TRANSLATE_NOOP(
+                "NetErrors",
+                "permission denied for {target}: ports below 1024 and protected paths need "
+                "privileges; pick a port of 1024 or more",
+            ).format(target=target),
             "port",
         )
     if code == errno.EADDRNOTAVAIL:
-        return NetError(f"{target} is not an address of this machine", "host")
+        return NetError(
+            QT_TRANSLATE_NOOP("NetErrors", "{target} is not an address of this machine").format(
+                target=target
+            ),
+            "host",
+        )
     if code in (errno.ENETUNREACH, errno.EHOSTUNREACH):
-        return NetError(f"{target} is unreachable: {text}", "host")
+        return NetError(
+            QT_TRANSLATE_NOOP("NetErrors", "{target} is unreachable: {reason}").format(
+                target=target, reason=text
+            ),
+            "host",
+        )
     if code == errno.ECONNRESET:
-        return NetError(f"connection reset by {target}", "host")
+        return NetError(
+            QT_TRANSLATE_NOOP("NetErrors", "connection reset by {target}").format(target=target),
+            "host",
+        )
     if "path too long" in str(exc):
-        return NetError(f"the Unix socket path is too long: {target}", "path")
-    return NetError(f"{target}: {text}")
+        return NetError(
+            QT_TRANSLATE_NOOP("NetErrors", "the Unix socket path is too long: {target}").format(
+                target=target
+            ),
+            "path",
+        )
+    return NetError(
+        QT_TRANSLATE_NOOP("NetErrors", "{target}: {reason}").format(target=target, reason=text)
+    )
 
 
 def describe_bind_error(exc: OSError, local: tuple[str, int]) -> NetError:
     """A client's local bind failed: say so next to the local address or port."""
     host, port = local
     code = getattr(exc, "errno", None)
-    where = f"{host} port {port}" if port else host
+    where: str
+    if port:
+        where = QT_TRANSLATE_NOOP("NetErrors", "{host} port {port}").format(host=host, port=port)
+    else:
+        where = host
     if code == errno.EADDRINUSE:
-        return NetError(f"local port {port} is already in use by another socket", "local_port")
+        return NetError(
+            QT_TRANSLATE_NOOP(
+                "NetErrors", "local port {port} is already in use by another socket"
+            ).format(port=port),
+            "local_port",
+        )
     if code == errno.EACCES:
         return NetError(
-            f"permission denied binding {where}: pick a port of 1024 or more", "local_port"
+            QT_TRANSLATE_NOOP(
+                "NetErrors", "permission denied binding {where}: pick a port of 1024 or more"
+            ).format(where=where),
+            "local_port",
         )
     if code == errno.EADDRNOTAVAIL:
-        return NetError(f"{host} is not an address of this machine", "local_host")
+        return NetError(
+            QT_TRANSLATE_NOOP("NetErrors", "{host} is not an address of this machine").format(
+                host=host
+            ),
+            "local_host",
+        )
     if "no matching local address" in str(exc):
         return NetError(
-            f"{host} cannot reach the target: its family (IPv4 or IPv6) differs", "local_host"
+            QT_TRANSLATE_NOOP(
+                "NetErrors", "{host} cannot reach the target: its family (IPv4 or IPv6) differs"
+            ).format(host=host),
+            "local_host",
         )
-    text = getattr(exc, "strerror", None) or str(exc)
-    return NetError(f"cannot bind {where}: {text}", "local_host")
+    return NetError(
+        QT_TRANSLATE_NOOP("NetErrors", "cannot bind {where}: {reason}").format(
+            where=where, reason=_os_text(exc)
+        ),
+        "local_host",
+    )
 
 
 def who_listens_on(port: int) -> str | None:

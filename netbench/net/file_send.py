@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, cast
 
+from netbench.core.text import QT_TRANSLATE_NOOP, Text
 from netbench.net.datagram import DatagramListener
 from netbench.net.errors import NetError
 from netbench.net.events import CloseReason
@@ -128,15 +129,27 @@ def open_transfer(path: Path) -> FileTransfer:
     try:
         size = path.stat().st_size
         if not path.is_file():
-            raise NetError(f"{path} is not a regular file")
+            raise NetError(
+                QT_TRANSLATE_NOOP("FileSend", "{path} is not a regular file").format(path=path)
+            )
         with path.open("rb"):
             pass
     except FileNotFoundError as exc:
-        raise NetError(f"{path} does not exist") from exc
+        raise NetError(
+            QT_TRANSLATE_NOOP("FileSend", "{path} does not exist").format(path=path)
+        ) from exc
     except PermissionError as exc:
-        raise NetError(f"{path} cannot be read: permission denied") from exc
+        raise NetError(
+            QT_TRANSLATE_NOOP("FileSend", "{path} cannot be read: permission denied").format(
+                path=path
+            )
+        ) from exc
     except OSError as exc:
-        raise NetError(f"{path} cannot be read: {exc.strerror or exc}") from exc
+        raise NetError(
+            QT_TRANSLATE_NOOP("FileSend", "{path} cannot be read: {reason}").format(
+                path=path, reason=exc.strerror or str(exc)
+            )
+        ) from exc
     return FileTransfer(path=path, total=size)
 
 
@@ -164,12 +177,20 @@ def listener_targets(listener: StreamListener | DatagramListener, names: Sequenc
             targets[name] = (
                 peer
                 if peer is not None
-                else NetError(f"{name} is no longer connected: nothing was sent")
+                else NetError(
+                    QT_TRANSLATE_NOOP(
+                        "FileSend", "{peer} is no longer connected: nothing was sent"
+                    ).format(peer=name)
+                )
             )
         elif name in listener.peers:
             targets[name] = DatagramPeerTarget(listener, name)
         else:
-            targets[name] = NetError(f"{name} has not written to us: its address is unknown")
+            targets[name] = NetError(
+                QT_TRANSLATE_NOOP(
+                    "FileSend", "{peer} has not written to us: its address is unknown"
+                ).format(peer=name)
+            )
     return targets
 
 
@@ -226,7 +247,9 @@ async def _send_to_peer(
     except NetError as exc:
         peer.error = exc.message
     except OSError as exc:
-        peer.error = f"reading {transfer.path} failed: {exc.strerror or exc}"
+        peer.error = QT_TRANSLATE_NOOP("FileSend", "reading {path} failed: {reason}").format(
+            path=transfer.path, reason=exc.strerror or str(exc)
+        )
     finally:
         peer.finished = time.monotonic()
 
@@ -239,15 +262,18 @@ def _is_closing(target: FileTarget) -> bool:
 async def _why_closed(target: FileTarget) -> str:
     """How the connection ended, once it has said so (a reset is seen a moment later)."""
     if not isinstance(target, StreamPeer):
-        return "the socket is closed"
+        return QT_TRANSLATE_NOOP("FileSend", "the socket is closed")
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(asyncio.shield(target.closed), CLOSE_REASON_WAIT)
     if not target.closed.done():
-        return "the connection is closing"
+        return QT_TRANSLATE_NOOP("FileSend", "the connection is closing")
     reason = target.closed.result()
     if reason is CloseReason.ERROR:
-        return "the connection failed"
-    return f"the connection was {reason}"
+        return QT_TRANSLATE_NOOP("FileSend", "the connection failed")
+    # The reason is said in the words the UI already translates for a closed connection.
+    return QT_TRANSLATE_NOOP("FileSend", "the connection was {reason}").format(
+        reason=Text("CloseReason", reason.value)
+    )
 
 
 async def _wait_for_room(target: FileTarget, gate: FlowGate | None, transfer: FileTransfer) -> None:

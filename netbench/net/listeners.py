@@ -15,6 +15,7 @@ from typing import Protocol
 
 from netbench.core.framing import FramingSpec
 from netbench.core.responders import Responder
+from netbench.core.text import QT_TRANSLATE_NOOP, message_of
 from netbench.net.datagram import DatagramKind, DatagramListener
 from netbench.net.errors import NetError
 from netbench.net.events import EventSink
@@ -71,31 +72,54 @@ class ListenerConfig:
         """Raise :class:`NetError` naming the field, before any socket is touched."""
         if self.kind.uses_path:
             if self.path is None or not str(self.path).strip():
-                raise NetError("enter a socket path, e.g. ./sock", "path")
+                raise NetError(
+                    QT_TRANSLATE_NOOP("Listeners", "enter a socket path, e.g. ./sock"), "path"
+                )
         else:
             if not 0 <= self.port <= 65535:
-                raise NetError(f"port {self.port} is out of range: use 0 to 65535", "port")
+                raise NetError(
+                    QT_TRANSLATE_NOOP(
+                        "Listeners", "port {port} is out of range: use 0 to 65535"
+                    ).format(port=self.port),
+                    "port",
+                )
             host = self.host.strip()
             if not host:
-                raise NetError("enter an address to listen on, e.g. 127.0.0.1", "host")
+                raise NetError(
+                    QT_TRANSLATE_NOOP("Listeners", "enter an address to listen on, e.g. 127.0.0.1"),
+                    "host",
+                )
             try:
                 ipaddress.ip_address(host.strip("[]"))
             except ValueError:
                 if host != "localhost":
                     raise NetError(
-                        f"{host} is not an IP address: listen on an address of this machine",
+                        QT_TRANSLATE_NOOP(
+                            "Listeners",
+                            "{host} is not an IP address: listen on an address of this machine",
+                        ).format(host=host),
                         "host",
                     ) from None
         if self.kind is ListenerKind.TLS and self.certificate is None:
-            raise NetError("TLS needs a certificate and key, or a self-signed one", "cert")
+            raise NetError(
+                QT_TRANSLATE_NOOP(
+                    "Listeners", "TLS needs a certificate and key, or a self-signed one"
+                ),
+                "cert",
+            )
         if self.max_connections < 1:
-            raise NetError("allow at least one connection", "max_connections")
+            raise NetError(
+                QT_TRANSLATE_NOOP("Listeners", "allow at least one connection"), "max_connections"
+            )
         if self.idle_timeout is not None and self.idle_timeout <= 0:
-            raise NetError("the idle timeout must be more than 0 seconds", "idle_timeout")
+            raise NetError(
+                QT_TRANSLATE_NOOP("Listeners", "the idle timeout must be more than 0 seconds"),
+                "idle_timeout",
+            )
         try:
             self.framing.validate()
         except ValueError as exc:
-            raise NetError(str(exc), "framing") from exc
+            raise NetError(message_of(exc), "framing") from exc
 
     def title(self) -> str:
         """A short name for tabs and menus: "TCP 127.0.0.1:9999", "Unix ./sock"."""

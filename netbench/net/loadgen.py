@@ -36,9 +36,11 @@ from netbench.core.latency import LatencyRecorder, LatencySummary
 from netbench.core.pacing import Pacer
 from netbench.core.payload import InputMode
 from netbench.core.recipe import PayloadRecipe, compile_payload
+from netbench.core.text import QT_TRANSLATE_NOOP, joined, message_of
 from netbench.net.client_info import ClientConfig, ClientKind, client_tls_context
 from netbench.net.errors import NetError, describe_os_error
 from netbench.net.flow import READ_BUFFER_SIZE
+from netbench.net.stream import handshake_failed, timed_out, verification_failed
 
 MAX_CONNECTIONS = 10_000
 MAX_DATAGRAM = 65_507  # the largest UDP payload over IPv4
@@ -92,33 +94,56 @@ class LoadSettings:
         self.target.validate()
         if not 1 <= self.connections <= MAX_CONNECTIONS:
             raise NetError(
-                f"connections must be from 1 to {MAX_CONNECTIONS:,}, not {self.connections}",
+                QT_TRANSLATE_NOOP(
+                    "LoadTest", "connections must be from 1 to {limit:,}, not {count}"
+                ).format(limit=MAX_CONNECTIONS, count=self.connections),
                 "connections",
             )
         if self.duration < 0:
-            raise NetError("the duration cannot be negative", "duration")
+            raise NetError(
+                QT_TRANSLATE_NOOP("LoadTest", "the duration cannot be negative"), "duration"
+            )
         if self.duration == 0 and self.messages < 1:
-            raise NetError("send at least 1 message per connection, or set a duration", "messages")
+            raise NetError(
+                QT_TRANSLATE_NOOP(
+                    "LoadTest", "send at least 1 message per connection, or set a duration"
+                ),
+                "messages",
+            )
         if self.rate < 0:
-            raise NetError("the rate cannot be negative", "rate")
+            raise NetError(QT_TRANSLATE_NOOP("LoadTest", "the rate cannot be negative"), "rate")
         if self.ramp_up < 0:
-            raise NetError("the ramp-up cannot be negative", "ramp_up")
+            raise NetError(
+                QT_TRANSLATE_NOOP("LoadTest", "the ramp-up cannot be negative"), "ramp_up"
+            )
         if self.duration and self.ramp_up >= self.duration:
-            raise NetError("the ramp-up must be shorter than the duration", "ramp_up")
+            raise NetError(
+                QT_TRANSLATE_NOOP("LoadTest", "the ramp-up must be shorter than the duration"),
+                "ramp_up",
+            )
         if self.wait_for_replies and self.reply_timeout <= 0:
-            raise NetError("the reply timeout must be more than 0 ms", "reply_timeout")
+            raise NetError(
+                QT_TRANSLATE_NOOP("LoadTest", "the reply timeout must be more than 0 ms"),
+                "reply_timeout",
+            )
         if not self.payload and not self.target.kind.is_datagram:
-            raise NetError("the payload is empty: a stream cannot send an empty message", "payload")
+            raise NetError(
+                QT_TRANSLATE_NOOP(
+                    "LoadTest", "the payload is empty: a stream cannot send an empty message"
+                ),
+                "payload",
+            )
         if self.target.kind.is_datagram and len(self.payload) > MAX_DATAGRAM:
             raise NetError(
-                f"the payload is {len(self.payload):,} bytes: a datagram holds at most "
-                f"{MAX_DATAGRAM:,}",
+                QT_TRANSLATE_NOOP(
+                    "LoadTest", "the payload is {size:,} bytes: a datagram holds at most {limit:,}"
+                ).format(size=len(self.payload), limit=MAX_DATAGRAM),
                 "payload",
             )
         try:
             self.framing.validate()
         except ValueError as exc:
-            raise NetError(str(exc), "framing") from exc
+            raise NetError(message_of(exc), "framing") from exc
 
     @property
     def total_messages(self) -> int:
@@ -407,7 +432,11 @@ class _Connection:
             if self.run.stopping:
                 self.finish()  # we closed it: the run is ending or cancelled
             elif exc is None:
-                self.fail(f"{self.run.target_text} closed the connection")
+                self.fail(
+                    QT_TRANSLATE_NOOP("LoadTest", "{target} closed the connection").format(
+                        target=self.run.target_text
+                    )
+                )
             else:
                 error = describe_os_error(exc, self.run.target_text)
                 self.fail(error.message, error.field)
@@ -442,7 +471,11 @@ class _StreamConnection(_Connection, asyncio.BufferedProtocol):
 
     def eof_received(self) -> bool:
         if not self.done:
-            self.fail(f"{self.run.target_text} finished sending (FIN) before the run ended")
+            self.fail(
+                QT_TRANSLATE_NOOP(
+                    "LoadTest", "{target} finished sending (FIN) before the run ended"
+                ).format(target=self.run.target_text)
+            )
         return False
 
     def write(self, data: bytes) -> None:
@@ -462,7 +495,7 @@ class _StreamConnection(_Connection, asyncio.BufferedProtocol):
     def on_reply_timeout(self) -> None:
         # A late reply would be taken for the next one's: this connection cannot go on.
         timeout = self.run.settings.reply_timeout * 1000
-        self.fail(f"no reply within {timeout:.0f} ms")
+        self.fail(QT_TRANSLATE_NOOP("LoadTest", "no reply within {ms:.0f} ms").format(ms=timeout))
 
 
 class _DatagramConnection(_Connection, asyncio.DatagramProtocol):
@@ -483,8 +516,11 @@ class _DatagramConnection(_Connection, asyncio.DatagramProtocol):
     def error_received(self, exc: Exception) -> None:
         if isinstance(exc, ConnectionRefusedError):
             self.fail(
-                f"{self.run.target_text} refused the datagram: nothing is listening there "
-                "(ICMP port unreachable)",
+                QT_TRANSLATE_NOOP(
+                    "LoadTest",
+                    "{target} refused the datagram: nothing is listening there "
+                    "(ICMP port unreachable)",
+                ).format(target=self.run.target_text),
                 "path" if self.run.settings.target.kind.uses_path else "port",
             )
         else:
@@ -615,7 +651,13 @@ class LoadRun:
         try:
             return self._recipe.render(self._counter, time.time())
         except ChecksumError as exc:  # e.g. LRC over a counter that made the text odd
-            self.record_error(0, f"message {self._counter}: {exc.message}", "payload")
+            self.record_error(
+                0,
+                QT_TRANSLATE_NOOP("LoadTest", "message {number}: {problem}").format(
+                    number=self._counter, problem=exc.message
+                ),
+                "payload",
+            )
             return self.settings.payload
 
     def messages(self, count: int) -> bytes:
@@ -772,15 +814,11 @@ class LoadRun:
                     return await self._open_datagram(number)
                 return await self._open_stream(number)
         except TimeoutError as exc:
-            raise NetError(
-                f"timed out after {timeout * 1000:.0f} ms connecting to {self.target_text}"
-            ) from exc
+            raise NetError(timed_out(timeout, self.target_text)) from exc
         except ssl.SSLCertVerificationError as exc:
-            reason = exc.verify_message or exc.reason or str(exc)
-            raise NetError(f"TLS verification failed for {self.target_text}: {reason}") from exc
+            raise NetError(verification_failed(exc, self.target_text)) from exc
         except ssl.SSLError as exc:
-            reason = exc.reason or str(exc)
-            raise NetError(f"the TLS handshake with {self.target_text} failed: {reason}") from exc
+            raise NetError(handshake_failed(exc, self.target_text)) from exc
         except OSError as exc:
             if exc.errno in (errno.EMFILE, errno.ENFILE):
                 raise self._out_of_files(exc) from exc
@@ -789,11 +827,20 @@ class LoadRun:
     def _out_of_files(self, exc: OSError) -> NetError:
         if self.fd_limit is None:
             self.fd_limit = self.open + self.opening - 1  # this attempt got no socket
-        which = "this process's" if exc.errno == errno.EMFILE else "the system's"
+        if exc.errno == errno.EMFILE:
+            template = QT_TRANSLATE_NOOP(
+                "LoadTest",
+                "too many open files: this process's limit ({limit:,} with ulimit -n) "
+                "was reached with {count:,} connections open or opening",
+            )
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "LoadTest",
+                "too many open files: the system's limit ({limit:,} with ulimit -n) "
+                "was reached with {count:,} connections open or opening",
+            )
         return NetError(
-            f"too many open files: {which} limit ({open_file_limit():,} with ulimit -n) "
-            f"was reached with {self.fd_limit:,} connections open or opening",
-            "connections",
+            template.format(limit=open_file_limit(), count=self.fd_limit), "connections"
         )
 
     async def _open_stream(self, number: int) -> _Connection:
@@ -959,7 +1006,9 @@ class LoadRun:
         else:
             self.status = RunStatus.FINISHED
         if self.framing_errors:
-            message = "replies that could not be framed (too long, or malformed)"
+            message = QT_TRANSLATE_NOOP(
+                "LoadTest", "replies that could not be framed (too long, or malformed)"
+            )
             self.errors[message] = self.framing_errors
         top_field = ""
         if self.errors:
@@ -995,27 +1044,49 @@ class LoadRun:
         return result
 
     def _summary(self) -> str:
+        """One line: what happened (a translatable Text, its counts untranslated)."""
         attempted = self.attempted
         if self.status is RunStatus.FAILED:
+            message: str
             if self.errors:
                 message, _ = self.errors.most_common(1)[0]
             else:
-                message = "no connection was opened"
+                message = QT_TRANSLATE_NOOP("LoadTest", "no connection was opened")
             if attempted <= 1:
                 return message
-            return f"all {attempted:,} connections failed: {message}"
-        parts = [
-            f"{self.sent:,} messages sent, {self.replies:,} replies"
-            f" over {self.connected:,} connections"
+            return QT_TRANSLATE_NOOP(
+                "LoadTest", "all {count:,} connections failed: {message}"
+            ).format(count=attempted, message=message)
+        parts: list[str] = [
+            QT_TRANSLATE_NOOP(
+                "LoadTest",
+                "{sent:,} messages sent, {replies:,} replies over {connected:,} connections",
+            ).format(sent=self.sent, replies=self.replies, connected=self.connected)
         ]
         if self.failed:
-            parts.append(f"{self.failed:,} connections failed")
+            parts.append(
+                QT_TRANSLATE_NOOP("LoadTest", "{count:,} connections failed").format(
+                    count=self.failed
+                )
+            )
         if self.ended_with_error:
-            parts.append(f"{self.ended_with_error:,} connections ended with an error")
+            parts.append(
+                QT_TRANSLATE_NOOP("LoadTest", "{count:,} connections ended with an error").format(
+                    count=self.ended_with_error
+                )
+            )
         if self.timeouts:
-            parts.append(f"{self.timeouts:,} replies timed out")
+            parts.append(
+                QT_TRANSLATE_NOOP("LoadTest", "{count:,} replies timed out").format(
+                    count=self.timeouts
+                )
+            )
         if self.fd_limit is not None:
-            parts.append(f"stopped opening at {self.fd_limit:,} connections: too many open files")
+            parts.append(
+                QT_TRANSLATE_NOOP(
+                    "LoadTest", "stopped opening at {count:,} connections: too many open files"
+                ).format(count=self.fd_limit)
+            )
         if self.cancelled:
-            parts.insert(0, "cancelled")
-        return "; ".join(parts)
+            parts.insert(0, QT_TRANSLATE_NOOP("LoadTest", "cancelled"))
+        return joined("; ", parts)

@@ -22,6 +22,7 @@ from typing import Any
 
 from netbench.core.framing import Frame, FramingError, FramingSpec, make_framer
 from netbench.core.responders import Action, CloseConnection, Reply, Responder, ResponderSession
+from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.errors import NetError, describe_bind_error, describe_os_error
 from netbench.net.events import (
     CloseReason,
@@ -244,7 +245,11 @@ class StreamPeer(asyncio.BufferedProtocol):
 
     def send(self, data: bytes) -> None:
         if self.transport is None or self.transport.is_closing():
-            raise NetError(f"{self.name} is closed: nothing was sent")
+            raise NetError(
+                QT_TRANSLATE_NOOP("Stream", "{peer} is closed: nothing was sent").format(
+                    peer=self.name
+                )
+            )
         self._last_activity = time.monotonic()
         self.transport.write(data)
         self.bytes_out += len(data)
@@ -352,7 +357,9 @@ class StreamListener:
         extra: dict[str, Any] = {}
         if kind is StreamKind.UNIX:
             if path is None:
-                raise NetError("a Unix listener needs a socket path", "path")
+                raise NetError(
+                    QT_TRANSLATE_NOOP("Stream", "a Unix listener needs a socket path"), "path"
+                )
             await claim_unix_path(path, remove_stale)
             target = str(path)
             try:
@@ -365,7 +372,12 @@ class StreamListener:
             self.address = str(path)
         else:
             if not 0 <= port <= 65535:
-                raise NetError(f"port {port} is out of range: use 0 to 65535", "port")
+                raise NetError(
+                    QT_TRANSLATE_NOOP(
+                        "Stream", "port {port} is out of range: use 0 to 65535"
+                    ).format(port=port),
+                    "port",
+                )
             target = format_address((host, port))
             try:
                 self._server = await loop.create_server(
@@ -393,22 +405,32 @@ class StreamListener:
 
     def _handshake_failed(self, peer_name: str, exc: BaseException) -> None:
         if isinstance(exc, ssl.SSLError):
-            reason = exc.reason or str(exc)
+            reason: str = exc.reason or str(exc)
             if reason == "HTTP_REQUEST":
-                reason = "the client spoke plain HTTP to a TLS port (try https://)"
+                reason = QT_TRANSLATE_NOOP(
+                    "Stream", "the client spoke plain HTTP to a TLS port (try https://)"
+                )
             elif reason == "WRONG_VERSION_NUMBER":
-                reason = "the client did not start TLS (plain text on a TLS port?)"
+                reason = QT_TRANSLATE_NOOP(
+                    "Stream", "the client did not start TLS (plain text on a TLS port?)"
+                )
         elif isinstance(exc, TimeoutError):
-            reason = f"no handshake within {TLS_HANDSHAKE_TIMEOUT:.0f} s"
+            reason = QT_TRANSLATE_NOOP("Stream", "no handshake within {seconds:.0f} s").format(
+                seconds=TLS_HANDSHAKE_TIMEOUT
+            )
         elif isinstance(exc, ConnectionError):
-            reason = "the client closed the connection during the handshake"
+            reason = QT_TRANSLATE_NOOP(
+                "Stream", "the client closed the connection during the handshake"
+            )
         else:
             reason = str(exc) or type(exc).__name__
         self._sink(
             Notice(
                 source=self.source,
                 peer=peer_name,
-                text=f"TLS handshake with {peer_name} failed: {reason}",
+                text=QT_TRANSLATE_NOOP(
+                    "Stream", "TLS handshake with {peer} failed: {reason}"
+                ).format(peer=peer_name, reason=reason),
             )
         )
 
@@ -420,8 +442,11 @@ class StreamListener:
                 Notice(
                     source=self.source,
                     peer=peer.name,
-                    text=f"connection limit of {self.max_connections} reached: "
-                    f"{peer.name} was turned away; the others are still served",
+                    text=QT_TRANSLATE_NOOP(
+                        "Stream",
+                        "connection limit of {limit} reached: {peer} was turned away; "
+                        "the others are still served",
+                    ).format(limit=self.max_connections, peer=peer.name),
                 )
             )
             return False
@@ -434,7 +459,11 @@ class StreamListener:
     def send(self, peer_name: str, data: bytes) -> None:
         peer = self.peers.get(peer_name)
         if peer is None:
-            raise NetError(f"{peer_name} is no longer connected: nothing was sent")
+            raise NetError(
+                QT_TRANSLATE_NOOP(
+                    "Stream", "{peer} is no longer connected: nothing was sent"
+                ).format(peer=peer_name)
+            )
         peer.send(data)
 
     def disconnect(self, peer_name: str) -> None:
@@ -584,28 +613,54 @@ async def open_stream(
     try:
         if kind is StreamKind.UNIX:
             if path is None:
-                raise NetError("a Unix client needs a socket path", "path")
+                raise NetError(
+                    QT_TRANSLATE_NOOP("Stream", "a Unix client needs a socket path"), "path"
+                )
             connecting = loop.create_unix_connection(factory, str(path), **extra)
         else:
             if not 0 < port <= 65535:
-                raise NetError(f"port {port} is out of range: use 1 to 65535", "port")
+                raise NetError(
+                    QT_TRANSLATE_NOOP(
+                        "Stream", "port {port} is out of range: use 1 to 65535"
+                    ).format(port=port),
+                    "port",
+                )
             if local_addr is not None:
                 extra["local_addr"] = local_addr
             connecting = loop.create_connection(factory, host, port, **extra)
         _, peer = await asyncio.wait_for(connecting, timeout)
     except TimeoutError as exc:
-        raise NetError(f"timed out after {timeout * 1000:.0f} ms connecting to {target}") from exc
+        raise NetError(timed_out(timeout, target)) from exc
     except ssl.SSLCertVerificationError as exc:
-        reason = exc.verify_message or exc.reason or str(exc)
-        raise NetError(f"TLS verification failed for {target}: {reason}", "tls") from exc
+        raise NetError(verification_failed(exc, target), "tls") from exc
     except ssl.SSLError as exc:
-        reason = exc.reason or str(exc)
-        raise NetError(f"the TLS handshake with {target} failed: {reason}", "tls") from exc
+        raise NetError(handshake_failed(exc, target), "tls") from exc
     except OSError as exc:
         if local_addr is not None and _is_bind_error(exc):
             raise describe_bind_error(exc, local_addr) from exc
         raise describe_os_error(exc, target) from exc
     return peer
+
+
+def timed_out(timeout: float, target: str) -> str:
+    return QT_TRANSLATE_NOOP("Stream", "timed out after {ms:.0f} ms connecting to {target}").format(
+        ms=timeout * 1000, target=target
+    )
+
+
+def verification_failed(exc: ssl.SSLCertVerificationError, target: str) -> str:
+    """The certificate check failed; OpenSSL's reason (its own words) is kept."""
+    reason = exc.verify_message or exc.reason or str(exc)
+    return QT_TRANSLATE_NOOP("Stream", "TLS verification failed for {target}: {reason}").format(
+        target=target, reason=reason
+    )
+
+
+def handshake_failed(exc: ssl.SSLError, target: str) -> str:
+    reason = exc.reason or str(exc)
+    return QT_TRANSLATE_NOOP("Stream", "the TLS handshake with {target} failed: {reason}").format(
+        target=target, reason=reason
+    )
 
 
 def _is_bind_error(exc: OSError) -> bool:

@@ -13,6 +13,7 @@ import ssl
 from dataclasses import dataclass
 from pathlib import Path
 
+from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.errors import NetError
 
 
@@ -38,7 +39,12 @@ def describe_certificate(cert_file: Path, key_file: Path) -> ServerCertificate:
         pem = cert_file.read_bytes()
         cert = x509.load_pem_x509_certificate(pem)
     except (OSError, ValueError) as exc:
-        raise NetError(f"cannot read the certificate {cert_file}: {exc}", "cert") from exc
+        raise NetError(
+            QT_TRANSLATE_NOOP("Tls", "cannot read the certificate {path}: {reason}").format(
+                path=cert_file, reason=str(exc)
+            ),
+            "cert",
+        ) from exc
     return ServerCertificate(
         cert_file=cert_file,
         key_file=key_file,
@@ -98,5 +104,10 @@ def server_context(certificate: ServerCertificate) -> ssl.SSLContext:
     try:
         context.load_cert_chain(certificate.cert_file, certificate.key_file)
     except (OSError, ssl.SSLError) as exc:
-        raise NetError(f"the certificate and key do not load together: {exc}", "cert") from exc
+        raise NetError(
+            QT_TRANSLATE_NOOP(
+                "Tls", "the certificate and key do not load together: {reason}"
+            ).format(reason=str(exc)),
+            "cert",
+        ) from exc
     return context

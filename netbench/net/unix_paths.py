@@ -16,6 +16,7 @@ import stat
 from enum import StrEnum
 from pathlib import Path
 
+from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.errors import NetError
 
 
@@ -63,14 +64,27 @@ async def claim_unix_path(path: Path, remove_stale: bool) -> None:
     """Make ``path`` usable for a new server, or raise :class:`NetError` saying why not."""
     state = await probe_unix_path(path)
     if state is UnixPathState.LIVE:
-        raise NetError(f"{path} is in use by a running server: pick another path", "path")
+        raise NetError(
+            QT_TRANSLATE_NOOP(
+                "UnixPaths", "{path} is in use by a running server: pick another path"
+            ).format(path=path),
+            "path",
+        )
     if state is UnixPathState.NOT_A_SOCKET:
-        raise NetError(f"{path} exists and is not a socket: it is left untouched", "path")
+        raise NetError(
+            QT_TRANSLATE_NOOP(
+                "UnixPaths", "{path} exists and is not a socket: it is left untouched"
+            ).format(path=path),
+            "path",
+        )
     if state is UnixPathState.STALE:
         if not remove_stale:
             raise NetError(
-                f"{path} is a stale socket file left by a server that is gone; "
-                "remove it to listen there",
+                QT_TRANSLATE_NOOP(
+                    "UnixPaths",
+                    "{path} is a stale socket file left by a server that is gone; "
+                    "remove it to listen there",
+                ).format(path=path),
                 "path",
             )
         path.unlink()

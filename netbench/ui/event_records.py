@@ -21,6 +21,7 @@ from netbench.net.events import (
     Stopped,
 )
 from netbench.ui.close_reasons import close_reason_text
+from netbench.ui.net_text import net_text
 
 
 @dataclass
@@ -94,7 +95,7 @@ def records_from_events(
 
 
 def _note(event: NetEvent) -> tuple[Direction, str, str] | None:
-    """The words of a connection event; the net layer's own texts (errors) stay as they are."""
+    """The words of a connection event, the net layer's own texts (errors) translated too."""
     translate = QCoreApplication.translate
     if isinstance(event, Connected):
         if event.local:
@@ -106,19 +107,21 @@ def _note(event: NetEvent) -> tuple[Direction, str, str] | None:
         text = translate("EventRecords", "peer finished sending (FIN); we can still reply")
         return Direction.INFO, event.peer, text
     if isinstance(event, PeerClosed):
-        detail = f": {event.detail}" if event.detail else ""
+        detail = f": {net_text(event.detail)}" if event.detail else ""
         return Direction.INFO, event.peer, f"{close_reason_text(event.reason)}{detail}"
     if isinstance(event, Notice):
-        return Direction.ERROR if event.error else Direction.INFO, event.peer, event.text
+        return Direction.ERROR if event.error else Direction.INFO, event.peer, net_text(event.text)
     if isinstance(event, Listening):
         text = translate("EventRecords", "listening on {address}").format(address=event.address)
         return Direction.INFO, "", text
     if isinstance(event, Stopped):
         if event.reason:
-            text = translate("EventRecords", "stopped: {reason}").format(reason=event.reason)
+            text = translate("EventRecords", "stopped: {reason}").format(
+                reason=net_text(event.reason)
+            )
         else:
             text = translate("EventRecords", "stopped")
         return Direction.INFO, "", text
     if isinstance(event, Failed):
-        return Direction.ERROR, "", event.error
+        return Direction.ERROR, "", net_text(event.error)
     return None

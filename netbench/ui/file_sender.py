@@ -31,6 +31,7 @@ from netbench.net.engine import Engine
 from netbench.net.errors import NetError
 from netbench.net.file_send import FileTransfer, FindTargets, open_transfer, send_file
 from netbench.ui.colors import ERROR_COLOR
+from netbench.ui.net_text import net_text
 from netbench.ui.tasks import start_task
 from netbench.ui.transcript_view import format_size
 
@@ -140,7 +141,7 @@ class FileSender(QWidget):
         try:
             transfer = open_transfer(path)
         except NetError as exc:
-            self._show_status(exc.message, ERROR_COLOR)
+            self._show_status(net_text(exc.message), ERROR_COLOR)
             return None
         self.transfer = transfer
         self._sending = True
@@ -230,7 +231,7 @@ class FileSender(QWidget):
                 if whom
                 else self.tr("Sending {name} stopped after {sent}: {error}")
             )
-            return template.format(name=name, whom=whom, sent=sent, error=failed[0].error)
+            return template.format(name=name, whom=whom, sent=sent, error=net_text(failed[0].error))
         if transfer.cancelled:
             template = (
                 self.tr("Sending {name} to {whom} cancelled after {sent} of {total}")
@@ -264,7 +265,7 @@ class FileSender(QWidget):
         failed = transfer.failed
         parts = [
             self.tr("{peer} stopped after {sent}: {error}").format(
-                peer=peer.peer, sent=format_size(peer.sent), error=peer.error
+                peer=peer.peer, sent=format_size(peer.sent), error=net_text(peer.error)
             )
             for peer in failed[:FAILURES_SHOWN]
         ]

@@ -55,6 +55,7 @@ from netbench.core.escapes import encode_escapes
 from netbench.core.payload import InputMode, LineEnding, parse_payload, to_hex
 from netbench.core.recipe import PayloadRecipe, RenderedPayload, compile_payload
 from netbench.ui.checksum_names import checksum_labels
+from netbench.ui.net_text import net_text
 
 HISTORY_LIMIT = 200
 PREVIEW_BYTES = 32
@@ -705,7 +706,9 @@ class PayloadEditor(QWidget):
             self.checksum_combo.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_checksum_error(self, error: ChecksumError) -> None:
-        self.error_label.setText(self.tr("Cannot send: {message}").format(message=error.message))
+        self.error_label.setText(
+            self.tr("Cannot send: {message}").format(message=net_text(error.message))
+        )
         self.error_label.show()
         self.input.setExtraSelections([])
 
@@ -714,7 +717,9 @@ class PayloadEditor(QWidget):
 
         The cursor is only moved when the user tried to send, never while typing.
         """
-        self.error_label.setText(self.tr("Cannot send: {message}").format(message=error.message))
+        self.error_label.setText(
+            self.tr("Cannot send: {message}").format(message=net_text(error.message))
+        )
         self.error_label.show()
         start, end = self._error_span(error.position)
         cursor = QTextCursor(self.input.document())

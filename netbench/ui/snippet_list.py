@@ -57,6 +57,7 @@ from netbench.core.snippets import (
     duplicates,
     make_snippet,
 )
+from netbench.ui.net_text import net_text
 from netbench.ui.payload_editor import PayloadDraft, PayloadEditor
 from netbench.ui.snippet_store import SEARCH_ROLE, SNIPPET_ROLE, SnippetStore, now
 
@@ -495,7 +496,10 @@ class SnippetPanel(QWidget):
             return None
         if self.editor.error is not None:
             self._say(
-                self.tr("Cannot save: {problem}").format(problem=self.editor.error.message), True
+                self.tr("Cannot save: {problem}").format(
+                    problem=net_text(self.editor.error.message)
+                ),
+                True,
             )
             return None
         draft = self.editor.state()
@@ -510,7 +514,9 @@ class SnippetPanel(QWidget):
                 checksum=draft.checksum,
             )
         except SnippetError as error:
-            self._say(self.tr("Cannot save: {problem}").format(problem=error.message), True)
+            self._say(
+                self.tr("Cannot save: {problem}").format(problem=net_text(error.message)), True
+            )
             return None
         _row, old = self.store.save_snippet(snippet)
         self.name_edit.setText(snippet.name)
@@ -532,7 +538,9 @@ class SnippetPanel(QWidget):
         try:
             snippet = self.store.rename(source.row(), name)
         except SnippetError as error:
-            self._say(self.tr("Not renamed: {problem}").format(problem=error.message), True)
+            self._say(
+                self.tr("Not renamed: {problem}").format(problem=net_text(error.message)), True
+            )
             return False
         if snippet.name != old:
             self._say(self.tr("Renamed “{old}” to “{new}”").format(old=old, new=snippet.name))
@@ -619,7 +627,7 @@ class SnippetPanel(QWidget):
         except SnippetError as error:
             self._say(
                 self.tr("Nothing was imported from {file}: {problem}").format(
-                    file=path.name, problem=error.message
+                    file=path.name, problem=net_text(error.message)
                 ),
                 error=True,
             )

@@ -43,6 +43,7 @@ from netbench.core.snippets import (
     unique_name,
 )
 from netbench.ui.checksum_names import checksum_labels
+from netbench.ui.net_text import net_text
 from netbench.ui.transcript_view import format_size
 
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -88,12 +89,12 @@ class SnippetStore(QAbstractListModel):
                 self._load_notice = self.tr(
                     "The saved messages could not be read ({problem}). The file was kept as "
                     "{kept} next to it, and the list starts empty."
-                ).format(problem=loaded.problem, kept=loaded.kept_as.name)
+                ).format(problem=net_text(loaded.problem), kept=loaded.kept_as.name)
             else:
                 self._load_notice = self.tr(
                     "The saved messages could not be read ({problem}). Changes are not saved "
                     "until netbench restarts, so the file is not overwritten."
-                ).format(problem=loaded.problem)
+                ).format(problem=net_text(loaded.problem))
 
     # -- the library ------------------------------------------------------------------------
 
@@ -342,7 +343,7 @@ class SnippetStore(QAbstractListModel):
         if snippet.mode is not InputMode.HEX:
             shown = _cut(visible_text(data, snippet.encoding), TOOLTIP_CHARS)
             lines.append(f"<tt>{html.escape(shown)}</tt>")
-        lines.append(f"<tt>{html.escape(hex_inline(data, TOOLTIP_BYTES))}</tt>")
+        lines.append(f"<tt>{html.escape(net_text(hex_inline(data, TOOLTIP_BYTES)))}</tt>")
         return "<br>".join(lines)
 
 

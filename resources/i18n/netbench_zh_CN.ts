@@ -29,6 +29,136 @@
     </message>
 </context>
 <context>
+    <name>Checksum</name>
+    <message>
+        <source>LRC (Modbus ASCII) needs hex digits, but covered byte {number} is {byte}; skip the &apos;:&apos; and put the line ending after it</source>
+        <translation>LRC (Modbus ASCII) 需要十六进制数字，但参与校验的第 {number} 个字节是 {byte}；请跳过 &apos;:&apos;，并把行尾放在校验和之后</translation>
+    </message>
+    <message>
+        <source>LRC (Modbus ASCII) needs hex digit pairs, but {count} digits are covered</source>
+        <translation>LRC (Modbus ASCII) 需要成对的十六进制数字，但参与校验的有 {count} 个数字</translation>
+    </message>
+    <message>
+        <source>the checksum skips the first {skip} bytes, but the message before it has only {size}</source>
+        <translation>校验和要跳过开头 {skip} 个字节，但它前面的消息只有 {size} 个字节</translation>
+    </message>
+</context>
+<context>
+    <name>ClientInfo</name>
+    <message>
+        <source>enter the server&apos;s socket path</source>
+        <translation>请输入服务器的套接字路径</translation>
+    </message>
+    <message>
+        <source>enter a host name or an address</source>
+        <translation>请输入主机名或地址</translation>
+    </message>
+    <message>
+        <source>port {port} is out of range: use 1 to 65535</source>
+        <translation>端口 {port} 超出范围：请使用 1 到 65535</translation>
+    </message>
+    <message>
+        <source>the connect timeout must be more than 0 ms</source>
+        <translation>连接超时必须大于 0 ms</translation>
+    </message>
+    <message>
+        <source>local port {port} is out of range: use 0 to 65535</source>
+        <translation>本地端口 {port} 超出范围：请使用 0 到 65535</translation>
+    </message>
+    <message>
+        <source>the CA file {path} does not exist</source>
+        <translation>CA 文件 {path} 不存在</translation>
+    </message>
+    <message>
+        <source>the certificate file {path} does not exist</source>
+        <translation>证书文件 {path} 不存在</translation>
+    </message>
+    <message>
+        <source>a key file needs its certificate file</source>
+        <translation>私钥文件需要配合其证书文件</translation>
+    </message>
+    <message>
+        <source>the key file {path} does not exist</source>
+        <translation>私钥文件 {path} 不存在</translation>
+    </message>
+    <message>
+        <source>ALPN protocol names are 1 to 255 bytes: {name} is not</source>
+        <translation>ALPN 协议名须为 1 到 255 字节：{name} 不符合</translation>
+    </message>
+    <message>
+        <source>the CA file {path} cannot be loaded: {reason}</source>
+        <translation>无法加载 CA 文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>the client certificate cannot be used: {reason}</source>
+        <translation>无法使用客户端证书：{reason}</translation>
+    </message>
+    <message>
+        <source>the client certificate cannot be read: {reason}</source>
+        <translation>无法读取客户端证书：{reason}</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>not used</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <source>not tried (out of time)</source>
+        <translation>未尝试（时间已用完）</translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>无需尝试</translation>
+    </message>
+    <message>
+        <source>timed out after {ms:.0f} ms</source>
+        <translation>超时（{ms:.0f} ms）</translation>
+    </message>
+    <message>
+        <source>{message} (tried {tried})</source>
+        <translation>{message}（已尝试：{tried}）</translation>
+    </message>
+    <message>
+        <source>{message}; check the host, or enter the name the certificate is for as the server name</source>
+        <translation>{message}；请检查主机，或把证书所属的名称填为服务器名称</translation>
+    </message>
+    <message>
+        <source>{message}; the certificate is not signed by a CA we trust: choose its CA file</source>
+        <translation>{message}；该证书不是由受信任的 CA 签发的：请选择它的 CA 文件</translation>
+    </message>
+    <message>
+        <source>{message}; the server must renew its certificate</source>
+        <translation>{message}；服务器需要更新证书</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <source>{size} B</source>
+        <translation>{size} 字节</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+</context>
+<context>
     <name>ClientTab</name>
     <message>
         <source>Client for the TCP time echo server</source>
@@ -95,10 +225,63 @@
     </message>
 </context>
 <context>
+    <name>Datagram</name>
+    <message>
+        <source>the peer&apos;s port is closed (ICMP port unreachable)</source>
+        <translation>对端端口未开放（ICMP 端口不可达）</translation>
+    </message>
+    <message>
+        <source>{source} is closed: nothing was sent</source>
+        <translation>{source} 已关闭：未发送任何数据</translation>
+    </message>
+    <message>
+        <source>a Unix datagram listener needs a socket path</source>
+        <translation>Unix 数据报监听需要一个套接字路径</translation>
+    </message>
+    <message>
+        <source>port {port} is out of range: use 0 to 65535</source>
+        <translation>端口 {port} 超出范围：请使用 0 到 65535</translation>
+    </message>
+    <message>
+        <source>{peer} has not written to us: its address is unknown</source>
+        <translation>{peer} 尚未向本端发送过数据，不知道它的地址</translation>
+    </message>
+    <message>
+        <source>a Unix datagram client needs the server&apos;s socket path</source>
+        <translation>Unix 数据报客户端需要服务器的套接字路径</translation>
+    </message>
+    <message>
+        <source>port {port} is out of range: use 1 to 65535</source>
+        <translation>端口 {port} 超出范围：请使用 1 到 65535</translation>
+    </message>
+</context>
+<context>
+    <name>Display</name>
+    <message>
+        <source>… (+{count} byte)</source>
+        <translation>…（另 {count} 字节）</translation>
+    </message>
+    <message>
+        <source>… (+{count} bytes)</source>
+        <translation>…（另 {count} 字节）</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>Not built yet: this tab comes in a coming release.</source>
         <translation>尚未完成：此页将在后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>Encodings</name>
+    <message>
+        <source>unknown encoding {name}</source>
+        <translation>未知的编码 {name}</translation>
+    </message>
+    <message>
+        <source>encoding {name} is not supported</source>
+        <translation>不支持编码 {name}</translation>
     </message>
 </context>
 <context>
@@ -122,6 +305,41 @@
     <message>
         <source>The details are in the log: {path}</source>
         <translation>详细信息见日志：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>Escapes</name>
+    <message>
+        <source>{character} cannot be encoded as {codec} at position {position}</source>
+        <translation>位置 {position} 的 {character} 无法用 {codec} 编码</translation>
+    </message>
+    <message>
+        <source>lone backslash at position {position} ends the text (write \\ for a backslash)</source>
+        <translation>位置 {position} 处的单个反斜杠结束了文本（反斜杠本身请写成 \\）</translation>
+    </message>
+    <message>
+        <source>unknown escape {escape} at position {position}</source>
+        <translation>位置 {position} 处是未知的转义 {escape}</translation>
+    </message>
+    <message>
+        <source>(backslash followed by {letter})</source>
+        <translation>（反斜杠后跟 {letter}）</translation>
+    </message>
+    <message>
+        <source>\{letter} at position {position} needs exactly two hex digits</source>
+        <translation>位置 {position} 处的 \{letter} 后面需要正好两位十六进制数字</translation>
+    </message>
+    <message>
+        <source>\{letter} at position {position} needs exactly four hex digits</source>
+        <translation>位置 {position} 处的 \{letter} 后面需要正好四位十六进制数字</translation>
+    </message>
+    <message>
+        <source>\{letter} at position {position} needs exactly eight hex digits</source>
+        <translation>位置 {position} 处的 \{letter} 后面需要正好八位十六进制数字</translation>
+    </message>
+    <message>
+        <source>\U{code_point:08x} at position {position} is beyond U+10FFFF, the last Unicode code point</source>
+        <translation>位置 {position} 处的 \U{code_point:08x} 超出了最后一个 Unicode 码位 U+10FFFF</translation>
     </message>
 </context>
 <context>
@@ -149,6 +367,53 @@
     <message>
         <source>stopped</source>
         <translation>已停止</translation>
+    </message>
+</context>
+<context>
+    <name>FileSend</name>
+    <message>
+        <source>{path} is not a regular file</source>
+        <translation>{path} 不是普通文件</translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation>{path} 不存在</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: permission denied</source>
+        <translation>无法读取 {path}：权限不足</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{peer} is no longer connected: nothing was sent</source>
+        <translation>{peer} 已断开：未发送任何数据</translation>
+    </message>
+    <message>
+        <source>{peer} has not written to us: its address is unknown</source>
+        <translation>{peer} 尚未向本端发送过数据，不知道它的地址</translation>
+    </message>
+    <message>
+        <source>reading {path} failed: {reason}</source>
+        <translation>读取 {path} 失败：{reason}</translation>
+    </message>
+    <message>
+        <source>the socket is closed</source>
+        <translation>套接字已关闭</translation>
+    </message>
+    <message>
+        <source>the connection is closing</source>
+        <translation>连接正在关闭</translation>
+    </message>
+    <message>
+        <source>the connection failed</source>
+        <translation>连接失败</translation>
+    </message>
+    <message>
+        <source>the connection was {reason}</source>
+        <translation>连接{reason}</translation>
     </message>
 </context>
 <context>
@@ -228,6 +493,113 @@
     <message>
         <source>{count} more</source>
         <translation>另有 {count} 个</translation>
+    </message>
+</context>
+<context>
+    <name>Framing</name>
+    <message>
+        <source>unknown framing kind {kind}</source>
+        <translation>未知的分帧方式 {kind}</translation>
+    </message>
+    <message>
+        <source>max frame size must be at least 1 byte, got {size}</source>
+        <translation>最大帧长至少为 1 字节，而不是 {size}</translation>
+    </message>
+    <message>
+        <source>delimiter must not be empty</source>
+        <translation>分隔符不能为空</translation>
+    </message>
+    <message>
+        <source>fixed length must be at least 1 byte, got {size}</source>
+        <translation>固定长度至少为 1 字节，而不是 {size}</translation>
+    </message>
+    <message>
+        <source>fixed length ({size} bytes) must not exceed the max frame size ({limit} bytes)</source>
+        <translation>固定长度（{size} 字节）不能超过最大帧长（{limit} 字节）</translation>
+    </message>
+    <message>
+        <source>length prefix must be 1, 2, 4 or 8 bytes, got {size}</source>
+        <translation>长度前缀必须是 1、2、4 或 8 字节，而不是 {size}</translation>
+    </message>
+    <message>
+        <source>byte order must be &apos;big&apos; or &apos;little&apos;, got {order}</source>
+        <translation>字节序必须是 &apos;big&apos; 或 &apos;little&apos;，而不是 {order}</translation>
+    </message>
+    <message>
+        <source>{name}-delimited, delimiter kept</source>
+        <translation>以 {name} 分隔，保留分隔符</translation>
+    </message>
+    <message>
+        <source>{name}-delimited</source>
+        <translation>以 {name} 分隔</translation>
+    </message>
+    <message>
+        <source>fixed {size} byte</source>
+        <translation>固定 {size} 字节</translation>
+    </message>
+    <message>
+        <source>fixed {size} bytes</source>
+        <translation>固定 {size} 字节</translation>
+    </message>
+    <message>
+        <source>{size}-byte length prefix (header counted)</source>
+        <translation>{size} 字节长度前缀（含头部）</translation>
+    </message>
+    <message>
+        <source>{size}-byte length prefix (header not counted)</source>
+        <translation>{size} 字节长度前缀（不含头部）</translation>
+    </message>
+    <message>
+        <source>{size}-byte little-endian length prefix (header counted)</source>
+        <translation>{size} 字节小端长度前缀（含头部）</translation>
+    </message>
+    <message>
+        <source>{size}-byte little-endian length prefix (header not counted)</source>
+        <translation>{size} 字节小端长度前缀（不含头部）</translation>
+    </message>
+    <message>
+        <source>{size}-byte big-endian length prefix (header counted)</source>
+        <translation>{size} 字节大端长度前缀（含头部）</translation>
+    </message>
+    <message>
+        <source>{size}-byte big-endian length prefix (header not counted)</source>
+        <translation>{size} 字节大端长度前缀（不含头部）</translation>
+    </message>
+    <message>
+        <source>raw chunks</source>
+        <translation>原始数据块</translation>
+    </message>
+    <message>
+        <source>stream ended inside a frame: {count} bytes left over</source>
+        <translation>数据流在帧中途结束：剩余 {count} 字节</translation>
+    </message>
+    <message>
+        <source>stream ended while discarding an oversized frame; {rest} more bytes discarded ({total} in all)</source>
+        <translation>丢弃超长帧时数据流结束；又丢弃了 {rest} 字节（共 {total} 字节）</translation>
+    </message>
+    <message>
+        <source>frame exceeds {limit} bytes without a delimiter; {discarded} bytes discarded, skipping to the next delimiter</source>
+        <translation>帧超过 {limit} 字节仍无分隔符；已丢弃 {discarded} 字节，跳到下一个分隔符</translation>
+    </message>
+    <message>
+        <source>delimiter found, framing resumed; {rest} more bytes of the oversized frame discarded ({total} in all)</source>
+        <translation>找到分隔符，恢复分帧；超长帧又丢弃了 {rest} 字节（共 {total} 字节）</translation>
+    </message>
+    <message>
+        <source>{count} bytes discarded after framing lost sync</source>
+        <translation>分帧失去同步后丢弃了 {count} 字节</translation>
+    </message>
+    <message>
+        <source>stream ended while skipping an oversized frame; {count} of its bytes never arrived</source>
+        <translation>跳过超长帧时数据流结束；该帧还有 {count} 字节没有到达</translation>
+    </message>
+    <message>
+        <source>length prefix declares {declared} bytes, less than its own {header}-byte header; framing cannot resynchronise, so the rest of the stream is discarded</source>
+        <translation>长度前缀声明 {declared} 字节，小于其自身 {header} 字节的头部；分帧无法重新同步，数据流的其余部分将被丢弃</translation>
+    </message>
+    <message>
+        <source>length prefix declares a {length}-byte payload, over the {limit}-byte limit; skipping the frame ({total} bytes)</source>
+        <translation>长度前缀声明的内容为 {length} 字节，超过 {limit} 字节的上限；跳过该帧（{total} 字节）</translation>
     </message>
 </context>
 <context>
@@ -718,6 +1090,37 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Sent {size} to {count} peer(s)</source>
         <translation>已向 {count} 个对端发送 {size}</translation>
+    </message>
+</context>
+<context>
+    <name>Listeners</name>
+    <message>
+        <source>enter a socket path, e.g. ./sock</source>
+        <translation>请输入套接字路径，如 ./sock</translation>
+    </message>
+    <message>
+        <source>port {port} is out of range: use 0 to 65535</source>
+        <translation>端口 {port} 超出范围：请使用 0 到 65535</translation>
+    </message>
+    <message>
+        <source>enter an address to listen on, e.g. 127.0.0.1</source>
+        <translation>请输入要监听的地址，如 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>{host} is not an IP address: listen on an address of this machine</source>
+        <translation>{host} 不是 IP 地址：请监听本机的某个地址</translation>
+    </message>
+    <message>
+        <source>TLS needs a certificate and key, or a self-signed one</source>
+        <translation>TLS 需要证书和私钥，或使用自签名证书</translation>
+    </message>
+    <message>
+        <source>allow at least one connection</source>
+        <translation>请至少允许一个连接</translation>
+    </message>
+    <message>
+        <source>the idle timeout must be more than 0 seconds</source>
+        <translation>空闲超时必须大于 0 秒</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1638,109 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
 </context>
 <context>
+    <name>LoadTest</name>
+    <message>
+        <source>connections must be from 1 to {limit:,}, not {count}</source>
+        <translation>连接数必须在 1 到 {limit:,} 之间，而不是 {count}</translation>
+    </message>
+    <message>
+        <source>the duration cannot be negative</source>
+        <translation>持续时间不能为负数</translation>
+    </message>
+    <message>
+        <source>send at least 1 message per connection, or set a duration</source>
+        <translation>每个连接至少发送 1 条消息，或设置持续时间</translation>
+    </message>
+    <message>
+        <source>the rate cannot be negative</source>
+        <translation>速率不能为负数</translation>
+    </message>
+    <message>
+        <source>the ramp-up cannot be negative</source>
+        <translation>爬坡时间不能为负数</translation>
+    </message>
+    <message>
+        <source>the ramp-up must be shorter than the duration</source>
+        <translation>爬坡时间必须短于持续时间</translation>
+    </message>
+    <message>
+        <source>the reply timeout must be more than 0 ms</source>
+        <translation>应答超时必须大于 0 ms</translation>
+    </message>
+    <message>
+        <source>the payload is empty: a stream cannot send an empty message</source>
+        <translation>发送内容为空：流式连接无法发送空消息</translation>
+    </message>
+    <message>
+        <source>the payload is {size:,} bytes: a datagram holds at most {limit:,}</source>
+        <translation>发送内容有 {size:,} 字节：一个数据报最多容纳 {limit:,} 字节</translation>
+    </message>
+    <message>
+        <source>{target} closed the connection</source>
+        <translation>{target} 关闭了连接</translation>
+    </message>
+    <message>
+        <source>{target} finished sending (FIN) before the run ended</source>
+        <translation>测试结束前 {target} 就结束了发送 (FIN)</translation>
+    </message>
+    <message>
+        <source>no reply within {ms:.0f} ms</source>
+        <translation>{ms:.0f} ms 内没有应答</translation>
+    </message>
+    <message>
+        <source>{target} refused the datagram: nothing is listening there (ICMP port unreachable)</source>
+        <translation>{target} 拒收数据报：那里没有程序在监听（ICMP 端口不可达）</translation>
+    </message>
+    <message>
+        <source>message {number}: {problem}</source>
+        <translation>第 {number} 条消息：{problem}</translation>
+    </message>
+    <message>
+        <source>too many open files: this process&apos;s limit ({limit:,} with ulimit -n) was reached with {count:,} connections open or opening</source>
+        <translation>打开的文件过多：在 {count:,} 个连接已打开或正在打开时达到了本进程的上限（ulimit -n 为 {limit:,}）</translation>
+    </message>
+    <message>
+        <source>too many open files: the system&apos;s limit ({limit:,} with ulimit -n) was reached with {count:,} connections open or opening</source>
+        <translation>打开的文件过多：在 {count:,} 个连接已打开或正在打开时达到了系统的上限（ulimit -n 为 {limit:,}）</translation>
+    </message>
+    <message>
+        <source>replies that could not be framed (too long, or malformed)</source>
+        <translation>无法分帧的应答（过长或格式错误）</translation>
+    </message>
+    <message>
+        <source>no connection was opened</source>
+        <translation>没有建立任何连接</translation>
+    </message>
+    <message>
+        <source>all {count:,} connections failed: {message}</source>
+        <translation>全部 {count:,} 个连接均失败：{message}</translation>
+    </message>
+    <message>
+        <source>{sent:,} messages sent, {replies:,} replies over {connected:,} connections</source>
+        <translation>经 {connected:,} 个连接发送 {sent:,} 条消息，收到 {replies:,} 个应答</translation>
+    </message>
+    <message>
+        <source>{count:,} connections failed</source>
+        <translation>{count:,} 个连接失败</translation>
+    </message>
+    <message>
+        <source>{count:,} connections ended with an error</source>
+        <translation>{count:,} 个连接因错误结束</translation>
+    </message>
+    <message>
+        <source>{count:,} replies timed out</source>
+        <translation>{count:,} 个应答超时</translation>
+    </message>
+    <message>
+        <source>stopped opening at {count:,} connections: too many open files</source>
+        <translation>打开 {count:,} 个连接后停止：打开的文件过多</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>netbench</source>
@@ -1299,6 +1805,88 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>The networking mode changes the next time netbench starts</source>
         <translation>网络运行方式将在下次启动 netbench 时更改</translation>
+    </message>
+</context>
+<context>
+    <name>NetErrors</name>
+    <message>
+        <source>name not found: {target} ({reason})</source>
+        <translation>找不到主机名：{target}（{reason}）</translation>
+    </message>
+    <message>
+        <source>connection refused by {target}: nothing is listening there</source>
+        <translation>{target} 拒绝连接：那里没有程序在监听</translation>
+    </message>
+    <message>
+        <source>timed out connecting to {target}</source>
+        <translation>连接 {target} 超时</translation>
+    </message>
+    <message>
+        <source>{target} is already in use by another socket</source>
+        <translation>{target} 已被另一个套接字占用</translation>
+    </message>
+    <message>
+        <source>permission denied for {target}: ports below 1024 and protected paths need privileges; pick a port of 1024 or more</source>
+        <translation>无权使用 {target}：1024 以下的端口和受保护的路径需要特权；请选择 1024 或更大的端口</translation>
+    </message>
+    <message>
+        <source>{target} is not an address of this machine</source>
+        <translation>{target} 不是本机的地址</translation>
+    </message>
+    <message>
+        <source>{target} is unreachable: {reason}</source>
+        <translation>{target} 不可达：{reason}</translation>
+    </message>
+    <message>
+        <source>connection reset by {target}</source>
+        <translation>连接被 {target} 复位</translation>
+    </message>
+    <message>
+        <source>the Unix socket path is too long: {target}</source>
+        <translation>Unix 套接字路径过长：{target}</translation>
+    </message>
+    <message>
+        <source>{target}: {reason}</source>
+        <translation>{target}：{reason}</translation>
+    </message>
+    <message>
+        <source>{host} port {port}</source>
+        <translation>{host} 端口 {port}</translation>
+    </message>
+    <message>
+        <source>local port {port} is already in use by another socket</source>
+        <translation>本地端口 {port} 已被另一个套接字占用</translation>
+    </message>
+    <message>
+        <source>permission denied binding {where}: pick a port of 1024 or more</source>
+        <translation>无权绑定 {where}：请选择 1024 或更大的端口</translation>
+    </message>
+    <message>
+        <source>{host} is not an address of this machine</source>
+        <translation>{host} 不是本机的地址</translation>
+    </message>
+    <message>
+        <source>{host} cannot reach the target: its family (IPv4 or IPv6) differs</source>
+        <translation>{host} 无法到达目标：两者的地址族（IPv4 或 IPv6）不同</translation>
+    </message>
+    <message>
+        <source>cannot bind {where}: {reason}</source>
+        <translation>无法绑定 {where}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Payload</name>
+    <message>
+        <source>{character} at position {position} is not a hex digit</source>
+        <translation>位置 {position} 的 {character} 不是十六进制数字</translation>
+    </message>
+    <message>
+        <source>{prefix} at position {position} is not followed by hex digits</source>
+        <translation>位置 {position} 的 {prefix} 后面没有十六进制数字</translation>
+    </message>
+    <message>
+        <source>odd number of hex digits: the digit at position {position} has no partner</source>
+        <translation>十六进制数字个数为奇数：位置 {position} 的数字没有配对</translation>
     </message>
 </context>
 <context>
@@ -1521,6 +2109,53 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>closed</source>
         <translation>已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Responders</name>
+    <message>
+        <source>match</source>
+        <translation>匹配方式</translation>
+    </message>
+    <message>
+        <source>pattern</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>回复模板</translation>
+    </message>
+    <message>
+        <source>encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>rule {number}, {field}: {problem}</source>
+        <translation>第 {number} 条规则，{field}：{problem}</translation>
+    </message>
+    <message>
+        <source>unknown match kind {kind}</source>
+        <translation>未知的匹配方式 {kind}</translation>
+    </message>
+    <message>
+        <source>invalid regular expression: {reason}</source>
+        <translation>正则表达式无效：{reason}</translation>
+    </message>
+    <message>
+        <source>&apos;}}&apos; at position {position} has no &apos;{{&apos; (write }}}} for a brace)</source>
+        <translation>位置 {position} 处的 &apos;}}&apos; 没有对应的 &apos;{{&apos;（花括号本身请写成 }}}}）</translation>
+    </message>
+    <message>
+        <source>&apos;{{&apos; at position {position} is not closed (write {{{{ for a brace)</source>
+        <translation>位置 {position} 处的 &apos;{{&apos; 没有闭合（花括号本身请写成 {{{{）</translation>
+    </message>
+    <message>
+        <source>unknown placeholder {name} at position {position}; use {known}</source>
+        <translation>位置 {position} 处是未知的占位符 {name}；可用的有 {known}</translation>
+    </message>
+    <message>
+        <source>a backslash cannot escape a brace (position {position}); write {{{{ or }}}} for a brace</source>
+        <translation>反斜杠不能转义花括号（位置 {position}）；花括号本身请写成 {{{{ 或 }}}}</translation>
     </message>
 </context>
 <context>
@@ -2475,6 +3110,260 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
 </context>
 <context>
+    <name>Snippets</name>
+    <message>
+        <source>{name} is larger than {size} MB; it is not a saved-messages file</source>
+        <translation>{name} 大于 {size} MB；它不是常用消息文件</translation>
+    </message>
+    <message>
+        <source>{problem} (it could not be renamed aside: {reason})</source>
+        <translation>{problem}（也无法将其改名留存：{reason}）</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: {reason}</source>
+        <translation>无法读取 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>The name {problem}</source>
+        <translation>名称{problem}</translation>
+    </message>
+    <message>
+        <source>&quot;{field}&quot; {problem}</source>
+        <translation>“{field}”{problem}</translation>
+    </message>
+    <message>
+        <source>This is not a saved-messages file: it holds {kind}, not an object with &quot;format&quot;: &quot;{format}&quot;</source>
+        <translation>这不是常用消息文件：其内容是{kind}，而不是带有 &quot;format&quot;: &quot;{format}&quot; 的对象</translation>
+    </message>
+    <message>
+        <source>This is not a saved-messages file: it has no &quot;format&quot;, not &quot;{format}&quot;</source>
+        <translation>这不是常用消息文件：它没有 &quot;format&quot;，应为 &quot;{format}&quot;</translation>
+    </message>
+    <message>
+        <source>This is not a saved-messages file: it has {value} as &quot;format&quot;, not &quot;{format}&quot;</source>
+        <translation>这不是常用消息文件：它的 &quot;format&quot; 是 {value}，而不是 &quot;{format}&quot;</translation>
+    </message>
+    <message>
+        <source>The file has an unknown field {field}; known fields are {known}</source>
+        <translation>文件中有未知字段 {field}；已知字段为 {known}</translation>
+    </message>
+    <message>
+        <source>&quot;snippets&quot; must be a list of saved messages, not {kind}</source>
+        <translation>&quot;snippets&quot; 必须是常用消息的列表，而不是{kind}</translation>
+    </message>
+    <message>
+        <source>{entry}: this name is already used by entry {earlier}</source>
+        <translation>{entry}：此名称已被第 {earlier} 条使用</translation>
+    </message>
+    <message>
+        <source>This is not a saved-messages file: byte {offset} is not UTF-8 text</source>
+        <translation>这不是常用消息文件：第 {offset} 字节不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>This is not a JSON file: {reason} at line {line}, column {column}</source>
+        <translation>这不是 JSON 文件：第 {line} 行第 {column} 列：{reason}</translation>
+    </message>
+    <message>
+        <source>The file names the field {field} twice in one object</source>
+        <translation>文件在同一个对象中两次出现字段 {field}</translation>
+    </message>
+    <message>
+        <source>This is not a saved-messages file: it is nested too deeply</source>
+        <translation>这不是常用消息文件：嵌套层次过深</translation>
+    </message>
+    <message>
+        <source>This is not a saved-messages file: {reason}</source>
+        <translation>这不是常用消息文件：{reason}</translation>
+    </message>
+    <message>
+        <source>The file has no &quot;version&quot;</source>
+        <translation>文件中没有 &quot;version&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;version&quot; must be a whole number of at least 1, not {value}</source>
+        <translation>&quot;version&quot; 必须是不小于 1 的整数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>The file is in version {version} of the saved-messages format, written by a newer netbench; this netbench reads version {supported}. Update netbench to read it.</source>
+        <translation>该文件是第 {version} 版常用消息格式，由更新的 netbench 写入；本 netbench 只能读取第 {supported} 版。请更新 netbench 后再读取。</translation>
+    </message>
+    <message>
+        <source>Entry {number}: must be an object with &quot;name&quot; and &quot;text&quot;, not {kind}</source>
+        <translation>第 {number} 条：必须是带有 &quot;name&quot; 和 &quot;text&quot; 的对象，而不是{kind}</translation>
+    </message>
+    <message>
+        <source>{entry}: unknown field {field}; known fields are {known}</source>
+        <translation>{entry}：未知字段 {field}；已知字段为 {known}</translation>
+    </message>
+    <message>
+        <source>{entry}: &quot;{field}&quot; {problem}</source>
+        <translation>{entry}：“{field}”{problem}</translation>
+    </message>
+    <message>
+        <source>is {value}, which is not one of {supported}</source>
+        <translation>为 {value}，不在 {supported} 之中</translation>
+    </message>
+    <message>
+        <source>contains a lone surrogate, which no file can hold</source>
+        <translation>含有单独的代理字符，任何文件都无法保存</translation>
+    </message>
+    <message>
+        <source>cannot be sent as {mode}: {problem}</source>
+        <translation>无法作为{mode}发送：{problem}</translation>
+    </message>
+    <message>
+        <source>cannot be computed over this message: {problem}</source>
+        <translation>无法对这条消息计算：{problem}</translation>
+    </message>
+    <message>
+        <source>must be an object like {{&quot;algorithm&quot;: &quot;crc16-modbus&quot;}}, not {kind}</source>
+        <translation>必须是形如 {{&quot;algorithm&quot;: &quot;crc16-modbus&quot;}} 的对象，而不是{kind}</translation>
+    </message>
+    <message>
+        <source>is an unknown field; known fields are {known}</source>
+        <translation>是未知字段；已知字段为 {known}</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 0 to {limit}, not {value}</source>
+        <translation>必须是 0 到 {limit} 之间的整数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>text with escapes</source>
+        <translation>转义文本</translation>
+    </message>
+    <message>
+        <source>hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>is longer than {limit} characters</source>
+        <translation>超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>contains a line break or control character (U+{code:04X})</source>
+        <translation>含有换行符或控制字符 (U+{code:04X})</translation>
+    </message>
+    <message>
+        <source>must be a string, not {kind}</source>
+        <translation>必须是字符串，而不是{kind}</translation>
+    </message>
+    <message>
+        <source>is {value}; expected one of {choices} or null (the algorithm&apos;s usual order)</source>
+        <translation>为 {value}；应为 {choices} 之一，或 null（该算法的惯用字节序）</translation>
+    </message>
+    <message>
+        <source>is {value}; expected one of {choices}</source>
+        <translation>为 {value}；应为 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>is {value}, not a time like 2024-05-01T12:30:00+00:00</source>
+        <translation>为 {value}，不是形如 2024-05-01T12:30:00+00:00 的时间</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>a saved message is already called {name}</source>
+        <translation>已有名为 {name} 的常用消息</translation>
+    </message>
+    <message>
+        <source>Entry {number}</source>
+        <translation>第 {number} 条</translation>
+    </message>
+    <message>
+        <source>Entry {number} ({name})</source>
+        <translation>第 {number} 条（{name}）</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+</context>
+<context>
+    <name>Stream</name>
+    <message>
+        <source>{peer} is closed: nothing was sent</source>
+        <translation>{peer} 已关闭：未发送任何数据</translation>
+    </message>
+    <message>
+        <source>a Unix listener needs a socket path</source>
+        <translation>Unix 监听需要一个套接字路径</translation>
+    </message>
+    <message>
+        <source>port {port} is out of range: use 0 to 65535</source>
+        <translation>端口 {port} 超出范围：请使用 0 到 65535</translation>
+    </message>
+    <message>
+        <source>the client spoke plain HTTP to a TLS port (try https://)</source>
+        <translation>客户端向 TLS 端口发送了明文 HTTP（请改用 https://）</translation>
+    </message>
+    <message>
+        <source>the client did not start TLS (plain text on a TLS port?)</source>
+        <translation>客户端没有发起 TLS（是否向 TLS 端口发送了明文？）</translation>
+    </message>
+    <message>
+        <source>no handshake within {seconds:.0f} s</source>
+        <translation>{seconds:.0f} 秒内未完成握手</translation>
+    </message>
+    <message>
+        <source>the client closed the connection during the handshake</source>
+        <translation>客户端在握手期间关闭了连接</translation>
+    </message>
+    <message>
+        <source>TLS handshake with {peer} failed: {reason}</source>
+        <translation>与 {peer} 的 TLS 握手失败：{reason}</translation>
+    </message>
+    <message>
+        <source>connection limit of {limit} reached: {peer} was turned away; the others are still served</source>
+        <translation>已达连接数上限 {limit}：{peer} 被拒绝，其他连接照常服务</translation>
+    </message>
+    <message>
+        <source>{peer} is no longer connected: nothing was sent</source>
+        <translation>{peer} 已断开：未发送任何数据</translation>
+    </message>
+    <message>
+        <source>a Unix client needs a socket path</source>
+        <translation>Unix 客户端需要一个套接字路径</translation>
+    </message>
+    <message>
+        <source>port {port} is out of range: use 1 to 65535</source>
+        <translation>端口 {port} 超出范围：请使用 1 到 65535</translation>
+    </message>
+    <message>
+        <source>timed out after {ms:.0f} ms connecting to {target}</source>
+        <translation>连接 {target} 超时（{ms:.0f} ms）</translation>
+    </message>
+    <message>
+        <source>TLS verification failed for {target}: {reason}</source>
+        <translation>{target} 的 TLS 证书验证失败：{reason}</translation>
+    </message>
+    <message>
+        <source>the TLS handshake with {target} failed: {reason}</source>
+        <translation>与 {target} 的 TLS 握手失败：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>Tabs</name>
     <message>
         <source>HTTP</source>
@@ -2515,6 +3404,17 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Port checks</source>
         <translation>端口检测</translation>
+    </message>
+</context>
+<context>
+    <name>Tls</name>
+    <message>
+        <source>cannot read the certificate {path}: {reason}</source>
+        <translation>无法读取证书 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>the certificate and key do not load together: {reason}</source>
+        <translation>证书与私钥无法配对加载：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2871,6 +3771,21 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>autoscroll paused</source>
         <translation>自动滚动已暂停</translation>
+    </message>
+</context>
+<context>
+    <name>UnixPaths</name>
+    <message>
+        <source>{path} is in use by a running server: pick another path</source>
+        <translation>{path} 正被一个运行中的服务器使用：请换一个路径</translation>
+    </message>
+    <message>
+        <source>{path} exists and is not a socket: it is left untouched</source>
+        <translation>{path} 已存在且不是套接字：不会动它</translation>
+    </message>
+    <message>
+        <source>{path} is a stale socket file left by a server that is gone; remove it to listen there</source>
+        <translation>{path} 是已退出的服务器留下的残留套接字文件；删除它才能在此监听</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,9 @@
 """The UI in Simplified Chinese: every string translated, faithfully, compiled and shown.
 
 The translation lives in resources/i18n/netbench_zh_CN.ts (scripts/update-translations
-refreshes it and compiles the .qm). A string added to the UI without a translation fails
-here with its text named.
+refreshes it and compiles the .qm). It holds the UI's strings and the messages the net and
+core layers make (marked with netbench.core.text.QT_TRANSLATE_NOOP). A string added to
+either without a translation fails here with its text named.
 """
 
 import os
@@ -27,13 +28,16 @@ from netbench.ui.i18n import install_translators
 from netbench.ui.main_window import MainWindow
 from netbench.ui.server.peers_model import PeersModel
 
-UI_DIR = Path(netbench.__file__).parent / "ui"
+PACKAGE = Path(netbench.__file__).parent
+# What scripts/update-translations scans: the UI, and the layers whose messages it shows.
+SOURCES = [PACKAGE / "ui", PACKAGE / "net", PACKAGE / "core"]
 I18N = Path(netbench.__file__).parent.parent / "resources" / "i18n"
 TS = I18N / "netbench_zh_CN.ts"
 QM = I18N / "netbench_zh_CN.qm"
 TOOLS = Path(sys.executable).parent
 
-PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%L?\d+")
+# A {placeholder}, not a brace written twice ({{ and }} stand for one brace in a template).
+PLACEHOLDER = re.compile(r"(?<!\{)\{[^{}]*\}(?!\})|\{\{|\}\}|%n|%L?\d+")
 HTML_TAG = re.compile(r"<[^<>]+>")
 ACCELERATOR = re.compile(r"&(?!&)(?=\w)")
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -51,14 +55,14 @@ def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
 
 @pytest.fixture(scope="module")
 def ui_strings(tmp_path_factory):
-    """What lupdate finds in netbench/ui now, whatever the committed .ts says."""
+    """What lupdate finds in the sources now, whatever the committed .ts says."""
     ts = tmp_path_factory.mktemp("lupdate") / "now.ts"
     subprocess.run(
         [
             str(TOOLS / "pyside6-lupdate"),
             "-locations",
             "none",
-            *map(str, sorted(UI_DIR.rglob("*.py"))),
+            *(str(path) for folder in SOURCES for path in sorted(folder.rglob("*.py"))),
             "-ts",
             str(ts),
         ],
@@ -100,6 +104,13 @@ def test_lupdate_finds_the_strings_of_every_ui_module(ui_strings):
         "LoadResults",
         "EventRecords",
         "CloseReason",
+        # The net and core layers' messages (netbench.core.text.QT_TRANSLATE_NOOP).
+        "NetErrors",
+        "ClientInfo",
+        "LoadTest",
+        "Framing",
+        "Escapes",
+        "Snippets",
     ):
         assert context in contexts, context
     sources = {source for _, source in ui_strings}
@@ -107,6 +118,7 @@ def test_lupdate_finds_the_strings_of_every_ui_module(ui_strings):
     assert "Half-close (FIN)" in sources
     assert "Upper-case echo" in sources
     assert "One reply per read" in sources
+    assert "connection refused by {target}: nothing is listening there" in sources
 
 
 def test_every_ui_string_has_a_finished_chinese_translation(ui_strings):

@@ -46,6 +46,7 @@ from netbench.net.loadgen import (
 from netbench.ui.client.load_results import LoadResults
 from netbench.ui.client.session_form import SessionForm
 from netbench.ui.colors import ERROR_COLOR, WARNING_COLOR
+from netbench.ui.net_text import net_text
 from netbench.ui.payload_editor import PayloadEditor
 from netbench.ui.tasks import start_task
 from netbench.ui.transcript_view import format_size
@@ -354,7 +355,7 @@ class LoadPanel(QWidget):
         if not message:
             self.error.hide()
             return
-        self.error.setText(message)
+        self.error.setText(net_text(message))
         self.error.setStyleSheet(f"color: {color};")
         self.error.show()
         marked = self._field_widgets().get(field)
@@ -394,7 +395,7 @@ class LoadPanel(QWidget):
             self.form.show_error(exc.message, exc.field)
             self._show_error(
                 self.tr("Check the connection settings above: {message}").format(
-                    message=exc.message
+                    message=net_text(exc.message)
                 )
             )
             return None
@@ -404,7 +405,9 @@ class LoadPanel(QWidget):
         except (PayloadError, ChecksumError) as exc:
             self.editor.request_send()  # puts the cursor on the culprit
             self._show_error(
-                self.tr("The payload below is not valid: {message}").format(message=exc.message)
+                self.tr("The payload below is not valid: {message}").format(
+                    message=net_text(exc.message)
+                )
             )
             return None
         by_time = self.stop_by.currentData() == "duration"
@@ -562,7 +565,7 @@ class LoadPanel(QWidget):
         finished_at = time.strftime("%H:%M:%S")
         if result.status is RunStatus.FAILED:
             self.progress.setFormat(self.tr("Failed"))
-            self.live.setText(self.tr("Failed: {summary}").format(summary=result.summary))
+            self.live.setText(self.tr("Failed: {summary}").format(summary=net_text(result.summary)))
             self.live.setStyleSheet(f"color: {ERROR_COLOR};")
             if result.error_field in _TARGET_FIELDS:
                 self.form.show_error(result.summary, result.error_field)
@@ -576,9 +579,10 @@ class LoadPanel(QWidget):
             self.progress.setValue(PROGRESS_STEPS)
             self.progress.setFormat(self.tr("Done at {time}").format(time=finished_at))
             color = ERROR_COLOR if result.errors else OK_COLOR
+        summary = net_text(result.summary)
         self.live.setText(
             self.tr("{summary} in {elapsed} s").format(
-                summary=result.summary[:1].upper() + result.summary[1:],
+                summary=summary[:1].upper() + summary[1:],
                 elapsed=f"{result.elapsed:.2f}",
             )
         )

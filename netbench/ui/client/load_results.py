@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from netbench.core.framing import FramingKind
 from netbench.core.latency import LatencySummary, format_latency
 from netbench.net.loadgen import LoadResult, LoadSettings, RateScope, RunStatus
+from netbench.ui.net_text import net_text
 from netbench.ui.transcript_view import format_size
 
 # Runs kept for comparison; the oldest goes first.
@@ -90,7 +91,7 @@ def describe_mode(settings: LoadSettings) -> str:
     elif settings.framing.kind is FramingKind.RAW:
         rule = translate("LoadResults", "one read")
     else:
-        rule = settings.framing.describe()
+        rule = net_text(settings.framing.describe())
     return translate("LoadResults", "request/response ({rule}, timeout {ms} ms)").format(
         rule=rule, ms=f"{settings.reply_timeout * 1000:,.0f}"
     )
@@ -133,7 +134,7 @@ def _latency_sample(result: LoadResult) -> str:
 def _errors(result: LoadResult) -> str:
     if not result.errors:
         return EMPTY
-    return "\n".join(f"{count:,} × {message}" for message, count in result.errors[:8])
+    return "\n".join(f"{count:,} × {net_text(message)}" for message, count in result.errors[:8])
 
 
 def _first_errors(result: LoadResult) -> str:
@@ -146,7 +147,7 @@ def _first_errors(result: LoadResult) -> str:
             if error.connection == 0
             else translate("LoadResults", "#{number}").format(number=error.connection)
         )
-        lines.append(f"{who} {error.at:.3f} s: {error.message}")
+        lines.append(f"{who} {error.at:.3f} s: {net_text(error.message)}")
     return "\n".join(lines)
 
 
@@ -326,7 +327,7 @@ class LoadResults(QWidget):
         column = self.table.columnCount()
         self.table.insertColumn(column)
         header = QTableWidgetItem(title)
-        header.setToolTip(result.summary)
+        header.setToolTip(net_text(result.summary))
         self.table.setHorizontalHeaderItem(column, header)
         for row, text in enumerate(cells):
             item = QTableWidgetItem(text)

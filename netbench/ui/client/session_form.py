@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from netbench.net.client_info import ClientConfig, ClientKind
 from netbench.net.errors import NetError
 from netbench.ui.colors import ERROR_COLOR, WARNING_COLOR
+from netbench.ui.net_text import net_text
 
 
 class SessionForm(QWidget):
@@ -306,7 +307,7 @@ class SessionForm(QWidget):
         if not message:
             self.error.hide()
             return
-        self.error.setText(message)
+        self.error.setText(net_text(message))
         self.error.show()
         if self.client_kind.uses_path and field in ("host", "port", ""):
             field = "path"

@@ -66,6 +66,7 @@ from netbench.ui.close_reasons import close_reason_text
 from netbench.ui.colors import ERROR_COLOR, WARNING_COLOR
 from netbench.ui.event_backlog import EventBacklog, show_in_transcript
 from netbench.ui.file_sender import FileSender
+from netbench.ui.net_text import net_text
 from netbench.ui.payload_editor import PayloadEditor
 from netbench.ui.snippet_list import SnippetPanel, side_column
 from netbench.ui.snippet_store import SnippetStore, default_snippets_path
@@ -416,7 +417,7 @@ class SessionPanel(QWidget):
             rows.append(
                 (
                     self.tr("Resolved to"),
-                    "<br>".join(map(html.escape, info.resolved))
+                    "<br>".join(html.escape(net_text(line)) for line in info.resolved)
                     + "<br><span style='color:palette(mid)'>"
                     + self.tr("tried in the system's order of preference")
                     + "</span>",
@@ -424,11 +425,11 @@ class SessionPanel(QWidget):
             )
         rows += [
             (self.tr("Connected to"), html.escape(info.peer)),
-            (self.tr("Local address"), html.escape(info.local)),
+            (self.tr("Local address"), html.escape(net_text(info.local))),
             (self.tr("Family · type"), f"{info.family} · {info.type}"),
             (self.tr("File descriptor"), str(info.fd)),
         ]
-        rows += [(name, html.escape(value)) for name, value in info.options]
+        rows += [(name, html.escape(net_text(value))) for name, value in info.options]
         cells = "".join(
             f"<tr><td style='color:palette(mid); padding-right:8px'>{html.escape(name)}</td>"
             f"<td>{value}</td></tr>"
@@ -591,13 +592,13 @@ class SessionPanel(QWidget):
         except NetError as exc:
             elapsed = (time.monotonic() - started) * 1000
             message = self.tr("{message} (after {ms} ms)").format(
-                message=exc.message, ms=f"{elapsed:.0f}"
+                message=net_text(exc.message), ms=f"{elapsed:.0f}"
             )
             self.form.show_error(message, exc.field)
             self.state = SessionState.CLOSED
             self._show_state(self.tr("Not connected"), ERROR_COLOR)
             self._opening_source = ""
-            failed = exc.message
+            failed = net_text(exc.message)
         else:
             failed = ""
         finally:
@@ -755,7 +756,7 @@ class SessionPanel(QWidget):
                 WARNING_COLOR,
             )
         elif isinstance(event, PeerClosed):
-            detail = f": {event.detail}" if event.detail else ""
+            detail = f": {net_text(event.detail)}" if event.detail else ""
             color = ERROR_COLOR if event.reason.name in ("RESET", "ERROR") else ""
             text = self.tr("Connection {reason}{detail}").format(
                 reason=close_reason_text(event.reason), detail=detail
@@ -766,7 +767,7 @@ class SessionPanel(QWidget):
             self._mark_closed(self.tr("Closed"), "")
             self._maybe_reconnect(self.tr("Closed"))
         elif isinstance(event, Notice):
-            self._show_state(event.text, ERROR_COLOR)
+            self._show_state(net_text(event.text), ERROR_COLOR)
 
     def _file_targets(self) -> FindTargets | str:
         """A file goes to the one connection; the button is off while there is none."""
@@ -897,7 +898,7 @@ class SessionPanel(QWidget):
         if schedule.skipped:
             text += " · " + self.tr("{skipped} late slots skipped").format(skipped=schedule.skipped)
         if failure and not self.is_repeating:
-            text += " · " + self.tr("stopped: {reason}").format(reason=failure)
+            text += " · " + self.tr("stopped: {reason}").format(reason=net_text(failure))
             self.repeat_status.setStyleSheet(f"color: {ERROR_COLOR};")
         elif not self.is_repeating:
             text += " · " + (

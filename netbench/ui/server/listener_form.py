@@ -39,14 +39,17 @@ from netbench.core.responders import (
     ReplyOptions,
     Responder,
     Rule,
+    RuleError,
     RulesResponder,
     TimestampResponder,
     UpperEchoResponder,
     default_site_dir,
 )
+from netbench.core.text import message_of
 from netbench.net.errors import NetError
 from netbench.net.listeners import ListenerConfig, ListenerKind
 from netbench.net.tls import ServerCertificate, describe_certificate
+from netbench.ui.net_text import net_text
 
 HOST_CHOICES = ("127.0.0.1", "::1", "0.0.0.0", "::")
 FRAMING_CHOICES = ("raw", "lf", "crlf", "nul", "custom", "fixed", "length")
@@ -426,7 +429,7 @@ class ListenerForm(QWidget):
         if not message:
             self.error.hide()
             return
-        self.error.setText(message)
+        self.error.setText(net_text(message))
         self.error.show()
         marked = fields.get(field)
         if marked is not None:
@@ -479,7 +482,8 @@ class ListenerForm(QWidget):
                     delimiter = decode_escapes(self.delimiter.text(), "utf-8")
                 except PayloadError as exc:
                     raise NetError(
-                        self.tr("Delimiter: {message}").format(message=exc.message), "framing"
+                        self.tr("Delimiter: {message}").format(message=net_text(exc.message)),
+                        "framing",
                     ) from exc
                 if not delimiter:
                     raise NetError(self.tr("Enter the delimiter bytes, e.g. \\x03"), "framing")
@@ -525,11 +529,15 @@ class ListenerForm(QWidget):
                 data = decode_escapes(self.fixed_reply.text(), "utf-8")
             except PayloadError as exc:
                 raise NetError(
-                    self.tr("Fixed reply: {message}").format(message=exc.message), "reply"
+                    self.tr("Fixed reply: {message}").format(message=net_text(exc.message)), "reply"
                 ) from exc
             return FixedResponder(data, options=options)
         if key == "rules":
-            return RulesResponder(self._parse_rules(), options=options)
+            rules = self._parse_rules()
+            try:
+                return RulesResponder(rules, options=options)
+            except RuleError as exc:
+                raise NetError(exc.message, "rules") from exc
         root = Path(self.site.text()).expanduser()
         if not root.is_dir():
             raise NetError(self.tr("{path} is not a folder").format(path=root), "reply")
@@ -554,7 +562,9 @@ class ListenerForm(QWidget):
                 rules.append(Rule(kinds[kind_name.lower()], pattern, template))
             except ValueError as exc:
                 raise NetError(
-                    self.tr("Rule {number}: {message}").format(number=number, message=exc),
+                    self.tr("Rule {number}: {message}").format(
+                        number=number, message=net_text(message_of(exc))
+                    ),
                     "rules",
                 ) from exc
         if not rules:

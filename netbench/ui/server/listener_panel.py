@@ -39,6 +39,7 @@ from netbench.net.stream import StreamListener
 from netbench.net.tls import ServerCertificate, generate_self_signed
 from netbench.ui.event_backlog import EventBacklog, show_in_transcript
 from netbench.ui.file_sender import FileSender
+from netbench.ui.net_text import net_text
 from netbench.ui.payload_editor import PayloadEditor
 from netbench.ui.server.listener_form import ListenerForm
 from netbench.ui.server.peers_model import PeerColumn, PeersModel, PeerState
@@ -296,8 +297,8 @@ class ListenerPanel(QWidget):
         try:
             self.listener = await self.engine.run(self._open_on_engine(config))
         except NetError as exc:
-            message = exc.message
-            if "already in use" in message and not config.kind.uses_path:
+            message = net_text(exc.message)
+            if "already in use" in exc.message and not config.kind.uses_path:
                 holder = who_listens_on(config.port)
                 if holder:
                     message += " " + self.tr("(held by {process})").format(process=holder)
@@ -504,7 +505,7 @@ class ListenerPanel(QWidget):
             size=format_size(len(data)), count=sent
         )
         if errors:
-            text += " · " + "; ".join(errors[:3])
+            text += " · " + "; ".join(map(net_text, errors[:3]))
         self._show_send_status(text)
         return sent
 

@@ -33,6 +33,7 @@ from netbench.net.events import (
     PeerFinished,
 )
 from netbench.ui.close_reasons import close_reason_text
+from netbench.ui.net_text import net_text
 from netbench.ui.transcript_model import format_count
 from netbench.ui.transcript_view import format_size
 
@@ -123,7 +124,7 @@ class PeersModel(QAbstractTableModel):
         elif isinstance(event, PeerClosed):
             row.state = PeerState.CLOSED
             reason = close_reason_text(event.reason)
-            row.reason = reason + (f": {event.detail}" if event.detail else "")
+            row.reason = reason + (f": {net_text(event.detail)}" if event.detail else "")
             if event.reason is CloseReason.LIMIT:
                 row.reason = reason
 
