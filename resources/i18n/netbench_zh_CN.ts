@@ -1056,6 +1056,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>新监听</translation>
     </message>
     <message>
+        <source>the certificate folder</source>
+        <translation>证书文件夹</translation>
+    </message>
+    <message>
         <source>(held by {process})</source>
         <translation>（被 {process} 占用）</translation>
     </message>

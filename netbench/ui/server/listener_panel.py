@@ -290,7 +290,8 @@ class ListenerPanel(QWidget):
             self.form.show_error(exc.message, exc.field)
             return False
         except OSError as exc:
-            self.form.show_error(str(describe_os_error(exc, "the certificate folder")), "cert")
+            error = describe_os_error(exc, self.tr("the certificate folder"))
+            self.form.show_error(error.message, "cert")
             return False
         self._busy = True
         self._refresh_state()
