@@ -42,3 +42,23 @@ class SnippetError(ValueError):
 
     def __reduce__(self) -> tuple[type[SnippetError], tuple[str, int | None, str | None]]:
         return (type(self), (self.message, self.entry, self.field))
+
+
+class RecordingError(ValueError):
+    """A recording (JSON Lines written by netbench) cannot be replayed as it is.
+
+    The message is complete on its own: it names the file or the line (1-based, as an
+    editor counts them) and what is wrong there. ``line`` carries the same number for code
+    (None when the problem is the file as a whole: missing, a folder, empty).
+    """
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self) -> tuple[type[RecordingError], tuple[str, int | None]]:
+        return (type(self), (self.message, self.line))

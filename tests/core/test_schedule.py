@@ -1,10 +1,10 @@
-"""Repeat schedules keep to their grid of deadlines."""
+"""Repeat schedules keep to their grid of deadlines; replay schedules to the recording's."""
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from netbench.core.schedule import RepeatSchedule
+from netbench.core.schedule import RepeatSchedule, ReplaySchedule
 
 
 def test_deadlines_stay_on_the_grid_whatever_the_timer_does():
@@ -64,3 +64,37 @@ def test_deadline_k_is_start_plus_k_intervals(count, interval, lateness):
         slots = schedule.sent + schedule.skipped
         assert schedule.next_deadline == pytest.approx(10.0 + slots * interval)
         assert schedule.next_deadline >= now - schedule.max_lag - 1e-9 or schedule.finished
+
+
+# -- replays --------------------------------------------------------------------------------
+
+
+def test_replay_deadlines_are_absolute_offsets_from_the_start():
+    schedule = ReplaySchedule(start=50.0)
+    assert schedule.wait(0.3, now=50.0) == pytest.approx(0.3)
+    schedule.mark_sent(0.3, now=50.31)  # a little late: the next deadline does not move
+    assert schedule.deadline(0.6) == pytest.approx(50.6)
+    assert schedule.slipped == 0.0
+    assert schedule.wait(0.2, now=50.31) == 0.0  # an earlier offset is due at once
+
+
+def test_a_replay_stall_slips_the_timeline_instead_of_bursting():
+    schedule = ReplaySchedule(start=0.0, max_lag=0.25)
+    schedule.mark_sent(0.0, now=0.0)
+    schedule.mark_sent(0.1, now=3.1)  # three seconds stalled
+    assert schedule.slipped == pytest.approx(2.75)
+    # Messages recorded within max_lag after the late one go at once, then the gaps return.
+    assert schedule.wait(0.2, now=3.1) == 0.0
+    assert schedule.wait(0.6, now=3.1) == pytest.approx(0.25)
+
+
+@given(st.lists(st.tuples(st.floats(0, 1.0), st.floats(0, 5.0)), max_size=50))
+def test_a_replay_is_never_more_than_max_lag_behind_after_a_send(steps):
+    schedule = ReplaySchedule(start=0.0, max_lag=0.25)
+    offset = 0.0
+    now = 0.0
+    for gap, late in steps:
+        offset += gap
+        now = max(now, schedule.deadline(offset)) + late
+        schedule.mark_sent(offset, now)
+        assert now - schedule.deadline(offset) <= schedule.max_lag + 1e-9

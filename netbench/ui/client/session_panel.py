@@ -61,6 +61,7 @@ from netbench.net.file_send import FindTargets
 from netbench.net.repeat import RepeatRun, run_repeat
 from netbench.net.stream import StreamPeer
 from netbench.ui.client.load_panel import LoadPanel
+from netbench.ui.client.replay_panel import ReplayPanel
 from netbench.ui.client.session_form import SessionForm
 from netbench.ui.close_reasons import close_reason_text
 from netbench.ui.colors import ERROR_COLOR, WARNING_COLOR
@@ -311,6 +312,9 @@ class SessionPanel(QWidget):
         self.file_sender = FileSender(self.prefix, self.engine, self._file_targets, self)
         self.file_sender.finished.connect(self.transcript_note)
         sender_layout.addWidget(self.file_sender)
+        self.replay = ReplayPanel(self.prefix, self.engine, lambda: self.client, self)
+        self.replay.finished.connect(self.transcript_note)
+        sender_layout.addWidget(self.replay)
 
         self.load = LoadPanel(self.prefix, self.engine, self.form, self.editor, self)
         self.form.changed.connect(self.load.on_form_changed)
@@ -392,6 +396,7 @@ class SessionPanel(QWidget):
         self.form.set_connected(connected or self._busy)
         self.editor.set_send_allowed(connected and not self.we_finished)
         self.file_sender.set_allowed(connected and not self.we_finished)
+        self.replay.set_allowed(connected and not self.we_finished)
         repeating = self.is_repeating
         self.repeat_start.setEnabled(connected and not self.we_finished and not repeating)
         self.repeat_stop.setEnabled(repeating)
@@ -554,6 +559,8 @@ class SessionPanel(QWidget):
         client = self.client
         if not isinstance(client, StreamPeer):
             return
+        # Before the FIN: a replay must not write after it.
+        self.replay.stop(self.tr("we sent FIN"))
         self.engine.call(client.half_close)
         self.we_finished = True
         if self.peer_finished:
@@ -700,6 +707,7 @@ class SessionPanel(QWidget):
         self.engine.call(self.engine.disown, client)
         self.state = SessionState.CLOSED
         self.stop_repeat()
+        self.replay.stop(text)
         self._show_state(text, color)
         self._refresh()
 
@@ -913,6 +921,7 @@ class SessionPanel(QWidget):
     async def shutdown(self) -> None:
         self.cancel_reconnect()
         self.file_sender.shutdown()
+        self.replay.shutdown()
         self.stop_repeat()
         await self.load.shutdown()
         self._view_timer.stop()

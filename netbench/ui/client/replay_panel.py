@@ -1,0 +1,636 @@
+"""A "Replay…" row: send a recording's messages again on this session's connection.
+
+Picking a recording (JSON Lines written by Record to file or Export, on either tab) reads
+it once, a slice at a time so the window keeps painting, and says what it holds: messages
+each way, from which peers, bytes, how long it ran. Then the user picks what to send (what
+was sent, or what was received: a device's side from a Server recording; all peers or
+one) and the timing (the recorded gaps, scaled; a fixed interval; or as fast as the socket
+takes them), and starts it. The sending runs on the engine (net/replay.py) and reads the
+file again as it goes, so no recording is ever held in memory.
+
+A file that cannot be replayed is said next to the button, with the line at fault; a
+recording loaded before stays loaded.
+
+Signals:
+    finished(str, bool): a line for the transcript saying how the replay ended, and
+        whether it ended on an error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netbench.core.errors import RecordingError
+from netbench.core.replay import (
+    Pace,
+    RecordingScanner,
+    RecordingSummary,
+    ReplayChoice,
+    ReplayTiming,
+    open_recording,
+)
+from netbench.core.transcript import Direction
+from netbench.net.engine import Engine
+from netbench.net.replay import ReplayRun, ReplayTarget, run_replay
+from netbench.ui.colors import ERROR_COLOR
+from netbench.ui.net_text import net_text
+from netbench.ui.tasks import start_task
+from netbench.ui.transcript_model import format_count
+from netbench.ui.transcript_view import format_size
+
+PROGRESS_UPDATE_MS = 100
+# Peers listed one by one in the summary's tooltip, per direction.
+PEERS_LISTED = 20
+# A timeline that slipped less than this is not worth a word in the summary.
+SLIP_WORTH_SAYING = 0.05
+HINT_COLOR = "palette(mid)"
+
+GetTarget = Callable[[], ReplayTarget | None]
+"""The connection to send on now, or None when there is none."""
+
+
+class ReplayPanel(QWidget):
+    finished = Signal(str, bool)
+
+    def __init__(
+        self, prefix: str, engine: Engine, target: GetTarget, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.prefix = prefix
+        self.engine = engine
+        self._target = target
+        self.path: Path | None = None
+        self.summary: RecordingSummary | None = None
+        self.run: ReplayRun | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._loading: object | None = None  # the token of the read in progress
+        self._stop_reason = ""
+        self._allowed = False
+        self._dialog: QFileDialog | None = None
+        self._timings = [
+            (self.tr("as recorded"), ReplayTiming()),
+            (self.tr("×0.5 (slower)"), ReplayTiming(speed=0.5)),
+            (self.tr("×2 (faster)"), ReplayTiming(speed=2)),
+            (self.tr("×10 (faster)"), ReplayTiming(speed=10)),
+            (self.tr("fixed interval"), ReplayTiming(Pace.INTERVAL)),
+            (self.tr("as fast as possible"), ReplayTiming(Pace.FAST)),
+        ]
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setInterval(PROGRESS_UPDATE_MS)
+        self._timer.timeout.connect(self._show_progress)
+        self._show_hint()
+        self._refresh()
+
+    # -- construction -----------------------------------------------------------------------
+
+    def _name(self, widget: QWidget, name: str, accessible: str, tip: str = "") -> None:
+        widget.setObjectName(f"{self.prefix}.{name}")
+        widget.setAccessibleName(accessible)
+        if tip:
+            widget.setToolTip(tip)
+
+    def _build(self) -> None:
+        self.button = QPushButton(self.tr("Replay…"), self)
+        self._name(
+            self.button,
+            "replay",
+            self.tr("Replay a recording"),
+            self.tr(
+                "Send the messages of a recording again: JSON Lines from Record to file or "
+                "Export, on the Client or the Server tab"
+            ),
+        )
+        self.button.clicked.connect(self.on_button_clicked)
+        self.status = QLabel(self)
+        self._name(self.status, "replay_status", self.tr("Replay status"))
+        self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.close_button = QToolButton(self)
+        self.close_button.setText("✕")
+        self.close_button.setAutoRaise(True)
+        self._name(
+            self.close_button,
+            "replay_close",
+            self.tr("Close the recording"),
+            self.tr("Put the recording away (the file is left as it is)"),
+        )
+        self.close_button.clicked.connect(self.close_recording)
+
+        self.direction = QComboBox(self)
+        self._name(
+            self.direction,
+            "replay_direction",
+            self.tr("Messages to send"),
+            self.tr(
+                "What was sent (out), or what was received (in): from a Server tab's "
+                "recording, the device's side"
+            ),
+        )
+        self.direction.currentIndexChanged.connect(self.on_direction_changed)
+        self.peer = QComboBox(self)
+        self._name(
+            self.peer,
+            "replay_peer",
+            self.tr("Peer to replay"),
+            self.tr("Every peer's messages, in the order recorded, or one peer's"),
+        )
+        self.peer.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.peer.setMinimumContentsLength(14)
+        self.peer.currentIndexChanged.connect(self._show_plan)
+        self.timing = QComboBox(self)
+        self._name(
+            self.timing,
+            "replay_timing",
+            self.tr("Replay timing"),
+            self.tr(
+                "The gaps between messages as recorded, or scaled (×2 halves them), a fixed "
+                "interval, or none: as fast as the socket takes them"
+            ),
+        )
+        for label, _timing in self._timings:
+            self.timing.addItem(label)
+        self.timing.currentIndexChanged.connect(self.on_timing_changed)
+        self.interval = QSpinBox(self)
+        self.interval.setRange(0, 3_600_000)
+        self.interval.setValue(100)
+        self.interval.setSingleStep(10)
+        self.interval.setPrefix(self.tr("every "))
+        self.interval.setSuffix(self.tr(" ms"))
+        self._name(self.interval, "replay_interval", self.tr("Interval between replayed messages"))
+        self.interval.valueChanged.connect(self._show_plan)
+        self.interval.hide()
+        self.start_button = QPushButton(self.tr("Start"), self)
+        self._name(
+            self.start_button,
+            "replay_start",
+            self.tr("Start the replay"),
+            self.tr("Send the chosen messages on this connection"),
+        )
+        self.start_button.clicked.connect(self.on_start_clicked)
+        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self._name(self.stop_button, "replay_stop", self.tr("Stop the replay"))
+        self.stop_button.clicked.connect(self.on_stop_clicked)
+        self.plan = QLabel(self)
+        self._name(self.plan, "replay_plan", self.tr("What the replay sends"))
+        self.plan.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.progress = QProgressBar(self)
+        self._name(self.progress, "replay_progress", self.tr("Replay progress"))
+        self.progress.setTextVisible(True)
+        self.progress.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.progress.hide()
+
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(self.button)
+        top.addWidget(self.status, 1)
+        top.addWidget(self.close_button)
+        self.details = QWidget(self)
+        self.details.setObjectName(f"{self.prefix}.replay_details")
+        choices = QHBoxLayout(self.details)
+        choices.setContentsMargins(0, 0, 0, 0)
+        choices.setSpacing(6)
+        choices.addWidget(QLabel(self.tr("Send"), self.details))
+        choices.addWidget(self.direction)
+        choices.addWidget(self.peer)
+        choices.addWidget(self.timing)
+        choices.addWidget(self.interval)
+        choices.addWidget(self.start_button)
+        choices.addWidget(self.stop_button)
+        choices.addWidget(self.plan, 1)
+        choices.addWidget(self.progress, 1)
+        self.details.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.details)
+
+    # -- state ------------------------------------------------------------------------------
+
+    @property
+    def is_replaying(self) -> bool:
+        return self._task is not None
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading is not None
+
+    @property
+    def file_dialog(self) -> QFileDialog | None:
+        """The file dialog currently open, if any."""
+        return self._dialog
+
+    def set_allowed(self, allowed: bool) -> None:
+        """Whether there is a connection to send on."""
+        self._allowed = allowed
+        self._refresh()
+
+    def choice(self) -> ReplayChoice:
+        direction = self.direction.currentData()
+        return ReplayChoice(
+            direction if isinstance(direction, Direction) else Direction.OUT,
+            self.peer.currentData() or "",
+        )
+
+    def replay_timing(self) -> ReplayTiming:
+        timing = self._timings[max(0, self.timing.currentIndex())][1]
+        if timing.pace is Pace.INTERVAL:
+            return ReplayTiming(Pace.INTERVAL, interval=self.interval.value() / 1000)
+        return timing
+
+    def _problem(self) -> str:
+        if self.summary is None:
+            return ""
+        problem = self.summary.problem(self.choice())
+        return net_text(problem) if problem is not None else ""
+
+    def _refresh(self) -> None:
+        running = self.is_replaying
+        loaded = self.summary is not None
+        self.button.setEnabled(not running)
+        self.close_button.setVisible((loaded or self.is_loading) and not running)
+        for widget in (self.direction, self.peer, self.timing, self.interval):
+            widget.setEnabled(not running)
+        self.start_button.setEnabled(
+            loaded and self._allowed and not running and not self._problem()
+        )
+        self.start_button.setToolTip(
+            self.tr("Send the chosen messages on this connection")
+            if self._allowed
+            else self.tr("Connect first: a replay goes out on this session's connection")
+        )
+        self.stop_button.setEnabled(running)
+        self.progress.setVisible(running)
+        self.plan.setVisible(not running)
+
+    def _say(self, label: QLabel, text: str, color: str = "") -> None:
+        label.setText(text)
+        label.setToolTip(text)
+        label.setStyleSheet(f"color: {color};" if color else "")
+
+    def _show_hint(self) -> None:
+        self._say(
+            self.status,
+            self.tr("Send a recording again: JSON Lines from Record to file or Export"),
+            HINT_COLOR,
+        )
+
+    # -- picking and reading a recording ----------------------------------------------------
+
+    def on_button_clicked(self) -> None:
+        dialog = QFileDialog(self, self.tr("Replay a recording"))
+        dialog.setObjectName(f"{self.prefix}.replay_dialog")
+        dialog.setAccessibleName(self.tr("Replay a recording"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters(
+            [self.tr("JSON Lines (*.jsonl *.ndjson *.json)"), self.tr("All files (*)")]
+        )
+        dialog.fileSelected.connect(self.on_dialog_file_selected)
+        dialog.finished.connect(lambda _result: self._on_dialog_finished(dialog))
+        self._dialog = dialog
+        dialog.open()
+
+    def _on_dialog_finished(self, dialog: QFileDialog) -> None:
+        if self._dialog is dialog:
+            self._dialog = None
+        dialog.deleteLater()
+
+    def on_dialog_file_selected(self, path: str) -> None:
+        start_task(self.load(Path(path)), name=f"read recording {path}")
+
+    async def load(self, path: Path) -> bool:
+        """Read ``path`` through for its summary; False (said next to the button) when it
+        cannot be replayed, and whatever was loaded before stays."""
+        if self.is_replaying:
+            return False
+        token = object()
+        self._loading = token
+        self._refresh()
+        name = path.name or str(path)
+        try:
+            stream = open_recording(path)
+        except RecordingError as exc:
+            self._loading = None
+            self._show_load_error(name, exc.message)
+            return False
+        started = time.monotonic()
+        try:
+            with stream:
+                size = max(1, path.stat().st_size)
+                scanner = RecordingScanner(stream)
+                while not scanner.advance():
+                    if time.monotonic() - started > 0.2:
+                        percent = min(99, scanner.bytes_read * 100 // size)
+                        self._say(
+                            self.status,
+                            self.tr("Reading {name}… {percent}%").format(
+                                name=name, percent=percent
+                            ),
+                        )
+                    await asyncio.sleep(0)
+                    if self._loading is not token:
+                        return False  # another file was picked, or this one closed
+        except RecordingError as exc:
+            if self._loading is token:
+                self._loading = None
+                self._show_load_error(name, exc.message)
+            return False
+        except OSError as exc:
+            if self._loading is token:
+                self._loading = None
+                self._show_load_error(name, exc.strerror or str(exc))
+            return False
+        if self._loading is not token:
+            return False
+        self._loading = None
+        self.path = path
+        self.summary = scanner.summary
+        self._fill_choices()
+        self._show_summary()
+        self.details.show()
+        self._show_plan()
+        self._refresh()
+        return True
+
+    def _show_load_error(self, name: str, reason: str) -> None:
+        text = self.tr("Cannot replay {name}: {reason}").format(name=name, reason=net_text(reason))
+        if self.path is not None and self.summary is not None:
+            text += " · " + self.tr("{name} is still loaded").format(name=self.path.name)
+        self._say(self.status, text, ERROR_COLOR)
+        self._refresh()
+
+    def close_recording(self) -> None:
+        """Put the recording away (or stop reading one)."""
+        if self.is_replaying:
+            return
+        self._loading = None
+        self.path = None
+        self.summary = None
+        self.details.hide()
+        self._show_hint()
+        self._refresh()
+
+    def _fill_choices(self) -> None:
+        summary = self.summary
+        if summary is None:
+            return
+        keep = self.direction.currentData()
+        self.direction.blockSignals(True)
+        self.direction.clear()
+        for direction, template in (
+            (Direction.OUT, self.tr("sent (out) · {count}")),
+            (Direction.IN, self.tr("received (in) · {count}")),
+        ):
+            count = format_count(summary.tally(direction).messages)
+            self.direction.addItem(template.format(count=count), direction)
+        self.direction.setCurrentIndex(max(0, self.direction.findData(keep)))
+        self.direction.blockSignals(False)
+        self._fill_peers()
+
+    def _fill_peers(self) -> None:
+        summary = self.summary
+        if summary is None:
+            return
+        direction = self.choice().direction
+        self.peer.blockSignals(True)
+        self.peer.clear()
+        self.peer.addItem(self.tr("all peers"), "")
+        for name in summary.peer_names(direction):
+            count = format_count(summary.tally(direction, name).messages)
+            self.peer.addItem(self.tr("{peer} · {count}").format(peer=name, count=count), name)
+        self.peer.blockSignals(False)
+
+    def on_direction_changed(self) -> None:
+        self._fill_peers()
+        self._show_plan()
+
+    def on_timing_changed(self) -> None:
+        self.interval.setVisible(self.replay_timing().pace is Pace.INTERVAL)
+        self._show_plan()
+
+    # -- what the row says ------------------------------------------------------------------
+
+    def _messages(self, count: int) -> str:
+        if count == 1:
+            return self.tr("1 message")
+        return self.tr("{count} messages").format(count=format_count(count))
+
+    def _peers(self, summary: RecordingSummary, direction: Direction) -> str:
+        names = summary.peer_names(direction)
+        extra = summary.unnamed[direction].messages
+        if len(names) == 1 and not extra:
+            return names[0]
+        return self.tr("{count} peers").format(count=format_count(len(names)) + ("+" * bool(extra)))
+
+    def _show_summary(self) -> None:
+        summary = self.summary
+        if summary is None or self.path is None:
+            return
+        parts = []
+        sent = summary.tally(Direction.OUT)
+        received = summary.tally(Direction.IN)
+        if sent.messages:
+            parts.append(
+                self.tr("{messages} sent to {peers} ({size})").format(
+                    messages=self._messages(sent.messages),
+                    peers=self._peers(summary, Direction.OUT),
+                    size=format_size(sent.nbytes),
+                )
+            )
+        else:
+            parts.append(self.tr("nothing sent"))
+        if received.messages:
+            parts.append(
+                self.tr("{messages} received from {peers} ({size})").format(
+                    messages=self._messages(received.messages),
+                    peers=self._peers(summary, Direction.IN),
+                    size=format_size(received.nbytes),
+                )
+            )
+        else:
+            parts.append(self.tr("nothing received"))
+        if summary.notes:
+            parts.append(
+                self.tr("1 note")
+                if summary.notes == 1
+                else self.tr("{count} notes").format(count=format_count(summary.notes))
+            )
+        parts.append(self.tr("{seconds} s long").format(seconds=_seconds(summary.span)))
+        text = self.tr("{name}: {summary}").format(name=self.path.name, summary=" · ".join(parts))
+        self._say(self.status, text)
+        self.status.setToolTip(text + "\n" + self._peer_lines(summary))
+
+    def _peer_lines(self, summary: RecordingSummary) -> str:
+        lines = []
+        for direction, template in (
+            (Direction.OUT, self.tr("→ {peer}: {messages}, {size}")),
+            (Direction.IN, self.tr("← {peer}: {messages}, {size}")),
+        ):
+            names = summary.peer_names(direction)
+            for name in names[:PEERS_LISTED]:
+                tally = summary.tally(direction, name)
+                lines.append(
+                    template.format(
+                        peer=name,
+                        messages=self._messages(tally.messages),
+                        size=format_size(tally.nbytes),
+                    )
+                )
+            hidden = len(names) - PEERS_LISTED + bool(summary.unnamed[direction].messages)
+            if hidden > 0:
+                lines.append(self.tr("… and more peers"))
+        return "\n".join(lines)
+
+    def _show_plan(self) -> None:
+        summary = self.summary
+        if summary is None:
+            return
+        self._refresh()
+        problem = self._problem()
+        if problem:
+            self._say(self.plan, problem, ERROR_COLOR)
+            return
+        choice = self.choice()
+        tally = summary.tally(choice.direction, choice.peer)
+        duration = self.replay_timing().duration(tally.messages, tally.span)
+        text = self.tr("{messages} · {size}").format(
+            messages=self._messages(tally.messages), size=format_size(tally.nbytes)
+        )
+        if duration is not None:
+            text += " · " + self.tr("about {seconds} s").format(seconds=_seconds(duration))
+        self._say(self.plan, text)
+
+    # -- replaying --------------------------------------------------------------------------
+
+    def on_start_clicked(self) -> None:
+        self.start()
+
+    def on_stop_clicked(self) -> None:
+        self.stop()
+
+    def start(self) -> bool:
+        """Start sending the chosen messages; False when it cannot start now."""
+        target = self._target()
+        summary = self.summary
+        if (
+            target is None
+            or summary is None
+            or self.path is None
+            or self.is_replaying
+            or self._problem()
+        ):
+            return False
+        choice = self.choice()
+        run = ReplayRun(
+            self.path,
+            choice,
+            self.replay_timing(),
+            total=summary.tally(choice.direction, choice.peer).messages,
+        )
+        self.run = run
+        self._stop_reason = ""
+        self.progress.setRange(0, max(1, run.total))
+        self._task = start_task(self._replay(target, run), name=f"replay {self.path.name}")
+        self._refresh()
+        self._show_progress()
+        self._timer.start()
+        return True
+
+    def stop(self, reason: str = "") -> None:
+        """Stop the replay in progress (``reason``: why, when it is not the user's Stop)."""
+        run = self.run
+        if run is None or not self.is_replaying or run.stop:
+            return
+        self._stop_reason = reason
+        run.stop = True
+
+    async def _replay(self, target: ReplayTarget, run: ReplayRun) -> None:
+        try:
+            await self.engine.run(run_replay(target, run, self.engine.gate))
+        finally:
+            self._task = None
+            self._timer.stop()
+            self._refresh()
+            self._report(run)
+
+    def _show_progress(self) -> None:
+        run = self.run
+        if run is None:
+            return
+        self.progress.setMaximum(max(1, run.total, run.sent))
+        self.progress.setValue(run.sent)
+        self.progress.setFormat(
+            self.tr("{sent} of {total} sent").format(
+                sent=format_count(run.sent), total=format_count(run.total)
+            )
+        )
+
+    def _report(self, run: ReplayRun) -> None:
+        text, failed = self._outcome(run)
+        self._say(self.plan, text, ERROR_COLOR if failed else "")
+        self.finished.emit(text, failed)
+
+    def _outcome(self, run: ReplayRun) -> tuple[str, bool]:
+        name = run.path.name
+        sent = self.tr("sent {messages} / {size} in {seconds} s").format(
+            messages=self._messages(run.sent),
+            size=format_size(run.bytes_sent),
+            seconds=_seconds(run.elapsed),
+        )
+        reason = self._stop_reason or (net_text(run.failure) if run.failure else "")
+        if run.completed:
+            text = self.tr("Replayed {name}: {sent}").format(name=name, sent=sent)
+        elif reason:
+            template = self.tr("Replay of {name} stopped at {done} of {total}: {reason} · {sent}")
+            text = template.format(
+                name=name,
+                done=format_count(run.sent),
+                total=format_count(run.total),
+                reason=reason,
+                sent=sent,
+            )
+        else:
+            text = self.tr("Replay of {name} stopped at {done} of {total} · {sent}").format(
+                name=name, done=format_count(run.sent), total=format_count(run.total), sent=sent
+            )
+        if run.skipped:
+            text += " · " + self.tr(
+                "skipped {count} rows of the other direction or other peers"
+            ).format(count=format_count(run.skipped))
+        if run.notes:
+            text += " · " + self.tr("skipped {count} notes").format(count=format_count(run.notes))
+        if run.slipped >= SLIP_WORTH_SAYING:
+            text += " · " + self.tr("{seconds} s behind the recorded timing").format(
+                seconds=_seconds(run.slipped)
+            )
+        return text, bool(reason) and not run.completed
+
+    def shutdown(self) -> None:
+        self._loading = None
+        self.stop()
+        self._timer.stop()
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.2f}" if value < 10 else f"{value:.1f}"
