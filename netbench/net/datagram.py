@@ -74,6 +74,10 @@ class _DatagramEndpoint(asyncio.DatagramProtocol):
         self._socket_file = OwnSocketFile()
         self.closed = asyncio.get_running_loop().create_future()
         self.responder: Responder | None = None
+        # Errors the socket reported (a datagram too big, a closed port): a send of ours
+        # does not raise them, so senders that go on sending (a replay) look here.
+        self.errors_received = 0
+        self.last_error = ""
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = cast(asyncio.DatagramTransport, transport)
@@ -141,6 +145,8 @@ class _DatagramEndpoint(asyncio.DatagramProtocol):
             )
         else:
             text = describe_os_error(exc, self.address).message
+        self.errors_received += 1
+        self.last_error = text
         self._sink(Notice(source=self.source, text=text))
 
     def connection_lost(self, exc: Exception | None) -> None:

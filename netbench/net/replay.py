@@ -15,6 +15,7 @@ progress, and sets ``stop`` to end it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,9 +29,11 @@ from netbench.core.replay import (
     open_recording,
 )
 from netbench.core.schedule import ReplaySchedule
-from netbench.core.text import QT_TRANSLATE_NOOP, verbatim
+from netbench.core.text import QT_TRANSLATE_NOOP, Text, verbatim
 from netbench.net.errors import NetError
+from netbench.net.events import CloseReason
 from netbench.net.flow import FlowGate
+from netbench.net.stream import StreamPeer
 
 # Back-to-back sends give the loop a turn this often.
 SENDS_PER_TURN = 100
@@ -40,10 +43,18 @@ WRITE_HIGH_WATER = 256 * 1024
 # the bridge takes thousands a tick, so this keeps memory bounded without slowing a replay.
 MAX_QUEUED_EVENTS = 1024
 WAIT_STEP = 0.002
+# How long a send that found its connection closing waits to learn why it closed.
+CLOSE_REASON_WAIT = 1.0
+# A long recorded gap is waited in steps this long, so Stop is never kept waiting longer.
+STOP_CHECK = 0.1
 
 
 class ReplayTarget(Protocol):
-    """Where messages go: a client's connection (a stream, or a datagram socket)."""
+    """Where messages go: a client's connection (a stream, or a datagram socket).
+
+    A datagram socket also counts the errors it reported (``errors_received``, with the
+    ``last_error``): one of those during a replay ends it.
+    """
 
     @property
     def transport(self) -> asyncio.BaseTransport | None: ...
@@ -93,6 +104,7 @@ async def run_replay(target: ReplayTarget, run: ReplayRun, gate: FlowGate | None
         with open_recording(run.path) as stream:
             reader = RecordingReader(stream, run.choice)
             in_turn = 0
+            errors = getattr(target, "errors_received", 0)
             for message in reader:
                 if run.stop:
                     break
@@ -103,14 +115,19 @@ async def run_replay(target: ReplayTarget, run: ReplayRun, gate: FlowGate | None
                 offset = run.timing.offset(run.sent, message.offset)
                 if offset is not None and schedule.wait(offset, time.monotonic()) > 0:
                     while (wait := schedule.wait(offset, time.monotonic())) > 0 and not run.stop:
-                        await asyncio.sleep(wait)
+                        await asyncio.sleep(min(wait, STOP_CHECK))
                     in_turn = 0
                 if not _has_room(target, gate):
                     await _wait_for_room(target, gate, run)
                     in_turn = 0
                 if run.stop:
                     break
+                if _is_closing(target):
+                    raise NetError(await _why_closed(target))
                 target.send(message.data)
+                if getattr(target, "errors_received", 0) != errors:
+                    # A datagram socket says so afterwards (too big, a closed port).
+                    raise NetError(getattr(target, "last_error", ""))
                 if offset is not None:
                     schedule.mark_sent(offset, time.monotonic())
                 run.sent += 1
@@ -132,6 +149,28 @@ async def run_replay(target: ReplayTarget, run: ReplayRun, gate: FlowGate | None
         run.slipped = schedule.slipped
         run.ended = time.monotonic()
         run.finished = True
+
+
+def _is_closing(target: ReplayTarget) -> bool:
+    transport = target.transport
+    return transport is None or transport.is_closing()
+
+
+async def _why_closed(target: ReplayTarget) -> str:
+    """How the connection ended, once it has said so (a reset is seen a moment later)."""
+    if not isinstance(target, StreamPeer):
+        return QT_TRANSLATE_NOOP("Replay", "the socket is closed")
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(asyncio.shield(target.closed), CLOSE_REASON_WAIT)
+    if not target.closed.done():
+        return QT_TRANSLATE_NOOP("Replay", "the connection is closing")
+    reason = target.closed.result()
+    if reason is CloseReason.ERROR:
+        return QT_TRANSLATE_NOOP("Replay", "the connection failed")
+    # Said in the words the UI already translates for a closed connection.
+    return QT_TRANSLATE_NOOP("Replay", "the connection was {reason}").format(
+        reason=Text("CloseReason", reason.value)
+    )
 
 
 def _has_room(target: ReplayTarget, gate: FlowGate | None) -> bool:

@@ -249,8 +249,7 @@ class ReplayPanel(QWidget):
     def choice(self) -> ReplayChoice:
         direction = self.direction.currentData()
         return ReplayChoice(
-            direction if isinstance(direction, Direction) else Direction.OUT,
-            self.peer.currentData() or "",
+            Direction(direction) if direction else Direction.OUT, self.peer.currentData() or ""
         )
 
     def replay_timing(self) -> ReplayTiming:
@@ -403,7 +402,7 @@ class ReplayPanel(QWidget):
             (Direction.IN, self.tr("received (in) · {count}")),
         ):
             count = format_count(summary.tally(direction).messages)
-            self.direction.addItem(template.format(count=count), direction)
+            self.direction.addItem(template.format(count=count), direction.value)
         self.direction.setCurrentIndex(max(0, self.direction.findData(keep)))
         self.direction.blockSignals(False)
         self._fill_peers()
@@ -615,11 +614,15 @@ class ReplayPanel(QWidget):
                 name=name, done=format_count(run.sent), total=format_count(run.total), sent=sent
             )
         if run.skipped:
-            text += " · " + self.tr(
-                "skipped {count} rows of the other direction or other peers"
+            text += " · " + (
+                self.tr("skipped 1 row of the other direction or another peer")
+                if run.skipped == 1
+                else self.tr("skipped {count} rows of the other direction or other peers")
             ).format(count=format_count(run.skipped))
         if run.notes:
-            text += " · " + self.tr("skipped {count} notes").format(count=format_count(run.notes))
+            text += " · " + (
+                self.tr("skipped 1 note") if run.notes == 1 else self.tr("skipped {count} notes")
+            ).format(count=format_count(run.notes))
         if run.slipped >= SLIP_WORTH_SAYING:
             text += " · " + self.tr("{seconds} s behind the recorded timing").format(
                 seconds=_seconds(run.slipped)
