@@ -26,6 +26,11 @@ def notes(panel):
     return " | ".join(model.record(r).note for r in range(model.rowCount()))
 
 
+def status_of(win, prefix="client"):
+    """What the row says beside "Replay…" (its summary keeps each part on one line)."""
+    return find(win, f"{prefix}.replay_status").text().replace("\u00a0", " ")
+
+
 def write_recording(path, rows, peer="127.0.0.1:9999"):
     """``rows``: (seconds, direction, bytes), as Record to file writes them."""
     recorder = JsonlRecorder(path)
@@ -55,7 +60,7 @@ def load(win, pump, path, prefix="client"):
     panel.replay.on_dialog_file_selected(str(path))
     pump(lambda: not panel.replay.is_loading)
     pause(pump, 0.05)
-    return find(win, f"{prefix}.replay_status").text()
+    return status_of(win, prefix)
 
 
 def choose(win, name, data):
@@ -121,7 +126,7 @@ def test_a_recorded_session_replays_the_same_bytes_in_order(
     fresh = in_thread(accepting.result)
     pick_recording(window, path)
     pump(lambda: find(window, "client.replay_details").isVisible())
-    status = find(window, "client.replay_status").text()
+    status = status_of(window, "client")
     assert status.startswith("session.jsonl: 3 messages sent to 127.0.0.1:"), status
     assert "1 message received from" in status and "1 note" in status
     plan = find(window, "client.replay_plan").text()
@@ -135,7 +140,13 @@ def test_a_recorded_session_replays_the_same_bytes_in_order(
     note = re.search(r"Replayed session\.jsonl[^|]*", notes(panel)).group(0)
     assert f"/ {sum(map(len, sent))} B in" in note and "skipped 1 row of" in note, note
     assert panel.messages_out == out_before + 3  # the counters saw every message
-    assert find(window, "client.replay_plan").text().startswith("Replayed session.jsonl")
+    assert find(window, "client.replay_plan").text().startswith("Done: 3 messages sent in ")
+    assert find(window, "client.replay_plan").toolTip() == note.strip()
+    # the summary comes after the messages it sums up
+    model = panel.transcript.model
+    rows = [model.record(r) for r in range(model.rowCount())]
+    last_sent = max(r for r, record in enumerate(rows) if record.data == sent[-1])
+    assert "Replayed session.jsonl" in rows[-1].note and last_sent < len(rows) - 1
     fresh.close()
 
 
@@ -201,8 +212,9 @@ def test_stop_mid_way_says_how_far_it_got(window, pump, in_thread, server, tmp_p
     pump(lambda: not panel.replay.is_replaying)
     done = panel.replay.run.sent
     assert 5 <= done < 200
-    plan = find(window, "client.replay_plan").text()
-    assert plan.startswith(f"Replay of long.jsonl stopped at {done} of 200 · sent {done}"), plan
+    plan = find(window, "client.replay_plan")
+    assert plan.text() == f"Stopped at {done} of 200", plan.text()
+    assert plan.toolTip().startswith(f"Replay of long.jsonl stopped at {done} of 200 · sent {done}")
     assert in_thread(read_for, conn, 0.3) == b"".join(data for _, _, data in rows[:done])
     pump(lambda: f"stopped at {done} of 200" in notes(panel))
     assert panel.is_connected  # Stop stops the replay, not the connection
@@ -273,7 +285,7 @@ def test_bad_files_are_said_next_to_the_button_and_the_loaded_one_stays(window, 
         "nowhere.jsonl": "the file does not exist",
         tmp_path.name: "it is a folder, not a recording",
     }
-    hint = find(window, "client.replay_status").text()
+    hint = status_of(window, "client")
     assert hint.startswith("Send a recording again")
     assert not find(window, "client.replay_details").isVisible()
     assert not find(window, "client.replay_close").isVisible()
@@ -301,7 +313,7 @@ def test_bad_files_are_said_next_to_the_button_and_the_loaded_one_stays(window, 
     assert "Connect first" in find(window, "client.replay_start").toolTip()
     find(window, "client.replay_close").click()
     assert not find(window, "client.replay_details").isVisible()
-    assert find(window, "client.replay_status").text() == hint
+    assert status_of(window, "client") == hint
 
 
 def test_one_peer_can_be_chosen_and_further_sessions_have_their_own_controls(

@@ -62,6 +62,7 @@ PEERS_LISTED = 20
 # A timeline that slipped less than this is not worth a word in the summary.
 SLIP_WORTH_SAYING = 0.05
 HINT_COLOR = "palette(mid)"
+NO_BREAK = "\u00a0"
 
 GetTarget = Callable[[], ReplayTarget | None]
 """The connection to send on now, or None when there is none."""
@@ -156,7 +157,7 @@ class ReplayPanel(QWidget):
         self.peer.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.peer.setMinimumContentsLength(14)
+        self.peer.setMinimumContentsLength(10)
         self.peer.currentIndexChanged.connect(self._show_plan)
         self.timing = QComboBox(self)
         self._name(
@@ -194,6 +195,7 @@ class ReplayPanel(QWidget):
         self.plan = QLabel(self)
         self._name(self.plan, "replay_plan", self.tr("What the replay sends"))
         self.plan.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.plan.setWordWrap(True)
         self.progress = QProgressBar(self)
         self._name(self.progress, "replay_progress", self.tr("Replay progress"))
         self.progress.setTextVisible(True)
@@ -476,9 +478,11 @@ class ReplayPanel(QWidget):
                 else self.tr("{count} notes").format(count=format_count(summary.notes))
             )
         parts.append(self.tr("{seconds} s long").format(seconds=_seconds(summary.span)))
-        text = self.tr("{name}: {summary}").format(name=self.path.name, summary=" · ".join(parts))
+        # A long summary wraps between its parts, never inside one.
+        joined = " · ".join(part.replace(" ", NO_BREAK) for part in parts)
+        text = self.tr("{name}: {summary}").format(name=self.path.name, summary=joined)
         self._say(self.status, text)
-        self.status.setToolTip(text + "\n" + self._peer_lines(summary))
+        self.status.setToolTip(text.replace(NO_BREAK, " ") + "\n" + self._peer_lines(summary))
 
     def _peer_lines(self, summary: RecordingSummary) -> str:
         lines = []
@@ -550,6 +554,7 @@ class ReplayPanel(QWidget):
         self.run = run
         self._stop_reason = ""
         self.progress.setRange(0, max(1, run.total))
+        self._show_summary()  # in place of an error about another file
         self._task = start_task(self._replay(target, run), name=f"replay {self.path.name}")
         self._refresh()
         self._show_progress()
@@ -587,8 +592,25 @@ class ReplayPanel(QWidget):
 
     def _report(self, run: ReplayRun) -> None:
         text, failed = self._outcome(run)
-        self._say(self.plan, text, ERROR_COLOR if failed else "")
+        reason = self._reason(run)
+        done, total = format_count(run.sent), format_count(run.total)
+        if run.completed:
+            short = self.tr("Done: {messages} sent in {seconds} s").format(
+                messages=self._messages(run.sent), seconds=_seconds(run.elapsed)
+            )
+        elif reason:
+            short = self.tr("Stopped at {done} of {total}: {reason}").format(
+                done=done, total=total, reason=reason
+            )
+        else:
+            short = self.tr("Stopped at {done} of {total}").format(done=done, total=total)
+        self._say(self.plan, short, ERROR_COLOR if failed else "")
+        self.plan.setToolTip(text)
         self.finished.emit(text, failed)
+
+    def _reason(self, run: ReplayRun) -> str:
+        """Why it stopped early: the session's words (a closed connection) or the run's."""
+        return self._stop_reason or (net_text(run.failure) if run.failure else "")
 
     def _outcome(self, run: ReplayRun) -> tuple[str, bool]:
         name = run.path.name
@@ -597,7 +619,7 @@ class ReplayPanel(QWidget):
             size=format_size(run.bytes_sent),
             seconds=_seconds(run.elapsed),
         )
-        reason = self._stop_reason or (net_text(run.failure) if run.failure else "")
+        reason = self._reason(run)
         if run.completed:
             text = self.tr("Replayed {name}: {sent}").format(name=name, sent=sent)
         elif reason:

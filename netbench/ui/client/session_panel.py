@@ -313,7 +313,7 @@ class SessionPanel(QWidget):
         self.file_sender.finished.connect(self.transcript_note)
         sender_layout.addWidget(self.file_sender)
         self.replay = ReplayPanel(self.prefix, self.engine, lambda: self.client, self)
-        self.replay.finished.connect(self.transcript_note)
+        self.replay.finished.connect(self.transcript_note_after_traffic)
         sender_layout.addWidget(self.replay)
 
         self.load = LoadPanel(self.prefix, self.engine, self.form, self.editor, self)
@@ -789,6 +789,15 @@ class SessionPanel(QWidget):
         self._pending.add([Notice(source=self.source, text=text, error=error)])
         if not self._view_timer.isActive():
             self._view_timer.start()
+
+    def transcript_note_after_traffic(self, text: str, error: bool = False) -> None:
+        """A line of our own after the traffic the engine has sent so far (the messages
+        of a replay that just ended are still on their way to the window)."""
+        if not self.engine.is_started:  # closing: no more traffic to wait for
+            self.transcript_note(text, error)
+            return
+        note = Notice(source=self.source, text=text, error=error)
+        self.engine.call(self.engine.emit, note)
 
     @property
     def is_backlogged(self) -> bool:
