@@ -2116,6 +2116,408 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
 </context>
 <context>
+    <name>Replay</name>
+    <message>
+        <source>the recording holds no messages, only notes: nothing to replay</source>
+        <translation>该记录文件只有提示行，没有消息：没有可回放的内容</translation>
+    </message>
+    <message>
+        <source>nothing was sent to {peer} in this recording</source>
+        <translation>该记录文件中没有发往 {peer} 的消息</translation>
+    </message>
+    <message>
+        <source>nothing was received from {peer} in this recording</source>
+        <translation>该记录文件中没有收自 {peer} 的消息</translation>
+    </message>
+    <message>
+        <source>the recording holds no sent (&quot;out&quot;) messages: choose &quot;in&quot; to send what was received</source>
+        <translation>该记录文件中没有发送 (out) 的消息：选择“收到 (in)”即可发送当时收到的内容</translation>
+    </message>
+    <message>
+        <source>the recording holds no received (&quot;in&quot;) messages: choose &quot;out&quot; to send what was sent</source>
+        <translation>该记录文件中没有收到 (in) 的消息：选择“发送 (out)”即可发送当时发出的内容</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a recording</source>
+        <translation>这是一个文件夹，不是记录文件</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>这不是普通文件</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>the file cannot be read: permission denied</source>
+        <translation>无法读取文件：权限不足</translation>
+    </message>
+    <message>
+        <source>the file cannot be read: {reason}</source>
+        <translation>无法读取文件：{reason}</translation>
+    </message>
+    <message>
+        <source>line {line} is not UTF-8 text</source>
+        <translation>第 {line} 行不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>{reason} at column {column}</source>
+        <translation>第 {column} 列：{reason}</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>嵌套层次过深</translation>
+    </message>
+    <message>
+        <source>line {line} is not a JSON object</source>
+        <translation>第 {line} 行不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>this is not a netbench recording: line {line} has no &quot;at&quot; and &quot;dir&quot; fields (Record to file and Export › JSON Lines write them)</source>
+        <translation>这不是 netbench 记录文件：第 {line} 行没有 &quot;at&quot; 和 &quot;dir&quot; 字段（“记录到文件”和“导出 › JSON Lines”会写入这两个字段）</translation>
+    </message>
+    <message>
+        <source>this is not a netbench recording: {problem}</source>
+        <translation>这不是 netbench 记录文件：{problem}</translation>
+    </message>
+    <message>
+        <source>line {line} is not JSON ({reason})</source>
+        <translation>第 {line} 行不是 JSON（{reason}）</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>is not a time in seconds</source>
+        <translation>不是以秒为单位的时间</translation>
+    </message>
+    <message>
+        <source>is not in, out, info or error</source>
+        <translation>不是 in、out、info 或 error</translation>
+    </message>
+    <message>
+        <source>is not text</source>
+        <translation>不是文本</translation>
+    </message>
+    <message>
+        <source>is not valid hexadecimal (at character {position})</source>
+        <translation>不是有效的十六进制（第 {position} 个字符）</translation>
+    </message>
+    <message>
+        <source>line {line}: &quot;{field}&quot; {problem}</source>
+        <translation>第 {line} 行：&quot;{field}&quot; {problem}</translation>
+    </message>
+    <message>
+        <source>the file is empty: nothing to replay</source>
+        <translation>文件为空：没有可回放的内容</translation>
+    </message>
+    <message>
+        <source>line {line} is longer than {size} MB: not a netbench recording</source>
+        <translation>第 {line} 行超过 {size} MB：不是 netbench 记录文件</translation>
+    </message>
+    <message>
+        <source>reading the file failed: {reason}</source>
+        <translation>读取文件失败：{reason}</translation>
+    </message>
+    <message>
+        <source>the socket is closed</source>
+        <translation>套接字已关闭</translation>
+    </message>
+    <message>
+        <source>the connection is closing</source>
+        <translation>连接正在关闭</translation>
+    </message>
+    <message>
+        <source>the connection failed</source>
+        <translation>连接失败</translation>
+    </message>
+    <message>
+        <source>the connection was {reason}</source>
+        <translation>连接{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayPanel</name>
+    <message>
+        <source>as recorded</source>
+        <translation>按记录的间隔</translation>
+    </message>
+    <message>
+        <source>×0.5 (slower)</source>
+        <translation>×0.5（更慢）</translation>
+    </message>
+    <message>
+        <source>×2 (faster)</source>
+        <translation>×2（更快）</translation>
+    </message>
+    <message>
+        <source>×10 (faster)</source>
+        <translation>×10（更快）</translation>
+    </message>
+    <message>
+        <source>fixed interval</source>
+        <translation>固定间隔</translation>
+    </message>
+    <message>
+        <source>as fast as possible</source>
+        <translation>不限速</translation>
+    </message>
+    <message>
+        <source>Replay…</source>
+        <translation>回放…</translation>
+    </message>
+    <message>
+        <source>Replay a recording</source>
+        <translation>回放记录文件</translation>
+    </message>
+    <message>
+        <source>Send the messages of a recording again: JSON Lines from Record to file or Export, on the Client or the Server tab</source>
+        <translation>把记录文件中的消息重新发送一遍：客户端或服务器页“记录到文件”或“导出”得到的 JSON Lines</translation>
+    </message>
+    <message>
+        <source>Replay status</source>
+        <translation>回放状态</translation>
+    </message>
+    <message>
+        <source>Close the recording</source>
+        <translation>关闭记录文件</translation>
+    </message>
+    <message>
+        <source>Put the recording away (the file is left as it is)</source>
+        <translation>收起记录文件（文件本身不变）</translation>
+    </message>
+    <message>
+        <source>Messages to send</source>
+        <translation>要发送的消息</translation>
+    </message>
+    <message>
+        <source>What was sent (out), or what was received (in): from a Server tab&apos;s recording, the device&apos;s side</source>
+        <translation>当时发送的 (out)，或当时收到的 (in)：对服务器页的记录而言就是设备一方</translation>
+    </message>
+    <message>
+        <source>Peer to replay</source>
+        <translation>要回放的对端</translation>
+    </message>
+    <message>
+        <source>Every peer&apos;s messages, in the order recorded, or one peer&apos;s</source>
+        <translation>按记录顺序回放所有对端的消息，或只回放一个对端的</translation>
+    </message>
+    <message>
+        <source>Replay timing</source>
+        <translation>回放节奏</translation>
+    </message>
+    <message>
+        <source>The gaps between messages as recorded, or scaled (×2 halves them), a fixed interval, or none: as fast as the socket takes them</source>
+        <translation>消息之间的间隔：按记录、按比例缩放（×2 即减半）、固定间隔，或不等待：套接字能收多快就发多快</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>每隔 </translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Interval between replayed messages</source>
+        <translation>回放消息的间隔</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Start the replay</source>
+        <translation>开始回放</translation>
+    </message>
+    <message>
+        <source>Send the chosen messages on this connection</source>
+        <translation>在此连接上发送所选消息</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the replay</source>
+        <translation>停止回放</translation>
+    </message>
+    <message>
+        <source>What the replay sends</source>
+        <translation>回放将发送的内容</translation>
+    </message>
+    <message>
+        <source>Replay progress</source>
+        <translation>回放进度</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Connect first: a replay goes out on this session&apos;s connection</source>
+        <translation>请先连接：回放在此会话的连接上发送</translation>
+    </message>
+    <message>
+        <source>Send a recording again: JSON Lines from Record to file or Export</source>
+        <translation>重新发送一份记录：“记录到文件”或“导出”得到的 JSON Lines</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.ndjson *.json)</source>
+        <translation>JSON Lines 文件 (*.jsonl *.ndjson *.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading {name}… {percent}%</source>
+        <translation>正在读取 {name}… {percent}%</translation>
+    </message>
+    <message>
+        <source>Cannot replay {name}: {reason}</source>
+        <translation>无法回放 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} is still loaded</source>
+        <translation>仍保留已载入的 {name}</translation>
+    </message>
+    <message>
+        <source>sent (out) · {count}</source>
+        <translation>发送 (out) · {count}</translation>
+    </message>
+    <message>
+        <source>received (in) · {count}</source>
+        <translation>收到 (in) · {count}</translation>
+    </message>
+    <message>
+        <source>all peers</source>
+        <translation>所有对端</translation>
+    </message>
+    <message>
+        <source>{peer} · {count}</source>
+        <translation>{peer} · {count}</translation>
+    </message>
+    <message>
+        <source>1 message</source>
+        <translation>1 条消息</translation>
+    </message>
+    <message>
+        <source>{count} messages</source>
+        <translation>{count} 条消息</translation>
+    </message>
+    <message>
+        <source>{count} peers</source>
+        <translation>{count} 个对端</translation>
+    </message>
+    <message>
+        <source>{messages} sent to {peers} ({size})</source>
+        <translation>向 {peers} 发送 {messages}（{size}）</translation>
+    </message>
+    <message>
+        <source>nothing sent</source>
+        <translation>无发送</translation>
+    </message>
+    <message>
+        <source>{messages} received from {peers} ({size})</source>
+        <translation>从 {peers} 收到 {messages}（{size}）</translation>
+    </message>
+    <message>
+        <source>nothing received</source>
+        <translation>无接收</translation>
+    </message>
+    <message>
+        <source>1 note</source>
+        <translation>1 条提示</translation>
+    </message>
+    <message>
+        <source>{count} notes</source>
+        <translation>{count} 条提示</translation>
+    </message>
+    <message>
+        <source>{seconds} s long</source>
+        <translation>时长 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{name}: {summary}</source>
+        <translation>{name}：{summary}</translation>
+    </message>
+    <message>
+        <source>→ {peer}: {messages}, {size}</source>
+        <translation>→ {peer}：{messages}，{size}</translation>
+    </message>
+    <message>
+        <source>← {peer}: {messages}, {size}</source>
+        <translation>← {peer}：{messages}，{size}</translation>
+    </message>
+    <message>
+        <source>… and more peers</source>
+        <translation>…… 以及更多对端</translation>
+    </message>
+    <message>
+        <source>{messages} · {size}</source>
+        <translation>{messages} · {size}</translation>
+    </message>
+    <message>
+        <source>about {seconds} s</source>
+        <translation>约 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{sent} of {total} sent</source>
+        <translation>已发送 {sent} / {total}</translation>
+    </message>
+    <message>
+        <source>Done: {messages} sent in {seconds} s</source>
+        <translation>完成：{seconds} 秒内发送 {messages}</translation>
+    </message>
+    <message>
+        <source>Stopped at {done} of {total}: {reason}</source>
+        <translation>停在 {done} / {total}：{reason}</translation>
+    </message>
+    <message>
+        <source>Stopped at {done} of {total}</source>
+        <translation>停在 {done} / {total}</translation>
+    </message>
+    <message>
+        <source>sent {messages} / {size} in {seconds} s</source>
+        <translation>{seconds} 秒内发送 {messages} / {size}</translation>
+    </message>
+    <message>
+        <source>Replayed {name}: {sent}</source>
+        <translation>已回放 {name}：{sent}</translation>
+    </message>
+    <message>
+        <source>Replay of {name} stopped at {done} of {total}: {reason} · {sent}</source>
+        <translation>{name} 的回放停在 {done} / {total}：{reason} · {sent}</translation>
+    </message>
+    <message>
+        <source>Replay of {name} stopped at {done} of {total} · {sent}</source>
+        <translation>{name} 的回放停在 {done} / {total} · {sent}</translation>
+    </message>
+    <message>
+        <source>skipped 1 row of the other direction or another peer</source>
+        <translation>跳过 1 行另一方向或其他对端的消息</translation>
+    </message>
+    <message>
+        <source>skipped {count} rows of the other direction or other peers</source>
+        <translation>跳过 {count} 行另一方向或其他对端的消息</translation>
+    </message>
+    <message>
+        <source>skipped 1 note</source>
+        <translation>跳过 1 条提示</translation>
+    </message>
+    <message>
+        <source>skipped {count} notes</source>
+        <translation>跳过 {count} 条提示</translation>
+    </message>
+    <message>
+        <source>{seconds} s behind the recorded timing</source>
+        <translation>比记录的节奏落后 {seconds} 秒</translation>
+    </message>
+</context>
+<context>
     <name>Responders</name>
     <message>
         <source>match</source>
@@ -2685,6 +3087,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Reconnected after {attempts} attempt(s)</source>
         <translation>经 {attempts} 次尝试后已重新连接</translation>
+    </message>
+    <message>
+        <source>we sent FIN</source>
+        <translation>我方已发送 FIN</translation>
     </message>
     <message>
         <source>Sent FIN to {peer}: we send no more, the server can still answer</source>

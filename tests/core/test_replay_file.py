@@ -24,7 +24,12 @@ from netbench.core.replay import (
     parse_row,
     scan_recording,
 )
-from netbench.core.transcript import Direction, Record, record_from_json, record_to_json
+from netbench.core.transcript import (
+    Direction,
+    Record,
+    record_from_json,
+    record_to_json,
+)
 
 SERVER = "127.0.0.1:9999"
 
@@ -394,3 +399,27 @@ def test_parse_row_reads_what_record_to_json_writes(rows):
         row = parse_row(raw, number, first=number == 1)
         assert row is not None
         assert (row.line, row.at, row.direction, row.data) == (number, at, Direction.OUT, data)
+
+
+def test_memory_stays_bounded_however_big_the_recording(tmp_path):
+    import tracemalloc
+
+    path = tmp_path / "big.jsonl"
+    chunk = os.urandom(64 * 1024)
+    with path.open("w") as out_file:  # rows as netbench writes them, made quickly
+        for i in range(80):
+            for direction in ("out", "in"):
+                row = {"at": i, "dir": direction, "peer": SERVER, "hex": chunk.hex(), "text": ""}
+                out_file.write(json.dumps(row) + "\n")
+    assert path.stat().st_size > 20 << 20
+    tracemalloc.start()
+    try:
+        with path.open("rb") as stream:
+            summary = scan_recording(stream)
+        with path.open("rb") as stream:
+            sent = sum(len(m.data) for m in RecordingReader(stream, ReplayChoice()) if m)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert summary.tally(Direction.OUT).nbytes == sent == 80 * len(chunk)
+    assert peak < 4 << 20  # a few rows at a time, never the file

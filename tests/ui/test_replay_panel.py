@@ -27,8 +27,10 @@ def notes(panel):
 
 
 def status_of(win, prefix="client"):
-    """What the row says beside "Replay…" (its summary keeps each part on one line)."""
-    return find(win, f"{prefix}.replay_status").text().replace("\u00a0", " ")
+    """What the row says beside "Replay…", as a person reads it (the summary keeps each
+    of its parts on one line with no-break spaces and word joiners)."""
+    text = find(win, f"{prefix}.replay_status").text()
+    return text.replace("\u2060", "").replace("\u00a0", " ")
 
 
 def write_recording(path, rows, peer="127.0.0.1:9999"):

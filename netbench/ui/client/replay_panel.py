@@ -62,7 +62,8 @@ PEERS_LISTED = 20
 # A timeline that slipped less than this is not worth a word in the summary.
 SLIP_WORTH_SAYING = 0.05
 HINT_COLOR = "palette(mid)"
-NO_BREAK = "\u00a0"
+NO_BREAK_SPACE = "\u00a0"
+WORD_JOINER = "\u2060"
 
 GetTarget = Callable[[], ReplayTarget | None]
 """The connection to send on now, or None when there is none."""
@@ -212,7 +213,7 @@ class ReplayPanel(QWidget):
         choices = QHBoxLayout(self.details)
         choices.setContentsMargins(0, 0, 0, 0)
         choices.setSpacing(6)
-        choices.addWidget(QLabel(self.tr("Send"), self.details))
+        choices.addWidget(QLabel(self.tr("Messages"), self.details))
         choices.addWidget(self.direction)
         choices.addWidget(self.peer)
         choices.addWidget(self.timing)
@@ -478,11 +479,16 @@ class ReplayPanel(QWidget):
                 else self.tr("{count} notes").format(count=format_count(summary.notes))
             )
         parts.append(self.tr("{seconds} s long").format(seconds=_seconds(summary.span)))
-        # A long summary wraps between its parts, never inside one.
-        joined = " · ".join(part.replace(" ", NO_BREAK) for part in parts)
-        text = self.tr("{name}: {summary}").format(name=self.path.name, summary=joined)
+        template = self.tr("{name}: {summary}")
+        text = template.format(name=self.path.name, summary=" · ".join(parts))
         self._say(self.status, text)
-        self.status.setToolTip(text.replace(NO_BREAK, " ") + "\n" + self._peer_lines(summary))
+        self.status.setToolTip(text + "\n" + self._peer_lines(summary))
+        # A long summary wraps between its parts, never inside one (in any script).
+        self.status.setText(
+            template.format(
+                name=self.path.name, summary=" · ".join(_unbreakable(part) for part in parts)
+            )
+        )
 
     def _peer_lines(self, summary: RecordingSummary) -> str:
         lines = []
@@ -655,6 +661,12 @@ class ReplayPanel(QWidget):
         self._loading = None
         self.stop()
         self._timer.stop()
+
+
+def _unbreakable(text: str) -> str:
+    """``text`` that a label does not wrap: no-break spaces, and word joiners between the
+    other characters (Chinese wraps between any two)."""
+    return WORD_JOINER.join(text).replace(f"{WORD_JOINER} {WORD_JOINER}", NO_BREAK_SPACE)
 
 
 def _seconds(value: float) -> str:
