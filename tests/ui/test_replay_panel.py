@@ -354,3 +354,20 @@ def test_one_peer_can_be_chosen_and_further_sessions_have_their_own_controls(
     assert interval.isVisible()
     interval.setValue(500)
     assert find(window, "client.2.replay_plan").text() == "2 messages · 4 B · about 0.50 s"
+
+
+def test_half_close_ends_the_replay_before_the_fin(window, pump, in_thread, server, tmp_path):
+    path = write_recording(
+        tmp_path / "long.jsonl", [(i * 0.01, Direction.OUT, b"x") for i in range(1000)]
+    )
+    panel, conn = connect_client(window, pump, in_thread, server)
+    load(window, pump, path)
+    find(window, "client.replay_start").click()
+    pump(lambda: panel.replay.run.sent >= 3)
+    find(window, "client.half_close").click()
+    pump(lambda: not panel.replay.is_replaying)
+    done = panel.replay.run.sent
+    assert find(window, "client.replay_plan").text() == f"Stopped at {done} of 1,000: we sent FIN"
+    assert in_thread(read_for, conn, 1.0) == b"x" * done  # then end of stream, nothing after
+    assert not find(window, "client.replay_start").isEnabled()
+    conn.close()
