@@ -228,7 +228,10 @@ def encode_escapes(data: bytes, encoding: str) -> str:
     escapes, and bytes that do not decode (or would not re-encode to themselves) as \\xNN.
     """
     codec = normalize_encoding(encoding)
-    decoded = data.decode(codec, _MARK_UNDECODABLE)
+    # In UTF-8 and ASCII only bytes from 0x80 up can fail to decode, and Python's own
+    # "surrogateescape" marks them just as _MARK_UNDECODABLE would, without a call per byte.
+    handler = "surrogateescape" if codec in _SELF_INVERSE_CODECS else _MARK_UNDECODABLE
+    decoded = data.decode(codec, handler)
     if decoded.isprintable() and "\\" not in decoded and decoded.encode(codec) == data:
         return decoded
     if codec in _SELF_INVERSE_CODECS:
@@ -240,7 +243,31 @@ def encode_escapes(data: bytes, encoding: str) -> str:
             shown = ""
         if shown and shown.isprintable():
             return shown
+        # Binary data (a file, random bytes): one pass of the decoder and one translate,
+        # about ten times faster than the general walk, with the same result.
+        return decoded.translate(_SELF_INVERSE_SHOWN)
     return "".join(_shown_pieces(data, codec))
+
+
+class _ShownCharacters(dict[int, str]):
+    """``str.translate`` table for UTF-8 and ASCII: every character as encode_escapes shows it.
+
+    In these codecs every decoded character re-encodes to exactly its bytes, and every byte
+    that does not decode comes out of the decoder as its own marker, so each character can
+    be shown on its own. Filled as characters are met.
+    """
+
+    def __missing__(self, code_point: int) -> str:
+        if _MARKER_BASE <= code_point <= _MARKER_BASE + 0xFF:
+            shown = _RAW_BYTE_ESCAPES[code_point - _MARKER_BASE]
+        else:
+            char = chr(code_point)
+            shown = _show_character(char, char.encode("utf-8"))
+        self[code_point] = shown
+        return shown
+
+
+_SELF_INVERSE_SHOWN = _ShownCharacters()
 
 
 # Codecs where decoding valid bytes and encoding the text again gives the same bytes, so

@@ -244,3 +244,30 @@ def test_printable_text_is_shown_as_itself(text: str, codec: str) -> None:
     readable = encoded.decode(codec)
     if readable.isprintable() and "\\" not in readable and readable.encode(codec) == encoded:
         assert encode_escapes(encoded, codec) == readable
+
+
+@settings(max_examples=400)
+@given(
+    data=st.one_of(
+        st.binary(max_size=300),
+        st.text(max_size=100).map(lambda text: text.encode("utf-8", "surrogatepass")),
+        st.lists(
+            st.sampled_from([b"\xe4\xbd\xa0", b"\xc2\x85", b"\xed\xa0\x80", b"\\", b"\n"])
+        ).map(b"".join),
+    ),
+    codec=st.sampled_from(["utf-8", "ascii"]),
+)
+def test_binary_is_shown_as_the_careful_walk_shows_it(data: bytes, codec: str) -> None:
+    """The one-pass display of UTF-8/ASCII binary data agrees with the general walk."""
+    from netbench.core.escapes import _shown_pieces
+
+    shown = encode_escapes(data, codec)
+    assert shown == "".join(_shown_pieces(data, codec))
+    assert decode_escapes(shown, codec) == data
+
+
+def test_a_megabyte_of_random_bytes_is_shown_exactly() -> None:
+    import random
+
+    data = random.Random(7).randbytes(1 << 20)
+    assert decode_escapes(encode_escapes(data, "utf-8"), "utf-8") == data
