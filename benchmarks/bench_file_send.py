@@ -328,6 +328,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size-mb", type=int, default=256)
     parser.add_argument("--only", default="", help="scenarios, comma-separated")
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--scenario")
     parser.add_argument("--profile", default="", help="write cProfile stats of the sender here")
     parser.add_argument("--port", type=int)
@@ -348,41 +349,49 @@ def main() -> None:
 
     size = args.size_mb << 20
     path, expected = make_file(size)
-    wanted = [s for s in args.only.split(",") if s]
+    wanted = {s for s in args.only.split(",") if s}
     if args.scenario:
-        wanted = [args.scenario]
+        wanted = {args.scenario}
+    chosen = [
+        (title, key) for title, key in SCENARIOS if key == "plain" or not wanted or key in wanted
+    ]
+    if shutil.which("socat") is None:
+        chosen = [(title, key) for title, key in chosen if key != "socat"]
+    runs: dict[str, list[dict[str, Any]]] = {key: [] for _, key in chosen}
     try:
-        print(f"{args.size_mb} MB file to a receiver in its own process (sha256 checked)")
-        print(
-            f"{'scenario':40} {'MB/s':>7} {'ratio':>6} {'hb p50':>7} {'hb p99':>7} "
-            f"{'RSS +MB':>7} {'rows':>6} {'chunks':>7}"
-        )
-        base = 0.0
-        for title, key in SCENARIOS:
-            if key == "socat" and shutil.which("socat") is None:
-                print(f"{title:40} (socat is not installed)")
-                continue
-            if key != "plain" and wanted and key not in wanted:
-                continue
-            r = run_one(key, path, size, args.profile)
-            if r["received"] != size or r["sha256"] != expected:
-                raise SystemExit(f"{title}: {r['received']} bytes, sha256 {r['sha256']}")
-            rate = size / (r["done_at"] - r["started"]) / 1e6
-            base = base or rate
-            hb = (
-                f"{r['hb_p50']:>5.1f}ms {r['hb_p99']:>5.1f}ms"
-                if "hb_p50" in r
-                else f"{'-':>7} {'-':>7}"
-            )
-            rss = f"{r['rss']:>7.0f}" if "rss" in r else f"{'-':>7}"
-            rows = f"{r['rows']:>6,}" if "rows" in r else f"{'-':>6}"
-            chunks = f"{r['chunks']:>7,}" if "chunks" in r else f"{'-':>7}"
-            print(
-                f"{title:40} {rate:>7.0f} {rate / base:>6.2f} {hb} {rss} {rows} {chunks}",
-                flush=True,
-            )
+        # Rounds of every scenario, so that a noisy moment on the machine is spread out.
+        for _ in range(args.repeat):
+            for title, key in chosen:
+                r = run_one(key, path, size, args.profile)
+                if r["received"] != size or r["sha256"] != expected:
+                    raise SystemExit(f"{title}: {r['received']} bytes, sha256 {r['sha256']}")
+                r["rate"] = size / (r["done_at"] - r["started"]) / 1e6
+                runs[key].append(r)
     finally:
         path.unlink()
+    print(
+        f"{args.size_mb} MB file to a receiver in its own process (sha256 checked); "
+        f"median of {args.repeat} runs, RSS the largest"
+    )
+    print(
+        f"{'scenario':40} {'MB/s':>7} {'ratio':>6} {'hb p50':>7} {'hb p99':>7} "
+        f"{'RSS +MB':>7} {'rows':>6} {'chunks':>7}"
+    )
+    base = statistics.median(r["rate"] for r in runs["plain"])
+    for title, key in chosen:
+        results = runs[key]
+        rate = statistics.median(r["rate"] for r in results)
+        last = results[-1]
+        hb = (
+            f"{statistics.median(r['hb_p50'] for r in results):>5.1f}ms "
+            f"{statistics.median(r['hb_p99'] for r in results):>5.1f}ms"
+            if "hb_p50" in last
+            else f"{'-':>7} {'-':>7}"
+        )
+        rss = f"{max(r['rss'] for r in results):>7.0f}" if "rss" in last else f"{'-':>7}"
+        rows = f"{last['rows']:>6,}" if "rows" in last else f"{'-':>6}"
+        chunks = f"{last['chunks']:>7,}" if "chunks" in last else f"{'-':>7}"
+        print(f"{title:40} {rate:>7.0f} {rate / base:>6.2f} {hb} {rss} {rows} {chunks}")
 
 
 if __name__ == "__main__":
