@@ -1,7 +1,7 @@
 """Transcript records: what was sent and received, kept in a bounded ring for display.
 
 The ring bounds memory no matter how long a flood runs, or how big its messages are (a
-file streamed in 64 KB chunks must not come to rest in memory); the totals keep counting so
+file streamed in chunks must not come to rest in memory); the totals keep counting so
 the user always knows how much really went by, and how many records fell out of view.
 """
 

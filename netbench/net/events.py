@@ -83,6 +83,15 @@ class DataSent(NetEvent):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class DataSentUnshown(NetEvent):
+    """One write that went by faster than the window could show it (a chunk of a file
+    while the window is behind): counted like :class:`DataSent`, its bytes not kept."""
+
+    peer: str
+    nbytes: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PeerFinished(NetEvent):
     """The peer sent FIN: it will send no more, but the connection is open for our replies."""
 

@@ -29,6 +29,7 @@ from netbench.net.events import (
     Connected,
     DataReceived,
     DataSent,
+    DataSentUnshown,
     EventSink,
     Listening,
     Notice,
@@ -243,7 +244,8 @@ class StreamPeer(asyncio.BufferedProtocol):
     def is_open(self) -> bool:
         return self.transport is not None and not self.transport.is_closing()
 
-    def send(self, data: bytes) -> None:
+    def send(self, data: bytes, *, shown: bool = True) -> None:
+        """Queue ``data``; the UI shows it, or (``shown`` off) only counts it."""
         if self.transport is None or self.transport.is_closing():
             raise NetError(
                 QT_TRANSLATE_NOOP("Stream", "{peer} is closed: nothing was sent").format(
@@ -253,7 +255,10 @@ class StreamPeer(asyncio.BufferedProtocol):
         self._last_activity = time.monotonic()
         self.transport.write(data)
         self.bytes_out += len(data)
-        self._sink(DataSent(source=self.source, peer=self.name, data=data))
+        if shown:
+            self._sink(DataSent(source=self.source, peer=self.name, data=data))
+        else:
+            self._sink(DataSentUnshown(source=self.source, peer=self.name, nbytes=len(data)))
 
     def half_close(self) -> None:
         """Send FIN: the peer reads end-of-stream, and can still send to us."""

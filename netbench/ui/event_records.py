@@ -12,6 +12,7 @@ from netbench.net.events import (
     Connected,
     DataReceived,
     DataSent,
+    DataSentUnshown,
     Failed,
     Listening,
     NetEvent,
@@ -79,6 +80,9 @@ def records_from_events(
                         index + 1 if merged else 0,
                     )
                 )
+        elif isinstance(event, DataSentUnshown):
+            unshown.records_out += 1
+            unshown.bytes_out += event.nbytes
         elif isinstance(event, DataSent):
             if skip:
                 skip -= 1

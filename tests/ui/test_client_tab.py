@@ -1,6 +1,7 @@
 """The Client tab driven through its widgets against real servers on loopback."""
 
 import concurrent.futures
+import json
 import os
 import re
 import socket
@@ -459,6 +460,29 @@ def test_a_large_file_is_streamed_with_progress(window, pump, in_thread, server,
     assert status.startswith("Sent big.bin: 24 MB in "), status
     pump(lambda: "Sent big.bin" in transcript_notes(panel))
     pump(lambda: panel.bytes_out == len(data))
+    # Rows for what the window had room for; the status counts every byte.
+    pump(lambda: panel.transcript.model.totals.bytes_out == len(data))
+    assert panel.transcript.model.rowCount() <= 30
+    conn.close()
+    pool.shutdown()
+
+
+def test_a_file_sent_while_recording_is_recorded_whole(window, pump, in_thread, server, tmp_path):
+    data = b"0123456789abcde\n" * (12 << 16)  # 12 MB of text
+    path = tmp_path / "lines.txt"
+    path.write_bytes(data)
+    pool = concurrent.futures.ThreadPoolExecutor(1)
+    panel, conn = connect_to(window, pump, in_thread, server)
+    reading = pool.submit(read_exactly, conn, len(data))
+    recording = tmp_path / "recording.jsonl"
+    assert panel.transcript.start_recording(recording)
+    panel.file_sender.on_dialog_file_selected(str(path))
+    pump(lambda: reading.done() and find(window, "client.file_status").text(), 60)
+    pump(lambda: panel.transcript.model.totals.bytes_out == len(data))
+    panel.transcript.stop_recording()
+    rows = [json.loads(line) for line in recording.read_text().splitlines()]
+    assert b"".join(bytes.fromhex(row["hex"]) for row in rows if row["dir"] == "out") == data
+    assert panel.transcript.model.dropped == 0
     conn.close()
     pool.shutdown()
 

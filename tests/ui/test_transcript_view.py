@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -272,6 +273,22 @@ def test_long_data_is_cut_in_the_cell_but_kept_in_the_record(model: TranscriptMo
     assert hex_text.endswith(" bytes)")
     assert len(hex_text) <= CELL_CHAR_LIMIT + 20
     assert cell(model, 0, Column.LENGTH) == "50,000"
+
+
+def resident_bytes() -> int:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def test_rows_shown_and_then_dropped_do_not_stay_in_memory(qapp: Any) -> None:
+    model = TranscriptModel()  # holds 64 MB of message data at most
+    before = resident_bytes()
+    for n in range(256):
+        model.append_records([Record(T0, Direction.OUT, "peer", bytes([n % 256]) * (1 << 20))])
+        cell(model, model.rowCount() - 1, Column.DATA)  # shown, so its cell is cached
+    grown = resident_bytes() - before
+    assert model.ring.kept_bytes <= 64 << 20
+    assert grown < 128 << 20, f"{grown / 1e6:.0f} MB more after 256 rows of 1 MB"
 
 
 def test_notes_show_how_reads_were_merged_and_split(model: TranscriptModel) -> None:

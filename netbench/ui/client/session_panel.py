@@ -50,6 +50,7 @@ from netbench.net.events import (
     CloseReason,
     DataReceived,
     DataSent,
+    DataSentUnshown,
     EventSink,
     NetEvent,
     Notice,
@@ -309,7 +310,13 @@ class SessionPanel(QWidget):
         sender_layout.setSpacing(4)
         sender_layout.addWidget(self.editor, 1)
         sender_layout.addLayout(repeat_row)
-        self.file_sender = FileSender(self.prefix, self.engine, self._file_targets, self)
+        self.file_sender = FileSender(
+            self.prefix,
+            self.engine,
+            self._file_targets,
+            self,
+            is_recording=lambda: self.transcript.recorder is not None,
+        )
         self.file_sender.finished.connect(self.transcript_note)
         sender_layout.addWidget(self.file_sender)
         self.replay = ReplayPanel(self.prefix, self.engine, lambda: self.client, self)
@@ -733,6 +740,10 @@ class SessionPanel(QWidget):
             if isinstance(event, DataSent):
                 self.messages_out += 1
                 self.bytes_out += len(event.data)
+                continue
+            if isinstance(event, DataSentUnshown):
+                self.messages_out += 1
+                self.bytes_out += event.nbytes
                 continue
             if event.source == live and self.client is not None and not self._busy:
                 self._follow(event)  # while we close it ourselves, the close says how it ended

@@ -32,7 +32,7 @@ from netbench.core.rates import RateMeter, human_rate
 from netbench.net.datagram import DatagramListener
 from netbench.net.engine import Engine
 from netbench.net.errors import NetError, describe_os_error, who_listens_on
-from netbench.net.events import DataReceived, DataSent, NetEvent, Notice
+from netbench.net.events import DataReceived, DataSent, DataSentUnshown, NetEvent, Notice
 from netbench.net.file_send import FindTargets, listener_targets
 from netbench.net.listeners import ListenerConfig, ListenerKind, open_listener
 from netbench.net.stream import StreamListener
@@ -191,7 +191,13 @@ class ListenerPanel(QWidget):
         self._name(self.target, "send_target", self.tr("Send to which peers"))
         self.target.setToolTip(self.tr("Where the editor's message and a file go"))
         # A file goes to the same peers as a message: streamed, with progress and cancel.
-        self.file_sender = FileSender(self.prefix, self.engine, self._file_targets, self)
+        self.file_sender = FileSender(
+            self.prefix,
+            self.engine,
+            self._file_targets,
+            self,
+            is_recording=lambda: self.transcript.recorder is not None,
+        )
         self.file_sender.started.connect(lambda: self._show_send_status(""))
         self.file_sender.finished.connect(self.transcript_note)
         # The row says the latest news, of a message or a file; empty, it leaves its room
@@ -383,6 +389,8 @@ class ListenerPanel(QWidget):
                 self.meter.count_in(count, event.nbytes)
             elif isinstance(event, DataSent):
                 self.meter.count_out(1, len(event.data))
+            elif isinstance(event, DataSentUnshown):
+                self.meter.count_out(1, event.nbytes)
         self._pending.add(events)
         if not self._view_timer.isActive():
             self._view_timer.start()

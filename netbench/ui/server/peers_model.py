@@ -28,6 +28,7 @@ from netbench.net.events import (
     Connected,
     DataReceived,
     DataSent,
+    DataSentUnshown,
     NetEvent,
     PeerClosed,
     PeerFinished,
@@ -119,6 +120,9 @@ class PeersModel(QAbstractTableModel):
         elif isinstance(event, DataSent):
             row.messages_out += 1
             row.bytes_out += len(event.data)
+        elif isinstance(event, DataSentUnshown):
+            row.messages_out += 1
+            row.bytes_out += event.nbytes
         elif isinstance(event, PeerFinished):
             row.state = PeerState.HALF_CLOSED
         elif isinstance(event, PeerClosed):
