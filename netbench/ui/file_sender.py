@@ -148,6 +148,8 @@ class FileSender(QWidget):
         except NetError as exc:
             self._show_status(net_text(exc.message), ERROR_COLOR)
             return None
+        # While a recording runs every chunk is shown, so it is recorded too.
+        transfer.show_every_chunk = self._is_recording()
         self.transfer = transfer
         self._sending = True
         self.progress.setValue(0)
@@ -186,12 +188,16 @@ class FileSender(QWidget):
             return peers[0].peer
         return self.tr("{count} peers").format(count=len(peers)) if peers else ""
 
+    def on_recording_changed(self, recording: bool) -> None:
+        """Recording started (or stopped) mid-send: from the next chunk on, every chunk is
+        shown, so the recording keeps all the bytes sent after it began."""
+        if self.transfer is not None:
+            self.transfer.show_every_chunk = recording
+
     def _show_progress(self) -> None:
         transfer = self.transfer
         if transfer is None:
             return
-        # A recording started (or stopped) while the file goes takes effect now.
-        transfer.show_every_chunk = self._is_recording()
         goal = transfer.goal or transfer.total
         remaining = transfer.remaining if transfer.peers else transfer.total
         fraction = 1.0 - remaining / goal if goal else 1.0

@@ -487,6 +487,33 @@ def test_a_file_sent_while_recording_is_recorded_whole(window, pump, in_thread, 
     pool.shutdown()
 
 
+def test_a_recording_started_mid_send_keeps_every_byte_after_it(
+    window, pump, in_thread, server, tmp_path
+):
+    data = b"0123456789abcde\n" * (16 << 16)  # 16 MB of text
+    path = tmp_path / "lines.txt"
+    path.write_bytes(data)
+    panel, conn = connect_to(window, pump, in_thread, server)
+    sending = panel.file_sender
+    sending.on_dialog_file_selected(str(path))  # the server does not read yet: it stalls
+    pump(lambda: sending.is_sending and sending.transfer.sent > 0)
+    pause(pump, 0.3)
+    recording = tmp_path / "recording.jsonl"
+    assert panel.transcript.start_recording(recording)
+    sent_before = sending.transfer.sent
+    pool = concurrent.futures.ThreadPoolExecutor(1)
+    reading = pool.submit(read_exactly, conn, len(data))
+    pump(lambda: reading.done() and find(window, "client.file_status").text(), 60)
+    pump(lambda: panel.transcript.model.totals.bytes_out == len(data))
+    panel.transcript.stop_recording()
+    rows = [json.loads(line) for line in recording.read_text().splitlines()]
+    recorded = b"".join(bytes.fromhex(row["hex"]) for row in rows if row["dir"] == "out")
+    after = len(data) - sent_before - (1 << 20)  # a chunk may cross the start
+    assert after > 0 and recorded.endswith(data[-after:])
+    conn.close()
+    pool.shutdown()
+
+
 def test_a_file_send_can_be_cancelled(window, pump, in_thread, server, tmp_path):
     path = tmp_path / "huge.bin"
     with path.open("wb") as out:  # sparse: 2 GB on disk costs nothing

@@ -317,7 +317,8 @@ class SessionPanel(QWidget):
             self,
             is_recording=lambda: self.transcript.recorder is not None,
         )
-        self.file_sender.finished.connect(self.transcript_note)
+        self.file_sender.finished.connect(self.transcript_note_after_traffic)
+        self.transcript.recording_changed.connect(self.file_sender.on_recording_changed)
         sender_layout.addWidget(self.file_sender)
         self.replay = ReplayPanel(self.prefix, self.engine, lambda: self.client, self)
         self.replay.finished.connect(self.transcript_note_after_traffic)

@@ -199,7 +199,8 @@ class ListenerPanel(QWidget):
             is_recording=lambda: self.transcript.recorder is not None,
         )
         self.file_sender.started.connect(lambda: self._show_send_status(""))
-        self.file_sender.finished.connect(self.transcript_note)
+        self.file_sender.finished.connect(self.transcript_note_after_traffic)
+        self.transcript.recording_changed.connect(self.file_sender.on_recording_changed)
         # The row says the latest news, of a message or a file; empty, it leaves its room
         # to the file's progress bar. One row: a second one would raise the window's
         # minimum height.
@@ -406,6 +407,14 @@ class ListenerPanel(QWidget):
         self._pending.add([Notice(source=self.source, text=text, error=error)])
         if not self._view_timer.isActive():
             self._view_timer.start()
+
+    def transcript_note_after_traffic(self, text: str, error: bool = False) -> None:
+        """A line of our own after the traffic the engine has sent so far (the last
+        chunks of a file that just went are still on their way to the window)."""
+        if not self.engine.is_started:  # closing: no more traffic to wait for
+            self.transcript_note(text, error)
+            return
+        self.engine.call(self.engine.emit, Notice(source=self.source, text=text, error=error))
 
     def on_view_timer_timeout(self) -> None:
         events = self._pending.take(recording=self.transcript.recorder is not None)
