@@ -6,7 +6,6 @@ for copying and exporting, where long text keeps its line breaks and hex is a fu
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
 
 from netbench.core.encodings import DEFAULT_ENCODING
@@ -27,11 +26,14 @@ _HEX_GROUP_SIZE = 8  # bytes between the wider gaps of a hex dump line
 _CELL_SEPARATOR = "  |  "
 _FIRST_PRINTABLE_ASCII = 0x20
 _LAST_PRINTABLE_ASCII = 0x7E
+# The translate table of a dump's ASCII column: printable ASCII as itself, the rest as ".".
+_ASCII_COLUMN = bytes(
+    byte if _FIRST_PRINTABLE_ASCII <= byte <= _LAST_PRINTABLE_ASCII else ord(".")
+    for byte in range(256)
+)
 
-# Each escape starts with a backslash and a letter, so matching "\" plus one character from
-# left to right walks the escapes without mistaking the "n" of an escaped backslash ("\\n")
-# for a newline.
-_ESCAPE_START = re.compile(r"\\.", re.DOTALL)
+_ESCAPED_BACKSLASH = "\\\\"
+_NEWLINE_ESCAPE = "\\n"
 
 
 def visible_text(data: bytes, encoding: str = DEFAULT_ENCODING) -> str:
@@ -60,33 +62,70 @@ def hex_dump(data: bytes, width: int = 16, start_offset: int = 0) -> str:
     """A classic hex dump: offset, hex bytes in groups of eight, and an ASCII column.
 
     The last line is padded so its ASCII column lines up with the lines above. The
-    offsets count from `start_offset`, so a dump can continue where another stopped.
+    offsets count from `start_offset`, so a dump can continue where another stopped
+    (:func:`parse_hex_dump` reads it back). Built from one ``bytes.hex`` and one
+    ``translate``, sliced per line: the message inspector dumps megabytes with it.
     """
     if width < 1:
         raise ValueError(f"width must be at least 1, got {width}")
+    if not data:
+        return ""
+    hexed = data.hex(" ")
+    shown = data.translate(_ASCII_COLUMN).decode("ascii")
+    cells_width = _cells_width(width)
     lines = []
     for line_start in range(0, len(data), width):
-        chunk = data[line_start : line_start + width]
-        offset = start_offset + line_start
-        lines.append(f"{offset:08x}  {_hex_dump_cells(chunk, width)}  |{_ascii_column(chunk)}|")
+        line_end = min(len(data), line_start + width)
+        groups = [
+            hexed[3 * first : 3 * min(line_end, first + _HEX_GROUP_SIZE) - 1]
+            for first in range(line_start, line_end, _HEX_GROUP_SIZE)
+        ]
+        cells = "  ".join(groups)
+        column = shown[line_start:line_end]
+        lines.append(f"{start_offset + line_start:08x}  {cells:<{cells_width}}  |{column}|")
     return "\n".join(lines)
 
 
-def _hex_dump_cells(chunk: bytes, width: int) -> str:
-    """The hex part of one dump line, padded to `width` bytes, with a gap every 8 bytes."""
-    cells = [f"{byte:02x}" for byte in chunk] + ["  "] * (width - len(chunk))
-    groups = [
-        " ".join(cells[group_start : group_start + _HEX_GROUP_SIZE])
-        for group_start in range(0, width, _HEX_GROUP_SIZE)
-    ]
-    return "  ".join(groups)
+def _cells_width(width: int) -> int:
+    """Characters of a full line's hex cells: "xx " per byte, one more space per group gap."""
+    return 3 * width - 1 + (width - 1) // _HEX_GROUP_SIZE
 
 
-def _ascii_column(chunk: bytes) -> str:
-    return "".join(
-        chr(byte) if _FIRST_PRINTABLE_ASCII <= byte <= _LAST_PRINTABLE_ASCII else "."
-        for byte in chunk
-    )
+def parse_hex_dump(dump: str, width: int = 16) -> tuple[int, bytes]:
+    """The start offset and the bytes of a dump made by :func:`hex_dump`.
+
+    Every line is checked: its offset must follow on from the line before, it must hold
+    one to ``width`` whole bytes, and its ASCII column must show them. Raises ValueError
+    naming the first line that does not hold.
+    """
+    if not dump:
+        return 0, b""
+    cells_width = _cells_width(width)
+    start = -1
+    data = bytearray()
+    for number, line in enumerate(dump.split("\n"), start=1):
+        offset_text, _, rest = line.partition("  ")
+        cells, bar, column = (
+            rest[:cells_width],
+            rest[cells_width : cells_width + 3],
+            rest[cells_width + 3 :],
+        )
+        try:
+            offset = int(offset_text, 16)
+            chunk = bytes.fromhex(cells)
+        except ValueError:
+            raise ValueError(f"line {number} is not a hex dump line: {line!r}") from None
+        if start < 0:
+            start = offset
+        if (
+            bar != "  |"
+            or offset != start + len(data)
+            or not 0 < len(chunk) <= width
+            or column != chunk.translate(_ASCII_COLUMN).decode("ascii") + "|"
+        ):
+            raise ValueError(f"line {number} does not follow on: {line!r}")
+        data += chunk
+    return start, bytes(data)
 
 
 def render(data: bytes, mode: DisplayMode, encoding: str = DEFAULT_ENCODING) -> str:
@@ -110,19 +149,26 @@ def render_block(data: bytes, mode: DisplayMode, encoding: str = DEFAULT_ENCODIN
     """
     match DisplayMode(mode):
         case DisplayMode.TEXT:
-            return _text_block(data, encoding)
+            return text_block(data, encoding)
         case DisplayMode.HEX:
             return hex_dump(data)
         case DisplayMode.BOTH:
             dump = hex_dump(data)
-            text = _text_block(data, encoding)
+            text = text_block(data, encoding)
             return f"{dump}\n\n{text}" if dump else text
 
 
-def _text_block(data: bytes, encoding: str) -> str:
-    return _ESCAPE_START.sub(_break_after_newline, visible_text(data, encoding))
+def text_block(data: bytes, encoding: str = DEFAULT_ENCODING) -> str:
+    """The visible text of `data` with a real line break after each \\n escape.
 
-
-def _break_after_newline(escape: re.Match[str]) -> str:
-    found = escape.group()
-    return found + "\n" if found == "\\n" else found
+    In the visible text every backslash starts an escape, and an escaped backslash is two
+    of them: splitting at those pairs leaves pieces in which every "\\n" is a newline
+    escape. Two C-speed passes instead of a regex callback per escape.
+    """
+    shown = visible_text(data, encoding)
+    if "\\n" not in shown:
+        return shown
+    return _ESCAPED_BACKSLASH.join(
+        piece.replace(_NEWLINE_ESCAPE, _NEWLINE_ESCAPE + "\n")
+        for piece in shown.split(_ESCAPED_BACKSLASH)
+    )

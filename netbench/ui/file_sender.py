@@ -32,8 +32,8 @@ from netbench.net.errors import NetError
 from netbench.net.file_send import FileTransfer, FindTargets, open_transfer, send_file
 from netbench.ui.colors import ERROR_COLOR
 from netbench.ui.net_text import net_text
+from netbench.ui.sizes import format_size
 from netbench.ui.tasks import start_task
-from netbench.ui.transcript_view import format_size
 
 PROGRESS_UPDATE_MS = 100
 # Peers named one by one in the final status; the tooltip holds the same text.

@@ -44,7 +44,7 @@ from netbench.core.snippets import (
 )
 from netbench.ui.checksum_names import checksum_labels
 from netbench.ui.net_text import net_text
-from netbench.ui.transcript_view import format_size
+from netbench.ui.sizes import format_size
 
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2

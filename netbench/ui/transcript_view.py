@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Literal
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QObject,
@@ -44,8 +43,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netbench.core.display import DisplayMode, render_block
+from netbench.core.display import DisplayMode, render_block, text_block
 from netbench.core.encodings import SUPPORTED_ENCODINGS, normalize_encoding
+from netbench.core.payload import to_hex
 from netbench.core.transcript import (
     DEFAULT_RING_CAPACITY,
     JsonlRecorder,
@@ -53,30 +53,13 @@ from netbench.core.transcript import (
     format_record,
     record_to_json,
 )
+from netbench.ui.message_inspector import MessageInspector
+from netbench.ui.sizes import format_size
 from netbench.ui.transcript_model import Column, TranscriptModel, format_count
 
 ExportFormat = Literal["text", "jsonl"]
 
 _NO_MATCH_STYLE = "QLineEdit { background-color: #f6d5d3; color: #5c1410; }"
-_LARGEST_UNIT = 3  # TB
-
-
-def format_size(size: int) -> str:
-    """Bytes in the unit people read at a glance: 812 B, 3.4 KB, 320 KB, 1.2 GB."""
-    if size < 1024:
-        return QCoreApplication.translate("format_size", "{size} B").format(size=size)
-    value = size / 1024
-    unit = 0
-    while value >= 1024 and unit < _LARGEST_UNIT:
-        value /= 1024
-        unit += 1
-    template = (
-        QCoreApplication.translate("format_size", "{size} KB"),
-        QCoreApplication.translate("format_size", "{size} MB"),
-        QCoreApplication.translate("format_size", "{size} GB"),
-        QCoreApplication.translate("format_size", "{size} TB"),
-    )[unit]
-    return template.format(size=f"{value:.1f}" if value < 10 else f"{value:.0f}")
 
 
 class TranscriptView(QWidget):
@@ -108,6 +91,7 @@ class TranscriptView(QWidget):
         self._dialog: QFileDialog | None = None
         self._last_directory = ""
         self._showing_paused = False
+        self._inspector: MessageInspector | None = None
 
         self._build_controls()
         self._build_table()
@@ -253,7 +237,7 @@ class TranscriptView(QWidget):
         self._actions = actions
 
     def _build_table(self) -> None:
-        table = QTableView(self)
+        table = _TranscriptTable(self)
         self.table = table
         self._name(table, "transcript", self.tr("Transcript"))
         table.setModel(self.model)
@@ -302,6 +286,20 @@ class TranscriptView(QWidget):
         for column, width in widths.items():
             header.resizeSection(column, width)
 
+        inspect = QAction(self.tr("Inspect message"), table)
+        inspect.setObjectName(f"{self.prefix}.transcript_inspect")
+        inspect.setToolTip(self.tr("Show the whole message in a window (double-click or Enter)"))
+        inspect.triggered.connect(self.inspect_current)
+        copy_text = QAction(self.tr("Copy as text"), table)
+        copy_text.setObjectName(f"{self.prefix}.transcript_copy_text")
+        copy_text.setToolTip(self.tr("Copy the whole messages as text with escapes"))
+        copy_text.triggered.connect(self.copy_as_text)
+        copy_hex = QAction(self.tr("Copy as hex"), table)
+        copy_hex.setObjectName(f"{self.prefix}.transcript_copy_hex")
+        copy_hex.setToolTip(self.tr("Copy the whole messages as hex bytes, one line each"))
+        copy_hex.triggered.connect(self.copy_as_hex)
+        separator = QAction(table)
+        separator.setSeparator(True)
         copy_rows = QAction(self.tr("Copy rows"), table)
         copy_rows.setObjectName(f"{self.prefix}.transcript_copy_rows")
         copy_rows.setShortcut(QKeySequence.StandardKey.Copy)
@@ -311,8 +309,12 @@ class TranscriptView(QWidget):
         copy_data.setObjectName(f"{self.prefix}.transcript_copy_data")
         copy_data.setToolTip(self.tr("Copy the payloads in their multi-line form (hex dump)"))
         copy_data.triggered.connect(self.copy_data)
-        table.addAction(copy_rows)
-        table.addAction(copy_data)
+        for action in (inspect, copy_text, copy_hex, separator, copy_rows, copy_data):
+            table.addAction(action)
+        table.doubleClicked.connect(lambda index: self.inspect_row(index.row()))
+        table.inspect_requested.connect(self.inspect_current)
+        table.navigated.connect(self._follow_current)
+        table.clicked.connect(lambda _index: self._follow_current())
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     # -- public API -------------------------------------------------------------------------
@@ -473,6 +475,61 @@ class TranscriptView(QWidget):
             ).format(count=format_count(len(records)))
         )
 
+    def copy_as_text(self) -> None:
+        """Copy the selected messages whole, as text with escapes (a line break after \\n)."""
+        records = [record for record in self.selected_records() if record.carries_data]
+        encoding = self.model.encoding
+        QGuiApplication.clipboard().setText(
+            "\n".join(text_block(record.data, encoding) for record in records)
+        )
+        self._show_message(
+            (
+                self.tr("Copied 1 message as text")
+                if len(records) == 1
+                else self.tr("Copied {count} messages as text")
+            ).format(count=format_count(len(records)))
+        )
+
+    def copy_as_hex(self) -> None:
+        """Copy the selected messages whole, as hex bytes, one message a line."""
+        records = [record for record in self.selected_records() if record.carries_data]
+        QGuiApplication.clipboard().setText("\n".join(to_hex(record.data) for record in records))
+        self._show_message(
+            (
+                self.tr("Copied 1 message as hex")
+                if len(records) == 1
+                else self.tr("Copied {count} messages as hex")
+            ).format(count=format_count(len(records)))
+        )
+
+    @property
+    def inspector(self) -> MessageInspector | None:
+        """The message inspector, once a row has been inspected."""
+        return self._inspector
+
+    def inspect_row(self, row: int) -> MessageInspector | None:
+        """Show row ``row`` whole in the inspector window (made on first use, then reused)."""
+        if not 0 <= row < self.model.rowCount():
+            return None
+        inspector = self._inspector
+        if inspector is None:
+            inspector = MessageInspector(self.prefix, self)
+            inspector.set_display_mode(self.model.display_mode)
+            inspector.set_encoding(self.model.encoding)
+            self._inspector = inspector
+        record = self.model.record(row)
+        inspector.show_record(record, self.model.note_text(record, row))
+        if not inspector.isVisible():
+            inspector.show()
+        inspector.raise_()
+        inspector.activateWindow()
+        return inspector
+
+    def inspect_current(self) -> MessageInspector | None:
+        """Inspect the current row (the one clicked, or moved to with the keys)."""
+        index = self.table.currentIndex()
+        return self.inspect_row(index.row()) if index.isValid() else None
+
     def find_match(self, forward: bool = True) -> bool:
         """Select the next (or previous) row matching the search field; False when none does."""
         query = self.search.text()
@@ -529,9 +586,23 @@ class TranscriptView(QWidget):
 
     def _on_mode_changed(self, index: int) -> None:
         self.model.display_mode = DisplayMode(self.mode_combo.itemData(index))
+        if self._inspector is not None:
+            self._inspector.set_display_mode(self.model.display_mode)
 
     def _on_encoding_changed(self, index: int) -> None:
         self.model.encoding = str(self.encoding_combo.itemData(index))
+        if self._inspector is not None:
+            self._inspector.set_encoding(self.model.encoding)
+
+    def _follow_current(self) -> None:
+        """While the inspector is open, moving to another row shows that row in it."""
+        inspector = self._inspector
+        index = self.table.currentIndex()
+        if inspector is None or not inspector.isVisible() or not index.isValid():
+            return
+        record = self.model.record(index.row())
+        if record is not inspector.record:
+            inspector.show_record(record, self.model.note_text(record, index.row()))
 
     def _on_time_changed(self, index: int) -> None:
         self.model.relative_time = bool(self.time_combo.itemData(index))
@@ -709,6 +780,41 @@ class TranscriptView(QWidget):
         if text != self.status.text():
             self.status.setText(text)
             self.status.setToolTip(self._plain_status())
+
+
+class _TranscriptTable(QTableView):
+    """The transcript's table: Enter asks to inspect the current row, and moving with the
+    keys says so, for the inspector to follow.
+
+    Signals:
+        inspect_requested(): Enter or Return on a row.
+        navigated(): the keys moved to another row.
+    """
+
+    inspect_requested = Signal()
+    navigated = Signal()
+
+    _MOVES = frozenset(
+        {
+            Qt.Key.Key_Up,
+            Qt.Key.Key_Down,
+            Qt.Key.Key_PageUp,
+            Qt.Key.Key_PageDown,
+            Qt.Key.Key_Home,
+            Qt.Key.Key_End,
+        }
+    )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.inspect_requested.emit()
+            event.accept()
+            return
+        current = self.currentIndex()
+        super().keyPressEvent(event)
+        if key in self._MOVES and self.currentIndex() != current:
+            self.navigated.emit()
 
 
 def _text_button(text: str, parent: QWidget) -> QToolButton:

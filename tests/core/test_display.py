@@ -12,8 +12,10 @@ from netbench.core.display import (
     DisplayMode,
     hex_dump,
     hex_inline,
+    parse_hex_dump,
     render,
     render_block,
+    text_block,
     visible_text,
 )
 from netbench.core.escapes import decode_escapes
@@ -156,3 +158,56 @@ def test_render_block_text_is_the_visible_text_with_line_breaks(data: bytes) -> 
     block = render_block(data, DisplayMode.TEXT)
     assert block.replace("\n", "") == visible_text(data)
     assert block.count("\n") == data.count(b"\n")
+
+
+# --- parse_hex_dump ------------------------------------------------------------------------
+
+
+@PROPERTY_SETTINGS
+@given(
+    data=st.binary(max_size=300),
+    width=st.integers(min_value=1, max_value=24),
+    start=st.integers(min_value=0, max_value=1 << 40),
+)
+def test_a_hex_dump_parses_back_to_the_same_bytes(data: bytes, width: int, start: int) -> None:
+    offset, parsed = parse_hex_dump(hex_dump(data, width, start), width)
+    assert parsed == data
+    assert offset == (start if data else 0)
+
+
+def test_a_hex_dump_whose_ascii_column_holds_bars_and_spaces_parses() -> None:
+    data = b"|  |" * 9
+    assert parse_hex_dump(hex_dump(data)) == (0, data)
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "00000000  48 69  |Hi",  # no closing bar
+        "00000000  48 69  |Ho|",  # the ASCII column disagrees
+        "00000000  48 6  |H.|",  # half a byte
+        "00000000  48 69  |Hi|\n00000003  21  |!|",  # an offset that skips a byte
+        "zzzzzzzz  48 69  |Hi|",
+    ],
+)
+def test_a_damaged_hex_dump_is_refused(broken: str) -> None:
+    with pytest.raises(ValueError, match="line"):
+        parse_hex_dump(broken, width=2)
+
+
+# --- text_block ----------------------------------------------------------------------------
+
+_ESCAPE = re.compile(r"\\.", re.DOTALL)
+
+
+@PROPERTY_SETTINGS
+@given(
+    data=st.lists(st.sampled_from([b"\\", b"n", b"\n", b"\\n", b"a", b"\xff", b"\r"])).map(b"".join)
+)
+def test_text_block_breaks_exactly_after_newline_escapes(data: bytes) -> None:
+    """The same as walking the escapes one by one, as a reader would."""
+    expected = _ESCAPE.sub(
+        lambda found: found.group() + ("\n" if found.group() == "\\n" else ""),
+        visible_text(data),
+    )
+    assert text_block(data) == expected

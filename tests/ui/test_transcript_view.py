@@ -31,8 +31,9 @@ from netbench.core.transcript import (
     format_time,
     record_from_json,
 )
+from netbench.ui.sizes import format_size
 from netbench.ui.transcript_model import CELL_CHAR_LIMIT, RECORD_ROLE, Column, TranscriptModel
-from netbench.ui.transcript_view import TranscriptView, format_size
+from netbench.ui.transcript_view import TranscriptView
 
 PREFIX = "server"
 T0 = 1_700_000_000.0

@@ -48,8 +48,8 @@ from netbench.ui.client.session_form import SessionForm
 from netbench.ui.colors import ERROR_COLOR, WARNING_COLOR
 from netbench.ui.net_text import net_text
 from netbench.ui.payload_editor import PayloadEditor
+from netbench.ui.sizes import format_size
 from netbench.ui.tasks import start_task
-from netbench.ui.transcript_view import format_size
 
 PROGRESS_MS = 250
 PROGRESS_STEPS = 1000

@@ -52,9 +52,9 @@ from netbench.net.engine import Engine
 from netbench.net.replay import ReplayRun, ReplayTarget, run_replay
 from netbench.ui.colors import ERROR_COLOR
 from netbench.ui.net_text import net_text
+from netbench.ui.sizes import format_size
 from netbench.ui.tasks import start_task
 from netbench.ui.transcript_model import format_count
-from netbench.ui.transcript_view import format_size
 
 PROGRESS_UPDATE_MS = 100
 # Peers listed one by one in the summary's tooltip, per direction.

@@ -70,10 +70,11 @@ from netbench.ui.event_backlog import EventBacklog, show_in_transcript
 from netbench.ui.file_sender import FileSender
 from netbench.ui.net_text import net_text
 from netbench.ui.payload_editor import PayloadEditor
+from netbench.ui.sizes import format_size
 from netbench.ui.snippet_list import SnippetPanel, side_column
 from netbench.ui.snippet_store import SnippetStore, default_snippets_path
 from netbench.ui.tasks import start_task
-from netbench.ui.transcript_view import TranscriptView, format_size
+from netbench.ui.transcript_view import TranscriptView
 
 # The transcript repaints at most this often; counting happens as events arrive.
 VIEW_UPDATE_MS = 100

@@ -43,11 +43,12 @@ from netbench.ui.net_text import net_text
 from netbench.ui.payload_editor import PayloadEditor
 from netbench.ui.server.listener_form import ListenerForm
 from netbench.ui.server.peers_model import PeerColumn, PeersModel, PeerState
+from netbench.ui.sizes import format_size
 from netbench.ui.snippet_list import SnippetPanel, side_column
 from netbench.ui.snippet_store import SnippetStore, default_snippets_path
 from netbench.ui.sparkline import Sparkline
 from netbench.ui.tasks import start_task
-from netbench.ui.transcript_view import TranscriptView, format_size
+from netbench.ui.transcript_view import TranscriptView
 
 # Tables repaint at most this often: a repaint asks Python for every visible cell's data.
 VIEW_UPDATE_MS = 100

@@ -35,8 +35,8 @@ from netbench.net.events import (
 )
 from netbench.ui.close_reasons import close_reason_text
 from netbench.ui.net_text import net_text
+from netbench.ui.sizes import format_size
 from netbench.ui.transcript_model import format_count
-from netbench.ui.transcript_view import format_size
 
 MAX_CLOSED_ROWS = 2_000
 
