@@ -298,6 +298,8 @@ class MessageInspector(QWidget):
         size = len(record.data)
         if size == 1:
             self.size_label.setText(self.tr("1 byte"))
+        elif size < 1024:
+            self.size_label.setText(self.tr("{count} bytes").format(count=size))
         else:
             self.size_label.setText(
                 self.tr("{count} bytes ({size})").format(

@@ -17,10 +17,13 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from netbench.core.message_slices import TextLines, hex_lines, hex_slice_end, text_slice_end
 
-# Bytes rendered in one step; a turn takes steps until its time is spent.
+# Bytes rendered in the first turn; later turns take as many as fit in TURN_SECONDS.
 SLICE_BYTES = 16 * 1024
-# Rendering time per turn of the event loop: the rest of the window keeps its pace.
-TURN_SECONDS = 0.010
+# Time per turn of the event loop, rendering and adding to the document together: the
+# rest of the window keeps its pace (adding hex lines costs as much as making them).
+TURN_SECONDS = 0.008
+_FEWEST_BYTES = 1024
+_MOST_BYTES = 1024 * 1024
 
 
 class PaneKind(Enum):
@@ -49,6 +52,7 @@ class SlicedPane(QObject):
         self._shown = 0
         self._target = 0
         self._started = False
+        self._turn_bytes = SLICE_BYTES
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._turn)
@@ -96,14 +100,18 @@ class SlicedPane(QObject):
         self.reset(b"", self._encoding)
 
     def _turn(self) -> None:
-        deadline = time.perf_counter() + TURN_SECONDS
-        pieces: list[str] = []
-        while self._shown < self._target and (not pieces or time.perf_counter() < deadline):
-            pieces.append(self._next_slice())
-        if pieces:
+        """One slice, sized from the last turn's pace to take about TURN_SECONDS."""
+        if self._shown < self._target:
+            began = time.perf_counter()
+            before = self._shown
             cursor = QTextCursor(self.edit.document())
             cursor.movePosition(QTextCursor.MoveOperation.End)
-            cursor.insertText("".join(pieces))
+            cursor.insertText(self._next_slice())
+            spent = max(time.perf_counter() - began, 1e-4)
+            done = self._shown - before
+            # At most twice as much next time: a short tail says little about the pace.
+            pace = min(done * TURN_SECONDS / spent, 2 * self._turn_bytes)
+            self._turn_bytes = int(min(_MOST_BYTES, max(_FEWEST_BYTES, pace)))
         if self._shown < self._target:
             self._timer.start()
         else:
@@ -113,11 +121,11 @@ class SlicedPane(QObject):
     def _next_slice(self) -> str:
         start = self._shown
         if self.kind is PaneKind.HEX:
-            end = hex_slice_end(self._target, start, SLICE_BYTES)
+            end = hex_slice_end(self._target, start, self._turn_bytes)
             self._shown = end
             lines = hex_lines(self._data, start, end)
             return f"\n{lines}" if start else lines
-        wanted = min(self._target, start + SLICE_BYTES)
+        wanted = min(self._target, start + self._turn_bytes)
         end = text_slice_end(self._data, start, wanted, self._encoding)
         self._shown = end
         return self._lines.render(self._data[start:end])
