@@ -1812,6 +1812,230 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
 </context>
 <context>
+    <name>MessageInspector</name>
+    <message>
+        <source>Message inspector</source>
+        <translation>消息查看器</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Framing and notes</source>
+        <translation>分帧与备注</translation>
+    </message>
+    <message>
+        <source>Framing</source>
+        <translation>分帧</translation>
+    </message>
+    <message>
+        <source>Show data as</source>
+        <translation>数据显示为</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Text + hex</source>
+        <translation>文本 + 十六进制</translation>
+    </message>
+    <message>
+        <source>The text with escapes, a hex dump, or both side by side</source>
+        <translation>带转义的文本、十六进制转储，或两者并排显示</translation>
+    </message>
+    <message>
+        <source>Text encoding</source>
+        <translation>文本编码</translation>
+    </message>
+    <message>
+        <source>How the bytes are decoded into text</source>
+        <translation>字节如何解码为文本</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Message as text</source>
+        <translation>消息文本</translation>
+    </message>
+    <message>
+        <source>Controls and undecodable bytes as escapes, a line break after each \n; very long lines are broken here, Copy text gives them whole</source>
+        <translation>控制字符和无法解码的字节显示为转义，每个 
+ 后换行；过长的行在此处折断，“复制文本”得到完整的行</translation>
+    </message>
+    <message>
+        <source>Message as hex</source>
+        <translation>消息十六进制</translation>
+    </message>
+    <message>
+        <source>Offset, 16 bytes in hex, and the same bytes as ASCII</source>
+        <translation>偏移量、16 个字节的十六进制，以及这些字节的 ASCII 形式</translation>
+    </message>
+    <message>
+        <source>How much of the message is shown</source>
+        <translation>消息显示了多少</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>全部显示</translation>
+    </message>
+    <message>
+        <source>Show all of the message</source>
+        <translation>显示整条消息</translation>
+    </message>
+    <message>
+        <source>Render the rest of the message, a slice at a time (up to {size})</source>
+        <translation>分段显示消息的其余部分（最多 {size}）</translation>
+    </message>
+    <message>
+        <source>Save to file…</source>
+        <translation>保存到文件…</translation>
+    </message>
+    <message>
+        <source>Save the message to a file</source>
+        <translation>将消息保存到文件</translation>
+    </message>
+    <message>
+        <source>Write every byte of the message to a file</source>
+        <translation>将消息的每个字节写入文件</translation>
+    </message>
+    <message>
+        <source>Inspector status</source>
+        <translation>查看器状态</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>复制文本</translation>
+    </message>
+    <message>
+        <source>Copy the message as text</source>
+        <translation>以文本复制消息</translation>
+    </message>
+    <message>
+        <source>Copy all of the message as text with escapes, in the chosen encoding</source>
+        <translation>以所选编码、带转义的文本复制整条消息</translation>
+    </message>
+    <message>
+        <source>Copy hex</source>
+        <translation>复制十六进制</translation>
+    </message>
+    <message>
+        <source>Copy the message as hex</source>
+        <translation>以十六进制复制消息</translation>
+    </message>
+    <message>
+        <source>Copy all of the message as hex bytes (48 65 6c …), as the send box reads them</source>
+        <translation>以十六进制字节（48 65 6c …）复制整条消息，发送框可直接读取</translation>
+    </message>
+    <message>
+        <source>Save bytes…</source>
+        <translation>保存字节…</translation>
+    </message>
+    <message>
+        <source>Save the bytes to a file</source>
+        <translation>将字节保存到文件</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close the inspector</source>
+        <translation>关闭查看器</translation>
+    </message>
+    <message>
+        <source>Message inspector — {arrow} {peer}</source>
+        <translation>消息查看器 — {arrow} {peer}</translation>
+    </message>
+    <message>
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message>
+        <source>{count} bytes</source>
+        <translation>{count} 字节</translation>
+    </message>
+    <message>
+        <source>{count} bytes ({size})</source>
+        <translation>{count} 字节（{size}）</translation>
+    </message>
+    <message>
+        <source>Copied the message as text</source>
+        <translation>已以文本复制消息</translation>
+    </message>
+    <message>
+        <source>Copied the message as hex</source>
+        <translation>已以十六进制复制消息</translation>
+    </message>
+    <message>
+        <source>Could not save to {path}: {reason}</source>
+        <translation>无法保存到 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved {size} to {path}</source>
+        <translation>已将 {size} 保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Save the message&apos;s bytes</source>
+        <translation>保存消息的字节</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total}…</source>
+        <translation>正在显示 {shown} / {total}…</translation>
+    </message>
+    <message>
+        <source>Showing the first {shown} of {total}, the most this window shows: save the message to a file for all of it.</source>
+        <translation>显示了 {total} 中的前 {shown}，这是本窗口显示的上限：要得到全部内容，请将消息保存到文件。</translation>
+    </message>
+    <message>
+        <source>Showing the first {shown} of {total}.</source>
+        <translation>显示了 {total} 中的前 {shown}。</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>information</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
     <name>NetErrors</name>
     <message>
         <source>name not found: {target} ({reason})</source>
@@ -4075,6 +4299,30 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>收发记录</translation>
     </message>
     <message>
+        <source>Inspect message</source>
+        <translation>查看消息</translation>
+    </message>
+    <message>
+        <source>Show the whole message in a window (double-click or Enter)</source>
+        <translation>在窗口中显示整条消息（双击或按回车）</translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>以文本复制</translation>
+    </message>
+    <message>
+        <source>Copy the whole messages as text with escapes</source>
+        <translation>以带转义的文本复制完整消息</translation>
+    </message>
+    <message>
+        <source>Copy as hex</source>
+        <translation>以十六进制复制</translation>
+    </message>
+    <message>
+        <source>Copy the whole messages as hex bytes, one line each</source>
+        <translation>以十六进制字节复制完整消息，每条一行</translation>
+    </message>
+    <message>
         <source>Copy data only</source>
         <translation>只复制数据</translation>
     </message>
@@ -4125,6 +4373,22 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Copied the data of {count} rows</source>
         <translation>已复制 {count} 行的数据</translation>
+    </message>
+    <message>
+        <source>Copied 1 message as text</source>
+        <translation>已以文本复制 1 条消息</translation>
+    </message>
+    <message>
+        <source>Copied {count} messages as text</source>
+        <translation>已以文本复制 {count} 条消息</translation>
+    </message>
+    <message>
+        <source>Copied 1 message as hex</source>
+        <translation>已以十六进制复制 1 条消息</translation>
+    </message>
+    <message>
+        <source>Copied {count} messages as hex</source>
+        <translation>已以十六进制复制 {count} 条消息</translation>
     </message>
     <message>
         <source>No match for “{query}”</source>
