@@ -175,7 +175,13 @@ class MessageInspector(QWidget):
                 Qt.TextInteractionFlag.TextSelectableByMouse
                 | Qt.TextInteractionFlag.TextSelectableByKeyboard
             )
-        self.hex_edit.setMinimumWidth(self.hex_edit.fontMetrics().horizontalAdvance("0" * 80))
+        # A dump line is 78 characters: room for one, its margins and the scroll bar.
+        self.hex_edit.setMinimumWidth(
+            self.hex_edit.fontMetrics().horizontalAdvance("0" * 79)
+            + int(2 * self.hex_edit.document().documentMargin())
+            + 2 * self.hex_edit.frameWidth()
+            + self.hex_edit.verticalScrollBar().sizeHint().width()
+        )
         self.text_pane = SlicedPane(self.text_edit, PaneKind.TEXT, self)
         self.hex_pane = SlicedPane(self.hex_edit, PaneKind.HEX, self)
         for pane in (self.text_pane, self.hex_pane):
@@ -186,6 +192,9 @@ class MessageInspector(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.text_edit)
         self.splitter.addWidget(self.hex_edit)
+        # The dump needs its 78 columns; the text takes whatever width is left.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
 
     def _build_partial_line(self) -> None:
         self.partial_label = QLabel(self)

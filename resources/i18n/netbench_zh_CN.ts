@@ -4106,8 +4106,8 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>数据长度（字节）</translation>
     </message>
     <message>
-        <source>The bytes, with controls and undecodable bytes as escapes; long data is cut here, copy or export gives all of it</source>
-        <translation>数据字节，控制字符和无法解码的字节以转义显示；过长的数据在此截断，复制或导出可得到完整内容</translation>
+        <source>The bytes, with controls and undecodable bytes as escapes; long data is cut here: double-click a row to see all of it</source>
+        <translation>数据字节，控制字符和无法解码的字节以转义显示；过长的数据在此截断：双击一行可查看完整内容</translation>
     </message>
     <message>
         <source>How reads were merged or split into messages, and notes</source>

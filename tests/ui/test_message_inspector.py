@@ -102,7 +102,7 @@ def test_a_100_kb_reply_is_shown_whole_as_text_and_hex(
         panel.form.kind.setCurrentIndex(panel.form.kind.findText("Unix datagram"))
         find(window, "client.path").setText(str(path))
         find(window, "client.connect").click()
-        pump(lambda: panel.is_connected, 15)
+        pump(lambda: panel.is_connected and panel.socket_info is not None, 15)
         find(window, "client.input").setPlainText("send me the file")
         find(window, "client.send").click()
         in_thread(answered.result)
