@@ -3185,6 +3185,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>开始循环发送</translation>
     </message>
     <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
         <source>Send the payload repeatedly; {counter} goes on from the last send and {time} is filled in each time, then the checksum is appended</source>
         <translation>重复发送内容；{counter} 接着上次发送继续计数，{time} 每次重新填入，然后附加校验和</translation>
     </message>

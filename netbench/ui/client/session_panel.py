@@ -280,7 +280,7 @@ class SessionPanel(QWidget):
         )
         self._name(self.repeat_interval, "repeat_interval", self.tr("Interval between sends in ms"))
         self.repeat_start = self._button(
-            self.tr("Repeat"),
+            self.tr("Start"),
             "repeat_start",
             self.tr("Start repeating the payload"),
             self.tr(
