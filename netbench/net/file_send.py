@@ -1,7 +1,7 @@
 """Sending a file in chunks to one connection or to many peers, never holding it in memory.
 
 A file of any size goes out as it is read: the next chunk waits while the socket's send
-buffer holds more than :data:`WRITE_HIGH_WATER` (the kernel is the limit). Each chunk is
+buffer is full (``net/outflow.py``; the kernel is the limit). Each chunk is
 a transcript row while the UI has room: fewer than :data:`MAX_QUEUED_EVENTS` events, and
 :data:`MAX_QUEUED_BYTES` of chunks, waiting to be shown. A stream's chunk that comes
 while the window is behind goes out all the same, and the window only counts it (its
@@ -25,19 +25,18 @@ The transfer runs on the engine's loop; the UI reads :class:`FileTransfer`'s cou
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import socket
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, cast
+from typing import Protocol
 
-from netbench.core.text import QT_TRANSLATE_NOOP, Text
+from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.datagram import DatagramListener
 from netbench.net.errors import NetError
-from netbench.net.events import CloseReason
 from netbench.net.flow import FlowGate
+from netbench.net.outflow import is_closing, ui_has_room, wait_for_room, why_closed
 from netbench.net.stream import StreamListener, StreamPeer
 
 STREAM_CHUNK = 1024 * 1024
@@ -47,12 +46,8 @@ MIN_STREAM_CHUNK = 64 * 1024
 STREAM_CHUNKS_BUDGET = 16 * 1024 * 1024
 UDP_CHUNK = 1400  # fits one Ethernet frame with IPv4/IPv6 and UDP headers
 UNIX_DATAGRAM_CHUNK = 8 * 1024
-WRITE_HIGH_WATER = 256 * 1024
 MAX_QUEUED_EVENTS = 64
 MAX_QUEUED_BYTES = 4 * 1024 * 1024
-WAIT_STEP = 0.002
-# How long a send that found its connection closing waits to learn why it closed.
-CLOSE_REASON_WAIT = 1.0
 
 
 class FileTarget(Protocol):
@@ -262,15 +257,17 @@ async def _send_to_peer(
                 if not chunk:
                     break
                 every_chunk = stream is None or transfer.show_every_chunk
-                await _wait_for_room(target, gate, transfer, queue_limit if every_chunk else None)
+                await wait_for_room(
+                    target, gate, queue_limit if every_chunk else None, lambda: transfer.cancelled
+                )
                 if transfer.cancelled:
                     break
-                if _is_closing(target):
-                    raise NetError(await _why_closed(target))
+                if is_closing(target):
+                    raise NetError(await why_closed(target))
                 if stream is None:
                     target.send(chunk)
                 else:
-                    stream.send(chunk, shown=every_chunk or _ui_has_room(gate, queue_limit))
+                    stream.send(chunk, shown=every_chunk or ui_has_room(gate, queue_limit))
                 peer.sent += len(chunk)
                 peer.chunks += 1
                 # A chunk the socket takes at once does not wait above: let the loop (and a
@@ -284,46 +281,3 @@ async def _send_to_peer(
         )
     finally:
         peer.finished = time.monotonic()
-
-
-def _is_closing(target: FileTarget) -> bool:
-    transport = target.transport
-    return transport is None or transport.is_closing()
-
-
-async def _why_closed(target: FileTarget) -> str:
-    """How the connection ended, once it has said so (a reset is seen a moment later)."""
-    if not isinstance(target, StreamPeer):
-        return QT_TRANSLATE_NOOP("FileSend", "the socket is closed")
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(asyncio.shield(target.closed), CLOSE_REASON_WAIT)
-    if not target.closed.done():
-        return QT_TRANSLATE_NOOP("FileSend", "the connection is closing")
-    reason = target.closed.result()
-    if reason is CloseReason.ERROR:
-        return QT_TRANSLATE_NOOP("FileSend", "the connection failed")
-    # The reason is said in the words the UI already translates for a closed connection.
-    return QT_TRANSLATE_NOOP("FileSend", "the connection was {reason}").format(
-        reason=Text("CloseReason", reason.value)
-    )
-
-
-def _ui_has_room(gate: FlowGate | None, queue_limit: int) -> bool:
-    return gate is None or gate.queued_events() <= queue_limit
-
-
-async def _wait_for_room(
-    target: FileTarget, gate: FlowGate | None, transfer: FileTransfer, queue_limit: int | None
-) -> None:
-    """Until the socket, and the UI unless ``queue_limit`` is None, have room for another
-    chunk (or the user cancels)."""
-    while not transfer.cancelled:
-        transport = target.transport
-        if transport is None or transport.is_closing():
-            return  # the caller says why
-        # Datagram transports keep a write buffer too when the socket is full.
-        buffered = cast(asyncio.WriteTransport, transport).get_write_buffer_size()
-        ui_ready = queue_limit is None or _ui_has_room(gate, queue_limit)
-        if buffered <= WRITE_HIGH_WATER and ui_ready:
-            return
-        await asyncio.sleep(WAIT_STEP)

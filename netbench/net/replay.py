@@ -15,11 +15,10 @@ progress, and sets ``stop`` to end it.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, cast
+from typing import Protocol
 
 from netbench.core.errors import RecordingError
 from netbench.core.replay import (
@@ -29,22 +28,23 @@ from netbench.core.replay import (
     open_recording,
 )
 from netbench.core.schedule import ReplaySchedule
-from netbench.core.text import QT_TRANSLATE_NOOP, Text, verbatim
+from netbench.core.text import QT_TRANSLATE_NOOP, verbatim
 from netbench.net.errors import NetError
-from netbench.net.events import CloseReason
 from netbench.net.flow import FlowGate
-from netbench.net.stream import StreamPeer
+from netbench.net.outflow import (
+    is_closing,
+    socket_has_room,
+    ui_has_room,
+    wait_for_room,
+    why_closed,
+)
 
 # Back-to-back sends give the loop a turn this often.
 SENDS_PER_TURN = 100
-# The next message waits while the socket holds more than this unsent (as a file send does).
-WRITE_HIGH_WATER = 256 * 1024
-# ... or while the UI has this many events still to show: each message is one event, and
+# The next message waits while the socket is full (net/outflow.py), or while the UI has
+# this many events still to show: each message is one event, and
 # the bridge takes thousands a tick, so this keeps memory bounded without slowing a replay.
 MAX_QUEUED_EVENTS = 1024
-WAIT_STEP = 0.002
-# How long a send that found its connection closing waits to learn why it closed.
-CLOSE_REASON_WAIT = 1.0
 # A long recorded gap is waited in steps this long, so Stop is never kept waiting longer.
 STOP_CHECK = 0.1
 
@@ -117,13 +117,13 @@ async def run_replay(target: ReplayTarget, run: ReplayRun, gate: FlowGate | None
                     while (wait := schedule.wait(offset, time.monotonic())) > 0 and not run.stop:
                         await asyncio.sleep(min(wait, STOP_CHECK))
                     in_turn = 0
-                if not _has_room(target, gate):
-                    await _wait_for_room(target, gate, run)
+                if not (socket_has_room(target) and ui_has_room(gate, MAX_QUEUED_EVENTS)):
+                    await wait_for_room(target, gate, MAX_QUEUED_EVENTS, lambda: run.stop)
                     in_turn = 0
                 if run.stop:
                     break
-                if _is_closing(target):
-                    raise NetError(await _why_closed(target))
+                if is_closing(target):
+                    raise NetError(await why_closed(target))
                 target.send(message.data)
                 if getattr(target, "errors_received", 0) != errors:
                     # A datagram socket says so afterwards (too big, a closed port).
@@ -149,42 +149,3 @@ async def run_replay(target: ReplayTarget, run: ReplayRun, gate: FlowGate | None
         run.slipped = schedule.slipped
         run.ended = time.monotonic()
         run.finished = True
-
-
-def _is_closing(target: ReplayTarget) -> bool:
-    transport = target.transport
-    return transport is None or transport.is_closing()
-
-
-async def _why_closed(target: ReplayTarget) -> str:
-    """How the connection ended, once it has said so (a reset is seen a moment later)."""
-    if not isinstance(target, StreamPeer):
-        return QT_TRANSLATE_NOOP("Replay", "the socket is closed")
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(asyncio.shield(target.closed), CLOSE_REASON_WAIT)
-    if not target.closed.done():
-        return QT_TRANSLATE_NOOP("Replay", "the connection is closing")
-    reason = target.closed.result()
-    if reason is CloseReason.ERROR:
-        return QT_TRANSLATE_NOOP("Replay", "the connection failed")
-    # Said in the words the UI already translates for a closed connection.
-    return QT_TRANSLATE_NOOP("Replay", "the connection was {reason}").format(
-        reason=Text("CloseReason", reason.value)
-    )
-
-
-def _has_room(target: ReplayTarget, gate: FlowGate | None) -> bool:
-    """Room in the socket's send buffer and in the UI's queue (or a closed socket, whose
-    send says why it cannot)."""
-    transport = target.transport
-    if transport is None or transport.is_closing():
-        return True
-    # Datagram transports keep a write buffer too when the socket is full.
-    buffered = cast(asyncio.WriteTransport, transport).get_write_buffer_size()
-    queued = gate.queued_events() if gate is not None else 0
-    return buffered <= WRITE_HIGH_WATER and queued <= MAX_QUEUED_EVENTS
-
-
-async def _wait_for_room(target: ReplayTarget, gate: FlowGate | None, run: ReplayRun) -> None:
-    while not run.stop and not _has_room(target, gate):
-        await asyncio.sleep(WAIT_STEP)

@@ -399,22 +399,6 @@
         <source>reading {path} failed: {reason}</source>
         <translation>读取 {path} 失败：{reason}</translation>
     </message>
-    <message>
-        <source>the socket is closed</source>
-        <translation>套接字已关闭</translation>
-    </message>
-    <message>
-        <source>the connection is closing</source>
-        <translation>连接正在关闭</translation>
-    </message>
-    <message>
-        <source>the connection failed</source>
-        <translation>连接失败</translation>
-    </message>
-    <message>
-        <source>the connection was {reason}</source>
-        <translation>连接{reason}</translation>
-    </message>
 </context>
 <context>
     <name>FileSender</name>
@@ -2103,6 +2087,25 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
 </context>
 <context>
+    <name>Outflow</name>
+    <message>
+        <source>the socket is closed</source>
+        <translation>套接字已关闭</translation>
+    </message>
+    <message>
+        <source>the connection is closing</source>
+        <translation>连接正在关闭</translation>
+    </message>
+    <message>
+        <source>the connection failed</source>
+        <translation>连接失败</translation>
+    </message>
+    <message>
+        <source>the connection was {reason}</source>
+        <translation>连接{reason}</translation>
+    </message>
+</context>
+<context>
     <name>Payload</name>
     <message>
         <source>{character} at position {position} is not a hex digit</source>
@@ -2444,22 +2447,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>reading the file failed: {reason}</source>
         <translation>读取文件失败：{reason}</translation>
-    </message>
-    <message>
-        <source>the socket is closed</source>
-        <translation>套接字已关闭</translation>
-    </message>
-    <message>
-        <source>the connection is closing</source>
-        <translation>连接正在关闭</translation>
-    </message>
-    <message>
-        <source>the connection failed</source>
-        <translation>连接失败</translation>
-    </message>
-    <message>
-        <source>the connection was {reason}</source>
-        <translation>连接{reason}</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,8 @@ from loopback import wait_for
 from netbench.core.replay import Pace, ReplayChoice, ReplayTiming
 from netbench.core.transcript import Direction, JsonlRecorder, Record
 from netbench.net.datagram import DatagramClient, DatagramKind
-from netbench.net.replay import WRITE_HIGH_WATER, ReplayRun, run_replay
+from netbench.net.outflow import WRITE_HIGH_WATER
+from netbench.net.replay import ReplayRun, run_replay
 from netbench.net.stream import open_stream
 
 
