@@ -108,7 +108,7 @@ def run_plain(clients: int, seconds: float) -> dict[str, float]:
 
 def run_engine(mode: str, clients: int, seconds: float) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from netbench.ui.qtloop import new_event_loop  # isort: skip
+    from netbench.ui.runtime.qtloop import new_event_loop  # isort: skip
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -116,7 +116,7 @@ def run_engine(mode: str, clients: int, seconds: float) -> dict[str, float]:
     from netbench.net.engine import Engine, EngineMode
     from netbench.net.events import DataReceived
     from netbench.net.stream import StreamListener
-    from netbench.ui.bridge import EventBridge
+    from netbench.ui.runtime.bridge import EventBridge
 
     app = QApplication([])
     spec = FramingSpec(kind=FramingKind.DELIMITER, delimiter=b"\n")

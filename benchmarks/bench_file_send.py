@@ -181,7 +181,7 @@ def send_tab(tab: str, mode: str, port: int, path: Path, profile: str) -> dict[s
     """The real window: the Client tab connects to ``port``; the Server tab listens and
     prints its port (the receiver connects to it)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from netbench.ui.qtloop import new_event_loop  # isort: skip
+    from netbench.ui.runtime.qtloop import new_event_loop  # isort: skip
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication, QComboBox
 

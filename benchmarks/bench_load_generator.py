@@ -28,6 +28,8 @@ import sys
 import time
 from pathlib import Path
 
+from netbench.net.socket_kinds import SocketKind
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 PAYLOAD = b"x" * 63 + b"\n"
@@ -111,11 +113,11 @@ def run_plain(port: int, connections: int, messages: int, wait: bool) -> dict[st
 
 def settings_for(port: int, connections: int, messages: int, wait: bool, duration: float = 0.0):
     from netbench.core.framing import FramingKind, FramingSpec
-    from netbench.net.client_info import ClientConfig, ClientKind
+    from netbench.net.clients import ClientConfig
     from netbench.net.loadgen import LoadSettings
 
     return LoadSettings(
-        target=ClientConfig(ClientKind.TCP, "127.0.0.1", port, timeout=30.0),
+        target=ClientConfig(SocketKind.TCP, "127.0.0.1", port, timeout=30.0),
         payload=PAYLOAD,
         connections=connections,
         messages=messages,
@@ -133,7 +135,7 @@ BEATS: list[tuple[float, float]] = []
 def in_qt(mode: str, work) -> dict[str, float]:
     """Run ``work(engine)`` under a QApplication on a qasync loop, with a 10 ms heartbeat."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from netbench.ui.qtloop import new_event_loop  # isort: skip
+    from netbench.ui.runtime.qtloop import new_event_loop  # isort: skip
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 

@@ -88,7 +88,7 @@ async def send_plain(port: int, interval_ms: int, seconds: float) -> dict[str, f
 
 def send_qt(mode: str, port: int, interval_ms: int, seconds: float) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from netbench.ui.qtloop import new_event_loop  # isort: skip
+    from netbench.ui.runtime.qtloop import new_event_loop  # isort: skip
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

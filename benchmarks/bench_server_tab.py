@@ -47,7 +47,7 @@ async def hold_idle(port: int, count: int, seconds: float) -> None:
 
 def run_tab(mode: str, clients: int, seconds: float, record: bool, idle: int) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from netbench.ui.qtloop import new_event_loop  # isort: skip
+    from netbench.ui.runtime.qtloop import new_event_loop  # isort: skip
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 

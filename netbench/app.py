@@ -16,7 +16,7 @@ from pathlib import Path
 from platformdirs import user_log_dir
 
 # Pins qasync to PySide6 before anything imports it.
-from netbench.ui.qtloop import new_event_loop  # isort: skip
+from netbench.ui.runtime.qtloop import new_event_loop  # isort: skip
 
 from PySide6.QtCore import QLocale, QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
@@ -25,9 +25,9 @@ from PySide6.QtWidgets import QApplication
 from netbench import __version__
 from netbench.core.resources import resource_path
 from netbench.net.engine import Engine, EngineMode
-from netbench.ui.error_reporting import ErrorReporter
-from netbench.ui.i18n import install_translators
 from netbench.ui.main_window import MainWindow
+from netbench.ui.runtime.error_reporting import ErrorReporter
+from netbench.ui.runtime.i18n import install_translators
 from netbench.ui.screenshots import save_tab_screenshots
 
 log = logging.getLogger("netbench")

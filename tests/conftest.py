@@ -25,7 +25,7 @@ T = TypeVar("T")
 @pytest.fixture
 def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
     """A qasync loop that counts as running while qtbot waits process Qt events."""
-    from netbench.ui.qtloop import attach_running_loop
+    from netbench.ui.runtime.qtloop import attach_running_loop
 
     qapp.setOrganizationName("netbench-tests")
     qapp.setApplicationName("netbench-tests")

@@ -7,7 +7,7 @@ import sys
 SCRIPT = """
 import asyncio, os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from netbench.ui.qtloop import new_event_loop
+from netbench.ui.runtime.qtloop import new_event_loop
 from PySide6.QtWidgets import QApplication
 
 app = QApplication([])

@@ -6,7 +6,7 @@ import sys
 import textwrap
 
 PROBE = """
-import netbench.ui.qtloop as qtloop
+import netbench.ui.runtime.qtloop as qtloop
 import qasync
 print(qtloop.qt_binding_of_qasync(), qasync.QtCore.__name__)
 """

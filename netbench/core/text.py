@@ -9,7 +9,7 @@ the translation as it does the UI's own ``tr()`` strings, and the values filled 
 
 The result is a :class:`Text`: a ``str`` holding the English sentence, so logs, tests and
 code that compares, counts or stores messages keep working unchanged, which also remembers
-its context, template and values. The UI (``netbench.ui.net_text``) looks the template up
+its context, template and values. The UI (``netbench.ui.runtime.net_text``) looks the template up
 in the user's language and fills in the same values. Values are never translated:
 addresses, paths, numbers and the operating system's own words stay as they came.
 

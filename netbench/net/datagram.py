@@ -31,7 +31,7 @@ from netbench.net.events import (
     Notice,
     Stopped,
 )
-from netbench.net.flow import FlowGate, Pausable
+from netbench.net.read_gate import Pausable, ReadGate
 from netbench.net.stream import format_address
 from netbench.net.unix_paths import OwnSocketFile, claim_unix_path
 
@@ -63,7 +63,7 @@ def _peer_name(address: object, fallback: str) -> str:
 class _DatagramEndpoint(asyncio.DatagramProtocol):
     """Shared by listener and client: receive, count, report, send."""
 
-    def __init__(self, source: str, sink: EventSink, gate: FlowGate | None) -> None:
+    def __init__(self, source: str, sink: EventSink, gate: ReadGate | None) -> None:
         self.source = source
         self._sink = sink
         self._gate = gate
@@ -197,7 +197,7 @@ class DatagramListener(_DatagramEndpoint):
         host: str = "127.0.0.1",
         port: int = 0,
         path: Path | None = None,
-        gate: FlowGate | None = None,
+        gate: ReadGate | None = None,
         reuse_address: bool = True,
         remove_stale: bool = False,
         responder: Responder | None = None,
@@ -272,7 +272,7 @@ class DatagramClient(_DatagramEndpoint):
         host: str = "127.0.0.1",
         port: int = 0,
         path: Path | None = None,
-        gate: FlowGate | None = None,
+        gate: ReadGate | None = None,
         source: str = "",
         local_addr: tuple[str, int] | None = None,
     ) -> DatagramClient:

@@ -18,7 +18,7 @@ from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
 from netbench.net.events import NetEvent
-from netbench.net.flow import DEFAULT_BYTES_PER_TICK, DEFAULT_MAX_QUEUED_EVENTS, FlowGate
+from netbench.net.read_gate import DEFAULT_BYTES_PER_TICK, DEFAULT_MAX_QUEUED_EVENTS, ReadGate
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ class Engine:
     ) -> None:
         self.mode = mode
         self.queue = EventQueue()
-        self.gate = FlowGate(
+        self.gate = ReadGate(
             bytes_per_tick if mode is EngineMode.UI_LOOP else IO_THREAD_BYTES_PER_TICK,
             max_queued_events,
             queue_length=self.queue.__len__,

@@ -1,7 +1,7 @@
 """Sending a file in chunks to one connection or to many peers, never holding it in memory.
 
 A file of any size goes out as it is read: the next chunk waits while the socket's send
-buffer is full (``net/outflow.py``; the kernel is the limit). Each chunk is
+buffer is full (``net/write_room.py``; the kernel is the limit). Each chunk is
 a transcript row while the UI has room: fewer than :data:`MAX_QUEUED_EVENTS` events, and
 :data:`MAX_QUEUED_BYTES` of chunks, waiting to be shown. A stream's chunk that comes
 while the window is behind goes out all the same, and the window only counts it (its
@@ -35,9 +35,9 @@ from typing import Protocol
 from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.datagram import DatagramListener
 from netbench.net.errors import NetError
-from netbench.net.flow import FlowGate
-from netbench.net.outflow import is_closing, ui_has_room, wait_for_room, why_closed
+from netbench.net.read_gate import ReadGate
 from netbench.net.stream import StreamListener, StreamPeer
+from netbench.net.write_room import is_closing, ui_has_room, wait_for_room, why_closed
 
 STREAM_CHUNK = 1024 * 1024
 # A send to many peers reads a chunk for each: chunks shrink so that together they hold
@@ -219,7 +219,7 @@ def chunk_size_for(target: FileTarget, peers: int = 1) -> int:
 
 
 async def send_file(
-    find_targets: FindTargets, transfer: FileTransfer, gate: FlowGate | None
+    find_targets: FindTargets, transfer: FileTransfer, gate: ReadGate | None
 ) -> FileTransfer:
     """Send ``transfer.path`` to every target at once (on the engine's loop); never raises."""
     try:
@@ -241,7 +241,7 @@ async def _send_to_peer(
     target: FileTarget | NetError,
     peer: PeerSend,
     transfer: FileTransfer,
-    gate: FlowGate | None,
+    gate: ReadGate | None,
     peers: int,
 ) -> None:
     """One peer's copy, read from a file handle of its own."""

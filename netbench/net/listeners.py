@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
@@ -19,7 +18,8 @@ from netbench.core.text import QT_TRANSLATE_NOOP, message_of
 from netbench.net.datagram import DatagramKind, DatagramListener
 from netbench.net.errors import NetError
 from netbench.net.events import EventSink
-from netbench.net.flow import FlowGate
+from netbench.net.read_gate import ReadGate
+from netbench.net.socket_kinds import SocketKind
 from netbench.net.stream import (
     DEFAULT_MAX_CONNECTIONS,
     PeerPolicy,
@@ -28,29 +28,12 @@ from netbench.net.stream import (
 )
 from netbench.net.tls import ServerCertificate, server_context
 
-
-class ListenerKind(StrEnum):
-    TCP = "tcp"
-    UDP = "udp"
-    UNIX = "unix"
-    UNIX_DGRAM = "unix-dgram"
-    TLS = "tls"
-
-    @property
-    def uses_path(self) -> bool:
-        return self in (ListenerKind.UNIX, ListenerKind.UNIX_DGRAM)
-
-    @property
-    def is_datagram(self) -> bool:
-        return self in (ListenerKind.UDP, ListenerKind.UNIX_DGRAM)
-
-
 ALL_INTERFACES = ("0.0.0.0", "::")
 
 
 @dataclass(frozen=True)
 class ListenerConfig:
-    kind: ListenerKind = ListenerKind.TCP
+    kind: SocketKind = SocketKind.TCP
     host: str = "127.0.0.1"
     port: int = 0
     path: Path | None = None
@@ -100,7 +83,7 @@ class ListenerConfig:
                         ).format(host=host),
                         "host",
                     ) from None
-        if self.kind is ListenerKind.TLS and self.certificate is None:
+        if self.kind is SocketKind.TLS and self.certificate is None:
             raise NetError(
                 QT_TRANSLATE_NOOP(
                     "Listeners", "TLS needs a certificate and key, or a self-signed one"
@@ -124,11 +107,11 @@ class ListenerConfig:
     def title(self) -> str:
         """A short name for tabs and menus: "TCP 127.0.0.1:9999", "Unix ./sock"."""
         names = {
-            ListenerKind.TCP: "TCP",
-            ListenerKind.UDP: "UDP",
-            ListenerKind.UNIX: "Unix",
-            ListenerKind.UNIX_DGRAM: "Unix dgram",
-            ListenerKind.TLS: "TLS",
+            SocketKind.TCP: "TCP",
+            SocketKind.UDP: "UDP",
+            SocketKind.UNIX: "Unix",
+            SocketKind.UNIX_DGRAM: "Unix dgram",
+            SocketKind.TLS: "TLS",
         }
         where = str(self.path) if self.kind.uses_path else f"{self.host}:{self.port}"
         return f"{names[self.kind]} {where}"
@@ -146,12 +129,12 @@ class Listener(Protocol):
 
 
 async def open_listener(
-    config: ListenerConfig, *, sink: EventSink, gate: FlowGate | None, source: str
+    config: ListenerConfig, *, sink: EventSink, gate: ReadGate | None, source: str
 ) -> StreamListener | DatagramListener:
     config.validate()
     path = config.path.expanduser() if config.path is not None else None
     if config.kind.is_datagram:
-        kind = DatagramKind.UDP if config.kind is ListenerKind.UDP else DatagramKind.UNIX_DGRAM
+        kind = DatagramKind.UDP if config.kind is SocketKind.UDP else DatagramKind.UNIX_DGRAM
         return await DatagramListener.open(
             sink=sink,
             kind=kind,
@@ -165,12 +148,12 @@ async def open_listener(
             source=source,
         )
     context = None
-    if config.kind is ListenerKind.TLS:
+    if config.kind is SocketKind.TLS:
         assert config.certificate is not None
         context = server_context(config.certificate)
     return await StreamListener.open(
         sink=sink,
-        kind=StreamKind.UNIX if config.kind is ListenerKind.UNIX else StreamKind.TCP,
+        kind=StreamKind.UNIX if config.kind is SocketKind.UNIX else StreamKind.TCP,
         host=config.host,
         port=config.port,
         path=path,

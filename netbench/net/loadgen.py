@@ -37,9 +37,10 @@ from netbench.core.pacing import Pacer
 from netbench.core.payload import InputMode
 from netbench.core.recipe import PayloadRecipe, compile_payload
 from netbench.core.text import QT_TRANSLATE_NOOP, joined, message_of
-from netbench.net.client_info import ClientConfig, ClientKind, client_tls_context
+from netbench.net.clients import ClientConfig, client_tls_context
 from netbench.net.errors import NetError, describe_os_error
-from netbench.net.flow import READ_BUFFER_SIZE
+from netbench.net.read_gate import READ_BUFFER_SIZE
+from netbench.net.socket_kinds import SocketKind
 from netbench.net.stream import handshake_failed, timed_out, verification_failed
 
 MAX_CONNECTIONS = 10_000
@@ -719,7 +720,7 @@ class LoadRun:
     async def _prepare(self) -> None:
         """Resolve a host name once, not once per connection."""
         target = self.settings.target
-        if target.kind is ClientKind.UNIX_DGRAM:
+        if target.kind is SocketKind.UNIX_DGRAM:
             self._temp_dir = Path(tempfile.mkdtemp(prefix="netbench-load-"))
         if target.kind.uses_path:
             return
@@ -849,12 +850,12 @@ class LoadRun:
         def factory() -> _StreamConnection:
             return _StreamConnection(self, number)
 
-        if target.kind is ClientKind.UNIX:
+        if target.kind is SocketKind.UNIX:
             _, protocol = await self.loop.create_unix_connection(factory, str(target.path))
             return protocol
         family, address = self._address
         extra: dict[str, Any] = {}
-        if target.kind is ClientKind.TLS:
+        if target.kind is SocketKind.TLS:
             extra = {
                 "ssl": self._tls_context(),
                 "server_hostname": target.server_name or target.host,
@@ -894,7 +895,7 @@ class LoadRun:
         """A connected datagram socket for connection ``number`` (and its own Unix path)."""
         target = self.settings.target
         local_path: Path | None = None
-        if target.kind is ClientKind.UNIX_DGRAM:
+        if target.kind is SocketKind.UNIX_DGRAM:
             assert self._temp_dir is not None
             # A Unix datagram server can only answer a client that has an address.
             self._datagram_sockets += 1

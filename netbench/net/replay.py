@@ -1,6 +1,6 @@
 """A replay sends a recording's messages again, on the engine's loop, beside the socket.
 
-The file is read as it is sent (core/replay.py), one row at a time, so its size does not
+The file is read as it is sent (core/recording.py), one row at a time, so its size does not
 matter. Each message is due at an absolute deadline on the recording's gaps (scaled), on a
 fixed grid, or at once (core/schedule.py's ReplaySchedule: a stall never turns into more
 than a short burst). Like a file send it waits while the socket's send buffer is full or
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Protocol
 
 from netbench.core.errors import RecordingError
-from netbench.core.replay import (
+from netbench.core.recording import (
     RecordingReader,
     ReplayChoice,
     ReplayTiming,
@@ -30,8 +30,8 @@ from netbench.core.replay import (
 from netbench.core.schedule import ReplaySchedule
 from netbench.core.text import QT_TRANSLATE_NOOP, verbatim
 from netbench.net.errors import NetError
-from netbench.net.flow import FlowGate
-from netbench.net.outflow import (
+from netbench.net.read_gate import ReadGate
+from netbench.net.write_room import (
     is_closing,
     socket_has_room,
     ui_has_room,
@@ -41,7 +41,7 @@ from netbench.net.outflow import (
 
 # Back-to-back sends give the loop a turn this often.
 SENDS_PER_TURN = 100
-# The next message waits while the socket is full (net/outflow.py), or while the UI has
+# The next message waits while the socket is full (net/write_room.py), or while the UI has
 # this many events still to show: each message is one event, and
 # the bridge takes thousands a tick, so this keeps memory bounded without slowing a replay.
 MAX_QUEUED_EVENTS = 1024
@@ -92,7 +92,7 @@ class ReplayRun:
         return (self.ended or time.monotonic()) - self.started
 
 
-async def run_replay(target: ReplayTarget, run: ReplayRun, gate: FlowGate | None) -> None:
+async def run_replay(target: ReplayTarget, run: ReplayRun, gate: ReadGate | None) -> None:
     """Send the chosen messages until the file ends, ``stop`` is set or a send fails.
 
     Never raises for what the file or the connection does: ``failure`` says it.

@@ -1,6 +1,6 @@
 """TCP and Unix stream listeners and clients that report every byte as events.
 
-Reads go through a small fixed buffer and the :class:`FlowGate`, so a flood cannot starve
+Reads go through a small fixed buffer and the :class:`ReadGate`, so a flood cannot starve
 the loop the UI shares; received bytes are framed per connection so the transcript can show
 how the stream merged or split messages.
 """
@@ -37,7 +37,7 @@ from netbench.net.events import (
     PeerFinished,
     Stopped,
 )
-from netbench.net.flow import READ_BUFFER_SIZE, FlowGate
+from netbench.net.read_gate import READ_BUFFER_SIZE, ReadGate
 from netbench.net.unix_paths import (
     OwnSocketFile,
     claim_unix_path,
@@ -79,7 +79,7 @@ class StreamPeer(asyncio.BufferedProtocol):
         self,
         source: str,
         sink: EventSink,
-        gate: FlowGate | None,
+        gate: ReadGate | None,
         policy: PeerPolicy,
         fallback_name: str = "",
     ) -> None:
@@ -299,7 +299,7 @@ class StreamListener:
         self,
         source: str,
         sink: EventSink,
-        gate: FlowGate | None,
+        gate: ReadGate | None,
         policy: PeerPolicy,
         max_connections: int = DEFAULT_MAX_CONNECTIONS,
     ) -> None:
@@ -326,7 +326,7 @@ class StreamListener:
         host: str = "127.0.0.1",
         port: int = 0,
         path: Path | None = None,
-        gate: FlowGate | None = None,
+        gate: ReadGate | None = None,
         framing: FramingSpec | None = None,
         policy: PeerPolicy | None = None,
         ssl_context: ssl.SSLContext | None = None,
@@ -587,7 +587,7 @@ async def open_stream(
     host: str = "127.0.0.1",
     port: int = 0,
     path: Path | None = None,
-    gate: FlowGate | None = None,
+    gate: ReadGate | None = None,
     framing: FramingSpec | None = None,
     timeout: float = 10.0,
     source: str = "",

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 
 from netbench.core.resources import resource_path
 from netbench.net.engine import Engine, EngineMode
-from netbench.ui.about_dialog import AboutDialog
-from netbench.ui.bridge import EventBridge
-from netbench.ui.client.tab import ClientTab
-from netbench.ui.error_banner import ErrorBanner
-from netbench.ui.server.tab import ServerTab
-from netbench.ui.snippet_store import SnippetStore, default_snippets_path
+from netbench.ui.client.client_tab import ClientTab
+from netbench.ui.runtime.bridge import EventBridge
+from netbench.ui.sending.saved_store import SnippetStore, default_snippets_path
+from netbench.ui.server.server_tab import ServerTab
 from netbench.ui.tabs import TAB_KEYS, build_tab
+from netbench.ui.widgets.about_dialog import AboutDialog
+from netbench.ui.widgets.error_banner import ErrorBanner
 
 SETTINGS_GEOMETRY = "window/geometry"
 SETTINGS_TAB = "window/tab"

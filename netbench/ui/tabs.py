@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from netbench.ui.empty_state import EmptyState
+from netbench.ui.widgets.empty_state import EmptyState
 
 TAB_KEYS = ("server", "client", "http", "lookup")
 

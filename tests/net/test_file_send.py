@@ -16,7 +16,7 @@ from netbench.net.file_send import (
     open_transfer,
     send_file,
 )
-from netbench.net.flow import FlowGate
+from netbench.net.read_gate import ReadGate
 from netbench.net.stream import StreamListener, StreamPeer, open_stream
 
 
@@ -123,7 +123,7 @@ def test_stream_chunks_the_window_has_no_room_for_go_out_counted_but_not_kept(tm
     data = os.urandom(5 * STREAM_CHUNK + 123)
     path = tmp_path / "data.bin"
     path.write_bytes(data)
-    busy = FlowGate(queue_length=lambda: 10_000)  # the window never catches up
+    busy = ReadGate(queue_length=lambda: 10_000)  # the window never catches up
 
     transfer, received, told = stream_pair_send(path, busy)
 
@@ -139,7 +139,7 @@ def test_while_recording_every_chunk_is_shown_at_the_windows_pace(tmp_path):
     path.write_bytes(data)
     started = time.monotonic()
     # The window is busy for a moment, then keeps up.
-    gate = FlowGate(queue_length=lambda: 10_000 if time.monotonic() - started < 0.2 else 0)
+    gate = ReadGate(queue_length=lambda: 10_000 if time.monotonic() - started < 0.2 else 0)
 
     _, received, told = stream_pair_send(path, gate, show_every_chunk=True)
 

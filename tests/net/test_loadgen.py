@@ -19,9 +19,10 @@ from loopback import (
 )
 
 from netbench.core.framing import FramingKind, FramingSpec
-from netbench.net.client_info import ClientConfig, ClientKind
+from netbench.net.clients import ClientConfig
 from netbench.net.errors import NetError
 from netbench.net.loadgen import LoadRun, LoadSettings, RateScope, RunStatus
+from netbench.net.socket_kinds import SocketKind
 
 LF = FramingSpec(kind=FramingKind.DELIMITER, delimiter=b"\n")
 
@@ -79,7 +80,7 @@ class DatagramEcho(asyncio.DatagramProtocol):
 
 
 def tcp(port, **settings):
-    return LoadSettings(ClientConfig(ClientKind.TCP, "127.0.0.1", port), **settings)
+    return LoadSettings(ClientConfig(SocketKind.TCP, "127.0.0.1", port), **settings)
 
 
 def run(settings, **kwargs):
@@ -129,7 +130,7 @@ def test_localhost_on_both_families_uses_the_address_that_accepts():
     async def scenario():
         echo = EchoServer()
         port = await echo.start_tcp()
-        target = ClientConfig(ClientKind.TCP, "localhost", port)
+        target = ClientConfig(SocketKind.TCP, "localhost", port)
         settings = LoadSettings(target, payload=b"ping\n", connections=5, messages=10, framing=LF)
         result = await LoadRun(settings).execute()
         await wait_for(lambda: echo.closed == 5, 10)
@@ -206,7 +207,7 @@ def test_a_refused_port_ends_the_run_with_the_reason():
 
 def test_an_unknown_host_fails_once_before_any_connection():
     settings = LoadSettings(
-        ClientConfig(ClientKind.TCP, "no-such-host.invalid", 80), payload=b"x", connections=50
+        ClientConfig(SocketKind.TCP, "no-such-host.invalid", 80), payload=b"x", connections=50
     )
     result = run(settings)
     assert result.status is RunStatus.FAILED and result.attempted == 0
@@ -231,7 +232,7 @@ def test_a_silent_server_gives_reply_timeouts():
 
 
 def test_settings_are_checked_field_by_field():
-    target = ClientConfig(ClientKind.TCP, "127.0.0.1", 9)
+    target = ClientConfig(SocketKind.TCP, "127.0.0.1", 9)
     cases = [
         ({"connections": 0}, "connections"),
         ({"connections": 10_001}, "connections"),
@@ -248,12 +249,12 @@ def test_settings_are_checked_field_by_field():
         with pytest.raises(NetError) as caught:
             settings.validate()
         assert caught.value.field == field, changes
-    udp = ClientConfig(ClientKind.UDP, "127.0.0.1", 9)
+    udp = ClientConfig(SocketKind.UDP, "127.0.0.1", 9)
     LoadSettings(udp, payload=b"").validate()  # an empty datagram is a datagram
     with pytest.raises(NetError, match="at most 65,507"):
         LoadSettings(udp, payload=b"x" * 70_000).validate()
     with pytest.raises(NetError) as caught:
-        LoadSettings(ClientConfig(ClientKind.TCP, "127.0.0.1", 0), payload=b"x").validate()
+        LoadSettings(ClientConfig(SocketKind.TCP, "127.0.0.1", 0), payload=b"x").validate()
     assert caught.value.field == "port"
 
 
@@ -346,12 +347,12 @@ def test_udp_request_response_and_a_closed_udp_port():
             DatagramEcho, local_addr=("127.0.0.1", 0)
         )
         port = transport.get_extra_info("sockname")[1]
-        target = ClientConfig(ClientKind.UDP, "127.0.0.1", port)
+        target = ClientConfig(SocketKind.UDP, "127.0.0.1", port)
         result = await LoadRun(
             LoadSettings(target, payload=b"dgram", connections=5, messages=40)
         ).execute()
         transport.close()
-        closed = ClientConfig(ClientKind.UDP, "127.0.0.1", free_port(socket.SOCK_DGRAM))
+        closed = ClientConfig(SocketKind.UDP, "127.0.0.1", free_port(socket.SOCK_DGRAM))
         refused = await LoadRun(
             LoadSettings(closed, payload=b"anyone?", connections=3, messages=5)
         ).execute()
@@ -371,7 +372,7 @@ def test_unix_stream_and_datagram_runs(tmp_path):
         await echo.start_unix(stream_path)
         stream = await LoadRun(
             LoadSettings(
-                ClientConfig(ClientKind.UNIX, path=stream_path),
+                ClientConfig(SocketKind.UNIX, path=stream_path),
                 payload=b"u\n",
                 connections=4,
                 messages=25,
@@ -387,7 +388,7 @@ def test_unix_stream_and_datagram_runs(tmp_path):
         )
         load = LoadRun(
             LoadSettings(
-                ClientConfig(ClientKind.UNIX_DGRAM, path=dgram_path),
+                ClientConfig(SocketKind.UNIX_DGRAM, path=dgram_path),
                 payload=b"d",
                 connections=4,
                 messages=25,
@@ -407,7 +408,7 @@ def test_unix_stream_and_datagram_runs(tmp_path):
 
 def test_a_missing_unix_socket_is_said_with_its_path(tmp_path):
     missing = tmp_path / "nobody.sock"
-    result = run(LoadSettings(ClientConfig(ClientKind.UNIX, path=missing), payload=b"x"))
+    result = run(LoadSettings(ClientConfig(SocketKind.UNIX, path=missing), payload=b"x"))
     assert result.status is RunStatus.FAILED
     assert "nobody.sock" in result.summary
 
@@ -421,12 +422,12 @@ def test_tls_runs_verified_and_an_untrusted_certificate_is_said(tls_files):
         echo = EchoServer()
         port = await echo.start_tcp(context)
         good = ClientConfig(
-            ClientKind.TLS, "127.0.0.1", port, ca_file=tls_files / "ca.pem", server_name="localhost"
+            SocketKind.TLS, "127.0.0.1", port, ca_file=tls_files / "ca.pem", server_name="localhost"
         )
         ok = await LoadRun(
             LoadSettings(good, payload=b"s\n", connections=4, messages=20, framing=LF)
         ).execute()
-        untrusted = ClientConfig(ClientKind.TLS, "127.0.0.1", port, server_name="localhost")
+        untrusted = ClientConfig(SocketKind.TLS, "127.0.0.1", port, server_name="localhost")
         bad = await LoadRun(LoadSettings(untrusted, payload=b"s\n", connections=2)).execute()
         echo.close()
         return ok, bad
@@ -449,11 +450,12 @@ def test_running_out_of_file_descriptors_is_said_with_the_count_reached():
         script = textwrap.dedent(
             f"""
             import asyncio, json, os, resource
-            from netbench.net.client_info import ClientConfig, ClientKind
+            from netbench.net.clients import ClientConfig
+            from netbench.net.socket_kinds import SocketKind
             from netbench.net.loadgen import LoadRun, LoadSettings
             used = len(os.listdir("/proc/self/fd"))
             resource.setrlimit(resource.RLIMIT_NOFILE, (used + 60, used + 60))
-            target = ClientConfig(ClientKind.TCP, "127.0.0.1", {port})
+            target = ClientConfig(SocketKind.TCP, "127.0.0.1", {port})
             settings = LoadSettings(target, payload=b"x", connections=600, duration=1.0)
             result = asyncio.run(LoadRun(settings).execute())
             print(json.dumps([result.status, result.summary, result.fd_limit,
@@ -525,7 +527,7 @@ def test_a_late_udp_reply_is_not_taken_for_the_next_ones():
             lambda: SlowFirstReply(0.3), local_addr=("127.0.0.1", 0)
         )
         port = transport.get_extra_info("sockname")[1]
-        target = ClientConfig(ClientKind.UDP, "127.0.0.1", port)
+        target = ClientConfig(SocketKind.UDP, "127.0.0.1", port)
         settings = LoadSettings(
             target, payload=b"ping", connections=1, messages=6, reply_timeout=0.1
         )
@@ -549,7 +551,7 @@ def test_unix_datagram_runs_go_on_after_a_timeout_from_a_new_path(tmp_path):
         transport, server = await loop.create_datagram_endpoint(
             lambda: SlowFirstReply(0.3), local_addr=str(path), family=socket.AF_UNIX
         )
-        target = ClientConfig(ClientKind.UNIX_DGRAM, path=path)
+        target = ClientConfig(SocketKind.UNIX_DGRAM, path=path)
         result = await LoadRun(
             LoadSettings(target, payload=b"d", connections=1, messages=4, reply_timeout=0.1)
         ).execute()

@@ -20,7 +20,7 @@ from netbench.net.events import (
     PeerFinished,
     Stopped,
 )
-from netbench.net.flow import FlowGate
+from netbench.net.read_gate import ReadGate
 from netbench.net.stream import StreamKind, StreamListener, open_stream
 from netbench.net.unix_paths import UnixPathState, probe_unix_path
 
@@ -178,7 +178,7 @@ def test_unix_paths_live_stale_and_regular_files(tmp_path):
 
 
 def test_flow_gate_parks_a_flooding_reader_until_the_next_tick():
-    gate = FlowGate(bytes_per_tick=64 * 1024)
+    gate = ReadGate(bytes_per_tick=64 * 1024)
     events = []
 
     async def scenario():

@@ -16,11 +16,12 @@ import pytest
 CONNECT = textwrap.dedent(
     """
     import asyncio
-    from netbench.net.client_info import ClientConfig, ClientKind, open_client
+    from netbench.net.clients import ClientConfig, open_client
+    from netbench.net.socket_kinds import SocketKind
     from netbench.net.errors import NetError
 
     async def main():
-        for kind in (ClientKind.TCP, ClientKind.UDP):
+        for kind in (SocketKind.TCP, SocketKind.UDP):
             config = ClientConfig(kind, "10.1.2.3", 9999, timeout=3)
             try:
                 await open_client(config, sink=lambda event: None, gate=None, source="t")

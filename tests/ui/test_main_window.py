@@ -10,8 +10,8 @@ from helpers import interactive_widgets
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QPushButton
 
-from netbench.ui.error_reporting import ErrorReporter
 from netbench.ui.main_window import MainWindow
+from netbench.ui.runtime.error_reporting import ErrorReporter
 
 
 @pytest.fixture

@@ -45,11 +45,11 @@ from netbench.net.loadgen import (
 )
 from netbench.ui.client.load_results import LoadResults
 from netbench.ui.client.session_form import SessionForm
-from netbench.ui.colors import ERROR_COLOR, WARNING_COLOR
-from netbench.ui.net_text import net_text
-from netbench.ui.payload_editor import PayloadEditor
-from netbench.ui.sizes import format_size
-from netbench.ui.tasks import start_task
+from netbench.ui.runtime.net_text import net_text
+from netbench.ui.runtime.tasks import start_task
+from netbench.ui.sending.payload_editor import PayloadEditor
+from netbench.ui.widgets.colors import ERROR_COLOR, WARNING_COLOR
+from netbench.ui.widgets.sizes import format_size
 
 PROGRESS_MS = 250
 PROGRESS_STEPS = 1000

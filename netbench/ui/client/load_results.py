@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from netbench.core.framing import FramingKind
 from netbench.core.latency import LatencySummary, format_latency
 from netbench.net.loadgen import LoadResult, LoadSettings, RateScope, RunStatus
-from netbench.ui.net_text import net_text
-from netbench.ui.sizes import format_size
+from netbench.ui.runtime.net_text import net_text
+from netbench.ui.widgets.sizes import format_size
 
 # Runs kept for comparison; the oldest goes first.
 MAX_RUNS = 12

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from netbench.core.errors import RecordingError
-from netbench.core.replay import (
+from netbench.core.recording import (
     Pace,
     RecordingScanner,
     RecordingSummary,
@@ -50,11 +50,11 @@ from netbench.core.replay import (
 from netbench.core.transcript import Direction
 from netbench.net.engine import Engine
 from netbench.net.replay import ReplayRun, ReplayTarget, run_replay
-from netbench.ui.colors import ERROR_COLOR
-from netbench.ui.net_text import net_text
-from netbench.ui.sizes import format_size
-from netbench.ui.tasks import start_task
-from netbench.ui.transcript_model import format_count
+from netbench.ui.runtime.net_text import net_text
+from netbench.ui.runtime.tasks import start_task
+from netbench.ui.transcript.model import format_count
+from netbench.ui.widgets.colors import ERROR_COLOR
+from netbench.ui.widgets.sizes import format_size
 
 PROGRESS_UPDATE_MS = 100
 # Peers listed one by one in the summary's tooltip, per direction.

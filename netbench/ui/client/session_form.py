@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netbench.net.client_info import ClientConfig, ClientKind
+from netbench.net.clients import ClientConfig
 from netbench.net.errors import NetError
-from netbench.ui.colors import ERROR_COLOR, WARNING_COLOR
-from netbench.ui.net_text import net_text
+from netbench.net.socket_kinds import SocketKind
+from netbench.ui.runtime.net_text import net_text
+from netbench.ui.widgets.colors import ERROR_COLOR, WARNING_COLOR
 
 
 class SessionForm(QWidget):
@@ -57,11 +58,11 @@ class SessionForm(QWidget):
     def _build(self) -> None:
         self.kind = QComboBox(self)
         for label, kind in (
-            (self.tr("TCP"), ClientKind.TCP),
-            (self.tr("UDP"), ClientKind.UDP),
-            (self.tr("Unix stream"), ClientKind.UNIX),
-            (self.tr("Unix datagram"), ClientKind.UNIX_DGRAM),
-            (self.tr("TLS over TCP"), ClientKind.TLS),
+            (self.tr("TCP"), SocketKind.TCP),
+            (self.tr("UDP"), SocketKind.UDP),
+            (self.tr("Unix stream"), SocketKind.UNIX),
+            (self.tr("Unix datagram"), SocketKind.UNIX_DGRAM),
+            (self.tr("TLS over TCP"), SocketKind.TLS),
         ):
             self.kind.addItem(label, kind.value)
         self._named(self.kind, "kind", self.tr("Connection kind"))
@@ -243,8 +244,8 @@ class SessionForm(QWidget):
     # -- reacting to the user ---------------------------------------------------------------
 
     @property
-    def client_kind(self) -> ClientKind:
-        return ClientKind(self.kind.currentData())
+    def client_kind(self) -> SocketKind:
+        return SocketKind(self.kind.currentData())
 
     def _on_kind_changed(self) -> None:
         self._apply_kind()
@@ -263,11 +264,11 @@ class SessionForm(QWidget):
             widget.setVisible(not kind.uses_path)
         self.path_label.setVisible(kind.uses_path)
         self.path.setVisible(kind.uses_path)
-        self.tls_row.setVisible(kind is ClientKind.TLS)
+        self.tls_row.setVisible(kind is SocketKind.TLS)
         self._update_warning()
 
     def _update_warning(self) -> None:
-        insecure = self.client_kind is ClientKind.TLS and not self.tls_verify.isChecked()
+        insecure = self.client_kind is SocketKind.TLS and not self.tls_verify.isChecked()
         self.warning.setVisible(insecure)
 
     def _on_any_changed(self) -> None:
@@ -354,7 +355,7 @@ class SessionForm(QWidget):
                     "port",
                 ) from None
         path_text = self.path.text().strip()
-        tls = kind is ClientKind.TLS
+        tls = kind is SocketKind.TLS
         config = ClientConfig(
             kind=kind,
             host=self.host.text().strip(),

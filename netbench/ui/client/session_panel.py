@@ -35,10 +35,9 @@ from netbench.core.checksum import ChecksumError
 from netbench.core.errors import PayloadError
 from netbench.core.schedule import RepeatSchedule
 from netbench.core.templates import format_time
-from netbench.net.client_info import (
+from netbench.net.clients import (
     AnyClient,
     ClientConfig,
-    ClientKind,
     SocketInfo,
     TlsInfo,
     open_client,
@@ -60,21 +59,22 @@ from netbench.net.events import (
 )
 from netbench.net.file_send import FindTargets
 from netbench.net.repeat import RepeatRun, run_repeat
+from netbench.net.socket_kinds import SocketKind
 from netbench.net.stream import StreamPeer
 from netbench.ui.client.load_panel import LoadPanel
 from netbench.ui.client.replay_panel import ReplayPanel
 from netbench.ui.client.session_form import SessionForm
-from netbench.ui.close_reasons import close_reason_text
-from netbench.ui.colors import ERROR_COLOR, WARNING_COLOR
-from netbench.ui.event_backlog import EventBacklog, show_in_transcript
-from netbench.ui.file_sender import FileSender
-from netbench.ui.net_text import net_text
-from netbench.ui.payload_editor import PayloadEditor
-from netbench.ui.sizes import format_size
-from netbench.ui.snippet_list import SnippetPanel, side_column
-from netbench.ui.snippet_store import SnippetStore, default_snippets_path
-from netbench.ui.tasks import start_task
-from netbench.ui.transcript_view import TranscriptView
+from netbench.ui.runtime.net_text import net_text
+from netbench.ui.runtime.tasks import start_task
+from netbench.ui.sending.file_sender import FileSender
+from netbench.ui.sending.payload_editor import PayloadEditor
+from netbench.ui.sending.saved_list import SnippetPanel, side_column
+from netbench.ui.sending.saved_store import SnippetStore, default_snippets_path
+from netbench.ui.transcript.backlog import EventBacklog, show_in_transcript
+from netbench.ui.transcript.view import TranscriptView
+from netbench.ui.widgets.close_reasons import close_reason_text
+from netbench.ui.widgets.colors import ERROR_COLOR, WARNING_COLOR
+from netbench.ui.widgets.sizes import format_size
 
 # The transcript repaints at most this often; counting happens as events arrive.
 VIEW_UPDATE_MS = 100
@@ -394,7 +394,7 @@ class SessionPanel(QWidget):
     def _refresh(self) -> None:
         connected = self.is_connected
         stream = isinstance(self.client, StreamPeer)
-        tls = self.config is not None and self.config.kind is ClientKind.TLS
+        tls = self.config is not None and self.config.kind is SocketKind.TLS
         self.connect_button.setEnabled(not connected and not self._busy)
         self.disconnect_button.setEnabled(connected and not self._busy)
         self.half_close_button.setEnabled(stream and not tls and not self.we_finished)

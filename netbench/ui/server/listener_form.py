@@ -47,9 +47,10 @@ from netbench.core.responders import (
 )
 from netbench.core.text import message_of
 from netbench.net.errors import NetError
-from netbench.net.listeners import ListenerConfig, ListenerKind
+from netbench.net.listeners import ListenerConfig
+from netbench.net.socket_kinds import SocketKind
 from netbench.net.tls import ServerCertificate, describe_certificate
-from netbench.ui.net_text import net_text
+from netbench.ui.runtime.net_text import net_text
 
 HOST_CHOICES = ("127.0.0.1", "::1", "0.0.0.0", "::")
 FRAMING_CHOICES = ("raw", "lf", "crlf", "nul", "custom", "fixed", "length")
@@ -100,11 +101,11 @@ class ListenerForm(QWidget):
 
         self.kind = QComboBox(self)
         for label, kind in (
-            (self.tr("TCP"), ListenerKind.TCP),
-            (self.tr("UDP"), ListenerKind.UDP),
-            (self.tr("Unix stream"), ListenerKind.UNIX),
-            (self.tr("Unix datagram"), ListenerKind.UNIX_DGRAM),
-            (self.tr("TLS over TCP"), ListenerKind.TLS),
+            (self.tr("TCP"), SocketKind.TCP),
+            (self.tr("UDP"), SocketKind.UDP),
+            (self.tr("Unix stream"), SocketKind.UNIX),
+            (self.tr("Unix datagram"), SocketKind.UNIX_DGRAM),
+            (self.tr("TLS over TCP"), SocketKind.TLS),
         ):
             self.kind.addItem(label, kind.value)
         self._named(self.kind, "kind", self.tr("Listener kind"))
@@ -334,8 +335,8 @@ class ListenerForm(QWidget):
     # -- reacting to the user ---------------------------------------------------------------
 
     @property
-    def listener_kind(self) -> ListenerKind:
-        return ListenerKind(self.kind.currentData())
+    def listener_kind(self) -> SocketKind:
+        return SocketKind(self.kind.currentData())
 
     def _on_kind_changed(self) -> None:
         self._apply_kind()
@@ -366,7 +367,7 @@ class ListenerForm(QWidget):
             self.responder.setCurrentIndex(0)
         tls: tuple[QWidget, ...] = (self.tls_label, self.self_signed, self.cert, self.key)
         for widget in tls:
-            widget.setVisible(kind is ListenerKind.TLS)
+            widget.setVisible(kind is SocketKind.TLS)
 
     def _on_framing_changed(self) -> None:
         key = self.framing.currentData()
@@ -573,7 +574,7 @@ class ListenerForm(QWidget):
 
     def certificate_choice(self) -> ServerCertificate | None:
         """The chosen pair; None when a self-signed one is to be made on start."""
-        if self.listener_kind is not ListenerKind.TLS or self.self_signed.isChecked():
+        if self.listener_kind is not SocketKind.TLS or self.self_signed.isChecked():
             return None
         cert, key = self.cert.text().strip(), self.key.text().strip()
         if not cert or not key:
@@ -609,7 +610,7 @@ class ListenerForm(QWidget):
             idle_timeout=float(self.idle.value()) or None,
             remove_stale=self.remove_stale.isChecked(),
         )
-        if kind is not ListenerKind.TLS or config.certificate is not None:
+        if kind is not SocketKind.TLS or config.certificate is not None:
             config.validate()
         return config
 

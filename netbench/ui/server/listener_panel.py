@@ -34,21 +34,22 @@ from netbench.net.engine import Engine
 from netbench.net.errors import NetError, describe_os_error, who_listens_on
 from netbench.net.events import DataReceived, DataSent, DataSentUnshown, NetEvent, Notice
 from netbench.net.file_send import FindTargets, listener_targets
-from netbench.net.listeners import ListenerConfig, ListenerKind, open_listener
+from netbench.net.listeners import ListenerConfig, open_listener
+from netbench.net.socket_kinds import SocketKind
 from netbench.net.stream import StreamListener
 from netbench.net.tls import ServerCertificate, generate_self_signed
-from netbench.ui.event_backlog import EventBacklog, show_in_transcript
-from netbench.ui.file_sender import FileSender
-from netbench.ui.net_text import net_text
-from netbench.ui.payload_editor import PayloadEditor
+from netbench.ui.runtime.net_text import net_text
+from netbench.ui.runtime.tasks import start_task
+from netbench.ui.sending.file_sender import FileSender
+from netbench.ui.sending.payload_editor import PayloadEditor
+from netbench.ui.sending.saved_list import SnippetPanel, side_column
+from netbench.ui.sending.saved_store import SnippetStore, default_snippets_path
 from netbench.ui.server.listener_form import ListenerForm
 from netbench.ui.server.peers_model import PeerColumn, PeersModel, PeerState
-from netbench.ui.sizes import format_size
-from netbench.ui.snippet_list import SnippetPanel, side_column
-from netbench.ui.snippet_store import SnippetStore, default_snippets_path
-from netbench.ui.sparkline import Sparkline
-from netbench.ui.tasks import start_task
-from netbench.ui.transcript_view import TranscriptView
+from netbench.ui.transcript.backlog import EventBacklog, show_in_transcript
+from netbench.ui.transcript.view import TranscriptView
+from netbench.ui.widgets.sizes import format_size
+from netbench.ui.widgets.sparkline import Sparkline
 
 # Tables repaint at most this often: a repaint asks Python for every visible cell's data.
 VIEW_UPDATE_MS = 100
@@ -291,7 +292,7 @@ class ListenerPanel(QWidget):
             return False
         try:
             config = self.form.config()
-            if config.kind is ListenerKind.TLS and config.certificate is None:
+            if config.kind is SocketKind.TLS and config.certificate is None:
                 directory = Path(user_data_dir("netbench", appauthor=False)) / "tls"
                 config = self.form.config(generate_self_signed(directory))
         except NetError as exc:
@@ -344,11 +345,11 @@ class ListenerPanel(QWidget):
         if host in ("0.0.0.0", "::"):
             host = "127.0.0.1" if host == "0.0.0.0" else "::1"
         commands = {
-            ListenerKind.TCP: f"nc {host} {port}",
-            ListenerKind.UDP: f"nc -u {host} {port}",
-            ListenerKind.UNIX: f"nc -U {address}",
-            ListenerKind.UNIX_DGRAM: f"socat - UNIX-SENDTO:{address},bind=/tmp/client.sock",
-            ListenerKind.TLS: f"openssl s_client -connect {host}:{port}",
+            SocketKind.TCP: f"nc {host} {port}",
+            SocketKind.UDP: f"nc -u {host} {port}",
+            SocketKind.UNIX: f"nc -U {address}",
+            SocketKind.UNIX_DGRAM: f"socat - UNIX-SENDTO:{address},bind=/tmp/client.sock",
+            SocketKind.TLS: f"openssl s_client -connect {host}:{port}",
         }
         return self.tr("Listening on {address} · try: {command}").format(
             address=address, command=commands[config.kind]

@@ -33,10 +33,10 @@ from netbench.net.events import (
     PeerClosed,
     PeerFinished,
 )
-from netbench.ui.close_reasons import close_reason_text
-from netbench.ui.net_text import net_text
-from netbench.ui.sizes import format_size
-from netbench.ui.transcript_model import format_count
+from netbench.ui.runtime.net_text import net_text
+from netbench.ui.transcript.model import format_count
+from netbench.ui.widgets.close_reasons import close_reason_text
+from netbench.ui.widgets.sizes import format_size
 
 MAX_CLOSED_ROWS = 2_000
 

@@ -1,0 +1,1 @@
+"""The Lookup tab: names, addresses, DNS, services, subnets, this machine and port checks."""

@@ -1,0 +1,131 @@
+"""Turns net events into transcript records: one row per frame, sent message or notice."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from netbench.core.transcript import Direction, Record
+from netbench.net.events import (
+    Connected,
+    DataReceived,
+    DataSent,
+    DataSentUnshown,
+    Failed,
+    Listening,
+    NetEvent,
+    Notice,
+    PeerClosed,
+    PeerFinished,
+    Stopped,
+)
+from netbench.ui.runtime.net_text import net_text
+from netbench.ui.widgets.close_reasons import close_reason_text
+
+
+@dataclass
+class Unshown:
+    """Messages a batch held beyond what the view takes: counted, not made into rows."""
+
+    records_in: int = 0
+    bytes_in: int = 0
+    records_out: int = 0
+    bytes_out: int = 0
+
+
+def records_from_events(
+    events: Sequence[NetEvent], keep: int | None = None
+) -> tuple[list[Record], Unshown]:
+    """Rows for a batch. With ``keep``, only the newest ``keep`` messages become rows (a
+    flood shows its tail); the rest are counted in the returned :class:`Unshown`."""
+    unshown = Unshown()
+    skip = 0
+    if keep is not None:
+        total = sum(
+            len(e.messages) if isinstance(e, DataReceived) else 1
+            for e in events
+            if isinstance(e, DataReceived | DataSent)
+        )
+        skip = max(0, total - keep)
+    records: list[Record] = []
+    append = records.append
+    incoming, outgoing = Direction.IN, Direction.OUT
+    for event in events:
+        if isinstance(event, DataReceived):
+            messages = event.messages
+            count = len(messages)
+            start = 0
+            if skip:
+                start = min(skip, count)
+                skip -= start
+                unshown.records_in += start
+                unshown.bytes_in += sum(map(len, messages[:start]))
+            wall, peer, source, chunk = event.wall, event.peer, event.source, event.chunk
+            merged = count > 1
+            for index in range(start, count):
+                first = event.first_chunk if index == 0 and event.first_chunk >= 0 else chunk
+                append(
+                    Record(
+                        wall,
+                        incoming,
+                        peer,
+                        messages[index],
+                        "",
+                        source,
+                        first,
+                        chunk,
+                        count,
+                        index + 1 if merged else 0,
+                    )
+                )
+        elif isinstance(event, DataSentUnshown):
+            unshown.records_out += 1
+            unshown.bytes_out += event.nbytes
+        elif isinstance(event, DataSent):
+            if skip:
+                skip -= 1
+                unshown.records_out += 1
+                unshown.bytes_out += len(event.data)
+                continue
+            append(Record(event.wall, outgoing, event.peer, event.data, channel=event.source))
+        else:
+            note = _note(event)
+            if note is not None:
+                direction, peer, text = note
+                append(Record(event.wall, direction, peer, note=text, channel=event.source))
+    return records, unshown
+
+
+def _note(event: NetEvent) -> tuple[Direction, str, str] | None:
+    """The words of a connection event, the net layer's own texts (errors) translated too."""
+    translate = QCoreApplication.translate
+    if isinstance(event, Connected):
+        if event.local:
+            text = translate("EventRecords", "connected (local {local})").format(local=event.local)
+        else:
+            text = translate("EventRecords", "connected")
+        return Direction.INFO, event.peer, text
+    if isinstance(event, PeerFinished):
+        text = translate("EventRecords", "peer finished sending (FIN); we can still reply")
+        return Direction.INFO, event.peer, text
+    if isinstance(event, PeerClosed):
+        detail = f": {net_text(event.detail)}" if event.detail else ""
+        return Direction.INFO, event.peer, f"{close_reason_text(event.reason)}{detail}"
+    if isinstance(event, Notice):
+        return Direction.ERROR if event.error else Direction.INFO, event.peer, net_text(event.text)
+    if isinstance(event, Listening):
+        text = translate("EventRecords", "listening on {address}").format(address=event.address)
+        return Direction.INFO, "", text
+    if isinstance(event, Stopped):
+        if event.reason:
+            text = translate("EventRecords", "stopped: {reason}").format(
+                reason=net_text(event.reason)
+            )
+        else:
+            text = translate("EventRecords", "stopped")
+        return Direction.INFO, "", text
+    if isinstance(event, Failed):
+        return Direction.ERROR, "", net_text(event.error)
+    return None

@@ -1,0 +1,843 @@
+"""The transcript widget shared by the Server and Client tabs.
+
+A table of what went in and out, with the controls people reach for while watching
+traffic: how to show the bytes, find a message, copy or export what is on screen, and
+record everything to a file when the on-screen ring is not enough. The status line keeps
+counting even after rows fall out of view, so the numbers are always the real ones.
+
+Nothing here opens a nested event loop: file dialogs are instances opened with ``open()``
+and their ``fileSelected`` signal calls the same public methods tests call directly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QSizePolicy,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netbench.core.display import DisplayMode, render_block, text_block
+from netbench.core.encodings import SUPPORTED_ENCODINGS, normalize_encoding
+from netbench.core.payload import to_hex
+from netbench.core.transcript import (
+    DEFAULT_RING_CAPACITY,
+    JsonlRecorder,
+    Record,
+    format_record,
+    record_to_json,
+)
+from netbench.ui.transcript.inspector import MessageInspector
+from netbench.ui.transcript.model import Column, TranscriptModel, format_count
+from netbench.ui.widgets.sizes import format_size
+
+ExportFormat = Literal["text", "jsonl"]
+
+_NO_MATCH_STYLE = "QLineEdit { background-color: #f6d5d3; color: #5c1410; }"
+
+
+class TranscriptView(QWidget):
+    """A transcript table with display, search, copy, export and record-to-file controls.
+
+    Owners feed it with :meth:`append_records` (one call per batch) and should call
+    :meth:`stop_recording` when they close, so the recording file is closed promptly.
+
+    Signals:
+        recording_changed(bool): recording to a file started (True) or stopped (False).
+    """
+
+    recording_changed = Signal(bool)
+
+    def __init__(
+        self,
+        prefix: str,
+        parent: QWidget | None = None,
+        capacity: int = DEFAULT_RING_CAPACITY,
+    ) -> None:
+        super().__init__(parent)
+        self.prefix = prefix
+        self.setObjectName(f"{prefix}.transcript_panel")
+        self.model = TranscriptModel(capacity, self)
+        self._recording = _Recording()
+        # Closes the file even if the owner forgets to stop before the widget goes away.
+        self.destroyed.connect(self._recording.close)
+        self._message: tuple[str, bool] | None = None
+        self._dialog: QFileDialog | None = None
+        self._last_directory = ""
+        self._showing_paused = False
+        self._inspector: MessageInspector | None = None
+
+        self._build_controls()
+        self._build_table()
+        self.status = QLabel(self)
+        self._name(self.status, "transcript_status", self.tr("Transcript status"))
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A long status (a recording path, an error) is cut rather than widening the window;
+        # the tooltip has all of it. No word wrap: a wrapping label re-lays out the window
+        # on every change, and under a flood the status changes ten times a second.
+        self.status.setWordWrap(False)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+        bottom = QHBoxLayout()
+        bottom.setSpacing(8)
+        bottom.addWidget(self.status, 1)
+        bottom.addLayout(self._actions)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(self._controls)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+        self.model.counts_changed.connect(self._update_status)
+        self.table.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self._update_status()
+
+    # -- construction -----------------------------------------------------------------------
+
+    def _name(self, widget: QWidget, control: str, accessible: str) -> None:
+        widget.setObjectName(f"{self.prefix}.{control}")
+        widget.setAccessibleName(accessible)
+
+    def _build_controls(self) -> None:
+        self.mode_combo = QComboBox(self)
+        self._name(self.mode_combo, "transcript_mode", self.tr("Show data as"))
+        for label, mode in (
+            (self.tr("Text"), DisplayMode.TEXT),
+            (self.tr("Hex"), DisplayMode.HEX),
+            (self.tr("Text + hex"), DisplayMode.BOTH),
+        ):
+            self.mode_combo.addItem(label, mode.value)
+        self.mode_combo.setToolTip(self.tr("Show the data as text with escapes, hex, or both"))
+        self.mode_combo.currentIndexChanged.connect(self._on_mode_changed)
+
+        self.encoding_combo = QComboBox(self)
+        self._name(self.encoding_combo, "transcript_encoding", self.tr("Text encoding"))
+        for encoding in SUPPORTED_ENCODINGS:
+            self.encoding_combo.addItem(encoding.label, encoding.codec)
+        self.encoding_combo.setToolTip(self.tr("How the bytes are decoded into text"))
+        self.encoding_combo.currentIndexChanged.connect(self._on_encoding_changed)
+
+        self.time_combo = QComboBox(self)
+        self._name(self.time_combo, "transcript_time", self.tr("Time format"))
+        self.time_combo.addItem(self.tr("Clock time"), False)
+        self.time_combo.addItem(self.tr("Relative time"), True)
+        self.time_combo.setToolTip(
+            self.tr("Wall-clock time, or seconds since the first record since the last clear")
+        )
+        self.time_combo.currentIndexChanged.connect(self._on_time_changed)
+
+        self.autoscroll = QCheckBox(self.tr("Autoscroll"), self)
+        self._name(self.autoscroll, "transcript_autoscroll", self.tr("Autoscroll"))
+        self.autoscroll.setChecked(True)
+        self.autoscroll.setToolTip(
+            self.tr("Follow new records; pauses while you scroll up, resumes at the bottom")
+        )
+        self.autoscroll.toggled.connect(self._on_autoscroll_toggled)
+
+        self.search = QLineEdit(self)
+        self._name(self.search, "transcript_search", self.tr("Find in transcript"))
+        self.search.setPlaceholderText(self.tr("Find…"))
+        self.search.setToolTip(self.tr("Enter finds the next match, Shift+Enter the previous"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(120)
+        self.search.setMaximumWidth(320)
+        self.search.textEdited.connect(self._on_search_edited)
+        self.search.installEventFilter(self)
+
+        self.copy_button = _text_button(self.tr("Copy"), self)
+        self._name(self.copy_button, "transcript_copy", self.tr("Copy rows"))
+        self.copy_button.setToolTip(
+            self.tr("Copy the selected rows as text, or every row when none is selected")
+        )
+        self.copy_button.clicked.connect(self.copy_selection)
+
+        self.export_button = _text_button(self.tr("Export"), self)
+        self._name(self.export_button, "transcript_export", self.tr("Export transcript"))
+        self.export_button.setToolTip(self.tr("Save the rows in view to a file"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_menu = QMenu(self.export_button)
+        self._name(export_menu, "transcript_export_menu", self.tr("Export format"))
+        self.export_text_action = QAction(self.tr("As text…"), self)
+        self.export_text_action.setObjectName(f"{self.prefix}.transcript_export_text")
+        self.export_text_action.triggered.connect(lambda: self._choose_export_file("text"))
+        self.export_jsonl_action = QAction(self.tr("As JSON Lines…"), self)
+        self.export_jsonl_action.setObjectName(f"{self.prefix}.transcript_export_jsonl")
+        self.export_jsonl_action.triggered.connect(lambda: self._choose_export_file("jsonl"))
+        export_menu.addAction(self.export_text_action)
+        export_menu.addAction(self.export_jsonl_action)
+        self.export_button.setMenu(export_menu)
+
+        self.record_button = _text_button(self.tr("Record to file…"), self)
+        self._name(self.record_button, "transcript_record", self.tr("Record to file"))
+        self.record_button.setCheckable(True)
+        self.record_button.setToolTip(
+            self.tr("Stream every new record to a JSON Lines file, including rows the view drops")
+        )
+        self.record_button.clicked.connect(self._on_record_clicked)
+
+        self.clear_button = _text_button(self.tr("Clear"), self)
+        self._name(self.clear_button, "transcript_clear", self.tr("Clear transcript"))
+        self.clear_button.setToolTip(self.tr("Empty the view; the totals keep counting"))
+        self.clear_button.clicked.connect(self.clear)
+
+        controls = QHBoxLayout()
+        controls.setSpacing(6)
+        for text, combo in (
+            (self.tr("Show"), self.mode_combo),
+            (self.tr("Encoding"), self.encoding_combo),
+        ):
+            caption = QLabel(text, self)
+            caption.setBuddy(combo)
+            controls.addWidget(caption)
+            controls.addWidget(combo)
+            controls.addSpacing(6)
+        controls.addWidget(self.time_combo)
+        controls.addSpacing(6)
+        controls.addWidget(self.autoscroll)
+        controls.addStretch(1)
+        controls.addWidget(self.search, 1)
+        self._controls = controls
+
+        # The actions sit beside the status line, so neither row forces a wide window.
+        actions = QHBoxLayout()
+        actions.setSpacing(4)
+        actions.addWidget(self.copy_button)
+        actions.addWidget(self.export_button)
+        actions.addWidget(self.record_button)
+        actions.addWidget(self.clear_button)
+        self._actions = actions
+
+    def _build_table(self) -> None:
+        table = _TranscriptTable(self)
+        self.table = table
+        self._name(table, "transcript", self.tr("Transcript"))
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setShowGrid(False)
+        table.setAlternatingRowColors(True)
+        table.setSortingEnabled(False)
+        table.setCornerButtonEnabled(False)
+
+        mono = self.model.mono_font
+        mono_metrics = QFontMetrics(mono)
+        plain_metrics = table.fontMetrics()
+        row_height = max(mono_metrics.height(), plain_metrics.height()) + 6
+
+        rows = table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setMinimumSectionSize(row_height)
+        rows.setDefaultSectionSize(row_height)
+
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        padding = 18
+        widths = {
+            Column.TIME: mono_metrics.horizontalAdvance("+00000.000000") + padding,
+            Column.DIRECTION: max(
+                plain_metrics.horizontalAdvance(
+                    str(self.model.headerData(Column.DIRECTION, Qt.Orientation.Horizontal))
+                ),
+                mono_metrics.horizontalAdvance("←"),
+            )
+            + padding,
+            Column.PEER: plain_metrics.horizontalAdvance("255.255.255.255:65535") + padding,
+            Column.LENGTH: plain_metrics.horizontalAdvance("1,000,000") + padding,
+            Column.DATA: mono_metrics.horizontalAdvance("0" * 56) + padding,
+        }
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+
+        inspect = QAction(self.tr("Inspect message"), table)
+        inspect.setObjectName(f"{self.prefix}.transcript_inspect")
+        inspect.setToolTip(self.tr("Show the whole message in a window (double-click or Enter)"))
+        inspect.triggered.connect(self.inspect_current)
+        copy_text = QAction(self.tr("Copy as text"), table)
+        copy_text.setObjectName(f"{self.prefix}.transcript_copy_text")
+        copy_text.setToolTip(self.tr("Copy the whole messages as text with escapes"))
+        copy_text.triggered.connect(self.copy_as_text)
+        copy_hex = QAction(self.tr("Copy as hex"), table)
+        copy_hex.setObjectName(f"{self.prefix}.transcript_copy_hex")
+        copy_hex.setToolTip(self.tr("Copy the whole messages as hex bytes, one line each"))
+        copy_hex.triggered.connect(self.copy_as_hex)
+        separator = QAction(table)
+        separator.setSeparator(True)
+        copy_rows = QAction(self.tr("Copy rows"), table)
+        copy_rows.setObjectName(f"{self.prefix}.transcript_copy_rows")
+        copy_rows.setShortcut(QKeySequence.StandardKey.Copy)
+        copy_rows.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        copy_rows.triggered.connect(self.copy_selection)
+        copy_data = QAction(self.tr("Copy data only"), table)
+        copy_data.setObjectName(f"{self.prefix}.transcript_copy_data")
+        copy_data.setToolTip(self.tr("Copy the payloads in their multi-line form (hex dump)"))
+        copy_data.triggered.connect(self.copy_data)
+        for action in (inspect, copy_text, copy_hex, separator, copy_rows, copy_data):
+            table.addAction(action)
+        table.doubleClicked.connect(lambda index: self.inspect_row(index.row()))
+        table.inspect_requested.connect(self.inspect_current)
+        table.navigated.connect(self._follow_current)
+        table.clicked.connect(lambda _index: self._follow_current())
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    # -- public API -------------------------------------------------------------------------
+
+    @property
+    def file_dialog(self) -> QFileDialog | None:
+        """The save dialog currently open (export or record), if any."""
+        return self._dialog
+
+    @property
+    def recorder(self) -> JsonlRecorder | None:
+        return self._recording.recorder
+
+    def append_records(self, records: Sequence[Record]) -> None:
+        """Add one batch; record it, and follow it unless the user has scrolled up."""
+        if not records:
+            return
+        self._record(records)
+        bar = self.table.verticalScrollBar()
+        follow = self.autoscroll.isChecked() and bar.value() >= bar.maximum()
+        removed = min(self.model.rowCount(), self.model.ring.overflow_of(records))
+        position = bar.value()
+        self.model.append_records(records)
+        if follow:
+            self.table.scrollToBottom()
+        elif removed and position > 0:
+            # Rows left at the top: keep the rows the user is reading where they were.
+            step = 1
+            if self.table.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerPixel:
+                step = self.table.verticalHeader().defaultSectionSize()
+            bar.setValue(max(0, position - removed * step))
+        self._update_status()
+
+    def clear(self) -> None:
+        """Empty the view. Totals, and a recording in progress, carry on."""
+        self.model.clear()
+        self._set_no_match(False)
+        self._message = None
+        self._update_status()
+
+    def set_capacity(self, capacity: int) -> None:
+        self.model.set_capacity(capacity)
+
+    def set_display_mode(self, mode: DisplayMode) -> None:
+        self.mode_combo.setCurrentIndex(self.mode_combo.findData(DisplayMode(mode).value))
+
+    def set_encoding(self, encoding: str) -> None:
+        self.encoding_combo.setCurrentIndex(
+            self.encoding_combo.findData(normalize_encoding(encoding))
+        )
+
+    def set_relative_time(self, relative: bool) -> None:
+        self.time_combo.setCurrentIndex(1 if relative else 0)
+
+    def start_recording(self, path: Path) -> bool:
+        """Append every record from now on to ``path``; False (and a red status) on failure."""
+        self.stop_recording(quiet=True)
+        try:
+            recorder = JsonlRecorder(path)
+        except OSError as exc:
+            self._show_error(
+                self.tr("Could not record to {path}: {reason}").format(
+                    path=path, reason=_reason(exc)
+                )
+            )
+            self._sync_record_button()
+            return False
+        self._recording.recorder = recorder
+        self._message = None
+        self._sync_record_button()
+        self._update_status()
+        self.recording_changed.emit(True)
+        return True
+
+    def stop_recording(self, quiet: bool = False) -> None:
+        """Close the recording file, if one is open."""
+        recorder = self._recording.recorder
+        if recorder is None:
+            return
+        self._recording.recorder = None
+        try:
+            recorder.close()
+        except OSError as exc:
+            self._show_error(
+                self.tr("Could not finish the recording {path}: {reason}").format(
+                    path=recorder.path, reason=_reason(exc)
+                )
+            )
+        else:
+            if not quiet:
+                self._show_message(
+                    (
+                        self.tr("Recorded 1 record to {path}")
+                        if recorder.records_written == 1
+                        else self.tr("Recorded {count} records to {path}")
+                    ).format(count=format_count(recorder.records_written), path=recorder.path)
+                )
+        self._sync_record_button()
+        self._update_status()
+        self.recording_changed.emit(False)
+
+    def export_to(self, path: Path, fmt: ExportFormat) -> bool:
+        """Write the rows in view as plain text or JSON Lines; False (and a red status) on error."""
+        if fmt not in ("text", "jsonl"):
+            raise ValueError(f"unknown export format {fmt!r}")
+        records = self.model.records()
+        if fmt == "text":
+            lines = self._text_lines(records)
+        else:
+            lines = [record_to_json(record) for record in records]
+        try:
+            with path.open("w", encoding="utf-8", newline="\n") as file:
+                file.writelines(line + "\n" for line in lines)
+        except OSError as exc:
+            self._show_error(
+                self.tr("Could not export to {path}: {reason}").format(
+                    path=path, reason=_reason(exc)
+                )
+            )
+            return False
+        self._show_message(
+            (
+                self.tr("Exported 1 record to {path}")
+                if len(records) == 1
+                else self.tr("Exported {count} records to {path}")
+            ).format(count=format_count(len(records)), path=path)
+        )
+        return True
+
+    def selected_records(self) -> list[Record]:
+        """The selected rows, oldest first; every row in view when nothing is selected."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not rows:
+            return self.model.records()
+        return [self.model.record(row) for row in rows]
+
+    def copy_selection(self) -> None:
+        """Copy whole rows, with the full data rather than the cut-down cells."""
+        records = self.selected_records()
+        QGuiApplication.clipboard().setText("\n".join(self._text_lines(records)))
+        count = len(records)
+        message = self.tr("Copied 1 row") if count == 1 else self.tr("Copied {count} rows")
+        self._show_message(message.format(count=format_count(count)))
+
+    def copy_data(self) -> None:
+        """Copy just the payloads, in the multi-line form (text with line breaks, hex dump)."""
+        records = [record for record in self.selected_records() if record.data]
+        blocks = [
+            render_block(record.data, self.model.display_mode, self.model.encoding)
+            for record in records
+        ]
+        QGuiApplication.clipboard().setText("\n\n".join(blocks))
+        self._show_message(
+            (
+                self.tr("Copied the data of 1 row")
+                if len(records) == 1
+                else self.tr("Copied the data of {count} rows")
+            ).format(count=format_count(len(records)))
+        )
+
+    def copy_as_text(self) -> None:
+        """Copy the selected messages whole, as text with escapes (a line break after \\n)."""
+        records = [record for record in self.selected_records() if record.carries_data]
+        encoding = self.model.encoding
+        QGuiApplication.clipboard().setText(
+            "\n".join(text_block(record.data, encoding) for record in records)
+        )
+        self._show_message(
+            (
+                self.tr("Copied 1 message as text")
+                if len(records) == 1
+                else self.tr("Copied {count} messages as text")
+            ).format(count=format_count(len(records)))
+        )
+
+    def copy_as_hex(self) -> None:
+        """Copy the selected messages whole, as hex bytes, one message a line."""
+        records = [record for record in self.selected_records() if record.carries_data]
+        QGuiApplication.clipboard().setText("\n".join(to_hex(record.data) for record in records))
+        self._show_message(
+            (
+                self.tr("Copied 1 message as hex")
+                if len(records) == 1
+                else self.tr("Copied {count} messages as hex")
+            ).format(count=format_count(len(records)))
+        )
+
+    @property
+    def inspector(self) -> MessageInspector | None:
+        """The message inspector, once a row has been inspected."""
+        return self._inspector
+
+    def inspect_row(self, row: int) -> MessageInspector | None:
+        """Show row ``row`` whole in the inspector window (made on first use, then reused)."""
+        if not 0 <= row < self.model.rowCount():
+            return None
+        inspector = self._inspector
+        if inspector is None:
+            inspector = MessageInspector(self.prefix, self)
+            inspector.set_display_mode(self.model.display_mode)
+            inspector.set_encoding(self.model.encoding)
+            self._inspector = inspector
+        record = self.model.record(row)
+        inspector.show_record(record, self.model.note_text(record, row))
+        if not inspector.isVisible():
+            inspector.show()
+        inspector.raise_()
+        inspector.activateWindow()
+        return inspector
+
+    def inspect_current(self) -> MessageInspector | None:
+        """Inspect the current row (the one clicked, or moved to with the keys)."""
+        index = self.table.currentIndex()
+        return self.inspect_row(index.row()) if index.isValid() else None
+
+    def find_match(self, forward: bool = True) -> bool:
+        """Select the next (or previous) row matching the search field; False when none does."""
+        query = self.search.text()
+        if not query:
+            self._set_no_match(False)
+            return False
+        count = self.model.rowCount()
+        current = self.table.currentIndex()
+        if current.isValid():
+            start = current.row() + (1 if forward else -1)
+        else:
+            start = 0 if forward else count - 1
+        row = self.model.find(query, start, forward)
+        if row < 0:
+            self._set_no_match(True)
+            self._show_error(self.tr("No match for “{query}”").format(query=query))
+            return False
+        self._set_no_match(False)
+        index = self.model.index(row, Column.DATA)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self._show_message(
+            self.tr("Match in row {row} of {count}").format(
+                row=format_count(row + 1), count=format_count(count)
+            )
+        )
+        return True
+
+    # -- events -----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.find_match(forward=not shift)
+            return True
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.model.update_palette()
+            self._update_status()
+        super().changeEvent(event)
+
+    # -- slots ------------------------------------------------------------------------------
+
+    def _on_mode_changed(self, index: int) -> None:
+        self.model.display_mode = DisplayMode(self.mode_combo.itemData(index))
+        if self._inspector is not None:
+            self._inspector.set_display_mode(self.model.display_mode)
+
+    def _on_encoding_changed(self, index: int) -> None:
+        self.model.encoding = str(self.encoding_combo.itemData(index))
+        if self._inspector is not None:
+            self._inspector.set_encoding(self.model.encoding)
+
+    def _follow_current(self) -> None:
+        """While the inspector is open, moving to another row shows that row in it."""
+        inspector = self._inspector
+        index = self.table.currentIndex()
+        if inspector is None or not inspector.isVisible() or not index.isValid():
+            return
+        record = self.model.record(index.row())
+        if record is not inspector.record:
+            inspector.show_record(record, self.model.note_text(record, index.row()))
+
+    def _on_time_changed(self, index: int) -> None:
+        self.model.relative_time = bool(self.time_combo.itemData(index))
+
+    def _on_autoscroll_toggled(self, checked: bool) -> None:
+        if checked:
+            self.table.scrollToBottom()
+        self._update_status()
+
+    def _on_scrolled(self, _value: int) -> None:
+        if self._is_paused() != self._showing_paused:
+            self._update_status()
+
+    def _on_search_edited(self, _text: str) -> None:
+        if self.search.property("noMatch"):
+            self._set_no_match(False)
+            self._message = None
+            self._update_status()
+
+    def _on_record_clicked(self, checked: bool) -> None:
+        if not checked:
+            self.stop_recording()
+            return
+        # Checked only once a file is open; the dialog's answer decides.
+        self.record_button.setChecked(False)
+        self._open_save_dialog(
+            "transcript_record_dialog",
+            self.tr("Record the transcript to a file (new records are appended)"),
+            [self.tr("JSON Lines (*.jsonl)"), self.tr("All files (*)")],
+            "jsonl",
+            lambda chosen: self.start_recording(Path(chosen)),
+            confirm_overwrite=False,
+        )
+
+    def _choose_export_file(self, fmt: ExportFormat) -> None:
+        if fmt == "text":
+            filters = [self.tr("Text files (*.txt)"), self.tr("All files (*)")]
+            suffix = "txt"
+        else:
+            filters = [self.tr("JSON Lines (*.jsonl)"), self.tr("All files (*)")]
+            suffix = "jsonl"
+        self._open_save_dialog(
+            "transcript_export_dialog",
+            self.tr("Export the transcript"),
+            filters,
+            suffix,
+            lambda chosen: self.export_to(Path(chosen), fmt),
+        )
+
+    def _open_save_dialog(
+        self,
+        name: str,
+        caption: str,
+        filters: list[str],
+        suffix: str,
+        on_chosen: Callable[[str], object],
+        confirm_overwrite: bool = True,
+    ) -> None:
+        if self._dialog is not None:
+            self._dialog.close()
+        dialog = QFileDialog(self, caption)
+        dialog.setObjectName(f"{self.prefix}.{name}")
+        dialog.setAccessibleName(caption)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setNameFilters(filters)
+        dialog.setDefaultSuffix(suffix)
+        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, not confirm_overwrite)
+        if self._last_directory:
+            dialog.setDirectory(self._last_directory)
+        dialog.selectFile(time.strftime(f"transcript-%Y%m%d-%H%M%S.{suffix}"))
+        dialog.fileSelected.connect(on_chosen)
+        dialog.fileSelected.connect(self._remember_directory)
+        dialog.finished.connect(lambda _result: self._on_dialog_finished(dialog))
+        self._dialog = dialog
+        dialog.open()
+
+    def _remember_directory(self, chosen: str) -> None:
+        self._last_directory = str(Path(chosen).parent)
+
+    def _on_dialog_finished(self, dialog: QFileDialog) -> None:
+        if self._dialog is dialog:
+            self._dialog = None
+        dialog.deleteLater()
+        self._sync_record_button()
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _text_lines(self, records: Sequence[Record]) -> list[str]:
+        mode, encoding = self.model.display_mode, self.model.encoding
+        relative_to = self.model.relative_to()
+        return [format_record(record, mode, encoding, relative_to) for record in records]
+
+    def _record(self, records: Sequence[Record]) -> None:
+        recorder = self._recording.recorder
+        if recorder is None:
+            return
+        try:
+            recorder.write_many(records)
+        except OSError as exc:
+            self._show_error(
+                self.tr("Recording to {path} stopped: {reason}").format(
+                    path=recorder.path, reason=_reason(exc)
+                )
+            )
+            self._recording.close()
+            self._sync_record_button()
+            self.recording_changed.emit(False)
+
+    def _sync_record_button(self) -> None:
+        self.record_button.setChecked(self.recorder is not None)
+
+    def _set_no_match(self, no_match: bool) -> None:
+        self.search.setProperty("noMatch", no_match)
+        self.search.setStyleSheet(_NO_MATCH_STYLE if no_match else "")
+
+    def _show_message(self, text: str) -> None:
+        self._message = (text, False)
+        self._update_status()
+
+    def _show_error(self, text: str) -> None:
+        self._message = (text, True)
+        self._update_status()
+
+    def _is_paused(self) -> bool:
+        bar = self.table.verticalScrollBar()
+        return self.autoscroll.isChecked() and bar.value() < bar.maximum()
+
+    def status_text(self) -> str:
+        """The status line as plain text (the label shows it with the error in color)."""
+        return self._plain_status()
+
+    def _status_parts(self) -> list[str]:
+        totals = self.model.totals
+        parts = [
+            self.tr("{count} shown").format(count=format_count(self.model.rowCount())),
+            self.tr("{count} in ({size})").format(
+                count=format_count(totals.records_in), size=format_size(totals.bytes_in)
+            ),
+            self.tr("{count} out ({size})").format(
+                count=format_count(totals.records_out), size=format_size(totals.bytes_out)
+            ),
+        ]
+        if self.model.dropped:
+            parts.append(
+                self.tr("{count} dropped from view").format(count=format_count(self.model.dropped))
+            )
+        if self.recorder is not None:
+            parts.append(
+                self.tr("recording to {path}: {count} written").format(
+                    path=self.recorder.path, count=format_count(self.recorder.records_written)
+                )
+            )
+        if self._showing_paused:
+            parts.append(self.tr("autoscroll paused"))
+        return parts
+
+    def _plain_status(self) -> str:
+        parts = self._status_parts()
+        if self._message:
+            parts.append(self._message[0])
+        return " · ".join(parts)
+
+    def _update_status(self) -> None:
+        self._showing_paused = self._is_paused()
+        pieces = [html.escape(part) for part in self._status_parts()]
+        if self._message:
+            text, is_error = self._message
+            if is_error:
+                color = self.model.error_color().name()
+                pieces.append(f'<span style="color:{color}">{html.escape(text)}</span>')
+            else:
+                pieces.append(html.escape(text))
+        text = " · ".join(pieces)
+        if text != self.status.text():
+            self.status.setText(text)
+            self.status.setToolTip(self._plain_status())
+
+
+class _TranscriptTable(QTableView):
+    """The transcript's table: Enter asks to inspect the current row, and moving with the
+    keys says so, for the inspector to follow.
+
+    Signals:
+        inspect_requested(): Enter or Return on a row.
+        navigated(): the keys moved to another row.
+    """
+
+    inspect_requested = Signal()
+    navigated = Signal()
+
+    _MOVES = frozenset(
+        {
+            Qt.Key.Key_Up,
+            Qt.Key.Key_Down,
+            Qt.Key.Key_PageUp,
+            Qt.Key.Key_PageDown,
+            Qt.Key.Key_Home,
+            Qt.Key.Key_End,
+        }
+    )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.inspect_requested.emit()
+            event.accept()
+            return
+        current = self.currentIndex()
+        super().keyPressEvent(event)
+        if key in self._MOVES and self.currentIndex() != current:
+            self.navigated.emit()
+
+
+def _text_button(text: str, parent: QWidget) -> QToolButton:
+    """A compact text button: push buttons' minimum width crowds the one-line tool row."""
+    button = QToolButton(parent)
+    button.setText(text)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    return button
+
+
+class _Recording:
+    """Holds the open recorder apart from the widget, so the file can be closed on destroy."""
+
+    def __init__(self) -> None:
+        self.recorder: JsonlRecorder | None = None
+
+    def close(self, *_args: object) -> None:
+        recorder, self.recorder = self.recorder, None
+        if recorder is not None:
+            # Whoever called this reports the failure, or the widget is going away.
+            with contextlib.suppress(OSError):
+                recorder.close()
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)

@@ -1,0 +1,1 @@
+"""Small reusable widgets and words (colours, sizes, close reasons), for any tab."""
