@@ -138,14 +138,14 @@ def send_qt(mode: str, port: int, interval_ms: int, seconds: float) -> dict[str,
         panel.editor.line_ending_combo.setCurrentIndex(
             panel.editor.line_ending_combo.findData("lf")
         )
-        panel.repeat_count.setValue(count)
-        panel.repeat_interval.setValue(interval_ms)
+        panel.repeat.count.setValue(count)
+        panel.repeat.interval.setValue(interval_ms)
         if not panel.start_repeat():
             raise SystemExit("repeat did not start")
         while panel.is_repeating:
             await asyncio.sleep(0.05)
-        assert panel.schedule is not None
-        result.update(sent=panel.schedule.sent, skipped=panel.schedule.skipped)
+        assert panel.repeat.schedule is not None
+        result.update(sent=panel.repeat.schedule.sent, skipped=panel.repeat.schedule.skipped)
         await asyncio.sleep(0.2)
         window.close()
         await engine.shutdown()

@@ -68,17 +68,8 @@ def run_tab(mode: str, clients: int, seconds: float, record: bool, idle: int) ->
         window.persist_settings = False
         if not os.environ.get("NB_HIDDEN"):
             window.show()
-        bridge = window.bridge
-        original = bridge.on_timer_timeout
         spent: list[float] = []
-
-        def timed() -> None:
-            t0 = time.perf_counter()
-            original()
-            spent.append(time.perf_counter() - t0)
-
-        bridge._timer.timeout.disconnect()
-        bridge._timer.timeout.connect(timed)
+        window.bridge.tick_costs = spent
         panel = window.server_tab.current_panel
         form = panel.form
         form.framing.setCurrentIndex(form.framing.findData("lf"))

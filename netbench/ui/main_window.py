@@ -73,11 +73,8 @@ class MainWindow(QMainWindow):
         for key in TAB_KEYS[2:]:
             page, title = build_tab(key, self)
             self.tabs.addTab(page, title)
-        self.bridge.events_arrived.connect(self.server_tab.on_events)
-        self.bridge.events_arrived.connect(self.client_tab.on_events)
-        self.bridge.consumer_busy = lambda: (
-            self.server_tab.is_backlogged or self.client_tab.is_backlogged
-        )
+        self.bridge.subscribe("server-", self.server_tab)
+        self.bridge.subscribe("client-", self.client_tab)
         layout.addWidget(self.error_banner)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)

@@ -2343,6 +2343,100 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
 </context>
 <context>
+    <name>Reconnector</name>
+    <message>
+        <source>{reason} · reconnecting in {seconds} s (attempt {attempt})</source>
+        <translation>{reason} · {seconds} 秒后重连（第 {attempt} 次）</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatRow</name>
+    <message>
+        <source>Number of repeated sends</source>
+        <translation>重复发送次数</translation>
+    </message>
+    <message>
+        <source>until stopped</source>
+        <translation>直到停止</translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation> 次</translation>
+    </message>
+    <message>
+        <source>How many sends; 0 sends until you stop</source>
+        <translation>发送次数；0 表示一直发送到手动停止</translation>
+    </message>
+    <message>
+        <source>Interval between sends in ms</source>
+        <translation>发送间隔（毫秒）</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>每隔 </translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Time between sends; 0 sends them back to back (needs a count)</source>
+        <translation>两次发送的间隔；0 表示连续发送（需设定次数）</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Start repeating the payload</source>
+        <translation>开始循环发送</translation>
+    </message>
+    <message>
+        <source>Send the payload repeatedly; {counter} goes on from the last send and {time} is filled in each time, then the checksum is appended</source>
+        <translation>重复发送内容；{counter} 接着上次发送继续计数，{time} 每次重新填入，然后附加校验和</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop repeating</source>
+        <translation>停止循环发送</translation>
+    </message>
+    <message>
+        <source>{counter} and {time} in the text are filled in</source>
+        <translation>文本中的 {counter} 和 {time} 会被填入</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>循环发送</translation>
+    </message>
+    <message>
+        <source>Sending until stopped needs an interval of at least 1 ms</source>
+        <translation>一直发送到停止时，间隔至少为 1 ms</translation>
+    </message>
+    <message>
+        <source>sent {sent} of {total}</source>
+        <translation>已发送 {sent} / {total}</translation>
+    </message>
+    <message>
+        <source>{skipped} late slots skipped</source>
+        <translation>跳过 {skipped} 个迟到时隙</translation>
+    </message>
+    <message>
+        <source>stopped: {reason}</source>
+        <translation>已停止：{reason}</translation>
+    </message>
+    <message>
+        <source>done at {time}</source>
+        <translation>已于 {time} 完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+</context>
+<context>
     <name>Replay</name>
     <message>
         <source>the recording holds no messages, only notes: nothing to replay</source>
@@ -3124,72 +3218,8 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>连接状态</translation>
     </message>
     <message>
-        <source>Socket information</source>
-        <translation>套接字信息</translation>
-    </message>
-    <message>
-        <source>Socket</source>
-        <translation>套接字</translation>
-    </message>
-    <message>
         <source>Transcript or load test</source>
         <translation>收发记录或压力测试</translation>
-    </message>
-    <message>
-        <source>until stopped</source>
-        <translation>直到停止</translation>
-    </message>
-    <message>
-        <source> times</source>
-        <translation> 次</translation>
-    </message>
-    <message>
-        <source>How many sends; 0 sends until you stop</source>
-        <translation>发送次数；0 表示一直发送到手动停止</translation>
-    </message>
-    <message>
-        <source>Number of repeated sends</source>
-        <translation>重复发送次数</translation>
-    </message>
-    <message>
-        <source>every </source>
-        <translation>每隔 </translation>
-    </message>
-    <message>
-        <source>Time between sends; 0 sends them back to back (needs a count)</source>
-        <translation>两次发送的间隔；0 表示连续发送（需设定次数）</translation>
-    </message>
-    <message>
-        <source>Interval between sends in ms</source>
-        <translation>发送间隔（毫秒）</translation>
-    </message>
-    <message>
-        <source>Repeat</source>
-        <translation>循环发送</translation>
-    </message>
-    <message>
-        <source>Start repeating the payload</source>
-        <translation>开始循环发送</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <source>Send the payload repeatedly; {counter} goes on from the last send and {time} is filled in each time, then the checksum is appended</source>
-        <translation>重复发送内容；{counter} 接着上次发送继续计数，{time} 每次重新填入，然后附加校验和</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <source>Stop repeating</source>
-        <translation>停止循环发送</translation>
-    </message>
-    <message>
-        <source>{counter} and {time} in the text are filled in</source>
-        <translation>文本中的 {counter} 和 {time} 会被填入</translation>
     </message>
     <message>
         <source>Transcript</source>
@@ -3216,88 +3246,8 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>连接后在此查看套接字：地址、选项，以及 TLS 证书。</translation>
     </message>
     <message>
-        <source>Resolved to</source>
-        <translation>解析结果</translation>
-    </message>
-    <message>
-        <source>tried in the system&apos;s order of preference</source>
-        <translation>按系统的优先顺序尝试</translation>
-    </message>
-    <message>
-        <source>Connected to</source>
-        <translation>已连接到</translation>
-    </message>
-    <message>
-        <source>Local address</source>
-        <translation>本地地址</translation>
-    </message>
-    <message>
-        <source>Family · type</source>
-        <translation>地址族 · 类型</translation>
-    </message>
-    <message>
-        <source>File descriptor</source>
-        <translation>文件描述符</translation>
-    </message>
-    <message>
-        <source>verified</source>
-        <translation>已验证</translation>
-    </message>
-    <message>
-        <source>TLS</source>
-        <translation>TLS</translation>
-    </message>
-    <message>
-        <source>Cipher</source>
-        <translation>加密套件</translation>
-    </message>
-    <message>
-        <source>ALPN</source>
-        <translation>ALPN</translation>
-    </message>
-    <message>
-        <source>none negotiated</source>
-        <translation>未协商</translation>
-    </message>
-    <message>
-        <source>Client certificate</source>
-        <translation>客户端证书</translation>
-    </message>
-    <message>
-        <source>presented</source>
-        <translation>已出示</translation>
-    </message>
-    <message>
-        <source>none sent</source>
-        <translation>未发送</translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation>使用者</translation>
-    </message>
-    <message>
-        <source>Issuer</source>
-        <translation>颁发者</translation>
-    </message>
-    <message>
-        <source>Valid</source>
-        <translation>有效期</translation>
-    </message>
-    <message>
-        <source>from {start}&lt;br&gt;until {end}</source>
-        <translation>自 {start}&lt;br&gt;至 {end}</translation>
-    </message>
-    <message>
-        <source>SHA-256 fingerprint</source>
-        <translation>SHA-256 指纹</translation>
-    </message>
-    <message>
         <source>Stopped reconnecting</source>
         <translation>已停止重连</translation>
-    </message>
-    <message>
-        <source>{reason} · reconnecting in {seconds} s (attempt {attempt})</source>
-        <translation>{reason} · {seconds} 秒后重连（第 {attempt} 次）</translation>
     </message>
     <message>
         <source>Reconnected after {attempts} attempt(s)</source>
@@ -3358,30 +3308,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Connect first: nothing was sent</source>
         <translation>请先连接：未发送任何内容</translation>
-    </message>
-    <message>
-        <source>Sending until stopped needs an interval of at least 1 ms</source>
-        <translation>一直发送到停止时，间隔至少为 1 ms</translation>
-    </message>
-    <message>
-        <source>sent {sent} of {total}</source>
-        <translation>已发送 {sent} / {total}</translation>
-    </message>
-    <message>
-        <source>{skipped} late slots skipped</source>
-        <translation>跳过 {skipped} 个迟到时隙</translation>
-    </message>
-    <message>
-        <source>stopped: {reason}</source>
-        <translation>已停止：{reason}</translation>
-    </message>
-    <message>
-        <source>done at {time}</source>
-        <translation>已于 {time} 完成</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>已停止</translation>
     </message>
 </context>
 <context>
@@ -3923,6 +3849,93 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>an object</source>
         <translation>对象</translation>
+    </message>
+</context>
+<context>
+    <name>SocketInfoView</name>
+    <message>
+        <source>Socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>Socket information</source>
+        <translation>套接字信息</translation>
+    </message>
+    <message>
+        <source>Resolved to</source>
+        <translation>解析结果</translation>
+    </message>
+    <message>
+        <source>Connected to</source>
+        <translation>已连接到</translation>
+    </message>
+    <message>
+        <source>Local address</source>
+        <translation>本地地址</translation>
+    </message>
+    <message>
+        <source>Family · type</source>
+        <translation>地址族 · 类型</translation>
+    </message>
+    <message>
+        <source>File descriptor</source>
+        <translation>文件描述符</translation>
+    </message>
+    <message>
+        <source>tried in the system&apos;s order of preference</source>
+        <translation>按系统的优先顺序尝试</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Cipher</source>
+        <translation>加密套件</translation>
+    </message>
+    <message>
+        <source>ALPN</source>
+        <translation>ALPN</translation>
+    </message>
+    <message>
+        <source>none negotiated</source>
+        <translation>未协商</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>presented</source>
+        <translation>已出示</translation>
+    </message>
+    <message>
+        <source>none sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>颁发者</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>from {start}&lt;br&gt;until {end}</source>
+        <translation>自 {start}&lt;br&gt;至 {end}</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256 指纹</translation>
     </message>
 </context>
 <context>

@@ -1,19 +1,60 @@
 """Hands net events to the UI in batches on a ~30 Hz Qt timer, the same way in both modes.
 
+Consumers subscribe by ``source`` prefix (``server-``, ``client-``, ``http-``, ``lookup-``):
+each batch is split once, here, and each subscription hears only its own events, so no tab
+filters the others' traffic. A subscription also carries its consumer's backpressure: while
+any consumer is behind, events wait in the engine's queue, whose ceiling pauses the readers
+(nothing is dropped).
+
 Signals:
-    events_arrived(list): a batch of net events, oldest first, never empty.
+    events_arrived(list): every batch, whole, oldest first, never empty (tests, benchmarks).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Sequence
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from netbench.net.engine import Engine
+from netbench.net.events import NetEvent
 
 TICK_MS = 33
 MAX_BATCH = 5_000
+
+
+class EventConsumer(Protocol):
+    """What a subscriber offers: its events, and whether it is behind."""
+
+    def on_events(self, events: Sequence[NetEvent]) -> None: ...
+
+    @property
+    def is_backlogged(self) -> bool: ...
+
+
+class Subscription(QObject):
+    """One consumer's share of the traffic: the events whose source starts with ``prefix``.
+
+    Signals:
+        events_arrived(list): this consumer's events of one batch, oldest first.
+    """
+
+    events_arrived = Signal(list)
+
+    def __init__(self, prefix: str, consumer: EventConsumer, parent: QObject | None) -> None:
+        super().__init__(parent)
+        self.prefix = prefix
+        self.consumer = consumer
+        self.events_arrived.connect(consumer.on_events)
+
+    def is_busy(self) -> bool:
+        """True while the consumer has more waiting than one update handles."""
+        return self.consumer.is_backlogged
+
+    def matches(self, source: str) -> bool:
+        return source.startswith(self.prefix)
 
 
 class EventBridge(QObject):
@@ -30,13 +71,19 @@ class EventBridge(QObject):
         self._engine = engine
         self.max_batch = max_batch
         self.batches = 0
-        # Consumers that fall behind say so here; events then wait in the engine's queue,
-        # whose ceiling pauses the readers: backpressure all the way to the sockets.
-        self.consumer_busy: Callable[[], bool] = lambda: False
+        self.subscriptions: list[Subscription] = []
+        # Benchmarks set this to a list to learn what each tick cost the UI thread.
+        self.tick_costs: list[float] | None = None
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self.on_timer_timeout)
+
+    def subscribe(self, prefix: str, consumer: EventConsumer) -> Subscription:
+        """``consumer.on_events`` hears the events whose source starts with ``prefix``."""
+        subscription = Subscription(prefix, consumer, self)
+        self.subscriptions.append(subscription)
+        return subscription
 
     def start(self) -> None:
         self._timer.start()
@@ -44,13 +91,44 @@ class EventBridge(QObject):
     def stop(self) -> None:
         self._timer.stop()
 
+    def is_busy(self) -> bool:
+        return any(subscription.is_busy() for subscription in self.subscriptions)
+
     def on_timer_timeout(self) -> None:
         """One UI tick: hand over at most one batch, then let readers go on."""
-        if self.consumer_busy():
-            self._engine.tick()
-            return
-        batch = self._engine.queue.drain(self.max_batch)
-        if batch:
-            self.batches += 1
-            self.events_arrived.emit(batch)
+        started = time.perf_counter()
+        if not self.is_busy():
+            batch = self._engine.queue.drain(self.max_batch)
+            if batch:
+                self.batches += 1
+                self.events_arrived.emit(batch)
+                self._dispatch(batch)
         self._engine.tick()
+        if self.tick_costs is not None:
+            self.tick_costs.append(time.perf_counter() - started)
+
+    def _dispatch(self, batch: list[NetEvent]) -> None:
+        """Split a batch by source prefix, keeping each consumer's events in order."""
+        subscriptions = self.subscriptions
+        if len(subscriptions) == 1:
+            shares: list[list[NetEvent]] = [
+                [e for e in batch if subscriptions[0].matches(e.source)]
+            ]
+        else:
+            shares = [[] for _ in subscriptions]
+            cache: dict[str, int] = {}
+            for event in batch:
+                index = cache.get(event.source)
+                if index is None:
+                    index = cache[event.source] = self._index_of(event.source)
+                if index >= 0:
+                    shares[index].append(event)
+        for subscription, share in zip(subscriptions, shares, strict=True):
+            if share:
+                subscription.events_arrived.emit(share)
+
+    def _index_of(self, source: str) -> int:
+        for index, subscription in enumerate(self.subscriptions):
+            if subscription.matches(source):
+                return index
+        return -1

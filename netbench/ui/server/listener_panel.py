@@ -9,8 +9,9 @@ Signals:
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_dir
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
@@ -28,36 +29,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netbench.core.rates import RateMeter, human_rate
+from netbench.core.rates import human_rate
 from netbench.net.datagram import DatagramListener
 from netbench.net.engine import Engine
 from netbench.net.errors import NetError, describe_os_error, who_listens_on
-from netbench.net.events import DataReceived, DataSent, DataSentUnshown, NetEvent, Notice
+from netbench.net.events import NetEvent
 from netbench.net.file_send import FindTargets, listener_targets
 from netbench.net.listeners import ListenerConfig, open_listener
 from netbench.net.socket_kinds import SocketKind
 from netbench.net.stream import StreamListener
 from netbench.net.tls import ServerCertificate, generate_self_signed
+from netbench.ui.panels.traffic_panel import TrafficPanel
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
 from netbench.ui.sending.file_sender import FileSender
 from netbench.ui.sending.payload_editor import PayloadEditor
 from netbench.ui.sending.saved_list import SnippetPanel, side_column
-from netbench.ui.sending.saved_store import SnippetStore, default_snippets_path
+from netbench.ui.sending.saved_store import SnippetStore
 from netbench.ui.server.listener_form import ListenerForm
 from netbench.ui.server.peers_model import PeerColumn, PeersModel, PeerState
-from netbench.ui.transcript.backlog import EventBacklog, show_in_transcript
-from netbench.ui.transcript.view import TranscriptView
 from netbench.ui.widgets.sizes import format_size
 from netbench.ui.widgets.sparkline import Sparkline
 
-# Tables repaint at most this often: a repaint asks Python for every visible cell's data.
-VIEW_UPDATE_MS = 100
 AnyListener = StreamListener | DatagramListener
 
 
-class ListenerPanel(QWidget):
-    title_changed = Signal(str)
+class ListenerPanel(TrafficPanel):
     started = Signal()
     stopped = Signal()
 
@@ -69,16 +66,10 @@ class ListenerPanel(QWidget):
         parent: QWidget | None = None,
         snippets: SnippetStore | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.prefix = prefix
-        self.source = source
-        self.engine = engine
-        # The window shares one store between all senders; on its own, a panel has its own.
-        self.snippet_store = snippets or SnippetStore(default_snippets_path(), self)
+        super().__init__(prefix, source, engine, parent, snippets)
         self.listener: AnyListener | None = None
         self.config: ListenerConfig | None = None
         self.certificate: ServerCertificate | None = None
-        self.meter = RateMeter()
         self._busy = False
         self._last_roll = time.monotonic()
         self._build()
@@ -86,31 +77,48 @@ class ListenerPanel(QWidget):
         self._stats_timer.setInterval(1000)
         self._stats_timer.timeout.connect(self.on_stats_timer_timeout)
         self._stats_timer.start()
-        self._pending = EventBacklog()
-        self._view_timer = QTimer(self)
-        self._view_timer.setSingleShot(True)
-        self._view_timer.setInterval(VIEW_UPDATE_MS)
-        self._view_timer.timeout.connect(self.on_view_timer_timeout)
         self._refresh_state()
 
     # -- construction -----------------------------------------------------------------------
 
-    def _name(self, widget: QWidget, name: str, accessible: str) -> None:
-        widget.setObjectName(f"{self.prefix}.{name}")
-        widget.setAccessibleName(accessible)
-
     def _build(self) -> None:
+        self.form = ListenerForm(self.prefix, self)
+        self.form.changed.connect(self.emit_title)
+        controls = self._build_controls()
+        peers_box = self._build_peers()
+        sender = self._build_sender()
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.transcript)
+        right.addWidget(sender)
+        right.setStretchFactor(0, 4)
+        right.setStretchFactor(1, 1)
+        body = QSplitter(Qt.Orientation.Horizontal, self)
+        self.snippets = SnippetPanel(
+            self.prefix,
+            self.snippet_store,
+            self.editor,
+            self.tr("Start the listener first: “{name}” is in the editor, ready to send"),
+            self,
+        )
+        body.addWidget(side_column(peers_box, self.snippets, self))
+        body.addWidget(right)
+        body.setStretchFactor(0, 2)
+        body.setStretchFactor(1, 5)
+        body.setSizes([480, 780])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.form = ListenerForm(self.prefix, self)
-        self.form.changed.connect(self._emit_title)
+        layout.addWidget(self.form)
+        layout.addLayout(controls)
+        layout.addWidget(self.fingerprint)
+        layout.addWidget(body, 1)
 
+    def _build_controls(self) -> QHBoxLayout:
         self.start_button = QPushButton(self.tr("Start"), self)
-        self._name(self.start_button, "start", self.tr("Start listening"))
+        self.name(self.start_button, "start", self.tr("Start listening"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.on_start_clicked)
         self.stop_button = QPushButton(self.tr("Stop"), self)
-        self._name(self.stop_button, "stop", self.tr("Stop listening"))
+        self.name(self.stop_button, "stop", self.tr("Stop listening"))
         self.stop_button.clicked.connect(self.on_stop_clicked)
         self.address = QLabel(self.tr("Not listening"), self)
         self.address.setObjectName(f"{self.prefix}.address")
@@ -133,11 +141,12 @@ class ListenerPanel(QWidget):
         controls.addWidget(self.address, 1)
         controls.addWidget(self.stats)
         controls.addWidget(self.sparkline)
+        return controls
 
-        # peers
+    def _build_peers(self) -> QWidget:
         self.peers_model = PeersModel(self)
         self.peers = QTableView(self)
-        self._name(self.peers, "peers", self.tr("Connected peers"))
+        self.name(self.peers, "peers", self.tr("Connected peers"))
         self.peers.setModel(self.peers_model)
         self.peers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.peers.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -158,15 +167,15 @@ class ListenerPanel(QWidget):
         self.peers.setColumnWidth(PeerColumn.OUT, 92)
         self.peers.setAlternatingRowColors(True)
         self.disconnect_button = QPushButton(self.tr("Disconnect"), self)
-        self._name(self.disconnect_button, "disconnect", self.tr("Close the selected peers (FIN)"))
+        self.name(self.disconnect_button, "disconnect", self.tr("Close the selected peers (FIN)"))
         self.disconnect_button.setToolTip(self.tr("Close gracefully: queued data, then FIN"))
         self.disconnect_button.clicked.connect(self.on_disconnect_clicked)
         self.abort_button = QPushButton(self.tr("Abort"), self)
-        self._name(self.abort_button, "abort", self.tr("Reset the selected peers (RST)"))
+        self.name(self.abort_button, "abort", self.tr("Reset the selected peers (RST)"))
         self.abort_button.setToolTip(self.tr("Reset the connection: RST, queued data is lost"))
         self.abort_button.clicked.connect(self.on_abort_clicked)
         self.clear_closed_button = QPushButton(self.tr("Clear closed"), self)
-        self._name(self.clear_closed_button, "clear_closed", self.tr("Remove closed peers"))
+        self.name(self.clear_closed_button, "clear_closed", self.tr("Remove closed peers"))
         self.clear_closed_button.clicked.connect(self.peers_model.clear_closed)
         peer_buttons = QHBoxLayout()
         peer_buttons.addWidget(self.disconnect_button)
@@ -180,17 +189,15 @@ class ListenerPanel(QWidget):
         peers_layout.addWidget(self.peers_title)
         peers_layout.addWidget(self.peers, 1)
         peers_layout.addLayout(peer_buttons)
+        return peers_box
 
-        # transcript
-        self.transcript = TranscriptView(self.prefix, self)
-
-        # sending
+    def _build_sender(self) -> QWidget:
         self.editor = PayloadEditor(self.prefix, self)
         self.editor.send_requested.connect(self.on_editor_send_requested)
         self.target = QComboBox(self)
         self.target.addItem(self.tr("to selected peers"), "selected")
         self.target.addItem(self.tr("to all peers"), "all")
-        self._name(self.target, "send_target", self.tr("Send to which peers"))
+        self.name(self.target, "send_target", self.tr("Send to which peers"))
         self.target.setToolTip(self.tr("Where the editor's message and a file go"))
         # A file goes to the same peers as a message: streamed, with progress and cancel.
         self.file_sender = FileSender(
@@ -220,30 +227,7 @@ class ListenerPanel(QWidget):
         sender_layout.setContentsMargins(0, 0, 0, 0)
         sender_layout.addLayout(send_row)
         sender_layout.addWidget(self.editor)
-
-        right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(self.transcript)
-        right.addWidget(sender)
-        right.setStretchFactor(0, 4)
-        right.setStretchFactor(1, 1)
-        body = QSplitter(Qt.Orientation.Horizontal, self)
-        self.snippets = SnippetPanel(
-            self.prefix,
-            self.snippet_store,
-            self.editor,
-            self.tr("Start the listener first: “{name}” is in the editor, ready to send"),
-            self,
-        )
-        body.addWidget(side_column(peers_box, self.snippets, self))
-        body.addWidget(right)
-        body.setStretchFactor(0, 2)
-        body.setStretchFactor(1, 5)
-        body.setSizes([480, 780])
-
-        layout.addWidget(self.form)
-        layout.addLayout(controls)
-        layout.addWidget(self.fingerprint)
-        layout.addWidget(body, 1)
+        return sender
 
     # -- state ------------------------------------------------------------------------------
 
@@ -263,8 +247,8 @@ class ListenerPanel(QWidget):
             text = f"{kind.value.upper()} {where} ●"
         return text
 
-    def _emit_title(self) -> None:
-        self.title_changed.emit(self.title())
+    def is_idle(self) -> bool:
+        return not self.is_running
 
     def _refresh_state(self) -> None:
         running = self.is_running
@@ -276,7 +260,7 @@ class ListenerPanel(QWidget):
         datagram = self.config is not None and self.config.kind.is_datagram
         self.disconnect_button.setEnabled(running and not datagram)
         self.abort_button.setEnabled(running and not datagram)
-        self._emit_title()
+        self.emit_title()
 
     # -- start and stop ---------------------------------------------------------------------
 
@@ -305,7 +289,7 @@ class ListenerPanel(QWidget):
         self._busy = True
         self._refresh_state()
         try:
-            self.listener = await self.engine.run(self._open_on_engine(config))
+            self.listener = await self.open_owned(self._open(config), lambda opened: opened)
         except NetError as exc:
             message = net_text(exc.message)
             if "already in use" in exc.message and not config.kind.uses_path:
@@ -355,12 +339,10 @@ class ListenerPanel(QWidget):
             address=address, command=commands[config.kind]
         )
 
-    async def _open_on_engine(self, config: ListenerConfig) -> AnyListener:
-        listener = await open_listener(
+    def _open(self, config: ListenerConfig) -> Coroutine[Any, Any, AnyListener]:
+        return open_listener(
             config, sink=self.engine.emit, gate=self.engine.gate, source=self.source
         )
-        self.engine.own(listener)
-        return listener
 
     async def stop(self) -> None:
         listener = self.listener
@@ -369,7 +351,7 @@ class ListenerPanel(QWidget):
         self._busy = True
         self._refresh_state()
         try:
-            await self.engine.run(self._close_on_engine(listener))
+            await self.close_owned(listener)
         finally:
             self._busy = False
             self.listener = None
@@ -378,56 +360,11 @@ class ListenerPanel(QWidget):
             self._refresh_state()
             self.stopped.emit()
 
-    async def _close_on_engine(self, listener: AnyListener) -> None:
-        self.engine.disown(listener)
-        await listener.aclose()
-
     # -- events from the bridge -------------------------------------------------------------
 
-    def apply_events(self, events: Sequence[NetEvent]) -> None:
-        """Count now; show at the view's own pace (painting costs far more than counting)."""
-        for event in events:
-            if isinstance(event, DataReceived):
-                count = len(event.messages)
-                self.meter.count_in(count, event.nbytes)
-            elif isinstance(event, DataSent):
-                self.meter.count_out(1, len(event.data))
-            elif isinstance(event, DataSentUnshown):
-                self.meter.count_out(1, event.nbytes)
-        self._pending.add(events)
-        if not self._view_timer.isActive():
-            self._view_timer.start()
-
-    @property
-    def is_backlogged(self) -> bool:
-        """True while more waits to be shown or recorded than one update handles: the
-        window then stops taking events, and the network waits (nothing is dropped)."""
-        return self._pending.is_backlogged
-
-    def transcript_note(self, text: str, error: bool = False) -> None:
-        """A line of our own in the transcript, in order with the traffic."""
-        self._pending.add([Notice(source=self.source, text=text, error=error)])
-        if not self._view_timer.isActive():
-            self._view_timer.start()
-
-    def transcript_note_after_traffic(self, text: str, error: bool = False) -> None:
-        """A line of our own after the traffic the engine has sent so far (the last
-        chunks of a file that just went are still on their way to the window)."""
-        if not self.engine.is_started:  # closing: no more traffic to wait for
-            self.transcript_note(text, error)
-            return
-        self.engine.call(self.engine.emit, Notice(source=self.source, text=text, error=error))
-
-    def on_view_timer_timeout(self) -> None:
-        events = self._pending.take(recording=self.transcript.recorder is not None)
-        if events:
-            self._show(events)
-        if self._pending:
-            self._view_timer.start()
-
-    def _show(self, events: Sequence[NetEvent]) -> None:
+    def show_events(self, events: Sequence[NetEvent], messages: int) -> None:
         self.peers_model.apply(events)
-        show_in_transcript(self.transcript, events)
+        super().show_events(events, messages)
 
     def on_stats_timer_timeout(self) -> None:
         now = time.monotonic()
@@ -554,11 +491,7 @@ class ListenerPanel(QWidget):
     async def shutdown(self) -> None:
         self.file_sender.shutdown()
         self._stats_timer.stop()
-        self._view_timer.stop()
-        while self._pending:
-            self.on_view_timer_timeout()
-        self._view_timer.stop()
-        self.transcript.stop_recording(quiet=True)
+        self.drain_view()
         await self.stop()
 
 

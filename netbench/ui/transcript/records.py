@@ -36,19 +36,21 @@ class Unshown:
 
 
 def records_from_events(
-    events: Sequence[NetEvent], keep: int | None = None
+    events: Sequence[NetEvent], keep: int | None = None, message_count: int | None = None
 ) -> tuple[list[Record], Unshown]:
     """Rows for a batch. With ``keep``, only the newest ``keep`` messages become rows (a
-    flood shows its tail); the rest are counted in the returned :class:`Unshown`."""
+    flood shows its tail); the rest are counted in the returned :class:`Unshown`.
+    ``message_count`` is how many messages the batch holds, when the caller counted them."""
     unshown = Unshown()
     skip = 0
     if keep is not None:
-        total = sum(
-            len(e.messages) if isinstance(e, DataReceived) else 1
-            for e in events
-            if isinstance(e, DataReceived | DataSent)
-        )
-        skip = max(0, total - keep)
+        if message_count is None:
+            message_count = sum(
+                len(e.messages) if isinstance(e, DataReceived) else 1
+                for e in events
+                if isinstance(e, DataReceived | DataSent)
+            )
+        skip = max(0, message_count - keep)
     records: list[Record] = []
     append = records.append
     incoming, outgoing = Direction.IN, Direction.OUT

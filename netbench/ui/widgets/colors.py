@@ -2,3 +2,4 @@
 
 ERROR_COLOR = "#b3261e"
 WARNING_COLOR = "#8a5300"
+OK_COLOR = "#1b6e20"

@@ -381,7 +381,7 @@ def test_auto_reconnect_waits_for_a_server_that_is_not_up_yet(window, pump, in_t
     assert not panel.is_connected
     pump(lambda: "reconnecting in" in state(window))
     assert "connection refused" in state(window)
-    pump(lambda: panel._reconnect_attempt >= 2, 10)  # the delay doubles: 0.1 s, 0.2 s, ...
+    pump(lambda: panel.reconnector.attempt >= 2, 10)  # the delay doubles: 0.1 s, 0.2 s, ...
 
     srv = Server(address=("127.0.0.1", port))
     try:
@@ -930,7 +930,7 @@ def test_repeat_sends_n_times_on_a_steady_grid_with_templates(window, pump, in_t
     got = in_thread(recv_until, conn, b"#5 ")
     assert re.findall(rb"#(\d+) \d\d:\d\d:\d\d\.\d{3};", got) == [b"1", b"2", b"3", b"4", b"5"]
     assert elapsed >= 0.16  # on the grid: four intervals of 40 ms after the first send
-    assert panel.schedule.sent == 5
+    assert panel.repeat.schedule.sent == 5
     pump(lambda: "sent 5 of 5" in find(window, "client.repeat_status").text())
     assert "done at" in find(window, "client.repeat_status").text()
     conn.close()
@@ -944,10 +944,10 @@ def test_repeat_until_stopped(window, pump, in_thread, server):
     assert not panel.is_repeating
     find(window, "client.repeat_interval").setValue(5)
     find(window, "client.repeat_start").click()
-    pump(lambda: panel.schedule.sent >= 10)
+    pump(lambda: panel.repeat.schedule.sent >= 10)
     find(window, "client.repeat_stop").click()
     assert not panel.is_repeating
-    sent = panel.schedule.sent
+    sent = panel.repeat.schedule.sent
     pump(lambda: "stopped" in find(window, "client.repeat_status").text())
     assert f"sent {sent} of ∞" in find(window, "client.repeat_status").text()
     assert len(in_thread(recv_until, conn, b"x" * sent)) >= sent
@@ -1005,8 +1005,8 @@ def test_examples_talk_to_the_server_tabs_time_echo(window, pump):
     pump(lambda: any(b"hello" in d for d in _ins(panel)))
     actions["client.example_quick_messages"].trigger()
     second = window.client_tab.panels["client-2"]
-    pump(lambda: second.schedule is not None and not second.is_repeating)
-    assert second.schedule.sent == 10
+    pump(lambda: second.repeat.schedule is not None and not second.is_repeating)
+    assert second.repeat.schedule.sent == 10
     # The listener read the ten messages in fewer reads than ten: they merged (粘包).
     server_panel = window.server_tab.current_panel
     pump(lambda: b"message 10;" in b"".join(transcript_data(server_panel)))

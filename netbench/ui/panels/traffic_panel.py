@@ -1,0 +1,189 @@
+"""What a listener and a session have in common: traffic counted at once and shown at the
+view's pace, notes of our own in order with it, and sockets opened and closed on the engine.
+
+Painting a table costs far more than counting: events are counted the moment the bridge
+hands them over (one tally per batch, shared by the counters and the backlog), and the
+transcript takes them ten times a second. While a recording runs, every message is written,
+a bounded share per update; a panel that falls behind says so (``is_backlogged``) and the
+bridge holds events back until the sockets pause. Nothing is dropped.
+
+Signals:
+    title_changed(str): the text for this panel's tab ("TCP 127.0.0.1:9999 ●").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any, Protocol, TypeVar
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from netbench.core.rates import RateMeter
+from netbench.net.engine import Engine
+from netbench.net.events import NetEvent, Notice
+from netbench.ui.sending.saved_store import SnippetStore, default_snippets_path
+from netbench.ui.transcript.backlog import EventBacklog, show_in_transcript
+from netbench.ui.transcript.view import TranscriptView
+from netbench.ui.widgets.naming import name_widget
+
+# The transcript repaints at most this often; counting happens as events arrive.
+VIEW_UPDATE_MS = 100
+
+T = TypeVar("T")
+W = TypeVar("W", bound=QWidget)
+
+
+class Closable(Protocol):
+    async def aclose(self) -> None: ...
+
+
+class TrafficPanel(QWidget):
+    title_changed = Signal(str)
+
+    def __init__(
+        self,
+        prefix: str,
+        source: str,
+        engine: Engine,
+        parent: QWidget | None = None,
+        snippets: SnippetStore | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.prefix = prefix
+        self.source = source
+        self.engine = engine
+        # The window shares one store between all senders; on its own, a panel has its own.
+        self.snippet_store = snippets or SnippetStore(default_snippets_path(), self)
+        self.meter = RateMeter()
+        self.transcript = TranscriptView(prefix, self)
+        self._pending = EventBacklog()
+        self._view_timer = QTimer(self)
+        self._view_timer.setSingleShot(True)
+        self._view_timer.setInterval(VIEW_UPDATE_MS)
+        self._view_timer.timeout.connect(self.on_view_timer_timeout)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def name(self, widget: W, control: str, accessible: str = "") -> W:
+        return name_widget(widget, self.prefix, control, accessible)
+
+    def button(self, text: str, control: str, accessible: str, tip: str = "") -> QPushButton:
+        button = self.name(QPushButton(text, self), control, accessible)
+        if tip:
+            button.setToolTip(tip)
+        return button
+
+    # -- what a panel says of itself --------------------------------------------------------
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def is_idle(self) -> bool:
+        """Free for an example to set up (not listening, not connected)."""
+        raise NotImplementedError
+
+    def emit_title(self) -> None:
+        self.title_changed.emit(self.title())
+
+    # -- counters ---------------------------------------------------------------------------
+
+    @property
+    def messages_in(self) -> int:
+        return self.meter.messages_in
+
+    @property
+    def bytes_in(self) -> int:
+        return self.meter.bytes_in
+
+    @property
+    def messages_out(self) -> int:
+        return self.meter.messages_out
+
+    @property
+    def bytes_out(self) -> int:
+        return self.meter.bytes_out
+
+    # -- events from the bridge -------------------------------------------------------------
+
+    def apply_events(self, events: Sequence[NetEvent]) -> None:
+        """Count and follow the state now; show the rows at the view's own pace."""
+        counts = self._pending.add(events)
+        self.meter.count_in(counts.messages_in, counts.bytes_in)
+        self.meter.count_out(counts.messages_out, counts.bytes_out)
+        self.follow_events(events)
+        if not self._view_timer.isActive():
+            self._view_timer.start()
+
+    def follow_events(self, events: Sequence[NetEvent]) -> None:
+        """Where a panel changes its state on an event (a session that ends, say)."""
+
+    @property
+    def is_backlogged(self) -> bool:
+        """True while more waits to be shown or recorded than one update handles: the
+        window then stops taking events, and the network waits (nothing is dropped)."""
+        return self._pending.is_backlogged
+
+    def transcript_note(self, text: str, error: bool = False) -> None:
+        """A line of our own in the transcript, in order with the traffic."""
+        self._pending.add([Notice(source=self.source, text=text, error=error)])
+        if not self._view_timer.isActive():
+            self._view_timer.start()
+
+    def transcript_note_after_traffic(self, text: str, error: bool = False) -> None:
+        """A line of our own after the traffic the engine has sent so far (the last
+        chunks of a file, the messages of a replay, are still on their way here)."""
+        if not self.engine.is_started:  # closing: no more traffic to wait for
+            self.transcript_note(text, error)
+            return
+        self.engine.call(self.engine.emit, Notice(source=self.source, text=text, error=error))
+
+    def on_view_timer_timeout(self) -> None:
+        events, messages = self._pending.take(recording=self.transcript.recorder is not None)
+        if events:
+            self.show_events(events, messages)
+        self.after_view_update()
+        if self._pending:
+            self._view_timer.start()
+
+    def show_events(self, events: Sequence[NetEvent], messages: int) -> None:
+        """One update's events on screen (a listener also updates its peers table)."""
+        show_in_transcript(self.transcript, events, messages)
+
+    def after_view_update(self) -> None:
+        """Where a panel refreshes what follows the view (a session's counters)."""
+
+    def drain_view(self) -> None:
+        """Closing: everything that waits is shown (and recorded), then the recording ends."""
+        self._view_timer.stop()
+        while self._pending:
+            self.on_view_timer_timeout()
+        self._view_timer.stop()
+        self.close_files()
+
+    def close_files(self) -> None:
+        self.transcript.stop_recording(quiet=True)
+
+    # -- sockets on the engine --------------------------------------------------------------
+
+    async def open_owned(
+        self, opening: Coroutine[Any, Any, T], owned: Callable[[T], Closable]
+    ) -> T:
+        """Runs ``opening`` on the engine; what it opened (``owned(result)``) is closed with
+        the engine if nothing closes it first."""
+        return await self.engine.run(self._open_and_own(opening, owned))
+
+    async def _open_and_own(
+        self, opening: Coroutine[Any, Any, T], owned: Callable[[T], Closable]
+    ) -> T:
+        result = await opening
+        self.engine.own(owned(result))
+        return result
+
+    async def close_owned(self, thing: Closable) -> None:
+        """Closes ``thing`` on the engine, which then stops owning it."""
+        await self.engine.run(self._disown_and_close(thing))
+
+    async def _disown_and_close(self, thing: Closable) -> None:
+        self.engine.disown(thing)
+        await thing.aclose()
