@@ -589,26 +589,6 @@
 <context>
     <name>ListenerForm</name>
     <message>
-        <source>TCP</source>
-        <translation>TCP</translation>
-    </message>
-    <message>
-        <source>UDP</source>
-        <translation>UDP</translation>
-    </message>
-    <message>
-        <source>Unix stream</source>
-        <translation>Unix 流</translation>
-    </message>
-    <message>
-        <source>Unix datagram</source>
-        <translation>Unix 数据报</translation>
-    </message>
-    <message>
-        <source>TLS over TCP</source>
-        <translation>TLS (基于 TCP)</translation>
-    </message>
-    <message>
         <source>Listener kind</source>
         <translation>监听类型</translation>
     </message>
@@ -2919,26 +2899,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
 <context>
     <name>SessionForm</name>
     <message>
-        <source>TCP</source>
-        <translation>TCP</translation>
-    </message>
-    <message>
-        <source>UDP</source>
-        <translation>UDP</translation>
-    </message>
-    <message>
-        <source>Unix stream</source>
-        <translation>Unix 流</translation>
-    </message>
-    <message>
-        <source>Unix datagram</source>
-        <translation>Unix 数据报</translation>
-    </message>
-    <message>
-        <source>TLS over TCP</source>
-        <translation>TLS (基于 TCP)</translation>
-    </message>
-    <message>
         <source>Connection kind</source>
         <translation>连接类型</translation>
     </message>
@@ -3849,6 +3809,29 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>an object</source>
         <translation>对象</translation>
+    </message>
+</context>
+<context>
+    <name>SocketForm</name>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <source>Unix stream</source>
+        <translation>Unix 流</translation>
+    </message>
+    <message>
+        <source>Unix datagram</source>
+        <translation>Unix 数据报</translation>
+    </message>
+    <message>
+        <source>TLS over TCP</source>
+        <translation>TLS (基于 TCP)</translation>
     </message>
 </context>
 <context>

@@ -9,13 +9,12 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,65 +27,70 @@ from PySide6.QtWidgets import (
 from netbench.net.clients import ClientConfig
 from netbench.net.errors import NetError
 from netbench.net.socket_kinds import SocketKind
-from netbench.ui.runtime.net_text import net_text
-from netbench.ui.widgets.colors import ERROR_COLOR, WARNING_COLOR
+from netbench.ui.panels.socket_form import SocketForm
+from netbench.ui.widgets.colors import WARNING_COLOR
 
 
-class SessionForm(QWidget):
-    changed = Signal()
-
+class SessionForm(SocketForm):
     def __init__(self, prefix: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.prefix = prefix
-        self._dialog: QFileDialog | None = None
+        super().__init__(prefix, parent)
         self._build()
-        self._apply_kind()
-
-    def _named(self, widget: QWidget, name: str, accessible: str) -> None:
-        widget.setObjectName(f"{self.prefix}.{name}")
-        widget.setAccessibleName(accessible)
+        self.apply_kind()
 
     def _browse_button(
         self, text: str, name: str, accessible: str, target: QLineEdit
     ) -> QPushButton:
         """A button that picks a PEM file into ``target`` (a non-blocking dialog)."""
         button = QPushButton(text, self)
-        self._named(button, name, accessible)
-        button.clicked.connect(lambda: self._browse(accessible, name, target))
+        self.name(button, name, accessible)
+        pem = self.tr("PEM files (*.pem *.crt *.cer *.key);;All files (*)")
+        button.clicked.connect(lambda: self.pick_file(accessible, name, target, pem))
         return button
 
     def _build(self) -> None:
-        self.kind = QComboBox(self)
-        for label, kind in (
-            (self.tr("TCP"), SocketKind.TCP),
-            (self.tr("UDP"), SocketKind.UDP),
-            (self.tr("Unix stream"), SocketKind.UNIX),
-            (self.tr("Unix datagram"), SocketKind.UNIX_DGRAM),
-            (self.tr("TLS over TCP"), SocketKind.TLS),
-        ):
-            self.kind.addItem(label, kind.value)
-        self._named(self.kind, "kind", self.tr("Connection kind"))
+        row = self._build_target_row()
+        self._build_tls_rows()
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warning.setText(
+            self.tr(
+                "Insecure: the certificate is not checked, so anyone between you and the "
+                "server can read and change the traffic."
+            )
+        )
+        self.warning.setObjectName(f"{self.prefix}.tls_warning")
+        self.warning.setStyleSheet(f"color: {WARNING_COLOR}; font-weight: bold;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(row)
+        layout.addWidget(self.tls_row)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.error)
+        self._connect_changes()
+
+    def _build_target_row(self) -> QHBoxLayout:
+        self.kind = self.kind_combo(self.tr("Connection kind"))
 
         self.host = QLineEdit("127.0.0.1", self)
         self.host.setPlaceholderText(self.tr("name or address"))
         self.host.setToolTip(self.tr("A name (example.com) or an IPv4 or IPv6 address"))
         self.host.setMinimumWidth(180)
-        self._named(self.host, "host", self.tr("Host to connect to"))
+        self.name(self.host, "host", self.tr("Host to connect to"))
         self.port = QLineEdit(self)
         self.port.setPlaceholderText(self.tr("port"))
         self.port.setFixedWidth(80)
-        self._named(self.port, "port", self.tr("Port"))
+        self.name(self.port, "port", self.tr("Port"))
         self.path = QLineEdit(self)
         self.path.setPlaceholderText(self.tr("Server socket path, e.g. ./sock"))
         self.path.setMinimumWidth(260)
-        self._named(self.path, "path", self.tr("Unix socket path"))
+        self.name(self.path, "path", self.tr("Unix socket path"))
         self.timeout = QSpinBox(self)
         self.timeout.setRange(1, 600_000)
         self.timeout.setValue(5_000)
         self.timeout.setSingleStep(500)
         self.timeout.setSuffix(self.tr(" ms"))
         self.timeout.setToolTip(self.tr("How long to wait for the connection"))
-        self._named(self.timeout, "timeout", self.tr("Connect timeout in milliseconds"))
+        self.name(self.timeout, "timeout", self.tr("Connect timeout in milliseconds"))
 
         self.host_label = QLabel(self.tr("Host"), self)
         self.port_label = QLabel(self.tr("Port"), self)
@@ -115,14 +119,14 @@ class SessionForm(QWidget):
             self.tr("Bind to this address of this machine before connecting (optional)")
         )
         self.local_host.setMinimumWidth(140)
-        self._named(self.local_host, "local_host", self.tr("Local address to bind"))
+        self.name(self.local_host, "local_host", self.tr("Local address to bind"))
         self.local_port = QSpinBox(self)
         self.local_port.setRange(0, 65535)
         self.local_port.setSpecialValueText(self.tr("any"))
         self.local_port.setToolTip(
             self.tr("Connect from this local port (0: the system picks one)")
         )
-        self._named(self.local_port, "local_port", self.tr("Local port to bind"))
+        self.name(self.local_port, "local_port", self.tr("Local port to bind"))
         self.local_label = QLabel(self.tr("From"), self)
         self.local_row = QWidget(self)
         local = QHBoxLayout(self.local_row)
@@ -134,28 +138,30 @@ class SessionForm(QWidget):
         local.addWidget(self.local_port)
         local.addStretch(2)
         row.insertWidget(row.count() - 1, self.local_row)
+        return row
 
+    def _build_tls_rows(self) -> None:
         self.tls_verify = QCheckBox(self.tr("Verify the certificate"), self)
         self.tls_verify.setChecked(True)
         self.tls_verify.setToolTip(
             self.tr("Check the chain against the system's CAs (and the CA file) and the name")
         )
-        self._named(self.tls_verify, "tls_verify", self.tr("Verify the server's certificate"))
+        self.name(self.tls_verify, "tls_verify", self.tr("Verify the server's certificate"))
         self.ca_file = QLineEdit(self)
         self.ca_file.setPlaceholderText(self.tr("extra CA file (.pem), optional"))
-        self._named(self.ca_file, "ca_file", self.tr("CA certificate file"))
+        self.name(self.ca_file, "ca_file", self.tr("CA certificate file"))
         self.ca_browse = self._browse_button(
             self.tr("CA file…"), "ca_browse", self.tr("Choose a CA certificate file"), self.ca_file
         )
         self.server_name = QLineEdit(self)
         self.server_name.setPlaceholderText(self.tr("server name (SNI): the host by default"))
-        self._named(self.server_name, "server_name", self.tr("TLS server name (SNI)"))
+        self.name(self.server_name, "server_name", self.tr("TLS server name (SNI)"))
         self.cert_file = QLineEdit(self)
         self.cert_file.setPlaceholderText(self.tr("client certificate (.pem), optional"))
         self.cert_file.setToolTip(
             self.tr("For servers that ask clients for a certificate (mutual TLS)")
         )
-        self._named(self.cert_file, "cert_file", self.tr("Client certificate file"))
+        self.name(self.cert_file, "cert_file", self.tr("Client certificate file"))
         self.cert_browse = self._browse_button(
             self.tr("Certificate…"),
             "cert_browse",
@@ -164,7 +170,7 @@ class SessionForm(QWidget):
         )
         self.key_file = QLineEdit(self)
         self.key_file.setPlaceholderText(self.tr("its key, if not in the certificate file"))
-        self._named(self.key_file, "key_file", self.tr("Client key file"))
+        self.name(self.key_file, "key_file", self.tr("Client key file"))
         self.key_browse = self._browse_button(
             self.tr("Key…"), "key_browse", self.tr("Choose the client key file"), self.key_file
         )
@@ -173,7 +179,7 @@ class SessionForm(QWidget):
         self.alpn.setToolTip(
             self.tr("Application protocols to offer, comma-separated; the server picks one")
         )
-        self._named(self.alpn, "alpn", self.tr("ALPN protocols to offer"))
+        self.name(self.alpn, "alpn", self.tr("ALPN protocols to offer"))
         self.tls_label = QLabel(self.tr("TLS"), self)
         self.tls_row = QWidget(self)
         tls_rows = QVBoxLayout(self.tls_row)
@@ -199,32 +205,7 @@ class SessionForm(QWidget):
         tls_rows.addLayout(tls)
         tls_rows.addLayout(identity)
 
-        self.error = QLabel(self)
-        self.error.setObjectName(f"{self.prefix}.error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {ERROR_COLOR};")
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.hide()
-        self.warning = QLabel(
-            self.tr(
-                "Insecure: the certificate is not checked, so anyone between you and the "
-                "server can read and change the traffic."
-            ),
-            self,
-        )
-        self.warning.setObjectName(f"{self.prefix}.tls_warning")
-        self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(f"color: {WARNING_COLOR}; font-weight: bold;")
-        self.warning.hide()
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addLayout(row)
-        layout.addWidget(self.tls_row)
-        layout.addWidget(self.warning)
-        layout.addWidget(self.error)
-
+    def _connect_changes(self) -> None:
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.tls_verify.toggled.connect(self._on_any_changed)
         self.local_port.valueChanged.connect(self._on_any_changed)
@@ -247,49 +228,21 @@ class SessionForm(QWidget):
     def client_kind(self) -> SocketKind:
         return SocketKind(self.kind.currentData())
 
-    def _on_kind_changed(self) -> None:
-        self._apply_kind()
-        self._on_any_changed()
+    @property
+    def socket_kind(self) -> SocketKind:
+        return self.client_kind
 
-    def _apply_kind(self) -> None:
-        kind = self.client_kind
-        network: tuple[QWidget, ...] = (
-            self.host_label,
-            self.host,
-            self.port_label,
-            self.port,
-            self.local_row,
-        )
-        for widget in network:
-            widget.setVisible(not kind.uses_path)
-        self.path_label.setVisible(kind.uses_path)
-        self.path.setVisible(kind.uses_path)
-        self.tls_row.setVisible(kind is SocketKind.TLS)
-        self._update_warning()
+    def network_widgets(self) -> Sequence[QWidget]:
+        return (self.host_label, self.host, self.port_label, self.port, self.local_row)
 
-    def _update_warning(self) -> None:
-        insecure = self.client_kind is SocketKind.TLS and not self.tls_verify.isChecked()
-        self.warning.setVisible(insecure)
+    def path_widgets(self) -> Sequence[QWidget]:
+        return (self.path_label, self.path)
 
-    def _on_any_changed(self) -> None:
-        self.show_error(None)
-        self._update_warning()
-        self.changed.emit()
+    def tls_widgets(self) -> Sequence[QWidget]:
+        return (self.tls_row,)
 
-    def _browse(self, title: str, name: str, target: QLineEdit) -> None:
-        dialog = QFileDialog(self, title)
-        dialog.setObjectName(f"{self.prefix}.{name}_dialog")
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilter(self.tr("PEM files (*.pem *.crt *.cer *.key);;All files (*)"))
-        dialog.fileSelected.connect(target.setText)
-        self._dialog = dialog
-        dialog.open()
-
-    # -- reading and filling the form ---------------------------------------------------------
-
-    def show_error(self, message: str | None, field: str = "") -> None:
-        """Show ``message`` under the form and mark the field it is about."""
-        fields: dict[str, QWidget] = {
+    def error_fields(self) -> dict[str, QWidget]:
+        return {
             "host": self.host,
             "port": self.port,
             "path": self.path,
@@ -303,18 +256,25 @@ class SessionForm(QWidget):
             "local_host": self.local_host,
             "local_port": self.local_port,
         }
-        for widget in fields.values():
-            widget.setStyleSheet("")
-        if not message:
-            self.error.hide()
-            return
-        self.error.setText(net_text(message))
-        self.error.show()
-        if self.client_kind.uses_path and field in ("host", "port", ""):
-            field = "path"
-        marked = fields.get(field)
-        if marked is not None:
-            marked.setStyleSheet(f"border: 1px solid {ERROR_COLOR};")
+
+    def _on_kind_changed(self) -> None:
+        self.apply_kind()
+        self._on_any_changed()
+
+    def apply_kind(self) -> None:
+        super().apply_kind()
+        self._update_warning()
+
+    def _update_warning(self) -> None:
+        insecure = self.client_kind is SocketKind.TLS and not self.tls_verify.isChecked()
+        self.warning.setVisible(insecure)
+
+    def _on_any_changed(self) -> None:
+        self.show_error(None)
+        self._update_warning()
+        self.changed.emit()
+
+    # -- reading and filling the form ---------------------------------------------------------
 
     def set_connected(self, connected: bool) -> None:
         """While connected, where we are connected stays as it is."""

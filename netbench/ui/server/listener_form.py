@@ -9,14 +9,14 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import psutil
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -50,7 +50,9 @@ from netbench.net.errors import NetError
 from netbench.net.listeners import ListenerConfig
 from netbench.net.socket_kinds import SocketKind
 from netbench.net.tls import ServerCertificate, describe_certificate
+from netbench.ui.panels.socket_form import SocketForm
 from netbench.ui.runtime.net_text import net_text
+from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec
 
 HOST_CHOICES = ("127.0.0.1", "::1", "0.0.0.0", "::")
 FRAMING_CHOICES = ("raw", "lf", "crlf", "nul", "custom", "fixed", "length")
@@ -73,14 +75,10 @@ def local_addresses() -> list[str]:
     return found
 
 
-class ListenerForm(QWidget):
-    changed = Signal()
-
+class ListenerForm(SocketForm):
     def __init__(self, prefix: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.prefix = prefix
+        super().__init__(prefix, parent)
         self.certificate: ServerCertificate | None = None
-        self._dialog: QFileDialog | None = None
         self._build()
         self._on_kind_changed()
         self._on_framing_changed()
@@ -88,33 +86,34 @@ class ListenerForm(QWidget):
 
     # -- construction -----------------------------------------------------------------------
 
-    def _named(self, widget: QWidget, name: str, accessible: str) -> QWidget:
-        widget.setObjectName(f"{self.prefix}.{name}")
-        widget.setAccessibleName(accessible)
-        return widget
-
     def _build(self) -> None:
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(4)
+        self._build_address_row(grid)
+        self._build_framing_row(grid)
+        self._build_reply_rows(grid)
+        self._build_limits_row(grid)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(self.error, 5, 0, 1, 2)
+        grid.addWidget(self.warning, 6, 0, 1, 2)
 
-        self.kind = QComboBox(self)
-        for label, kind in (
-            (self.tr("TCP"), SocketKind.TCP),
-            (self.tr("UDP"), SocketKind.UDP),
-            (self.tr("Unix stream"), SocketKind.UNIX),
-            (self.tr("Unix datagram"), SocketKind.UNIX_DGRAM),
-            (self.tr("TLS over TCP"), SocketKind.TLS),
-        ):
-            self.kind.addItem(label, kind.value)
-        self._named(self.kind, "kind", self.tr("Listener kind"))
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        self.framing.currentIndexChanged.connect(self._on_framing_changed)
+        self.responder.currentIndexChanged.connect(self._on_reply_changed)
+        self.host.currentTextChanged.connect(self._on_any_changed)
+        for edit in (self.port, self.path, self.fixed_reply, self.site, self.delimiter):
+            edit.textChanged.connect(self._on_any_changed)
+
+    def _build_address_row(self, grid: QGridLayout) -> None:
+        self.kind = self.kind_combo(self.tr("Listener kind"))
 
         self.host = QComboBox(self)
         self.host.setEditable(True)
         self.host.addItems([*HOST_CHOICES, *local_addresses()])
         self.host.setMinimumContentsLength(14)
-        self._named(self.host, "host", self.tr("Address to listen on"))
+        self.name(self.host, "host", self.tr("Address to listen on"))
         self.host.setToolTip(
             self.tr("127.0.0.1: this machine only. 0.0.0.0 or ::: every interface.")
         )
@@ -124,13 +123,13 @@ class ListenerForm(QWidget):
         self.port.setToolTip(
             self.tr("0 picks any free port; the bound address is shown after start")
         )
-        self._named(self.port, "port", self.tr("Port"))
+        self.name(self.port, "port", self.tr("Port"))
 
         self.path = QLineEdit(self)
         self.path.setPlaceholderText(self.tr("Socket path, e.g. ./sock"))
-        self._named(self.path, "path", self.tr("Unix socket path"))
+        self.name(self.path, "path", self.tr("Unix socket path"))
         self.remove_stale = QCheckBox(self.tr("Remove a stale socket file"), self)
-        self._named(self.remove_stale, "remove_stale", self.tr("Remove a stale socket file"))
+        self.name(self.remove_stale, "remove_stale", self.tr("Remove a stale socket file"))
         self.remove_stale.setToolTip(
             self.tr("Only a socket file nobody answers on is removed; never a regular file")
         )
@@ -158,7 +157,7 @@ class ListenerForm(QWidget):
         row.addStretch(1)
         grid.addLayout(row, 0, 0, 1, 2)
 
-        # framing
+    def _build_framing_row(self, grid: QGridLayout) -> None:
         self.framing = QComboBox(self)
         for label, key in (
             (self.tr("Raw chunks as received"), "raw"),
@@ -170,27 +169,27 @@ class ListenerForm(QWidget):
             (self.tr("Length prefix"), "length"),
         ):
             self.framing.addItem(label, key)
-        self._named(self.framing, "framing", self.tr("How received bytes are split into messages"))
+        self.name(self.framing, "framing", self.tr("How received bytes are split into messages"))
         self.delimiter = QLineEdit("\\n", self)
         self.delimiter.setMaximumWidth(80)
         self.delimiter.setToolTip(self.tr("Delimiter bytes, with escapes: \\n, \\r\\n, \\x03"))
-        self._named(self.delimiter, "delimiter", self.tr("Custom delimiter"))
+        self.name(self.delimiter, "delimiter", self.tr("Custom delimiter"))
         self.fixed_length = QSpinBox(self)
         self.fixed_length.setRange(1, 16 * 1024 * 1024)
         self.fixed_length.setValue(16)
         self.fixed_length.setSuffix(self.tr(" bytes"))
-        self._named(self.fixed_length, "fixed_length", self.tr("Message length"))
+        self.name(self.fixed_length, "fixed_length", self.tr("Message length"))
         self.prefix_size = QComboBox(self)
         for size in (1, 2, 4, 8):
             self.prefix_size.addItem(self.tr("{n}-byte").format(n=size), size)
         self.prefix_size.setCurrentIndex(2)
-        self._named(self.prefix_size, "prefix_size", self.tr("Length prefix size"))
+        self.name(self.prefix_size, "prefix_size", self.tr("Length prefix size"))
         self.byteorder = QComboBox(self)
         self.byteorder.addItem(self.tr("big-endian"), "big")
         self.byteorder.addItem(self.tr("little-endian"), "little")
-        self._named(self.byteorder, "byteorder", self.tr("Length prefix byte order"))
+        self.name(self.byteorder, "byteorder", self.tr("Length prefix byte order"))
         self.counts_header = QCheckBox(self.tr("counts the header"), self)
-        self._named(self.counts_header, "counts_header", self.tr("Length counts the header"))
+        self.name(self.counts_header, "counts_header", self.tr("Length counts the header"))
         self.max_frame = QSpinBox(self)
         self.max_frame.setRange(1, 1024 * 1024 * 1024)
         self.max_frame.setValue(1024 * 1024)
@@ -198,7 +197,7 @@ class ListenerForm(QWidget):
         self.max_frame.setToolTip(
             self.tr("A longer message is reported and skipped, never buffered")
         )
-        self._named(self.max_frame, "max_frame", self.tr("Maximum message size"))
+        self.name(self.max_frame, "max_frame", self.tr("Maximum message size"))
 
         framing_row = QHBoxLayout()
         framing_row.addWidget(QLabel(self.tr("Framing"), self))
@@ -215,7 +214,7 @@ class ListenerForm(QWidget):
         framing_row.addStretch(1)
         grid.addLayout(framing_row, 1, 0, 1, 2)
 
-        # replies
+    def _build_reply_rows(self, grid: QGridLayout) -> None:
         self.responder = QComboBox(self)
         for label, key in (
             (self.tr("No automatic reply"), "none"),
@@ -228,21 +227,21 @@ class ListenerForm(QWidget):
             (self.tr("HTTP static site"), "http"),
         ):
             self.responder.addItem(label, key)
-        self._named(self.responder, "responder", self.tr("Automatic reply"))
+        self.name(self.responder, "responder", self.tr("Automatic reply"))
         self.fixed_reply = QLineEdit(self)
         self.fixed_reply.setPlaceholderText(self.tr("Reply text, escapes allowed: OK\\r\\n"))
-        self._named(self.fixed_reply, "fixed_reply", self.tr("Fixed reply"))
+        self.name(self.fixed_reply, "fixed_reply", self.tr("Fixed reply"))
         self.site = QLineEdit(str(default_site_dir()), self)
-        self._named(self.site, "site", self.tr("Folder served over HTTP"))
+        self.name(self.site, "site", self.tr("Folder served over HTTP"))
         self.site_browse = QPushButton(self.tr("Folder…"), self)
-        self._named(self.site_browse, "site_browse", self.tr("Choose the folder to serve"))
+        self.name(self.site_browse, "site_browse", self.tr("Choose the folder to serve"))
         self.site_browse.clicked.connect(self._on_site_browse_clicked)
         self.delay = QSpinBox(self)
         self.delay.setRange(0, 600_000)
         self.delay.setSuffix(self.tr(" ms delay"))
-        self._named(self.delay, "reply_delay", self.tr("Delay before replying"))
+        self.name(self.delay, "reply_delay", self.tr("Delay before replying"))
         self.close_after = QCheckBox(self.tr("close after reply"), self)
-        self._named(self.close_after, "close_after_reply", self.tr("Close after replying"))
+        self.name(self.close_after, "close_after_reply", self.tr("Close after replying"))
 
         reply_row = QHBoxLayout()
         reply_row.addWidget(QLabel(self.tr("Reply"), self))
@@ -265,39 +264,39 @@ class ListenerForm(QWidget):
             )
         )
         self.rules.setMaximumHeight(72)
-        self._named(self.rules, "rules", self.tr("Reply rules"))
+        self.name(self.rules, "rules", self.tr("Reply rules"))
         grid.addWidget(self.rules, 3, 0, 1, 2)
 
-        # limits and TLS
+    def _build_limits_row(self, grid: QGridLayout) -> None:
         self.backlog = QSpinBox(self)
         self.backlog.setRange(1, 65535)
         self.backlog.setValue(100)
         self.backlog.setPrefix(self.tr("backlog "))
-        self._named(self.backlog, "backlog", self.tr("Listen backlog"))
+        self.name(self.backlog, "backlog", self.tr("Listen backlog"))
         self.reuse = QCheckBox(self.tr("SO_REUSEADDR"), self)
         self.reuse.setChecked(True)
-        self._named(self.reuse, "reuse_address", self.tr("Reuse the address (SO_REUSEADDR)"))
+        self.name(self.reuse, "reuse_address", self.tr("Reuse the address (SO_REUSEADDR)"))
         self.max_connections = QSpinBox(self)
         self.max_connections.setRange(1, 1_000_000)
         self.max_connections.setValue(10_000)
         self.max_connections.setPrefix(self.tr("max "))
         self.max_connections.setSuffix(self.tr(" connections"))
-        self._named(self.max_connections, "max_connections", self.tr("Maximum connections"))
+        self.name(self.max_connections, "max_connections", self.tr("Maximum connections"))
         self.idle = QSpinBox(self)
         self.idle.setRange(0, 86_400)
         self.idle.setSpecialValueText(self.tr("no idle timeout"))
         self.idle.setSuffix(self.tr(" s idle timeout"))
-        self._named(self.idle, "idle_timeout", self.tr("Idle timeout in seconds"))
+        self.name(self.idle, "idle_timeout", self.tr("Idle timeout in seconds"))
         self.cert = QLineEdit(self)
         self.cert.setPlaceholderText(self.tr("certificate .pem"))
-        self._named(self.cert, "cert", self.tr("TLS certificate file"))
+        self.name(self.cert, "cert", self.tr("TLS certificate file"))
         self.key = QLineEdit(self)
         self.key.setPlaceholderText(self.tr("key .pem"))
-        self._named(self.key, "key", self.tr("TLS key file"))
+        self.name(self.key, "key", self.tr("TLS key file"))
         self.self_signed = QCheckBox(self.tr("self-signed"), self)
         self.self_signed.setChecked(True)
         self.self_signed.setToolTip(self.tr("Make a certificate for localhost on start"))
-        self._named(self.self_signed, "self_signed", self.tr("Use a self-signed certificate"))
+        self.name(self.self_signed, "self_signed", self.tr("Use a self-signed certificate"))
 
         limits_row = QHBoxLayout()
         for widget in (self.backlog, self.reuse, self.max_connections, self.idle):
@@ -311,46 +310,44 @@ class ListenerForm(QWidget):
         limits_row.addStretch(1)
         grid.addLayout(limits_row, 4, 0, 1, 2)
 
-        self.error = QLabel(self)
-        self.error.setObjectName(f"{self.prefix}.error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.hide()
-        self.warning = QLabel(self)
-        self.warning.setObjectName(f"{self.prefix}.warning")
-        self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #8a5300;")
-        self.warning.hide()
-        grid.addWidget(self.error, 5, 0, 1, 2)
-        grid.addWidget(self.warning, 6, 0, 1, 2)
-
-        self.kind.currentIndexChanged.connect(self._on_kind_changed)
-        self.framing.currentIndexChanged.connect(self._on_framing_changed)
-        self.responder.currentIndexChanged.connect(self._on_reply_changed)
-        self.host.currentTextChanged.connect(self._on_any_changed)
-        for edit in (self.port, self.path, self.fixed_reply, self.site, self.delimiter):
-            edit.textChanged.connect(self._on_any_changed)
-
     # -- reacting to the user ---------------------------------------------------------------
 
     @property
     def listener_kind(self) -> SocketKind:
         return SocketKind(self.kind.currentData())
 
+    @property
+    def socket_kind(self) -> SocketKind:
+        return self.listener_kind
+
+    def network_widgets(self) -> Sequence[QWidget]:
+        return (self.host_label, self.host, self.port_label, self.port)
+
+    def path_widgets(self) -> Sequence[QWidget]:
+        return (self.path_label, self.path, self.remove_stale)
+
+    def tls_widgets(self) -> Sequence[QWidget]:
+        return (self.tls_label, self.self_signed, self.cert, self.key)
+
+    def error_fields(self) -> dict[str, QWidget]:
+        return {
+            "port": self.port,
+            "host": self.host,
+            "path": self.path,
+            "framing": self.framing,
+            "reply": self.responder,
+            "rules": self.rules,
+            "cert": self.cert,
+        }
+
     def _on_kind_changed(self) -> None:
-        self._apply_kind()
+        self.apply_kind()
         self._on_any_changed()
 
-    def _apply_kind(self) -> None:
+    def apply_kind(self) -> None:
         """Show the fields this kind uses and enable what it supports."""
+        super().apply_kind()
         kind = self.listener_kind
-        network: tuple[QWidget, ...] = (self.host_label, self.host, self.port_label, self.port)
-        for widget in network:
-            widget.setVisible(not kind.uses_path)
-        unix: tuple[QWidget, ...] = (self.path_label, self.path, self.remove_stale)
-        for widget in unix:
-            widget.setVisible(kind.uses_path)
         stream = not kind.is_datagram
         stream_only: tuple[QWidget, ...] = (
             self.backlog,
@@ -365,9 +362,6 @@ class ListenerForm(QWidget):
             self.framing.setCurrentIndex(0)
         if not stream and self.responder.currentData() == "http":
             self.responder.setCurrentIndex(0)
-        tls: tuple[QWidget, ...] = (self.tls_label, self.self_signed, self.cert, self.key)
-        for widget in tls:
-            widget.setVisible(kind is SocketKind.TLS)
 
     def _on_framing_changed(self) -> None:
         key = self.framing.currentData()
@@ -404,37 +398,15 @@ class ListenerForm(QWidget):
         self.changed.emit()
 
     def _on_site_browse_clicked(self) -> None:
-        dialog = QFileDialog(self, self.tr("Folder to serve"), self.site.text())
-        dialog.setObjectName(f"{self.prefix}.site_dialog")
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-        dialog.fileSelected.connect(self.site.setText)
-        self._dialog = dialog
-        dialog.open()
+        spec = DialogSpec(
+            DialogPurpose.FOLDER,
+            self.tr("Folder to serve"),
+            f"{self.prefix}.site_dialog",
+            directory=self.site.text(),
+        )
+        self.browse(spec, self.site)
 
     # -- reading the form -------------------------------------------------------------------
-
-    def show_error(self, message: str | None, field: str = "") -> None:
-        """Show ``message`` under the form and mark the field it is about."""
-        fields: dict[str, QWidget] = {
-            "port": self.port,
-            "host": self.host,
-            "path": self.path,
-            "framing": self.framing,
-            "reply": self.responder,
-            "rules": self.rules,
-            "cert": self.cert,
-        }
-        for widget in fields.values():
-            widget.setStyleSheet("")
-        if not message:
-            self.error.hide()
-            return
-        self.error.setText(net_text(message))
-        self.error.show()
-        marked = fields.get(field)
-        if marked is not None:
-            marked.setStyleSheet("border: 1px solid #b3261e;")
 
     def set_running(self, running: bool) -> None:
         """While listening, the address and kind stay as they are."""
@@ -469,7 +441,7 @@ class ListenerForm(QWidget):
         for widget in editable:
             widget.setEnabled(not running)
         if not running:
-            self._apply_kind()
+            self.apply_kind()
 
     def framing_spec(self) -> FramingSpec:
         key = self.framing.currentData()

@@ -1,0 +1,124 @@
+"""What the listener and session forms share: the socket kind, which fields each kind
+shows, errors placed at the field they are about, and file pickers that never block.
+
+Signals:
+    changed(): anything in the form changed (the tab title follows it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QLineEdit, QWidget
+
+from netbench.net.socket_kinds import SocketKind
+from netbench.ui.runtime.net_text import net_text
+from netbench.ui.widgets.colors import ERROR_COLOR, WARNING_COLOR
+from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
+from netbench.ui.widgets.naming import name_widget
+
+W = TypeVar("W", bound=QWidget)
+
+
+class SocketForm(QWidget):
+    changed = Signal()
+
+    def __init__(self, prefix: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.prefix = prefix
+        self.dialogs = FileDialogs(self)
+        self.error = self.name(QLabel(self), "error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.error.hide()
+        self.warning = self.name(QLabel(self), "warning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(f"color: {WARNING_COLOR};")
+        self.warning.hide()
+
+    def name(self, widget: W, control: str, accessible: str = "") -> W:
+        return name_widget(widget, self.prefix, control, accessible)
+
+    def kind_combo(self, accessible: str) -> QComboBox:
+        """The kinds of socket, in the same order and words on both tabs."""
+        combo = self.name(QComboBox(self), "kind", accessible)
+        for label, kind in (
+            (self.tr("TCP"), SocketKind.TCP),
+            (self.tr("UDP"), SocketKind.UDP),
+            (self.tr("Unix stream"), SocketKind.UNIX),
+            (self.tr("Unix datagram"), SocketKind.UNIX_DGRAM),
+            (self.tr("TLS over TCP"), SocketKind.TLS),
+        ):
+            combo.addItem(label, kind.value)
+        return combo
+
+    @property
+    def file_dialog(self) -> QFileDialog | None:
+        """The file picker that is open, if any (tests answer it)."""
+        return self.dialogs.current
+
+    # -- what a form says of itself ---------------------------------------------------------
+
+    @property
+    def socket_kind(self) -> SocketKind:
+        raise NotImplementedError
+
+    def error_fields(self) -> dict[str, QWidget]:
+        """The widget each field name of a NetError stands for."""
+        raise NotImplementedError
+
+    def network_widgets(self) -> Sequence[QWidget]:
+        """Shown for kinds with a host and a port."""
+        raise NotImplementedError
+
+    def path_widgets(self) -> Sequence[QWidget]:
+        """Shown for kinds named by a path (Unix sockets)."""
+        raise NotImplementedError
+
+    def tls_widgets(self) -> Sequence[QWidget]:
+        """Shown for TLS."""
+        raise NotImplementedError
+
+    # -- shared behaviour -------------------------------------------------------------------
+
+    def apply_kind(self) -> None:
+        """Show the fields the chosen kind uses."""
+        kind = self.socket_kind
+        for widget in self.network_widgets():
+            widget.setVisible(not kind.uses_path)
+        for widget in self.path_widgets():
+            widget.setVisible(kind.uses_path)
+        for widget in self.tls_widgets():
+            widget.setVisible(kind is SocketKind.TLS)
+
+    def show_error(self, message: str | None, field: str = "") -> None:
+        """Show ``message`` under the form and mark the field it is about (an address
+        error on a Unix socket is about its path)."""
+        fields = self.error_fields()
+        for widget in fields.values():
+            widget.setStyleSheet("")
+        if not message:
+            self.error.hide()
+            return
+        self.error.setText(net_text(message))
+        self.error.show()
+        if self.socket_kind.uses_path and field in ("host", "port", ""):
+            field = "path"
+        marked = fields.get(field)
+        if marked is not None:
+            marked.setStyleSheet(f"border: 1px solid {ERROR_COLOR};")
+
+    def browse(self, spec: DialogSpec, target: QLineEdit) -> None:
+        """Pick a file or folder into ``target``, without blocking the loop."""
+        self.dialogs.open(spec, target.setText)
+
+    def pick_file(self, caption: str, control: str, target: QLineEdit, filters: str) -> None:
+        spec = DialogSpec(
+            DialogPurpose.OPEN_FILE,
+            caption,
+            f"{self.prefix}.{control}_dialog",
+            filters=filters.split(";;"),
+        )
+        self.browse(spec, target)
