@@ -32,7 +32,7 @@ LOW_WATER = 256 * 1024
 _numbers = itertools.count(1)
 
 
-class ConnectFailed(NetError):
+class AllAddressesFailedError(NetError):
     """No address of the host took the connection; ``attempts`` says what each did."""
 
     def __init__(self, message: str, attempts: tuple[ConnectAttempt, ...], field: str) -> None:
@@ -262,7 +262,7 @@ async def _try_addresses(
         )
         return
     assert last is not None
-    raise ConnectFailed(last.message, tuple(timeline.attempts), last.field)
+    raise AllAddressesFailedError(last.message, tuple(timeline.attempts), last.field)
 
 
 async def open_tcp(
@@ -283,7 +283,7 @@ async def open_tcp(
             )
         else:
             message = describe_os_error(exc, target).message
-        raise ConnectFailed(message, tuple(timeline.attempts), "host") from exc
+        raise AllAddressesFailedError(message, tuple(timeline.attempts), "host") from exc
     return WireConnection(protocol, timeline, target)
 
 
@@ -300,7 +300,7 @@ async def open_unix(
     except (OSError, TimeoutError) as exc:
         error = describe_os_error(exc, path)
         attempt = ConnectAttempt(path, error.message, False, time.monotonic() - began)
-        raise ConnectFailed(error.message, (attempt,), "path") from exc
+        raise AllAddressesFailedError(error.message, (attempt,), "path") from exc
     timeline.connected = time.monotonic()
     timeline.attempts.append(ConnectAttempt(path, "connected", True, timeline.connected - began))
     return WireConnection(protocol, timeline, path)
