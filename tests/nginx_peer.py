@@ -129,7 +129,9 @@ def _write_files(root: Path) -> None:
     for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (root / "tmp" / name).mkdir(parents=True, exist_ok=True)
     (www / "small.txt").write_bytes(SMALL_BODY)
-    (www / "text.txt").write_text("".join(f"line {i} of a compressible text\n" for i in range(5000)))
+    (www / "text.txt").write_text(
+        "".join(f"line {i} of a compressible text\n" for i in range(5000))
+    )
     block = os.urandom(1024 * 1024)
     with (www / "large.bin").open("wb") as large:
         for _ in range(LARGE_SIZE // len(block)):

@@ -113,6 +113,10 @@ class WireLog:
         if self._spill is not None:
             self._spill.close()
 
+    def __del__(self) -> None:
+        # Results hold logs for as long as the UI shows them: the file goes with the log.
+        self.close()
+
 
 @dataclass(frozen=True, slots=True)
 class WireSlice:
