@@ -70,7 +70,10 @@ http {{
         location = /r301 {{ return 301 /echo-method; }}
         location = /r307 {{ return 307 /echo-method; }}
         location = /r308 {{ return 308 /echo-method; }}
-        location = /echo-method {{ default_type text/plain; return 200 "$request_method $content_length"; }}
+        location = /echo-method {{
+            default_type text/plain;
+            return 200 "$request_method $content_length";
+        }}
         location = /loop {{ return 302 /loop; }}
         location = /cookie {{
             add_header Set-Cookie "session=abc123; Path=/";

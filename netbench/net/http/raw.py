@@ -2,9 +2,8 @@
 the answer with a small h11 client of our own, to the end of the message or the close.
 
 Nothing is added or fixed: no Host, no Content-Length, no line endings changed. h11 only
-needs to know the request's method and version to frame the response (a HEAD response
-has no body, an HTTP/1.0 one may end at the close), so those are read from the first line
-typed and given to h11 as if it had sent them. The result is a
+needs to know the request's method to frame the response (a HEAD response has no body),
+so it is read from the first line typed and given to h11 as if it had sent it. The result is a
 :class:`~netbench.core.http.result.HopResult`, with the same wire log and timings as the
 engine's.
 """
@@ -58,11 +57,10 @@ def _h11_client(data: bytes) -> Any:
 
     match = _REQUEST_LINE.match(data)
     method = match.group(1) if match else b"GET"
-    version = match.group(2) if match else b"1.1"
     connection = h11.Connection(h11.CLIENT, max_incomplete_event_size=1024 * 1024)
-    connection.send(
-        h11.Request(method=method, target=b"/", headers=[(b"Host", b"x")], http_version=version)
-    )
+    # h11 only sends HTTP/1.1; for an HTTP/1.0 request typed here, the response's framing
+    # rules are the same (a body without a length ends at the close).
+    connection.send(h11.Request(method=method, target=b"/", headers=[(b"Host", b"x")]))
     connection.send(h11.EndOfMessage())
     return connection
 

@@ -259,7 +259,7 @@ def test_file_and_multipart_bodies_go_out_whole(nginx: Nginx, tmp_path: Path) ->
         hop = result.final
         assert hop is not None and hop.wire is not None and hop.body.raw is not None
         sent = b"".join(c.data for c in hop.wire if c.direction is Direction.SENT)
-        head, _, body = sent.partition(b"\r\n\r\n")
+        _, _, body = sent.partition(b"\r\n\r\n")
         length = int(dict(hop.request_headers)["Content-Length"])
         assert len(body) == length and hop.body.raw.read_bytes() == b"POST %d" % length
     assert b'name="off"' not in sent
