@@ -9,8 +9,8 @@ second until the first is acknowledged, and the client delays its ACK (40 ms on 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
 from dataclasses import dataclass
+from itertools import pairwise
 
 from netbench.core.http.result import ConnectAttempt, Timings
 from netbench.core.http.wirelog import Direction
