@@ -39,7 +39,7 @@ def request_bytes(request: HttpRequest, close: bool = True) -> bytes:
             lines.append(f"Content-Length: {plan.length}")
     if close and "connection" not in names:
         lines.append("Connection: close")
-    head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+    head = ("\r\n".join(lines) + "\r\n\r\n").encode("utf-8")  # as the engine sends it
     return head + (plan.read_all() if plan is not None else b"")
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from netbench.core.http.model import BytesBody, FileBody, Header, HttpRequest, NoBody
 from netbench.core.text import QT_TRANSLATE_NOOP
 
-_VARIABLE = re.compile(r"@([A-Za-z_][A-Za-z0-9_.\-]*)\s*=\s*(.*)")
+_VARIABLE = re.compile(r"@([A-Za-z0-9_.\-]+)\s*=\s*(.*)")
 _REQUEST_LINE = re.compile(r"([A-Z]+)\s+(\S+)(?:\s+HTTP/[\d.]+)?\s*$")
 _NAME = re.compile(r"(?:#|//)\s*@name\s+(.+)")
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from netbench.core.text import QT_TRANSLATE_NOOP
 
-_VARIABLE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_.\-]*)\s*\}\}")
+_VARIABLE = re.compile(r"\{\{\s*([A-Za-z0-9_.\-]+)\s*\}\}")
 
 
 class VariableError(KeyError):

@@ -102,7 +102,7 @@ async def _exchange(
     async with pool.stream(
         request.method,
         request.url,
-        headers=state.request_headers,
+        headers=[(n.encode(), v.encode()) for n, v in state.request_headers],  # UTF-8 as typed
         content=_content(plan) if plan is not None else None,
         extensions=_extensions(request, recorder),
     ) as response:
