@@ -79,11 +79,35 @@ class Anomaly:
 
 @dataclass(frozen=True, slots=True)
 class BodyFiles:
-    raw: Path | None = None  # the body as it came (content-coded, de-chunked)
-    decoded: Path | None = None  # after gzip/deflate/br, when the response was coded
+    """The body as it came (content-coded, de-chunked) and decoded (gzip, deflate, br).
+
+    A small body stays in memory (``raw_data``); a larger one is in the file ``raw``.
+    ``decoded`` / ``decoded_data`` exist only for a coded response. Read with
+    :meth:`read_raw` / :meth:`read_decoded`, or open the files to stream them.
+    """
+
+    raw: Path | None = None
+    decoded: Path | None = None
     raw_size: int = 0
     decoded_size: int = 0
     decode_error: str = ""
+    raw_data: bytes = b""
+    decoded_data: bytes | None = None
+
+    def read_raw(self, limit: int = -1) -> bytes:
+        if self.raw is None:
+            return self.raw_data[:limit] if limit >= 0 else self.raw_data
+        with self.raw.open("rb") as source:
+            return source.read(limit)
+
+    def read_decoded(self, limit: int = -1) -> bytes:
+        """The decoded body, or the raw one when the response was not coded."""
+        if self.decoded is not None:
+            with self.decoded.open("rb") as source:
+                return source.read(limit)
+        if self.decoded_data is not None:
+            return self.decoded_data[:limit] if limit >= 0 else self.decoded_data
+        return self.read_raw(limit)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from netbench.core.http.cookies import Jar
 from netbench.core.http.model import HttpRequest
 from netbench.core.http.redirects import REDIRECT_STATUSES, next_request
 from netbench.core.http.result import ExchangeResult, HopResult, Outcome
@@ -73,7 +72,7 @@ class HttpRun:
         self.request = request
         self.source = source
         self.hops: list[HopResult] = []
-        self.directory = client.directory / f"run{next(_runs)}"
+        self.stem = f"run{next(_runs)}"
         self._task: asyncio.Task[Any] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._cancel_requested = False
@@ -86,7 +85,6 @@ class HttpRun:
     async def execute(self) -> ExchangeResult:
         self._loop = asyncio.get_running_loop()
         self._task = asyncio.current_task()
-        self.directory.mkdir(parents=True, exist_ok=True)
         if self._cancel_requested:
             return self._finish(Outcome.CANCELLED, QT_TRANSLATE_NOOP("HttpErrors", "cancelled"))
         try:
@@ -112,12 +110,16 @@ class HttpRun:
 
     async def _hops(self) -> None:
         request = self.request
+        from netbench.core.http.cookies import Jar  # urllib.request comes with it: ~20 ms
+
         jar = Jar()
         started = time.monotonic()
         for index in range(request.max_redirects + 1):
-            context = HopContext(self.source, self.client.sink, self.directory)
+            context = HopContext(
+                self.source, self.client.sink, self.client.directory, f"{self.stem}-hop{index}"
+            )
             context.redirect_time = time.monotonic() - started if index else 0.0
-            cookie = jar.header_for(request.url) if index else None
+            cookie = jar.header_for(request.url) if index and len(jar) else None
             if cookie:
                 context.extra_headers.append(("Cookie", cookie))
             hop = await self._one(request, index, context)

@@ -40,6 +40,7 @@ class HopContext:
     source: str
     sink: EventSink | None
     directory: Path
+    stem: str  # body files are named after it
     extra_headers: list[tuple[str, str]] = field(default_factory=list)
     redirect_time: float = 0.0
     last: HopResult | None = None  # the hop's result, even when a cancellation went on
@@ -113,7 +114,7 @@ async def _exchange(
         state.reason = extensions.get("reason_phrase", b"").decode("latin-1")
         ctx.emit(HttpPhase(source=ctx.source, hop=index, phase=Phase.RECEIVING))
         encoding = _first(state.headers, "content-encoding") or ""
-        state.body = BodySink(ctx.directory, f"hop{index}", encoding, request.decode_content)
+        state.body = BodySink(ctx.directory, ctx.stem, encoding, request.decode_content)
         await _receive(response.aiter_stream(), state.body, index, _expected(state), ctx)
 
 

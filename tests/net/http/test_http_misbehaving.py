@@ -78,7 +78,7 @@ def test_bad_chunked() -> None:
     hop = exchange(answer(data))
     assert hop.outcome is Outcome.FAILED
     assert hop.error.startswith("the chunked body is malformed after 5 bytes")
-    assert hop.body.raw is not None and hop.body.raw.read_bytes() == b"hello"
+    assert hop.body.read_raw() == b"hello"
     assert received(hop) == data
 
 
@@ -163,7 +163,7 @@ def test_raw_http10_to_nginx(nginx: Nginx, tmp_path: Path) -> None:
     hop = asyncio.run(send_raw(target, data, tmp_path))
     assert hop.outcome is Outcome.COMPLETE and hop.status == 200
     assert hop.http_version == "HTTP/1.1" and hop.method == "GET"
-    assert hop.body.raw is not None and hop.body.raw.read_bytes() == SMALL_BODY
+    assert hop.body.read_raw() == SMALL_BODY
     assert hop.wire is not None
     assert [c.data for c in hop.wire if c.direction is Direction.SENT] == [data]
 

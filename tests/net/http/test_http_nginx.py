@@ -59,7 +59,7 @@ def test_get_keeps_bytes_order_and_timings(nginx: Nginx) -> None:
     hop = result.final
     assert hop is not None and result.outcome is Outcome.COMPLETE
     assert (hop.status, hop.reason, hop.http_version) == (200, "OK", "HTTP/1.1")
-    assert hop.body.raw is not None and hop.body.raw.read_bytes() == SMALL_BODY
+    assert hop.body.read_raw() == SMALL_BODY
     assert hop.wire is not None
     sent = b"".join(c.data for c in hop.wire if c.direction is Direction.SENT)
     assert sent.startswith(b"GET /static/small.txt HTTP/1.1\r\n")
@@ -111,7 +111,7 @@ def test_gzip_is_decoded_to_a_second_file(nginx: Nginx) -> None:
     hop = result.final
     assert hop is not None and hop.header("content-encoding") == "gzip"
     original = (nginx.www / "static" / "text.txt").read_bytes()
-    assert hop.body.decoded is not None and hop.body.decoded.read_bytes() == original
+    assert hop.body.read_decoded() == original
     assert hop.body.raw_size < hop.body.decoded_size == len(original)
 
 
@@ -120,7 +120,7 @@ def test_chunked_gzip_response(nginx: Nginx) -> None:
     (result,) = run(send_all([request]))
     hop = result.final
     assert hop is not None and hop.header("transfer-encoding") == "chunked"
-    assert hop.body.decoded is not None and hop.body.decoded.read_bytes() == b"x" * 300
+    assert hop.body.read_decoded() == b"x" * 300
 
 
 def test_large_body_streams_to_disk_with_progress(nginx: Nginx) -> None:
@@ -130,7 +130,7 @@ def test_large_body_streams_to_disk_with_progress(nginx: Nginx) -> None:
     hop = result.final
     assert hop is not None and hop.body.raw is not None
     expected = hashlib.sha256((nginx.www / "static" / "large.bin").read_bytes()).hexdigest()
-    assert hashlib.sha256(hop.body.raw.read_bytes()).hexdigest() == expected
+    assert hashlib.sha256(hop.body.read_raw()).hexdigest() == expected
     progress = [e for e in events if isinstance(e, HttpProgress)]
     assert progress[-1].received == progress[-1].expected == LARGE_SIZE
     assert hop.wire is not None and hop.wire.log.spilled  # 8 MB in memory, the rest on disk
@@ -169,16 +169,16 @@ def test_redirect_method_and_body(nginx: Nginx, path: str, expected: bytes) -> N
     )
     (result,) = run(send_all([request]))
     final = result.final
-    assert final is not None and final.body.raw is not None
-    assert final.body.raw.read_bytes() == expected
+    assert final is not None
+    assert final.body.read_raw() == expected
 
 
 def test_cookie_follows_the_redirect(nginx: Nginx) -> None:
     request = HttpRequest(url=nginx.http + "/cookie", follow_redirects=True)
     (result,) = run(send_all([request]))
     final = result.final
-    assert final is not None and final.body.raw is not None
-    assert final.body.raw.read_bytes() == b"cookie=session=abc123"
+    assert final is not None
+    assert final.body.read_raw() == b"cookie=session=abc123"
 
 
 def test_tls_http2_reports_certificate_and_frames(nginx: Nginx) -> None:
@@ -191,7 +191,7 @@ def test_tls_http2_reports_certificate_and_frames(nginx: Nginx) -> None:
     leaf = hop.tls.chain[0]
     assert "localhost" in leaf.alt_names and len(leaf.sha256) == 95
     assert hop.tls.chain_complete is (sys.version_info >= (3, 13))
-    assert hop.body.raw is not None and hop.body.raw.read_bytes() == SMALL_BODY
+    assert hop.body.read_raw() == SMALL_BODY
     assert hop.wire is not None
     frames = decode_frames(hop.wire.log)
     received = [f for f in frames if f.direction is Direction.RECEIVED]
@@ -257,11 +257,11 @@ def test_file_and_multipart_bodies_go_out_whole(nginx: Nginx, tmp_path: Path) ->
     file_result, multipart_result = run(send_all(requests))
     for result in (file_result, multipart_result):
         hop = result.final
-        assert hop is not None and hop.wire is not None and hop.body.raw is not None
+        assert hop is not None and hop.wire is not None
         sent = b"".join(c.data for c in hop.wire if c.direction is Direction.SENT)
         _, _, body = sent.partition(b"\r\n\r\n")
         length = int(dict(hop.request_headers)["Content-Length"])
-        assert len(body) == length and hop.body.raw.read_bytes() == b"POST %d" % length
+        assert len(body) == length and hop.body.read_raw() == b"POST %d" % length
     assert b'name="off"' not in sent
 
 
