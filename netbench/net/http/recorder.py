@@ -1,0 +1,65 @@
+"""Which connection served a hop, and when each step of the hop happened.
+
+httpcore2 picks (or opens) the connection inside the pool, out of our sight. The hop
+being run is kept in a context variable, which the connection's reads and writes see
+(httpcore2 does its IO in the calling task): the first one attaches the connection to
+the hop, marking where in the connection's log the hop begins and whether the
+connection had served a hop before (reused). httpcore2's ``trace`` extension adds the
+moments of its own steps (request sent, response headers received).
+"""
+
+from __future__ import annotations
+
+import time
+from contextvars import ContextVar
+from typing import Any
+
+from netbench.core.http.result import ConnectAttempt
+from netbench.net.http.wire import WireConnection
+
+current_hop: ContextVar[HopRecorder | None] = ContextVar("current_hop", default=None)
+
+
+class HopRecorder:
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.connection: WireConnection | None = None
+        self.new_connection = False
+        self.log_start = 0
+        self.reused = False
+        self.marks: dict[str, float] = {}
+        self.stream_id = 0
+        self.failed_attempts: tuple[ConnectAttempt, ...] = ()
+
+    def attach(self, connection: WireConnection, new: bool) -> None:
+        """Called by the connection on its first IO in this hop (or when it is made)."""
+        if self.connection is connection:
+            return
+        self.connection = connection
+        self.new_connection = new
+        self.log_start = len(connection.log)
+        self.reused = not new and connection.hops_served > 0
+        connection.hops_served += 1
+
+    async def trace(self, name: str, info: dict[str, Any]) -> None:
+        """httpcore2's trace callback: ``http11.send_request_headers.started`` and so on."""
+        step = name.partition(".")[2]
+        self.marks.setdefault(step, time.monotonic())
+        if step == "send_request_headers.started" and "stream_id" in info:
+            self.stream_id = int(info["stream_id"])
+
+    def mark(self, step: str) -> float | None:
+        return self.marks.get(step)
+
+
+def attach_to_current(connection: WireConnection, new: bool = False) -> None:
+    hop = current_hop.get()
+    if hop is not None:
+        hop.attach(connection, new)
+
+
+def note_failed_connect(attempts: tuple[ConnectAttempt, ...]) -> None:
+    """Keep the addresses tried when none answered (the hop has no connection to show)."""
+    hop = current_hop.get()
+    if hop is not None:
+        hop.failed_attempts = attempts
