@@ -12,7 +12,8 @@ RUNTIME_DEBS=(
   fonts-wqy-microhei
 )
 # Real peers the tests talk to.
-TEST_DEBS=(socat ncat curl openssl)
+# nginx-light serves the HTTP tests (started by the tests, daemon off); dnsutils is dig.
+TEST_DEBS=(socat ncat curl openssl nginx-light dnsutils)
 
 say() { printf '==> %s\n' "$*" >&2; }
 
