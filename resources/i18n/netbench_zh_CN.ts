@@ -587,6 +587,221 @@
     </message>
 </context>
 <context>
+    <name>HttpAnomalies</name>
+    <message>
+        <source>a line ends in a bare LF instead of CRLF (at byte {offset})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a header is folded over two lines (obsolete, at byte {offset})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content-Length and Transfer-Encoding are both present: the length must be ignored, and proxies may disagree on where the body ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content-Length has conflicting values: {values}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content-Length is repeated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an interim response {status} {reason} came before the final one</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HttpBodies</name>
+    <message>
+        <source>not valid JSON at line {line}, column {column}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HttpCurl</name>
+    <message>
+        <source>the command does not parse: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the command must start with curl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the command has no URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HttpDecode</name>
+    <message>
+        <source>unknown content coding {coding}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the body does not decode: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HttpErrors</name>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>the whole exchange took longer than {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than {count} redirects: stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{target} closed the connection without answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the response head from {target} is too large (over 100 KB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the chunked body is malformed after {got} bytes: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the response&apos;s Content-Length is invalid: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{target} broke the HTTP protocol: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection ended after {got} of the {expected} body bytes announced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection ended in the middle of the body, after {got} bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{target} reset the connection after {got} body bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{target} reset the connection before answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading from {target} failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{target} sent nothing for {seconds} s (read timeout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request is not valid HTTP: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported URL: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TLS files do not load: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy must start with http://, https:// or socks5://: {proxy}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer within the read timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server reset the connection after {got} body bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the response is not valid HTTP: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate of {target} is not trusted: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TLS handshake with {target} timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TLS handshake with {target} failed: {reason}</source>
+        <translation>与 {target} 的 TLS 握手失败：{reason}</translation>
+    </message>
+    <message>
+        <source>looking up {host} timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HttpFile</name>
+    <message>
+        <source>line {line} is not a request line: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HttpGaps</name>
+    <message>
+        <source>{ms} ms between two small reads: the server&apos;s second write waited for the ACK of its first (Nagle), which the client delays; the server should write head and body at once or set TCP_NODELAY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name lookup took {seconds} s: a resolver that does not answer is retried after a timeout (often 5 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{address} took {seconds} s to fail before the next address was tried: it is unreachable from here (often IPv6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HttpHeaders</name>
+    <message>
+        <source>a line break in the header name at position {position}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the header has no name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{char} cannot be in a header name (position {position})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a line break or NUL in the value of {name} at position {position}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HttpVariables</name>
+    <message>
+        <source>unknown variable {name} at position {position}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ListenerForm</name>
     <message>
         <source>Listener kind</source>
@@ -2325,6 +2540,34 @@ prefix HELLO =&gt; hi {peer}\n</translation>
 <context>
     <name>Reconnector</name>
     <message>
+        <source>Auto-reconnect</source>
+        <translation>自动重连</translation>
+    </message>
+    <message>
+        <source>Reconnect automatically</source>
+        <translation>自动重连</translation>
+    </message>
+    <message>
+        <source>When the connection ends or cannot be opened, try again after the delay (doubling while it keeps failing); Close stops it</source>
+        <translation>连接断开或无法建立时，等待一段时间后重试（持续失败时间隔加倍）；点“断开”停止重连</translation>
+    </message>
+    <message>
+        <source>Delay before reconnecting</source>
+        <translation>重连延迟</translation>
+    </message>
+    <message>
+        <source>after </source>
+        <translation>间隔 </translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>How long to wait before reconnecting</source>
+        <translation>重连前等待多久</translation>
+    </message>
+    <message>
         <source>{reason} · reconnecting in {seconds} s (attempt {attempt})</source>
         <translation>{reason} · {seconds} 秒后重连（第 {attempt} 次）</translation>
     </message>
@@ -3144,34 +3387,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Close if open, then connect again with the form as it is</source>
         <translation>若已连接则先断开，再按当前表单重新连接</translation>
-    </message>
-    <message>
-        <source>Auto-reconnect</source>
-        <translation>自动重连</translation>
-    </message>
-    <message>
-        <source>Reconnect automatically</source>
-        <translation>自动重连</translation>
-    </message>
-    <message>
-        <source>When the connection ends or cannot be opened, try again after the delay (doubling while it keeps failing); Close stops it</source>
-        <translation>连接断开或无法建立时，等待一段时间后重试（持续失败时间隔加倍）；点“断开”停止重连</translation>
-    </message>
-    <message>
-        <source>after </source>
-        <translation>间隔 </translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> ms</translation>
-    </message>
-    <message>
-        <source>How long to wait before reconnecting</source>
-        <translation>重连前等待多久</translation>
-    </message>
-    <message>
-        <source>Delay before reconnecting</source>
-        <translation>重连延迟</translation>
     </message>
     <message>
         <source>Connection state</source>

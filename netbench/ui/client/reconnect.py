@@ -1,4 +1,4 @@
-"""Automatic reconnection: when to try again, and what to say while waiting.
+"""Automatic reconnection: the switch and delay, when to try again, what to say while waiting.
 
 After a connection ends (or cannot be opened) the session waits the chosen delay, doubling
 it after each failed attempt up to ``RECONNECT_BACKOFF_LIMIT`` times, so a server that is
@@ -7,24 +7,30 @@ down is not hammered; a countdown says how long is left.
 Signals:
     due(): the wait is over, connect now.
     waiting(str): the countdown's text, four times a second while waiting.
+    switched(bool): the user turned automatic reconnection on or off.
 """
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSpinBox, QWidget
+
+from netbench.ui.widgets.naming import name_widget
 
 RECONNECT_BACKOFF_LIMIT = 8
 COUNTDOWN_MS = 250
 
 
-class Reconnector(QObject):
+class Reconnector(QWidget):
     due = Signal()
     waiting = Signal(str)
+    switched = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, prefix: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._build(prefix)
         self.attempt = 0
         self._due_at = 0.0
         self._reason = ""
@@ -35,15 +41,47 @@ class Reconnector(QObject):
         self._countdown.setInterval(COUNTDOWN_MS)
         self._countdown.timeout.connect(self.on_countdown_timeout)
 
+    def _build(self, prefix: str) -> None:
+        self.switch = name_widget(
+            QCheckBox(self.tr("Auto-reconnect"), self),
+            prefix,
+            "auto_reconnect",
+            self.tr("Reconnect automatically"),
+        )
+        self.switch.setToolTip(
+            self.tr(
+                "When the connection ends or cannot be opened, try again after the delay "
+                "(doubling while it keeps failing); Close stops it"
+            )
+        )
+        self.switch.toggled.connect(self.switched)
+        self.delay = name_widget(
+            QSpinBox(self), prefix, "reconnect_delay", self.tr("Delay before reconnecting")
+        )
+        self.delay.setRange(100, 600_000)
+        self.delay.setValue(1000)
+        self.delay.setSingleStep(500)
+        self.delay.setPrefix(self.tr("after "))
+        self.delay.setSuffix(self.tr(" ms"))
+        self.delay.setToolTip(self.tr("How long to wait before reconnecting"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.switch)
+        row.addWidget(self.delay)
+
+    @property
+    def is_on(self) -> bool:
+        return self.switch.isChecked()
+
     @property
     def is_pending(self) -> bool:
         return self._timer.isActive()
 
-    def schedule(self, reason: str, delay_ms: int) -> None:
-        """The next attempt after ``delay_ms``, doubled for each attempt that failed."""
+    def schedule(self, reason: str) -> None:
+        """The next attempt after the delay, doubled for each attempt that failed."""
         self.attempt += 1
         factor = min(2 ** (self.attempt - 1), RECONNECT_BACKOFF_LIMIT)
-        wait_ms = delay_ms * factor
+        wait_ms = self.delay.value() * factor
         self._reason = reason
         self._due_at = time.monotonic() + wait_ms / 1000
         self._timer.start(wait_ms)

@@ -16,11 +16,9 @@ from enum import Enum
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QHBoxLayout,
     QLabel,
     QScrollArea,
-    QSpinBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -88,9 +86,6 @@ class SessionPanel(TrafficPanel):
         self._early_events: list[NetEvent] = []
         self._attempts = 0
         self._busy = False
-        self.reconnector = Reconnector(self)
-        self.reconnector.due.connect(self.on_reconnector_due)
-        self.reconnector.waiting.connect(lambda text: self._show_state(text, WARNING_COLOR))
         self._build()
         self._show_state(self.tr("Not connected"), "")
         self._refresh()
@@ -182,7 +177,10 @@ class SessionPanel(TrafficPanel):
             self.tr("Close if open, then connect again with the form as it is"),
         )
         self.reconnect_button.clicked.connect(self.on_reconnect_clicked)
-        self._build_auto_reconnect()
+        self.reconnector = Reconnector(self.prefix, self)
+        self.reconnector.due.connect(self.on_reconnector_due)
+        self.reconnector.waiting.connect(lambda text: self._show_state(text, WARNING_COLOR))
+        self.reconnector.switched.connect(self.on_auto_reconnect_toggled)
         self.state_label = self.name(QLabel(self), "state", self.tr("Connection state"))
         self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # A long state (an error, a reconnect countdown) wraps instead of widening the window.
@@ -195,8 +193,7 @@ class SessionPanel(TrafficPanel):
             self.half_close_button,
             self.abort_button,
             self.reconnect_button,
-            self.auto_reconnect,
-            self.reconnect_delay,
+            self.reconnector,
         ):
             controls.addWidget(widget)
         controls.addStretch(1)
@@ -205,29 +202,6 @@ class SessionPanel(TrafficPanel):
         status.addWidget(self.state_label, 1)
         status.addWidget(self.stats)
         return controls, status
-
-    def _build_auto_reconnect(self) -> None:
-        self.auto_reconnect = self.name(
-            QCheckBox(self.tr("Auto-reconnect"), self),
-            "auto_reconnect",
-            self.tr("Reconnect automatically"),
-        )
-        self.auto_reconnect.setToolTip(
-            self.tr(
-                "When the connection ends or cannot be opened, try again after the delay "
-                "(doubling while it keeps failing); Close stops it"
-            )
-        )
-        self.auto_reconnect.toggled.connect(self.on_auto_reconnect_toggled)
-        self.reconnect_delay = self.name(
-            QSpinBox(self), "reconnect_delay", self.tr("Delay before reconnecting")
-        )
-        self.reconnect_delay.setRange(100, 600_000)
-        self.reconnect_delay.setValue(1000)
-        self.reconnect_delay.setSingleStep(500)
-        self.reconnect_delay.setPrefix(self.tr("after "))
-        self.reconnect_delay.setSuffix(self.tr(" ms"))
-        self.reconnect_delay.setToolTip(self.tr("How long to wait before reconnecting"))
 
     def _build_sender(self) -> QWidget:
         self.editor = PayloadEditor(self.prefix, self)
@@ -494,9 +468,9 @@ class SessionPanel(TrafficPanel):
 
     def _maybe_reconnect(self, reason: str) -> None:
         """After a connection ended (or failed) on its own: try again if the user asked to."""
-        if not self.auto_reconnect.isChecked() or self.is_connected or self._busy:
+        if not self.reconnector.is_on or self.is_connected or self._busy:
             return
-        self.reconnector.schedule(reason, self.reconnect_delay.value())
+        self.reconnector.schedule(reason)
         self._refresh()
 
     def cancel_reconnect(self) -> None:
@@ -530,7 +504,7 @@ class SessionPanel(TrafficPanel):
             if self.we_finished:
                 self._close_finished()
                 return
-            if self.auto_reconnect.isChecked():
+            if self.reconnector.is_on:
                 # The server is done with this connection: close ours and come back.
                 text = self.tr("{peer} closed the connection (FIN)").format(peer=self._peer_text())
                 client = self.client
