@@ -23,10 +23,17 @@ class _Step(Protocol):
     def finish(self) -> bytes: ...
 
 
+class _Decompressor(Protocol):
+    """What zlib.decompressobj returns (its class is private to zlib)."""
+
+    def decompress(self, data: bytes) -> bytes: ...
+    def flush(self) -> bytes: ...
+
+
 class _Zlib:
     def __init__(self, wbits: int) -> None:
         self._wbits = wbits
-        self._inner: zlib._Decompress | None = None
+        self._inner: _Decompressor | None = None
 
     def feed(self, data: bytes) -> bytes:
         if self._inner is None:
