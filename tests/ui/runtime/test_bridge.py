@@ -84,3 +84,67 @@ def test_socket_events_cross_the_bridge_in_both_modes(qloop, pump, run_async, mo
     else:
         # An IO thread gets a larger budget that still leaves the GIL to the UI each tick.
         assert engine.gate.bytes_per_tick > engine_module.DEFAULT_BYTES_PER_TICK
+
+
+class Consumer:
+    """A subscriber that keeps what it hears and can say it is behind."""
+
+    def __init__(self):
+        self.events = []
+        self.batches = 0
+        self.is_backlogged = False
+
+    def on_events(self, events):
+        self.batches += 1
+        self.events.extend(events)
+
+
+def test_each_subscriber_hears_only_its_own_prefix_in_order(qloop, pump, run_async):
+    engine = Engine(EngineMode.UI_LOOP)
+    engine.start(qloop)
+    bridge = EventBridge(engine)
+    server, client = Consumer(), Consumer()
+    bridge.subscribe("server-", server)
+    bridge.subscribe("client-", client)
+    everything = []
+    bridge.events_arrived.connect(everything.extend)
+    bridge.start()
+    sources = ["server-1", "client-1/1", "server-2", "lookup-1", "client-2/5"]
+    for i in range(3_000):
+        engine.emit(Notice(source=sources[i % len(sources)], text=str(i)))
+    pump(lambda: len(everything) == 3_000)
+    bridge.stop()
+    assert {e.source for e in server.events} == {"server-1", "server-2"}
+    assert {e.source for e in client.events} == {"client-1/1", "client-2/5"}
+    assert len(server.events) == len(client.events) == 1_200
+    for consumer in (server, client):
+        numbers = [int(e.text) for e in consumer.events]
+        assert numbers == sorted(numbers)
+    bridge.deleteLater()
+    run_async(engine.shutdown())
+
+
+def test_a_subscriber_that_is_behind_holds_events_back_until_it_catches_up(
+    qloop, pump, run_async
+):
+    engine = Engine(EngineMode.UI_LOOP)
+    engine.start(qloop)
+    bridge = EventBridge(engine, tick_ms=5)
+    busy, other = Consumer(), Consumer()
+    busy.is_backlogged = True
+    bridge.subscribe("server-", busy)
+    bridge.subscribe("client-", other)
+    bridge.start()
+    engine.emit(Notice(source="client-1", text="waits too"))
+    engine.emit(Notice(source="server-1", text="held"))
+    started = time.monotonic()
+    pump(lambda: time.monotonic() - started > 0.2)
+    assert busy.events == [] and other.events == []  # nothing is dropped: it all waits
+    assert len(engine.queue) == 2
+    busy.is_backlogged = False
+    pump(lambda: busy.events and other.events)
+    assert [e.text for e in busy.events] == ["held"]
+    assert [e.text for e in other.events] == ["waits too"]
+    bridge.stop()
+    bridge.deleteLater()
+    run_async(engine.shutdown())
