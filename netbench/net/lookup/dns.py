@@ -12,15 +12,18 @@ that did not.
 from __future__ import annotations
 
 import asyncio
+import socket
 import ssl
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+import dns.asyncbackend
 import dns.asyncquery
 import dns.edns
 import dns.exception
 import dns.flags
+import dns.inet
 import dns.message
 import dns.name
 import dns.rcode
@@ -195,7 +198,7 @@ def _exchange(transport: Transport, server: Server, options: DnsOptions) -> Exch
     """The dnspython call that asks ``server`` over ``transport``."""
     timeout, where, port = options.timeout, server.address, server.port
     if transport is Transport.UDP:
-        return lambda q: dns.asyncquery.udp(q, where, timeout, port, raise_on_truncation=False)
+        return lambda q: _udp(q, server, timeout)
     if transport is Transport.TCP:
         return lambda q: dns.asyncquery.tcp(q, where, timeout, port)
     if transport is Transport.TLS:
@@ -214,6 +217,21 @@ def _exchange(transport: Transport, server: Server, options: DnsOptions) -> Exch
     return lambda q: dns.asyncquery.https(
         q, url, timeout, port, verify=options.tls_verify, bootstrap_address=bootstrap
     )
+
+
+async def _udp(query: dns.message.Message, server: Server, timeout: float) -> dns.message.Message:
+    """UDP on a connected socket: the only kind the system tells about an ICMP "port
+    unreachable", which turns a closed port into "connection refused" instead of a
+    timeout."""
+    backend = dns.asyncbackend.get_backend("asyncio")
+    family = dns.inet.af_for_address(server.address)
+    sock = await backend.make_socket(  # type: ignore[no-untyped-call]
+        family, socket.SOCK_DGRAM, 0, None, (server.address, server.port)
+    )
+    async with sock:
+        return await dns.asyncquery.udp(
+            query, server.address, timeout, server.port, sock=sock, raise_on_truncation=False
+        )
 
 
 async def _attempt(
