@@ -77,8 +77,6 @@ class DnsTestServer:
     queries: list[tuple[str, str, str]] = field(default_factory=list)  # (transport, name, type)
 
     def __post_init__(self) -> None:
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
         self._closers: list[Any] = []
         self._origin = dns.name.from_text(self.origin)
         self._zones = [
@@ -91,8 +89,14 @@ class DnsTestServer:
     # -- life cycle ---------------------------------------------------------------------
 
     def __enter__(self) -> DnsTestServer:
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
         self._thread.start()
-        asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(10)
+        try:
+            asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(10)
+        except BaseException:
+            self.__exit__()
+            raise
         return self
 
     def __exit__(self, *exc: object) -> None:
