@@ -67,7 +67,7 @@ async def probe(target: Target, port: int, timeout: float) -> tuple[PortState, f
         sock.setblocking(False)
         async with asyncio.timeout_at(started + timeout):
             await loop.sock_connect(sock, (target.address, port))
-        if sock.getsockname()[:2] == sock.getpeername()[:2]:
+        if is_self_connection(sock):
             return PortState.CLOSED, loop.time() - started, "self-connection (nothing listens)"
         # Close with RST, not FIN: a scan of thousands of open ports leaves no TIME_WAIT.
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
@@ -80,6 +80,11 @@ async def probe(target: Target, port: int, timeout: float) -> tuple[PortState, f
         return _error_state(exc), loop.time() - started, str(describe_os_error(exc, target.address))
     finally:
         sock.close()
+
+
+def is_self_connection(sock: socket.socket) -> bool:
+    """A TCP "simultaneous open" with itself: the local port picked was the port asked."""
+    return bool(sock.getsockname()[:2] == sock.getpeername()[:2])
 
 
 def _error_state(exc: OSError) -> PortState:
