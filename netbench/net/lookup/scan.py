@@ -120,6 +120,7 @@ class PortScan:
         self.target: Target | None = None
         self._results: dict[int, PortResult] = {}
         self._pending: list[PortResult] = []
+        self._counts = {state: 0 for state in PortState}
         self._started = 0.0
         self._elapsed = 0.0
         self._last_progress = 0.0
@@ -148,6 +149,7 @@ class PortScan:
             state, seconds, detail = await probe(self.target, port, self.timeout)
             result = PortResult(port, state, seconds, self.services.name_of(port), detail)
             self._results[port] = result
+            self._counts[state] += 1
             self._pending.append(result)
             self._flush()
 
@@ -160,9 +162,7 @@ class PortScan:
             return
         self._last_progress = now
         latest, self._pending = tuple(self._pending), []
-        counts = {state: 0 for state in PortState}
-        for result in self._results.values():
-            counts[result.state] += 1
+        counts = dict(self._counts)
         self.on_progress(ScanProgress(len(self._results), len(self.ports), counts, latest))
 
     def report(self) -> ScanReport:
