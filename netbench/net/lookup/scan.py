@@ -1,0 +1,201 @@
+"""TCP connect scans (like ``nmap -sT``) and port checks, on a bounded pool of workers.
+
+N worker coroutines pull ports from one shared iterator; there is never a task per port.
+Under qasync, 65,535 pending tasks make every loop iteration walk them all, which starves
+the loop's timers: connects that had in fact completed would be reported "filtered".
+Deadlines are absolute (``loop.time()`` plus the timeout, taken when the connect starts),
+so a busy loop cannot stretch one port's wait.
+
+Only the address the user typed (or the first its name resolves to) is contacted. A
+connect on loopback can meet itself (a port in the ephemeral range is picked as our own
+local port: local == remote): that is not a listener, and is reported closed.
+
+Progress goes to a callback in batches; cancelling the task running :meth:`PortScan.run`
+closes every socket it opened (each is closed in a ``finally``), and
+:meth:`PortScan.report` still gives what was found until then.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import socket
+import struct
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from netbench.core.lookup.scan_report import PortResult, PortState, ScanProgress, ScanReport
+from netbench.core.lookup.services import ServiceTable, load_services
+from netbench.core.text import QT_TRANSLATE_NOOP
+from netbench.net.errors import NetError, describe_os_error
+from netbench.net.lookup.fd_budget import socket_budget
+
+DEFAULT_CONCURRENCY = 500
+DEFAULT_TIMEOUT = 1.0
+PROGRESS_EVERY = 512  # results
+PROGRESS_INTERVAL = 0.1  # seconds
+
+ProgressCallback = Callable[[ScanProgress], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    host: str  # as typed
+    address: str
+    family: socket.AddressFamily
+
+
+async def resolve_target(host: str) -> Target:
+    """The one address to contact: ``host`` itself when it is numeric, else the first
+    address the system's resolver prefers."""
+    loop = asyncio.get_running_loop()
+    try:
+        infos = await loop.getaddrinfo(host.strip("[]"), None, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise describe_os_error(exc, host) from None
+    family, _, _, _, sockaddr = infos[0]
+    return Target(host, str(sockaddr[0]), family)
+
+
+async def probe(target: Target, port: int, timeout: float) -> tuple[PortState, float, str]:
+    """One connect: (state, seconds, detail). The socket is closed before returning,
+    cancelled or not."""
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    sock = socket.socket(target.family, socket.SOCK_STREAM)
+    try:
+        sock.setblocking(False)
+        async with asyncio.timeout_at(started + timeout):
+            await loop.sock_connect(sock, (target.address, port))
+        if is_self_connection(sock):
+            return PortState.CLOSED, loop.time() - started, "self-connection (nothing listens)"
+        # Close with RST, not FIN: a scan of thousands of open ports leaves no TIME_WAIT.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        return PortState.OPEN, loop.time() - started, ""
+    except ConnectionRefusedError:
+        return PortState.CLOSED, loop.time() - started, ""
+    except TimeoutError:
+        return PortState.FILTERED, loop.time() - started, ""
+    except OSError as exc:
+        return _error_state(exc), loop.time() - started, str(describe_os_error(exc, target.address))
+    finally:
+        sock.close()
+
+
+def is_self_connection(sock: socket.socket) -> bool:
+    """A TCP "simultaneous open" with itself: the local port picked was the port asked."""
+    return bool(sock.getsockname()[:2] == sock.getpeername()[:2])
+
+
+def _error_state(exc: OSError) -> PortState:
+    """An ICMP "unreachable" is a router's answer: the port is filtered on the way."""
+    if exc.errno in (errno.EHOSTUNREACH, errno.ENETUNREACH, errno.EACCES, errno.EPERM):
+        return PortState.FILTERED
+    return PortState.ERROR
+
+
+class PortScan:
+    """One scan of ``ports`` on ``host``: ``await scan.run()`` gives the report."""
+
+    def __init__(
+        self,
+        host: str,
+        ports: Sequence[int],
+        *,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        timeout: float = DEFAULT_TIMEOUT,
+        on_progress: ProgressCallback | None = None,
+        services: ServiceTable | None = None,
+    ) -> None:
+        if timeout <= 0:
+            raise NetError(
+                QT_TRANSLATE_NOOP("Lookup", "the timeout must be more than 0 s"), "timeout"
+            )
+        self.host = host
+        self.ports = tuple(ports)
+        self.concurrency = socket_budget(min(max(1, concurrency), max(1, len(self.ports))))
+        self.timeout = timeout
+        self.on_progress = on_progress
+        self.services = services or load_services()
+        self.target: Target | None = None
+        self._results: dict[int, PortResult] = {}
+        self._pending: list[PortResult] = []
+        self._counts = {state: 0 for state in PortState}
+        self._started = 0.0
+        self._elapsed = 0.0
+        self._last_progress = 0.0
+        self._cancelled = False
+
+    async def run(self) -> ScanReport:
+        loop = asyncio.get_running_loop()
+        self.target = await resolve_target(self.host)
+        self._started = self._last_progress = loop.time()
+        ports: Iterator[int] = iter(self.ports)
+        try:
+            async with asyncio.TaskGroup() as group:
+                for _ in range(self.concurrency):
+                    group.create_task(self._worker(ports))
+        except asyncio.CancelledError:
+            self._cancelled = True
+            raise
+        finally:
+            self._elapsed = loop.time() - self._started
+            self._flush(force=True)
+        return self.report()
+
+    async def _worker(self, ports: Iterator[int]) -> None:
+        assert self.target is not None
+        for port in ports:  # shared: each port goes to exactly one worker
+            state, seconds, detail = await probe(self.target, port, self.timeout)
+            result = PortResult(port, state, seconds, self.services.name_of(port), detail)
+            self._results[port] = result
+            self._counts[state] += 1
+            self._pending.append(result)
+            self._flush()
+
+    def _flush(self, force: bool = False) -> None:
+        if self.on_progress is None or not (self._pending or force):
+            return
+        now = asyncio.get_running_loop().time()
+        due = len(self._pending) >= PROGRESS_EVERY or now - self._last_progress >= PROGRESS_INTERVAL
+        if not (due or force):
+            return
+        self._last_progress = now
+        latest, self._pending = tuple(self._pending), []
+        counts = dict(self._counts)
+        self.on_progress(ScanProgress(len(self._results), len(self.ports), counts, latest))
+
+    def report(self) -> ScanReport:
+        """What is known so far (all of it once :meth:`run` returned)."""
+        results = tuple(self._results[p] for p in sorted(self._results))
+        address = self.target.address if self.target else ""
+        return ScanReport(
+            host=self.host,
+            address=address,
+            results=results,
+            total=len(self.ports),
+            elapsed=self._elapsed,
+            concurrency=self.concurrency,
+            timeout=self.timeout,
+            cancelled=self._cancelled,
+        )
+
+
+async def scan_ports(
+    host: str,
+    ports: Sequence[int],
+    *,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    timeout: float = DEFAULT_TIMEOUT,
+    on_progress: ProgressCallback | None = None,
+) -> ScanReport:
+    """Shorthand for ``await PortScan(...).run()``."""
+    scan = PortScan(host, ports, concurrency=concurrency, timeout=timeout, on_progress=on_progress)
+    return await scan.run()
+
+
+async def check_port(host: str, port: int, timeout: float = DEFAULT_TIMEOUT) -> PortResult:
+    """One port, as a scan would see it."""
+    target = await resolve_target(host)
+    state, seconds, detail = await probe(target, port, timeout)
+    return PortResult(port, state, seconds, load_services().name_of(port), detail)
