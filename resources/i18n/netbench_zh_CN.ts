@@ -173,10 +173,6 @@
         <translation>客户端会话</translation>
     </message>
     <message>
-        <source>Add a client session</source>
-        <translation>添加客户端会话</translation>
-    </message>
-    <message>
         <source>+ Session</source>
         <translation>+ 会话</translation>
     </message>
@@ -187,10 +183,6 @@
     <message>
         <source>Example clients</source>
         <translation>示例客户端</translation>
-    </message>
-    <message>
-        <source>Examples</source>
-        <translation>示例</translation>
     </message>
 </context>
 <context>
@@ -1924,6 +1916,241 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
 </context>
 <context>
+    <name>Lookup</name>
+    <message>
+        <source>at character {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type an address, such as 192.168.1.0/24 or 2001:db8::/32</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the prefix /{prefix} {where} is not a number from 0 to {limit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix} {where} is not a prefix length (0 to {limit}) nor a netmask whose ones come first, such as 255.255.255.0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{typed} is not a standard address, but inet_aton and getaddrinfo accept it as {meaning}: a part starting with 0 is octal, 0x is hexadecimal, a missing part fills the last one, and text after a space is ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not an IPv6 address: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{part} {where} is not a number from 0 to 255</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{part} {where} starts with 0, which the C library reads as octal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an IPv4 address has four numbers separated by dots; {text} has {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not an IPv{version} address, integer (0 to {top}), 0x hex or {bits}-bit binary number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICMP echo (the ping command) needs a raw socket, which takes administrator rights (root or CAP_NET_RAW); this times TCP handshakes to an open port instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type ports, such as 22,80,8000-8100 or http,ssh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the range {item} {where} runs backwards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} {where} is not a port from 1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} {where} is neither a port number nor a {protocol} service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} {where} is port 0, which cannot be contacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not published by this system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{low}-{high} (from {source})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{network}: {name} ({rfc})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ask for at least one subnet, not {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{network} has {size} addresses: it cannot make {count} subnets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new prefix /{new} must be between /{old} and /{top}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{network} in /{new} pieces makes {total} subnets; the list stops at {limit}: pick a shorter prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not a network: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type at least one network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv4 and IPv6 networks have no common supernet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this system names no DNS server: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{address} is not an IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot ask for {rdtype} of {name}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer was truncated (TC) and not retried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the CNAME chain from {name} loops or is longer than {limit} links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no server of {zone} answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{zone} referred to {next}, which does not lead closer to {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no address found for any server of {next}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than {limit} referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such name: {name} does not exist (NXDOMAIN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server failed to answer for {name} (SERVFAIL): it could not reach or validate the zone&apos;s own servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server refused to answer for {name} (REFUSED): it does not serve that zone, or not to this client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server answered {rcode} for {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} exists, but has no {rdtype} records (NODATA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer from {server} within {timeout} s (timeout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection refused by {server}: no DNS server listens there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS over HTTPS needs dnspython&apos;s doh extra (httpx2, httpcore2 and h2), which is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{server} sent a truncated answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{server} sent a malformed answer: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot query {server}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>routes are not available here: only Linux publishes them in /proc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system denies access to the list of sockets (macOS allows it to administrators only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>processes are shown for your own sockets only: other users&apos; are hidden unless netbench runs as root</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer for {name}: the lookup timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no network to look up {name} ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot look up {name}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such name: {name} ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} exists, but has no data of that type ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>temporary failure looking up {name}: the name server did not answer or failed; try again, and check the network ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name server failed for {name}: a permanent error ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: this system does not support that address family ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the timeout must be more than 0 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>netbench</source>
@@ -3119,10 +3346,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>监听列表</translation>
     </message>
     <message>
-        <source>Add a listener</source>
-        <translation>添加监听</translation>
-    </message>
-    <message>
         <source>+ Listener</source>
         <translation>+ 监听</translation>
     </message>
@@ -3133,10 +3356,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Example servers</source>
         <translation>示例服务器</translation>
-    </message>
-    <message>
-        <source>Examples</source>
-        <translation>示例</translation>
     </message>
 </context>
 <context>
@@ -4197,6 +4416,13 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>the TLS handshake with {target} failed: {reason}</source>
         <translation>与 {target} 的 TLS 握手失败：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TabFrame</name>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
     </message>
 </context>
 <context>

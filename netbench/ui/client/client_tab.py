@@ -11,14 +11,14 @@ import asyncio
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QWidget
 
 from netbench.net.clients import ClientConfig
 from netbench.net.engine import Engine
 from netbench.net.socket_kinds import SocketKind
 from netbench.ui.client.session_panel import SessionPanel
-from netbench.ui.panels.tab_frame import FrameExample, FrameWords, TabFrame
-from netbench.ui.sending.saved_store import SnippetStore, default_snippets_path
+from netbench.ui.panels.tab_frame import FrameWords, TabFrame
+from netbench.ui.sending.saved_store import SnippetStore
 
 
 @dataclass(frozen=True)
@@ -57,19 +57,16 @@ class ClientTab(TabFrame):
     def __init__(
         self, engine: Engine, parent: QWidget | None = None, snippets: SnippetStore | None = None
     ) -> None:
-        super().__init__("client", "sessions", engine, parent)
-        self.snippets = snippets or SnippetStore(default_snippets_path(), self)
-        self._examples = {example.key: example for example in examples()}
-        words = FrameWords(
-            panels=self.tr("Client sessions"),
-            new=self.tr("+ Session"),
-            new_accessible=self.tr("Add a client session"),
-            new_tip=self.tr("Add another session; each keeps its own connection"),
-            examples=self.tr("Example clients"),
-            examples_title=self.tr("Examples"),
+        super().__init__("client", "sessions", engine, parent, snippets)
+        self.build_frame(
+            FrameWords(
+                panels=self.tr("Client sessions"),
+                new=self.tr("+ Session"),
+                new_tip=self.tr("Add another session; each keeps its own connection"),
+                examples=self.tr("Example clients"),
+            ),
+            examples(),
         )
-        menu = [FrameExample(e.key, self.tr(e.title)) for e in self._examples.values()]
-        self.build_frame(words, menu)  # titles are marked with QT_TRANSLATE_NOOP
 
     def panel_noun(self) -> str:
         return "session"
@@ -77,19 +74,9 @@ class ClientTab(TabFrame):
     def create_panel(self, prefix: str, source: str) -> SessionPanel:
         return SessionPanel(prefix, source, self.engine, self.inner, self.snippets)
 
-    @property
-    def sessions(self) -> QTabWidget:
-        return self.inner
-
-    @property
-    def current_panel(self) -> SessionPanel:
-        panel = self.inner.currentWidget()
-        assert isinstance(panel, SessionPanel)
-        return panel
-
     def run_example(self, key: str) -> asyncio.Task[bool]:
         """Fill an idle session (or a new one) as the example says, connect, and send."""
-        example = self._examples[key]
+        example = self.examples[key]
         panel = self.idle_panel()
         panel.form.apply(example.config)
         panel.editor.set_payload(example.payload)

@@ -206,9 +206,9 @@ class SessionForm(SocketForm):
         tls_rows.addLayout(identity)
 
     def _connect_changes(self) -> None:
-        self.kind.currentIndexChanged.connect(self._on_kind_changed)
-        self.tls_verify.toggled.connect(self._on_any_changed)
-        self.local_port.valueChanged.connect(self._on_any_changed)
+        self.kind.currentIndexChanged.connect(self.on_kind_changed)
+        self.tls_verify.toggled.connect(self.on_any_changed)
+        self.local_port.valueChanged.connect(self.on_any_changed)
         for edit in (
             self.host,
             self.port,
@@ -220,7 +220,7 @@ class SessionForm(SocketForm):
             self.alpn,
             self.local_host,
         ):
-            edit.textChanged.connect(self._on_any_changed)
+            edit.textChanged.connect(self.on_any_changed)
 
     # -- reacting to the user ---------------------------------------------------------------
 
@@ -257,10 +257,6 @@ class SessionForm(SocketForm):
             "local_port": self.local_port,
         }
 
-    def _on_kind_changed(self) -> None:
-        self.apply_kind()
-        self._on_any_changed()
-
     def apply_kind(self) -> None:
         super().apply_kind()
         self._update_warning()
@@ -269,7 +265,7 @@ class SessionForm(SocketForm):
         insecure = self.client_kind is SocketKind.TLS and not self.tls_verify.isChecked()
         self.warning.setVisible(insecure)
 
-    def _on_any_changed(self) -> None:
+    def on_any_changed(self) -> None:
         self.show_error(None)
         self._update_warning()
         self.changed.emit()

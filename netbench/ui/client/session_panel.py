@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from netbench.net.clients import AnyClient, ClientConfig, SocketInfo, open_client, read_socket_info
-from netbench.net.engine import Engine
 from netbench.net.errors import NetError
 from netbench.net.events import (
     CloseReason,
@@ -51,7 +50,6 @@ from netbench.ui.sending.file_sender import FileSender
 from netbench.ui.sending.payload_editor import PayloadEditor
 from netbench.ui.sending.repeat_row import RepeatRow
 from netbench.ui.sending.saved_list import SnippetPanel, side_column
-from netbench.ui.sending.saved_store import SnippetStore
 from netbench.ui.widgets.close_reasons import close_reason_text
 from netbench.ui.widgets.colors import ERROR_COLOR, OK_COLOR, WARNING_COLOR
 from netbench.ui.widgets.sizes import format_size
@@ -66,15 +64,7 @@ class SessionState(Enum):
 
 
 class SessionPanel(TrafficPanel):
-    def __init__(
-        self,
-        prefix: str,
-        source: str,
-        engine: Engine,
-        parent: QWidget | None = None,
-        snippets: SnippetStore | None = None,
-    ) -> None:
-        super().__init__(prefix, source, engine, parent, snippets)
+    def setup(self) -> None:
         self.client: AnyClient | None = None
         self.config: ClientConfig | None = None
         self.state = SessionState.IDLE

@@ -81,7 +81,15 @@ class SocketForm(QWidget):
         """Shown for TLS."""
         raise NotImplementedError
 
+    def on_any_changed(self) -> None:
+        """Any field changed: errors go, warnings follow, ``changed`` is emitted."""
+        raise NotImplementedError
+
     # -- shared behaviour -------------------------------------------------------------------
+
+    def on_kind_changed(self) -> None:
+        self.apply_kind()
+        self.on_any_changed()
 
     def apply_kind(self) -> None:
         """Show the fields the chosen kind uses."""

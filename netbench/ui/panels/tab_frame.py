@@ -20,13 +20,14 @@ from collections.abc import Coroutine, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from netbench.net.engine import Engine
 from netbench.net.events import NetEvent
 from netbench.ui.runtime.tasks import start_task
+from netbench.ui.sending.saved_store import SnippetStore, default_snippets_path
 from netbench.ui.widgets.naming import name_widget
 
 
@@ -52,18 +53,19 @@ class FrameWords:
 
     panels: str  # accessible name of the inner tabs ("Listeners")
     new: str  # the "+ New" button ("+ Listener")
-    new_accessible: str
-    new_tip: str
+    new_tip: str  # its tooltip and accessible name ("Add another listener; …")
     examples: str  # accessible name of the Examples button ("Example servers")
-    examples_title: str  # the Examples button and menu title ("Examples")
 
 
-@dataclass(frozen=True)
-class FrameExample:
-    """One entry of the Examples menu: ``key`` names its action ``<tab>.example_<key>``."""
+class FrameExample(Protocol):
+    """One entry of the Examples menu: ``key`` names its action ``<tab>.example_<key>``;
+    ``title`` is English, marked with QT_TRANSLATE_NOOP in the tab's own context."""
 
-    key: str
-    title: str  # translated
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
 
 
 class TabFrame(QWidget):
@@ -73,10 +75,20 @@ class TabFrame(QWidget):
 
     panel_added = Signal(QWidget)
 
-    def __init__(self, key: str, inner_name: str, engine: Engine, parent: QWidget | None) -> None:
+    def __init__(
+        self,
+        key: str,
+        inner_name: str,
+        engine: Engine,
+        parent: QWidget | None,
+        snippets: SnippetStore | None = None,
+    ) -> None:
         super().__init__(parent)
         self.key = key
         self.engine = engine
+        # One list of saved messages for every sender in the window.
+        self.snippets = snippets or SnippetStore(default_snippets_path(), self)
+        self.examples: dict[str, Any] = {}
         self.setObjectName(f"{key}.tab")
         self._numbers = itertools.count(1)
         self.panels: dict[str, Any] = {}
@@ -90,20 +102,21 @@ class TabFrame(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.inner)
 
-    def build_frame(self, words: FrameWords, examples: Sequence[FrameExample]) -> None:
+    def build_frame(self, words: FrameWords, examples: Sequence[FrameExample] = ()) -> None:
         """Lays out the frame's controls and opens the first panel (subclasses call this
         at the end of their constructor, once they can make panels)."""
+        self.examples = {example.key: example for example in examples}
         self.inner.setAccessibleName(words.panels)
         self.new_button = name_widget(
-            QToolButton(self), self.key, f"new_{self.panel_noun()}", words.new_accessible
+            QToolButton(self), self.key, f"new_{self.panel_noun()}", words.new_tip
         )
         self.new_button.setText(words.new)
         self.new_button.setToolTip(words.new_tip)
         self.new_button.clicked.connect(self.add_panel)
         self.examples_button = name_widget(QToolButton(self), self.key, "examples", words.examples)
-        self.examples_button.setText(words.examples_title)
+        self.examples_button.setText(self.tr("Examples"))
         self.examples_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.examples_menu = self._examples_menu(words.examples_title, examples)
+        self.examples_menu = self._examples_menu(examples)
         self.examples_button.setMenu(self.examples_menu)
         self.examples_button.setVisible(bool(examples))
         corner = QWidget(self)
@@ -176,11 +189,12 @@ class TabFrame(QWidget):
 
     # -- examples ---------------------------------------------------------------------------
 
-    def _examples_menu(self, title: str, examples: Sequence[FrameExample]) -> QMenu:
-        menu = QMenu(title, self)
+    def _examples_menu(self, examples: Sequence[FrameExample]) -> QMenu:
+        menu = QMenu(self.tr("Examples"), self)
         menu.setObjectName(f"{self.key}.examples_menu")
+        context = type(self).__name__  # where the tab marked its titles
         for example in examples:
-            action = QAction(example.title, menu)
+            action = QAction(QCoreApplication.translate(context, example.title), menu)
             action.setObjectName(f"{self.key}.example_{example.key}")
             action.triggered.connect(lambda _=False, k=example.key: self.run_example(k))
             menu.addAction(action)

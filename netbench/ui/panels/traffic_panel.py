@@ -62,6 +62,11 @@ class TrafficPanel(QWidget):
         self._view_timer.setSingleShot(True)
         self._view_timer.setInterval(VIEW_UPDATE_MS)
         self._view_timer.timeout.connect(self.on_view_timer_timeout)
+        self.setup()
+
+    def setup(self) -> None:
+        """A panel's own state and widgets, made once the shared parts are in place."""
+        raise NotImplementedError
 
     # -- building ---------------------------------------------------------------------------
 

@@ -80,7 +80,7 @@ class ListenerForm(SocketForm):
         super().__init__(prefix, parent)
         self.certificate: ServerCertificate | None = None
         self._build()
-        self._on_kind_changed()
+        self.on_kind_changed()
         self._on_framing_changed()
         self._on_reply_changed()
 
@@ -99,12 +99,12 @@ class ListenerForm(SocketForm):
         grid.addWidget(self.error, 5, 0, 1, 2)
         grid.addWidget(self.warning, 6, 0, 1, 2)
 
-        self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        self.kind.currentIndexChanged.connect(self.on_kind_changed)
         self.framing.currentIndexChanged.connect(self._on_framing_changed)
         self.responder.currentIndexChanged.connect(self._on_reply_changed)
-        self.host.currentTextChanged.connect(self._on_any_changed)
+        self.host.currentTextChanged.connect(self.on_any_changed)
         for edit in (self.port, self.path, self.fixed_reply, self.site, self.delimiter):
-            edit.textChanged.connect(self._on_any_changed)
+            edit.textChanged.connect(self.on_any_changed)
 
     def _build_address_row(self, grid: QGridLayout) -> None:
         self.kind = self.kind_combo(self.tr("Listener kind"))
@@ -340,10 +340,6 @@ class ListenerForm(SocketForm):
             "cert": self.cert,
         }
 
-    def _on_kind_changed(self) -> None:
-        self.apply_kind()
-        self._on_any_changed()
-
     def apply_kind(self) -> None:
         """Show the fields this kind uses and enable what it supports."""
         super().apply_kind()
@@ -370,7 +366,7 @@ class ListenerForm(SocketForm):
         for widget in (self.prefix_size, self.byteorder, self.counts_header):
             widget.setVisible(key == "length")
         self.max_frame.setVisible(key != "raw")
-        self._on_any_changed()
+        self.on_any_changed()
 
     def _on_reply_changed(self) -> None:
         key = self.responder.currentData()
@@ -382,9 +378,9 @@ class ListenerForm(SocketForm):
         self.close_after.setVisible(key not in ("none", "http"))
         if key == "http" and self.framing.currentData() != "raw":
             self.framing.setCurrentIndex(0)
-        self._on_any_changed()
+        self.on_any_changed()
 
-    def _on_any_changed(self) -> None:
+    def on_any_changed(self) -> None:
         self.show_error(None)
         host = self.host.currentText().strip()
         everywhere = not self.listener_kind.uses_path and host in ("0.0.0.0", "::")

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from netbench.core.rates import human_rate
 from netbench.net.datagram import DatagramListener
-from netbench.net.engine import Engine
 from netbench.net.errors import NetError, describe_os_error, who_listens_on
 from netbench.net.events import NetEvent
 from netbench.net.file_send import FindTargets, listener_targets
@@ -45,7 +44,6 @@ from netbench.ui.runtime.tasks import start_task
 from netbench.ui.sending.file_sender import FileSender
 from netbench.ui.sending.payload_editor import PayloadEditor
 from netbench.ui.sending.saved_list import SnippetPanel, side_column
-from netbench.ui.sending.saved_store import SnippetStore
 from netbench.ui.server.listener_form import ListenerForm
 from netbench.ui.server.peers_model import PeerColumn, PeersModel, PeerState
 from netbench.ui.widgets.sizes import format_size
@@ -58,15 +56,7 @@ class ListenerPanel(TrafficPanel):
     started = Signal()
     stopped = Signal()
 
-    def __init__(
-        self,
-        prefix: str,
-        source: str,
-        engine: Engine,
-        parent: QWidget | None = None,
-        snippets: SnippetStore | None = None,
-    ) -> None:
-        super().__init__(prefix, source, engine, parent, snippets)
+    def setup(self) -> None:
         self.listener: AnyListener | None = None
         self.config: ListenerConfig | None = None
         self.certificate: ServerCertificate | None = None

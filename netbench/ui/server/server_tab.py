@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QTabWidget,
     QWidget,
 )
 
@@ -21,8 +20,8 @@ from netbench.core.framing import FramingKind, FramingSpec
 from netbench.net.engine import Engine
 from netbench.net.listeners import ListenerConfig
 from netbench.net.socket_kinds import SocketKind
-from netbench.ui.panels.tab_frame import FrameExample, FrameWords, TabFrame
-from netbench.ui.sending.saved_store import SnippetStore, default_snippets_path
+from netbench.ui.panels.tab_frame import FrameWords, TabFrame
+from netbench.ui.sending.saved_store import SnippetStore
 from netbench.ui.server.listener_panel import ListenerPanel
 
 
@@ -76,19 +75,16 @@ class ServerTab(TabFrame):
     def __init__(
         self, engine: Engine, parent: QWidget | None = None, snippets: SnippetStore | None = None
     ) -> None:
-        super().__init__("server", "listeners", engine, parent)
-        self.snippets = snippets or SnippetStore(default_snippets_path(), self)
-        self._examples = {example.key: example for example in examples()}
-        words = FrameWords(
-            panels=self.tr("Listeners"),
-            new=self.tr("+ Listener"),
-            new_accessible=self.tr("Add a listener"),
-            new_tip=self.tr("Add another listener; each keeps its own state"),
-            examples=self.tr("Example servers"),
-            examples_title=self.tr("Examples"),
+        super().__init__("server", "listeners", engine, parent, snippets)
+        self.build_frame(
+            FrameWords(
+                panels=self.tr("Listeners"),
+                new=self.tr("+ Listener"),
+                new_tip=self.tr("Add another listener; each keeps its own state"),
+                examples=self.tr("Example servers"),
+            ),
+            examples(),
         )
-        menu = [FrameExample(e.key, self.tr(e.title)) for e in self._examples.values()]
-        self.build_frame(words, menu)  # titles are marked with QT_TRANSLATE_NOOP
 
     def panel_noun(self) -> str:
         return "listener"
@@ -96,19 +92,9 @@ class ServerTab(TabFrame):
     def create_panel(self, prefix: str, source: str) -> ListenerPanel:
         return ListenerPanel(prefix, source, self.engine, self.inner, self.snippets)
 
-    @property
-    def listeners(self) -> QTabWidget:
-        return self.inner
-
-    @property
-    def current_panel(self) -> ListenerPanel:
-        panel = self.inner.currentWidget()
-        assert isinstance(panel, ListenerPanel)
-        return panel
-
     def run_example(self, key: str) -> asyncio.Task[bool]:
         """Configure an idle listener (or a new one) as the example says, and start it."""
-        example = self._examples[key]
+        example = self.examples[key]
         panel = self.idle_panel()
         panel.form.apply(example.config, example.reply)
         return self.start_example(panel.start(), key)

@@ -104,7 +104,7 @@ def test_tcp_session_shows_the_socket_sends_and_receives(window, pump, in_thread
         pump(lambda: b"answer" in transcript_data(panel))
         assert "hello 你好".encode() in transcript_data(panel)
         pump(lambda: "in 1 msg" in find(window, "client.stats").text())
-        assert window.client_tab.sessions.tabText(0) == f"TCP 127.0.0.1:{server.port} ●"
+        assert window.client_tab.inner.tabText(0) == f"TCP 127.0.0.1:{server.port} ●"
     finally:
         conn.close()
 
@@ -964,7 +964,7 @@ def test_sessions_are_independent(window, pump, in_thread):
         accepted = [pool.submit(first.accept), pool.submit(second.accept)]
         connect(window, pump, port=first.port)
         find(window, "client.new_session").click()
-        assert window.client_tab.sessions.count() == 2
+        assert window.client_tab.inner.count() == 2
         connect(window, pump, port=second.port, prefix="client.2")
         one, two = (in_thread(f.result) for f in accepted)
         panel_one = window.client_tab.panels["client-1"]
@@ -1023,9 +1023,9 @@ def test_examples_talk_to_the_server_tabs_time_echo(window, pump):
 
 def test_closing_a_session_tab_closes_its_connection(window, pump, in_thread, server):
     panel, conn = connect_to(window, pump, in_thread, server)
-    window.client_tab.sessions.tabCloseRequested.emit(0)
+    window.client_tab.inner.tabCloseRequested.emit(0)
     assert in_thread(conn.recv, 10) == b""
     pump(lambda: "client-1" not in window.client_tab.panels)
-    assert window.client_tab.sessions.count() == 1  # a fresh session takes its place
+    assert window.client_tab.inner.count() == 1  # a fresh session takes its place
     assert not panel.is_connected
     conn.close()

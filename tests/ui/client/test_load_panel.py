@@ -270,7 +270,7 @@ def test_closing_the_session_cancels_its_run(window, pump, echo):
     panel = load(window)
     find(window, "client.load_start").click()
     pump(lambda: panel.run.latest.open == 10)
-    window.client_tab.sessions.tabCloseRequested.emit(0)
+    window.client_tab.inner.tabCloseRequested.emit(0)
     pump(lambda: "client-1" not in window.client_tab.panels, 10)
     assert not panel.is_running
     assert panel.last_result.status.value == "cancelled"
