@@ -1826,40 +1826,8 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>分帧</translation>
     </message>
     <message>
-        <source>Show data as</source>
-        <translation>数据显示为</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <source>Hex</source>
-        <translation>十六进制</translation>
-    </message>
-    <message>
-        <source>Text + hex</source>
-        <translation>文本 + 十六进制</translation>
-    </message>
-    <message>
         <source>The text with escapes, a hex dump, or both side by side</source>
         <translation>带转义的文本、十六进制转储，或两者并排显示</translation>
-    </message>
-    <message>
-        <source>Text encoding</source>
-        <translation>文本编码</translation>
-    </message>
-    <message>
-        <source>How the bytes are decoded into text</source>
-        <translation>字节如何解码为文本</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>显示</translation>
-    </message>
-    <message>
-        <source>Encoding</source>
-        <translation>编码</translation>
     </message>
     <message>
         <source>Message as text</source>
@@ -2001,22 +1969,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Showing the first {shown} of {total}.</source>
         <translation>显示了 {total} 中的前 {shown}。</translation>
-    </message>
-    <message>
-        <source>received</source>
-        <translation>接收</translation>
-    </message>
-    <message>
-        <source>sent</source>
-        <translation>发送</translation>
-    </message>
-    <message>
-        <source>information</source>
-        <translation>信息</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>错误</translation>
     </message>
 </context>
 <context>
@@ -4043,6 +3995,61 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
 </context>
 <context>
+    <name>TranscriptFiles</name>
+    <message>
+        <source>Could not record to {path}: {reason}</source>
+        <translation>无法记录到 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Could not finish the recording {path}: {reason}</source>
+        <translation>无法完成记录 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Recorded 1 record to {path}</source>
+        <translation>已向 {path} 记录 1 条</translation>
+    </message>
+    <message>
+        <source>Recorded {count} records to {path}</source>
+        <translation>已向 {path} 记录 {count} 条</translation>
+    </message>
+    <message>
+        <source>Recording to {path} stopped: {reason}</source>
+        <translation>记录到 {path} 已停止：{reason}</translation>
+    </message>
+    <message>
+        <source>Record the transcript to a file (new records are appended)</source>
+        <translation>将收发记录写入文件（新记录追加在后）</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {reason}</source>
+        <translation>无法导出到 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Exported 1 record to {path}</source>
+        <translation>已导出 1 条记录到 {path}</translation>
+    </message>
+    <message>
+        <source>Exported {count} records to {path}</source>
+        <translation>已导出 {count} 条记录到 {path}</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Export the transcript</source>
+        <translation>导出收发记录</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptModel</name>
     <message>
         <source>Time (+s)</source>
@@ -4154,32 +4161,8 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>收发记录状态</translation>
     </message>
     <message>
-        <source>Show data as</source>
-        <translation>数据显示为</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <source>Hex</source>
-        <translation>十六进制</translation>
-    </message>
-    <message>
-        <source>Text + hex</source>
-        <translation>文本 + 十六进制</translation>
-    </message>
-    <message>
         <source>Show the data as text with escapes, hex, or both</source>
         <translation>以转义文本、十六进制或两者同时显示数据</translation>
-    </message>
-    <message>
-        <source>Text encoding</source>
-        <translation>文本编码</translation>
-    </message>
-    <message>
-        <source>How the bytes are decoded into text</source>
-        <translation>字节如何解码为文本</translation>
     </message>
     <message>
         <source>Time format</source>
@@ -4278,14 +4261,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>清空视图；总计继续统计</translation>
     </message>
     <message>
-        <source>Show</source>
-        <translation>显示</translation>
-    </message>
-    <message>
-        <source>Encoding</source>
-        <translation>编码</translation>
-    </message>
-    <message>
         <source>Transcript</source>
         <translation>收发记录</translation>
     </message>
@@ -4320,34 +4295,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Copy the payloads in their multi-line form (hex dump)</source>
         <translation>以多行形式复制数据（十六进制转储）</translation>
-    </message>
-    <message>
-        <source>Could not record to {path}: {reason}</source>
-        <translation>无法记录到 {path}：{reason}</translation>
-    </message>
-    <message>
-        <source>Could not finish the recording {path}: {reason}</source>
-        <translation>无法完成记录 {path}：{reason}</translation>
-    </message>
-    <message>
-        <source>Recorded 1 record to {path}</source>
-        <translation>已向 {path} 记录 1 条</translation>
-    </message>
-    <message>
-        <source>Recorded {count} records to {path}</source>
-        <translation>已向 {path} 记录 {count} 条</translation>
-    </message>
-    <message>
-        <source>Could not export to {path}: {reason}</source>
-        <translation>无法导出到 {path}：{reason}</translation>
-    </message>
-    <message>
-        <source>Exported 1 record to {path}</source>
-        <translation>已导出 1 条记录到 {path}</translation>
-    </message>
-    <message>
-        <source>Exported {count} records to {path}</source>
-        <translation>已导出 {count} 条记录到 {path}</translation>
     </message>
     <message>
         <source>Copied 1 row</source>
@@ -4390,30 +4337,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>匹配第 {row} 行，共 {count} 行</translation>
     </message>
     <message>
-        <source>Record the transcript to a file (new records are appended)</source>
-        <translation>将收发记录写入文件（新记录追加在后）</translation>
-    </message>
-    <message>
-        <source>JSON Lines (*.jsonl)</source>
-        <translation>JSON Lines (*.jsonl)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt)</source>
-        <translation>文本文件 (*.txt)</translation>
-    </message>
-    <message>
-        <source>Export the transcript</source>
-        <translation>导出收发记录</translation>
-    </message>
-    <message>
-        <source>Recording to {path} stopped: {reason}</source>
-        <translation>记录到 {path} 已停止：{reason}</translation>
-    </message>
-    <message>
         <source>{count} shown</source>
         <translation>显示 {count} 条</translation>
     </message>
@@ -4451,6 +4374,41 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>{path} is a stale socket file left by a server that is gone; remove it to listen there</source>
         <translation>{path} 是已退出的服务器留下的残留套接字文件；删除它才能在此监听</translation>
+    </message>
+</context>
+<context>
+    <name>ViewOptions</name>
+    <message>
+        <source>Show data as</source>
+        <translation>数据显示为</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Text + hex</source>
+        <translation>文本 + 十六进制</translation>
+    </message>
+    <message>
+        <source>Text encoding</source>
+        <translation>文本编码</translation>
+    </message>
+    <message>
+        <source>How the bytes are decoded into text</source>
+        <translation>字节如何解码为文本</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
     </message>
 </context>
 <context>
