@@ -44,6 +44,73 @@
     </message>
 </context>
 <context>
+    <name>ChecksumOptions</name>
+    <message>
+        <source>Checksum options</source>
+        <translation>校验和选项</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>校验和</translation>
+    </message>
+    <message>
+        <source>Appended to every message sent, computed after {counter} and {time} are filled in</source>
+        <translation>附加在每条发送的消息后，在填入 {counter} 和 {time} 之后计算</translation>
+    </message>
+    <message>
+        <source>Checksum byte order</source>
+        <translation>校验和字节序</translation>
+    </message>
+    <message>
+        <source>How a 16- or 32-bit checksum is laid out: Modbus RTU sends its CRC low byte first, most other protocols high byte first</source>
+        <translation>16 位或 32 位校验和的字节排列：Modbus RTU 的 CRC 低字节在前，其他多数协议高字节在前</translation>
+    </message>
+    <message>
+        <source>low byte first (LE)</source>
+        <translation>低字节在前 (LE)</translation>
+    </message>
+    <message>
+        <source>high byte first (BE)</source>
+        <translation>高字节在前 (BE)</translation>
+    </message>
+    <message>
+        <source>Bytes at the start the checksum skips</source>
+        <translation>校验时跳过的开头字节数</translation>
+    </message>
+    <message>
+        <source>Leading bytes the checksum does not cover, such as a 0x02 or &apos;:&apos; start byte</source>
+        <translation>不参与校验的开头字节，例如起始字节 0x02 或 &apos;:&apos;</translation>
+    </message>
+    <message>
+        <source>skip first </source>
+        <translation>跳过前 </translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> 字节</translation>
+    </message>
+    <message>
+        <source>Where the checksum goes</source>
+        <translation>校验和的位置</translation>
+    </message>
+    <message>
+        <source>Before the line ending: payload + checksum + line ending. After it: the checksum also covers the line ending and ends the message</source>
+        <translation>在换行符之前：内容 + 校验和 + 换行符。在换行符之后：校验和也覆盖换行符，并位于消息末尾</translation>
+    </message>
+    <message>
+        <source>before the line ending</source>
+        <translation>在换行符之前</translation>
+    </message>
+    <message>
+        <source>after the line ending</source>
+        <translation>在换行符之后</translation>
+    </message>
+    <message>
+        <source>{checksum}:</source>
+        <translation>{checksum}：</translation>
+    </message>
+</context>
+<context>
     <name>ClientInfo</name>
     <message>
         <source>enter the server&apos;s socket path</source>
@@ -584,6 +651,41 @@
     <message>
         <source>length prefix declares a {length}-byte payload, over the {limit}-byte limit; skipping the frame ({total} bytes)</source>
         <translation>长度前缀声明的内容为 {length} 字节，超过 {limit} 字节的上限；跳过该帧（{total} 字节）</translation>
+    </message>
+</context>
+<context>
+    <name>ImportQuestion</name>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace the saved messages of the same name</source>
+        <translation>替换同名的常用消息</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>都保留</translation>
+    </message>
+    <message>
+        <source>Keep both, the imported ones under new names</source>
+        <translation>都保留，导入的消息使用新名称</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Skip the imported messages whose names are taken</source>
+        <translation>跳过名称已被占用的导入消息</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation>取消导入</translation>
     </message>
 </context>
 <context>
@@ -2139,10 +2241,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>发送内容错误</translation>
     </message>
     <message>
-        <source>Bytes to send</source>
-        <translation>将发送的字节</translation>
-    </message>
-    <message>
         <source>Send</source>
         <translation>发送</translation>
     </message>
@@ -2155,70 +2253,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>发送 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Checksum</source>
-        <translation>校验和</translation>
-    </message>
-    <message>
-        <source>Appended to every message sent, computed after {counter} and {time} are filled in</source>
-        <translation>附加在每条发送的消息后，在填入 {counter} 和 {time} 之后计算</translation>
-    </message>
-    <message>
-        <source>Checksum options</source>
-        <translation>校验和选项</translation>
-    </message>
-    <message>
-        <source>Checksum byte order</source>
-        <translation>校验和字节序</translation>
-    </message>
-    <message>
-        <source>How a 16- or 32-bit checksum is laid out: Modbus RTU sends its CRC low byte first, most other protocols high byte first</source>
-        <translation>16 位或 32 位校验和的字节排列：Modbus RTU 的 CRC 低字节在前，其他多数协议高字节在前</translation>
-    </message>
-    <message>
-        <source>low byte first (LE)</source>
-        <translation>低字节在前 (LE)</translation>
-    </message>
-    <message>
-        <source>high byte first (BE)</source>
-        <translation>高字节在前 (BE)</translation>
-    </message>
-    <message>
-        <source>Bytes at the start the checksum skips</source>
-        <translation>校验时跳过的开头字节数</translation>
-    </message>
-    <message>
-        <source>Leading bytes the checksum does not cover, such as a 0x02 or &apos;:&apos; start byte</source>
-        <translation>不参与校验的开头字节，例如起始字节 0x02 或 &apos;:&apos;</translation>
-    </message>
-    <message>
-        <source>skip first </source>
-        <translation>跳过前 </translation>
-    </message>
-    <message>
-        <source> bytes</source>
-        <translation> 字节</translation>
-    </message>
-    <message>
-        <source>Where the checksum goes</source>
-        <translation>校验和的位置</translation>
-    </message>
-    <message>
-        <source>Before the line ending: payload + checksum + line ending. After it: the checksum also covers the line ending and ends the message</source>
-        <translation>在换行符之前：内容 + 校验和 + 换行符。在换行符之后：校验和也覆盖换行符，并位于消息末尾</translation>
-    </message>
-    <message>
-        <source>before the line ending</source>
-        <translation>在换行符之前</translation>
-    </message>
-    <message>
-        <source>after the line ending</source>
-        <translation>在换行符之后</translation>
-    </message>
-    <message>
-        <source>{checksum}:</source>
-        <translation>{checksum}：</translation>
-    </message>
-    <message>
         <source>Type text… Ctrl+Enter sends</source>
         <translation>输入文本… Ctrl+Enter 发送</translation>
     </message>
@@ -2229,6 +2263,17 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Hex bytes: 48 65 6c 6c 6f, 0x48,0x65… Ctrl+Enter sends</source>
         <translation>十六进制字节：48 65 6c 6c 6f、0x48,0x65… Ctrl+Enter 发送</translation>
+    </message>
+    <message>
+        <source>Cannot send: {message}</source>
+        <translation>无法发送：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadPreview</name>
+    <message>
+        <source>Bytes to send</source>
+        <translation>将发送的字节</translation>
     </message>
     <message>
         <source>0 bytes</source>
@@ -2249,10 +2294,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>{body} + {checksum} {value}</source>
         <translation>{body} + {checksum} {value}</translation>
-    </message>
-    <message>
-        <source>Cannot send: {message}</source>
-        <translation>无法发送：{message}</translation>
     </message>
 </context>
 <context>
@@ -2292,6 +2333,13 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>closed</source>
         <translation>已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>RenameDelegate</name>
+    <message>
+        <source>New name</source>
+        <translation>新名称</translation>
     </message>
 </context>
 <context>
@@ -2725,6 +2773,41 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>a backslash cannot escape a brace (position {position}); write {{{{ or }}}} for a brace</source>
         <translation>反斜杠不能转义花括号（位置 {position}）；花括号本身请写成 {{{{ 或 }}}}</translation>
+    </message>
+</context>
+<context>
+    <name>SavedMessagesList</name>
+    <message>
+        <source>Saved messages</source>
+        <translation>常用消息</translation>
+    </message>
+    <message>
+        <source>Click or Enter: load into the editor. Double-click or Ctrl+Enter: send. F2: rename. Del: delete. Alt+Up/Down: move.</source>
+        <translation>单击或回车：载入编辑框。双击或 Ctrl+Enter：发送。F2：重命名。Del：删除。Alt+上/下：移动。</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Load into the editor</source>
+        <translation>载入编辑框</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Export selected…</source>
+        <translation>导出所选…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
     </message>
 </context>
 <context>
@@ -3359,18 +3442,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>显示名称、备注或内容包含此文字的消息</translation>
     </message>
     <message>
-        <source>Dismiss</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Dismiss the notice</source>
-        <translation>关闭提示</translation>
-    </message>
-    <message>
-        <source>Click or Enter: load into the editor. Double-click or Ctrl+Enter: send. F2: rename. Del: delete. Alt+Up/Down: move.</source>
-        <translation>单击或回车：载入编辑框。双击或 Ctrl+Enter：发送。F2：重命名。Del：删除。Alt+上/下：移动。</translation>
-    </message>
-    <message>
         <source>Name for the payload in the editor</source>
         <translation>编辑框中内容的名称</translation>
     </message>
@@ -3455,38 +3526,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>撤销上一次更改</translation>
     </message>
     <message>
-        <source>Replace</source>
-        <translation>替换</translation>
-    </message>
-    <message>
-        <source>Replace the saved messages of the same name</source>
-        <translation>替换同名的常用消息</translation>
-    </message>
-    <message>
-        <source>Keep both</source>
-        <translation>都保留</translation>
-    </message>
-    <message>
-        <source>Keep both, the imported ones under new names</source>
-        <translation>都保留，导入的消息使用新名称</translation>
-    </message>
-    <message>
-        <source>Skip</source>
-        <translation>跳过</translation>
-    </message>
-    <message>
-        <source>Skip the imported messages whose names are taken</source>
-        <translation>跳过名称已被占用的导入消息</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Cancel the import</source>
-        <translation>取消导入</translation>
-    </message>
-    <message>
         <source>Saved messages ({count})</source>
         <translation>常用消息（{count}）</translation>
     </message>
@@ -3497,10 +3536,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>No saved messages yet: type a payload and press Save</source>
         <translation>还没有常用消息：输入内容后点“保存”</translation>
-    </message>
-    <message>
-        <source>The saved messages live in {folder}</source>
-        <translation>常用消息保存在 {folder}</translation>
     </message>
     <message>
         <source>Type a name for the payload, then press Enter</source>
@@ -3541,6 +3576,21 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Select the message to move first</source>
         <translation>请先选择要移动的消息</translation>
+    </message>
+</context>
+<context>
+    <name>SnippetSharing</name>
+    <message>
+        <source>Import saved messages</source>
+        <translation>导入常用消息</translation>
+    </message>
+    <message>
+        <source>Export saved messages</source>
+        <translation>导出常用消息</translation>
+    </message>
+    <message>
+        <source>Export the selected messages</source>
+        <translation>导出所选消息</translation>
     </message>
     <message>
         <source>Saved messages (*.json)</source>
@@ -3587,44 +3637,16 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>已导入 {file}：{parts}</translation>
     </message>
     <message>
+        <source>Nothing was imported</source>
+        <translation>未导入任何内容</translation>
+    </message>
+    <message>
         <source>Could not export to {path}: {reason}</source>
         <translation>无法导出到 {path}：{reason}</translation>
     </message>
     <message>
         <source>Exported {count} saved messages to {file}</source>
         <translation>已将 {count} 条常用消息导出到 {file}</translation>
-    </message>
-    <message>
-        <source>Import saved messages</source>
-        <translation>导入常用消息</translation>
-    </message>
-    <message>
-        <source>Export saved messages</source>
-        <translation>导出常用消息</translation>
-    </message>
-    <message>
-        <source>Export the selected messages</source>
-        <translation>导出所选消息</translation>
-    </message>
-    <message>
-        <source>Nothing was imported</source>
-        <translation>未导入任何内容</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>发送</translation>
-    </message>
-    <message>
-        <source>Load into the editor</source>
-        <translation>载入编辑框</translation>
-    </message>
-    <message>
-        <source>Rename</source>
-        <translation>重命名</translation>
-    </message>
-    <message>
-        <source>Export selected…</source>
-        <translation>导出所选…</translation>
     </message>
 </context>
 <context>
@@ -3875,6 +3897,21 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>an object</source>
         <translation>对象</translation>
+    </message>
+</context>
+<context>
+    <name>StoreNotice</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Dismiss the notice</source>
+        <translation>关闭提示</translation>
+    </message>
+    <message>
+        <source>The saved messages live in {folder}</source>
+        <translation>常用消息保存在 {folder}</translation>
     </message>
 </context>
 <context>
@@ -4409,13 +4446,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Encoding</source>
         <translation>编码</translation>
-    </message>
-</context>
-<context>
-    <name>_RenameDelegate</name>
-    <message>
-        <source>New name</source>
-        <translation>新名称</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,8 @@ Values are strings Qt style sheets and ``QColor`` both read: ``#rrggbb``, ``#aar
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLabel
+
 # -- status text ----------------------------------------------------------------------------
 
 ERROR_COLOR = "#b3261e"
@@ -46,3 +48,11 @@ ERROR_ROW_COLORS = ("#b3261e", "#ff8a80")
 def color_style(color: str) -> str:
     """The style sheet that colors a label's text ``color``; no color: the palette's own."""
     return f"color: {color};" if color else ""
+
+
+def show_status(label: QLabel, text: str, color: str = "") -> None:
+    """Put a status line in ``label`` in ``color``, all of it in the tooltip too (a long
+    status is cut short by the row it sits in)."""
+    label.setText(text)
+    label.setToolTip(text)
+    label.setStyleSheet(color_style(color))
