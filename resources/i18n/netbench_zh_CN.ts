@@ -2612,6 +2612,13 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>{peer} · {count}</translation>
     </message>
     <message>
+        <source>{sent} of {total} sent</source>
+        <translation>已发送 {sent} / {total}</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayWords</name>
+    <message>
         <source>1 message</source>
         <translation>1 条消息</translation>
     </message>
@@ -2674,10 +2681,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>about {seconds} s</source>
         <translation>约 {seconds} 秒</translation>
-    </message>
-    <message>
-        <source>{sent} of {total} sent</source>
-        <translation>已发送 {sent} / {total}</translation>
     </message>
     <message>
         <source>Done: {messages} sent in {seconds} s</source>
