@@ -256,11 +256,7 @@ class TranscriptModel(QAbstractTableModel):
         existing = self._rows
         removed = min(existing, self._ring.overflow_of(records))
         if removed:
-            self._forget_cells(removed)
-            self.beginRemoveRows(QModelIndex(), 0, removed - 1)
-            self._skip = removed
-            self._rows -= removed
-            self.endRemoveRows()
+            self._remove_oldest(removed)
         self._ring.append_many(records)
         self._skip = 0
         added = len(self._ring) - self._rows
@@ -269,6 +265,14 @@ class TranscriptModel(QAbstractTableModel):
             self._rows += added
             self.endInsertRows()
         self.counts_changed.emit()
+
+    def _remove_oldest(self, count: int) -> None:
+        """Tell the views the oldest ``count`` rows go, before the ring drops them."""
+        self._forget_cells(count)
+        self.beginRemoveRows(QModelIndex(), 0, count - 1)
+        self._skip = count
+        self._rows -= count
+        self.endRemoveRows()
 
     def note_unshown(
         self, records_in: int, bytes_in: int, records_out: int = 0, bytes_out: int = 0
@@ -283,11 +287,7 @@ class TranscriptModel(QAbstractTableModel):
             raise ValueError("the transcript must keep at least one record")
         removed = max(0, self._rows - capacity)
         if removed:
-            self._forget_cells(removed)
-            self.beginRemoveRows(QModelIndex(), 0, removed - 1)
-            self._skip = removed
-            self._rows -= removed
-            self.endRemoveRows()
+            self._remove_oldest(removed)
         self._ring.set_capacity(capacity)
         self._skip = 0
         if removed:
