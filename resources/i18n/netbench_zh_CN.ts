@@ -44,6 +44,73 @@
     </message>
 </context>
 <context>
+    <name>ChecksumOptions</name>
+    <message>
+        <source>Checksum options</source>
+        <translation>校验和选项</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>校验和</translation>
+    </message>
+    <message>
+        <source>Appended to every message sent, computed after {counter} and {time} are filled in</source>
+        <translation>附加在每条发送的消息后，在填入 {counter} 和 {time} 之后计算</translation>
+    </message>
+    <message>
+        <source>Checksum byte order</source>
+        <translation>校验和字节序</translation>
+    </message>
+    <message>
+        <source>How a 16- or 32-bit checksum is laid out: Modbus RTU sends its CRC low byte first, most other protocols high byte first</source>
+        <translation>16 位或 32 位校验和的字节排列：Modbus RTU 的 CRC 低字节在前，其他多数协议高字节在前</translation>
+    </message>
+    <message>
+        <source>low byte first (LE)</source>
+        <translation>低字节在前 (LE)</translation>
+    </message>
+    <message>
+        <source>high byte first (BE)</source>
+        <translation>高字节在前 (BE)</translation>
+    </message>
+    <message>
+        <source>Bytes at the start the checksum skips</source>
+        <translation>校验时跳过的开头字节数</translation>
+    </message>
+    <message>
+        <source>Leading bytes the checksum does not cover, such as a 0x02 or &apos;:&apos; start byte</source>
+        <translation>不参与校验的开头字节，例如起始字节 0x02 或 &apos;:&apos;</translation>
+    </message>
+    <message>
+        <source>skip first </source>
+        <translation>跳过前 </translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> 字节</translation>
+    </message>
+    <message>
+        <source>Where the checksum goes</source>
+        <translation>校验和的位置</translation>
+    </message>
+    <message>
+        <source>Before the line ending: payload + checksum + line ending. After it: the checksum also covers the line ending and ends the message</source>
+        <translation>在换行符之前：内容 + 校验和 + 换行符。在换行符之后：校验和也覆盖换行符，并位于消息末尾</translation>
+    </message>
+    <message>
+        <source>before the line ending</source>
+        <translation>在换行符之前</translation>
+    </message>
+    <message>
+        <source>after the line ending</source>
+        <translation>在换行符之后</translation>
+    </message>
+    <message>
+        <source>{checksum}:</source>
+        <translation>{checksum}：</translation>
+    </message>
+</context>
+<context>
     <name>ClientInfo</name>
     <message>
         <source>enter the server&apos;s socket path</source>
@@ -791,6 +858,41 @@
     <message>
         <source>unknown variable {name} at position {position}</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportQuestion</name>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace the saved messages of the same name</source>
+        <translation>替换同名的常用消息</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>都保留</translation>
+    </message>
+    <message>
+        <source>Keep both, the imported ones under new names</source>
+        <translation>都保留，导入的消息使用新名称</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Skip the imported messages whose names are taken</source>
+        <translation>跳过名称已被占用的导入消息</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation>取消导入</translation>
     </message>
 </context>
 <context>
@@ -2248,40 +2350,8 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>分帧</translation>
     </message>
     <message>
-        <source>Show data as</source>
-        <translation>数据显示为</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <source>Hex</source>
-        <translation>十六进制</translation>
-    </message>
-    <message>
-        <source>Text + hex</source>
-        <translation>文本 + 十六进制</translation>
-    </message>
-    <message>
         <source>The text with escapes, a hex dump, or both side by side</source>
         <translation>带转义的文本、十六进制转储，或两者并排显示</translation>
-    </message>
-    <message>
-        <source>Text encoding</source>
-        <translation>文本编码</translation>
-    </message>
-    <message>
-        <source>How the bytes are decoded into text</source>
-        <translation>字节如何解码为文本</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>显示</translation>
-    </message>
-    <message>
-        <source>Encoding</source>
-        <translation>编码</translation>
     </message>
     <message>
         <source>Message as text</source>
@@ -2423,22 +2493,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Showing the first {shown} of {total}.</source>
         <translation>显示了 {total} 中的前 {shown}。</translation>
-    </message>
-    <message>
-        <source>received</source>
-        <translation>接收</translation>
-    </message>
-    <message>
-        <source>sent</source>
-        <translation>发送</translation>
-    </message>
-    <message>
-        <source>information</source>
-        <translation>信息</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>错误</translation>
     </message>
 </context>
 <context>
@@ -2609,10 +2663,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>发送内容错误</translation>
     </message>
     <message>
-        <source>Bytes to send</source>
-        <translation>将发送的字节</translation>
-    </message>
-    <message>
         <source>Send</source>
         <translation>发送</translation>
     </message>
@@ -2625,70 +2675,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>发送 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Checksum</source>
-        <translation>校验和</translation>
-    </message>
-    <message>
-        <source>Appended to every message sent, computed after {counter} and {time} are filled in</source>
-        <translation>附加在每条发送的消息后，在填入 {counter} 和 {time} 之后计算</translation>
-    </message>
-    <message>
-        <source>Checksum options</source>
-        <translation>校验和选项</translation>
-    </message>
-    <message>
-        <source>Checksum byte order</source>
-        <translation>校验和字节序</translation>
-    </message>
-    <message>
-        <source>How a 16- or 32-bit checksum is laid out: Modbus RTU sends its CRC low byte first, most other protocols high byte first</source>
-        <translation>16 位或 32 位校验和的字节排列：Modbus RTU 的 CRC 低字节在前，其他多数协议高字节在前</translation>
-    </message>
-    <message>
-        <source>low byte first (LE)</source>
-        <translation>低字节在前 (LE)</translation>
-    </message>
-    <message>
-        <source>high byte first (BE)</source>
-        <translation>高字节在前 (BE)</translation>
-    </message>
-    <message>
-        <source>Bytes at the start the checksum skips</source>
-        <translation>校验时跳过的开头字节数</translation>
-    </message>
-    <message>
-        <source>Leading bytes the checksum does not cover, such as a 0x02 or &apos;:&apos; start byte</source>
-        <translation>不参与校验的开头字节，例如起始字节 0x02 或 &apos;:&apos;</translation>
-    </message>
-    <message>
-        <source>skip first </source>
-        <translation>跳过前 </translation>
-    </message>
-    <message>
-        <source> bytes</source>
-        <translation> 字节</translation>
-    </message>
-    <message>
-        <source>Where the checksum goes</source>
-        <translation>校验和的位置</translation>
-    </message>
-    <message>
-        <source>Before the line ending: payload + checksum + line ending. After it: the checksum also covers the line ending and ends the message</source>
-        <translation>在换行符之前：内容 + 校验和 + 换行符。在换行符之后：校验和也覆盖换行符，并位于消息末尾</translation>
-    </message>
-    <message>
-        <source>before the line ending</source>
-        <translation>在换行符之前</translation>
-    </message>
-    <message>
-        <source>after the line ending</source>
-        <translation>在换行符之后</translation>
-    </message>
-    <message>
-        <source>{checksum}:</source>
-        <translation>{checksum}：</translation>
-    </message>
-    <message>
         <source>Type text… Ctrl+Enter sends</source>
         <translation>输入文本… Ctrl+Enter 发送</translation>
     </message>
@@ -2699,6 +2685,17 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Hex bytes: 48 65 6c 6c 6f, 0x48,0x65… Ctrl+Enter sends</source>
         <translation>十六进制字节：48 65 6c 6c 6f、0x48,0x65… Ctrl+Enter 发送</translation>
+    </message>
+    <message>
+        <source>Cannot send: {message}</source>
+        <translation>无法发送：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadPreview</name>
+    <message>
+        <source>Bytes to send</source>
+        <translation>将发送的字节</translation>
     </message>
     <message>
         <source>0 bytes</source>
@@ -2719,10 +2716,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>{body} + {checksum} {value}</source>
         <translation>{body} + {checksum} {value}</translation>
-    </message>
-    <message>
-        <source>Cannot send: {message}</source>
-        <translation>无法发送：{message}</translation>
     </message>
 </context>
 <context>
@@ -2797,6 +2790,13 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>{reason} · reconnecting in {seconds} s (attempt {attempt})</source>
         <translation>{reason} · {seconds} 秒后重连（第 {attempt} 次）</translation>
+    </message>
+</context>
+<context>
+    <name>RenameDelegate</name>
+    <message>
+        <source>New name</source>
+        <translation>新名称</translation>
     </message>
 </context>
 <context>
@@ -3156,6 +3156,13 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>{peer} · {count}</translation>
     </message>
     <message>
+        <source>{sent} of {total} sent</source>
+        <translation>已发送 {sent} / {total}</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayWords</name>
+    <message>
         <source>1 message</source>
         <translation>1 条消息</translation>
     </message>
@@ -3218,10 +3225,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>about {seconds} s</source>
         <translation>约 {seconds} 秒</translation>
-    </message>
-    <message>
-        <source>{sent} of {total} sent</source>
-        <translation>已发送 {sent} / {total}</translation>
     </message>
     <message>
         <source>Done: {messages} sent in {seconds} s</source>
@@ -3317,6 +3320,41 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>a backslash cannot escape a brace (position {position}); write {{{{ or }}}} for a brace</source>
         <translation>反斜杠不能转义花括号（位置 {position}）；花括号本身请写成 {{{{ 或 }}}}</translation>
+    </message>
+</context>
+<context>
+    <name>SavedMessagesList</name>
+    <message>
+        <source>Saved messages</source>
+        <translation>常用消息</translation>
+    </message>
+    <message>
+        <source>Click or Enter: load into the editor. Double-click or Ctrl+Enter: send. F2: rename. Del: delete. Alt+Up/Down: move.</source>
+        <translation>单击或回车：载入编辑框。双击或 Ctrl+Enter：发送。F2：重命名。Del：删除。Alt+上/下：移动。</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Load into the editor</source>
+        <translation>载入编辑框</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Export selected…</source>
+        <translation>导出所选…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
     </message>
 </context>
 <context>
@@ -3727,18 +3765,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>显示名称、备注或内容包含此文字的消息</translation>
     </message>
     <message>
-        <source>Dismiss</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Dismiss the notice</source>
-        <translation>关闭提示</translation>
-    </message>
-    <message>
-        <source>Click or Enter: load into the editor. Double-click or Ctrl+Enter: send. F2: rename. Del: delete. Alt+Up/Down: move.</source>
-        <translation>单击或回车：载入编辑框。双击或 Ctrl+Enter：发送。F2：重命名。Del：删除。Alt+上/下：移动。</translation>
-    </message>
-    <message>
         <source>Name for the payload in the editor</source>
         <translation>编辑框中内容的名称</translation>
     </message>
@@ -3823,38 +3849,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>撤销上一次更改</translation>
     </message>
     <message>
-        <source>Replace</source>
-        <translation>替换</translation>
-    </message>
-    <message>
-        <source>Replace the saved messages of the same name</source>
-        <translation>替换同名的常用消息</translation>
-    </message>
-    <message>
-        <source>Keep both</source>
-        <translation>都保留</translation>
-    </message>
-    <message>
-        <source>Keep both, the imported ones under new names</source>
-        <translation>都保留，导入的消息使用新名称</translation>
-    </message>
-    <message>
-        <source>Skip</source>
-        <translation>跳过</translation>
-    </message>
-    <message>
-        <source>Skip the imported messages whose names are taken</source>
-        <translation>跳过名称已被占用的导入消息</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Cancel the import</source>
-        <translation>取消导入</translation>
-    </message>
-    <message>
         <source>Saved messages ({count})</source>
         <translation>常用消息（{count}）</translation>
     </message>
@@ -3865,10 +3859,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>No saved messages yet: type a payload and press Save</source>
         <translation>还没有常用消息：输入内容后点“保存”</translation>
-    </message>
-    <message>
-        <source>The saved messages live in {folder}</source>
-        <translation>常用消息保存在 {folder}</translation>
     </message>
     <message>
         <source>Type a name for the payload, then press Enter</source>
@@ -3909,6 +3899,21 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Select the message to move first</source>
         <translation>请先选择要移动的消息</translation>
+    </message>
+</context>
+<context>
+    <name>SnippetSharing</name>
+    <message>
+        <source>Import saved messages</source>
+        <translation>导入常用消息</translation>
+    </message>
+    <message>
+        <source>Export saved messages</source>
+        <translation>导出常用消息</translation>
+    </message>
+    <message>
+        <source>Export the selected messages</source>
+        <translation>导出所选消息</translation>
     </message>
     <message>
         <source>Saved messages (*.json)</source>
@@ -3955,44 +3960,16 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>已导入 {file}：{parts}</translation>
     </message>
     <message>
+        <source>Nothing was imported</source>
+        <translation>未导入任何内容</translation>
+    </message>
+    <message>
         <source>Could not export to {path}: {reason}</source>
         <translation>无法导出到 {path}：{reason}</translation>
     </message>
     <message>
         <source>Exported {count} saved messages to {file}</source>
         <translation>已将 {count} 条常用消息导出到 {file}</translation>
-    </message>
-    <message>
-        <source>Import saved messages</source>
-        <translation>导入常用消息</translation>
-    </message>
-    <message>
-        <source>Export saved messages</source>
-        <translation>导出常用消息</translation>
-    </message>
-    <message>
-        <source>Export the selected messages</source>
-        <translation>导出所选消息</translation>
-    </message>
-    <message>
-        <source>Nothing was imported</source>
-        <translation>未导入任何内容</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>发送</translation>
-    </message>
-    <message>
-        <source>Load into the editor</source>
-        <translation>载入编辑框</translation>
-    </message>
-    <message>
-        <source>Rename</source>
-        <translation>重命名</translation>
-    </message>
-    <message>
-        <source>Export selected…</source>
-        <translation>导出所选…</translation>
     </message>
 </context>
 <context>
@@ -4356,6 +4333,21 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
 </context>
 <context>
+    <name>StoreNotice</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Dismiss the notice</source>
+        <translation>关闭提示</translation>
+    </message>
+    <message>
+        <source>The saved messages live in {folder}</source>
+        <translation>常用消息保存在 {folder}</translation>
+    </message>
+</context>
+<context>
     <name>Stream</name>
     <message>
         <source>{peer} is closed: nothing was sent</source>
@@ -4480,6 +4472,61 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
 </context>
 <context>
+    <name>TranscriptFiles</name>
+    <message>
+        <source>Could not record to {path}: {reason}</source>
+        <translation>无法记录到 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Could not finish the recording {path}: {reason}</source>
+        <translation>无法完成记录 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Recorded 1 record to {path}</source>
+        <translation>已向 {path} 记录 1 条</translation>
+    </message>
+    <message>
+        <source>Recorded {count} records to {path}</source>
+        <translation>已向 {path} 记录 {count} 条</translation>
+    </message>
+    <message>
+        <source>Recording to {path} stopped: {reason}</source>
+        <translation>记录到 {path} 已停止：{reason}</translation>
+    </message>
+    <message>
+        <source>Record the transcript to a file (new records are appended)</source>
+        <translation>将收发记录写入文件（新记录追加在后）</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {reason}</source>
+        <translation>无法导出到 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Exported 1 record to {path}</source>
+        <translation>已导出 1 条记录到 {path}</translation>
+    </message>
+    <message>
+        <source>Exported {count} records to {path}</source>
+        <translation>已导出 {count} 条记录到 {path}</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Export the transcript</source>
+        <translation>导出收发记录</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptModel</name>
     <message>
         <source>Time (+s)</source>
@@ -4591,32 +4638,8 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>收发记录状态</translation>
     </message>
     <message>
-        <source>Show data as</source>
-        <translation>数据显示为</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <source>Hex</source>
-        <translation>十六进制</translation>
-    </message>
-    <message>
-        <source>Text + hex</source>
-        <translation>文本 + 十六进制</translation>
-    </message>
-    <message>
         <source>Show the data as text with escapes, hex, or both</source>
         <translation>以转义文本、十六进制或两者同时显示数据</translation>
-    </message>
-    <message>
-        <source>Text encoding</source>
-        <translation>文本编码</translation>
-    </message>
-    <message>
-        <source>How the bytes are decoded into text</source>
-        <translation>字节如何解码为文本</translation>
     </message>
     <message>
         <source>Time format</source>
@@ -4715,14 +4738,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>清空视图；总计继续统计</translation>
     </message>
     <message>
-        <source>Show</source>
-        <translation>显示</translation>
-    </message>
-    <message>
-        <source>Encoding</source>
-        <translation>编码</translation>
-    </message>
-    <message>
         <source>Transcript</source>
         <translation>收发记录</translation>
     </message>
@@ -4757,34 +4772,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Copy the payloads in their multi-line form (hex dump)</source>
         <translation>以多行形式复制数据（十六进制转储）</translation>
-    </message>
-    <message>
-        <source>Could not record to {path}: {reason}</source>
-        <translation>无法记录到 {path}：{reason}</translation>
-    </message>
-    <message>
-        <source>Could not finish the recording {path}: {reason}</source>
-        <translation>无法完成记录 {path}：{reason}</translation>
-    </message>
-    <message>
-        <source>Recorded 1 record to {path}</source>
-        <translation>已向 {path} 记录 1 条</translation>
-    </message>
-    <message>
-        <source>Recorded {count} records to {path}</source>
-        <translation>已向 {path} 记录 {count} 条</translation>
-    </message>
-    <message>
-        <source>Could not export to {path}: {reason}</source>
-        <translation>无法导出到 {path}：{reason}</translation>
-    </message>
-    <message>
-        <source>Exported 1 record to {path}</source>
-        <translation>已导出 1 条记录到 {path}</translation>
-    </message>
-    <message>
-        <source>Exported {count} records to {path}</source>
-        <translation>已导出 {count} 条记录到 {path}</translation>
     </message>
     <message>
         <source>Copied 1 row</source>
@@ -4827,30 +4814,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>匹配第 {row} 行，共 {count} 行</translation>
     </message>
     <message>
-        <source>Record the transcript to a file (new records are appended)</source>
-        <translation>将收发记录写入文件（新记录追加在后）</translation>
-    </message>
-    <message>
-        <source>JSON Lines (*.jsonl)</source>
-        <translation>JSON Lines (*.jsonl)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt)</source>
-        <translation>文本文件 (*.txt)</translation>
-    </message>
-    <message>
-        <source>Export the transcript</source>
-        <translation>导出收发记录</translation>
-    </message>
-    <message>
-        <source>Recording to {path} stopped: {reason}</source>
-        <translation>记录到 {path} 已停止：{reason}</translation>
-    </message>
-    <message>
         <source>{count} shown</source>
         <translation>显示 {count} 条</translation>
     </message>
@@ -4891,10 +4854,38 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
 </context>
 <context>
-    <name>_RenameDelegate</name>
+    <name>ViewOptions</name>
     <message>
-        <source>New name</source>
-        <translation>新名称</translation>
+        <source>Show data as</source>
+        <translation>数据显示为</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Text + hex</source>
+        <translation>文本 + 十六进制</translation>
+    </message>
+    <message>
+        <source>Text encoding</source>
+        <translation>文本编码</translation>
+    </message>
+    <message>
+        <source>How the bytes are decoded into text</source>
+        <translation>字节如何解码为文本</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from netbench.core.checksum import ChecksumError
 from netbench.core.errors import PayloadError
 from netbench.core.framing import FramingKind, FramingSpec
-from netbench.core.latency import format_latency
 from netbench.net.engine import Engine, EngineMode
 from netbench.net.errors import NetError
 from netbench.net.loadgen import (
@@ -43,17 +42,23 @@ from netbench.net.loadgen import (
     RunStatus,
     open_file_limit,
 )
+from netbench.ui.client.load_figures import live_figures, progress_text
 from netbench.ui.client.load_results import LoadResults
 from netbench.ui.client.session_form import SessionForm
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
 from netbench.ui.sending.payload_editor import PayloadEditor
-from netbench.ui.widgets.colors import ERROR_COLOR, WARNING_COLOR
-from netbench.ui.widgets.sizes import format_size
+from netbench.ui.widgets.colors import (
+    ERROR_COLOR,
+    OK_COLOR,
+    PLACEHOLDER_COLOR,
+    WARNING_COLOR,
+    color_style,
+)
+from netbench.ui.widgets.naming import name_widget
 
 PROGRESS_MS = 250
 PROGRESS_STEPS = 1000
-OK_COLOR = "#1b6e20"
 # File descriptors the rest of the app may hold besides the load's connections.
 FD_HEADROOM = 64
 # Settings the form does not own: an error about them is shown here, next to the field.
@@ -94,10 +99,6 @@ class LoadPanel(QWidget):
 
     # -- construction -----------------------------------------------------------------------
 
-    def _name(self, widget: QWidget, name: str, accessible: str) -> None:
-        widget.setObjectName(f"{self.prefix}.load_{name}")
-        widget.setAccessibleName(accessible)
-
     def _spin(
         self, name: str, accessible: str, low: int, high: int, value: int, suffix: str
     ) -> QSpinBox:
@@ -106,11 +107,42 @@ class LoadPanel(QWidget):
         spin.setValue(value)
         spin.setSuffix(suffix)
         spin.setGroupSeparatorShown(True)
-        self._name(spin, name, accessible)
+        name_widget(spin, self.prefix, f"load_{name}", accessible)
         spin.valueChanged.connect(self._on_setting_changed)
         return spin
 
     def _build(self) -> None:
+        self._build_counts()
+        self._build_replies()
+        grid = self._settings_grid()
+        controls = self._build_run_row()
+
+        self.results = LoadResults(self.prefix, self)
+        self.engine_note = QLabel(
+            self.tr(
+                "Networking runs on the window's loop, so a big load slows the window down; "
+                "Settings › Run networking on an IO thread runs it at full speed."
+            ),
+            self,
+        )
+        self.engine_note.setObjectName(f"{self.prefix}.load_engine_note")
+        self.engine_note.setWordWrap(True)
+        self.engine_note.setStyleSheet(color_style(PLACEHOLDER_COLOR))
+        self.engine_note.setVisible(self.engine.mode is EngineMode.UI_LOOP)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addLayout(grid)
+        layout.addWidget(self.error)
+        layout.addLayout(controls)
+        layout.addWidget(self.live)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.engine_note)
+        self._on_stop_by_changed()
+
+    def _build_counts(self) -> None:
+        """How many connections, how much each sends (messages or seconds), how fast they open."""
         self.connections = self._spin(
             "connections",
             self.tr("Concurrent connections"),
@@ -123,7 +155,12 @@ class LoadPanel(QWidget):
         self.stop_by = QComboBox(self)
         self.stop_by.addItem(self.tr("messages each"), "messages")
         self.stop_by.addItem(self.tr("seconds"), "duration")
-        self._name(self.stop_by, "stop_by", self.tr("End after a message count or a time"))
+        name_widget(
+            self.stop_by,
+            self.prefix,
+            "load_stop_by",
+            self.tr("End after a message count or a time"),
+        )
         self.stop_by.currentIndexChanged.connect(self._on_stop_by_changed)
         self.messages = self._spin(
             "messages", self.tr("Messages per connection"), 1, 100_000_000, 100, ""
@@ -133,7 +170,7 @@ class LoadPanel(QWidget):
         self.duration.setDecimals(1)
         self.duration.setValue(10.0)
         self.duration.setSuffix(self.tr(" s"))
-        self._name(self.duration, "duration", self.tr("Duration in seconds"))
+        name_widget(self.duration, self.prefix, "load_duration", self.tr("Duration in seconds"))
         self.duration.valueChanged.connect(self._on_setting_changed)
         self.ramp_up = self._spin(
             "ramp_up", self.tr("Ramp-up in milliseconds"), 0, 3_600_000, 0, self.tr(" ms")
@@ -143,6 +180,8 @@ class LoadPanel(QWidget):
             self.tr("Open the connections evenly over this time instead of all at once")
         )
 
+    def _build_replies(self) -> None:
+        """The rate, and whether (and how) each message waits for its reply."""
         self.rate = self._spin(
             "rate",
             self.tr("Rate limit in messages per second"),
@@ -161,7 +200,12 @@ class LoadPanel(QWidget):
         self.rate_scope = QComboBox(self)
         self.rate_scope.addItem(self.tr("per connection"), RateScope.PER_CONNECTION.value)
         self.rate_scope.addItem(self.tr("in total"), RateScope.TOTAL.value)
-        self._name(self.rate_scope, "rate_scope", self.tr("The rate is per connection or in total"))
+        name_widget(
+            self.rate_scope,
+            self.prefix,
+            "load_rate_scope",
+            self.tr("The rate is per connection or in total"),
+        )
         self.wait_replies = QCheckBox(self.tr("Wait for each reply (latency)"), self)
         self.wait_replies.setChecked(True)
         self.wait_replies.setToolTip(
@@ -170,7 +214,9 @@ class LoadPanel(QWidget):
                 "each round trip. Off: send as fast as allowed and only count what comes back."
             )
         )
-        self._name(self.wait_replies, "wait_replies", self.tr("Wait for each reply"))
+        name_widget(
+            self.wait_replies, self.prefix, "load_wait_replies", self.tr("Wait for each reply")
+        )
         self.wait_replies.toggled.connect(self._on_setting_changed)
         self.reply_rule = QComboBox(self)
         for key, label in _REPLY_RULES:
@@ -178,7 +224,9 @@ class LoadPanel(QWidget):
         self.reply_rule.setToolTip(
             self.tr("What makes a reply complete; a datagram is always one reply")
         )
-        self._name(self.reply_rule, "reply_rule", self.tr("What makes a reply complete"))
+        name_widget(
+            self.reply_rule, self.prefix, "load_reply_rule", self.tr("What makes a reply complete")
+        )
         self.reply_rule.currentIndexChanged.connect(self._on_setting_changed)
         self.reply_timeout = self._spin(
             "reply_timeout",
@@ -196,6 +244,7 @@ class LoadPanel(QWidget):
             )
         )
 
+    def _settings_grid(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(4)
@@ -216,7 +265,10 @@ class LoadPanel(QWidget):
         grid.addWidget(QLabel(self.tr("Timeout"), self), 2, 4)
         grid.addWidget(self.reply_timeout, 2, 5)
         grid.setColumnStretch(7, 1)
+        return grid
 
+    def _build_run_row(self) -> QHBoxLayout:
+        """Start, Cancel and progress; the settings' error above them, the live figures below."""
         self.error = QLabel(self)
         self.error.setObjectName(f"{self.prefix}.load_error")
         self.error.setWordWrap(True)
@@ -224,13 +276,13 @@ class LoadPanel(QWidget):
         self.error.hide()
 
         self.start_button = QPushButton(self.tr("Start"), self)
-        self._name(self.start_button, "start", self.tr("Start the load test"))
+        name_widget(self.start_button, self.prefix, "load_start", self.tr("Start the load test"))
         self.start_button.setToolTip(
             self.tr("Open the connections to the session's target and send its payload")
         )
         self.start_button.clicked.connect(self.on_start_clicked)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self._name(self.cancel_button, "cancel", self.tr("Cancel the load test"))
+        name_widget(self.cancel_button, self.prefix, "load_cancel", self.tr("Cancel the load test"))
         self.cancel_button.setToolTip(
             self.tr("Stop now and close every connection; what was measured is kept")
         )
@@ -251,30 +303,7 @@ class LoadPanel(QWidget):
         controls.addWidget(self.start_button)
         controls.addWidget(self.cancel_button)
         controls.addWidget(self.progress, 1)
-
-        self.results = LoadResults(self.prefix, self)
-        self.engine_note = QLabel(
-            self.tr(
-                "Networking runs on the window's loop, so a big load slows the window down; "
-                "Settings › Run networking on an IO thread runs it at full speed."
-            ),
-            self,
-        )
-        self.engine_note.setObjectName(f"{self.prefix}.load_engine_note")
-        self.engine_note.setWordWrap(True)
-        self.engine_note.setStyleSheet("color: palette(placeholder-text);")
-        self.engine_note.setVisible(self.engine.mode is EngineMode.UI_LOOP)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(4)
-        layout.addLayout(grid)
-        layout.addWidget(self.error)
-        layout.addLayout(controls)
-        layout.addWidget(self.live)
-        layout.addWidget(self.results, 1)
-        layout.addWidget(self.engine_note)
-        self._on_stop_by_changed()
+        return controls
 
     # -- state ------------------------------------------------------------------------------
 
@@ -523,39 +552,10 @@ class LoadPanel(QWidget):
         settings = run.settings
         self.progress.setValue(round(progress.fraction * PROGRESS_STEPS))
         if not self._cancelling:
-            if settings.duration:
-                text = self.tr("{elapsed} of {total} s").format(
-                    elapsed=f"{progress.elapsed:.1f}", total=f"{settings.duration:g}"
-                )
-            else:
-                text = self.tr("{sent} of {total} messages").format(
-                    sent=f"{progress.sent:,}", total=f"{settings.total_messages:,}"
-                )
-            self.progress.setFormat(text)
-        parts = [
-            self.tr("{rate} msg/s").format(rate=f"{progress.send_rate:,.0f}"),
-            self.tr("{open} open of {connections}").format(
-                open=f"{progress.open:,}", connections=f"{settings.connections:,}"
-            ),
-            self.tr("{sent} sent · {replies} replies").format(
-                sent=f"{progress.sent:,}", replies=f"{progress.replies:,}"
-            ),
-            self.tr("{out} out · {into} in").format(
-                out=format_size(progress.bytes_out), into=format_size(progress.bytes_in)
-            ),
-        ]
-        if progress.mean_latency_ns:
-            parts.append(
-                self.tr("mean latency {latency}").format(
-                    latency=format_latency(progress.mean_latency_ns)
-                )
-            )
-        parts.append(self.tr("{errors} errors").format(errors=f"{progress.errors:,}"))
-        if progress.timeouts:
-            parts.append(self.tr("{timeouts} timeouts").format(timeouts=f"{progress.timeouts:,}"))
-        self.live.setText(" · ".join(parts))
+            self.progress.setFormat(progress_text(progress, settings))
+        self.live.setText(live_figures(progress, settings))
         color = ERROR_COLOR if progress.errors else ""
-        self.live.setStyleSheet(f"color: {color};" if color else "")
+        self.live.setStyleSheet(color_style(color))
 
     def _show_result(self, result: LoadResult) -> None:
         self.last_result = result

@@ -28,6 +28,7 @@ from netbench.core.framing import FramingKind
 from netbench.core.latency import LatencySummary, format_latency
 from netbench.net.loadgen import LoadResult, LoadSettings, RateScope, RunStatus
 from netbench.ui.runtime.net_text import net_text
+from netbench.ui.widgets.colors import PLACEHOLDER_COLOR, color_style
 from netbench.ui.widgets.sizes import format_size
 
 # Runs kept for comparison; the oldest goes first.
@@ -254,7 +255,7 @@ class LoadResults(QWidget):
         self.empty.setObjectName(f"{prefix}.load_empty")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: palette(placeholder-text);")
+        self.empty.setStyleSheet(color_style(PLACEHOLDER_COLOR))
 
         self.table = QTableWidget(len(ROWS), 0, self)
         self.table.setObjectName(f"{prefix}.load_results")

@@ -30,10 +30,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QSizePolicy,
     QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -50,20 +48,16 @@ from netbench.core.recording import (
 from netbench.core.transcript import Direction
 from netbench.net.engine import Engine
 from netbench.net.replay import ReplayRun, ReplayTarget, run_replay
+from netbench.ui.client.replay_words import ReplayWords, unbreakable
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
 from netbench.ui.transcript.model import format_count
-from netbench.ui.widgets.colors import ERROR_COLOR
-from netbench.ui.widgets.sizes import format_size
+from netbench.ui.widgets.buttons import push_button, tool_button
+from netbench.ui.widgets.colors import ERROR_COLOR, HINT_COLOR, show_status
+from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
+from netbench.ui.widgets.naming import name_widget
 
 PROGRESS_UPDATE_MS = 100
-# Peers listed one by one in the summary's tooltip, per direction.
-PEERS_LISTED = 20
-# A timeline that slipped less than this is not worth a word in the summary.
-SLIP_WORTH_SAYING = 0.05
-HINT_COLOR = "palette(mid)"
-NO_BREAK_SPACE = "\u00a0"
-WORD_JOINER = "\u2060"
 
 GetTarget = Callable[[], ReplayTarget | None]
 """The connection to send on now, or None when there is none."""
@@ -86,7 +80,8 @@ class ReplayPanel(QWidget):
         self._loading: object | None = None  # the token of the read in progress
         self._stop_reason = ""
         self._allowed = False
-        self._dialog: QFileDialog | None = None
+        self._dialogs = FileDialogs(self)
+        self._words = ReplayWords(self)
         self._timings = [
             (self.tr("as recorded"), ReplayTiming()),
             (self.tr("×0.5 (slower)"), ReplayTiming(speed=0.5)),
@@ -104,120 +99,18 @@ class ReplayPanel(QWidget):
 
     # -- construction -----------------------------------------------------------------------
 
-    def _name(self, widget: QWidget, name: str, accessible: str, tip: str = "") -> None:
-        widget.setObjectName(f"{self.prefix}.{name}")
-        widget.setAccessibleName(accessible)
-        if tip:
-            widget.setToolTip(tip)
-
     def _build(self) -> None:
-        self.button = QPushButton(self.tr("Replay…"), self)
-        self._name(
-            self.button,
-            "replay",
-            self.tr("Replay a recording"),
-            self.tr(
-                "Send the messages of a recording again: JSON Lines from Record to file or "
-                "Export, on the Client or the Server tab"
-            ),
-        )
-        self.button.clicked.connect(self.on_button_clicked)
-        self.status = QLabel(self)
-        self._name(self.status, "replay_status", self.tr("Replay status"))
-        self.status.setWordWrap(True)
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.close_button = QToolButton(self)
-        self.close_button.setText("✕")
-        self.close_button.setAutoRaise(True)
-        self._name(
-            self.close_button,
-            "replay_close",
-            self.tr("Close the recording"),
-            self.tr("Put the recording away (the file is left as it is)"),
-        )
-        self.close_button.clicked.connect(self.close_recording)
-
-        self.direction = QComboBox(self)
-        self._name(
-            self.direction,
-            "replay_direction",
-            self.tr("Messages to send"),
-            self.tr(
-                "What was sent (out), or what was received (in): from a Server tab's "
-                "recording, the device's side"
-            ),
-        )
-        self.direction.currentIndexChanged.connect(self.on_direction_changed)
-        self.peer = QComboBox(self)
-        self._name(
-            self.peer,
-            "replay_peer",
-            self.tr("Peer to replay"),
-            self.tr("Every peer's messages, in the order recorded, or one peer's"),
-        )
-        self.peer.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.peer.setMinimumContentsLength(10)
-        self.peer.currentIndexChanged.connect(self._show_plan)
-        self.timing = QComboBox(self)
-        self._name(
-            self.timing,
-            "replay_timing",
-            self.tr("Replay timing"),
-            self.tr(
-                "The gaps between messages as recorded, or scaled (×2 halves them), a fixed "
-                "interval, or none: as fast as the socket takes them"
-            ),
-        )
-        for label, _timing in self._timings:
-            self.timing.addItem(label)
-        self.timing.currentIndexChanged.connect(self.on_timing_changed)
-        self.interval = QSpinBox(self)
-        self.interval.setRange(0, 3_600_000)
-        self.interval.setValue(100)
-        self.interval.setSingleStep(10)
-        self.interval.setPrefix(self.tr("every "))
-        self.interval.setSuffix(self.tr(" ms"))
-        self._name(self.interval, "replay_interval", self.tr("Interval between replayed messages"))
-        self.interval.valueChanged.connect(self._show_plan)
-        self.interval.hide()
-        self.start_button = QPushButton(self.tr("Start"), self)
-        self._name(
-            self.start_button,
-            "replay_start",
-            self.tr("Start the replay"),
-            self.tr("Send the chosen messages on this connection"),
-        )
-        self.start_button.clicked.connect(self.on_start_clicked)
-        self.stop_button = QPushButton(self.tr("Stop"), self)
-        self._name(self.stop_button, "replay_stop", self.tr("Stop the replay"))
-        self.stop_button.clicked.connect(self.on_stop_clicked)
-        self.plan = QLabel(self)
-        self._name(self.plan, "replay_plan", self.tr("What the replay sends"))
-        self.plan.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.plan.setWordWrap(True)
-        self.progress = QProgressBar(self)
-        self._name(self.progress, "replay_progress", self.tr("Replay progress"))
-        self.progress.setTextVisible(True)
-        self.progress.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.progress.hide()
-
-        top = QHBoxLayout()
-        top.setSpacing(6)
-        top.addWidget(self.button)
-        top.addWidget(self.status, 1)
-        top.addWidget(self.close_button)
+        top = self._build_top()
         self.details = QWidget(self)
         self.details.setObjectName(f"{self.prefix}.replay_details")
+        self._build_choices()
+        self._build_run()
         choices = QHBoxLayout(self.details)
         choices.setContentsMargins(0, 0, 0, 0)
         choices.setSpacing(6)
         choices.addWidget(QLabel(self.tr("Messages"), self.details))
-        choices.addWidget(self.direction)
-        choices.addWidget(self.peer)
-        choices.addWidget(self.timing)
-        choices.addWidget(self.interval)
+        for widget in (self.direction, self.peer, self.timing, self.interval):
+            choices.addWidget(widget)
         choices.addWidget(self.start_button)
         choices.addWidget(self.stop_button)
         choices.addWidget(self.plan, 1)
@@ -228,6 +121,115 @@ class ReplayPanel(QWidget):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.details)
+
+    def _build_top(self) -> QHBoxLayout:
+        """Replay…, what the recording holds (or why it cannot be replayed), and ✕."""
+        self.button = push_button(
+            self,
+            self.tr("Replay…"),
+            self.prefix,
+            "replay",
+            self.tr("Replay a recording"),
+            self.tr(
+                "Send the messages of a recording again: JSON Lines from Record to file or "
+                "Export, on the Client or the Server tab"
+            ),
+            on_click=self.on_button_clicked,
+        )
+        self.status = QLabel(self)
+        name_widget(self.status, self.prefix, "replay_status", self.tr("Replay status"))
+        self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.close_button = tool_button(
+            self,
+            "✕",
+            self.prefix,
+            "replay_close",
+            self.tr("Close the recording"),
+            self.tr("Put the recording away (the file is left as it is)"),
+            on_click=self.close_recording,
+        )
+        self.close_button.setAutoRaise(True)
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(self.button)
+        top.addWidget(self.status, 1)
+        top.addWidget(self.close_button)
+        return top
+
+    def _build_choices(self) -> None:
+        """What to send (direction, peer) and when (timing, interval)."""
+        self.direction = QComboBox(self)
+        name_widget(self.direction, self.prefix, "replay_direction", self.tr("Messages to send"))
+        self.direction.setToolTip(
+            self.tr(
+                "What was sent (out), or what was received (in): from a Server tab's "
+                "recording, the device's side"
+            )
+        )
+        self.direction.currentIndexChanged.connect(self.on_direction_changed)
+        self.peer = QComboBox(self)
+        name_widget(self.peer, self.prefix, "replay_peer", self.tr("Peer to replay"))
+        self.peer.setToolTip(self.tr("Every peer's messages, in the order recorded, or one peer's"))
+        self.peer.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.peer.setMinimumContentsLength(10)
+        self.peer.currentIndexChanged.connect(self._show_plan)
+        self.timing = QComboBox(self)
+        name_widget(self.timing, self.prefix, "replay_timing", self.tr("Replay timing"))
+        self.timing.setToolTip(
+            self.tr(
+                "The gaps between messages as recorded, or scaled (×2 halves them), a fixed "
+                "interval, or none: as fast as the socket takes them"
+            )
+        )
+        for label, _timing in self._timings:
+            self.timing.addItem(label)
+        self.timing.currentIndexChanged.connect(self.on_timing_changed)
+        self.interval = QSpinBox(self)
+        self.interval.setRange(0, 3_600_000)
+        self.interval.setValue(100)
+        self.interval.setSingleStep(10)
+        self.interval.setPrefix(self.tr("every "))
+        self.interval.setSuffix(self.tr(" ms"))
+        name_widget(
+            self.interval,
+            self.prefix,
+            "replay_interval",
+            self.tr("Interval between replayed messages"),
+        )
+        self.interval.valueChanged.connect(self._show_plan)
+        self.interval.hide()
+
+    def _build_run(self) -> None:
+        """Start, Stop, and the plan that the progress bar takes the place of while it runs."""
+        self.start_button = push_button(
+            self,
+            self.tr("Start"),
+            self.prefix,
+            "replay_start",
+            self.tr("Start the replay"),
+            self.tr("Send the chosen messages on this connection"),
+            on_click=self.on_start_clicked,
+        )
+        self.stop_button = push_button(
+            self,
+            self.tr("Stop"),
+            self.prefix,
+            "replay_stop",
+            self.tr("Stop the replay"),
+            on_click=self.on_stop_clicked,
+        )
+        self.plan = QLabel(self)
+        name_widget(self.plan, self.prefix, "replay_plan", self.tr("What the replay sends"))
+        self.plan.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.plan.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        name_widget(self.progress, self.prefix, "replay_progress", self.tr("Replay progress"))
+        self.progress.setTextVisible(True)
+        self.progress.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.progress.hide()
 
     # -- state ------------------------------------------------------------------------------
 
@@ -242,7 +244,7 @@ class ReplayPanel(QWidget):
     @property
     def file_dialog(self) -> QFileDialog | None:
         """The file dialog currently open, if any."""
-        return self._dialog
+        return self._dialogs.current
 
     def set_allowed(self, allowed: bool) -> None:
         """Whether there is a connection to send on."""
@@ -286,13 +288,8 @@ class ReplayPanel(QWidget):
         self.progress.setVisible(running)
         self.plan.setVisible(not running)
 
-    def _say(self, label: QLabel, text: str, color: str = "") -> None:
-        label.setText(text)
-        label.setToolTip(text)
-        label.setStyleSheet(f"color: {color};" if color else "")
-
     def _show_hint(self) -> None:
-        self._say(
+        show_status(
             self.status,
             self.tr("Send a recording again: JSON Lines from Record to file or Export"),
             HINT_COLOR,
@@ -301,22 +298,13 @@ class ReplayPanel(QWidget):
     # -- picking and reading a recording ----------------------------------------------------
 
     def on_button_clicked(self) -> None:
-        dialog = QFileDialog(self, self.tr("Replay a recording"))
-        dialog.setObjectName(f"{self.prefix}.replay_dialog")
-        dialog.setAccessibleName(self.tr("Replay a recording"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters(
-            [self.tr("JSON Lines (*.jsonl *.ndjson *.json)"), self.tr("All files (*)")]
+        spec = DialogSpec(
+            DialogPurpose.OPEN_FILE,
+            self.tr("Replay a recording"),
+            f"{self.prefix}.replay_dialog",
+            filters=[self.tr("JSON Lines (*.jsonl *.ndjson *.json)"), self.tr("All files (*)")],
         )
-        dialog.fileSelected.connect(self.on_dialog_file_selected)
-        dialog.finished.connect(lambda _result: self._on_dialog_finished(dialog))
-        self._dialog = dialog
-        dialog.open()
-
-    def _on_dialog_finished(self, dialog: QFileDialog) -> None:
-        if self._dialog is dialog:
-            self._dialog = None
-        dialog.deleteLater()
+        self._dialogs.open(spec, self.on_dialog_file_selected)
 
     def on_dialog_file_selected(self, path: str) -> None:
         start_task(self.load(Path(path)), name=f"read recording {path}")
@@ -344,7 +332,7 @@ class ReplayPanel(QWidget):
                 while not scanner.advance():
                     if time.monotonic() - started > 0.2:
                         percent = min(99, scanner.bytes_read * 100 // size)
-                        self._say(
+                        show_status(
                             self.status,
                             self.tr("Reading {name}… {percent}%").format(
                                 name=name, percent=percent
@@ -379,7 +367,7 @@ class ReplayPanel(QWidget):
         text = self.tr("Cannot replay {name}: {reason}").format(name=name, reason=net_text(reason))
         if self.path is not None and self.summary is not None:
             text += " · " + self.tr("{name} is still loaded").format(name=self.path.name)
-        self._say(self.status, text, ERROR_COLOR)
+        show_status(self.status, text, ERROR_COLOR)
         self._refresh()
 
     def close_recording(self) -> None:
@@ -433,83 +421,18 @@ class ReplayPanel(QWidget):
 
     # -- what the row says ------------------------------------------------------------------
 
-    def _messages(self, count: int) -> str:
-        if count == 1:
-            return self.tr("1 message")
-        return self.tr("{count} messages").format(count=format_count(count))
-
-    def _peers(self, summary: RecordingSummary, direction: Direction) -> str:
-        names = summary.peer_names(direction)
-        extra = summary.unnamed[direction].messages
-        if len(names) == 1 and not extra:
-            return names[0]
-        return self.tr("{count} peers").format(count=format_count(len(names)) + ("+" * bool(extra)))
-
     def _show_summary(self) -> None:
         summary = self.summary
         if summary is None or self.path is None:
             return
-        parts = []
-        sent = summary.tally(Direction.OUT)
-        received = summary.tally(Direction.IN)
-        if sent.messages:
-            parts.append(
-                self.tr("{messages} sent to {peers} ({size})").format(
-                    messages=self._messages(sent.messages),
-                    peers=self._peers(summary, Direction.OUT),
-                    size=format_size(sent.nbytes),
-                )
-            )
-        else:
-            parts.append(self.tr("nothing sent"))
-        if received.messages:
-            parts.append(
-                self.tr("{messages} received from {peers} ({size})").format(
-                    messages=self._messages(received.messages),
-                    peers=self._peers(summary, Direction.IN),
-                    size=format_size(received.nbytes),
-                )
-            )
-        else:
-            parts.append(self.tr("nothing received"))
-        if summary.notes:
-            parts.append(
-                self.tr("1 note")
-                if summary.notes == 1
-                else self.tr("{count} notes").format(count=format_count(summary.notes))
-            )
-        parts.append(self.tr("{seconds} s long").format(seconds=_seconds(summary.span)))
-        template = self.tr("{name}: {summary}")
-        text = template.format(name=self.path.name, summary=" · ".join(parts))
-        self._say(self.status, text)
-        self.status.setToolTip(text + "\n" + self._peer_lines(summary))
+        parts = self._words.summary_parts(summary)
+        text = self._words.summary(self.path.name, parts)
+        show_status(self.status, text)
+        self.status.setToolTip(text + "\n" + self._words.peer_lines(summary))
         # A long summary wraps between its parts, never inside one (in any script).
         self.status.setText(
-            template.format(
-                name=self.path.name, summary=" · ".join(_unbreakable(part) for part in parts)
-            )
+            self._words.summary(self.path.name, [unbreakable(part) for part in parts])
         )
-
-    def _peer_lines(self, summary: RecordingSummary) -> str:
-        lines = []
-        for direction, template in (
-            (Direction.OUT, self.tr("→ {peer}: {messages}, {size}")),
-            (Direction.IN, self.tr("← {peer}: {messages}, {size}")),
-        ):
-            names = summary.peer_names(direction)
-            for name in names[:PEERS_LISTED]:
-                tally = summary.tally(direction, name)
-                lines.append(
-                    template.format(
-                        peer=name,
-                        messages=self._messages(tally.messages),
-                        size=format_size(tally.nbytes),
-                    )
-                )
-            hidden = len(names) - PEERS_LISTED + bool(summary.unnamed[direction].messages)
-            if hidden > 0:
-                lines.append(self.tr("… and more peers"))
-        return "\n".join(lines)
 
     def _show_plan(self) -> None:
         summary = self.summary
@@ -518,17 +441,12 @@ class ReplayPanel(QWidget):
         self._refresh()
         problem = self._problem()
         if problem:
-            self._say(self.plan, problem, ERROR_COLOR)
+            show_status(self.plan, problem, ERROR_COLOR)
             return
         choice = self.choice()
         tally = summary.tally(choice.direction, choice.peer)
         duration = self.replay_timing().duration(tally.messages, tally.span)
-        text = self.tr("{messages} · {size}").format(
-            messages=self._messages(tally.messages), size=format_size(tally.nbytes)
-        )
-        if duration is not None:
-            text += " · " + self.tr("about {seconds} s").format(seconds=_seconds(duration))
-        self._say(self.plan, text)
+        show_status(self.plan, self._words.plan(tally, duration))
 
     # -- replaying --------------------------------------------------------------------------
 
@@ -597,20 +515,12 @@ class ReplayPanel(QWidget):
         )
 
     def _report(self, run: ReplayRun) -> None:
-        text, failed = self._outcome(run)
         reason = self._reason(run)
-        done, total = format_count(run.sent), format_count(run.total)
-        if run.completed:
-            short = self.tr("Done: {messages} sent in {seconds} s").format(
-                messages=self._messages(run.sent), seconds=_seconds(run.elapsed)
-            )
-        elif reason:
-            short = self.tr("Stopped at {done} of {total}: {reason}").format(
-                done=done, total=total, reason=reason
-            )
-        else:
-            short = self.tr("Stopped at {done} of {total}").format(done=done, total=total)
-        self._say(self.plan, short, ERROR_COLOR if failed else "")
+        failed = bool(reason) and not run.completed
+        text = self._words.outcome(run, reason)
+        show_status(
+            self.plan, self._words.short_outcome(run, reason), ERROR_COLOR if failed else ""
+        )
         self.plan.setToolTip(text)
         self.finished.emit(text, failed)
 
@@ -618,56 +528,7 @@ class ReplayPanel(QWidget):
         """Why it stopped early: the session's words (a closed connection) or the run's."""
         return self._stop_reason or (net_text(run.failure) if run.failure else "")
 
-    def _outcome(self, run: ReplayRun) -> tuple[str, bool]:
-        name = run.path.name
-        sent = self.tr("sent {messages} / {size} in {seconds} s").format(
-            messages=self._messages(run.sent),
-            size=format_size(run.bytes_sent),
-            seconds=_seconds(run.elapsed),
-        )
-        reason = self._reason(run)
-        if run.completed:
-            text = self.tr("Replayed {name}: {sent}").format(name=name, sent=sent)
-        elif reason:
-            template = self.tr("Replay of {name} stopped at {done} of {total}: {reason} · {sent}")
-            text = template.format(
-                name=name,
-                done=format_count(run.sent),
-                total=format_count(run.total),
-                reason=reason,
-                sent=sent,
-            )
-        else:
-            text = self.tr("Replay of {name} stopped at {done} of {total} · {sent}").format(
-                name=name, done=format_count(run.sent), total=format_count(run.total), sent=sent
-            )
-        if run.skipped:
-            text += " · " + (
-                self.tr("skipped 1 row of the other direction or another peer")
-                if run.skipped == 1
-                else self.tr("skipped {count} rows of the other direction or other peers")
-            ).format(count=format_count(run.skipped))
-        if run.notes:
-            text += " · " + (
-                self.tr("skipped 1 note") if run.notes == 1 else self.tr("skipped {count} notes")
-            ).format(count=format_count(run.notes))
-        if run.slipped >= SLIP_WORTH_SAYING:
-            text += " · " + self.tr("{seconds} s behind the recorded timing").format(
-                seconds=_seconds(run.slipped)
-            )
-        return text, bool(reason) and not run.completed
-
     def shutdown(self) -> None:
         self._loading = None
         self.stop()
         self._timer.stop()
-
-
-def _unbreakable(text: str) -> str:
-    """``text`` that a label does not wrap: no-break spaces, and word joiners between the
-    other characters (Chinese wraps between any two)."""
-    return WORD_JOINER.join(text).replace(f"{WORD_JOINER} {WORD_JOINER}", NO_BREAK_SPACE)
-
-
-def _seconds(value: float) -> str:
-    return f"{value:.2f}" if value < 10 else f"{value:.1f}"

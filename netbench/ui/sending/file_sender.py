@@ -32,7 +32,8 @@ from netbench.net.errors import NetError
 from netbench.net.file_send import FileTransfer, FindTargets, open_transfer, send_file
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
-from netbench.ui.widgets.colors import ERROR_COLOR
+from netbench.ui.widgets.colors import ERROR_COLOR, show_status
+from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
 from netbench.ui.widgets.sizes import format_size
 
 PROGRESS_UPDATE_MS = 100
@@ -65,7 +66,7 @@ class FileSender(QWidget):
         self._is_recording = is_recording
         self.transfer: FileTransfer | None = None
         self._sending = False
-        self._dialog: QFileDialog | None = None
+        self._dialogs = FileDialogs(self)
         self._allowed = False
 
         self.button = QPushButton(self.tr("Send file…"), self)
@@ -111,26 +112,17 @@ class FileSender(QWidget):
     @property
     def file_dialog(self) -> QFileDialog | None:
         """The file dialog currently open, if any."""
-        return self._dialog
+        return self._dialogs.current
 
     def set_allowed(self, allowed: bool) -> None:
         self._allowed = allowed
         self.button.setEnabled(allowed and not self.is_sending)
 
     def on_button_clicked(self) -> None:
-        dialog = QFileDialog(self, self.tr("Send a file"))
-        dialog.setObjectName(f"{self.prefix}.send_file_dialog")
-        dialog.setAccessibleName(self.tr("Send a file"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(self.on_dialog_file_selected)
-        dialog.finished.connect(lambda _result: self._on_dialog_finished(dialog))
-        self._dialog = dialog
-        dialog.open()
-
-    def _on_dialog_finished(self, dialog: QFileDialog) -> None:
-        if self._dialog is dialog:
-            self._dialog = None
-        dialog.deleteLater()
+        spec = DialogSpec(
+            DialogPurpose.OPEN_FILE, self.tr("Send a file"), f"{self.prefix}.send_file_dialog"
+        )
+        self._dialogs.open(spec, self.on_dialog_file_selected)
 
     def on_dialog_file_selected(self, path: str) -> None:
         start_task(self.send(Path(path)), name=f"send file {path}")
@@ -290,9 +282,7 @@ class FileSender(QWidget):
         self._show_status("", "")
 
     def _show_status(self, text: str, color: str) -> None:
-        self.status.setText(text)
-        self.status.setToolTip(text)
-        self.status.setStyleSheet(f"color: {color};" if color else "")
+        show_status(self.status, text, color)
 
     def shutdown(self) -> None:
         self.cancel()

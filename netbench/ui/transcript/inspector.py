@@ -23,7 +23,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -37,12 +36,14 @@ from PySide6.QtWidgets import (
 )
 
 from netbench.core.display import DisplayMode, text_block
-from netbench.core.encodings import SUPPORTED_ENCODINGS, normalize_encoding
 from netbench.core.payload import to_hex
-from netbench.core.transcript import DIRECTION_ARROWS, Direction, Record
-from netbench.ui.transcript.model import format_count
+from netbench.core.transcript import DIRECTION_ARROWS, Record
+from netbench.ui.transcript.model import direction_word, format_count
+from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
+from netbench.ui.widgets.naming import name_widget
 from netbench.ui.widgets.sizes import format_size
 from netbench.ui.widgets.sliced_pane import PaneKind, SlicedPane
+from netbench.ui.widgets.view_options import ViewOptions
 
 # Shown at once when a message is inspected; "Show all" renders the rest.
 PREVIEW_BYTES = 256 * 1024
@@ -61,8 +62,7 @@ class MessageInspector(QWidget):
         self.setWindowTitle(self.tr("Message inspector"))
         self._record: Record | None = None
         self._target = PREVIEW_BYTES
-        self._dialog: QFileDialog | None = None
-        self._last_directory = ""
+        self._dialogs = FileDialogs(self)
 
         self._build_header()
         self._build_controls()
@@ -85,19 +85,15 @@ class MessageInspector(QWidget):
         close_on_escape.triggered.connect(self.close)
         self.addAction(close_on_escape)
 
-        self.mode_combo.currentIndexChanged.connect(self._on_mode_changed)
-        self._on_mode_changed(self.mode_combo.currentIndex())
+        self.view_options.display_mode_changed.connect(self._on_mode_changed)
+        self._on_mode_changed()
         self.resize(self.hex_edit.minimumWidth() + 480, 680)
 
     # -- construction -----------------------------------------------------------------------
 
-    def _name(self, widget: QWidget, control: str, accessible: str) -> None:
-        widget.setObjectName(f"{self.prefix}.inspector_{control}")
-        widget.setAccessibleName(accessible)
-
     def _value_label(self, control: str, accessible: str) -> QLabel:
         label = QLabel(self)
-        self._name(label, control, accessible)
+        name_widget(label, self.prefix, f"inspector_{control}", accessible)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setTextFormat(Qt.TextFormat.PlainText)
         return label
@@ -121,43 +117,24 @@ class MessageInspector(QWidget):
         self._header = header
 
     def _build_controls(self) -> None:
-        self.mode_combo = QComboBox(self)
-        self._name(self.mode_combo, "mode", self.tr("Show data as"))
-        for label, mode in (
-            (self.tr("Text"), DisplayMode.TEXT),
-            (self.tr("Hex"), DisplayMode.HEX),
-            (self.tr("Text + hex"), DisplayMode.BOTH),
-        ):
-            self.mode_combo.addItem(label, mode.value)
-        self.mode_combo.setToolTip(
-            self.tr("The text with escapes, a hex dump, or both side by side")
+        self.view_options = ViewOptions(
+            self.prefix,
+            "inspector_mode",
+            "inspector_encoding",
+            self.tr("The text with escapes, a hex dump, or both side by side"),
+            self,
         )
-
-        self.encoding_combo = QComboBox(self)
-        self._name(self.encoding_combo, "encoding", self.tr("Text encoding"))
-        for encoding in SUPPORTED_ENCODINGS:
-            self.encoding_combo.addItem(encoding.label, encoding.codec)
-        self.encoding_combo.setToolTip(self.tr("How the bytes are decoded into text"))
-        self.encoding_combo.currentIndexChanged.connect(self._on_encoding_changed)
-
+        self.view_options.encoding_changed.connect(self._on_encoding_changed)
         controls = QHBoxLayout()
         controls.setSpacing(6)
-        for text, combo in (
-            (self.tr("Show"), self.mode_combo),
-            (self.tr("Encoding"), self.encoding_combo),
-        ):
-            caption = QLabel(text, self)
-            caption.setBuddy(combo)
-            controls.addWidget(caption)
-            controls.addWidget(combo)
-            controls.addSpacing(6)
+        controls.addWidget(self.view_options)
         controls.addStretch(1)
         self._controls = controls
 
     def _build_panes(self) -> None:
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.text_edit = QPlainTextEdit(self)
-        self._name(self.text_edit, "text", self.tr("Message as text"))
+        name_widget(self.text_edit, self.prefix, "inspector_text", self.tr("Message as text"))
         self.text_edit.setToolTip(
             self.tr(
                 "Controls and undecodable bytes as escapes, a line break after each \\n; "
@@ -165,7 +142,7 @@ class MessageInspector(QWidget):
             )
         )
         self.hex_edit = QPlainTextEdit(self)
-        self._name(self.hex_edit, "hex", self.tr("Message as hex"))
+        name_widget(self.hex_edit, self.prefix, "inspector_hex", self.tr("Message as hex"))
         self.hex_edit.setToolTip(self.tr("Offset, 16 bytes in hex, and the same bytes as ASCII"))
         self.hex_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         for edit in (self.text_edit, self.hex_edit):
@@ -198,10 +175,20 @@ class MessageInspector(QWidget):
 
     def _build_partial_line(self) -> None:
         self.partial_label = QLabel(self)
-        self._name(self.partial_label, "partial", self.tr("How much of the message is shown"))
+        name_widget(
+            self.partial_label,
+            self.prefix,
+            "inspector_partial",
+            self.tr("How much of the message is shown"),
+        )
         self.partial_label.setWordWrap(True)
         self.show_all_button = QPushButton(self.tr("Show all"), self)
-        self._name(self.show_all_button, "show_all", self.tr("Show all of the message"))
+        name_widget(
+            self.show_all_button,
+            self.prefix,
+            "inspector_show_all",
+            self.tr("Show all of the message"),
+        )
         self.show_all_button.setToolTip(
             self.tr("Render the rest of the message, a slice at a time (up to {size})").format(
                 size=format_size(MOST_SHOWN_BYTES)
@@ -209,7 +196,12 @@ class MessageInspector(QWidget):
         )
         self.show_all_button.clicked.connect(self.show_all)
         self.partial_save_button = QPushButton(self.tr("Save to file…"), self)
-        self._name(self.partial_save_button, "partial_save", self.tr("Save the message to a file"))
+        name_widget(
+            self.partial_save_button,
+            self.prefix,
+            "inspector_partial_save",
+            self.tr("Save the message to a file"),
+        )
         self.partial_save_button.setToolTip(self.tr("Write every byte of the message to a file"))
         self.partial_save_button.clicked.connect(self._choose_save_file)
         partial = QHBoxLayout()
@@ -222,26 +214,40 @@ class MessageInspector(QWidget):
 
     def _build_actions(self) -> None:
         self.status = QLabel(self)
-        self._name(self.status, "status", self.tr("Inspector status"))
+        name_widget(self.status, self.prefix, "inspector_status", self.tr("Inspector status"))
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.copy_text_button = QPushButton(self.tr("Copy text"), self)
-        self._name(self.copy_text_button, "copy_text", self.tr("Copy the message as text"))
+        name_widget(
+            self.copy_text_button,
+            self.prefix,
+            "inspector_copy_text",
+            self.tr("Copy the message as text"),
+        )
         self.copy_text_button.setToolTip(
             self.tr("Copy all of the message as text with escapes, in the chosen encoding")
         )
         self.copy_text_button.clicked.connect(self.copy_text)
         self.copy_hex_button = QPushButton(self.tr("Copy hex"), self)
-        self._name(self.copy_hex_button, "copy_hex", self.tr("Copy the message as hex"))
+        name_widget(
+            self.copy_hex_button,
+            self.prefix,
+            "inspector_copy_hex",
+            self.tr("Copy the message as hex"),
+        )
         self.copy_hex_button.setToolTip(
             self.tr("Copy all of the message as hex bytes (48 65 6c …), as the send box reads them")
         )
         self.copy_hex_button.clicked.connect(self.copy_hex)
         self.save_button = QPushButton(self.tr("Save bytes…"), self)
-        self._name(self.save_button, "save", self.tr("Save the bytes to a file"))
+        name_widget(
+            self.save_button, self.prefix, "inspector_save", self.tr("Save the bytes to a file")
+        )
         self.save_button.setToolTip(self.tr("Write every byte of the message to a file"))
         self.save_button.clicked.connect(self._choose_save_file)
         self.close_button = QPushButton(self.tr("Close"), self)
-        self._name(self.close_button, "close", self.tr("Close the inspector"))
+        name_widget(
+            self.close_button, self.prefix, "inspector_close", self.tr("Close the inspector")
+        )
         self.close_button.clicked.connect(self.close)
         actions = QHBoxLayout()
         actions.setSpacing(6)
@@ -265,15 +271,15 @@ class MessageInspector(QWidget):
     @property
     def file_dialog(self) -> QFileDialog | None:
         """The save dialog currently open, if any."""
-        return self._dialog
+        return self._dialogs.current
 
     @property
     def display_mode(self) -> DisplayMode:
-        return DisplayMode(self.mode_combo.currentData())
+        return self.view_options.display_mode
 
     @property
     def encoding(self) -> str:
-        return str(self.encoding_combo.currentData())
+        return self.view_options.encoding
 
     @property
     def is_rendering(self) -> bool:
@@ -284,12 +290,10 @@ class MessageInspector(QWidget):
         return min(pane.shown for pane in self._visible_panes())
 
     def set_display_mode(self, mode: DisplayMode) -> None:
-        self.mode_combo.setCurrentIndex(self.mode_combo.findData(DisplayMode(mode).value))
+        self.view_options.set_display_mode(mode)
 
     def set_encoding(self, encoding: str) -> None:
-        self.encoding_combo.setCurrentIndex(
-            self.encoding_combo.findData(normalize_encoding(encoding))
-        )
+        self.view_options.set_encoding(encoding)
 
     def show_record(self, record: Record, note: str) -> None:
         """Show ``record`` (``note``: how its reads were merged or split, and its note)."""
@@ -302,7 +306,7 @@ class MessageInspector(QWidget):
             else self.tr("Message inspector")
         )
         self.time_label.setText(_full_time(record.at))
-        self.direction_label.setText(f"{arrow} {self._direction_word(record.direction)}")
+        self.direction_label.setText(f"{arrow} {direction_word(record.direction)}")
         self.peer_label.setText(record.peer or "—")
         size = len(record.data)
         if size == 1:
@@ -364,8 +368,7 @@ class MessageInspector(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Drop the message and its text: a closed inspector holds nothing."""
-        if self._dialog is not None:
-            self._dialog.close()
+        self._dialogs.close()
         self._record = None
         self.text_pane.release()
         self.hex_pane.release()
@@ -373,7 +376,7 @@ class MessageInspector(QWidget):
 
     # -- slots ------------------------------------------------------------------------------
 
-    def _on_mode_changed(self, _index: int) -> None:
+    def _on_mode_changed(self) -> None:
         mode = self.display_mode
         self.text_edit.setVisible(mode in (DisplayMode.TEXT, DisplayMode.BOTH))
         self.hex_edit.setVisible(mode in (DisplayMode.HEX, DisplayMode.BOTH))
@@ -382,7 +385,7 @@ class MessageInspector(QWidget):
                 pane.pause()
         self._render_visible()
 
-    def _on_encoding_changed(self, _index: int) -> None:
+    def _on_encoding_changed(self) -> None:
         if self._record is None:
             return
         self.text_pane.reset(self._record.data, self.encoding)
@@ -391,31 +394,14 @@ class MessageInspector(QWidget):
     def _choose_save_file(self) -> None:
         if self._record is None:
             return
-        if self._dialog is not None:
-            self._dialog.close()
-        caption = self.tr("Save the message's bytes")
-        dialog = QFileDialog(self, caption)
-        dialog.setObjectName(f"{self.prefix}.inspector_save_dialog")
-        dialog.setAccessibleName(caption)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilters([self.tr("All files (*)")])
-        if self._last_directory:
-            dialog.setDirectory(self._last_directory)
-        dialog.selectFile(time.strftime("message-%Y%m%d-%H%M%S.bin"))
-        dialog.fileSelected.connect(lambda chosen: self.save_to(Path(chosen)))
-        dialog.fileSelected.connect(self._remember_directory)
-        dialog.finished.connect(lambda _result: self._on_dialog_finished(dialog))
-        self._dialog = dialog
-        dialog.open()
-
-    def _remember_directory(self, chosen: str) -> None:
-        self._last_directory = str(Path(chosen).parent)
-
-    def _on_dialog_finished(self, dialog: QFileDialog) -> None:
-        if self._dialog is dialog:
-            self._dialog = None
-        dialog.deleteLater()
+        spec = DialogSpec(
+            DialogPurpose.SAVE_FILE,
+            self.tr("Save the message's bytes"),
+            f"{self.prefix}.inspector_save_dialog",
+            select=time.strftime("message-%Y%m%d-%H%M%S.bin"),
+            filters=[self.tr("All files (*)")],
+        )
+        self._dialogs.open(spec, lambda chosen: self.save_to(Path(chosen)))
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -469,14 +455,6 @@ class MessageInspector(QWidget):
     def _say(self, text: str) -> None:
         self.status.setText(text)
         self.status.setToolTip(text)
-
-    def _direction_word(self, direction: Direction) -> str:
-        return {
-            Direction.IN: self.tr("received"),
-            Direction.OUT: self.tr("sent"),
-            Direction.INFO: self.tr("information"),
-            Direction.ERROR: self.tr("error"),
-        }[direction]
 
 
 def _full_time(at: float) -> str:

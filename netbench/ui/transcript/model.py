@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QLocale,
     QModelIndex,
     QObject,
@@ -34,8 +35,10 @@ from netbench.core.transcript import (
     Record,
     Totals,
     TranscriptRing,
+    format_record,
     format_time,
 )
+from netbench.ui.widgets.colors import ERROR_ROW_COLORS, INFO_COLORS, RECEIVED_COLORS, SENT_COLORS
 
 # A cell never shows more than this many characters: a 10 MB message must not make the
 # table crawl, and every paint lays the cells out again (measured on a screen of 1 MB rows:
@@ -82,6 +85,16 @@ def format_count(count: int) -> str:
     if locale.language() == QLocale.Language.C:
         return f"{count:,}"
     return locale.toString(count)
+
+
+def direction_word(direction: Direction) -> str:
+    """The direction in words ("received", "sent"…), for tooltips and the inspector."""
+    return {
+        Direction.IN: QCoreApplication.translate("TranscriptModel", "received"),
+        Direction.OUT: QCoreApplication.translate("TranscriptModel", "sent"),
+        Direction.INFO: QCoreApplication.translate("TranscriptModel", "information"),
+        Direction.ERROR: QCoreApplication.translate("TranscriptModel", "error"),
+    }[direction]
 
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
@@ -169,8 +182,7 @@ class TranscriptModel(QAbstractTableModel):
         if mode is self._mode:
             return
         self._mode = mode
-        self._cache.clear()
-        self._column_changed(Column.DATA)
+        self._rerender_data()
 
     @property
     def encoding(self) -> str:
@@ -182,6 +194,10 @@ class TranscriptModel(QAbstractTableModel):
         if codec == self._encoding:
             return
         self._encoding = codec
+        self._rerender_data()
+
+    def _rerender_data(self) -> None:
+        """The Data column is drawn again from the bytes: every cached cell is stale."""
         self._cache.clear()
         self._column_changed(Column.DATA)
 
@@ -221,6 +237,14 @@ class TranscriptModel(QAbstractTableModel):
             return self._first_at
         return 0.0
 
+    def text_lines(self, records: Sequence[Record]) -> list[str]:
+        """``records`` as whole one-line rows, shown as the table shows them (for copy and
+        export: the full data, not the cut-down cells)."""
+        relative_to = self.relative_to()
+        return [
+            format_record(record, self._mode, self._encoding, relative_to) for record in records
+        ]
+
     # -- changing the rows ------------------------------------------------------------------
 
     def append_records(self, records: Sequence[Record]) -> None:
@@ -232,11 +256,7 @@ class TranscriptModel(QAbstractTableModel):
         existing = self._rows
         removed = min(existing, self._ring.overflow_of(records))
         if removed:
-            self._forget_cells(removed)
-            self.beginRemoveRows(QModelIndex(), 0, removed - 1)
-            self._skip = removed
-            self._rows -= removed
-            self.endRemoveRows()
+            self._remove_oldest(removed)
         self._ring.append_many(records)
         self._skip = 0
         added = len(self._ring) - self._rows
@@ -245,6 +265,14 @@ class TranscriptModel(QAbstractTableModel):
             self._rows += added
             self.endInsertRows()
         self.counts_changed.emit()
+
+    def _remove_oldest(self, count: int) -> None:
+        """Tell the views the oldest ``count`` rows go, before the ring drops them."""
+        self._forget_cells(count)
+        self.beginRemoveRows(QModelIndex(), 0, count - 1)
+        self._skip = count
+        self._rows -= count
+        self.endRemoveRows()
 
     def note_unshown(
         self, records_in: int, bytes_in: int, records_out: int = 0, bytes_out: int = 0
@@ -259,11 +287,7 @@ class TranscriptModel(QAbstractTableModel):
             raise ValueError("the transcript must keep at least one record")
         removed = max(0, self._rows - capacity)
         if removed:
-            self._forget_cells(removed)
-            self.beginRemoveRows(QModelIndex(), 0, removed - 1)
-            self._skip = removed
-            self._rows -= removed
-            self.endRemoveRows()
+            self._remove_oldest(removed)
         self._ring.set_capacity(capacity)
         self._skip = 0
         if removed:
@@ -304,10 +328,10 @@ class TranscriptModel(QAbstractTableModel):
         base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
         dark = base.lightness() < 128
         self._colors = {
-            Direction.IN: QColor("#7db4ff" if dark else "#1c5aa6"),
-            Direction.OUT: QColor("#7fd49a" if dark else "#1b7437"),
-            Direction.INFO: QColor("#a3a3a3" if dark else "#666666"),
-            Direction.ERROR: QColor("#ff8a80" if dark else "#b3261e"),
+            Direction.IN: QColor(RECEIVED_COLORS[dark]),
+            Direction.OUT: QColor(SENT_COLORS[dark]),
+            Direction.INFO: QColor(INFO_COLORS[dark]),
+            Direction.ERROR: QColor(ERROR_ROW_COLORS[dark]),
         }
         if self._rows:
             self.dataChanged.emit(
@@ -394,7 +418,7 @@ class TranscriptModel(QAbstractTableModel):
         if role == _TOOLTIP:
             return self._tooltip(record, row, column)
         if role == _ACCESSIBLE and column is Column.DIRECTION:
-            return self._direction_word(record.direction)
+            return direction_word(record.direction)
         if role == RECORD_ROLE:
             return record
         return None
@@ -417,7 +441,7 @@ class TranscriptModel(QAbstractTableModel):
 
     def _tooltip(self, record: Record, row: int, column: Column) -> str | None:
         if column is Column.DIRECTION:
-            return self._direction_word(record.direction)
+            return direction_word(record.direction)
         if column is Column.NOTE:
             return self.note_text(record, row) or None
         if column is Column.DATA and record.data:
@@ -429,14 +453,6 @@ class TranscriptModel(QAbstractTableModel):
                 )
             return block
         return None
-
-    def _direction_word(self, direction: Direction) -> str:
-        return {
-            Direction.IN: self.tr("received"),
-            Direction.OUT: self.tr("sent"),
-            Direction.INFO: self.tr("information"),
-            Direction.ERROR: self.tr("error"),
-        }[direction]
 
     # -- rendering --------------------------------------------------------------------------
 

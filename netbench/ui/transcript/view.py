@@ -11,12 +11,9 @@ and their ``fileSelected`` signal calls the same public methods tests call direc
 
 from __future__ import annotations
 
-import contextlib
 import html
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
 
 from PySide6.QtCore import (
     QEvent,
@@ -25,41 +22,41 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QSizePolicy,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from netbench.core.display import DisplayMode, render_block, text_block
-from netbench.core.encodings import SUPPORTED_ENCODINGS, normalize_encoding
 from netbench.core.payload import to_hex
 from netbench.core.transcript import (
     DEFAULT_RING_CAPACITY,
     JsonlRecorder,
     Record,
-    format_record,
-    record_to_json,
 )
+from netbench.ui.transcript.exports import ExportFormat, TranscriptFiles
 from netbench.ui.transcript.inspector import MessageInspector
 from netbench.ui.transcript.model import Column, TranscriptModel, format_count
+from netbench.ui.transcript.table import TranscriptTable
+from netbench.ui.widgets.colors import NO_MATCH_BACKGROUND, NO_MATCH_TEXT
+from netbench.ui.widgets.naming import name_widget
 from netbench.ui.widgets.sizes import format_size
+from netbench.ui.widgets.view_options import ViewOptions
 
-ExportFormat = Literal["text", "jsonl"]
-
-_NO_MATCH_STYLE = "QLineEdit { background-color: #f6d5d3; color: #5c1410; }"
+_NO_MATCH_STYLE = (
+    f"QLineEdit {{ background-color: {NO_MATCH_BACKGROUND}; color: {NO_MATCH_TEXT}; }}"
+)
 
 
 class TranscriptView(QWidget):
@@ -84,19 +81,18 @@ class TranscriptView(QWidget):
         self.prefix = prefix
         self.setObjectName(f"{prefix}.transcript_panel")
         self.model = TranscriptModel(capacity, self)
-        self._recording = _Recording()
-        # Closes the file even if the owner forgets to stop before the widget goes away.
-        self.destroyed.connect(self._recording.close)
+        self.files = TranscriptFiles(prefix, self.model, self)
+        self.files.said.connect(self._on_said)
+        self.files.recording_changed.connect(self._on_recording_changed)
         self._message: tuple[str, bool] | None = None
-        self._dialog: QFileDialog | None = None
-        self._last_directory = ""
         self._showing_paused = False
         self._inspector: MessageInspector | None = None
 
         self._build_controls()
+        self._build_actions()
         self._build_table()
         self.status = QLabel(self)
-        self._name(self.status, "transcript_status", self.tr("Transcript status"))
+        name_widget(self.status, prefix, "transcript_status", self.tr("Transcript status"))
         self.status.setTextFormat(Qt.TextFormat.RichText)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # A long status (a recording path, an error) is cut rather than widening the window;
@@ -123,31 +119,22 @@ class TranscriptView(QWidget):
 
     # -- construction -----------------------------------------------------------------------
 
-    def _name(self, widget: QWidget, control: str, accessible: str) -> None:
-        widget.setObjectName(f"{self.prefix}.{control}")
-        widget.setAccessibleName(accessible)
-
     def _build_controls(self) -> None:
-        self.mode_combo = QComboBox(self)
-        self._name(self.mode_combo, "transcript_mode", self.tr("Show data as"))
-        for label, mode in (
-            (self.tr("Text"), DisplayMode.TEXT),
-            (self.tr("Hex"), DisplayMode.HEX),
-            (self.tr("Text + hex"), DisplayMode.BOTH),
-        ):
-            self.mode_combo.addItem(label, mode.value)
-        self.mode_combo.setToolTip(self.tr("Show the data as text with escapes, hex, or both"))
-        self.mode_combo.currentIndexChanged.connect(self._on_mode_changed)
-
-        self.encoding_combo = QComboBox(self)
-        self._name(self.encoding_combo, "transcript_encoding", self.tr("Text encoding"))
-        for encoding in SUPPORTED_ENCODINGS:
-            self.encoding_combo.addItem(encoding.label, encoding.codec)
-        self.encoding_combo.setToolTip(self.tr("How the bytes are decoded into text"))
-        self.encoding_combo.currentIndexChanged.connect(self._on_encoding_changed)
+        self.view_options = ViewOptions(
+            self.prefix,
+            "transcript_mode",
+            "transcript_encoding",
+            self.tr("Show the data as text with escapes, hex, or both"),
+            self,
+        )
+        self.view_options.display_mode_changed.connect(self._on_mode_changed)
+        self.view_options.encoding_changed.connect(self._on_encoding_changed)
+        # The combos themselves, for owners and tests that pick from them directly.
+        self.mode_combo = self.view_options.mode_combo
+        self.encoding_combo = self.view_options.encoding_combo
 
         self.time_combo = QComboBox(self)
-        self._name(self.time_combo, "transcript_time", self.tr("Time format"))
+        name_widget(self.time_combo, self.prefix, "transcript_time", self.tr("Time format"))
         self.time_combo.addItem(self.tr("Clock time"), False)
         self.time_combo.addItem(self.tr("Relative time"), True)
         self.time_combo.setToolTip(
@@ -156,7 +143,7 @@ class TranscriptView(QWidget):
         self.time_combo.currentIndexChanged.connect(self._on_time_changed)
 
         self.autoscroll = QCheckBox(self.tr("Autoscroll"), self)
-        self._name(self.autoscroll, "transcript_autoscroll", self.tr("Autoscroll"))
+        name_widget(self.autoscroll, self.prefix, "transcript_autoscroll", self.tr("Autoscroll"))
         self.autoscroll.setChecked(True)
         self.autoscroll.setToolTip(
             self.tr("Follow new records; pauses while you scroll up, resumes at the bottom")
@@ -164,7 +151,7 @@ class TranscriptView(QWidget):
         self.autoscroll.toggled.connect(self._on_autoscroll_toggled)
 
         self.search = QLineEdit(self)
-        self._name(self.search, "transcript_search", self.tr("Find in transcript"))
+        name_widget(self.search, self.prefix, "transcript_search", self.tr("Find in transcript"))
         self.search.setPlaceholderText(self.tr("Find…"))
         self.search.setToolTip(self.tr("Enter finds the next match, Shift+Enter the previous"))
         self.search.setClearButtonEnabled(True)
@@ -173,53 +160,9 @@ class TranscriptView(QWidget):
         self.search.textEdited.connect(self._on_search_edited)
         self.search.installEventFilter(self)
 
-        self.copy_button = _text_button(self.tr("Copy"), self)
-        self._name(self.copy_button, "transcript_copy", self.tr("Copy rows"))
-        self.copy_button.setToolTip(
-            self.tr("Copy the selected rows as text, or every row when none is selected")
-        )
-        self.copy_button.clicked.connect(self.copy_selection)
-
-        self.export_button = _text_button(self.tr("Export"), self)
-        self._name(self.export_button, "transcript_export", self.tr("Export transcript"))
-        self.export_button.setToolTip(self.tr("Save the rows in view to a file"))
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        export_menu = QMenu(self.export_button)
-        self._name(export_menu, "transcript_export_menu", self.tr("Export format"))
-        self.export_text_action = QAction(self.tr("As text…"), self)
-        self.export_text_action.setObjectName(f"{self.prefix}.transcript_export_text")
-        self.export_text_action.triggered.connect(lambda: self._choose_export_file("text"))
-        self.export_jsonl_action = QAction(self.tr("As JSON Lines…"), self)
-        self.export_jsonl_action.setObjectName(f"{self.prefix}.transcript_export_jsonl")
-        self.export_jsonl_action.triggered.connect(lambda: self._choose_export_file("jsonl"))
-        export_menu.addAction(self.export_text_action)
-        export_menu.addAction(self.export_jsonl_action)
-        self.export_button.setMenu(export_menu)
-
-        self.record_button = _text_button(self.tr("Record to file…"), self)
-        self._name(self.record_button, "transcript_record", self.tr("Record to file"))
-        self.record_button.setCheckable(True)
-        self.record_button.setToolTip(
-            self.tr("Stream every new record to a JSON Lines file, including rows the view drops")
-        )
-        self.record_button.clicked.connect(self._on_record_clicked)
-
-        self.clear_button = _text_button(self.tr("Clear"), self)
-        self._name(self.clear_button, "transcript_clear", self.tr("Clear transcript"))
-        self.clear_button.setToolTip(self.tr("Empty the view; the totals keep counting"))
-        self.clear_button.clicked.connect(self.clear)
-
         controls = QHBoxLayout()
         controls.setSpacing(6)
-        for text, combo in (
-            (self.tr("Show"), self.mode_combo),
-            (self.tr("Encoding"), self.encoding_combo),
-        ):
-            caption = QLabel(text, self)
-            caption.setBuddy(combo)
-            controls.addWidget(caption)
-            controls.addWidget(combo)
-            controls.addSpacing(6)
+        controls.addWidget(self.view_options)
         controls.addWidget(self.time_combo)
         controls.addSpacing(6)
         controls.addWidget(self.autoscroll)
@@ -227,7 +170,47 @@ class TranscriptView(QWidget):
         controls.addWidget(self.search, 1)
         self._controls = controls
 
-        # The actions sit beside the status line, so neither row forces a wide window.
+    def _build_actions(self) -> None:
+        """Copy, Export, Record and Clear: they sit beside the status line, so neither row
+        forces a wide window."""
+        self.copy_button = _text_button(self.tr("Copy"), self)
+        name_widget(self.copy_button, self.prefix, "transcript_copy", self.tr("Copy rows"))
+        self.copy_button.setToolTip(
+            self.tr("Copy the selected rows as text, or every row when none is selected")
+        )
+        self.copy_button.clicked.connect(self.copy_selection)
+
+        self.export_button = _text_button(self.tr("Export"), self)
+        name_widget(
+            self.export_button, self.prefix, "transcript_export", self.tr("Export transcript")
+        )
+        self.export_button.setToolTip(self.tr("Save the rows in view to a file"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_menu = QMenu(self.export_button)
+        name_widget(export_menu, self.prefix, "transcript_export_menu", self.tr("Export format"))
+        self.export_text_action = QAction(self.tr("As text…"), self)
+        self.export_text_action.setObjectName(f"{self.prefix}.transcript_export_text")
+        self.export_text_action.triggered.connect(lambda: self.files.choose_export_file("text"))
+        self.export_jsonl_action = QAction(self.tr("As JSON Lines…"), self)
+        self.export_jsonl_action.setObjectName(f"{self.prefix}.transcript_export_jsonl")
+        self.export_jsonl_action.triggered.connect(lambda: self.files.choose_export_file("jsonl"))
+        export_menu.addAction(self.export_text_action)
+        export_menu.addAction(self.export_jsonl_action)
+        self.export_button.setMenu(export_menu)
+
+        self.record_button = _text_button(self.tr("Record to file…"), self)
+        name_widget(self.record_button, self.prefix, "transcript_record", self.tr("Record to file"))
+        self.record_button.setCheckable(True)
+        self.record_button.setToolTip(
+            self.tr("Stream every new record to a JSON Lines file, including rows the view drops")
+        )
+        self.record_button.clicked.connect(self._on_record_clicked)
+
+        self.clear_button = _text_button(self.tr("Clear"), self)
+        name_widget(self.clear_button, self.prefix, "transcript_clear", self.tr("Clear transcript"))
+        self.clear_button.setToolTip(self.tr("Empty the view; the totals keep counting"))
+        self.clear_button.clicked.connect(self.clear)
+
         actions = QHBoxLayout()
         actions.setSpacing(4)
         actions.addWidget(self.copy_button)
@@ -237,54 +220,9 @@ class TranscriptView(QWidget):
         self._actions = actions
 
     def _build_table(self) -> None:
-        table = _TranscriptTable(self)
+        table = TranscriptTable(self.model, self)
         self.table = table
-        self._name(table, "transcript", self.tr("Transcript"))
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
-        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        table.setShowGrid(False)
-        table.setAlternatingRowColors(True)
-        table.setSortingEnabled(False)
-        table.setCornerButtonEnabled(False)
-
-        mono = self.model.mono_font
-        mono_metrics = QFontMetrics(mono)
-        plain_metrics = table.fontMetrics()
-        row_height = max(mono_metrics.height(), plain_metrics.height()) + 6
-
-        rows = table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setMinimumSectionSize(row_height)
-        rows.setDefaultSectionSize(row_height)
-
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        padding = 18
-        widths = {
-            Column.TIME: mono_metrics.horizontalAdvance("+00000.000000") + padding,
-            Column.DIRECTION: max(
-                plain_metrics.horizontalAdvance(
-                    str(self.model.headerData(Column.DIRECTION, Qt.Orientation.Horizontal))
-                ),
-                mono_metrics.horizontalAdvance("←"),
-            )
-            + padding,
-            Column.PEER: plain_metrics.horizontalAdvance("255.255.255.255:65535") + padding,
-            Column.LENGTH: plain_metrics.horizontalAdvance("1,000,000") + padding,
-            Column.DATA: mono_metrics.horizontalAdvance("0" * 56) + padding,
-        }
-        for column, width in widths.items():
-            header.resizeSection(column, width)
+        name_widget(table, self.prefix, "transcript", self.tr("Transcript"))
 
         inspect = QAction(self.tr("Inspect message"), table)
         inspect.setObjectName(f"{self.prefix}.transcript_inspect")
@@ -322,17 +260,18 @@ class TranscriptView(QWidget):
     @property
     def file_dialog(self) -> QFileDialog | None:
         """The save dialog currently open (export or record), if any."""
-        return self._dialog
+        return self.files.dialogs.current
 
     @property
     def recorder(self) -> JsonlRecorder | None:
-        return self._recording.recorder
+        """The recording in progress, if any."""
+        return self.files.recorder
 
     def append_records(self, records: Sequence[Record]) -> None:
         """Add one batch; record it, and follow it unless the user has scrolled up."""
         if not records:
             return
-        self._record(records)
+        self.files.record(records)
         bar = self.table.verticalScrollBar()
         follow = self.autoscroll.isChecked() and bar.value() >= bar.maximum()
         removed = min(self.model.rowCount(), self.model.ring.overflow_of(records))
@@ -359,90 +298,27 @@ class TranscriptView(QWidget):
         self.model.set_capacity(capacity)
 
     def set_display_mode(self, mode: DisplayMode) -> None:
-        self.mode_combo.setCurrentIndex(self.mode_combo.findData(DisplayMode(mode).value))
+        self.view_options.set_display_mode(mode)
 
     def set_encoding(self, encoding: str) -> None:
-        self.encoding_combo.setCurrentIndex(
-            self.encoding_combo.findData(normalize_encoding(encoding))
-        )
+        self.view_options.set_encoding(encoding)
 
     def set_relative_time(self, relative: bool) -> None:
         self.time_combo.setCurrentIndex(1 if relative else 0)
 
     def start_recording(self, path: Path) -> bool:
         """Append every record from now on to ``path``; False (and a red status) on failure."""
-        self.stop_recording(quiet=True)
-        try:
-            recorder = JsonlRecorder(path)
-        except OSError as exc:
-            self._show_error(
-                self.tr("Could not record to {path}: {reason}").format(
-                    path=path, reason=_reason(exc)
-                )
-            )
-            self._sync_record_button()
-            return False
-        self._recording.recorder = recorder
-        self._message = None
+        started = self.files.start_recording(path)
         self._sync_record_button()
-        self._update_status()
-        self.recording_changed.emit(True)
-        return True
+        return started
 
     def stop_recording(self, quiet: bool = False) -> None:
         """Close the recording file, if one is open."""
-        recorder = self._recording.recorder
-        if recorder is None:
-            return
-        self._recording.recorder = None
-        try:
-            recorder.close()
-        except OSError as exc:
-            self._show_error(
-                self.tr("Could not finish the recording {path}: {reason}").format(
-                    path=recorder.path, reason=_reason(exc)
-                )
-            )
-        else:
-            if not quiet:
-                self._show_message(
-                    (
-                        self.tr("Recorded 1 record to {path}")
-                        if recorder.records_written == 1
-                        else self.tr("Recorded {count} records to {path}")
-                    ).format(count=format_count(recorder.records_written), path=recorder.path)
-                )
-        self._sync_record_button()
-        self._update_status()
-        self.recording_changed.emit(False)
+        self.files.stop_recording(quiet)
 
     def export_to(self, path: Path, fmt: ExportFormat) -> bool:
         """Write the rows in view as plain text or JSON Lines; False (and a red status) on error."""
-        if fmt not in ("text", "jsonl"):
-            raise ValueError(f"unknown export format {fmt!r}")
-        records = self.model.records()
-        if fmt == "text":
-            lines = self._text_lines(records)
-        else:
-            lines = [record_to_json(record) for record in records]
-        try:
-            with path.open("w", encoding="utf-8", newline="\n") as file:
-                file.writelines(line + "\n" for line in lines)
-        except OSError as exc:
-            self._show_error(
-                self.tr("Could not export to {path}: {reason}").format(
-                    path=path, reason=_reason(exc)
-                )
-            )
-            return False
-        self._show_message(
-            (
-                self.tr("Exported 1 record to {path}")
-                if len(records) == 1
-                else self.tr("Exported {count} records to {path}")
-            ).format(count=format_count(len(records)), path=path)
-        )
-        return True
+        return self.files.export_to(path, fmt)
 
     def selected_records(self) -> list[Record]:
         """The selected rows, oldest first; every row in view when nothing is selected."""
@@ -454,7 +330,7 @@ class TranscriptView(QWidget):
     def copy_selection(self) -> None:
         """Copy whole rows, with the full data rather than the cut-down cells."""
         records = self.selected_records()
-        QGuiApplication.clipboard().setText("\n".join(self._text_lines(records)))
+        QGuiApplication.clipboard().setText("\n".join(self.model.text_lines(records)))
         count = len(records)
         message = self.tr("Copied 1 row") if count == 1 else self.tr("Copied {count} rows")
         self._show_message(message.format(count=format_count(count)))
@@ -584,15 +460,15 @@ class TranscriptView(QWidget):
 
     # -- slots ------------------------------------------------------------------------------
 
-    def _on_mode_changed(self, index: int) -> None:
-        self.model.display_mode = DisplayMode(self.mode_combo.itemData(index))
+    def _on_mode_changed(self, mode: DisplayMode) -> None:
+        self.model.display_mode = mode
         if self._inspector is not None:
-            self._inspector.set_display_mode(self.model.display_mode)
+            self._inspector.set_display_mode(mode)
 
-    def _on_encoding_changed(self, index: int) -> None:
-        self.model.encoding = str(self.encoding_combo.itemData(index))
+    def _on_encoding_changed(self, encoding: str) -> None:
+        self.model.encoding = encoding
         if self._inspector is not None:
-            self._inspector.set_encoding(self.model.encoding)
+            self._inspector.set_encoding(encoding)
 
     def _follow_current(self) -> None:
         """While the inspector is open, moving to another row shows that row in it."""
@@ -628,89 +504,20 @@ class TranscriptView(QWidget):
             return
         # Checked only once a file is open; the dialog's answer decides.
         self.record_button.setChecked(False)
-        self._open_save_dialog(
-            "transcript_record_dialog",
-            self.tr("Record the transcript to a file (new records are appended)"),
-            [self.tr("JSON Lines (*.jsonl)"), self.tr("All files (*)")],
-            "jsonl",
-            lambda chosen: self.start_recording(Path(chosen)),
-            confirm_overwrite=False,
-        )
+        self.files.choose_recording_file(on_finished=self._sync_record_button)
 
-    def _choose_export_file(self, fmt: ExportFormat) -> None:
-        if fmt == "text":
-            filters = [self.tr("Text files (*.txt)"), self.tr("All files (*)")]
-            suffix = "txt"
-        else:
-            filters = [self.tr("JSON Lines (*.jsonl)"), self.tr("All files (*)")]
-            suffix = "jsonl"
-        self._open_save_dialog(
-            "transcript_export_dialog",
-            self.tr("Export the transcript"),
-            filters,
-            suffix,
-            lambda chosen: self.export_to(Path(chosen), fmt),
-        )
+    def _on_said(self, text: str, is_error: bool) -> None:
+        self._message = (text, is_error)
+        self._update_status()
 
-    def _open_save_dialog(
-        self,
-        name: str,
-        caption: str,
-        filters: list[str],
-        suffix: str,
-        on_chosen: Callable[[str], object],
-        confirm_overwrite: bool = True,
-    ) -> None:
-        if self._dialog is not None:
-            self._dialog.close()
-        dialog = QFileDialog(self, caption)
-        dialog.setObjectName(f"{self.prefix}.{name}")
-        dialog.setAccessibleName(caption)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilters(filters)
-        dialog.setDefaultSuffix(suffix)
-        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, not confirm_overwrite)
-        if self._last_directory:
-            dialog.setDirectory(self._last_directory)
-        dialog.selectFile(time.strftime(f"transcript-%Y%m%d-%H%M%S.{suffix}"))
-        dialog.fileSelected.connect(on_chosen)
-        dialog.fileSelected.connect(self._remember_directory)
-        dialog.finished.connect(lambda _result: self._on_dialog_finished(dialog))
-        self._dialog = dialog
-        dialog.open()
-
-    def _remember_directory(self, chosen: str) -> None:
-        self._last_directory = str(Path(chosen).parent)
-
-    def _on_dialog_finished(self, dialog: QFileDialog) -> None:
-        if self._dialog is dialog:
-            self._dialog = None
-        dialog.deleteLater()
+    def _on_recording_changed(self, recording: bool) -> None:
+        if recording:
+            self._message = None
         self._sync_record_button()
+        self._update_status()
+        self.recording_changed.emit(recording)
 
     # -- helpers ----------------------------------------------------------------------------
-
-    def _text_lines(self, records: Sequence[Record]) -> list[str]:
-        mode, encoding = self.model.display_mode, self.model.encoding
-        relative_to = self.model.relative_to()
-        return [format_record(record, mode, encoding, relative_to) for record in records]
-
-    def _record(self, records: Sequence[Record]) -> None:
-        recorder = self._recording.recorder
-        if recorder is None:
-            return
-        try:
-            recorder.write_many(records)
-        except OSError as exc:
-            self._show_error(
-                self.tr("Recording to {path} stopped: {reason}").format(
-                    path=recorder.path, reason=_reason(exc)
-                )
-            )
-            self._recording.close()
-            self._sync_record_button()
-            self.recording_changed.emit(False)
 
     def _sync_record_button(self) -> None:
         self.record_button.setChecked(self.recorder is not None)
@@ -782,62 +589,9 @@ class TranscriptView(QWidget):
             self.status.setToolTip(self._plain_status())
 
 
-class _TranscriptTable(QTableView):
-    """The transcript's table: Enter asks to inspect the current row, and moving with the
-    keys says so, for the inspector to follow.
-
-    Signals:
-        inspect_requested(): Enter or Return on a row.
-        navigated(): the keys moved to another row.
-    """
-
-    inspect_requested = Signal()
-    navigated = Signal()
-
-    _MOVES = frozenset(
-        {
-            Qt.Key.Key_Up,
-            Qt.Key.Key_Down,
-            Qt.Key.Key_PageUp,
-            Qt.Key.Key_PageDown,
-            Qt.Key.Key_Home,
-            Qt.Key.Key_End,
-        }
-    )
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.inspect_requested.emit()
-            event.accept()
-            return
-        current = self.currentIndex()
-        super().keyPressEvent(event)
-        if key in self._MOVES and self.currentIndex() != current:
-            self.navigated.emit()
-
-
 def _text_button(text: str, parent: QWidget) -> QToolButton:
     """A compact text button: push buttons' minimum width crowds the one-line tool row."""
     button = QToolButton(parent)
     button.setText(text)
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     return button
-
-
-class _Recording:
-    """Holds the open recorder apart from the widget, so the file can be closed on destroy."""
-
-    def __init__(self) -> None:
-        self.recorder: JsonlRecorder | None = None
-
-    def close(self, *_args: object) -> None:
-        recorder, self.recorder = self.recorder, None
-        if recorder is not None:
-            # Whoever called this reports the failure, or the widget is going away.
-            with contextlib.suppress(OSError):
-                recorder.close()
-
-
-def _reason(error: OSError) -> str:
-    return error.strerror or str(error)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from netbench.core.resources import resource_path
+from netbench.ui.widgets.colors import PLACEHOLDER_COLOR, color_style
 
 CONTENT_WIDTH = 560
 
@@ -51,12 +52,12 @@ class EmptyState(QWidget):
         listing.setTextFormat(Qt.TextFormat.RichText)
         listing.setWordWrap(True)
         listing.setFixedWidth(CONTENT_WIDTH)
-        listing.setStyleSheet("color: palette(placeholder-text);")
+        listing.setStyleSheet(color_style(PLACEHOLDER_COLOR))
 
         note = QLabel(self.tr("Not built yet: this tab comes in a coming release."), self)
         note.setObjectName(f"{key}.empty_note")
         note.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        note.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
+        note.setStyleSheet(f"color: {PLACEHOLDER_COLOR}; font-style: italic;")
 
         for widget in (icon, heading, body, listing, note):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)

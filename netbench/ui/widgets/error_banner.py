@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from netbench.ui.widgets.colors import BANNER_BACKGROUND, BANNER_BORDER, BANNER_TEXT
+
 
 class ErrorBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -16,8 +18,9 @@ class ErrorBanner(QFrame):
         self.setObjectName("main.error_banner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(
-            "#main\\.error_banner { background: #fdecea; border: 1px solid #f5c2c0;"
-            " border-radius: 4px; } QLabel { color: #611a15; }"
+            f"#main\\.error_banner {{ background: {BANNER_BACKGROUND};"
+            f" border: 1px solid {BANNER_BORDER}; border-radius: 4px; }}"
+            f" QLabel {{ color: {BANNER_TEXT}; }}"
         )
         self.count = 0
         self.log_path = ""

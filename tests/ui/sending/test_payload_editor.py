@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from netbench.core.checksum import ByteOrder, Checksum, ChecksumSpec, Placement
 from netbench.core.errors import PayloadError
 from netbench.core.payload import InputMode, LineEnding
-from netbench.ui.sending.payload_editor import HISTORY_LIMIT, PayloadDraft, PayloadEditor
+from netbench.ui.sending.payload_editor import PayloadDraft, PayloadEditor
+from netbench.ui.sending.payload_history import HISTORY_LIMIT
 
 PREFIX = "client"
 

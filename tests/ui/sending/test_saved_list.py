@@ -1,12 +1,26 @@
 """Saved messages, driven through the window: save, share between senders, restart, send
-over real loopback connections, rename, delete and undo, import and export through the
-file dialogs, and the file kept safe when it cannot be read or written."""
+over real loopback connections, rename, delete and undo, move, filter and fold."""
 
 import json
 import socket
 
 import pytest
-from helpers import connect_client, find
+from helpers import (
+    REGISTER,
+    REQUEST,
+    choose_checksum,
+    click,
+    connect_client,
+    double_click,
+    file_names,
+    find,
+    make_three,
+    names,
+    own_data_dir,
+    save_as,
+    status,
+    type_payload,
+)
 from loopback import recv_exactly
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
@@ -14,18 +28,11 @@ from PySide6.QtWidgets import QLineEdit
 
 from netbench.core.saved_messages import FORMAT_NAME, parse_library
 
-REGISTER = "01 03 00 00 00 01 84 0A"
-# The same Modbus request typed without its CRC, for the editor to append.
-REQUEST = "01 03 00 00 00 01"
-
 
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path, monkeypatch):
     """Each test has its own user data directory, so its saved messages are its own."""
-    directory = tmp_path / "data"
-    monkeypatch.setenv("XDG_DATA_HOME", str(directory))
-    QSettings().remove("snippets/collapsed")
-    return directory / "netbench"
+    return own_data_dir(tmp_path, monkeypatch)
 
 
 @pytest.fixture
@@ -37,55 +44,6 @@ def snippets_file(data_dir):
 def window_tab():
     """These tests start on the Client tab."""
     return "client"
-
-
-def type_payload(win, text, mode="text", encoding="utf-8", ending="none", prefix="client"):
-    """Choose how the editor reads its input, then type it, as a person would."""
-    combos = {"input_mode": mode, "input_encoding": encoding, "input_line_ending": ending}
-    for name, value in combos.items():
-        combo = find(win, f"{prefix}.{name}")
-        combo.setCurrentIndex(combo.findData(value))
-    find(win, f"{prefix}.input").setPlainText(text)
-
-
-def choose_checksum(win, algorithm, prefix="client"):
-    combo = find(win, f"{prefix}.checksum")
-    combo.setCurrentIndex(combo.findData(algorithm))
-
-
-def save_as(win, name, prefix="client"):
-    find(win, f"{prefix}.snippet_name").setText(name)
-    find(win, f"{prefix}.snippet_save").click()
-
-
-def names(win, prefix="client"):
-    model = find(win, f"{prefix}.snippets").model()
-    return [model.index(row, 0).data() for row in range(model.rowCount())]
-
-
-def status(win, prefix="client"):
-    return find(win, f"{prefix}.snippet_status").text()
-
-
-def item_center(win, name, prefix="client"):
-    view = find(win, f"{prefix}.snippets")
-    row = names(win, prefix).index(name)
-    return view, view.visualRect(view.model().index(row, 0)).center()
-
-
-def click(win, name, prefix="client"):
-    view, point = item_center(win, name, prefix)
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
-
-
-def double_click(win, name, prefix="client"):
-    view, point = item_center(win, name, prefix)
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
-
-
-def file_names(path):
-    return [s.name for s in parse_library(path.read_bytes())]
 
 
 # -- saving and sharing ---------------------------------------------------------------------
@@ -298,22 +256,6 @@ def test_a_message_saved_without_a_checksum_loads_without_one(window):
     assert window.client_tab.current_panel.editor.payload(1) == b"PING"
 
 
-def test_a_checksum_survives_export_and_import(window, tmp_path):
-    type_payload(window, REQUEST, mode="hex")
-    choose_checksum(window, "crc16-modbus")
-    save_as(window, "read register 1")
-    panel = window.client_tab.current_panel.snippets
-    assert panel.export_file(tmp_path / "shared.json")
-    find(window, "client.snippets").selectAll()
-    find(window, "client.snippet_delete").click()
-    assert names(window) == []
-    assert panel.import_file(tmp_path / "shared.json")
-    assert names(window) == ["read register 1"]
-    choose_checksum(window, "none")
-    click(window, "read register 1")
-    assert window.client_tab.current_panel.editor.payload(1) == bytes.fromhex("010300000001840A")
-
-
 def test_the_server_tab_sends_a_saved_message_to_the_selected_peer(window, pump, in_thread):
     window.tabs.setCurrentWidget(window.server_tab)
     type_payload(window, "OK\\r\\n", mode="escapes", prefix="server")
@@ -340,12 +282,6 @@ def test_the_server_tab_sends_a_saved_message_to_the_selected_peer(window, pump,
 
 
 # -- editing the list -----------------------------------------------------------------------
-
-
-def make_three(window):
-    for name in ("one", "two", "three"):
-        type_payload(window, name)
-        save_as(window, name)
 
 
 def rename_inline(view, row, text, pump):
@@ -487,153 +423,7 @@ def test_the_panel_folds_to_its_title(window):
     assert not panel.collapsed
 
 
-# -- import and export ----------------------------------------------------------------------
-
-
-def test_export_and_import_through_the_file_dialogs(window, tmp_path, snippets_file):
-    make_three(window)
-    find(window, "client.snippet_export").click()
-    panel = window.client_tab.current_panel.snippets
-    dialog = panel.file_dialog
-    assert dialog is not None and dialog.isVisible()
-    assert dialog.objectName() == "client.snippet_export_dialog"
-    dialog.selectFile(str(tmp_path / "shared.json"))
-    dialog.accept()
-    assert panel.file_dialog is None
-    assert file_names(tmp_path / "shared.json") == ["one", "two", "three"]
-    assert status(window) == "Exported 3 saved messages to shared.json"
-
-    find(window, "client.snippets").selectAll()
-    find(window, "client.snippet_delete").click()
-    assert names(window) == []
-    find(window, "client.snippet_import").click()
-    dialog = panel.file_dialog
-    assert dialog.objectName() == "client.snippet_import_dialog"
-    dialog.selectFile(str(tmp_path / "shared.json"))
-    dialog.accept()
-    assert names(window) == ["one", "two", "three"]
-    assert status(window) == "Imported shared.json: 3 added"
-    assert file_names(snippets_file) == ["one", "two", "three"]
-
-
-def test_an_import_with_taken_names_asks_in_the_panel(window, tmp_path):
-    make_three(window)
-    panel = window.client_tab.current_panel.snippets
-    panel.export_file(tmp_path / "mine.json")
-    type_payload(window, "TWO, CHANGED")
-    save_as(window, "two")
-
-    panel.import_file(tmp_path / "mine.json")
-    question = find(window, "client.snippet_duplicates")
-    assert question.isVisible()
-    assert find(window, "client.snippet_duplicates_text").text() == (
-        "3 of the 3 messages in mine.json have names already in the list "
-        "(“one”, “two”, “three”). What should happen to them?"
-    )
-    find(window, "client.snippet_keep_both").click()
-    assert not question.isVisible()
-    assert names(window) == ["one", "two", "three", "one (2)", "two (2)", "three (2)"]
-    assert status(window) == "Imported mine.json: 0 added, 3 kept under new names"
-
-    panel.import_file(tmp_path / "mine.json")
-    find(window, "client.snippet_replace").click()
-    assert panel.store.snippet(1).text == "two"
-    assert status(window) == "Imported mine.json: 0 added, 3 replaced"
-
-    panel.import_file(tmp_path / "mine.json")
-    find(window, "client.snippet_import_cancel").click()
-    assert status(window) == "Nothing was imported"
-    assert len(names(window)) == 6
-
-
-def test_a_bad_file_is_refused_whole_and_says_which_entry(window, tmp_path, snippets_file):
-    make_three(window)
-    before = snippets_file.read_bytes()
-    bad = tmp_path / "from a colleague.json"
-    bad.write_text(
-        json.dumps(
-            {
-                "format": FORMAT_NAME,
-                "version": 1,
-                "snippets": [
-                    {"name": "fine", "text": "ok"},
-                    {"name": "read coil", "text": "01 01", "mode": "binary"},
-                ],
-            }
-        ),
-        "utf-8",
-    )
-    find(window, "client.snippet_import").click()
-    dialog = window.client_tab.current_panel.snippets.file_dialog
-    dialog.selectFile(str(bad))
-    dialog.accept()
-    assert status(window) == (
-        "Nothing was imported from from a colleague.json: Entry 2 (“read coil”): "
-        '"mode" is "binary"; expected one of "text", "escapes", "hex"'
-    )
-    assert "c62828" in find(window, "client.snippet_status").styleSheet()
-    assert names(window) == ["one", "two", "three"]
-    assert snippets_file.read_bytes() == before
-
-    garbage = tmp_path / "photo.json"
-    garbage.write_bytes(b"\x89PNG\r\n")
-    window.client_tab.current_panel.snippets.import_file(garbage)
-    assert "is not UTF-8" in status(window)
-    assert names(window) == ["one", "two", "three"]
-
-
-# -- the file kept safe ---------------------------------------------------------------------
-
-
-def test_a_corrupt_file_is_kept_aside_and_said_once(open_window, snippets_file):
-    snippets_file.parent.mkdir(parents=True)
-    snippets_file.write_text('{"format": "netbench-snippets", "version": 1, "snippets": [{"na')
-    window = open_window()
-    kept = list(snippets_file.parent.glob("snippets.json.corrupt-*"))
-    assert len(kept) == 1 and kept[0].read_text().endswith('[{"na')
-    for prefix in ("client", "server"):
-        notice = find(window, f"{prefix}.snippet_notice_text").text()
-        assert "could not be read (This is not a JSON file" in notice
-        assert f"kept as {kept[0].name} next to it, and the list starts empty" in notice
-        tip = find(window, f"{prefix}.snippet_notice_text").toolTip()
-        assert str(snippets_file.parent) in tip
-    assert find(window, "client.snippet_notice").isVisible()
-    find(window, "client.snippet_notice_dismiss").click()
-    assert not find(window, "client.snippet_notice").isVisible()
-    assert find(window, "server.snippet_notice").isHidden()
-
-    type_payload(window, "fresh")
-    save_as(window, "fresh")
-    assert file_names(snippets_file) == ["fresh"]
-    assert kept[0].exists()
-
-
-def test_a_failed_save_is_said_and_the_next_change_tries_again(window, tmp_path):
-    store = window.snippets
-    good_path = store.path
-    blocker = tmp_path / "a file"
-    blocker.write_text("in the way")
-    store.path = blocker / "snippets.json"
-    type_payload(window, "kept in memory")
-    save_as(window, "kept")
-    notice = find(window, "client.snippet_notice_text").text()
-    assert "could not be written to" in notice and "the next change tries again" in notice
-    assert names(window) == ["kept"]
-    store.path = good_path
-    type_payload(window, "second")
-    save_as(window, "second")
-    assert find(window, "client.snippet_notice").isHidden()
-    assert file_names(good_path) == ["kept", "second"]
-
-
-def test_a_file_that_cannot_be_opened_is_never_overwritten(open_window, snippets_file):
-    (snippets_file / "something").mkdir(parents=True)  # a directory where the file should be
-    window = open_window()
-    assert "Changes are not saved" in find(window, "client.snippet_notice_text").text()
-    type_payload(window, "x")
-    save_as(window, "x")
-    assert names(window) == ["x"]
-    assert (snippets_file / "something").is_dir()
+# -- the context menu ----------------------------------------------------------------------
 
 
 def test_the_context_menu_offers_the_actions_and_they_work(window):

@@ -1,0 +1,52 @@
+"""The saved-messages store's own trouble, said above the list until dismissed.
+
+A saved-messages file that could not be read (and was set aside) or written is the store's
+news, not a reply to what the user just did, so it is not a status line that the next
+action overwrites: it stays, in the error color, until the user dismisses it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from netbench.ui.widgets.buttons import push_button
+from netbench.ui.widgets.colors import INPUT_ERROR_COLOR, color_style
+
+
+class StoreNotice(QFrame):
+    """``<prefix>.snippet_notice``; hidden while there is nothing to say.
+
+    Signals:
+        dismissed(): the user pressed Dismiss.
+    """
+
+    dismissed = Signal()
+
+    def __init__(self, prefix: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{prefix}.snippet_notice")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.text = QLabel(self)
+        self.text.setObjectName(f"{prefix}.snippet_notice_text")
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setStyleSheet(color_style(INPUT_ERROR_COLOR))
+        self.dismiss = push_button(
+            self,
+            self.tr("Dismiss"),
+            prefix,
+            "snippet_notice_dismiss",
+            self.tr("Dismiss the notice"),
+            on_click=self.dismissed.emit,
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.text)
+        layout.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignRight)
+
+    def say(self, text: str, folder: str) -> None:
+        """Show ``text`` (empty: hide); the tooltip says where the store's files are."""
+        self.text.setText(text)
+        self.text.setToolTip(self.tr("The saved messages live in {folder}").format(folder=folder))
+        self.setVisible(bool(text))

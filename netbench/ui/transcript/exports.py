@@ -1,0 +1,215 @@
+"""A transcript's files: export the rows in view, and record every record to a file.
+
+The transcript widget is about watching traffic; what goes to disk is a concern of its
+own, with its own failures (a full disk, a folder chosen as a file) and its own file
+dialogs. This keeps the open recorder apart from the widget, so the file is closed even
+when the widget goes away without being told, and reports what happened through `said`
+for the widget's status line.
+
+Nothing here opens a nested event loop: file dialogs are opened with ``open()`` (see
+:mod:`netbench.ui.widgets.file_dialogs`) and call the same public methods tests call.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from netbench.core.transcript import JsonlRecorder, Record, record_to_json
+from netbench.ui.transcript.model import TranscriptModel, format_count
+from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
+
+ExportFormat = Literal["text", "jsonl"]
+
+
+class TranscriptFiles(QObject):
+    """Export and recording for the transcript shown by ``model`` in ``owner``.
+
+    Signals:
+        said(str, bool): a line for the status, and whether it reports a failure.
+        recording_changed(bool): recording to a file started (True) or stopped (False).
+    """
+
+    said = Signal(str, bool)
+    recording_changed = Signal(bool)
+
+    def __init__(self, prefix: str, model: TranscriptModel, owner: QWidget) -> None:
+        super().__init__(owner)
+        self.prefix = prefix
+        self.model = model
+        self.dialogs = FileDialogs(owner)
+        self._recording = _Recording()
+        # Closes the file even if the owner forgets to stop before the widget goes away.
+        owner.destroyed.connect(self._recording.close)
+
+    @property
+    def recorder(self) -> JsonlRecorder | None:
+        """The recording in progress, if any."""
+        return self._recording.recorder
+
+    # -- recording --------------------------------------------------------------------------
+
+    def start_recording(self, path: Path) -> bool:
+        """Append every record from now on to ``path``; False (and said) on failure."""
+        self.stop_recording(quiet=True)
+        try:
+            recorder = JsonlRecorder(path)
+        except OSError as exc:
+            self.said.emit(
+                self.tr("Could not record to {path}: {reason}").format(
+                    path=path, reason=_reason(exc)
+                ),
+                True,
+            )
+            return False
+        self._recording.recorder = recorder
+        self.recording_changed.emit(True)
+        return True
+
+    def stop_recording(self, quiet: bool = False) -> None:
+        """Close the recording file, if one is open; say how many records it got."""
+        recorder = self._recording.recorder
+        if recorder is None:
+            return
+        self._recording.recorder = None
+        try:
+            recorder.close()
+        except OSError as exc:
+            self.said.emit(
+                self.tr("Could not finish the recording {path}: {reason}").format(
+                    path=recorder.path, reason=_reason(exc)
+                ),
+                True,
+            )
+        else:
+            if not quiet:
+                self.said.emit(
+                    (
+                        self.tr("Recorded 1 record to {path}")
+                        if recorder.records_written == 1
+                        else self.tr("Recorded {count} records to {path}")
+                    ).format(count=format_count(recorder.records_written), path=recorder.path),
+                    False,
+                )
+        self.recording_changed.emit(False)
+
+    def record(self, records: Sequence[Record]) -> None:
+        """Write a batch to the recording, if one runs; a failure stops it (and is said)."""
+        recorder = self._recording.recorder
+        if recorder is None:
+            return
+        try:
+            recorder.write_many(records)
+        except OSError as exc:
+            self.said.emit(
+                self.tr("Recording to {path} stopped: {reason}").format(
+                    path=recorder.path, reason=_reason(exc)
+                ),
+                True,
+            )
+            self._recording.close()
+            self.recording_changed.emit(False)
+
+    def choose_recording_file(self, on_finished: Callable[[], object]) -> None:
+        """Ask where to record; ``on_finished`` runs when the dialog closes, either way."""
+        self._open_save_dialog(
+            "transcript_record_dialog",
+            self.tr("Record the transcript to a file (new records are appended)"),
+            [self.tr("JSON Lines (*.jsonl)"), self.tr("All files (*)")],
+            "jsonl",
+            lambda chosen: self.start_recording(Path(chosen)),
+            on_finished,
+            confirm_overwrite=False,
+        )
+
+    # -- export -----------------------------------------------------------------------------
+
+    def export_to(self, path: Path, fmt: ExportFormat) -> bool:
+        """Write the rows in view as plain text or JSON Lines; False (and said) on error."""
+        if fmt not in ("text", "jsonl"):
+            raise ValueError(f"unknown export format {fmt!r}")
+        records = self.model.records()
+        if fmt == "text":
+            lines = self.model.text_lines(records)
+        else:
+            lines = [record_to_json(record) for record in records]
+        try:
+            with path.open("w", encoding="utf-8", newline="\n") as file:
+                file.writelines(line + "\n" for line in lines)
+        except OSError as exc:
+            self.said.emit(
+                self.tr("Could not export to {path}: {reason}").format(
+                    path=path, reason=_reason(exc)
+                ),
+                True,
+            )
+            return False
+        self.said.emit(
+            (
+                self.tr("Exported 1 record to {path}")
+                if len(records) == 1
+                else self.tr("Exported {count} records to {path}")
+            ).format(count=format_count(len(records)), path=path),
+            False,
+        )
+        return True
+
+    def choose_export_file(self, fmt: ExportFormat) -> None:
+        if fmt == "text":
+            filters = [self.tr("Text files (*.txt)"), self.tr("All files (*)")]
+            suffix = "txt"
+        else:
+            filters = [self.tr("JSON Lines (*.jsonl)"), self.tr("All files (*)")]
+            suffix = "jsonl"
+        self._open_save_dialog(
+            "transcript_export_dialog",
+            self.tr("Export the transcript"),
+            filters,
+            suffix,
+            lambda chosen: self.export_to(Path(chosen), fmt),
+        )
+
+    def _open_save_dialog(
+        self,
+        name: str,
+        caption: str,
+        filters: list[str],
+        suffix: str,
+        on_chosen: Callable[[str], object],
+        on_finished: Callable[[], object] | None = None,
+        confirm_overwrite: bool = True,
+    ) -> None:
+        spec = DialogSpec(
+            DialogPurpose.SAVE_FILE,
+            caption,
+            f"{self.prefix}.{name}",
+            select=time.strftime(f"transcript-%Y%m%d-%H%M%S.{suffix}"),
+            filters=filters,
+            default_suffix=suffix,
+            confirm_overwrite=confirm_overwrite,
+        )
+        self.dialogs.open(spec, on_chosen, on_finished)
+
+
+class _Recording:
+    """Holds the open recorder apart from the widget, so the file can be closed on destroy."""
+
+    def __init__(self) -> None:
+        self.recorder: JsonlRecorder | None = None
+
+    def close(self, *_args: object) -> None:
+        recorder, self.recorder = self.recorder, None
+        if recorder is not None:
+            # Whoever called this reports the failure, or the widget is going away.
+            with contextlib.suppress(OSError):
+                recorder.close()
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
