@@ -33,16 +33,9 @@ from netbench.core.framing import FramingKind, FramingSpec
 from netbench.core.latency import format_latency
 from netbench.net.engine import Engine, EngineMode
 from netbench.net.errors import NetError
-from netbench.net.loadgen import (
-    MAX_CONNECTIONS,
-    LoadProgress,
-    LoadResult,
-    LoadRun,
-    LoadSettings,
-    RateScope,
-    RunStatus,
-    open_file_limit,
-)
+from netbench.net.loadtest.results import LoadProgress, LoadResult, RunStatus
+from netbench.net.loadtest.run import LoadRun, open_file_limit
+from netbench.net.loadtest.settings import MAX_CONNECTIONS, LoadSettings, RateScope
 from netbench.ui.client.load_results import LoadResults
 from netbench.ui.client.session_form import SessionForm
 from netbench.ui.runtime.net_text import net_text
