@@ -19,7 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
 
-from netbench.core.responders import Action, Reply, Responder, ResponderSession
+from netbench.core.replies.responder import Action, Reply, Responder, ResponderSession
 from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.errors import NetError, describe_bind_error, describe_os_error
 from netbench.net.events import (

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from netbench.core.framing import FramingSpec
-from netbench.core.responders import Responder
+from netbench.core.replies.responder import Responder
 from netbench.core.text import QT_TRANSLATE_NOOP, message_of
 from netbench.net.datagram import DatagramKind, DatagramListener
 from netbench.net.errors import NetError

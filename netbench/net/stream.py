@@ -21,7 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from netbench.core.framing import Frame, FramingError, FramingSpec, make_framer
-from netbench.core.responders import Action, CloseConnection, Reply, Responder, ResponderSession
+from netbench.core.replies.responder import (
+    Action,
+    CloseConnection,
+    Reply,
+    Responder,
+    ResponderSession,
+)
 from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.errors import NetError, describe_bind_error, describe_os_error
 from netbench.net.events import (
