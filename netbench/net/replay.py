@@ -21,12 +21,9 @@ from pathlib import Path
 from typing import Protocol
 
 from netbench.core.errors import RecordingError
-from netbench.core.recording import (
-    RecordingReader,
-    ReplayChoice,
-    ReplayTiming,
-    open_recording,
-)
+from netbench.core.recording.reader import RecordingReader
+from netbench.core.recording.replay_plan import ReplayChoice, ReplayTiming
+from netbench.core.recording.rows import open_recording
 from netbench.core.schedule import ReplaySchedule
 from netbench.core.text import QT_TRANSLATE_NOOP, verbatim
 from netbench.net.errors import NetError

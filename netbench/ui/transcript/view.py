@@ -46,13 +46,8 @@ from PySide6.QtWidgets import (
 from netbench.core.display import DisplayMode, render_block, text_block
 from netbench.core.encodings import SUPPORTED_ENCODINGS, normalize_encoding
 from netbench.core.payload import to_hex
-from netbench.core.transcript import (
-    DEFAULT_RING_CAPACITY,
-    JsonlRecorder,
-    Record,
-    format_record,
-    record_to_json,
-)
+from netbench.core.recording.writer import JsonlRecorder, record_to_json
+from netbench.core.transcript import DEFAULT_RING_CAPACITY, Record, format_record
 from netbench.ui.transcript.inspector import MessageInspector
 from netbench.ui.transcript.model import Column, TranscriptModel, format_count
 from netbench.ui.widgets.sizes import format_size

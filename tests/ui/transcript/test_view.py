@@ -24,13 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from netbench.core.display import DisplayMode
-from netbench.core.transcript import (
-    Direction,
-    Record,
-    format_record,
-    format_time,
-    record_from_json,
-)
+from netbench.core.recording.writer import record_from_json
+from netbench.core.transcript import Direction, Record, format_record, format_time
 from netbench.ui.transcript.model import CELL_CHAR_LIMIT, RECORD_ROLE, Column, TranscriptModel
 from netbench.ui.transcript.view import TranscriptView
 from netbench.ui.widgets.sizes import format_size
