@@ -112,7 +112,7 @@ def run_plain(port: int, connections: int, messages: int, wait: bool) -> dict[st
 
 
 def settings_for(port: int, connections: int, messages: int, wait: bool, duration: float = 0.0):
-    from netbench.core.framing import FramingKind, FramingSpec
+    from netbench.core.framing.spec import FramingKind, FramingSpec
     from netbench.net.clients import ClientConfig
     from netbench.net.loadtest.settings import LoadSettings
 

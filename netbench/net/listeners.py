@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from netbench.core.framing import FramingSpec
+from netbench.core.framing.spec import FramingSpec
 from netbench.core.replies.responder import Responder
 from netbench.core.text import QT_TRANSLATE_NOOP, message_of
 from netbench.net.datagram import DatagramKind, DatagramListener

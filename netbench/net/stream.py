@@ -20,7 +20,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from netbench.core.framing import Frame, FramingError, FramingSpec, make_framer
+from netbench.core.framing.frames import Frame, FramingError
+from netbench.core.framing.spec import FramingSpec
+from netbench.core.framing.wire import make_framer
 from netbench.core.replies.responder import (
     Action,
     CloseConnection,

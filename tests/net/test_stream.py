@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from loopback import needs, wait_for
 
-from netbench.core.framing import FramingKind, FramingSpec
+from netbench.core.framing.spec import FramingKind, FramingSpec
 from netbench.net.errors import NetError
 from netbench.net.events import (
     CloseReason,

@@ -166,11 +166,6 @@ def shown(data: bytes, limit: int = 40) -> str:
     return f'"{text}"'
 
 
-def plural(count: int, unit: str) -> str:
-    """``1 rule``, ``2 rules``: a count and its unit, for a description."""
-    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
-
-
 class TransformSession(ResponderSession):
     """A session whose reply depends only on the frame and the time."""
 

@@ -24,11 +24,10 @@ from netbench.core.replies.responder import (
     ReplyOptions,
     ResponderKind,
     ResponderSession,
-    plural,
     shown,
 )
 from netbench.core.replies.simple import upper_ascii
-from netbench.core.text import QT_TRANSLATE_NOOP, message_of
+from netbench.core.text import QT_TRANSLATE_NOOP, message_of, plural
 
 
 class MatchKind(StrEnum):

@@ -13,7 +13,9 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from netbench.core.framing import Frame, FramingKind, make_framer
+from netbench.core.framing.frames import Frame
+from netbench.core.framing.spec import FramingKind
+from netbench.core.framing.wire import make_framer
 from netbench.core.pacing import Pacer
 from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.errors import describe_os_error

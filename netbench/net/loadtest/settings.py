@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from netbench.core.framing import FramingSpec
+from netbench.core.framing.spec import FramingSpec
 from netbench.core.payload import InputMode
 from netbench.core.recipe import PayloadRecipe, compile_payload
 from netbench.core.text import QT_TRANSLATE_NOOP, message_of

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from netbench.core.checksum import ChecksumError
 from netbench.core.errors import PayloadError
-from netbench.core.framing import FramingKind, FramingSpec
+from netbench.core.framing.spec import FramingKind, FramingSpec
 from netbench.core.latency import format_latency
 from netbench.net.engine import Engine, EngineMode
 from netbench.net.errors import NetError

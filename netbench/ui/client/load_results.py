@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netbench.core.framing import FramingKind
+from netbench.core.framing.spec import FramingKind
 from netbench.core.latency import LatencySummary, format_latency
 from netbench.net.loadtest.results import LoadResult, RunStatus
 from netbench.net.loadtest.settings import LoadSettings, RateScope

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from netbench.core.errors import PayloadError
 from netbench.core.escapes import decode_escapes
-from netbench.core.framing import FramingKind, FramingSpec
+from netbench.core.framing.spec import FramingKind, FramingSpec
 from netbench.core.replies.http_site import HttpStaticResponder, default_site_dir
 from netbench.core.replies.responder import ReplyOptions, Responder
 from netbench.core.replies.rules import MatchKind, Rule, RuleError, RulesResponder

@@ -18,7 +18,7 @@ from loopback import (
     wait_for_port,
 )
 
-from netbench.core.framing import FramingKind, FramingSpec
+from netbench.core.framing.spec import FramingKind, FramingSpec
 from netbench.net.clients import ClientConfig
 from netbench.net.errors import NetError
 from netbench.net.loadtest.results import RunStatus
