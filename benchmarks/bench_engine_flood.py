@@ -116,7 +116,7 @@ def run_engine(mode: str, clients: int, seconds: float) -> dict[str, float]:
     from netbench.core.framing.spec import FramingKind, FramingSpec
     from netbench.net.engine import Engine, EngineMode
     from netbench.net.events import DataReceived
-    from netbench.net.stream import StreamListener
+    from netbench.net.stream_listener import StreamListener
     from netbench.ui.runtime.bridge import EventBridge
 
     app = QApplication([])

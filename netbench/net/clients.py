@@ -23,7 +23,8 @@ from netbench.net.errors import NetError, describe_os_error
 from netbench.net.events import EventSink
 from netbench.net.read_gate import ReadGate
 from netbench.net.socket_kinds import SocketKind
-from netbench.net.stream import StreamKind, StreamPeer, format_address, open_stream
+from netbench.net.stream import StreamKind, StreamPeer, format_address
+from netbench.net.stream_client import open_stream
 
 AnyClient = StreamPeer | DatagramClient
 

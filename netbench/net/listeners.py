@@ -20,12 +20,8 @@ from netbench.net.errors import NetError
 from netbench.net.events import EventSink
 from netbench.net.read_gate import ReadGate
 from netbench.net.socket_kinds import SocketKind
-from netbench.net.stream import (
-    DEFAULT_MAX_CONNECTIONS,
-    PeerPolicy,
-    StreamKind,
-    StreamListener,
-)
+from netbench.net.stream import DEFAULT_MAX_CONNECTIONS, PeerPolicy, StreamKind
+from netbench.net.stream_listener import StreamListener
 from netbench.net.tls import ServerCertificate, server_context
 
 ALL_INTERFACES = ("0.0.0.0", "::")

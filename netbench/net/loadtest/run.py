@@ -31,7 +31,7 @@ from netbench.net.loadtest.connections import Connection, DatagramConnection, St
 from netbench.net.loadtest.results import FailedConnection, LoadProgress, LoadResult, RunStatus
 from netbench.net.loadtest.settings import LoadSettings
 from netbench.net.loadtest.sockets import LoadSockets
-from netbench.net.stream import handshake_failed, timed_out, verification_failed
+from netbench.net.stream_client import handshake_failed, timed_out, verification_failed
 
 PROGRESS_INTERVAL = 0.2
 CLOSE_GRACE_SECONDS = 0.5

@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 from netbench.net import engine as engine_module
 from netbench.net.engine import Engine, EngineMode
 from netbench.net.events import DataReceived, Notice
-from netbench.net.stream import StreamListener
+from netbench.net.stream_listener import StreamListener
 from netbench.ui.runtime.bridge import EventBridge
 
 BURST = 100_000
