@@ -49,13 +49,8 @@ from PySide6.QtWidgets import (
 )
 
 from netbench.core.errors import SnippetError
-from netbench.core.saved_messages import (
-    DuplicatePolicy,
-    Snippet,
-    SnippetLibrary,
-    duplicates,
-    make_snippet,
-)
+from netbench.core.saved_message_fields import make_snippet
+from netbench.core.saved_messages import DuplicatePolicy, Snippet, SnippetLibrary, duplicates
 from netbench.core.saved_messages_file import read_library_file
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.sending.payload_editor import PayloadDraft, PayloadEditor

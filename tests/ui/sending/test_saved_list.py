@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
-from netbench.core.saved_messages import FORMAT_NAME, parse_library
+from netbench.core.saved_messages_format import FORMAT_NAME, parse_library
 
 REGISTER = "01 03 00 00 00 01 84 0A"
 # The same Modbus request typed without its CRC, for the editor to append.
