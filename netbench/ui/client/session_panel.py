@@ -35,14 +35,7 @@ from netbench.core.checksum import ChecksumError
 from netbench.core.errors import PayloadError
 from netbench.core.schedule import RepeatSchedule
 from netbench.core.templates import format_time
-from netbench.net.clients import (
-    AnyClient,
-    ClientConfig,
-    SocketInfo,
-    TlsInfo,
-    open_client,
-    read_socket_info,
-)
+from netbench.net.clients import AnyClient, ClientConfig, open_client
 from netbench.net.engine import Engine
 from netbench.net.errors import NetError
 from netbench.net.events import (
@@ -59,6 +52,7 @@ from netbench.net.events import (
 )
 from netbench.net.file_send import FindTargets
 from netbench.net.repeat import RepeatRun, run_repeat
+from netbench.net.socket_info import SocketInfo, TlsInfo, read_socket_info
 from netbench.net.socket_kinds import SocketKind
 from netbench.net.stream import StreamPeer
 from netbench.ui.client.load_panel import LoadPanel
