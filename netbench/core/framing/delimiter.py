@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from netbench.core.framing.frames import (
+    BufferingFramer,
     Frame,
-    Framer,
     FramerOutput,
     FramingError,
     build_frames,
-    left_over,
 )
 from netbench.core.framing.spec import FramingSpec
 from netbench.core.text import QT_TRANSLATE_NOOP
 
 
-class DelimiterFramer(Framer):
+class DelimiterFramer(BufferingFramer):
     """Frames end at a delimiter (LF, CRLF, NUL or any custom byte string).
 
     A frame whose content grows past ``max_frame`` is discarded and reported twice, so the
@@ -31,15 +30,12 @@ class DelimiterFramer(Framer):
     """
 
     __slots__ = (
-        "_buf",
         "_delim",
         "_discard_first",
         "_discarded",
         "_discarding",
         "_dlen",
-        "_head_chunk",
         "_keep",
-        "_last_chunk",
         "_max",
         "_scan_from",
     )
@@ -53,17 +49,11 @@ class DelimiterFramer(Framer):
         self._reset()
 
     def _reset(self) -> None:
-        self._buf = bytearray()
+        self._reset_buffer()
         self._scan_from = 0  # where the next search of _buf may start
-        self._head_chunk = 0  # chunk the buffered partial frame started in
-        self._last_chunk = 0
         self._discarding = False
         self._discarded = 0  # bytes of the oversized frame thrown away so far
         self._discard_first = 0
-
-    @property
-    def pending(self) -> int:
-        return len(self._buf)
 
     def feed(self, chunk: bytes, chunk_id: int) -> list[FramerOutput]:
         if not chunk:
@@ -98,7 +88,7 @@ class DelimiterFramer(Framer):
                 FramingError(reason, rest, self._discard_first, self._last_chunk)
             ]
         else:
-            out = left_over(len(self._buf), self._head_chunk, self._last_chunk)
+            out = self._buffered_left_over()
         self._reset()
         return out
 

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-from netbench.core.framing.frames import Frame, Framer, FramerOutput, build_frames, left_over
+from netbench.core.framing.frames import BufferingFramer, Frame, FramerOutput, build_frames
 from netbench.core.framing.spec import FramingSpec
 
 
-class FixedLengthFramer(Framer):
+class FixedLengthFramer(BufferingFramer):
     """Every ``fixed_length`` bytes is one frame."""
 
-    __slots__ = ("_buf", "_head_chunk", "_last_chunk", "_size")
+    __slots__ = ("_size",)
 
     def __init__(self, spec: FramingSpec) -> None:
         super().__init__(spec)
         self._size = spec.fixed_length
-        self._buf = bytearray()
-        self._head_chunk = 0
-        self._last_chunk = 0
-
-    @property
-    def pending(self) -> int:
-        return len(self._buf)
 
     def feed(self, chunk: bytes, chunk_id: int) -> list[FramerOutput]:
         if not chunk:
@@ -47,6 +40,6 @@ class FixedLengthFramer(Framer):
         return out
 
     def flush(self) -> list[FramerOutput]:
-        out = left_over(len(self._buf), self._head_chunk, self._last_chunk)
+        out = self._buffered_left_over()
         self._buf.clear()
         return out

@@ -102,6 +102,33 @@ def left_over(count: int, first_chunk: int, last_chunk: int) -> list[FramerOutpu
     return [FramingError(reason, count, first_chunk, last_chunk)]
 
 
+class BufferingFramer(Framer):
+    """A framer that holds the start of a frame until the rest of it arrives.
+
+    ``_buf`` is that partial frame, ``_head_chunk`` the chunk it started in and
+    ``_last_chunk`` the chunk fed last.
+    """
+
+    __slots__ = ("_buf", "_head_chunk", "_last_chunk")
+
+    def __init__(self, spec: FramingSpec) -> None:
+        super().__init__(spec)
+        self._reset_buffer()
+
+    def _reset_buffer(self) -> None:
+        self._buf = bytearray()
+        self._head_chunk = 0  # chunk the buffered partial frame started in
+        self._last_chunk = 0
+
+    @property
+    def pending(self) -> int:
+        return len(self._buf)
+
+    def _buffered_left_over(self) -> list[FramerOutput]:
+        """What flush reports for the partial frame in the buffer (nothing when empty)."""
+        return left_over(len(self._buf), self._head_chunk, self._last_chunk)
+
+
 class RawFramer(Framer):
     """Each read is one frame: shows the chunks exactly as TCP delivered them."""
 

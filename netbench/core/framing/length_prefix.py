@@ -5,18 +5,17 @@ from __future__ import annotations
 import struct
 
 from netbench.core.framing.frames import (
+    BufferingFramer,
     Frame,
-    Framer,
     FramerOutput,
     FramingError,
     build_frames,
-    left_over,
 )
 from netbench.core.framing.spec import PREFIX_FORMATS, FramingSpec
 from netbench.core.text import QT_TRANSLATE_NOOP
 
 
-class LengthPrefixFramer(Framer):
+class LengthPrefixFramer(BufferingFramer):
     """Each frame is an unsigned length header followed by that many payload bytes.
 
     A declared payload longer than ``max_frame`` is reported at once (``discarded`` is the
@@ -32,10 +31,7 @@ class LengthPrefixFramer(Framer):
 
     __slots__ = (
         "_adjust",
-        "_buf",
-        "_head_chunk",
         "_header",
-        "_last_chunk",
         "_lost",
         "_lost_sync",
         "_max",
@@ -54,17 +50,11 @@ class LengthPrefixFramer(Framer):
         self._reset()
 
     def _reset(self) -> None:
-        self._buf = bytearray()
-        self._head_chunk = 0
-        self._last_chunk = 0
+        self._reset_buffer()
         self._skip_left = 0  # payload bytes of an oversized frame still to skip
         self._skip_first = 0
         self._lost_sync = False
         self._lost = 0  # bytes discarded since sync was lost
-
-    @property
-    def pending(self) -> int:
-        return len(self._buf)
 
     def feed(self, chunk: bytes, chunk_id: int) -> list[FramerOutput]:
         if not chunk:
@@ -91,7 +81,7 @@ class LengthPrefixFramer(Framer):
             ).format(count=self._skip_left)
             out.append(FramingError(reason, 0, self._skip_first, self._last_chunk))
         else:
-            out = left_over(len(self._buf), self._head_chunk, self._last_chunk)
+            out = self._buffered_left_over()
         self._reset()
         return out
 
