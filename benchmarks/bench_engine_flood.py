@@ -66,7 +66,8 @@ def peak_rss_mb() -> float:
 
 
 def run_plain(clients: int, seconds: float) -> dict[str, float]:
-    from netbench.core.framing import FramingKind, FramingSpec, make_framer
+    from netbench.core.framing.spec import FramingKind, FramingSpec
+    from netbench.core.framing.wire import make_framer
 
     spec = FramingSpec(kind=FramingKind.DELIMITER, delimiter=b"\n")
     totals = {"frames": 0, "bytes": 0}
@@ -112,10 +113,10 @@ def run_engine(mode: str, clients: int, seconds: float) -> dict[str, float]:
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from netbench.core.framing import FramingKind, FramingSpec
+    from netbench.core.framing.spec import FramingKind, FramingSpec
     from netbench.net.engine import Engine, EngineMode
     from netbench.net.events import DataReceived
-    from netbench.net.stream import StreamListener
+    from netbench.net.stream_listener import StreamListener
     from netbench.ui.runtime.bridge import EventBridge
 
     app = QApplication([])

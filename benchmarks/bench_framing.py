@@ -13,7 +13,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from netbench.core.framing import FramingKind, FramingSpec, encode_frame, make_framer
+from netbench.core.framing.spec import FramingKind, FramingSpec
+from netbench.core.framing.wire import encode_frame, make_framer
 
 LINE = b"x" * 63 + b"\n"  # 64 bytes with the LF
 TOTAL = 50 * 1024 * 1024

@@ -6,7 +6,7 @@ own process:
 
 - plain asyncio streams, no Qt: ``write`` + ``readexactly`` per round trip, and ``write``
   + ``drain`` per message for fire and forget (the baseline);
-- our generator (``net/loadgen.py``) with networking on the qasync loop, and on an IO
+- our generator (``net/loadtest/``) with networking on the qasync loop, and on an IO
   thread, both under a QApplication with a 10 ms QTimer standing for the window: its
   lateness (heartbeat p99) is how frozen the UI would feel during the run.
 
@@ -112,9 +112,9 @@ def run_plain(port: int, connections: int, messages: int, wait: bool) -> dict[st
 
 
 def settings_for(port: int, connections: int, messages: int, wait: bool, duration: float = 0.0):
-    from netbench.core.framing import FramingKind, FramingSpec
+    from netbench.core.framing.spec import FramingKind, FramingSpec
     from netbench.net.clients import ClientConfig
-    from netbench.net.loadgen import LoadSettings
+    from netbench.net.loadtest.settings import LoadSettings
 
     return LoadSettings(
         target=ClientConfig(SocketKind.TCP, "127.0.0.1", port, timeout=30.0),
@@ -179,7 +179,7 @@ def in_qt(mode: str, work) -> dict[str, float]:
 
 
 def run_ours(mode: str, port: int, connections: int, messages: int, wait: bool) -> dict[str, float]:
-    from netbench.net.loadgen import LoadRun
+    from netbench.net.loadtest.run import LoadRun
 
     async def work(engine) -> dict[str, float]:
         run = LoadRun(settings_for(port, connections, messages, wait))
@@ -198,7 +198,7 @@ def run_ours(mode: str, port: int, connections: int, messages: int, wait: bool) 
 
 
 def run_cancel(mode: str, port: int, connections: int) -> dict[str, float]:
-    from netbench.net.loadgen import LoadRun
+    from netbench.net.loadtest.run import LoadRun
 
     async def work(engine) -> dict[str, float]:
         run = LoadRun(settings_for(port, connections, 1, True, duration=120.0))

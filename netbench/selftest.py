@@ -35,7 +35,9 @@ from netbench import __version__
 from netbench.core.resources import resource_dir, resource_path
 from netbench.net.datagram import DatagramClient, DatagramKind, DatagramListener
 from netbench.net.events import DataReceived, NetEvent
-from netbench.net.stream import StreamKind, StreamListener, open_stream
+from netbench.net.stream import StreamKind
+from netbench.net.stream_client import open_stream
+from netbench.net.stream_listener import StreamListener
 from netbench.net.tls import generate_self_signed, server_context
 
 if TYPE_CHECKING:

@@ -284,6 +284,12 @@ _ASCII_CONTROL_ESCAPES = {
 }
 
 
+def escapes_by_walk(data: bytes, codec: str) -> str:
+    """What :func:`encode_escapes` shows, made by the general walk alone, without its fast
+    paths. For tests, which check that the fast paths show exactly the same."""
+    return "".join(_shown_pieces(data, codec))
+
+
 def _shown_pieces(data: bytes, codec: str) -> Iterator[str]:
     """Pieces of the display, each checked to stand for exactly the bytes under the cursor.
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from netbench.core.atomic_file import set_aside, write_atomically
 from netbench.core.errors import SnippetError
-from netbench.core.saved_messages import SnippetLibrary, dump_library, parse_library
+from netbench.core.saved_messages import SnippetLibrary
+from netbench.core.saved_messages_format import dump_library, parse_library
 from netbench.core.text import QT_TRANSLATE_NOOP
 
 FILE_NAME = "snippets.json"

@@ -98,3 +98,8 @@ def message_of(exc: BaseException) -> str:
     if isinstance(message, str):
         return message
     return str(exc)
+
+
+def plural(count: int, unit: str) -> str:
+    """``1 byte``, ``2 bytes``: an English count, for messages that are not translated."""
+    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"

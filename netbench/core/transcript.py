@@ -3,22 +3,18 @@
 The ring bounds memory no matter how long a flood runs, or how big its messages are (a
 file streamed in chunks must not come to rest in memory); the totals keep counting so
 the user always knows how much really went by, and how many records fell out of view.
+Records are written to a file (and read back) by :mod:`netbench.core.recording`.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from enum import StrEnum
-from pathlib import Path
-from typing import IO
 
 from netbench.core.display import DisplayMode, render
-from netbench.core.escapes import encode_escapes
 
 DEFAULT_RING_CAPACITY = 100_000
 # Message bytes the ring holds at most: 100,000 rows of 64 KB would be 6 GB.
@@ -205,81 +201,6 @@ def _data_size(records: Iterable[Record]) -> int:
     return sum(len(record.data) for record in records)
 
 
-def iso_time(at: float) -> str:
-    return datetime.fromtimestamp(at, UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
-
-
-_encode_string = json.JSONEncoder(ensure_ascii=False).encode
-
-
-class _IsoCache:
-    """Messages of one read share a timestamp: format it once, not once per message."""
-
-    at = -1.0
-    text = ""
-
-    @classmethod
-    def get(cls, at: float) -> str:
-        if at != cls.at:
-            cls.at, cls.text = at, iso_time(at)
-        return cls.text
-
-
-def record_to_json(record: Record) -> str:
-    """One JSON Lines row; ``hex`` is lossless, ``text`` is for people and grep.
-
-    Built from pieces rather than through a dict and ``json.dumps``: recording writes
-    every message of a flood, and this is three times faster for the same text.
-    """
-    parts = [
-        '{"time": "',
-        _IsoCache.get(record.at),
-        '", "at": ',
-        repr(record.at),
-        ', "dir": "',
-        record.direction.value,
-        '", "peer": ',
-        _encode_string(record.peer),
-        ', "len": ',
-        str(len(record.data)),
-        ', "hex": "',
-        record.data.hex(),
-        '", "text": ',
-        _encode_string(encode_escapes(record.data, "utf-8")),
-    ]
-    if record.channel:
-        parts += [', "channel": ', _encode_string(record.channel)]
-    if record.note:
-        parts += [', "note": ', _encode_string(record.note)]
-    if record.first_chunk >= 0:
-        parts += [
-            f', "chunks": [{record.first_chunk}, {record.last_chunk}]',
-            f', "chunk_frames": {record.chunk_frames}',
-        ]
-        if record.frame_index:
-            parts.append(f', "frame_index": {record.frame_index}')
-    parts.append("}")
-    return "".join(parts)
-
-
-def record_from_json(line: str) -> Record:
-    """Read back a row written by :func:`record_to_json` (replay, tests, other tools)."""
-    row = json.loads(line)
-    chunks = row.get("chunks") or [-1, -1]
-    return Record(
-        at=float(row["at"]),
-        direction=Direction(row["dir"]),
-        peer=str(row["peer"]),
-        data=bytes.fromhex(row["hex"]),
-        note=str(row.get("note", "")),
-        channel=str(row.get("channel", "")),
-        first_chunk=int(chunks[0]),
-        last_chunk=int(chunks[1]),
-        chunk_frames=int(row.get("chunk_frames", 1)),
-        frame_index=int(row.get("frame_index", 0)),
-    )
-
-
 def format_time(at: float, relative_to: float | None = None) -> str:
     """Wall-clock time with milliseconds, or seconds since ``relative_to``."""
     if relative_to is not None:
@@ -302,29 +223,3 @@ def format_record(
     body = render(record.data, mode, encoding)
     tail = f"  [{record.note}]" if record.note else ""
     return f"{head}  {len(record.data)} B  {body}{tail}"
-
-
-class JsonlRecorder:
-    """Streams every record to a JSON Lines file, so nothing is lost when the ring drops rows."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.records_written = 0
-        self._file: IO[str] | None = path.open("a", encoding="utf-8", newline="\n")
-
-    @property
-    def is_open(self) -> bool:
-        return self._file is not None
-
-    def write_many(self, records: Iterable[Record]) -> None:
-        if self._file is None:
-            raise ValueError("the recording file is closed")
-        lines = [record_to_json(r) + "\n" for r in records]
-        self._file.writelines(lines)
-        self._file.flush()
-        self.records_written += len(lines)
-
-    def close(self) -> None:
-        if self._file is not None:
-            self._file.close()
-            self._file = None

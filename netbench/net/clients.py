@@ -1,21 +1,17 @@
-"""Client connections: what to connect to, opening it, and what the socket looks like then.
+"""Client connections: what to connect to, and opening it.
 
 A client is a :class:`StreamPeer` (TCP, Unix stream, TLS) or a :class:`DatagramClient`
-(UDP, Unix datagram). Once it is up, :func:`read_socket_info` describes the socket as the
-system sees it, and the TLS session and certificate when there is one; call it on the
-engine's loop, which owns the socket.
+(UDP, Unix datagram). Once it is up, :mod:`netbench.net.socket_info` describes the socket.
 """
 
 from __future__ import annotations
 
 import asyncio
-import datetime
-import hashlib
 import socket
 import ssl
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from netbench.core.text import QT_TRANSLATE_NOOP, Text, joined
 from netbench.net.datagram import DatagramClient, DatagramKind
@@ -23,7 +19,8 @@ from netbench.net.errors import NetError, describe_os_error
 from netbench.net.events import EventSink
 from netbench.net.read_gate import ReadGate
 from netbench.net.socket_kinds import SocketKind
-from netbench.net.stream import StreamKind, StreamPeer, format_address, open_stream
+from netbench.net.stream import StreamKind, StreamPeer, format_address
+from netbench.net.stream_client import open_stream
 
 AnyClient = StreamPeer | DatagramClient
 
@@ -266,6 +263,15 @@ async def open_client(
 
     if config.kind is SocketKind.UNIX:
         return await attempt("", config.timeout), []
+    return await _first_that_answers(config, addresses, attempt)
+
+
+async def _first_that_answers(
+    config: ClientConfig,
+    addresses: list[tuple[str, str]],
+    attempt: Callable[[str, float], Awaitable[StreamPeer]],
+) -> tuple[StreamPeer, list[str]]:
+    """Try the resolved addresses in order within the one timeout; say what became of each."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + config.timeout
     outcomes: list[str] = []
@@ -336,125 +342,3 @@ def _refine_tls_error(exc: NetError) -> NetError:
     else:
         return exc
     return NetError(advice.format(message=exc.message), field)
-
-
-# -- what the socket looks like --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TlsInfo:
-    version: str
-    cipher: str
-    subject: str
-    issuer: str
-    not_before: str
-    not_after: str
-    fingerprint: str  # SHA-256 of the DER certificate, colon-separated hex
-    verified: bool
-    alpn: str = ""  # the protocol the server chose, "" when none was negotiated
-    client_certificate: bool = False  # whether we presented a certificate of our own
-
-
-@dataclass(frozen=True)
-class SocketInfo:
-    family: str
-    type: str
-    local: str
-    peer: str
-    fd: int
-    options: tuple[tuple[str, str], ...]
-    resolved: tuple[str, ...] = ()
-    tls: TlsInfo | None = None
-
-
-_OPTIONS: tuple[tuple[str, int, int, bool], ...] = (
-    ("TCP_NODELAY", socket.IPPROTO_TCP, socket.TCP_NODELAY, True),
-    ("SO_KEEPALIVE", socket.SOL_SOCKET, socket.SO_KEEPALIVE, True),
-    ("SO_RCVBUF", socket.SOL_SOCKET, socket.SO_RCVBUF, False),
-    ("SO_SNDBUF", socket.SOL_SOCKET, socket.SO_SNDBUF, False),
-)
-
-
-async def read_socket_info(
-    client: AnyClient, resolved: list[str], client_certificate: bool = False
-) -> SocketInfo | None:
-    """The socket behind ``client`` as the system reports it; None once it is gone."""
-    transport: Any = client.transport
-    if transport is None:
-        return None
-    sock = transport.get_extra_info("socket")
-    if sock is None:
-        return None
-    options: list[tuple[str, str]] = []
-    tcp = sock.family in (socket.AF_INET, socket.AF_INET6) and sock.type == socket.SOCK_STREAM
-    for name, level, option, is_flag in _OPTIONS:
-        if level == socket.IPPROTO_TCP and not tcp:
-            continue
-        try:
-            value = sock.getsockopt(level, option)
-        except OSError:
-            continue
-        options.append((name, _option_value(value, is_flag)))
-    try:
-        local = format_address(sock.getsockname())
-        peer = format_address(sock.getpeername())
-    except OSError:
-        return None
-    ssl_object = transport.get_extra_info("ssl_object")
-    tls: TlsInfo | None = None
-    if ssl_object is not None:
-        try:
-            tls = _tls_info(ssl_object, client_certificate)
-        except ValueError:  # the server ended the session as the handshake finished
-            return None
-    return SocketInfo(
-        family=socket.AddressFamily(sock.family).name,
-        type=socket.SocketKind(sock.type).name,
-        local=local or QT_TRANSLATE_NOOP("ClientInfo", "(unnamed)"),
-        peer=peer,
-        fd=sock.fileno(),
-        options=tuple(options),
-        resolved=tuple(resolved),
-        tls=tls,
-    )
-
-
-def _option_value(value: int, is_flag: bool) -> str:
-    """A flag is on or off; a buffer size is in bytes."""
-    if not is_flag:
-        return QT_TRANSLATE_NOOP("ClientInfo", "{size} B").format(size=value)
-    return (
-        QT_TRANSLATE_NOOP("ClientInfo", "on") if value else QT_TRANSLATE_NOOP("ClientInfo", "off")
-    )
-
-
-def _tls_info(ssl_object: ssl.SSLObject, client_certificate: bool) -> TlsInfo:
-    from cryptography import x509  # imported when needed: it costs ~70 ms of start-up
-
-    cipher = ssl_object.cipher()
-    der = ssl_object.getpeercert(binary_form=True)
-    subject = issuer = not_before = not_after = fingerprint = ""
-    if der:
-        cert = x509.load_der_x509_certificate(der)
-        subject = cert.subject.rfc4514_string()
-        issuer = cert.issuer.rfc4514_string()
-        not_before = _date(cert.not_valid_before_utc)
-        not_after = _date(cert.not_valid_after_utc)
-        digest = hashlib.sha256(der).hexdigest().upper()
-        fingerprint = ":".join(digest[i : i + 2] for i in range(0, len(digest), 2))
-    return TlsInfo(
-        version=ssl_object.version() or "",
-        cipher=cipher[0] if cipher else "",
-        subject=subject,
-        issuer=issuer,
-        not_before=not_before,
-        not_after=not_after,
-        fingerprint=fingerprint,
-        verified=ssl_object.context.verify_mode != ssl.CERT_NONE,
-        alpn=ssl_object.selected_alpn_protocol() or "",
-        client_certificate=client_certificate,
-    )
-
-
-def _date(moment: datetime.datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC")

@@ -19,7 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
 
-from netbench.core.responders import Action, Reply, Responder, ResponderSession
+from netbench.core.replies.responder import Action, Reply, Responder, ResponderSession
 from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.errors import NetError, describe_bind_error, describe_os_error
 from netbench.net.events import (
@@ -181,7 +181,8 @@ class _DatagramEndpoint(asyncio.DatagramProtocol):
         self._socket_file.remove()
         self._sink(Stopped(source=self.source))
 
-    def _remember_unix_path(self, path: Path) -> None:
+    def own_socket_file(self, path: Path) -> None:
+        """Remove the Unix socket file at ``path`` when this endpoint closes (it bound it)."""
         self._socket_file.remember(path)
 
 
@@ -227,7 +228,7 @@ class DatagramListener(_DatagramEndpoint):
         endpoint.responder = responder
         if kind is DatagramKind.UNIX_DGRAM:
             assert path is not None
-            endpoint._remember_unix_path(path)
+            endpoint.own_socket_file(path)
             endpoint.address = str(path)
         else:
             endpoint.address = format_address(sock.getsockname())
@@ -326,14 +327,18 @@ class DatagramClient(_DatagramEndpoint):
         _, endpoint = await loop.create_datagram_endpoint(lambda: cls(label, sink, gate), sock=sock)
         endpoint.address = format_address(sock.getsockname())
         endpoint.target = target
-        endpoint._local_temp = local_path
         if local_path is not None:
-            endpoint._remember_unix_path(local_path)
+            endpoint.own_temp_socket(local_path)
         sink(Connected(source=label, peer=target, local=endpoint.address))
         return endpoint
 
     target = ""
     _local_temp: Path | None = None
+
+    def own_temp_socket(self, path: Path) -> None:
+        """Own the client's temporary Unix path: its file and its folder go on close."""
+        self._local_temp = path
+        self.own_socket_file(path)
 
     def _peer_for(self, address: Address) -> DatagramPeer:
         # Replies come from the server we are connected to, whatever it calls itself.

@@ -36,7 +36,8 @@ from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.datagram import DatagramListener
 from netbench.net.errors import NetError
 from netbench.net.read_gate import ReadGate
-from netbench.net.stream import StreamListener, StreamPeer
+from netbench.net.stream import StreamPeer
+from netbench.net.stream_listener import StreamListener
 from netbench.net.write_room import is_closing, ui_has_room, wait_for_room, why_closed
 
 STREAM_CHUNK = 1024 * 1024

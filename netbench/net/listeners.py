@@ -12,20 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from netbench.core.framing import FramingSpec
-from netbench.core.responders import Responder
+from netbench.core.framing.spec import FramingSpec
+from netbench.core.replies.responder import Responder
 from netbench.core.text import QT_TRANSLATE_NOOP, message_of
 from netbench.net.datagram import DatagramKind, DatagramListener
 from netbench.net.errors import NetError
 from netbench.net.events import EventSink
 from netbench.net.read_gate import ReadGate
 from netbench.net.socket_kinds import SocketKind
-from netbench.net.stream import (
-    DEFAULT_MAX_CONNECTIONS,
-    PeerPolicy,
-    StreamKind,
-    StreamListener,
-)
+from netbench.net.stream import DEFAULT_MAX_CONNECTIONS, PeerPolicy, StreamKind
+from netbench.net.stream_listener import StreamListener
 from netbench.net.tls import ServerCertificate, server_context
 
 ALL_INTERFACES = ("0.0.0.0", "::")

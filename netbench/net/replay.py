@@ -1,6 +1,6 @@
 """A replay sends a recording's messages again, on the engine's loop, beside the socket.
 
-The file is read as it is sent (core/recording.py), one row at a time, so its size does not
+The file is read as it is sent (core/recording/reader.py), one row at a time, so its size does not
 matter. Each message is due at an absolute deadline on the recording's gaps (scaled), on a
 fixed grid, or at once (core/schedule.py's ReplaySchedule: a stall never turns into more
 than a short burst). Like a file send it waits while the socket's send buffer is full or
@@ -21,12 +21,9 @@ from pathlib import Path
 from typing import Protocol
 
 from netbench.core.errors import RecordingError
-from netbench.core.recording import (
-    RecordingReader,
-    ReplayChoice,
-    ReplayTiming,
-    open_recording,
-)
+from netbench.core.recording.reader import RecordingReader
+from netbench.core.recording.replay_plan import ReplayChoice, ReplayTiming
+from netbench.core.recording.rows import open_recording
 from netbench.core.schedule import ReplaySchedule
 from netbench.core.text import QT_TRANSLATE_NOOP, verbatim
 from netbench.net.errors import NetError

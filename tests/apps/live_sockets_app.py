@@ -10,7 +10,9 @@ import time
 from pathlib import Path
 
 from netbench.app import main
-from netbench.net.stream import StreamKind, StreamListener, open_stream
+from netbench.net.stream import StreamKind
+from netbench.net.stream_client import open_stream
+from netbench.net.stream_listener import StreamListener
 
 mode, unix_path, action = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
 

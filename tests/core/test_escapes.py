@@ -259,10 +259,10 @@ def test_printable_text_is_shown_as_itself(text: str, codec: str) -> None:
 )
 def test_binary_is_shown_as_the_careful_walk_shows_it(data: bytes, codec: str) -> None:
     """The one-pass display of UTF-8/ASCII binary data agrees with the general walk."""
-    from netbench.core.escapes import _shown_pieces
+    from netbench.core.escapes import escapes_by_walk
 
     shown = encode_escapes(data, codec)
-    assert shown == "".join(_shown_pieces(data, codec))
+    assert shown == escapes_by_walk(data, codec)
     assert decode_escapes(shown, codec) == data
 
 

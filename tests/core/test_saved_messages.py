@@ -24,21 +24,19 @@ from netbench.core.checksum import (
 from netbench.core.errors import SnippetError
 from netbench.core.escapes import encode_escapes
 from netbench.core.payload import InputMode, LineEnding, to_hex
+from netbench.core.saved_message_fields import make_snippet
 from netbench.core.saved_messages import (
-    FORMAT_NAME,
     MAX_NAME_LENGTH,
     DuplicatePolicy,
     Snippet,
     SnippetLibrary,
     check_name,
-    dump_library,
     duplicates,
-    make_snippet,
     merge,
-    parse_library,
     timestamp,
     unique_name,
 )
+from netbench.core.saved_messages_format import FORMAT_NAME, dump_library, parse_library
 
 PROPERTY_SETTINGS = settings(max_examples=150, deadline=None, database=None)
 NOW = datetime(2024, 5, 1, 12, 30, tzinfo=UTC)

@@ -12,13 +12,15 @@ import pytest
 from netbench.core import atomic_file
 from netbench.core.atomic_file import set_aside, write_atomically
 from netbench.core.errors import SnippetError
-from netbench.core.saved_messages import Snippet, SnippetLibrary, dump_library, make_snippet
+from netbench.core.saved_message_fields import make_snippet
+from netbench.core.saved_messages import Snippet, SnippetLibrary
 from netbench.core.saved_messages_file import (
     MAX_FILE_BYTES,
     load_library_file,
     read_library_file,
     save_library_file,
 )
+from netbench.core.saved_messages_format import dump_library
 
 NOW = datetime(2024, 5, 1, 12, 30, 5, tzinfo=UTC)
 needs_posix_permissions = pytest.mark.skipif(

@@ -6,7 +6,7 @@ import threading
 import pytest
 
 from netbench.net.engine import Engine, EngineMode
-from netbench.net.stream import StreamListener
+from netbench.net.stream_listener import StreamListener
 
 
 @pytest.mark.parametrize("mode", list(EngineMode))

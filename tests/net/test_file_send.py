@@ -17,7 +17,9 @@ from netbench.net.file_send import (
     send_file,
 )
 from netbench.net.read_gate import ReadGate
-from netbench.net.stream import StreamListener, StreamPeer, open_stream
+from netbench.net.stream import StreamPeer
+from netbench.net.stream_client import open_stream
+from netbench.net.stream_listener import StreamListener
 
 
 async def wait_for(predicate, timeout=5.0):

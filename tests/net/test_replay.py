@@ -7,11 +7,12 @@ import time
 
 from loopback import wait_for
 
-from netbench.core.recording import Pace, ReplayChoice, ReplayTiming
-from netbench.core.transcript import Direction, JsonlRecorder, Record
+from netbench.core.recording.replay_plan import Pace, ReplayChoice, ReplayTiming
+from netbench.core.recording.writer import JsonlRecorder
+from netbench.core.transcript import Direction, Record
 from netbench.net.datagram import DatagramClient, DatagramKind
 from netbench.net.replay import ReplayRun, run_replay
-from netbench.net.stream import open_stream
+from netbench.net.stream_client import open_stream
 from netbench.net.write_room import WRITE_HIGH_WATER
 
 

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from loopback import needs, wait_for
 
-from netbench.core.framing import FramingKind, FramingSpec
+from netbench.core.framing.spec import FramingKind, FramingSpec
 from netbench.net.errors import NetError
 from netbench.net.events import (
     CloseReason,
@@ -21,7 +21,9 @@ from netbench.net.events import (
     Stopped,
 )
 from netbench.net.read_gate import ReadGate
-from netbench.net.stream import StreamKind, StreamListener, open_stream
+from netbench.net.stream import StreamKind
+from netbench.net.stream_client import open_stream
+from netbench.net.stream_listener import StreamListener
 from netbench.net.unix_paths import UnixPathState, probe_unix_path
 
 LF = FramingSpec(kind=FramingKind.DELIMITER, delimiter=b"\n")

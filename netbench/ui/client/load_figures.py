@@ -11,7 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from netbench.core.latency import format_latency
-from netbench.net.loadgen import LoadProgress, LoadSettings
+from netbench.net.loadtest.results import LoadProgress
+from netbench.net.loadtest.settings import LoadSettings
 from netbench.ui.widgets.sizes import format_size
 
 

@@ -2,7 +2,7 @@
 
 The target and its connect timeout come from the session's form, the payload from its
 editor, so what was just tried by hand can be hammered without typing it again. The run
-itself happens on the engine (``net/loadgen.py``) and never goes through the event
+itself happens on the engine (``net/loadtest/``) and never goes through the event
 bridge: this panel polls the run's progress snapshot a few times a second, and adds the
 final result as a column of the results table.
 """
@@ -29,19 +29,12 @@ from PySide6.QtWidgets import (
 
 from netbench.core.checksum import ChecksumError
 from netbench.core.errors import PayloadError
-from netbench.core.framing import FramingKind, FramingSpec
+from netbench.core.framing.spec import FramingKind, FramingSpec
 from netbench.net.engine import Engine, EngineMode
 from netbench.net.errors import NetError
-from netbench.net.loadgen import (
-    MAX_CONNECTIONS,
-    LoadProgress,
-    LoadResult,
-    LoadRun,
-    LoadSettings,
-    RateScope,
-    RunStatus,
-    open_file_limit,
-)
+from netbench.net.loadtest.results import LoadProgress, LoadResult, RunStatus
+from netbench.net.loadtest.run import LoadRun, open_file_limit
+from netbench.net.loadtest.settings import MAX_CONNECTIONS, LoadSettings, RateScope
 from netbench.ui.client.load_figures import live_figures, progress_text
 from netbench.ui.client.load_results import LoadResults
 from netbench.ui.client.session_form import SessionForm

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netbench.core.framing import FramingKind
+from netbench.core.framing.spec import FramingKind
 from netbench.core.latency import LatencySummary, format_latency
-from netbench.net.loadgen import LoadResult, LoadSettings, RateScope, RunStatus
+from netbench.net.loadtest.results import LoadResult, RunStatus
+from netbench.net.loadtest.settings import LoadSettings, RateScope
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.widgets.colors import PLACEHOLDER_COLOR, color_style
 from netbench.ui.widgets.sizes import format_size

@@ -37,14 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from netbench.core.errors import RecordingError
-from netbench.core.recording import (
-    Pace,
-    RecordingScanner,
-    RecordingSummary,
-    ReplayChoice,
-    ReplayTiming,
-    open_recording,
-)
+from netbench.core.recording.replay_plan import Pace, ReplayChoice, ReplayTiming
+from netbench.core.recording.rows import open_recording
+from netbench.core.recording.summary import RecordingScanner, RecordingSummary
 from netbench.core.transcript import Direction
 from netbench.net.engine import Engine
 from netbench.net.replay import ReplayRun, ReplayTarget, run_replay

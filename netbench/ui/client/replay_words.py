@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from netbench.core.recording import RecordingSummary, Tally
+from netbench.core.recording.summary import RecordingSummary, Tally
 from netbench.core.transcript import Direction
 from netbench.net.replay import ReplayRun
 from netbench.ui.transcript.model import format_count

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netbench.net.clients import AnyClient, ClientConfig, SocketInfo, open_client, read_socket_info
+from netbench.net.clients import AnyClient, ClientConfig, open_client
 from netbench.net.errors import NetError
 from netbench.net.events import (
     CloseReason,
@@ -37,6 +37,7 @@ from netbench.net.events import (
     Stopped,
 )
 from netbench.net.file_send import FindTargets
+from netbench.net.socket_info import SocketInfo, read_socket_info
 from netbench.net.socket_kinds import SocketKind
 from netbench.net.stream import StreamPeer
 from netbench.ui.client.load_panel import LoadPanel

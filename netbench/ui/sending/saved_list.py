@@ -36,11 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from netbench.core.errors import SnippetError
-from netbench.core.saved_messages import (
-    DuplicatePolicy,
-    Snippet,
-    make_snippet,
-)
+from netbench.core.saved_message_fields import make_snippet
+from netbench.core.saved_messages import DuplicatePolicy, Snippet
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.sending.payload_draft import PayloadDraft
 from netbench.ui.sending.payload_editor import PayloadEditor

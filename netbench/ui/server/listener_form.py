@@ -29,21 +29,16 @@ from PySide6.QtWidgets import (
 
 from netbench.core.errors import PayloadError
 from netbench.core.escapes import decode_escapes
-from netbench.core.framing import FramingKind, FramingSpec
-from netbench.core.responders import (
+from netbench.core.framing.spec import FramingKind, FramingSpec
+from netbench.core.replies.http_site import HttpStaticResponder, default_site_dir
+from netbench.core.replies.responder import ReplyOptions, Responder
+from netbench.core.replies.rules import MatchKind, Rule, RuleError, RulesResponder
+from netbench.core.replies.simple import (
     ByteCountResponder,
     EchoResponder,
     FixedResponder,
-    HttpStaticResponder,
-    MatchKind,
-    ReplyOptions,
-    Responder,
-    Rule,
-    RuleError,
-    RulesResponder,
     TimestampResponder,
     UpperEchoResponder,
-    default_site_dir,
 )
 from netbench.core.text import message_of
 from netbench.net.errors import NetError

@@ -36,7 +36,7 @@ from netbench.net.events import NetEvent
 from netbench.net.file_send import FindTargets, listener_targets
 from netbench.net.listeners import ListenerConfig, open_listener
 from netbench.net.socket_kinds import SocketKind
-from netbench.net.stream import StreamListener
+from netbench.net.stream_listener import StreamListener
 from netbench.net.tls import ServerCertificate, generate_self_signed
 from netbench.ui.panels.traffic_panel import TrafficPanel
 from netbench.ui.runtime.net_text import net_text

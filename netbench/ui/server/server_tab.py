@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netbench.core.framing import FramingKind, FramingSpec
+from netbench.core.framing.spec import FramingKind, FramingSpec
 from netbench.net.engine import Engine
 from netbench.net.listeners import ListenerConfig
 from netbench.net.socket_kinds import SocketKind

@@ -21,7 +21,8 @@ from typing import Literal
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from netbench.core.transcript import JsonlRecorder, Record, record_to_json
+from netbench.core.recording.writer import JsonlRecorder, record_to_json
+from netbench.core.transcript import Record
 from netbench.ui.transcript.model import TranscriptModel, format_count
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
 

@@ -40,11 +40,8 @@ from PySide6.QtWidgets import (
 
 from netbench.core.display import DisplayMode, render_block, text_block
 from netbench.core.payload import to_hex
-from netbench.core.transcript import (
-    DEFAULT_RING_CAPACITY,
-    JsonlRecorder,
-    Record,
-)
+from netbench.core.recording.writer import JsonlRecorder
+from netbench.core.transcript import DEFAULT_RING_CAPACITY, Record
 from netbench.ui.transcript.exports import ExportFormat, TranscriptFiles
 from netbench.ui.transcript.inspector import MessageInspector
 from netbench.ui.transcript.model import Column, TranscriptModel, format_count

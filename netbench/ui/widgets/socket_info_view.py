@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from netbench.net.clients import SocketInfo, TlsInfo
+from netbench.net.socket_info import SocketInfo, TlsInfo
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.widgets.colors import WARNING_COLOR
 from netbench.ui.widgets.naming import name_widget

@@ -12,7 +12,8 @@ import pytest
 from helpers import connect_client, find, pause
 from loopback import recv_exactly
 
-from netbench.core.transcript import Direction, JsonlRecorder, Record
+from netbench.core.recording.writer import JsonlRecorder
+from netbench.core.transcript import Direction, Record
 
 
 @pytest.fixture

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from loopback import free_port
 from PySide6.QtCore import QLocale, QTranslator
 
-from netbench.core.framing import FramingKind, FramingSpec, make_framer
+from netbench.core.framing.spec import FramingKind, FramingSpec
+from netbench.core.framing.wire import make_framer
 from netbench.core.text import QT_TRANSLATE_NOOP, Text, joined, verbatim
 from netbench.net.events import CloseReason, Notice, PeerClosed
 from netbench.ui.runtime.i18n import install_translators

@@ -26,7 +26,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
-from netbench.core.saved_messages import FORMAT_NAME, parse_library
+from netbench.core.saved_messages_format import FORMAT_NAME, parse_library
 
 
 @pytest.fixture(autouse=True)

@@ -29,11 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from netbench.core.display import DisplayMode
-from netbench.core.transcript import (
-    Direction,
-    Record,
-    format_record,
-)
+from netbench.core.transcript import Direction, Record, format_record
 from netbench.ui.transcript.model import Column
 from netbench.ui.transcript.view import TranscriptView
 from netbench.ui.widgets.sizes import format_size

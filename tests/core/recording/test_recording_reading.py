@@ -11,25 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netbench.core.errors import RecordingError
-from netbench.core.recording import (
-    MAX_LINE_BYTES,
-    MAX_PEERS,
-    PAUSE_ROWS,
-    Pace,
-    RecordingReader,
-    RecordingScanner,
-    ReplayChoice,
-    ReplayTiming,
-    open_recording,
-    parse_row,
-    scan_recording,
-)
-from netbench.core.transcript import (
-    Direction,
-    Record,
-    record_from_json,
-    record_to_json,
-)
+from netbench.core.recording.reader import PAUSE_ROWS, RecordingReader
+from netbench.core.recording.replay_plan import Pace, ReplayChoice, ReplayTiming
+from netbench.core.recording.rows import MAX_LINE_BYTES, open_recording, parse_row
+from netbench.core.recording.summary import MAX_PEERS, RecordingScanner, scan_recording
+from netbench.core.recording.writer import record_from_json, record_to_json
+from netbench.core.transcript import Direction, Record
 
 SERVER = "127.0.0.1:9999"
 
@@ -259,9 +246,9 @@ def test_blank_lines_and_a_byte_order_mark_are_fine():
 
 
 def test_an_endless_line_is_refused_without_reading_it_whole(monkeypatch):
-    import netbench.core.recording as replay
+    import netbench.core.recording.rows as recording_rows
 
-    monkeypatch.setattr(replay, "MAX_LINE_BYTES", 1000)
+    monkeypatch.setattr(recording_rows, "MAX_LINE_BYTES", 1000)
 
     class Endless(io.RawIOBase):
         """A stream of 'x' that never ends: reading it whole would never return."""

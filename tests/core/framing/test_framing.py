@@ -10,21 +10,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netbench.core.framing import (
-    DelimiterFramer,
-    FixedLengthFramer,
+from netbench.core.framing.delimiter import DelimiterFramer
+from netbench.core.framing.fixed_length import FixedLengthFramer
+from netbench.core.framing.frames import (
     Frame,
     Framer,
     FramerOutput,
     FramingError,
-    FramingKind,
-    FramingSpec,
-    LengthPrefixFramer,
     RawFramer,
-    encode_frame,
     frames_per_chunk,
-    make_framer,
 )
+from netbench.core.framing.length_prefix import LengthPrefixFramer
+from netbench.core.framing.spec import FramingKind, FramingSpec
+from netbench.core.framing.wire import encode_frame, make_framer
 
 MB = 1 << 20
 

@@ -18,10 +18,12 @@ from loopback import (
     wait_for_port,
 )
 
-from netbench.core.framing import FramingKind, FramingSpec
+from netbench.core.framing.spec import FramingKind, FramingSpec
 from netbench.net.clients import ClientConfig
 from netbench.net.errors import NetError
-from netbench.net.loadgen import LoadRun, LoadSettings, RateScope, RunStatus
+from netbench.net.loadtest.results import RunStatus
+from netbench.net.loadtest.run import LoadRun
+from netbench.net.loadtest.settings import LoadSettings, RateScope
 from netbench.net.socket_kinds import SocketKind
 
 LF = FramingSpec(kind=FramingKind.DELIMITER, delimiter=b"\n")
@@ -452,7 +454,8 @@ def test_running_out_of_file_descriptors_is_said_with_the_count_reached():
             import asyncio, json, os, resource
             from netbench.net.clients import ClientConfig
             from netbench.net.socket_kinds import SocketKind
-            from netbench.net.loadgen import LoadRun, LoadSettings
+            from netbench.net.loadtest.run import LoadRun
+            from netbench.net.loadtest.settings import LoadSettings
             used = len(os.listdir("/proc/self/fd"))
             resource.setrlimit(resource.RLIMIT_NOFILE, (used + 60, used + 60))
             target = ClientConfig(SocketKind.TCP, "127.0.0.1", {port})
@@ -467,7 +470,7 @@ def test_running_out_of_file_descriptors_is_said_with_the_count_reached():
             "-c",
             script,
             stdout=asyncio.subprocess.PIPE,
-            env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[3])},
         )
         out, _ = await asyncio.wait_for(proc.communicate(), 60)
         echo.close()

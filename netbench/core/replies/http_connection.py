@@ -1,0 +1,309 @@
+"""A static-file HTTP/1.1 server as a pure state machine over a raw byte stream.
+
+The Server tab's "HTTP static files" responder lets a browser or curl fetch pages from a
+folder, so users can watch a real HTTP exchange byte for byte. TCP may split a request
+anywhere or merge several into one read, so requests are parsed incrementally from the
+chunks as they arrived, and the same responses come out however the stream was cut.
+
+What a peer sends never makes this raise or buffer without bound: a request head is capped
+at ``MAX_HEAD_BYTES`` (431 Request Header Fields Too Large), and request bodies are skipped
+as they arrive instead of being stored. How a request is read is in :mod:`.http_request`,
+what a path serves in :mod:`.http_files`.
+"""
+
+from __future__ import annotations
+
+import html
+import stat
+from dataclasses import dataclass
+from http import HTTPStatus
+from pathlib import Path
+from urllib.parse import quote, quote_from_bytes
+
+from netbench.core.replies.http_files import (
+    StaticSite,
+    content_type,
+    inside,
+    listing,
+    locate,
+    read_file,
+    stat_path,
+)
+from netbench.core.replies.http_request import (
+    HEAD_END,
+    MAX_HEAD_BYTES,
+    HttpError,
+    HttpRequest,
+    content_length,
+    http_date,
+    parse_head,
+    parse_http_date,
+    request_path,
+)
+
+SERVER_NAME = "netbench"
+ALLOWED_METHODS = ("GET", "HEAD")
+
+
+@dataclass(frozen=True, slots=True)
+class HttpResponse:
+    """One response ready for the wire; ``close`` means the connection must end after it."""
+
+    data: bytes
+    status: int
+    close: bool
+
+
+class StaticHttpConnection:
+    """One TCP connection's worth of HTTP: bytes in, responses out, in request order.
+
+    ``close_after_response`` makes the first response announce ``Connection: close`` and
+    end the connection, for the "close after reply" option.
+    """
+
+    __slots__ = ("_buffer", "_close_after", "_closed", "_now", "_scan_from", "_site", "_skip")
+
+    def __init__(self, site: StaticSite, *, close_after_response: bool = False) -> None:
+        self._site = site
+        self._close_after = close_after_response
+        self._buffer = bytearray()
+        self._scan_from = 0  # where the search for the end of the head resumes
+        self._skip = 0  # request body bytes still to be thrown away
+        self._closed = False
+        self._now = 0.0
+
+    @property
+    def closed(self) -> bool:
+        """True once a response ended the connection; later input is ignored."""
+        return self._closed
+
+    @property
+    def pending(self) -> int:
+        """Bytes of an unfinished request head held in memory (never above the cap)."""
+        return len(self._buffer)
+
+    def receive(self, data: bytes, now: float) -> list[HttpResponse]:
+        """Take the next chunk of the stream; answer every request it completes."""
+        self._now = now
+        if self._closed:
+            return []
+        view = memoryview(data)
+        if self._skip:
+            skipped = min(self._skip, len(view))
+            self._skip -= skipped
+            view = view[skipped:]
+        self._buffer += view
+        responses: list[HttpResponse] = []
+        while not self._closed and not self._skip:
+            response = self._next_response()
+            if response is None:
+                break
+            responses.append(response)
+        return responses
+
+    def end(self) -> list[HttpResponse]:
+        """The peer finished sending: say so if it stopped in the middle of a request head.
+
+        A hand-typed request that never got its empty line is a common mistake, and a 400
+        page naming it is more use than a silent close.
+        """
+        if self._closed:
+            return []
+        self._closed = True
+        if not self._buffer:
+            return []
+        message = (
+            "The connection ended before the request head was complete: "
+            "a request head ends with an empty line."
+        )
+        return [self._error_page(HttpError(400, message, close=True), None)]
+
+    # --- stream ---------------------------------------------------------------------------
+
+    def _next_response(self) -> HttpResponse | None:
+        """Cut the next complete head out of the buffer and answer it, or wait for more."""
+        self._drop_leading_blank_lines()
+        buffer = self._buffer
+        if not buffer:
+            return None
+        match = HEAD_END.search(buffer, max(0, self._scan_from - 2))
+        if match is None:
+            if len(buffer) > MAX_HEAD_BYTES:
+                return self._too_large()
+            self._scan_from = len(buffer)
+            return None
+        if match.end() > MAX_HEAD_BYTES:
+            return self._too_large()
+        head = bytes(buffer[: match.start()])
+        del buffer[: match.end()]
+        self._scan_from = 0
+        return self._answer(head)
+
+    def _drop_leading_blank_lines(self) -> None:
+        """Servers should ignore empty lines before a request (RFC 9112, section 2.2)."""
+        buffer = self._buffer
+        count = 0
+        while count < len(buffer) and buffer[count] in b"\r\n":
+            count += 1
+        if count:
+            del buffer[:count]
+            self._scan_from = max(0, self._scan_from - count)
+
+    def _too_large(self) -> HttpResponse:
+        self._buffer.clear()
+        message = f"The request head is larger than {MAX_HEAD_BYTES // 1024} KB."
+        return self._error_page(HttpError(431, message, close=True), None)
+
+    def _answer(self, head: bytes) -> HttpResponse:
+        request: HttpRequest | None = None
+        try:
+            request = parse_head(head)
+            close = self._check_framing(request)
+            return self._serve(request, close)
+        except HttpError as error:
+            return self._error_page(error, request)
+
+    def _check_framing(self, request: HttpRequest) -> bool:
+        """Check Host and the body's framing, arrange to skip a body, and say whether the
+        connection ends after this response."""
+        connection = request.tokens("connection")
+        if request.version >= (1, 1):
+            close = "close" in connection
+        else:
+            close = "keep-alive" not in connection
+        if request.version >= (1, 1):
+            hosts = request.headers.get("host", [])
+            if len(hosts) != 1:
+                raise HttpError(
+                    400,
+                    "An HTTP/1.1 request must carry exactly one Host header "
+                    "(for example Host: localhost).",
+                    close=True,
+                )
+        length = content_length(request)
+        if "transfer-encoding" in request.headers:
+            if length is not None:
+                raise HttpError(
+                    400,
+                    "The request has both Content-Length and Transfer-Encoding; "
+                    "its end is ambiguous.",
+                    close=True,
+                )
+            # The body is not read, so the connection cannot carry another request.
+            return True
+        if length:
+            if "100-continue" in request.tokens("expect"):
+                # The client may never send the body it asked permission for.
+                return True
+            self._skip_body(length)
+        return close or self._close_after
+
+    def _skip_body(self, length: int) -> None:
+        taken = min(length, len(self._buffer))
+        del self._buffer[:taken]
+        self._skip = length - taken
+
+    # --- responses ------------------------------------------------------------------------
+
+    def _serve(self, request: HttpRequest, close: bool) -> HttpResponse:
+        if request.method not in ALLOWED_METHODS:
+            hint = ""
+            if request.method.upper() in ALLOWED_METHODS:
+                hint = f" Methods are case-sensitive: write {request.method.upper()}."
+            raise HttpError(
+                405,
+                f"This server only serves files, with GET and HEAD, not {request.method}.{hint}",
+                close=close,
+                allow=True,
+            )
+        url_path, query = request_path(request.target)
+        root = self._site.root.resolve()
+        try:
+            return self._serve_path(request, url_path, query, root, close)
+        except HttpError as error:
+            error.close = error.close or close
+            raise
+
+    def _serve_path(
+        self, request: HttpRequest, url_path: str, query: bytes, root: Path, close: bool
+    ) -> HttpResponse:
+        target = locate(root, url_path)
+        info = stat_path(target, url_path)
+        if not stat.S_ISDIR(info.st_mode):
+            return self._file_response(request, target, url_path, close)
+        if not url_path.endswith("/"):
+            location = quote(url_path + "/")
+            if query:
+                location += "?" + quote_from_bytes(query, safe="!$&'()*+,/:;=?@~%")
+            body = _page(
+                "301 Moved Permanently",
+                f"{url_path} is a folder; its address ends with a slash: ",
+                link=location,
+            )
+            headers = [("Location", location), ("Content-Type", "text/html; charset=utf-8")]
+            return self._response(301, headers, body, request, close)
+        index = inside(root, target / self._site.index)
+        if index is not None and index.is_file():
+            return self._file_response(request, index, url_path, close)
+        body = listing(url_path, target, root)
+        headers = [("Content-Type", "text/html; charset=utf-8")]
+        return self._response(200, headers, body, request, close)
+
+    def _file_response(
+        self, request: HttpRequest, path: Path, url_path: str, close: bool
+    ) -> HttpResponse:
+        body, modified = read_file(path, url_path)
+        headers = [("Last-Modified", http_date(modified))]
+        since = parse_http_date(request.header("if-modified-since"))
+        if since is not None and "if-none-match" not in request.headers and modified <= since:
+            return self._response(304, headers, None, request, close)
+        headers.insert(0, ("Content-Type", content_type(path.name)))
+        return self._response(200, headers, body, request, close)
+
+    def _error_page(self, error: HttpError, request: HttpRequest | None) -> HttpResponse:
+        status = HTTPStatus(error.status)
+        body = _page(f"{status.value} {status.phrase}", error.message)
+        headers = [("Content-Type", "text/html; charset=utf-8")]
+        if error.allow:
+            headers.append(("Allow", ", ".join(ALLOWED_METHODS)))
+        return self._response(error.status, headers, body, request, error.close)
+
+    def _response(
+        self,
+        status: int,
+        headers: list[tuple[str, str]],
+        body: bytes | None,
+        request: HttpRequest | None,
+        close: bool,
+    ) -> HttpResponse:
+        """Frame a response; a HEAD answer has the same headers as GET but no body."""
+        close = close or self._close_after
+        lines = [
+            f"HTTP/1.1 {status} {HTTPStatus(status).phrase}",
+            f"Server: {SERVER_NAME}",
+            f"Date: {http_date(self._now)}",
+        ]
+        lines += [f"{name}: {value}" for name, value in headers]
+        if body is not None:
+            lines.append(f"Content-Length: {len(body)}")
+        lines.append(f"Connection: {'close' if close else 'keep-alive'}")
+        data = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+        if body is not None and (request is None or request.method != "HEAD"):
+            data += body
+        if close:
+            self._closed = True
+            self._buffer.clear()
+        return HttpResponse(data, status, close)
+
+
+def _page(title: str, message: str, *, link: str | None = None) -> bytes:
+    """A small HTML page for errors and redirects; `message` is plain text."""
+    text = html.escape(message)
+    if link is not None:
+        text += f'<a href="{html.escape(link)}">{html.escape(link)}</a>'
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(title)}</title>\n</head>\n<body>\n"
+        f"<h1>{html.escape(title)}</h1>\n<p>{text}</p>\n"
+        "<hr>\n<p><small>netbench HTTP static responder</small></p>\n</body>\n</html>\n"
+    ).encode()

@@ -1,0 +1,111 @@
+"""Opening a TCP, TLS or Unix stream client, and the words for why a connect failed."""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+from pathlib import Path
+from typing import Any
+
+from netbench.core.framing.spec import FramingSpec
+from netbench.core.text import QT_TRANSLATE_NOOP
+from netbench.net.errors import NetError, describe_bind_error, describe_os_error
+from netbench.net.events import (
+    EventSink,
+)
+from netbench.net.read_gate import ReadGate
+from netbench.net.stream import PeerPolicy, StreamKind, StreamPeer, format_address
+
+
+async def open_stream(
+    *,
+    sink: EventSink,
+    kind: StreamKind = StreamKind.TCP,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    path: Path | None = None,
+    gate: ReadGate | None = None,
+    framing: FramingSpec | None = None,
+    timeout: float = 10.0,
+    source: str = "",
+    ssl_context: ssl.SSLContext | None = None,
+    server_hostname: str | None = None,
+    local_addr: tuple[str, int] | None = None,
+) -> StreamPeer:
+    """Connect a client; errors come back as :class:`NetError` in the user's words.
+
+    With ``ssl_context`` the connection is TLS; ``server_hostname`` is the name sent (SNI)
+    and checked against the certificate (the host by default). ``local_addr`` binds the
+    socket first (TCP only), for servers that care which port a client comes from.
+    """
+    loop = asyncio.get_running_loop()
+    spec = framing or FramingSpec()
+    label = source or f"{kind} client"
+    target = str(path) if kind is StreamKind.UNIX else format_address((host, port))
+
+    policy = PeerPolicy(framing=spec)
+
+    def factory() -> StreamPeer:
+        return StreamPeer(label, sink, gate, policy, target)
+
+    extra: dict[str, Any] = {}
+    if ssl_context is not None:
+        extra = {"ssl": ssl_context, "server_hostname": server_hostname}
+
+    try:
+        if kind is StreamKind.UNIX:
+            if path is None:
+                raise NetError(
+                    QT_TRANSLATE_NOOP("Stream", "a Unix client needs a socket path"), "path"
+                )
+            connecting = loop.create_unix_connection(factory, str(path), **extra)
+        else:
+            if not 0 < port <= 65535:
+                raise NetError(
+                    QT_TRANSLATE_NOOP(
+                        "Stream", "port {port} is out of range: use 1 to 65535"
+                    ).format(port=port),
+                    "port",
+                )
+            if local_addr is not None:
+                extra["local_addr"] = local_addr
+            connecting = loop.create_connection(factory, host, port, **extra)
+        _, peer = await asyncio.wait_for(connecting, timeout)
+    except TimeoutError as exc:
+        raise NetError(timed_out(timeout, target)) from exc
+    except ssl.SSLCertVerificationError as exc:
+        raise NetError(verification_failed(exc, target), "tls") from exc
+    except ssl.SSLError as exc:
+        raise NetError(handshake_failed(exc, target), "tls") from exc
+    except OSError as exc:
+        if local_addr is not None and _is_bind_error(exc):
+            raise describe_bind_error(exc, local_addr) from exc
+        raise describe_os_error(exc, target) from exc
+    return peer
+
+
+def timed_out(timeout: float, target: str) -> str:
+    return QT_TRANSLATE_NOOP("Stream", "timed out after {ms:.0f} ms connecting to {target}").format(
+        ms=timeout * 1000, target=target
+    )
+
+
+def verification_failed(exc: ssl.SSLCertVerificationError, target: str) -> str:
+    """The certificate check failed; OpenSSL's reason (its own words) is kept."""
+    reason = exc.verify_message or exc.reason or str(exc)
+    return QT_TRANSLATE_NOOP("Stream", "TLS verification failed for {target}: {reason}").format(
+        target=target, reason=reason
+    )
+
+
+def handshake_failed(exc: ssl.SSLError, target: str) -> str:
+    reason = exc.reason or str(exc)
+    return QT_TRANSLATE_NOOP("Stream", "the TLS handshake with {target} failed: {reason}").format(
+        target=target, reason=reason
+    )
+
+
+def _is_bind_error(exc: OSError) -> bool:
+    """asyncio says "while attempting to bind" when the local address is at fault."""
+    text = str(exc)
+    return "bind" in text or "local address" in text
