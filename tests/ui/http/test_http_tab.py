@@ -202,3 +202,31 @@ def test_second_request_panel_is_numbered(window):
     window.http_tab.new_button.click()
     assert window.findChild(object, "http.2.url") is not None
     assert window.http_tab.current_panel.source == "http-2"
+
+
+def test_the_tab_speaks_chinese_and_shows_a_response(qapp, open_window, pump, nginx):
+    from PySide6.QtCore import QLocale
+
+    from netbench.ui.runtime.i18n import install_translators
+
+    translation = install_translators(qapp, QLocale("zh_CN"))
+    try:
+        win = open_window()
+        assert find(win, "http.send").text() == "发送"
+        pages = find(win, "http.response_pages")
+        assert [pages.tabText(i) for i in range(pages.count())][:4] == [
+            "正文",
+            "响应头",
+            "原始报文",
+            "耗时",
+        ]
+        find(win, "http.url").setText("http://127.0.0.1:9/x")
+        find(win, "http.headers").set_rows([(True, "X-Bad", "a\nb")])
+        find(win, "http.send").click()
+        assert "第 1 个请求头" in find(win, "http.request_error").text()
+        find(win, "http.headers").set_rows([])
+        send(win, pump, nginx.http + "/static/small.txt")
+        assert "连接 #" in find(win, "http.response_summary").text()
+        win.close()
+    finally:
+        translation.uninstall(qapp)
