@@ -19,10 +19,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -107,7 +109,7 @@ class RequestEditor(QWidget):
             (self.headers, self.tr("Headers")),
             (self.body, self.tr("Body")),
             (self.auth, self.tr("Auth")),
-            (self.options, self.tr("Options")),
+            (self._scrolled(self.options), self.tr("Options")),
             (self.variables, self.tr("Variables")),
         ):
             self.pages.addTab(page, title)
@@ -123,6 +125,14 @@ class RequestEditor(QWidget):
         self._lay_out()
         self.url.textChanged.connect(self.on_url_changed)
         self.params.edited.connect(self.on_params_edited)
+
+    def _scrolled(self, page: QWidget) -> QScrollArea:
+        """A tall page scrolls instead of making the whole editor tall."""
+        area = QScrollArea(self)
+        area.setWidget(page)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        return area
 
     def _lay_out(self) -> None:
         self.top = QHBoxLayout()
