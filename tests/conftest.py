@@ -100,3 +100,21 @@ def tls_files(tmp_path_factory: Any) -> Any:
     client.cert_chain_pems[0].write_to_path(str(directory / "client.crt"))
     client.private_key_pem.write_to_path(str(directory / "client.key"))
     return directory
+
+
+@pytest.fixture(scope="session")
+def nginx(tmp_path_factory: Any, tls_files: Any) -> Iterator[Any]:
+    """One real nginx for the session (see ``tests/nginx_peer.py``), for the HTTP engine's
+    tests and the HTTP tab's; in CI a missing nginx fails instead of skipping."""
+    from loopback import CI
+    from nginx_peer import have_nginx, start_nginx
+
+    if not have_nginx():
+        if CI:
+            pytest.fail("nginx is missing: CI must install nginx-light")
+        pytest.skip("nginx not installed (CI installs nginx-light)")
+    server = start_nginx(
+        tmp_path_factory.mktemp("nginx"), tls_files / "server.pem", tls_files / "ca.pem"
+    )
+    yield server
+    server.stop()

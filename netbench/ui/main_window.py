@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 from netbench.core.resources import resource_path
 from netbench.net.engine import Engine, EngineMode
 from netbench.ui.client.client_tab import ClientTab
+from netbench.ui.http.http_tab import HttpTab
 from netbench.ui.runtime.bridge import EventBridge
-from netbench.ui.sending.saved_store import SnippetStore, default_snippets_path
+from netbench.ui.sending.saved_store import SnippetStore, default_data_dir, default_snippets_path
 from netbench.ui.server.server_tab import ServerTab
 from netbench.ui.tabs import TAB_KEYS, build_tab
 from netbench.ui.widgets.about_dialog import AboutDialog
@@ -70,11 +71,15 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.server_tab, self.tr("Server"))
         self.client_tab = ClientTab(self.engine, self.tabs, self.snippets)
         self.tabs.addTab(self.client_tab, self.tr("Client"))
-        for key in TAB_KEYS[2:]:
+        self.http_tab = HttpTab(self.engine, data_dir or default_data_dir(), self.tabs)
+        self.http_tab.local_site = lambda: self.server_tab.run_example("http_site")
+        self.tabs.addTab(self.http_tab, self.tr("HTTP"))
+        for key in TAB_KEYS[3:]:
             page, title = build_tab(key, self)
             self.tabs.addTab(page, title)
         self.bridge.subscribe("server-", self.server_tab)
         self.bridge.subscribe("client-", self.client_tab)
+        self.bridge.subscribe("http-", self.http_tab)
         layout.addWidget(self.error_banner)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -173,5 +178,6 @@ class MainWindow(QMainWindow):
         self.bridge.stop()
         self.server_tab.close_files()
         self.client_tab.close_files()
+        self.http_tab.close_files()
         super().closeEvent(event)
         self.closed.emit()

@@ -17,21 +17,6 @@ TAB_KEYS = ("server", "client", "http", "lookup")
 class Tabs(QObject):
     """Builds each tab's page and title; the class name is the translation context."""
 
-    def http(self, parent: QWidget) -> tuple[QWidget, str]:
-        title = self.tr("HTTP")
-        page = EmptyState(
-            "http",
-            title,
-            self.tr("Build a request and read the response, exactly as it went over the wire."),
-            [
-                self.tr("Method, URL, headers and body"),
-                self.tr("The response pretty, and as raw bytes"),
-                self.tr("Timings of every phase: DNS, connect, TLS, first byte, download"),
-            ],
-            parent,
-        )
-        return page, title
-
     def lookup(self, parent: QWidget) -> tuple[QWidget, str]:
         title = self.tr("Lookup")
         page = EmptyState(
@@ -49,9 +34,9 @@ class Tabs(QObject):
 
 
 def build_tab(key: str, parent: QWidget) -> tuple[QWidget, str]:
-    """The page and the tab title for ``key`` (the Server and Client tabs are built by the
-    window)."""
-    if key not in TAB_KEYS[2:]:
+    """The page and the tab title for ``key`` (the Server, Client and HTTP tabs are built by
+    the window)."""
+    if key not in TAB_KEYS[3:]:
         raise ValueError(f"unknown tab {key!r}")
     builder = getattr(Tabs(), key)
     page, title = builder(parent)

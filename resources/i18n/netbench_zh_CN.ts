@@ -29,6 +29,215 @@
     </message>
 </context>
 <context>
+    <name>AuthPage</name>
+    <message>
+        <source>Authentication</source>
+        <translation>认证</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Basic (user and password)</source>
+        <translation>Basic（用户名和密码）</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer 令牌</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+</context>
+<context>
+    <name>BodyEditor</name>
+    <message>
+        <source>Body kind</source>
+        <translation>正文类型</translation>
+    </message>
+    <message>
+        <source>Content type</source>
+        <translation>内容类型</translation>
+    </message>
+    <message>
+        <source>Pretty</source>
+        <translation>格式化</translation>
+    </message>
+    <message>
+        <source>Check the JSON and indent it</source>
+        <translation>校验 JSON 并缩进</translation>
+    </message>
+    <message>
+        <source>Request body</source>
+        <translation>请求正文</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Form fields</source>
+        <translation>表单字段</translation>
+    </message>
+    <message>
+        <source>Value (@path sends a file)</source>
+        <translation>值（@路径 表示发送文件）</translation>
+    </message>
+    <message>
+        <source>Multipart fields</source>
+        <translation>multipart 字段</translation>
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Body file</source>
+        <translation>正文文件</translation>
+    </message>
+    <message>
+        <source>File sent as the body, streamed</source>
+        <translation>作为正文发送的文件（流式读取）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose the body file</source>
+        <translation>选择正文文件</translation>
+    </message>
+    <message>
+        <source>This request has no body.</source>
+        <translation>此请求没有正文。</translation>
+    </message>
+    <message>
+        <source>No body</source>
+        <translation>无正文</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Form (urlencoded)</source>
+        <translation>表单（urlencoded）</translation>
+    </message>
+    <message>
+        <source>Multipart form</source>
+        <translation>multipart 表单</translation>
+    </message>
+    <message>
+        <source>Binary file</source>
+        <translation>二进制文件</translation>
+    </message>
+    <message>
+        <source>File for the form</source>
+        <translation>表单中的文件</translation>
+    </message>
+    <message>
+        <source>File to send</source>
+        <translation>要发送的文件</translation>
+    </message>
+</context>
+<context>
+    <name>BodyViews</name>
+    <message>
+        <source>Response body</source>
+        <translation>响应正文</translation>
+    </message>
+    <message>
+        <source>Body, formatted</source>
+        <translation>格式化的正文</translation>
+    </message>
+    <message>
+        <source>Body as text</source>
+        <translation>文本形式的正文</translation>
+    </message>
+    <message>
+        <source>Character set</source>
+        <translation>字符集</translation>
+    </message>
+    <message>
+        <source>From Content-Type</source>
+        <translation>取自 Content-Type</translation>
+    </message>
+    <message>
+        <source>Body in hex</source>
+        <translation>十六进制形式的正文</translation>
+    </message>
+    <message>
+        <source>Server-sent events</source>
+        <translation>服务器推送事件（SSE）</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Pretty</source>
+        <translation>格式化</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Text shows the first {shown} of {size}; Hex shows all</source>
+        <translation>文本视图显示 {size} 中的前 {shown}；十六进制视图显示全部</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown (format not supported here).</source>
+        <translation>无法显示此图片（此处不支持该格式）。</translation>
+    </message>
+    <message>
+        <source>Formatting…</source>
+        <translation>正在格式化…</translation>
+    </message>
+</context>
+<context>
     <name>Checksum</name>
     <message>
         <source>LRC (Modbus ASCII) needs hex digits, but covered byte {number} is {byte}; skip the &apos;:&apos; and put the line ending after it</source>
@@ -281,6 +490,21 @@
     <message>
         <source>error</source>
         <translation>出错</translation>
+    </message>
+</context>
+<context>
+    <name>CurlDialog</name>
+    <message>
+        <source>Import a curl command</source>
+        <translation>导入 curl 命令</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Paste the command (line continuations are fine):</source>
+        <translation>粘贴命令（可以带续行符）：</translation>
     </message>
 </context>
 <context>
@@ -646,63 +870,133 @@
     </message>
 </context>
 <context>
+    <name>HexModel</name>
+    <message>
+        <source>Offset</source>
+        <translation>偏移</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>HTTP history</source>
+        <translation>HTTP 历史记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态码</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>载入</translation>
+    </message>
+    <message>
+        <source>Export JSON Lines…</source>
+        <translation>导出 JSON Lines…</translation>
+    </message>
+    <message>
+        <source>Authorization and cookies are masked in the file</source>
+        <translation>文件中的 Authorization 和 Cookie 会被遮盖</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>{count} exchanges</source>
+        <translation>{count} 次请求</translation>
+    </message>
+    <message>
+        <source>Export the history</source>
+        <translation>导出历史记录</translation>
+    </message>
+    <message>
+        <source>{count} exchanges written to {path}</source>
+        <translation>已将 {count} 次请求写入 {path}</translation>
+    </message>
+</context>
+<context>
     <name>HttpAnomalies</name>
     <message>
         <source>a line ends in a bare LF instead of CRLF (at byte {offset})</source>
-        <translation type="unfinished"></translation>
+        <translation>有一行以单独的 LF 而不是 CRLF 结尾（位于第 {offset} 字节）</translation>
     </message>
     <message>
         <source>a header is folded over two lines (obsolete, at byte {offset})</source>
-        <translation type="unfinished"></translation>
+        <translation>有一个头部被折成两行（已废弃的写法，位于第 {offset} 字节）</translation>
     </message>
     <message>
         <source>Content-Length and Transfer-Encoding are both present: the length must be ignored, and proxies may disagree on where the body ends</source>
-        <translation type="unfinished"></translation>
+        <translation>同时出现了 Content-Length 和 Transfer-Encoding：长度必须忽略，而代理可能对正文在哪里结束有不同判断</translation>
     </message>
     <message>
         <source>Content-Length has conflicting values: {values}</source>
-        <translation type="unfinished"></translation>
+        <translation>Content-Length 的值相互矛盾：{values}</translation>
     </message>
     <message>
         <source>Content-Length is repeated</source>
-        <translation type="unfinished"></translation>
+        <translation>Content-Length 重复出现</translation>
     </message>
     <message>
         <source>an interim response {status} {reason} came before the final one</source>
-        <translation type="unfinished"></translation>
+        <translation>在最终响应之前收到了临时响应 {status} {reason}</translation>
     </message>
 </context>
 <context>
     <name>HttpBodies</name>
     <message>
         <source>not valid JSON at line {line}, column {column}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {line} 行第 {column} 列不是有效的 JSON：{reason}</translation>
     </message>
 </context>
 <context>
     <name>HttpCurl</name>
     <message>
         <source>the command does not parse: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解析该命令：{reason}</translation>
     </message>
     <message>
         <source>the command must start with curl</source>
-        <translation type="unfinished"></translation>
+        <translation>命令必须以 curl 开头</translation>
     </message>
     <message>
         <source>the command has no URL</source>
-        <translation type="unfinished"></translation>
+        <translation>命令中没有 URL</translation>
     </message>
 </context>
 <context>
     <name>HttpDecode</name>
     <message>
         <source>unknown content coding {coding}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的内容编码 {coding}</translation>
     </message>
     <message>
         <source>the body does not decode: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>正文无法解码：{reason}</translation>
     </message>
 </context>
 <context>
@@ -713,95 +1007,95 @@
     </message>
     <message>
         <source>the whole exchange took longer than {seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>整个请求耗时超过 {seconds} 秒</translation>
     </message>
     <message>
         <source>more than {count} redirects: stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>重定向超过 {count} 次：已停止</translation>
     </message>
     <message>
         <source>{target} closed the connection without answering</source>
-        <translation type="unfinished"></translation>
+        <translation>{target} 未作响应就关闭了连接</translation>
     </message>
     <message>
         <source>the response head from {target} is too large (over 100 KB)</source>
-        <translation type="unfinished"></translation>
+        <translation>{target} 的响应头过大（超过 100 KB）</translation>
     </message>
     <message>
         <source>the chunked body is malformed after {got} bytes: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>分块正文在 {got} 字节之后格式错误：{reason}</translation>
     </message>
     <message>
         <source>the response&apos;s Content-Length is invalid: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>响应的 Content-Length 无效：{reason}</translation>
     </message>
     <message>
         <source>{target} broke the HTTP protocol: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{target} 违反了 HTTP 协议：{reason}</translation>
     </message>
     <message>
         <source>the connection ended after {got} of the {expected} body bytes announced</source>
-        <translation type="unfinished"></translation>
+        <translation>连接在声明的 {expected} 字节正文中收到 {got} 字节后就结束了</translation>
     </message>
     <message>
         <source>the connection ended in the middle of the body, after {got} bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>连接在正文中途结束，已收到 {got} 字节</translation>
     </message>
     <message>
         <source>{target} reset the connection after {got} body bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>{target} 在发送 {got} 字节正文后复位了连接</translation>
     </message>
     <message>
         <source>{target} reset the connection before answering</source>
-        <translation type="unfinished"></translation>
+        <translation>{target} 在响应之前复位了连接</translation>
     </message>
     <message>
         <source>reading from {target} failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>从 {target} 读取失败：{reason}</translation>
     </message>
     <message>
         <source>{target} sent nothing for {seconds} s (read timeout)</source>
-        <translation type="unfinished"></translation>
+        <translation>{target} 在 {seconds} 秒内没有发送任何数据（读取超时）</translation>
     </message>
     <message>
         <source>timed out: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>超时：{reason}</translation>
     </message>
     <message>
         <source>the request is not valid HTTP: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>请求不是有效的 HTTP：{reason}</translation>
     </message>
     <message>
         <source>unsupported URL: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持的 URL：{reason}</translation>
     </message>
     <message>
         <source>the TLS files do not load: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载 TLS 文件：{reason}</translation>
     </message>
     <message>
         <source>the proxy must start with http://, https:// or socks5://: {proxy}</source>
-        <translation type="unfinished"></translation>
+        <translation>代理必须以 http://、https:// 或 socks5:// 开头：{proxy}</translation>
     </message>
     <message>
         <source>no answer within the read timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>在读取超时内没有响应</translation>
     </message>
     <message>
         <source>the server reset the connection after {got} body bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器在发送 {got} 字节正文后复位了连接</translation>
     </message>
     <message>
         <source>the response is not valid HTTP: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>响应不是有效的 HTTP：{reason}</translation>
     </message>
     <message>
         <source>the certificate of {target} is not trusted: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{target} 的证书不受信任：{reason}</translation>
     </message>
     <message>
         <source>the TLS handshake with {target} timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>与 {target} 的 TLS 握手超时</translation>
     </message>
     <message>
         <source>the TLS handshake with {target} failed: {reason}</source>
@@ -809,55 +1103,141 @@
     </message>
     <message>
         <source>looking up {host} timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>解析 {host} 超时</translation>
     </message>
 </context>
 <context>
     <name>HttpFile</name>
     <message>
         <source>line {line} is not a request line: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {line} 行不是请求行：{text}</translation>
     </message>
 </context>
 <context>
     <name>HttpGaps</name>
     <message>
         <source>{ms} ms between two small reads: the server&apos;s second write waited for the ACK of its first (Nagle), which the client delays; the server should write head and body at once or set TCP_NODELAY</source>
-        <translation type="unfinished"></translation>
+        <translation>两次小数据读取之间隔了 {ms} 毫秒：服务器的第二次写入在等待第一次写入的 ACK（Nagle 算法），而客户端延迟了 ACK；服务器应一次写出响应头和正文，或设置 TCP_NODELAY</translation>
     </message>
     <message>
         <source>the name lookup took {seconds} s: a resolver that does not answer is retried after a timeout (often 5 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>域名解析耗时 {seconds} 秒：不响应的解析服务器要等超时（通常 5 秒）后才会重试</translation>
     </message>
     <message>
         <source>{address} took {seconds} s to fail before the next address was tried: it is unreachable from here (often IPv6)</source>
-        <translation type="unfinished"></translation>
+        <translation>{address} 耗时 {seconds} 秒才失败，之后才尝试下一个地址：从这里无法到达它（常见于 IPv6）</translation>
     </message>
 </context>
 <context>
     <name>HttpHeaders</name>
     <message>
         <source>a line break in the header name at position {position}</source>
-        <translation type="unfinished"></translation>
+        <translation>请求头名称的第 {position} 个字符处有换行符</translation>
     </message>
     <message>
         <source>the header has no name</source>
-        <translation type="unfinished"></translation>
+        <translation>请求头没有名称</translation>
     </message>
     <message>
         <source>{char} cannot be in a header name (position {position})</source>
-        <translation type="unfinished"></translation>
+        <translation>请求头名称中不能有 {char}（第 {position} 个字符）</translation>
     </message>
     <message>
         <source>a line break or NUL in the value of {name} at position {position}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 的值在第 {position} 个字符处有换行符或 NUL</translation>
+    </message>
+</context>
+<context>
+    <name>HttpTab</name>
+    <message>
+        <source>GET the Server tab&apos;s HTTP site (port 8000)</source>
+        <translation>GET 服务器页的 HTTP 站点（端口 8000）</translation>
+    </message>
+    <message>
+        <source>JSON POST to the HTTP site (it answers 405)</source>
+        <translation>向 HTTP 站点 POST JSON（它会回应 405）</translation>
+    </message>
+    <message>
+        <source>HEAD: the headers without the body</source>
+        <translation>HEAD：只取响应头，不要正文</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>+ Request</source>
+        <translation>+ 请求</translation>
+    </message>
+    <message>
+        <source>Add a request</source>
+        <translation>添加请求</translation>
+    </message>
+    <message>
+        <source>Add another request; each keeps its own response</source>
+        <translation>再添加一个请求；每个请求保留各自的响应</translation>
+    </message>
+    <message>
+        <source>Example requests</source>
+        <translation>示例请求</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+</context>
+<context>
+    <name>HttpTls</name>
+    <message>
+        <source>Certificate {number}</source>
+        <translation>证书 {number}</translation>
+    </message>
+    <message>
+        <source>Subject: {subject}</source>
+        <translation>主体：{subject}</translation>
+    </message>
+    <message>
+        <source>Issuer: {issuer}</source>
+        <translation>签发者：{issuer}</translation>
+    </message>
+    <message>
+        <source>Names: {names}</source>
+        <translation>名称：{names}</translation>
+    </message>
+    <message>
+        <source>Valid: {start} to {end}</source>
+        <translation>有效期：{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Certificate verified</source>
+        <translation>证书已验证</translation>
+    </message>
+    <message>
+        <source>Certificate NOT verified</source>
+        <translation>证书未验证</translation>
+    </message>
+    <message>
+        <source>Version: {version}</source>
+        <translation>版本：{version}</translation>
+    </message>
+    <message>
+        <source>Cipher: {cipher}</source>
+        <translation>加密套件：{cipher}</translation>
+    </message>
+    <message>
+        <source>ALPN: {alpn}</source>
+        <translation>ALPN：{alpn}</translation>
+    </message>
+    <message>
+        <source>Only the leaf certificate is available (the chain needs Python 3.13).</source>
+        <translation>只能取得服务器自己的证书（完整证书链需要 Python 3.13）。</translation>
     </message>
 </context>
 <context>
     <name>HttpVariables</name>
     <message>
         <source>unknown variable {name} at position {position}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {position} 个字符处的变量 {name} 未定义</translation>
     </message>
 </context>
 <context>
@@ -2271,6 +2651,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>客户端</translation>
     </message>
     <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
         <source>Menu bar</source>
         <translation>菜单栏</translation>
     </message>
@@ -2563,6 +2947,105 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
 </context>
 <context>
+    <name>OptionsPage</name>
+    <message>
+        <source>Connect timeout</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <source>Read timeout</source>
+        <translation>读取超时</translation>
+    </message>
+    <message>
+        <source>Total timeout</source>
+        <translation>总超时</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Follow redirects</source>
+        <translation>跟随重定向</translation>
+    </message>
+    <message>
+        <source>Max hops</source>
+        <translation>最多跳数</translation>
+    </message>
+    <message>
+        <source>HTTP version</source>
+        <translation>HTTP 版本</translation>
+    </message>
+    <message>
+        <source>Auto (ALPN)</source>
+        <translation>自动（ALPN）</translation>
+    </message>
+    <message>
+        <source>Verify the server&apos;s certificate</source>
+        <translation>验证服务器证书</translation>
+    </message>
+    <message>
+        <source>Not verified: anyone on the path can read and change this exchange.</source>
+        <translation>未验证：路径上的任何人都能读取和篡改这次请求。</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA 文件</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>客户端私钥</translation>
+    </message>
+    <message>
+        <source>Unix socket</source>
+        <translation>Unix 套接字</translation>
+    </message>
+    <message>
+        <source>Path of a Unix socket (curl --unix-socket)</source>
+        <translation>Unix 套接字路径（curl --unix-socket）</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>New connection for this request</source>
+        <translation>为此请求新建连接</translation>
+    </message>
+    <message>
+        <source>Timeouts (connect, read, total)</source>
+        <translation>超时（连接、读取、总计）</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>最多</translation>
+    </message>
+    <message>
+        <source>Redirects</source>
+        <translation>重定向</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose: {what}</source>
+        <translation>选择：{what}</translation>
+    </message>
+</context>
+<context>
     <name>Outflow</name>
     <message>
         <source>the socket is closed</source>
@@ -2755,6 +3238,41 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>closed</source>
         <translation>已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>RawView</name>
+    <message>
+        <source>Raw wire</source>
+        <translation>原始报文</translation>
+    </message>
+    <message>
+        <source>HTTP/1 rendering</source>
+        <translation>HTTP/1 形式的呈现</translation>
+    </message>
+    <message>
+        <source>The same exchange written as HTTP/1 (a rendering: these bytes were not sent)</source>
+        <translation>以 HTTP/1 形式写出的同一次请求（仅为呈现：这些字节并未发送）</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded for this hop.</source>
+        <translation>这一跳没有记录到任何数据。</translation>
+    </message>
+    <message>
+        <source>→ sent</source>
+        <translation>→ 发送</translation>
+    </message>
+    <message>
+        <source>← received</source>
+        <translation>← 接收</translation>
+    </message>
+    <message>
+        <source>… {size} more (the Hex view shows the whole body)</source>
+        <translation>… 还有 {size}（十六进制视图显示完整正文）</translation>
+    </message>
+    <message>
+        <source>The connection carried {size}: too much to decode its frames here.</source>
+        <translation>该连接传输了 {size}：数据太多，无法在此解码其帧。</translation>
     </message>
 </context>
 <context>
@@ -3276,6 +3794,171 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
 </context>
 <context>
+    <name>RequestActions</name>
+    <message>
+        <source>Request menu</source>
+        <translation>请求菜单</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Import curl command…</source>
+        <translation>导入 curl 命令…</translation>
+    </message>
+    <message>
+        <source>Copy as curl</source>
+        <translation>复制为 curl</translation>
+    </message>
+    <message>
+        <source>Copy as Python (httpx2)</source>
+        <translation>复制为 Python（httpx2）</translation>
+    </message>
+    <message>
+        <source>Copy as Python (raw socket)</source>
+        <translation>复制为 Python（原始套接字）</translation>
+    </message>
+    <message>
+        <source>Open .http file…</source>
+        <translation>打开 .http 文件…</translation>
+    </message>
+    <message>
+        <source>Save as .http file…</source>
+        <translation>另存为 .http 文件…</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>历史记录…</translation>
+    </message>
+    <message>
+        <source>Open requests</source>
+        <translation>打开请求</translation>
+    </message>
+    <message>
+        <source>{path} holds no request.</source>
+        <translation>{path} 中没有请求。</translation>
+    </message>
+    <message>
+        <source>Save the request</source>
+        <translation>保存请求</translation>
+    </message>
+</context>
+<context>
+    <name>RequestEditor</name>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>https://example.org/path — or paste a curl command</source>
+        <translation>https://example.org/path — 或粘贴 curl 命令</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Send the request (Ctrl+Enter)</source>
+        <translation>发送请求（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Query parameters</source>
+        <translation>查询参数</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <source>Request headers</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Auth</source>
+        <translation>认证</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <source>⚠ TLS not verified</source>
+        <translation>⚠ TLS 未验证</translation>
+    </message>
+    <message>
+        <source>Type a URL first.</source>
+        <translation>请先输入 URL。</translation>
+    </message>
+    <message>
+        <source>Header {row}: {problem}</source>
+        <translation>第 {row} 个请求头：{problem}</translation>
+    </message>
+    <message>
+        <source>Not understood, left out: {flags}</source>
+        <translation>无法识别，已忽略：{flags}</translation>
+    </message>
+</context>
+<context>
+    <name>RequestPanel</name>
+    <message>
+        <source>New request</source>
+        <translation>新请求</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Request sent, waiting for the response…</source>
+        <translation>请求已发送，等待响应…</translation>
+    </message>
+    <message>
+        <source>Receiving…</source>
+        <translation>正在接收…</translation>
+    </message>
+    <message>
+        <source>Redirect {number}: {phase}</source>
+        <translation>第 {number} 次重定向：{phase}</translation>
+    </message>
+</context>
+<context>
     <name>Responders</name>
     <message>
         <source>match</source>
@@ -3320,6 +4003,109 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>a backslash cannot escape a brace (position {position}); write {{{{ or }}}} for a brace</source>
         <translation>反斜杠不能转义花括号（位置 {position}）；花括号本身请写成 {{{{ 或 }}}}</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseView</name>
+    <message>
+        <source>Status</source>
+        <translation>状态码</translation>
+    </message>
+    <message>
+        <source>No response yet: press Send.</source>
+        <translation>还没有响应：请点击发送。</translation>
+    </message>
+    <message>
+        <source>Hop</source>
+        <translation>跳</translation>
+    </message>
+    <message>
+        <source>Response headers</source>
+        <translation>响应头</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>响应头</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>TLS details</source>
+        <translation>TLS 详情</translation>
+    </message>
+    <message>
+        <source>Redirect chain</source>
+        <translation>重定向链</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>响应头</translation>
+    </message>
+    <message>
+        <source>Raw wire</source>
+        <translation>原始报文</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Redirects</source>
+        <translation>重定向</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>{size}/s</source>
+        <translation>{size}/秒</translation>
+    </message>
+    <message>
+        <source>Receiving… {size} at {rate}</source>
+        <translation>正在接收… 已收 {size}，速率 {rate}</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Not a TLS connection.</source>
+        <translation>不是 TLS 连接。</translation>
+    </message>
+    <message>
+        <source>Body {decoded} (as sent {raw}); on the wire {wire} received, {sent} sent</source>
+        <translation>正文 {decoded}（传输时 {raw}）；线路上接收 {wire}，发送 {sent}</translation>
+    </message>
+    <message>
+        <source>connection #{number}</source>
+        <translation>连接 #{number}</translation>
+    </message>
+    <message>
+        <source>(reused)</source>
+        <translation>（复用）</translation>
+    </message>
+    <message>
+        <source>No redirects.</source>
+        <translation>没有重定向。</translation>
     </message>
 </context>
 <context>
@@ -4420,26 +5206,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
 <context>
     <name>Tabs</name>
     <message>
-        <source>HTTP</source>
-        <translation>HTTP</translation>
-    </message>
-    <message>
-        <source>Build a request and read the response, exactly as it went over the wire.</source>
-        <translation>构造请求并查看响应，与线路上传输的完全一致。</translation>
-    </message>
-    <message>
-        <source>Method, URL, headers and body</source>
-        <translation>方法、URL、请求头和请求体</translation>
-    </message>
-    <message>
-        <source>The response pretty, and as raw bytes</source>
-        <translation>格式化的响应，以及原始字节</translation>
-    </message>
-    <message>
-        <source>Timings of every phase: DNS, connect, TLS, first byte, download</source>
-        <translation>每个阶段的耗时：DNS、连接、TLS、首字节、下载</translation>
-    </message>
-    <message>
         <source>Lookup</source>
         <translation>查询</translation>
     </message>
@@ -4458,6 +5224,29 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Port checks</source>
         <translation>端口检测</translation>
+    </message>
+</context>
+<context>
+    <name>TimingView</name>
+    <message>
+        <source>Timing</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Timing figures</source>
+        <translation>耗时数据</translation>
+    </message>
+    <message>
+        <source>reused</source>
+        <translation>复用</translation>
+    </message>
+    <message>
+        <source>Connection #{number} reused: no lookup, connect or handshake</source>
+        <translation>复用连接 #{number}：没有解析、连接或握手</translation>
+    </message>
+    <message>
+        <source>Addresses tried:</source>
+        <translation>尝试过的地址：</translation>
     </message>
 </context>
 <context>
@@ -4854,6 +5643,37 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
 </context>
 <context>
+    <name>VariablesPage</name>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Type a new name and press Enter to add an environment</source>
+        <translation>输入新名称并按回车即可添加环境</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <source>Write {{name}} in the URL, headers or body.</source>
+        <translation>在 URL、请求头或正文中写 {{name}} 即可引用。</translation>
+    </message>
+    <message>
+        <source>Shared (every environment)</source>
+        <translation>共享（所有环境）</translation>
+    </message>
+</context>
+<context>
     <name>ViewOptions</name>
     <message>
         <source>Show data as</source>
@@ -4886,6 +5706,37 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Encoding</source>
         <translation>编码</translation>
+    </message>
+</context>
+<context>
+    <name>Waterfall</name>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>reused</source>
+        <translation>复用</translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,8 @@ def open_window(qtbot, qloop, run_async, window_tab):
         win.persist_settings = False
         qtbot.addWidget(win)
         win.show()
-        win.tabs.setCurrentWidget({"server": win.server_tab, "client": win.client_tab}[tab])
+        tabs = {"server": win.server_tab, "client": win.client_tab, "http": win.http_tab}
+        win.tabs.setCurrentWidget(tabs[tab])
         opened.append((win, engine))
         return win
 

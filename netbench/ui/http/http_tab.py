@@ -1,0 +1,128 @@
+"""The HTTP tab: requests side by side, each in its own inner tab, sharing one client.
+
+The first request's controls are named ``http.<control>``; later ones
+``http.<n>.<control>``. The examples talk to the Server tab's HTTP site on port 8000, so
+they work offline: the window hands this tab ``local_site``, a way to start that site,
+and this package never imports the Server tab.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from netbench.core.http.model import BytesBody, Header, HttpRequest
+from netbench.net.engine import Engine
+from netbench.ui.http.history_dialog import HistoryDialog
+from netbench.ui.http.request_panel import RequestPanel
+from netbench.ui.http.shared import HttpShared
+from netbench.ui.panels.tab_frame import FrameExample, FrameWords, TabFrame
+
+SITE = "http://127.0.0.1:8000/"
+
+
+@dataclass(frozen=True)
+class Example:
+    key: str
+    title: str
+    request: HttpRequest
+
+
+def examples() -> list[Example]:
+    json_text = '{\n  "greeting": "hello",\n  "count": 3\n}\n'
+    return [
+        Example(
+            "server_site",
+            str(QT_TRANSLATE_NOOP("HttpTab", "GET the Server tab's HTTP site (port 8000)")),
+            HttpRequest("GET", SITE, (Header("Accept", "text/html"),)),
+        ),
+        Example(
+            "json_post",
+            str(QT_TRANSLATE_NOOP("HttpTab", "JSON POST to the HTTP site (it answers 405)")),
+            HttpRequest("POST", SITE, body=BytesBody(json_text.encode(), "application/json")),
+        ),
+        Example(
+            "head",
+            str(QT_TRANSLATE_NOOP("HttpTab", "HEAD: the headers without the body")),
+            HttpRequest("HEAD", SITE),
+        ),
+    ]
+
+
+class HttpTab(TabFrame):
+    def __init__(self, engine: Engine, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__("http", "requests", engine, parent)
+        self.shared = HttpShared(engine, data_dir)
+        self.local_site: Callable[[], Awaitable[bool]] | None = None
+        self.history_dialog: HistoryDialog | None = None
+        self._examples = {example.key: example for example in examples()}
+        words = FrameWords(
+            panels=self.tr("Requests"),
+            new=self.tr("+ Request"),
+            new_accessible=self.tr("Add a request"),
+            new_tip=self.tr("Add another request; each keeps its own response"),
+            examples=self.tr("Example requests"),
+            examples_title=self.tr("Examples"),
+        )
+        menu = [FrameExample(e.key, self.tr(e.title)) for e in self._examples.values()]
+        self.build_frame(words, menu)  # titles are marked with QT_TRANSLATE_NOOP
+
+    def panel_noun(self) -> str:
+        return "request"
+
+    def create_panel(self, prefix: str, source: str) -> RequestPanel:
+        panel = RequestPanel(prefix, source, self.shared, self.inner)
+        panel.request_menu.more_requests.connect(self.open_requests)
+        panel.request_menu.history_wanted.connect(self.show_history)
+        return panel
+
+    @property
+    def requests(self) -> QTabWidget:
+        return self.inner
+
+    @property
+    def current_panel(self) -> RequestPanel:
+        panel = self.inner.currentWidget()
+        assert isinstance(panel, RequestPanel)
+        return panel
+
+    def open_requests(self, requests: list[HttpRequest]) -> None:
+        """Each request in a new panel (the rest of an opened ``.http`` file)."""
+        for request in requests:
+            panel: RequestPanel = self.add_panel()
+            panel.editor.load_request(request)
+
+    def show_history(self) -> HistoryDialog:
+        if self.history_dialog is None:
+            self.history_dialog = HistoryDialog(self.shared, self)
+            self.history_dialog.load_requested.connect(self.load_from_history)
+        self.history_dialog.show_history()
+        return self.history_dialog
+
+    def load_from_history(self, request: HttpRequest) -> None:
+        panel = self.current_panel
+        if panel.is_running:
+            panel = self.add_panel()
+        panel.editor.load_request(request)
+
+    def run_example(self, key: str) -> asyncio.Task[bool]:
+        """Fill an idle request (or a new one) as the example says, start the site, send."""
+        example = self._examples[key]
+        panel: RequestPanel = self.idle_panel()
+        panel.editor.load_request(example.request)
+        return self.start_example(self._run_example(panel), key)
+
+    async def _run_example(self, panel: RequestPanel) -> bool:
+        if self.local_site is not None:
+            await self.local_site()  # False when it already runs: the request still goes
+        task = panel.send()
+        return task is not None and await task is not None
+
+    async def shutdown(self) -> None:
+        await super().shutdown()
+        await self.shared.aclose()
