@@ -1170,20 +1170,12 @@
         <translation>+ 请求</translation>
     </message>
     <message>
-        <source>Add a request</source>
-        <translation>添加请求</translation>
-    </message>
-    <message>
         <source>Add another request; each keeps its own response</source>
         <translation>再添加一个请求；每个请求保留各自的响应</translation>
     </message>
     <message>
         <source>Example requests</source>
         <translation>示例请求</translation>
-    </message>
-    <message>
-        <source>Examples</source>
-        <translation>示例</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ from netbench.net.engine import Engine
 from netbench.net.socket_kinds import SocketKind
 from netbench.ui.client.session_panel import SessionPanel
 from netbench.ui.panels.tab_frame import FrameWords, TabFrame
-from netbench.ui.sending.saved_store import SnippetStore
+from netbench.ui.sending.saved_store import SnippetStore, default_snippets_path
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,9 @@ class ClientTab(TabFrame):
     def __init__(
         self, engine: Engine, parent: QWidget | None = None, snippets: SnippetStore | None = None
     ) -> None:
-        super().__init__("client", "sessions", engine, parent, snippets)
+        super().__init__("client", "sessions", engine, parent)
+        # One list of saved messages for every sender in the window.
+        self.snippets = snippets or SnippetStore(default_snippets_path(), self)
         self.build_frame(
             FrameWords(
                 panels=self.tr("Client sessions"),

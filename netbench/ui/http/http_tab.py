@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QWidget
 
 from netbench.core.http.model import BytesBody, Header, HttpRequest
 from netbench.net.engine import Engine
 from netbench.ui.http.history_dialog import HistoryDialog
 from netbench.ui.http.request_panel import RequestPanel
 from netbench.ui.http.shared import HttpShared
-from netbench.ui.panels.tab_frame import FrameExample, FrameWords, TabFrame
+from netbench.ui.panels.tab_frame import FrameWords, TabFrame
 
 SITE = "http://127.0.0.1:8000/"
 
@@ -60,17 +60,15 @@ class HttpTab(TabFrame):
         self.shared = HttpShared(engine, data_dir)
         self.local_site: Callable[[], Awaitable[bool]] | None = None
         self.history_dialog: HistoryDialog | None = None
-        self._examples = {example.key: example for example in examples()}
-        words = FrameWords(
-            panels=self.tr("Requests"),
-            new=self.tr("+ Request"),
-            new_accessible=self.tr("Add a request"),
-            new_tip=self.tr("Add another request; each keeps its own response"),
-            examples=self.tr("Example requests"),
-            examples_title=self.tr("Examples"),
+        self.build_frame(
+            FrameWords(
+                panels=self.tr("Requests"),
+                new=self.tr("+ Request"),
+                new_tip=self.tr("Add another request; each keeps its own response"),
+                examples=self.tr("Example requests"),
+            ),
+            examples(),
         )
-        menu = [FrameExample(e.key, self.tr(e.title)) for e in self._examples.values()]
-        self.build_frame(words, menu)  # titles are marked with QT_TRANSLATE_NOOP
 
     def panel_noun(self) -> str:
         return "request"
@@ -79,16 +77,6 @@ class HttpTab(TabFrame):
         panel = RequestPanel(prefix, source, self.shared, self.inner)
         panel.request_menu.more_requests.connect(self.open_requests)
         panel.request_menu.history_wanted.connect(self.show_history)
-        return panel
-
-    @property
-    def requests(self) -> QTabWidget:
-        return self.inner
-
-    @property
-    def current_panel(self) -> RequestPanel:
-        panel = self.inner.currentWidget()
-        assert isinstance(panel, RequestPanel)
         return panel
 
     def open_requests(self, requests: list[HttpRequest]) -> None:
@@ -112,7 +100,7 @@ class HttpTab(TabFrame):
 
     def run_example(self, key: str) -> asyncio.Task[bool]:
         """Fill an idle request (or a new one) as the example says, start the site, send."""
-        example = self._examples[key]
+        example = self.examples[key]
         panel: RequestPanel = self.idle_panel()
         panel.editor.load_request(example.request)
         return self.start_example(self._run_example(panel), key)

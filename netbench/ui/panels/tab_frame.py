@@ -27,7 +27,6 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QTabWidget, QToolButton, QVBox
 from netbench.net.engine import Engine
 from netbench.net.events import NetEvent
 from netbench.ui.runtime.tasks import start_task
-from netbench.ui.sending.saved_store import SnippetStore, default_snippets_path
 from netbench.ui.widgets.naming import name_widget
 
 
@@ -81,13 +80,10 @@ class TabFrame(QWidget):
         inner_name: str,
         engine: Engine,
         parent: QWidget | None,
-        snippets: SnippetStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.key = key
         self.engine = engine
-        # One list of saved messages for every sender in the window.
-        self.snippets = snippets or SnippetStore(default_snippets_path(), self)
         self.examples: dict[str, Any] = {}
         self.setObjectName(f"{key}.tab")
         self._numbers = itertools.count(1)

@@ -21,7 +21,7 @@ from netbench.net.engine import Engine
 from netbench.net.listeners import ListenerConfig
 from netbench.net.socket_kinds import SocketKind
 from netbench.ui.panels.tab_frame import FrameWords, TabFrame
-from netbench.ui.sending.saved_store import SnippetStore
+from netbench.ui.sending.saved_store import SnippetStore, default_snippets_path
 from netbench.ui.server.listener_panel import ListenerPanel
 
 
@@ -75,7 +75,9 @@ class ServerTab(TabFrame):
     def __init__(
         self, engine: Engine, parent: QWidget | None = None, snippets: SnippetStore | None = None
     ) -> None:
-        super().__init__("server", "listeners", engine, parent, snippets)
+        super().__init__("server", "listeners", engine, parent)
+        # One list of saved messages for every sender in the window.
+        self.snippets = snippets or SnippetStore(default_snippets_path(), self)
         self.build_frame(
             FrameWords(
                 panels=self.tr("Listeners"),
