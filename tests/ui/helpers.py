@@ -11,7 +11,7 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QAbstractItemModelTester, QTest
 
-from netbench.core.saved_messages import parse_library
+from netbench.core.saved_messages_format import parse_library
 from netbench.core.transcript import Direction, Record
 from netbench.ui.transcript.model import Column, TranscriptModel
 from netbench.ui.transcript.view import TranscriptView

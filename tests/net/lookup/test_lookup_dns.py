@@ -202,7 +202,7 @@ def test_dns_over_tls(tls_files):
 @pytest.mark.skipif(dns.query.have_doh, reason="DoH is installed here")
 def test_dns_over_https_says_what_it_needs():
     result = ask("www.test", "A", Server("127.0.0.1", 1), transport=Transport.HTTPS)
-    assert "httpx2" in result.error
+    assert "httpx2" in result.error, result.error
 
 
 def test_system_servers_come_from_the_resolver_config():

@@ -18,7 +18,7 @@ from helpers import (
     type_payload,
 )
 
-from netbench.core.saved_messages import FORMAT_NAME
+from netbench.core.saved_messages_format import FORMAT_NAME
 
 
 @pytest.fixture(autouse=True)

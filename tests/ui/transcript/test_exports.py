@@ -15,12 +15,8 @@ from helpers import (
     shown_transcript_view,
 )
 
-from netbench.core.transcript import (
-    Direction,
-    Record,
-    format_record,
-    record_from_json,
-)
+from netbench.core.recording.writer import record_from_json
+from netbench.core.transcript import Direction, Record, format_record
 from netbench.ui.transcript.view import TranscriptView
 
 
