@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from netbench.ui.widgets.empty_state import EmptyState
 
 TAB_KEYS = ("server", "client", "http", "lookup")
+PLACEHOLDER_KEYS = ("http",)  # tabs whose tools are not built yet
 
 
 class Tabs(QObject):
@@ -32,26 +33,10 @@ class Tabs(QObject):
         )
         return page, title
 
-    def lookup(self, parent: QWidget) -> tuple[QWidget, str]:
-        title = self.tr("Lookup")
-        page = EmptyState(
-            "lookup",
-            title,
-            self.tr("Names, addresses and ports: the questions asked before connecting."),
-            [
-                self.tr("Names to addresses and back, and DNS records"),
-                self.tr("Services and ports, subnet maths and local interfaces"),
-                self.tr("Port checks"),
-            ],
-            parent,
-        )
-        return page, title
-
 
 def build_tab(key: str, parent: QWidget) -> tuple[QWidget, str]:
-    """The page and the tab title for ``key`` (the Server and Client tabs are built by the
-    window)."""
-    if key not in TAB_KEYS[2:]:
+    """The page and the tab title for ``key`` (the other tabs are built by the window)."""
+    if key not in PLACEHOLDER_KEYS:
         raise ValueError(f"unknown tab {key!r}")
     builder = getattr(Tabs(), key)
     page, title = builder(parent)
