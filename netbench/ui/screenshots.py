@@ -14,6 +14,8 @@ async def save_tab_screenshots(window: MainWindow, directory: Path) -> list[Path
     written = []
     for index, key in enumerate(TAB_KEYS):
         window.tabs.setCurrentIndex(index)
+        if key == "lookup":
+            await window.lookup_tab.show_example()
         await asyncio.sleep(0.05)  # let the new page lay out and paint
         path = directory / f"{key}.png"
         if not window.grab().save(str(path)):

@@ -253,12 +253,13 @@ class DnsPage(LookupPage):
         self.fill(self.results, rows)
         last = chain.queries[-1]
         self._show_header(last)
-        arrow = " → ".join([chain.name, *(target for _, target in chain.links)])
+        start = chain.links[0][0] if chain.links else chain.name
+        arrow = " → ".join([start, *(target for _, target in chain.links)])
         tail = ", ".join(r.data for r in chain.records)
         self.summary.setText(
             self.summary.text()
             + "\n"
-            + self.tr("CNAME chain: {chain} → {records} ({queries} queries)").format(
+            + self.tr("CNAME chain: {chain} → {records} (queries asked: {queries})").format(
                 chain=arrow, records=tail or "-", queries=len(chain.queries)
             )
         )

@@ -76,6 +76,14 @@ class LookupTab(QWidget):
         self.pages_widget.setCurrentWidget(page)
         return page
 
+    async def show_example(self, timeout: float = 3.0) -> None:
+        """The Names page with ``localhost`` looked up (the hosts file answers): what the
+        screenshots show."""
+        self.show_page("names")
+        self.names.name.setText("localhost")
+        self.names.resolve()
+        await self.names.settle(timeout)
+
     async def shutdown(self) -> None:
         """Stop every lookup and check still running; a scan closes its sockets first."""
         await asyncio.gather(*(page.shutdown() for page in self.pages))

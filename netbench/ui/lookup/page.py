@@ -61,6 +61,7 @@ class LookupPage(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)
         table.horizontalHeader().setStretchLastSection(True)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.setWordWrap(False)
@@ -153,6 +154,12 @@ class LookupPage(QWidget):
     @property
     def busy(self) -> bool:
         return bool(self._tasks)
+
+    async def settle(self, timeout: float) -> None:
+        """Wait (at most ``timeout`` s) until the questions out now are answered."""
+        tasks = list(self._tasks)
+        if tasks:
+            await asyncio.wait(tasks, timeout=timeout)
 
     async def shutdown(self) -> None:
         """Cancel every question still out and wait until each has stopped."""
