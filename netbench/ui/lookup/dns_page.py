@@ -122,10 +122,12 @@ class DnsPage(LookupPage):
         self.timeout.setRange(0.1, 60.0)
         self.timeout.setValue(3.0)
         self.timeout.setSuffix(self.tr(" s"))
+        self.timeout.setPrefix(self.tr("timeout "))
         self.edns = self.named(QSpinBox(self), "edns", self.tr("EDNS UDP payload size"))
         self.edns.setRange(0, 65535)
         self.edns.setValue(1232)
         self.edns.setSpecialValueText(self.tr("no EDNS"))
+        self.edns.setPrefix(self.tr("EDNS "))
         self.dnssec = self.named(
             QCheckBox(self.tr("DO (DNSSEC records)"), self), "dnssec", self.tr("Set the DO bit")
         )
@@ -256,12 +258,13 @@ class DnsPage(LookupPage):
         start = chain.links[0][0] if chain.links else chain.name
         arrow = " → ".join([start, *(target for _, target in chain.links)])
         tail = ", ".join(r.data for r in chain.records)
-        self.summary.setText(
+        self.show_status(
+            self.summary,
             self.summary.text()
             + "\n"
             + self.tr("CNAME chain: {chain} → {records} (queries asked: {queries})").format(
                 chain=arrow, records=tail or "-", queries=len(chain.queries)
-            )
+            ),
         )
         self.show_status(self.error, net_text(chain.error or ""), "error")
         self._show_raw(last)
@@ -277,12 +280,13 @@ class DnsPage(LookupPage):
         if result.steps:
             self._show_header(result.steps[-1].result)
             self._show_raw(result.steps[-1].result)
-        self.summary.setText(
+        self.show_status(
+            self.summary,
             self.summary.text()
             + "\n"
             + self.tr("Trace: {steps} steps: {zones}").format(
                 steps=len(result.steps), zones=" → ".join(s.zone for s in result.steps)
-            )
+            ),
         )
         final = result.final
         error = result.error or (final.error if final is not None else None)

@@ -73,6 +73,7 @@ class MachinePage(LookupPage):
         )
         self.filter.textChanged.connect(self.show_sockets)
         self.protocol = self.named(QComboBox(self), "sockets_protocol", self.tr("Protocol"))
+        self.protocol.addItem(self.tr("TCP and UDP"), "inet")  # what ss -tunap lists
         self.protocol.addItem(self.tr("All protocols"), "")
         for protocol in ("tcp", "udp", "unix"):
             self.protocol.addItem(protocol.upper(), protocol)
@@ -95,6 +96,7 @@ class MachinePage(LookupPage):
             ],
         )
         self.sockets.setSortingEnabled(True)
+        self.sockets.sortByColumn(2, Qt.SortOrder.AscendingOrder)
         self.sockets.itemSelectionChanged.connect(self._update_open_button)
         self.note = self.status_label("sockets_note")
         self.open_client = self.named(
@@ -138,7 +140,7 @@ class MachinePage(LookupPage):
 
     def refresh(self) -> None:
         self._loaded = True
-        self.routes.setText(self.tr("Reading…"))
+        self.show_status(self.routes, self.tr("Reading…"))
         self.ask(interfaces(), self.show_interfaces, name="lookup interfaces")
         self.ask(routes(), self.show_routes, name="lookup routes")
         self.ask(sockets(), self.show_socket_report, name="lookup sockets")
@@ -162,14 +164,14 @@ class MachinePage(LookupPage):
     def show_routes(self, report: RoutesReport) -> None:
         if report.defaults:
             text = "; ".join(r.to_text() for r in report.defaults)
-            self.routes.setText(self.tr("Default route: {routes}").format(routes=text))
+            self.show_status(self.routes, self.tr("Default route: {routes}").format(routes=text))
         else:
-            self.routes.setText(net_text(report.note or self.tr("No default route")))
+            self.show_status(self.routes, net_text(report.note or self.tr("No default route")))
         self.log.add(self.tr("Default routes"), report.to_text() or "-")
 
     def show_socket_report(self, report: SocketsReport) -> None:
         self.sockets_report = report
-        self.note.setText(net_text(report.note or ""))
+        self.show_status(self.note, net_text(report.note or ""))
         self.show_sockets()
         self.log.add(self.tr("Sockets"), report.to_text())
 
@@ -178,13 +180,14 @@ class MachinePage(LookupPage):
         if report is None:
             return
         protocol = str(self.protocol.currentData() or "")
+        protocols = ("tcp", "udp") if protocol == "inet" else (protocol,) if protocol else ()
         states: tuple[str, ...] = ("LISTEN",) if self.listening.isChecked() else ()
-        if self.listening.isChecked() and protocol != "tcp":
+        if self.listening.isChecked() and "udp" in protocols + (("udp",) if not protocol else ()):
             states = ("LISTEN", "")  # a bound UDP socket has no state, and listens too
         self.shown_rows = filter_sockets(
             report.rows,
             self.filter.text(),
-            protocols=(protocol,) if protocol else (),
+            protocols=protocols,
             states=states,
         )
         rows = [

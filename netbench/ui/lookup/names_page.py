@@ -50,7 +50,7 @@ class NamesPage(LookupPage):
 
     def _build(self) -> None:
         self.this_host = self.status_label("this_host")
-        self.this_host.setText(self.tr("This host: …"))
+        self.show_status(self.this_host, self.tr("This host: …"))
         self.name = self.named(QLineEdit("localhost", self), "name", self.tr("Name to look up"))
         self.name.setPlaceholderText(self.tr("a name such as localhost or example.com"))
         self.name.returnPressed.connect(self.resolve)
@@ -124,8 +124,11 @@ class NamesPage(LookupPage):
 
     def show_host_names(self, names: HostNames) -> None:
         self.host_names = names
-        self.this_host.setText(
-            self.tr("This host: {name}   FQDN: {fqdn}").format(name=names.hostname, fqdn=names.fqdn)
+        self.show_status(
+            self.this_host,
+            self.tr("This host: {name}   FQDN: {fqdn}").format(
+                name=names.hostname, fqdn=names.fqdn
+            ),
         )
 
     # -- forward ----------------------------------------------------------------------------

@@ -80,6 +80,7 @@ class LookupPage(QWidget):
         label.setObjectName(f"{PREFIX}.{control}")
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setVisible(False)  # until it has something to say
         return label
 
     # -- showing ----------------------------------------------------------------------------
@@ -107,6 +108,7 @@ class LookupPage(QWidget):
         color = {"error": ERROR_COLOR, "warning": WARNING_COLOR, "ok": OK_COLOR}.get(kind, "")
         label.setStyleSheet(f"color: {color};" if color else "")
         label.setText(net_text(text))
+        label.setVisible(bool(text))  # an empty line would leave a gap in the page
 
     # -- running ----------------------------------------------------------------------------
 

@@ -101,7 +101,7 @@ class ScanPage(LookupPage):
         self.show_closed.toggled.connect(self.on_show_closed_toggled)
         self.export_button = self.named(
             QPushButton(self.tr("Export CSV…"), self),
-            "scan_export",
+            "scan_csv",
             self.tr("Export the results as CSV"),
         )
         self.export_button.clicked.connect(self.choose_csv_file)
@@ -112,6 +112,8 @@ class ScanPage(LookupPage):
         self.table_view.setSortingEnabled(True)
         self.table_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table_view.verticalHeader().setVisible(False)
+        rows = self.table_view.verticalHeader()
+        rows.setDefaultSectionSize(self.table_view.fontMetrics().height() + 6)
         self.table_view.horizontalHeader().setStretchLastSection(True)
         self.table_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._build_ping()
@@ -138,7 +140,7 @@ class ScanPage(LookupPage):
         self.ping_button.clicked.connect(self.ping)
         self.ping_status = self.status_label("ping_status")
         self.icmp_note = self.status_label("icmp_note")
-        self.icmp_note.setText(net_text(ICMP_NOTE))
+        self.show_status(self.icmp_note, net_text(ICMP_NOTE))
         self.icmp_note.setStyleSheet("color: palette(placeholder-text);")
 
     def _lay_out(self) -> None:
@@ -303,7 +305,7 @@ class ScanPage(LookupPage):
         spec = DialogSpec(
             DialogPurpose.SAVE_FILE,
             self.tr("Export the port check as CSV"),
-            "lookup.scan_export_dialog",
+            "lookup.scan_csv_dialog",
             select="port-check.csv",
             filters=[self.tr("CSV files (*.csv)"), self.tr("All files (*)")],
             default_suffix="csv",

@@ -69,13 +69,15 @@ class ServicesPage(LookupPage):
             [self.tr("Name"), self.tr("Port"), self.tr("Protocol"), self.tr("Aliases")],
         )
         self.table_view.setSortingEnabled(True)
+        self.table_view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.source = self.status_label("services_source")
         ephemeral = ephemeral_words(ephemeral_range())
         self.ephemeral = self.status_label("ephemeral")
-        self.ephemeral.setText(
+        self.show_status(
+            self.ephemeral,
             self.tr("This system's ephemeral ports (for outgoing connections): {range}").format(
                 range=net_text(ephemeral)
-            )
+            ),
         )
         self._lay_out()
 
@@ -152,10 +154,11 @@ class ServicesPage(LookupPage):
         found = self.services.search(text)
         rows = [_row(entry) for entry in found[:MAX_SHOWN]]
         self.fill(self.table_view, rows)
-        self.source.setText(
+        self.show_status(
+            self.source,
             self.tr("{shown} of {count} entries, from {source}").format(
                 shown=len(rows), count=len(self.services.entries), source=self.services.source
-            )
+            ),
         )
 
 

@@ -88,7 +88,7 @@ def test_cancel_of_a_full_scan_stops_quickly_and_closes_every_socket(lookup, pum
 
 def test_csv_export_writes_the_rows(lookup, pump, listeners, tmp_path):
     page = scan(lookup, pump, f"{listeners[0]},{free_port()}")
-    button = find(lookup, "lookup.scan_export")
+    button = find(lookup, "lookup.scan_csv")
     assert button.isEnabled()
     button.click()
     dialog = page.dialogs.current
