@@ -12,6 +12,7 @@ visibly; the trace mode walks from the root (or from the server typed) down.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -218,7 +219,7 @@ class DnsPage(LookupPage):
             return
         self.show_status(self.error, "")
         self.show_status(self.summary, self.tr("Asking…"))
-        self.ask(ask_dns(request), self.show_answer, self.show_failure, name="lookup dns")
+        self.ask(partial(ask_dns, request), self.show_answer, self.show_failure, name="lookup dns")
 
     def show_failure(self, exc: BaseException) -> None:
         message = exc.message if isinstance(exc, NetError) else str(exc)

@@ -141,9 +141,9 @@ class MachinePage(LookupPage):
     def refresh(self) -> None:
         self._loaded = True
         self.show_status(self.routes, self.tr("Reading…"))
-        self.ask(interfaces(), self.show_interfaces, name="lookup interfaces")
-        self.ask(routes(), self.show_routes, name="lookup routes")
-        self.ask(sockets(), self.show_socket_report, name="lookup sockets")
+        self.ask(interfaces, self.show_interfaces, name="lookup interfaces")
+        self.ask(routes, self.show_routes, name="lookup routes")
+        self.ask(sockets, self.show_socket_report, name="lookup sockets")
 
     def show_interfaces(self, found: tuple[Interface, ...]) -> None:
         self.interfaces_found = found

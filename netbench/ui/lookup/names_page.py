@@ -10,6 +10,7 @@ words (``net.lookup.names`` phrases them).
 from __future__ import annotations
 
 import socket
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -120,7 +121,7 @@ class NamesPage(LookupPage):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.host_names is None and not self.busy:
-            self.ask(host_names(), self.show_host_names, name="lookup host names")
+            self.ask(host_names, self.show_host_names, name="lookup host names")
 
     def show_host_names(self, names: HostNames) -> None:
         self.host_names = names
@@ -140,8 +141,10 @@ class NamesPage(LookupPage):
             return
         family = int(self.family.currentData())
         self.show_status(self.status, self.tr("Looking up {name}…").format(name=name))
-        self.ask(forward_lookup(name, family), self.show_forward, name="lookup forward")
-        self.ask(tutorial_calls(name), self.show_calls, self.show_calls_failed, "lookup calls")
+        self.ask(partial(forward_lookup, name, family), self.show_forward, name="lookup forward")
+        self.ask(
+            partial(tutorial_calls, name), self.show_calls, self.show_calls_failed, "lookup calls"
+        )
 
     def show_forward(self, result: ForwardResult) -> None:
         self.last_forward = result
@@ -185,7 +188,7 @@ class NamesPage(LookupPage):
             self.show_status(self.reverse_status, self.tr("Type an address"), "error")
             return
         self.show_status(self.reverse_status, self.tr("Looking up…"))
-        self.ask(reverse_lookup(address), self.show_reverse, name="lookup reverse")
+        self.ask(partial(reverse_lookup, address), self.show_reverse, name="lookup reverse")
 
     def show_reverse(self, result: ReverseResult) -> None:
         self.last_reverse = result

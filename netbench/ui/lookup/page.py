@@ -114,33 +114,38 @@ class LookupPage(QWidget):
 
     def ask(
         self,
-        coro: Coroutine[Any, Any, T],
+        make: Callable[[], Coroutine[Any, Any, T]],
         on_answer: Callable[[T], object],
         on_failure: Callable[[BaseException], object] | None = None,
         name: str = "",
     ) -> asyncio.Task[None]:
-        """Run ``coro`` on the engine and hand its answer to ``on_answer`` on the UI thread.
+        """Run ``make()`` on the engine and hand its answer to ``on_answer`` on the UI thread.
 
+        The coroutine is made only when the task runs, so a task cancelled before it
+        starts (the window closed at once) leaves no coroutine that was never awaited.
         An exception goes to ``on_failure`` when given (net errors are expected: a bad
         name, a refused port); otherwise to the loop's handler, which shows the banner.
         """
-        task = start_task(self._ask(coro, on_answer, on_failure), name=name or self.key)
+        task = start_task(self._ask(make, on_answer, on_failure), name=name or self.key)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return task
 
     async def _ask(
         self,
-        coro: Coroutine[Any, Any, T],
+        make: Callable[[], Coroutine[Any, Any, T]],
         on_answer: Callable[[T], object],
         on_failure: Callable[[BaseException], object] | None,
     ) -> None:
+        coro = make()
         try:
             answer = await self.engine.run(coro)
         except asyncio.CancelledError:
+            coro.close()  # never started if cancelled before the engine took it
             raise
         except RuntimeError as exc:
-            if not self.engine.is_started:  # the window is closing: nobody to tell
+            coro.close()  # an engine that is not running never started it
+            if not self.engine.is_started:  # not started, or the window is closing
                 return
             if on_failure is None:
                 raise

@@ -33,12 +33,11 @@ _STATE_COLORS = {
 
 def state_words(state: PortState) -> str:
     """The state in the user's language (the CSV and the copied text keep nmap's words)."""
-    tr = QCoreApplication.translate
     return {
-        PortState.OPEN: tr("ScanModel", "open"),
-        PortState.CLOSED: tr("ScanModel", "closed"),
-        PortState.FILTERED: tr("ScanModel", "filtered"),
-        PortState.ERROR: tr("ScanModel", "error"),
+        PortState.OPEN: QCoreApplication.translate("ScanModel", "open"),
+        PortState.CLOSED: QCoreApplication.translate("ScanModel", "closed"),
+        PortState.FILTERED: QCoreApplication.translate("ScanModel", "filtered"),
+        PortState.ERROR: QCoreApplication.translate("ScanModel", "error"),
     }[state]
 
 

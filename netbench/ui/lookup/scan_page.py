@@ -226,7 +226,7 @@ class ScanPage(LookupPage):
             self.status,
             self.tr("Checking {count} ports on {host}…").format(count=f"{len(ports):,}", host=host),
         )
-        self.ask(run.execute(), self.show_report, self.show_failure, name="lookup scan")
+        self.ask(run.execute, self.show_report, self.show_failure, name="lookup scan")
         self.timer.start()
         self._refresh()
         return True
@@ -339,7 +339,7 @@ class ScanPage(LookupPage):
         )
         self.ping_run = run
         self.show_status(self.ping_status, self.tr("Pinging…"))
-        self.ask(run.execute(), self.show_ping, self.show_ping_failure, name="lookup ping")
+        self.ask(run.execute, self.show_ping, self.show_ping_failure, name="lookup ping")
         self.timer.start()
         self._refresh()
 
