@@ -600,6 +600,18 @@
         <translation>DNS</translation>
     </message>
     <message>
+        <source>answer</source>
+        <translation>应答</translation>
+    </message>
+    <message>
+        <source>authority</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <source>additional</source>
+        <translation>附加</translation>
+    </message>
+    <message>
         <source>DNS {name} {type}</source>
         <translation>DNS {name} {type}</translation>
     </message>
@@ -4099,12 +4111,20 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>同时连接数</translation>
     </message>
     <message>
+        <source> at once</source>
+        <translation> 个并发</translation>
+    </message>
+    <message>
         <source>Timeout per port</source>
         <translation>每个端口的超时</translation>
     </message>
     <message>
         <source> s</source>
         <translation> 秒</translation>
+    </message>
+    <message>
+        <source>timeout </source>
+        <translation>超时 </translation>
     </message>
     <message>
         <source>Check</source>
@@ -4188,7 +4208,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>{done} of {total} ports: {found}</source>
-        <translation>{total} 个端口已扫描 {done} 个：{found}</translation>
+        <translation>已扫描 {done} / {total} 个端口：{found}</translation>
     </message>
     <message>
         <source>{text} in {seconds} s</source>

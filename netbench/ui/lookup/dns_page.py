@@ -238,9 +238,18 @@ class DnsPage(LookupPage):
         else:
             self._show_results(answer)
 
+    def section_words(self, rows: list[Row]) -> list[Row]:
+        """The section column in the user's language (the log keeps dig's words)."""
+        words = {
+            "answer": self.tr("answer"),
+            "authority": self.tr("authority"),
+            "additional": self.tr("additional"),
+        }
+        return [(r[0], words.get(r[1], r[1]), r[2], r[3], r[4], r[5], r[6]) for r in rows]
+
     def _show_results(self, results: Sequence[DnsResult]) -> None:
         rows = [row for r in results for row in record_rows(r, f"{r.name} {r.rdtype}")]
-        self.fill(self.results, rows)
+        self.fill(self.results, self.section_words(rows))
         self._show_header(results[0])
         errors = [net_text(r.error) for r in results if r.error]
         self.show_status(self.error, "\n".join(errors), "error" if len(results) == 1 else "warning")
@@ -253,7 +262,7 @@ class DnsPage(LookupPage):
 
     def _show_chain(self, chain: CnameChain) -> None:
         rows = [row for r in chain.queries for row in record_rows(r, f"{r.name} {r.rdtype}")]
-        self.fill(self.results, rows)
+        self.fill(self.results, self.section_words(rows))
         last = chain.queries[-1]
         self._show_header(last)
         start = chain.links[0][0] if chain.links else chain.name
@@ -277,7 +286,7 @@ class DnsPage(LookupPage):
             for n, step in enumerate(result.steps, start=1)
             for row in record_rows(step.result, f"{n}. {step.zone} @{step.server_name}")
         ]
-        self.fill(self.results, rows)
+        self.fill(self.results, self.section_words(rows))
         if result.steps:
             self._show_header(result.steps[-1].result)
             self._show_raw(result.steps[-1].result)

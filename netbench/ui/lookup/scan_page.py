@@ -77,10 +77,12 @@ class ScanPage(LookupPage):
         self.concurrency = self.named(QSpinBox(self), "concurrency", self.tr("Connections at once"))
         self.concurrency.setRange(1, 5000)
         self.concurrency.setValue(DEFAULT_CONCURRENCY)
+        self.concurrency.setSuffix(self.tr(" at once"))
         self.timeout = self.named(QDoubleSpinBox(self), "scan_timeout", self.tr("Timeout per port"))
         self.timeout.setRange(0.05, 30.0)
         self.timeout.setValue(DEFAULT_TIMEOUT)
         self.timeout.setSuffix(self.tr(" s"))
+        self.timeout.setPrefix(self.tr("timeout "))
         self.scan_button = self.named(
             QPushButton(self.tr("Check"), self), "scan", self.tr("Check the ports")
         )
