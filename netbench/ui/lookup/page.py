@@ -141,8 +141,8 @@ class LookupPage(QWidget):
         try:
             answer = await self.engine.run(coro)
         except asyncio.CancelledError:
-            coro.close()  # never started if cancelled before the engine took it
-            raise
+            raise  # the engine's side is cancelled with it (never close it here: the
+            # engine may hold it in a task not started yet)
         except RuntimeError as exc:
             coro.close()  # an engine that is not running never started it
             if not self.engine.is_started:  # not started, or the window is closing

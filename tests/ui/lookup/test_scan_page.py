@@ -4,7 +4,7 @@ import socket
 import time
 
 import pytest
-from helpers import find
+from helpers import find, pause
 from loopback import free_port
 
 from netbench.core.lookup.scan_report import PortState
@@ -63,13 +63,13 @@ def test_a_typo_in_the_ports_is_pointed_at(lookup):
 
 
 def test_cancel_of_a_full_scan_stops_quickly_and_closes_every_socket(lookup, pump):
-    page = lookup.show_page("scan")
-    baseline = open_fd_count()
+    page = scan(lookup, pump, str(free_port()))  # the resolver's executor is started once
     with socket.socket() as server:
         server.bind(("127.0.0.1", 0))
         server.listen(0)
         port = server.getsockname()[1]
         with socket.create_connection(("127.0.0.1", port)):
+            baseline = open_fd_count()
             # The full backlog holds each connect to this port; the rest go fast.
             find(lookup, "lookup.scan_host").setText("127.0.0.1")
             find(lookup, "lookup.ports").setText(f"{port},1-65535")
@@ -80,10 +80,10 @@ def test_cancel_of_a_full_scan_stops_quickly_and_closes_every_socket(lookup, pum
             find(lookup, "lookup.scan_cancel").click()
             pump(lambda: not page.scanning, 5)
             took = time.monotonic() - started
-    assert took < 2
-    assert page.report.cancelled and len(page.report.results) < 65535
-    assert "Cancelled" in page.status.text()
-    pump(lambda: open_fd_count() <= baseline, 3)
+            assert took < 2
+            assert page.report.cancelled and len(page.report.results) < 65535
+            assert "Cancelled" in page.status.text()
+            pump(lambda: open_fd_count() <= baseline, 3)
 
 
 def test_csv_export_writes_the_rows(lookup, pump, listeners, tmp_path):
@@ -147,3 +147,22 @@ def test_every_port_keeps_the_window_responsive_and_is_right(lookup, pump, liste
     assert set(listeners) <= set(report.open_ports)
     assert max(gaps) < 1.0, max(gaps)
     print(f"{report.elapsed:.1f} s, longest UI gap {max(gaps) * 1000:.0f} ms")
+
+
+def test_shutdown_during_a_check_closes_its_sockets(lookup, pump, run_async):
+    page = scan(lookup, pump, str(free_port()))  # the resolver's executor is started once
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(0)
+        port = server.getsockname()[1]
+        with socket.create_connection(("127.0.0.1", port)):
+            baseline = open_fd_count()
+            find(lookup, "lookup.ports").setText(f"{port},1-200")
+            find(lookup, "lookup.scan_timeout").setValue(20)
+            find(lookup, "lookup.scan").click()
+            pause(pump, 0.5)  # the 200 closed ports answer; the full backlog's port hangs
+            assert page.scanning and open_fd_count() > baseline
+            run_async(lookup.shutdown(), 3)
+            assert not page.busy
+            pump(lambda: open_fd_count() <= baseline, 3)
+            pump(lambda: open_fd_count() <= baseline, 3)
