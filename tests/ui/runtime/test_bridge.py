@@ -124,7 +124,9 @@ def test_each_subscriber_hears_only_its_own_prefix_in_order(qloop, pump, run_asy
     run_async(engine.shutdown())
 
 
-def test_a_subscriber_that_is_behind_holds_events_back_until_it_catches_up(qloop, pump, run_async):
+def test_a_subscriber_that_is_behind_holds_events_back_until_it_catches_up(
+    qloop, pump, run_async
+):
     engine = Engine(EngineMode.UI_LOOP)
     engine.start(qloop)
     bridge = EventBridge(engine, tick_ms=5)
