@@ -14,15 +14,18 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 
 from netbench.core.resources import resource_path
 from netbench.net.engine import Engine, EngineMode
+from netbench.net.socket_kinds import SocketKind
 from netbench.ui.client.client_tab import ClientTab
 from netbench.ui.http.http_tab import HttpTab
+from netbench.ui.lookup.lookup_tab import LookupTab
 from netbench.ui.runtime.bridge import EventBridge
 from netbench.ui.sending.saved_store import SnippetStore, default_data_dir, default_snippets_path
 from netbench.ui.server.server_tab import ServerTab
-from netbench.ui.tabs import TAB_KEYS, build_tab
 from netbench.ui.widgets.about_dialog import AboutDialog
 from netbench.ui.widgets.error_banner import ErrorBanner
 
+# The tabs in order; the saved settings name the last one shown.
+TAB_KEYS = ("server", "client", "http", "lookup")
 SETTINGS_GEOMETRY = "window/geometry"
 SETTINGS_TAB = "window/tab"
 SETTINGS_ENGINE = "engine/mode"
@@ -74,9 +77,9 @@ class MainWindow(QMainWindow):
         self.http_tab = HttpTab(self.engine, data_dir or default_data_dir(), self.tabs)
         self.http_tab.local_site = lambda: self.server_tab.run_example("http_site")
         self.tabs.addTab(self.http_tab, self.tr("HTTP"))
-        for key in TAB_KEYS[3:]:
-            page, title = build_tab(key, self)
-            self.tabs.addTab(page, title)
+        self.lookup_tab = LookupTab(self.engine, self.tabs)
+        self.tabs.addTab(self.lookup_tab, self.tr("Lookup"))
+        self.lookup_tab.open_client_requested.connect(self.open_client_session)
         self.bridge.subscribe("server-", self.server_tab)
         self.bridge.subscribe("client-", self.client_tab)
         self.bridge.subscribe("http-", self.http_tab)
@@ -167,6 +170,15 @@ class MainWindow(QMainWindow):
     def on_error_reported(self, summary: str) -> None:
         self.error_banner.show_error(summary)
 
+    def open_client_session(self, host: str, port: int, protocol: str) -> None:
+        """The Lookup tab found a socket: an idle Client session, filled in, to connect."""
+        panel = self.client_tab.idle_panel()
+        kind = SocketKind.UDP if protocol == "udp" else SocketKind.TCP
+        panel.form.kind.setCurrentIndex(panel.form.kind.findData(kind.value))
+        panel.form.host.setText(host)
+        panel.form.port.setText(str(port))
+        self.tabs.setCurrentWidget(self.client_tab)
+
     def show_about(self) -> None:
         mode = self.engine.mode.value
         self._about = AboutDialog(self, self.language, mode, self.log_path)
@@ -179,5 +191,6 @@ class MainWindow(QMainWindow):
         self.server_tab.close_files()
         self.client_tab.close_files()
         self.http_tab.close_files()
+        self.lookup_tab.close_files()
         super().closeEvent(event)
         self.closed.emit()

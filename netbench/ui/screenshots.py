@@ -11,8 +11,7 @@ import asyncio
 import contextlib
 from pathlib import Path
 
-from netbench.ui.main_window import MainWindow
-from netbench.ui.tabs import TAB_KEYS
+from netbench.ui.main_window import TAB_KEYS, MainWindow
 
 
 async def save_tab_screenshots(window: MainWindow, directory: Path) -> list[Path]:
@@ -22,6 +21,8 @@ async def save_tab_screenshots(window: MainWindow, directory: Path) -> list[Path
         window.tabs.setCurrentIndex(index)
         if key == "http":
             await _exchange(window)
+        if key == "lookup":
+            await window.lookup_tab.show_example()
         await asyncio.sleep(0.05)  # let the new page lay out and paint
         path = directory / f"{key}.png"
         if not window.grab().save(str(path)):

@@ -238,6 +238,177 @@
     </message>
 </context>
 <context>
+    <name>CalculatorPage</name>
+    <message>
+        <source>Address or network (CIDR)</source>
+        <translation>地址或网络（CIDR）</translation>
+    </message>
+    <message>
+        <source>192.168.1.0/24, 10.0.0.7/255.0.0.0, 2001:db8::/32</source>
+        <translation>192.168.1.0/24、10.0.0.7/255.0.0.0、2001:db8::/32</translation>
+    </message>
+    <message>
+        <source>Calculate</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>The network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>The address in every form</source>
+        <translation>地址的各种写法</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>写法</translation>
+    </message>
+    <message>
+        <source>The socket module&apos;s conversions</source>
+        <translation>socket 模块的转换结果</translation>
+    </message>
+    <message>
+        <source>New prefix length</source>
+        <translation>新的前缀长度</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <source>Split the network into subnets</source>
+        <translation>把网络划分为子网</translation>
+    </message>
+    <message>
+        <source>Networks to join</source>
+        <translation>要合并的网络</translation>
+    </message>
+    <message>
+        <source>Supernet</source>
+        <translation>超网</translation>
+    </message>
+    <message>
+        <source>Find the smallest network holding them all</source>
+        <translation>求包含它们全部的最小网络</translation>
+    </message>
+    <message>
+        <source>Subnets and supernets</source>
+        <translation>子网与超网</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Split into</source>
+        <translation>划分为</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>dotted / text</source>
+        <translation>点分 / 文本</translation>
+    </message>
+    <message>
+        <source>exploded</source>
+        <translation>完整写法</translation>
+    </message>
+    <message>
+        <source>integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation>二进制</translation>
+    </message>
+    <message>
+        <source>packed bytes</source>
+        <translation>打包字节</translation>
+    </message>
+    <message>
+        <source>IPv4-mapped</source>
+        <translation>IPv4 映射</translation>
+    </message>
+    <message>
+        <source>reverse DNS name</source>
+        <translation>反向解析域名</translation>
+    </message>
+    <message>
+        <source>Calculator {text}</source>
+        <translation>地址计算 {text}</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络地址</translation>
+    </message>
+    <message>
+        <source>Netmask</source>
+        <translation>子网掩码</translation>
+    </message>
+    <message>
+        <source>Wildcard</source>
+        <translation>通配符掩码</translation>
+    </message>
+    <message>
+        <source>Broadcast</source>
+        <translation>广播地址</translation>
+    </message>
+    <message>
+        <source>First host</source>
+        <translation>第一个主机</translation>
+    </message>
+    <message>
+        <source>Last host</source>
+        <translation>最后一个主机</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>主机数</translation>
+    </message>
+    <message>
+        <source>Gateway (.1)</source>
+        <translation>网关 (.1)</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>Really means</source>
+        <translation>实际含义</translation>
+    </message>
+    <message>
+        <source>IPv4 inside</source>
+        <translation>内含的 IPv4</translation>
+    </message>
+    <message>
+        <source>Special range</source>
+        <translation>特殊地址段</translation>
+    </message>
+    <message>
+        <source>Split {network}</source>
+        <translation>划分 {network}</translation>
+    </message>
+    <message>
+        <source>{networks} are all in {supernet}</source>
+        <translation>{networks} 都在 {supernet} 之内</translation>
+    </message>
+</context>
+<context>
     <name>Checksum</name>
     <message>
         <source>LRC (Modbus ASCII) needs hex digits, but covered byte {number} is {byte}; skip the &apos;:&apos; and put the line ending after it</source>
@@ -547,6 +718,221 @@
     <message>
         <source>… (+{count} bytes)</source>
         <translation>…（另 {count} 字节）</translation>
+    </message>
+</context>
+<context>
+    <name>DnsPage</name>
+    <message>
+        <source>Name to ask for</source>
+        <translation>要查询的域名</translation>
+    </message>
+    <message>
+        <source>a name, or an address for PTR</source>
+        <translation>域名；查 PTR 时填地址</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>All common types</source>
+        <translation>所有常用类型</translation>
+    </message>
+    <message>
+        <source>DNS server</source>
+        <translation>DNS 服务器</translation>
+    </message>
+    <message>
+        <source>the system&apos;s server, or address:port</source>
+        <translation>系统的服务器，或 地址:端口</translation>
+    </message>
+    <message>
+        <source>Empty: the first server the system uses. Else an address or a name, with :port if not the usual one (53; 853 for TLS; 443 for HTTPS). In trace mode, the server to start from instead of the root servers.</source>
+        <translation>留空：使用系统的第一个服务器。否则填地址或域名，端口不是常用端口时加 :端口（53；TLS 为 853；HTTPS 为 443）。追踪模式下，这是代替根服务器的起点服务器。</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>传输方式</translation>
+    </message>
+    <message>
+        <source>TLS (DoT)</source>
+        <translation>TLS (DoT)</translation>
+    </message>
+    <message>
+        <source>HTTPS (DoH)</source>
+        <translation>HTTPS (DoH)</translation>
+    </message>
+    <message>
+        <source>Timeout in seconds</source>
+        <translation>超时（秒）</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>timeout </source>
+        <translation>超时 </translation>
+    </message>
+    <message>
+        <source>EDNS UDP payload size</source>
+        <translation>EDNS UDP 载荷大小</translation>
+    </message>
+    <message>
+        <source>no EDNS</source>
+        <translation>不用 EDNS</translation>
+    </message>
+    <message>
+        <source>EDNS </source>
+        <translation>EDNS </translation>
+    </message>
+    <message>
+        <source>DO (DNSSEC records)</source>
+        <translation>DO（DNSSEC 记录）</translation>
+    </message>
+    <message>
+        <source>Set the DO bit</source>
+        <translation>设置 DO 位</translation>
+    </message>
+    <message>
+        <source>How to ask</source>
+        <translation>查询方式</translation>
+    </message>
+    <message>
+        <source>One query</source>
+        <translation>单次查询</translation>
+    </message>
+    <message>
+        <source>Follow the CNAME chain</source>
+        <translation>跟随 CNAME 链</translation>
+    </message>
+    <message>
+        <source>Trace from the root</source>
+        <translation>从根开始追踪</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Records of the answer</source>
+        <translation>应答中的记录</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>TTL</source>
+        <translation>TTL</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Query and response as a hex dump</source>
+        <translation>查询与响应的十六进制转储</translation>
+    </message>
+    <message>
+        <source>Query and response as dig shows them</source>
+        <translation>dig 格式的查询与响应</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Raw messages</source>
+        <translation>原始报文</translation>
+    </message>
+    <message>
+        <source>dig text</source>
+        <translation>dig 文本</translation>
+    </message>
+    <message>
+        <source>Hex dump</source>
+        <translation>十六进制转储</translation>
+    </message>
+    <message>
+        <source>Type a name to ask for</source>
+        <translation>请输入要查询的域名</translation>
+    </message>
+    <message>
+        <source>Asking…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>应答</translation>
+    </message>
+    <message>
+        <source>authority</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <source>additional</source>
+        <translation>附加</translation>
+    </message>
+    <message>
+        <source>DNS {name} {type}</source>
+        <translation>DNS {name} {type}</translation>
+    </message>
+    <message>
+        <source>CNAME chain: {chain} → {records} (queries asked: {queries})</source>
+        <translation>CNAME 链：{chain} → {records}（查询次数：{queries}）</translation>
+    </message>
+    <message>
+        <source>CNAME chain of {name}</source>
+        <translation>{name} 的 CNAME 链</translation>
+    </message>
+    <message>
+        <source>Trace: {steps} steps: {zones}</source>
+        <translation>追踪：共 {steps} 步：{zones}</translation>
+    </message>
+    <message>
+        <source>Trace of {name}</source>
+        <translation>追踪 {name}</translation>
+    </message>
+    <message>
+        <source>Status: {rcode}   Flags: {flags}</source>
+        <translation>状态：{rcode}   标志：{flags}</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>Server: {server} over {transport}   Query time: {ms} ms</source>
+        <translation>服务器：{server}，经 {transport}   查询耗时：{ms} 毫秒</translation>
+    </message>
+    <message>
+        <source>EDNS: {edns}</source>
+        <translation>EDNS：{edns}</translation>
+    </message>
+    <message>
+        <source>The UDP answer was truncated (TC): asked again over TCP, which answered in full</source>
+        <translation>UDP 应答被截断 (TC)：已改用 TCP 重新查询，得到完整应答</translation>
     </message>
 </context>
 <context>
@@ -2393,235 +2779,385 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <name>Lookup</name>
     <message>
         <source>at character {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>在第 {n} 个字符处</translation>
     </message>
     <message>
         <source>type an address, such as 192.168.1.0/24 or 2001:db8::/32</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入地址，例如 192.168.1.0/24 或 2001:db8::/32</translation>
     </message>
     <message>
         <source>the prefix /{prefix} {where} is not a number from 0 to {limit}</source>
-        <translation type="unfinished"></translation>
+        <translation>前缀 /{prefix}（{where}）不是 0 到 {limit} 之间的数</translation>
     </message>
     <message>
         <source>{prefix} {where} is not a prefix length (0 to {limit}) nor a netmask whose ones come first, such as 255.255.255.0</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}（{where}）既不是前缀长度（0 到 {limit}），也不是 1 在前的子网掩码（如 255.255.255.0）</translation>
     </message>
     <message>
         <source>{typed} is not a standard address, but inet_aton and getaddrinfo accept it as {meaning}: a part starting with 0 is octal, 0x is hexadecimal, a missing part fills the last one, and text after a space is ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>{typed} 不是标准地址，但 inet_aton 和 getaddrinfo 会把它当作 {meaning}：以 0 开头的部分是八进制，0x 开头是十六进制，缺少的部分由最后一部分补足，空格之后的文字被忽略</translation>
     </message>
     <message>
         <source>{text} is not an IPv6 address: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{text} 不是 IPv6 地址：{reason}</translation>
     </message>
     <message>
         <source>{part} {where} is not a number from 0 to 255</source>
-        <translation type="unfinished"></translation>
+        <translation>{part}（{where}）不是 0 到 255 之间的数</translation>
     </message>
     <message>
         <source>{part} {where} starts with 0, which the C library reads as octal</source>
-        <translation type="unfinished"></translation>
+        <translation>{part}（{where}）以 0 开头，C 库会按八进制读取</translation>
     </message>
     <message>
         <source>an IPv4 address has four numbers separated by dots; {text} has {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>IPv4 地址由点分隔的四个数组成；{text} 有 {count} 个</translation>
     </message>
     <message>
         <source>{text} is not an IPv{version} address, integer (0 to {top}), 0x hex or {bits}-bit binary number</source>
-        <translation type="unfinished"></translation>
+        <translation>{text} 不是 IPv{version} 地址、整数（0 到 {top}）、0x 十六进制数或 {bits} 位二进制数</translation>
     </message>
     <message>
         <source>ICMP echo (the ping command) needs a raw socket, which takes administrator rights (root or CAP_NET_RAW); this times TCP handshakes to an open port instead</source>
-        <translation type="unfinished"></translation>
+        <translation>ICMP 回显（ping 命令）需要原始套接字，而这需要管理员权限（root 或 CAP_NET_RAW）；这里改为计时到开放端口的 TCP 握手</translation>
     </message>
     <message>
         <source>type ports, such as 22,80,8000-8100 or http,ssh</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入端口，例如 22,80,8000-8100 或 http,ssh</translation>
     </message>
     <message>
         <source>the range {item} {where} runs backwards</source>
-        <translation type="unfinished"></translation>
+        <translation>范围 {item}（{where}）是倒序的</translation>
     </message>
     <message>
         <source>{text} {where} is not a port from 1 to 65535</source>
-        <translation type="unfinished"></translation>
+        <translation>{text}（{where}）不是 1 到 65535 之间的端口</translation>
     </message>
     <message>
         <source>{name} {where} is neither a port number nor a {protocol} service</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}（{where}）既不是端口号，也不是 {protocol} 服务</translation>
     </message>
     <message>
         <source>{name} {where} is port 0, which cannot be contacted</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}（{where}）是端口 0，无法连接</translation>
     </message>
     <message>
         <source>not published by this system</source>
-        <translation type="unfinished"></translation>
+        <translation>本系统未公布</translation>
     </message>
     <message>
         <source>{low}-{high} (from {source})</source>
-        <translation type="unfinished"></translation>
+        <translation>{low}-{high}（来自 {source}）</translation>
     </message>
     <message>
         <source>{network}: {name} ({rfc})</source>
-        <translation type="unfinished"></translation>
+        <translation>{network}：{name} ({rfc})</translation>
     </message>
     <message>
         <source>ask for at least one subnet, not {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>至少要划分出一个子网，而不是 {count} 个</translation>
     </message>
     <message>
         <source>{network} has {size} addresses: it cannot make {count} subnets</source>
-        <translation type="unfinished"></translation>
+        <translation>{network} 只有 {size} 个地址：无法划分出 {count} 个子网</translation>
     </message>
     <message>
         <source>the new prefix /{new} must be between /{old} and /{top}</source>
-        <translation type="unfinished"></translation>
+        <translation>新前缀 /{new} 必须在 /{old} 和 /{top} 之间</translation>
     </message>
     <message>
         <source>{network} in /{new} pieces makes {total} subnets; the list stops at {limit}: pick a shorter prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>{network} 按 /{new} 划分会得到 {total} 个子网；列表最多列出 {limit} 个：请选择更短的前缀</translation>
     </message>
     <message>
         <source>{text} is not a network: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{text} 不是网络：{reason}</translation>
     </message>
     <message>
         <source>type at least one network</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少输入一个网络</translation>
     </message>
     <message>
         <source>IPv4 and IPv6 networks have no common supernet</source>
-        <translation type="unfinished"></translation>
+        <translation>IPv4 和 IPv6 网络没有共同的超网</translation>
     </message>
     <message>
         <source>this system names no DNS server: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>本系统没有配置 DNS 服务器：{reason}</translation>
     </message>
     <message>
         <source>{address} is not an IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>{address} 不是 IP 地址</translation>
     </message>
     <message>
         <source>cannot ask for {rdtype} of {name}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法查询 {name} 的 {rdtype} 记录：{reason}</translation>
     </message>
     <message>
         <source>the answer was truncated (TC) and not retried</source>
-        <translation type="unfinished"></translation>
+        <translation>应答被截断 (TC)，且未重试</translation>
     </message>
     <message>
         <source>the CNAME chain from {name} loops or is longer than {limit} links</source>
-        <translation type="unfinished"></translation>
+        <translation>从 {name} 开始的 CNAME 链出现循环，或超过 {limit} 环</translation>
     </message>
     <message>
         <source>no server of {zone} answered</source>
-        <translation type="unfinished"></translation>
+        <translation>{zone} 的服务器都没有应答</translation>
     </message>
     <message>
         <source>{zone} referred to {next}, which does not lead closer to {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{zone} 转介到 {next}，但这并没有更接近 {name}</translation>
     </message>
     <message>
         <source>no address found for any server of {next}</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到 {next} 任何服务器的地址</translation>
     </message>
     <message>
         <source>more than {limit} referrals</source>
-        <translation type="unfinished"></translation>
+        <translation>转介超过 {limit} 次</translation>
     </message>
     <message>
         <source>no such name: {name} does not exist (NXDOMAIN)</source>
-        <translation type="unfinished"></translation>
+        <translation>域名不存在：{name} 不存在 (NXDOMAIN)</translation>
     </message>
     <message>
         <source>the server failed to answer for {name} (SERVFAIL): it could not reach or validate the zone&apos;s own servers</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器未能应答 {name} (SERVFAIL)：它无法联系或验证该区域自己的服务器</translation>
     </message>
     <message>
         <source>the server refused to answer for {name} (REFUSED): it does not serve that zone, or not to this client</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器拒绝应答 {name} (REFUSED)：它不负责该区域，或不为本客户端服务</translation>
     </message>
     <message>
         <source>the server answered {rcode} for {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器对 {name} 的应答为 {rcode}</translation>
     </message>
     <message>
         <source>{name} exists, but has no {rdtype} records (NODATA)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 存在，但没有 {rdtype} 记录 (NODATA)</translation>
     </message>
     <message>
         <source>no answer from {server} within {timeout} s (timeout)</source>
-        <translation type="unfinished"></translation>
+        <translation>{server} 在 {timeout} 秒内没有应答（超时）</translation>
     </message>
     <message>
         <source>connection refused by {server}: no DNS server listens there</source>
-        <translation type="unfinished"></translation>
+        <translation>{server} 拒绝连接：那里没有 DNS 服务器在监听</translation>
     </message>
     <message>
         <source>DNS over HTTPS needs dnspython&apos;s doh extra (httpx2, httpcore2 and h2), which is not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS over HTTPS 需要 dnspython 的 doh 附加组件（httpx2、httpcore2 和 h2），但尚未安装</translation>
     </message>
     <message>
         <source>{server} sent a truncated answer</source>
-        <translation type="unfinished"></translation>
+        <translation>{server} 发来了被截断的应答</translation>
     </message>
     <message>
         <source>{server} sent a malformed answer: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{server} 发来了格式错误的应答：{reason}</translation>
     </message>
     <message>
         <source>cannot query {server}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法查询 {server}：{reason}</translation>
     </message>
     <message>
         <source>routes are not available here: only Linux publishes them in /proc</source>
-        <translation type="unfinished"></translation>
+        <translation>此处无法获取路由：只有 Linux 在 /proc 中公布路由</translation>
     </message>
     <message>
         <source>the system denies access to the list of sockets (macOS allows it to administrators only)</source>
-        <translation type="unfinished"></translation>
+        <translation>系统拒绝访问套接字列表（macOS 只允许管理员访问）</translation>
     </message>
     <message>
         <source>processes are shown for your own sockets only: other users&apos; are hidden unless netbench runs as root</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示你自己的套接字所属进程：除非以 root 运行 netbench，否则其他用户的进程会被隐藏</translation>
     </message>
     <message>
         <source>no answer for {name}: the lookup timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 没有结果：解析超时</translation>
     </message>
     <message>
         <source>no network to look up {name} ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用网络来解析 {name}（{reason}）</translation>
     </message>
     <message>
         <source>cannot look up {name}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解析 {name}：{reason}</translation>
     </message>
     <message>
         <source>no such name: {name} ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>域名不存在：{name}（{reason}）</translation>
     </message>
     <message>
         <source>{name} exists, but has no data of that type ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 存在，但没有该类型的数据（{reason}）</translation>
     </message>
     <message>
         <source>temporary failure looking up {name}: the name server did not answer or failed; try again, and check the network ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>解析 {name} 暂时失败：域名服务器没有应答或出错；请重试，并检查网络（{reason}）</translation>
     </message>
     <message>
         <source>the name server failed for {name}: a permanent error ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>域名服务器解析 {name} 失败：永久性错误（{reason}）</translation>
     </message>
     <message>
         <source>{name}: this system does not support that address family ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：本系统不支持该地址族（{reason}）</translation>
     </message>
     <message>
         <source>the timeout must be more than 0 s</source>
-        <translation type="unfinished"></translation>
+        <translation>超时必须大于 0 秒</translation>
+    </message>
+    <message>
+        <source>{port} is not a port from 1 to 65535</source>
+        <translation>{port} 不是 1 到 65535 之间的端口</translation>
+    </message>
+    <message>
+        <source>cannot find the server {host}: {reason}</source>
+        <translation>找不到服务器 {host}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>LookupTab</name>
+    <message>
+        <source>Lookup tools</source>
+        <translation>查询工具</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>域名解析</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>Services &amp;&amp; ports</source>
+        <translation>服务与端口</translation>
+    </message>
+    <message>
+        <source>Address calculator</source>
+        <translation>地址计算器</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Port check</source>
+        <translation>端口扫描</translation>
+    </message>
+</context>
+<context>
+    <name>MachinePage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the machine again</source>
+        <translation>重新读取本机信息</translation>
+    </message>
+    <message>
+        <source>Network interfaces</source>
+        <translation>网络接口</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Filter the sockets</source>
+        <translation>筛选套接字</translation>
+    </message>
+    <message>
+        <source>text anywhere in a row: a port, an address, a process</source>
+        <translation>行内任意文字：端口、地址、进程</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>TCP and UDP</source>
+        <translation>TCP 和 UDP</translation>
+    </message>
+    <message>
+        <source>All protocols</source>
+        <translation>所有协议</translation>
+    </message>
+    <message>
+        <source>Listening only</source>
+        <translation>仅监听</translation>
+    </message>
+    <message>
+        <source>Sockets of this machine</source>
+        <translation>本机的套接字</translation>
+    </message>
+    <message>
+        <source>Proto</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>Open a Client session to this port</source>
+        <translation>在客户端打开此端口</translation>
+    </message>
+    <message>
+        <source>Open a Client session to the selected socket&apos;s port</source>
+        <translation>在客户端标签页打开到所选套接字端口的会话</translation>
+    </message>
+    <message>
+        <source>Sockets</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Interfaces</source>
+        <translation>网络接口</translation>
+    </message>
+    <message>
+        <source>Default route: {routes}</source>
+        <translation>默认路由：{routes}</translation>
+    </message>
+    <message>
+        <source>No default route</source>
+        <translation>没有默认路由</translation>
+    </message>
+    <message>
+        <source>Default routes</source>
+        <translation>默认路由</translation>
     </message>
 </context>
 <context>
@@ -2645,6 +3181,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>HTTP</source>
         <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Lookup</source>
+        <translation>查询</translation>
     </message>
     <message>
         <source>Menu bar</source>
@@ -2869,6 +3409,129 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Showing the first {shown} of {total}.</source>
         <translation>显示了 {total} 中的前 {shown}。</translation>
+    </message>
+</context>
+<context>
+    <name>NamesPage</name>
+    <message>
+        <source>This host: …</source>
+        <translation>本机：…</translation>
+    </message>
+    <message>
+        <source>Name to look up</source>
+        <translation>要解析的域名</translation>
+    </message>
+    <message>
+        <source>a name such as localhost or example.com</source>
+        <translation>域名，例如 localhost 或 example.com</translation>
+    </message>
+    <message>
+        <source>Address family</source>
+        <translation>地址族</translation>
+    </message>
+    <message>
+        <source>IPv4 and IPv6</source>
+        <translation>IPv4 和 IPv6</translation>
+    </message>
+    <message>
+        <source>IPv4 only</source>
+        <translation>仅 IPv4</translation>
+    </message>
+    <message>
+        <source>IPv6 only</source>
+        <translation>仅 IPv6</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>解析</translation>
+    </message>
+    <message>
+        <source>Look the name up</source>
+        <translation>解析该域名</translation>
+    </message>
+    <message>
+        <source>Addresses of the name, in the system&apos;s order</source>
+        <translation>该域名的地址，按系统的顺序</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>地址族</translation>
+    </message>
+    <message>
+        <source>Socket type</source>
+        <translation>套接字类型</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Canonical name</source>
+        <translation>规范名称</translation>
+    </message>
+    <message>
+        <source>gethostbyname, gethostbyname_ex and gethostbyaddr results</source>
+        <translation>gethostbyname、gethostbyname_ex 和 gethostbyaddr 的结果</translation>
+    </message>
+    <message>
+        <source>Address to name</source>
+        <translation>要反向解析的地址</translation>
+    </message>
+    <message>
+        <source>Reverse lookup</source>
+        <translation>反向解析</translation>
+    </message>
+    <message>
+        <source>Find the name of the address</source>
+        <translation>查找该地址的域名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>域名</translation>
+    </message>
+    <message>
+        <source>This host: {name}   FQDN: {fqdn}</source>
+        <translation>本机：{name}   完整域名：{fqdn}</translation>
+    </message>
+    <message>
+        <source>Type a name to look up</source>
+        <translation>请输入要解析的域名</translation>
+    </message>
+    <message>
+        <source>Looking up {name}…</source>
+        <translation>正在解析 {name}…</translation>
+    </message>
+    <message>
+        <source>{count} rows, {unique} addresses, canonical name {canon} ({ms} ms)</source>
+        <translation>{count} 行，{unique} 个地址，规范名称 {canon}（{ms} 毫秒）</translation>
+    </message>
+    <message>
+        <source>getaddrinfo {name}</source>
+        <translation>getaddrinfo {name}</translation>
+    </message>
+    <message>
+        <source>The socket module&apos;s answers</source>
+        <translation>socket 模块的结果</translation>
+    </message>
+    <message>
+        <source>no answer: {reason}</source>
+        <translation>没有结果：{reason}</translation>
+    </message>
+    <message>
+        <source>Type an address</source>
+        <translation>请输入地址</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>正在解析…</translation>
+    </message>
+    <message>
+        <source>getnameinfo {address}</source>
+        <translation>getnameinfo {address}</translation>
     </message>
 </context>
 <context>
@@ -4101,6 +4764,69 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
 </context>
 <context>
+    <name>ResultLog</name>
+    <message>
+        <source>History of results</source>
+        <translation>结果历史</translation>
+    </message>
+    <message>
+        <source>Every result is kept here, as text to copy.</source>
+        <translation>每个结果都以文本形式保存在这里，可供复制。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the history</source>
+        <translation>复制历史</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export the history to a text file</source>
+        <translation>把历史导出为文本文件</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Clear the history</source>
+        <translation>清空历史</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>Export the history</source>
+        <translation>导出历史</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>SavedMessagesList</name>
     <message>
         <source>Saved messages</source>
@@ -4133,6 +4859,216 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Import…</source>
         <translation>导入…</translation>
+    </message>
+</context>
+<context>
+    <name>ScanModel</name>
+    <message>
+        <source>open</source>
+        <translation>开放</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>filtered</source>
+        <translation>被过滤</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>耗时（毫秒）</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPage</name>
+    <message>
+        <source>Host to check</source>
+        <translation>要扫描的主机</translation>
+    </message>
+    <message>
+        <source>Ports to check</source>
+        <translation>要扫描的端口</translation>
+    </message>
+    <message>
+        <source>Numbers, ranges and service names: 22,80,8000-8100 or http,ssh</source>
+        <translation>端口号、范围和服务名：22,80,8000-8100 或 http,ssh</translation>
+    </message>
+    <message>
+        <source>Connections at once</source>
+        <translation>同时连接数</translation>
+    </message>
+    <message>
+        <source> at once</source>
+        <translation> 个并发</translation>
+    </message>
+    <message>
+        <source>Timeout per port</source>
+        <translation>每个端口的超时</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>timeout </source>
+        <translation>超时 </translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Check the ports</source>
+        <translation>扫描这些端口</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the check</source>
+        <translation>取消扫描</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Show closed ports</source>
+        <translation>显示关闭的端口</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export the results as CSV</source>
+        <translation>把结果导出为 CSV</translation>
+    </message>
+    <message>
+        <source>Results of the check</source>
+        <translation>扫描结果</translation>
+    </message>
+    <message>
+        <source>Port to ping</source>
+        <translation>要 ping 的端口</translation>
+    </message>
+    <message>
+        <source>Number of pings</source>
+        <translation>ping 次数</translation>
+    </message>
+    <message>
+        <source>Seconds between pings</source>
+        <translation>两次 ping 的间隔（秒）</translation>
+    </message>
+    <message>
+        <source>TCP ping</source>
+        <translation>TCP ping</translation>
+    </message>
+    <message>
+        <source>Time TCP handshakes to the port</source>
+        <translation>计时到该端口的 TCP 握手</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>TCP ping to port</source>
+        <translation>TCP ping 端口</translation>
+    </message>
+    <message>
+        <source>Type a host to check</source>
+        <translation>请输入要扫描的主机</translation>
+    </message>
+    <message>
+        <source>Checking {count} ports on {host}…</source>
+        <translation>正在扫描 {host} 的 {count} 个端口…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>{done} of {total} ports: {found}</source>
+        <translation>已扫描 {done} / {total} 个端口：{found}</translation>
+    </message>
+    <message>
+        <source>{text} in {seconds} s</source>
+        <translation>{text}，用时 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Cancelled: {text}</source>
+        <translation>已取消：{text}</translation>
+    </message>
+    <message>
+        <source>Port check of {host}</source>
+        <translation>端口扫描 {host}</translation>
+    </message>
+    <message>
+        <source>Port check</source>
+        <translation>端口扫描</translation>
+    </message>
+    <message>
+        <source>Export the port check as CSV</source>
+        <translation>把端口扫描结果导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Pinging…</source>
+        <translation>正在 ping…</translation>
+    </message>
+    <message>
+        <source>seq {seq}: {state} in {ms} ms</source>
+        <translation>序号 {seq}：{state}，{ms} 毫秒</translation>
+    </message>
+    <message>
+        <source>{sent} sent, {received} answered, {loss}% lost</source>
+        <translation>已发送 {sent} 次，应答 {received} 次，丢失 {loss}%</translation>
+    </message>
+    <message>
+        <source>min/avg/max = {min}/{avg}/{max} ms</source>
+        <translation>最小/平均/最大 = {min}/{avg}/{max} 毫秒</translation>
     </message>
 </context>
 <context>
@@ -4172,6 +5108,113 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Example servers</source>
         <translation>示例服务器</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesPage</name>
+    <message>
+        <source>Service name or port number</source>
+        <translation>服务名或端口号</translation>
+    </message>
+    <message>
+        <source>a name such as mysql, or a port such as 3306</source>
+        <translation>服务名如 mysql，或端口如 3306</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Look the service up</source>
+        <translation>查询该服务</translation>
+    </message>
+    <message>
+        <source>The service and its port</source>
+        <translation>服务及其端口</translation>
+    </message>
+    <message>
+        <source>Search the services table</source>
+        <translation>搜索服务表</translation>
+    </message>
+    <message>
+        <source>part of a name, alias or port</source>
+        <translation>名称、别名或端口的一部分</translation>
+    </message>
+    <message>
+        <source>Services table</source>
+        <translation>服务表</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>This system&apos;s ephemeral ports (for outgoing connections): {range}</source>
+        <translation>本系统的临时端口（用于向外连接）：{range}</translation>
+    </message>
+    <message>
+        <source>Service or port</source>
+        <translation>服务或端口</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>well-known (0-1023)</source>
+        <translation>知名端口 (0-1023)</translation>
+    </message>
+    <message>
+        <source>registered (1024-49151)</source>
+        <translation>注册端口 (1024-49151)</translation>
+    </message>
+    <message>
+        <source>dynamic or private (49152-65535)</source>
+        <translation>动态或私有端口 (49152-65535)</translation>
+    </message>
+    <message>
+        <source>Type a service name or a port number</source>
+        <translation>请输入服务名或端口号</translation>
+    </message>
+    <message>
+        <source>{port} is not a port: ports go from 0 to 65535</source>
+        <translation>{port} 不是端口：端口范围是 0 到 65535</translation>
+    </message>
+    <message>
+        <source>No service is called {name}</source>
+        <translation>没有名为 {name} 的服务</translation>
+    </message>
+    <message>
+        <source>Service {text}</source>
+        <translation>服务 {text}</translation>
+    </message>
+    <message>
+        <source>no service registered</source>
+        <translation>未登记服务</translation>
+    </message>
+    <message>
+        <source>range: {range}</source>
+        <translation>范围：{range}</translation>
+    </message>
+    <message>
+        <source>this system may pick this port for outgoing connections</source>
+        <translation>本系统可能选用此端口作为向外连接的本地端口</translation>
+    </message>
+    <message>
+        <source>{shown} of {count} entries, from {source}</source>
+        <translation>{count} 项中的 {shown} 项，来自 {source}</translation>
     </message>
 </context>
 <context>
@@ -5193,29 +6236,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Examples</source>
         <translation>示例</translation>
-    </message>
-</context>
-<context>
-    <name>Tabs</name>
-    <message>
-        <source>Lookup</source>
-        <translation>查询</translation>
-    </message>
-    <message>
-        <source>Names, addresses and ports: the questions asked before connecting.</source>
-        <translation>主机名、地址和端口：连接之前要弄清的问题。</translation>
-    </message>
-    <message>
-        <source>Names to addresses and back, and DNS records</source>
-        <translation>主机名与地址互查，以及 DNS 记录</translation>
-    </message>
-    <message>
-        <source>Services and ports, subnet maths and local interfaces</source>
-        <translation>服务与端口、子网计算和本机网卡</translation>
-    </message>
-    <message>
-        <source>Port checks</source>
-        <translation>端口检测</translation>
     </message>
 </context>
 <context>

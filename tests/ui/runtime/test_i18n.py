@@ -114,7 +114,7 @@ def test_lupdate_finds_the_strings_of_every_ui_module(ui_strings):
     ):
         assert context in contexts, context
     sources = {source for _, source in ui_strings}
-    assert "Names, addresses and ports: the questions asked before connecting." in sources
+    assert "Open a Client session to this port" in sources
     assert "Half-close (FIN)" in sources
     assert "Upper-case echo" in sources
     assert "One reply per read" in sources

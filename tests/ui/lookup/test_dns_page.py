@@ -1,0 +1,103 @@
+"""The DNS page against a real DNS server on loopback (tests/dns_server.py)."""
+
+import pytest
+from dns_server import DnsTestServer, delegation_chain
+from helpers import find
+
+from netbench.net.lookup.dns_chain import CnameChain
+
+
+@pytest.fixture
+def dns_server():
+    with DnsTestServer() as server:
+        yield server
+
+
+def ask(lookup, pump, server, name, rdtype="A", mode="query"):
+    page = lookup.show_page("dns")
+    page.last_answer = None
+    find(lookup, "lookup.query").setText(name)
+    kind = find(lookup, "lookup.kind")
+    kind.setCurrentIndex(kind.findData(rdtype))
+    page.mode.setCurrentIndex(page.mode.findData(mode))
+    find(lookup, "lookup.server").setText(f"127.0.0.1:{server.port}")
+    find(lookup, "lookup.run").click()
+    pump(lambda: page.last_answer is not None, 8)
+    return page
+
+
+def table_rows(table):
+    return [
+        [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
+
+
+def test_an_answer_shows_records_ttls_flags_rcode_and_server(lookup, pump, dns_server):
+    page = ask(lookup, pump, dns_server, "www.test")
+    rows = table_rows(find(lookup, "lookup.results"))
+    data = sorted(row[6] for row in rows if row[1] == "answer")
+    assert data == ["192.0.2.10", "192.0.2.11"]
+    assert all(row[3] == "300" and row[5] == "A" for row in rows if row[1] == "answer")
+    summary = page.summary.text()
+    assert "NOERROR" in summary
+    assert "AA=1" in summary and "RD=1" in summary and "RA=1" in summary and "TC=0" in summary
+    assert f"127.0.0.1:{dns_server.port} over UDP" in summary
+    assert "Query time" in summary
+    assert page.error.text() == ""
+    assert "00000000" in page.hex.toPlainText()
+    assert ";; ANSWER" in page.dig_text.toPlainText() or "ANSWER" in page.dig_text.toPlainText()
+    assert "www.test." in page.log.text()
+
+
+def test_nxdomain_and_servfail_are_worded(lookup, pump, dns_server):
+    page = ask(lookup, pump, dns_server, "nothing.test")
+    assert "NXDOMAIN" in page.summary.text()
+    assert "no such name: nothing.test does not exist (NXDOMAIN)" in page.error.text()
+    page = ask(lookup, pump, dns_server, "x.servfail.test")
+    assert "SERVFAIL" in page.summary.text()
+    assert "the server failed to answer" in page.error.text()
+
+
+def test_a_truncated_answer_is_asked_again_over_tcp(lookup, pump, dns_server):
+    page = ask(lookup, pump, dns_server, "x.truncated.test")
+    assert "truncated (TC): asked again over TCP" in page.summary.text()
+    assert "over TCP" in page.summary.text()
+    assert [r[6] for r in table_rows(page.results)] == ["192.0.2.99"]
+    hex_text = page.hex.toPlainText()
+    assert "attempt 1 over UDP: response" in hex_text and "(TC: truncated)" in hex_text
+    assert "attempt 2 over TCP: response" in hex_text
+    assert [q[0] for q in dns_server.queries] == ["udp", "tcp"]
+
+
+def test_all_common_types_and_the_cname_chain(lookup, pump, dns_server):
+    page = ask(lookup, pump, dns_server, "www.test", rdtype="ALL")
+    types = {row[5] for row in table_rows(page.results) if row[1] == "answer"}
+    assert {"A", "AAAA"} <= types
+    assert "has no MX records (NODATA)" in page.error.text()
+    page = ask(lookup, pump, dns_server, "alias1.test", mode="chain")
+    assert isinstance(page.last_answer, CnameChain)
+    assert "alias1.test. → alias2.test. → www.test. → " in page.summary.text()
+    assert "192.0.2.10" in page.summary.text()
+
+
+def test_a_trace_walks_the_referrals(lookup, pump):
+    with delegation_chain() as (roots, port):
+        page = lookup.show_page("dns")
+        find(lookup, "lookup.query").setText("www.example.test")
+        page.kind.setCurrentIndex(page.kind.findData("A"))
+        page.mode.setCurrentIndex(page.mode.findData("trace"))
+        find(lookup, "lookup.server").setText(f"{roots[0][1]}:{port}")
+        page.last_answer = None
+        find(lookup, "lookup.run").click()
+        pump(lambda: page.last_answer is not None, 8)
+    assert "Trace: 3 steps: . → test. → example.test." in page.summary.text()
+    assert "192.0.2.80" in [row[6] for row in table_rows(page.results)]
+
+
+def test_a_bad_server_port_is_shown_without_asking(lookup, dns_server):
+    page = lookup.show_page("dns")
+    find(lookup, "lookup.server").setText("127.0.0.1:99999")
+    find(lookup, "lookup.run").click()
+    assert "99999 is not a port" in page.error.text()
+    assert not page.busy
