@@ -1,17 +1,21 @@
-"""TCP connect scans (like ``nmap -sT``) and port checks, on a bounded pool of workers.
+"""TCP connect scans (like ``nmap -sT``) and port checks, a bounded number at once.
 
-N worker coroutines pull ports from one shared iterator; there is never a task per port.
-Under qasync, 65,535 pending tasks make every loop iteration walk them all, which starves
-the loop's timers: connects that had in fact completed would be reported "filtered".
-Deadlines are absolute (``loop.time()`` plus the timeout, taken when the connect starts),
-so a busy loop cannot stretch one port's wait.
+At most ``concurrency`` connects are in flight, on one selector the loop watches as a
+single descriptor (:mod:`netbench.net.lookup.connect_pool`); where the platform has no
+such selector, N worker coroutines pull ports from one shared iterator. There is never a
+task per port: under qasync, 65,535 pending tasks make every loop iteration walk them all,
+which starves the loop's timers, and connects that had in fact completed would be
+reported "filtered". No verdict is an exception: refused and timed-out connects are
+errnos, so no traceback is kept alive for the garbage collector to walk. Deadlines are
+absolute (``loop.time()`` plus the timeout, taken when the connect starts), so a busy loop
+cannot stretch one port's wait.
 
 Only the address the user typed (or the first its name resolves to) is contacted. A
 connect on loopback can meet itself (a port in the ephemeral range is picked as our own
 local port: local == remote): that is not a listener, and is reported closed.
 
 Progress goes to a callback in batches; cancelling the task running :meth:`PortScan.run`
-closes every socket it opened (each is closed in a ``finally``), and
+closes every socket it opened, and
 :meth:`PortScan.report` still gives what was found until then.
 """
 
@@ -29,6 +33,7 @@ from netbench.core.lookup.scan_report import PortResult, PortState, ScanProgress
 from netbench.core.lookup.services import ServiceTable, load_services
 from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.errors import NetError, describe_os_error
+from netbench.net.lookup.connect_pool import IN_PROGRESS, TIMED_OUT, ConnectPool, selector_for
 from netbench.net.lookup.fd_budget import socket_budget
 
 DEFAULT_CONCURRENCY = 500
@@ -74,7 +79,7 @@ async def probe(target: Target, port: int, timeout: float) -> tuple[PortState, f
     try:
         sock.setblocking(False)
         code = sock.connect_ex((target.address, port))
-        if code in _IN_PROGRESS:
+        if code in IN_PROGRESS:
             if not await _writable(loop, sock, started + timeout):
                 return PortState.FILTERED, loop.time() - started, ""
             code = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
@@ -82,9 +87,6 @@ async def probe(target: Target, port: int, timeout: float) -> tuple[PortState, f
         return state, loop.time() - started, detail
     finally:
         sock.close()
-
-
-_IN_PROGRESS = frozenset({errno.EINPROGRESS, errno.EWOULDBLOCK, errno.EAGAIN, 10035})
 
 
 async def _writable(loop: asyncio.AbstractEventLoop, sock: socket.socket, deadline: float) -> bool:
@@ -172,9 +174,23 @@ class PortScan:
         self._started = self._last_progress = loop.time()
         ports: Iterator[int] = iter(self.ports)
         try:
-            async with asyncio.TaskGroup() as group:
-                for _ in range(self.concurrency):
-                    group.create_task(self._worker(ports))
+            selector = selector_for(loop)
+            if selector is None:
+                async with asyncio.TaskGroup() as group:
+                    for _ in range(self.concurrency):
+                        group.create_task(self._worker(ports))
+            else:
+                target = self.target
+                pool = ConnectPool(
+                    selector,
+                    target.family,
+                    target.address,
+                    ports,
+                    width=self.concurrency,
+                    timeout=self.timeout,
+                    outcome=self._on_outcome,
+                )
+                await pool.run()
         except asyncio.CancelledError:
             self._cancelled = True
             raise
@@ -183,15 +199,27 @@ class PortScan:
             self._flush(force=True)
         return self.report()
 
+    def _on_outcome(self, port: int, sock: socket.socket, code: int, seconds: float) -> None:
+        assert self.target is not None
+        if code == TIMED_OUT:
+            state, detail = PortState.FILTERED, ""
+        else:
+            state, detail = _verdict(sock, code, self.target)
+        self._record(port, state, seconds, detail)
+
     async def _worker(self, ports: Iterator[int]) -> None:
+        """Where the loop cannot watch a selector: one coroutine per connect in flight."""
         assert self.target is not None
         for port in ports:  # shared: each port goes to exactly one worker
             state, seconds, detail = await probe(self.target, port, self.timeout)
-            result = PortResult(port, state, seconds, self.services.name_of(port), detail)
-            self._results[port] = result
-            self._counts[state] += 1
-            self._pending.append(result)
-            self._flush()
+            self._record(port, state, seconds, detail)
+
+    def _record(self, port: int, state: PortState, seconds: float, detail: str) -> None:
+        result = PortResult(port, state, seconds, self.services.name_of(port), detail)
+        self._results[port] = result
+        self._counts[state] += 1
+        self._pending.append(result)
+        self._flush()
 
     def _flush(self, force: bool = False) -> None:
         if self.on_progress is None or not (self._pending or force):
