@@ -29,9 +29,10 @@ from collections.abc import Callable, Iterator
 
 IN_PROGRESS = frozenset({errno.EINPROGRESS, errno.EWOULDBLOCK, errno.EAGAIN, 10035})
 
-# (port, socket, code, seconds): code is an errno (0: connected), or TIMED_OUT.
+# (port, socket, code, seconds): code is an errno (0: connected), TIMED_OUT, or CROSSED.
 Outcome = Callable[[int, socket.socket, int, float], None]
 TIMED_OUT = -1
+CROSSED = -2
 # Connects finished (and as many started) per callback at most; the rest stay ready and
 # come in the next one, so a callback stays well under a frame (about 2 ms at 128).
 BATCH = 128
@@ -53,7 +54,7 @@ def selector_for(loop: asyncio.AbstractEventLoop) -> selectors.BaseSelector | No
 
 
 class _Connect:
-    __slots__ = ("deadline", "finished", "port", "sock", "started")
+    __slots__ = ("crossed", "deadline", "finished", "local", "port", "sock", "started")
 
     def __init__(self, sock: socket.socket, port: int, started: float, deadline: float) -> None:
         self.sock = sock
@@ -61,6 +62,8 @@ class _Connect:
         self.started = started
         self.deadline = deadline
         self.finished = False
+        self.crossed = False  # connected to another of the pool's own sockets
+        self.local: tuple[str, int] | None = None
 
 
 class ConnectPool:
@@ -90,6 +93,7 @@ class ConnectPool:
         self.outcome = outcome
         self.loop = asyncio.get_running_loop()
         self.pending: dict[int, _Connect] = {}  # by fd
+        self.bound: dict[tuple[str, int], _Connect] = {}  # pending, by local address
         self.order: deque[_Connect] = deque()  # start order, which is deadline order
         self.timer: asyncio.TimerHandle | None = None
         self.exhausted = False
@@ -117,7 +121,7 @@ class ConnectPool:
                 connect = self.pending.get(key.fd)
                 if connect is not None:
                     code = connect.sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
-                    self._finish(connect, code)
+                    self._finish(connect, self._crossing(connect) if code == 0 else code)
             self._fill()
         except Exception as exc:  # the scan fails with it, rather than hanging
             self._fail(exc)
@@ -133,6 +137,19 @@ class ConnectPool:
             self._fill()
         except Exception as exc:
             self._fail(exc)
+
+    def _crossing(self, connect: _Connect) -> int:
+        """0, or CROSSED when the peer is another of our connects (a "simultaneous open").
+
+        Connect A from local port P to Q and connect B from local port Q to P, both
+        waiting at once, meet each other: both complete with no listener anywhere. Both
+        must be reported closed, so the one seen first marks its partner.
+        """
+        partner = self.bound.get((self.address, connect.port))
+        if partner is not None and partner is not connect:
+            partner.crossed = True
+            return CROSSED
+        return CROSSED if connect.crossed else 0
 
     def _fail(self, exc: Exception) -> None:
         if not self.done.done():
@@ -164,6 +181,9 @@ class ConnectPool:
             return
         self.selector.register(sock, selectors.EVENT_WRITE)
         self.pending[sock.fileno()] = connect
+        with contextlib.suppress(OSError):
+            connect.local = sock.getsockname()[:2]
+            self.bound[connect.local] = connect
         self.order.append(connect)
 
     def _finish(self, connect: _Connect, code: int) -> None:
@@ -175,6 +195,8 @@ class ConnectPool:
     def _forget(self, connect: _Connect) -> None:
         connect.finished = True
         fd = connect.sock.fileno()
+        if connect.local is not None and self.bound.get(connect.local) is connect:
+            del self.bound[connect.local]
         if self.pending.pop(fd, None) is not None:
             with contextlib.suppress(KeyError, ValueError, OSError):
                 self.selector.unregister(connect.sock)

@@ -33,7 +33,13 @@ from netbench.core.lookup.scan_report import PortResult, PortState, ScanProgress
 from netbench.core.lookup.services import ServiceTable, load_services
 from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.errors import NetError, describe_os_error
-from netbench.net.lookup.connect_pool import IN_PROGRESS, TIMED_OUT, ConnectPool, selector_for
+from netbench.net.lookup.connect_pool import (
+    CROSSED,
+    IN_PROGRESS,
+    TIMED_OUT,
+    ConnectPool,
+    selector_for,
+)
 from netbench.net.lookup.fd_budget import socket_budget
 
 DEFAULT_CONCURRENCY = 500
@@ -203,6 +209,8 @@ class PortScan:
         assert self.target is not None
         if code == TIMED_OUT:
             state, detail = PortState.FILTERED, ""
+        elif code == CROSSED:
+            state, detail = PortState.CLOSED, "met another connect of this scan (nothing listens)"
         else:
             state, detail = _verdict(sock, code, self.target)
         self._record(port, state, seconds, detail)
