@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dns.exception
 import dns.message
-import dns.query
 import dns.rcode
 
 from netbench.core.text import QT_TRANSLATE_NOOP, Text
+from netbench.net.errors import NetError
 
 
 def rcode_problem(message: dns.message.Message, name: str, rdtype: str) -> Text | None:
@@ -62,11 +62,11 @@ def transport_problem(exc: BaseException, server: str, timeout: float) -> Text:
         return QT_TRANSLATE_NOOP(
             "Lookup", "connection refused by {server}: no DNS server listens there"
         ).format(server=server)
-    if isinstance(exc, dns.query.NoDOH):
-        return QT_TRANSLATE_NOOP(
-            "Lookup",
-            "DNS over HTTPS needs dnspython's doh extra (httpx2, httpcore2 and h2), "
-            "which is not installed",
+    if isinstance(exc, NetError):  # the HTTP engine's words, for DNS over HTTPS
+        if isinstance(exc.message, Text):
+            return exc.message
+        return QT_TRANSLATE_NOOP("Lookup", "cannot query {server}: {reason}").format(
+            server=server, reason=exc.message
         )
     if isinstance(exc, dns.message.Truncated):
         return QT_TRANSLATE_NOOP("Lookup", "{server} sent a truncated answer").format(server=server)

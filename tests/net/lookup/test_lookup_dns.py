@@ -8,6 +8,7 @@ import dns.message
 import dns.query
 import pytest
 from dns_server import DnsTestServer, delegation_chain
+from doh_server import DohTestServer
 from loopback import free_port, need
 
 from netbench.net.lookup.dns import (
@@ -199,10 +200,51 @@ def test_dns_over_tls(tls_files):
         assert "certificate" in untrusted.error.lower()
 
 
-@pytest.mark.skipif(dns.query.have_doh, reason="DoH is installed here")
-def test_dns_over_https_says_what_it_needs():
-    result = ask("www.test", "A", Server("127.0.0.1", 1), transport=Transport.HTTPS)
-    assert "httpx2" in result.error, result.error
+@pytest.fixture
+def doh_server(tls_files, dns_server):
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(str(tls_files / "server.pem"))
+    context.set_alpn_protocols(["http/1.1"])
+    with DohTestServer(dns_server, context) as doh:
+        yield doh
+
+
+def test_dns_over_https(tls_files, dns_server, doh_server):
+    ca = str(tls_files / "ca.pem")
+    for where in (
+        Server("127.0.0.1", doh_server.port),
+        Server("127.0.0.1", doh_server.port, name="localhost"),
+    ):
+        result = ask("mx.test", "MX", where, transport=Transport.HTTPS, tls_verify=ca)
+        assert result.error is None, result.error
+        assert dns_server.queries[-1] == ("https", "mx.test.", "MX")
+        direct = ask("mx.test", "MX", Server("127.0.0.1", dns_server.port))
+        assert sorted(r.data for r in result.answer) == sorted(r.data for r in direct.answer)
+        assert result.answer
+        assert result.attempts[0].transport is Transport.HTTPS
+        sent = doh_server.requests[-1]
+        assert (sent.method, sent.path) == ("POST", "/dns-query")
+        assert sent.headers["content-type"] == "application/dns-message"
+        assert sent.headers["accept"] == "application/dns-message"
+        assert dns.message.from_wire(sent.body).id == 0  # RFC 8484 4.1
+        assert sent.body == result.attempts[0].query_wire
+    nxdomain = ask("nope.test", "A", where, transport=Transport.HTTPS, tls_verify=ca)
+    assert nxdomain.rcode == "NXDOMAIN"
+
+
+def test_dns_over_https_failures_are_explained(tls_files, doh_server):
+    ca = str(tls_files / "ca.pem")
+    where = Server("127.0.0.1", doh_server.port)
+    wrong_path = ask(
+        "www.test", "A", where, transport=Transport.HTTPS, tls_verify=ca, https_path="/nope"
+    )
+    assert "HTTP 404" in wrong_path.error, wrong_path.error
+    untrusted = ask("www.test", "A", where, transport=Transport.HTTPS, timeout=2)
+    assert "certificate" in untrusted.error.lower(), untrusted.error
+    refused = ask(
+        "www.test", "A", Server("127.0.0.1", free_port()), transport=Transport.HTTPS, timeout=2
+    )
+    assert refused.response is None and refused.error, refused
 
 
 def test_system_servers_come_from_the_resolver_config():
