@@ -26,6 +26,7 @@ class PortResult:
     seconds: float
     service: str = ""
     detail: str = ""
+    host: str = ""  # the address connected to
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,15 +66,24 @@ class ScanReport:
             f"in {self.elapsed:.2f} s{end}: {counts or 'nothing'}"
         )
 
+    @property
+    def several_hosts(self) -> bool:
+        """True when the results are of more than one address (rows then say which)."""
+        first = self.results[0].host if self.results else ""
+        return any(r.host != first for r in self.results)
+
     def to_text(self, states: tuple[PortState, ...] = (PortState.OPEN,)) -> str:
         """nmap-like: the rows in ``states`` (open ones by default), then the summary."""
-        lines = [f"{'PORT':<10} {'STATE':<9} {'TIME':>9}  SERVICE"]
+        width = max((len(r.host) for r in self.results), default=0) + 1
+        host = f"{'HOST':<{width}}" if self.several_hosts else ""
+        lines = [f"{host}{'PORT':<10} {'STATE':<9} {'TIME':>9}  SERVICE"]
         for r in self.results:
             if r.state in states:
                 note = f"  {r.detail}" if r.detail else ""
                 port = f"{r.port}/tcp"
+                where = f"{r.host:<{width}}" if host else ""
                 lines.append(
-                    f"{port:<10} {r.state:<9} {r.seconds * 1000:>7.1f}ms  {r.service}{note}"
+                    f"{where}{port:<10} {r.state:<9} {r.seconds * 1000:>7.1f}ms  {r.service}{note}"
                 )
         lines.append(self.summary())
         return "\n".join(lines)
@@ -84,6 +94,7 @@ class ScanReport:
         writer.writerow(["host", "address", "port", "protocol", "state", "ms", "service", "detail"])
         for r in self.results:
             ms = f"{r.seconds * 1000:.3f}"
-            row = [self.host, self.address, r.port, "tcp", r.state, ms, r.service, r.detail]
+            address = r.host or self.address
+            row = [self.host, address, r.port, "tcp", r.state, ms, r.service, r.detail]
             writer.writerow(row)
         return out.getvalue()

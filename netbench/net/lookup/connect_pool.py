@@ -29,8 +29,10 @@ from collections.abc import Callable, Iterator
 
 IN_PROGRESS = frozenset({errno.EINPROGRESS, errno.EWOULDBLOCK, errno.EAGAIN, 10035})
 
-# (port, socket, code, seconds): code is an errno (0: connected), TIMED_OUT, or CROSSED.
-Outcome = Callable[[int, socket.socket, int, float], None]
+# Where to connect: (family, address, port).
+Item = tuple[socket.AddressFamily, str, int]
+# (item, socket, code, seconds): code is an errno (0: connected), TIMED_OUT, or CROSSED.
+Outcome = Callable[[Item, socket.socket, int, float], None]
 TIMED_OUT = -1
 CROSSED = -2
 # Connects finished (and as many started) per callback at most; the rest stay ready and
@@ -54,11 +56,11 @@ def selector_for(loop: asyncio.AbstractEventLoop) -> selectors.BaseSelector | No
 
 
 class _Connect:
-    __slots__ = ("crossed", "deadline", "finished", "local", "port", "sock", "started")
+    __slots__ = ("crossed", "deadline", "finished", "item", "local", "sock", "started")
 
-    def __init__(self, sock: socket.socket, port: int, started: float, deadline: float) -> None:
+    def __init__(self, sock: socket.socket, item: Item, started: float, deadline: float) -> None:
         self.sock = sock
-        self.port = port
+        self.item = item
         self.started = started
         self.deadline = deadline
         self.finished = False
@@ -67,27 +69,23 @@ class _Connect:
 
 
 class ConnectPool:
-    """Connect to ``address`` on each of ``ports``, at most ``width`` at once.
+    """Connect to each of ``items`` (family, address, port), at most ``width`` at once.
 
-    ``outcome(port, sock, code, seconds)`` is called for each port while its socket is
-    still open (so the caller can look at it), and the socket is closed right after.
+    ``outcome(item, sock, code, seconds)`` is called for each while its socket is still
+    open (so the caller can look at it), and the socket is closed right after.
     """
 
     def __init__(
         self,
         selector: selectors.BaseSelector,
-        family: socket.AddressFamily,
-        address: str,
-        ports: Iterator[int],
+        items: Iterator[Item],
         *,
         width: int,
         timeout: float,
         outcome: Outcome,
     ) -> None:
         self.selector = selector
-        self.family = family
-        self.address = address
-        self.ports = ports
+        self.items = items
         self.width = width
         self.timeout = timeout
         self.outcome = outcome
@@ -145,7 +143,8 @@ class ConnectPool:
         waiting at once, meet each other: both complete with no listener anywhere. Both
         must be reported closed, so the one seen first marks its partner.
         """
-        partner = self.bound.get((self.address, connect.port))
+        _, address, port = connect.item
+        partner = self.bound.get((address, port))
         if partner is not None and partner is not connect:
             partner.crossed = True
             return CROSSED
@@ -158,11 +157,11 @@ class ConnectPool:
     def _fill(self) -> None:
         """Start connects up to the width; set the timer; resolve when all are done."""
         while len(self.pending) < self.width and not self.exhausted:
-            port = next(self.ports, None)
-            if port is None:
+            item = next(self.items, None)
+            if item is None:
                 self.exhausted = True
             else:
-                self._start(port)
+                self._start(item)
         while self.order and self.order[0].finished:
             self.order.popleft()
         if self.order and self.timer is None:
@@ -170,12 +169,13 @@ class ConnectPool:
         if self.exhausted and not self.pending and not self.done.done():
             self.done.set_result(None)
 
-    def _start(self, port: int) -> None:
+    def _start(self, item: Item) -> None:
+        family, address, port = item
         started = self.loop.time()
-        sock = socket.socket(self.family, socket.SOCK_STREAM)
+        sock = socket.socket(family, socket.SOCK_STREAM)
         sock.setblocking(False)
-        connect = _Connect(sock, port, started, started + self.timeout)
-        code = sock.connect_ex((self.address, port))
+        connect = _Connect(sock, item, started, started + self.timeout)
+        code = sock.connect_ex((address, port))
         if code not in IN_PROGRESS:
             self._finish(connect, code)
             return
@@ -188,7 +188,7 @@ class ConnectPool:
 
     def _finish(self, connect: _Connect, code: int) -> None:
         try:
-            self.outcome(connect.port, connect.sock, code, self.loop.time() - connect.started)
+            self.outcome(connect.item, connect.sock, code, self.loop.time() - connect.started)
         finally:
             self._forget(connect)
 

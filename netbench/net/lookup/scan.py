@@ -22,7 +22,9 @@ closes every socket it opened, and
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import errno
+import ipaddress
 import os
 import socket
 import struct
@@ -38,6 +40,7 @@ from netbench.net.lookup.connect_pool import (
     IN_PROGRESS,
     TIMED_OUT,
     ConnectPool,
+    Item,
     selector_for,
 )
 from netbench.net.lookup.fd_budget import socket_budget
@@ -60,9 +63,15 @@ class Target:
 async def resolve_target(host: str) -> Target:
     """The one address to contact: ``host`` itself when it is numeric, else the first
     address the system's resolver prefers."""
+    text = host.strip("[]")
+    with contextlib.suppress(ValueError):  # numeric: no lookup (a range may hold 65,536)
+        if "%" not in text:
+            address = ipaddress.ip_address(text)
+            family = socket.AF_INET if address.version == 4 else socket.AF_INET6
+            return Target(host, str(address), family)
     loop = asyncio.get_running_loop()
     try:
-        infos = await loop.getaddrinfo(host.strip("[]"), None, type=socket.SOCK_STREAM)
+        infos = await loop.getaddrinfo(text, None, type=socket.SOCK_STREAM)
     except OSError as exc:
         raise describe_os_error(exc, host) from None
     family, _, _, _, sockaddr = infos[0]
@@ -89,7 +98,7 @@ async def probe(target: Target, port: int, timeout: float) -> tuple[PortState, f
             if not await _writable(loop, sock, started + timeout):
                 return PortState.FILTERED, loop.time() - started, ""
             code = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
-        state, detail = _verdict(sock, code, target)
+        state, detail = _verdict(sock, code, target.address)
         return state, loop.time() - started, detail
     finally:
         sock.close()
@@ -113,13 +122,13 @@ async def _writable(loop: asyncio.AbstractEventLoop, sock: socket.socket, deadli
         loop.remove_writer(fd)
 
 
-def _verdict(sock: socket.socket, code: int, target: Target) -> tuple[PortState, str]:
+def _verdict(sock: socket.socket, code: int, address: str) -> tuple[PortState, str]:
     """What a finished connect's errno ``code`` means."""
     if code == errno.ECONNREFUSED:
         return PortState.CLOSED, ""
     if code != 0:
         error = OSError(code, os.strerror(code))  # never raised: no traceback
-        return _error_state(code), str(describe_os_error(error, target.address))
+        return _error_state(code), str(describe_os_error(error, address))
     try:
         if is_self_connection(sock):
             return PortState.CLOSED, "self-connection (nothing listens)"
@@ -142,12 +151,20 @@ def _error_state(code: int) -> PortState:
     return PortState.ERROR
 
 
+def hosts_text(hosts: Sequence[str]) -> str:
+    """A few hosts by name, a long list by its ends and length."""
+    if len(hosts) <= 3:
+        return ", ".join(hosts)
+    return f"{hosts[0]} … {hosts[-1]} ({len(hosts):,} hosts)"
+
+
 class PortScan:
-    """One scan of ``ports`` on ``host``: ``await scan.run()`` gives the report."""
+    """One scan of ``ports`` on ``host`` (or on each of several hosts, in the order given):
+    ``await scan.run()`` gives the report."""
 
     def __init__(
         self,
-        host: str,
+        host: str | Sequence[str],
         ports: Sequence[int],
         *,
         concurrency: int = DEFAULT_CONCURRENCY,
@@ -159,14 +176,16 @@ class PortScan:
             raise NetError(
                 QT_TRANSLATE_NOOP("Lookup", "the timeout must be more than 0 s"), "timeout"
             )
-        self.host = host
+        self.hosts = (host,) if isinstance(host, str) else tuple(host)
+        self.host = host if isinstance(host, str) else hosts_text(self.hosts)
         self.ports = tuple(ports)
-        self.concurrency = socket_budget(min(max(1, concurrency), max(1, len(self.ports))))
+        self.total = len(self.ports) * len(self.hosts)
+        self.concurrency = socket_budget(min(max(1, concurrency), max(1, self.total)))
         self.timeout = timeout
         self.on_progress = on_progress
         self.services = services or load_services()
-        self.target: Target | None = None
-        self._results: dict[int, PortResult] = {}
+        self.targets: tuple[Target, ...] = ()
+        self._results: dict[tuple[int, int], PortResult] = {}  # by (host's index, port)
         self._pending: list[PortResult] = []
         self._counts = {state: 0 for state in PortState}
         self._started = 0.0
@@ -174,27 +193,34 @@ class PortScan:
         self._last_progress = 0.0
         self._cancelled = False
 
+    @property
+    def target(self) -> Target | None:
+        """The first host's address (the only one, unless several were given)."""
+        return self.targets[0] if self.targets else None
+
     async def run(self) -> ScanReport:
         loop = asyncio.get_running_loop()
-        self.target = await resolve_target(self.host)
+        resolved: dict[str, Target] = {}  # a name may give an address also typed: it is tried once
+        for host in self.hosts:
+            target = await resolve_target(host)
+            resolved.setdefault(target.address, target)
+        self.targets = tuple(resolved.values())
+        self._index = {target.address: i for i, target in enumerate(self.targets)}
+        self.total = len(self.ports) * len(self.targets)
         self._started = self._last_progress = loop.time()
-        ports: Iterator[int] = iter(self.ports)
+        items: Iterator[Item] = (
+            (target.family, target.address, port) for target in self.targets for port in self.ports
+        )
         try:
             selector = selector_for(loop)
             if selector is None:
                 async with asyncio.TaskGroup() as group:
                     for _ in range(self.concurrency):
-                        group.create_task(self._worker(ports))
+                        group.create_task(self._worker(items))
             else:
-                target = self.target
+                width, timeout = self.concurrency, self.timeout
                 pool = ConnectPool(
-                    selector,
-                    target.family,
-                    target.address,
-                    ports,
-                    width=self.concurrency,
-                    timeout=self.timeout,
-                    outcome=self._on_outcome,
+                    selector, items, width=width, timeout=timeout, outcome=self._on_outcome
                 )
                 await pool.run()
         except asyncio.CancelledError:
@@ -205,26 +231,27 @@ class PortScan:
             self._flush(force=True)
         return self.report()
 
-    def _on_outcome(self, port: int, sock: socket.socket, code: int, seconds: float) -> None:
-        assert self.target is not None
+    def _on_outcome(self, item: Item, sock: socket.socket, code: int, seconds: float) -> None:
         if code == TIMED_OUT:
             state, detail = PortState.FILTERED, ""
         elif code == CROSSED:
             state, detail = PortState.CLOSED, "met another connect of this scan (nothing listens)"
         else:
-            state, detail = _verdict(sock, code, self.target)
-        self._record(port, state, seconds, detail)
+            state, detail = _verdict(sock, code, item[1])
+        self._record(item[1], item[2], state, seconds, detail)
 
-    async def _worker(self, ports: Iterator[int]) -> None:
+    async def _worker(self, items: Iterator[Item]) -> None:
         """Where the loop cannot watch a selector: one coroutine per connect in flight."""
-        assert self.target is not None
-        for port in ports:  # shared: each port goes to exactly one worker
-            state, seconds, detail = await probe(self.target, port, self.timeout)
-            self._record(port, state, seconds, detail)
+        for family, address, port in items:  # shared: each goes to exactly one worker
+            target = Target(address, address, family)
+            state, seconds, detail = await probe(target, port, self.timeout)
+            self._record(address, port, state, seconds, detail)
 
-    def _record(self, port: int, state: PortState, seconds: float, detail: str) -> None:
-        result = PortResult(port, state, seconds, self.services.name_of(port), detail)
-        self._results[port] = result
+    def _record(
+        self, address: str, port: int, state: PortState, seconds: float, detail: str
+    ) -> None:
+        result = PortResult(port, state, seconds, self.services.name_of(port), detail, address)
+        self._results[self._index[address], port] = result
         self._counts[state] += 1
         self._pending.append(result)
         self._flush()
@@ -239,17 +266,17 @@ class PortScan:
         self._last_progress = now
         latest, self._pending = tuple(self._pending), []
         counts = dict(self._counts)
-        self.on_progress(ScanProgress(len(self._results), len(self.ports), counts, latest))
+        self.on_progress(ScanProgress(len(self._results), self.total, counts, latest))
 
     def report(self) -> ScanReport:
-        """What is known so far (all of it once :meth:`run` returned)."""
-        results = tuple(self._results[p] for p in sorted(self._results))
-        address = self.target.address if self.target else ""
+        """What is known so far (all of it once :meth:`run` returned), by host then port."""
+        results = tuple(self._results[key] for key in sorted(self._results))
+        addresses = dict.fromkeys(t.address for t in self.targets)
         return ScanReport(
             host=self.host,
-            address=address,
+            address=", ".join(addresses) if len(addresses) <= 3 else f"{len(addresses):,}",
             results=results,
-            total=len(self.ports),
+            total=self.total,
             elapsed=self._elapsed,
             concurrency=self.concurrency,
             timeout=self.timeout,
@@ -258,7 +285,7 @@ class PortScan:
 
 
 async def scan_ports(
-    host: str,
+    host: str | Sequence[str],
     ports: Sequence[int],
     *,
     concurrency: int = DEFAULT_CONCURRENCY,

@@ -8,6 +8,8 @@ a full scan stays a few rows long.
 
 from __future__ import annotations
 
+import functools
+import ipaddress
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -41,9 +43,19 @@ def state_words(state: PortState) -> str:
     }[state]
 
 
+@functools.lru_cache(maxsize=4096)
+def host_key(host: str) -> tuple[int, int, str]:
+    """Addresses in numeric order (IPv4 first), names after them."""
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return (9, 0, host)
+    return (address.version, int(address), "")
+
+
 def _sort_key(column: int) -> Any:
     keys = (
-        lambda r: r.port,
+        lambda r: (host_key(r.host), r.port),
         lambda r: (list(PortState).index(r.state), r.port),
         lambda r: r.seconds,
         lambda r: (r.service, r.port),
@@ -59,11 +71,12 @@ class ScanModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[PortResult] = []
         self.show_closed = False
+        self.show_hosts = False  # a check of several hosts: each row says which
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     def headers(self) -> list[str]:
         return [
-            self.tr("Port"),
+            self.tr("Address and port") if self.show_hosts else self.tr("Port"),
             self.tr("State"),
             self.tr("Time (ms)"),
             self.tr("Service"),
@@ -126,8 +139,9 @@ class ScanModel(QAbstractTableModel):
         result = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            port = f"{result.port}/tcp"
             values = (
-                f"{result.port}/tcp",
+                f"{result.host} {port}" if self.show_hosts else port,
                 state_words(result.state),
                 f"{result.seconds * 1000:.1f}",
                 result.service,

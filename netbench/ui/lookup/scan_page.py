@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from netbench.core.lookup.address_errors import AddressError
+from netbench.core.lookup.hosts import check_size, parse_hosts
 from netbench.core.lookup.ping_report import ICMP_NOTE, PingReport
 from netbench.core.lookup.ports import parse_ports
 from netbench.core.lookup.scan_report import PortResult, PortState, ScanReport
@@ -66,7 +67,14 @@ class ScanPage(LookupPage):
     # -- building ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.host = self.named(QLineEdit("127.0.0.1", self), "scan_host", self.tr("Host to check"))
+        self.host = self.named(QLineEdit("127.0.0.1", self), "scan_host", self.tr("Hosts to check"))
+        self.host.setToolTip(
+            self.tr(
+                "A name or address, several separated by commas, or a network such as "
+                "127.0.0.0/30 (IPv4 up to /16, IPv6 up to /112). Only these are contacted."
+            )
+        )
+        self.host.returnPressed.connect(self.start)
         self.ports = self.named(
             QLineEdit("http,ssh,8000-8100", self), "ports", self.tr("Ports to check")
         )
@@ -211,22 +219,32 @@ class ScanPage(LookupPage):
                 self.ports.setCursorPosition(exc.position)
             return False
         host = self.host.text().strip()
-        if not host:
-            self.show_status(self.status, self.tr("Type a host to check"), "error")
+        try:
+            hosts = parse_hosts(self.host.text())
+            check_size(len(hosts), len(ports))
+        except AddressError as exc:
+            self.show_status(self.status, net_text(exc.message), "error")
+            if exc.position >= 0:
+                self.host.setFocus()
+                self.host.setCursorPosition(exc.position)
             return False
         try:
-            run = ScanRun(self.engine, host, ports, self.concurrency.value(), self.timeout.value())
+            run = ScanRun(self.engine, hosts, ports, self.concurrency.value(), self.timeout.value())
         except NetError as exc:
             self.show_status(self.status, net_text(exc.message), "error")
             return False
         self.run = run
         self.report = None
         self.seen = []
+        self.model.show_hosts = len(hosts) > 1
         self.model.clear()
         self.progress.setValue(0)
         self.show_status(
             self.status,
-            self.tr("Checking {count} ports on {host}…").format(count=f"{len(ports):,}", host=host),
+            self.tr("Checking {count} ports on {host}…").format(
+                count=f"{len(ports):,}",
+                host=host if len(hosts) == 1 else self.tr("{n} hosts").format(n=f"{len(hosts):,}"),
+            ),
         )
         self.ask(run.execute, self.show_report, self.show_failure, name="lookup scan")
         self.timer.start()

@@ -26,7 +26,12 @@ from netbench.net.lookup.tcp_ping import tcp_ping
 
 class ScanRun:
     def __init__(
-        self, engine: Engine, host: str, ports: tuple[int, ...], concurrency: int, timeout: float
+        self,
+        engine: Engine,
+        host: str | tuple[str, ...],
+        ports: tuple[int, ...],
+        concurrency: int,
+        timeout: float,
     ) -> None:
         self.engine = engine
         self.batches: deque[tuple[PortResult, ...]] = deque()

@@ -140,3 +140,48 @@ def test_tcp_ping(listeners):
     assert low <= avg <= high
     refused = asyncio.run(tcp_ping("127.0.0.1", free_port(), count=2, interval=0.01))
     assert {s.state for s in refused.samples} == {PortState.CLOSED}
+
+
+def blocking_state_of(host, port):
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family) as sock:
+        sock.settimeout(1)
+        code = sock.connect_ex((host, port))
+        if code == 0 and is_self_connection(sock):
+            return PortState.CLOSED
+    return PortState.OPEN if code == 0 else PortState.CLOSED
+
+
+def test_a_range_of_hosts_is_scanned_address_by_address():
+    """127.0.0.0/8 is all loopback: a listener on 127.0.0.2 alone is open there only."""
+    from netbench.core.lookup.hosts import parse_hosts
+
+    with socket.socket() as server:
+        server.bind(("127.0.0.2", 0))
+        server.listen()
+        port = server.getsockname()[1]
+        ports = [port, free_port()]
+        hosts = parse_hosts("127.0.0.0/30, ::1")
+        progress = []
+        report = asyncio.run(scan_ports(hosts, ports, timeout=2, on_progress=progress.append))
+        truth = {(h, p): blocking_state_of(h, p) for h in hosts for p in ports}
+    assert report.total == len(report.results) == 10 == progress[-1].total
+    assert {(r.host, r.port): r.state for r in report.results} == truth
+    assert [(r.host, r.port) for r in report.results] == list(truth)  # host, then port
+    opened = [(r.host, r.port) for r in report.results if r.state is PortState.OPEN]
+    assert ("127.0.0.2", port) in opened and ("127.0.0.1", port) not in opened
+    assert report.host == "127.0.0.0 … ::1 (5 hosts)"
+    assert "HOST" in report.to_text() and f"127.0.0.2 {port}/tcp" in " ".join(
+        report.to_text().split()
+    )
+    assert f"127.0.0.2,{port},tcp,open" in report.to_csv()
+
+
+def test_a_name_and_its_address_are_contacted_once():
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        port = server.getsockname()[1]
+        report = asyncio.run(scan_ports(["127.0.0.1", "127.0.0.1"], [port]))
+    assert [(r.host, r.state) for r in report.results] == [("127.0.0.1", PortState.OPEN)]
+    assert report.total == 1

@@ -6,6 +6,7 @@ import time
 import pytest
 from helpers import find, pause
 from loopback import free_port
+from PySide6.QtCore import Qt
 
 from netbench.core.lookup.scan_report import PortState
 from netbench.net.lookup.fd_budget import open_fd_count
@@ -166,3 +167,41 @@ def test_shutdown_during_a_check_closes_its_sockets(lookup, pump, run_async):
             assert not page.busy
             pump(lambda: open_fd_count() <= baseline, 3)
             pump(lambda: open_fd_count() <= baseline, 3)
+
+
+def test_a_network_of_hosts_each_gets_its_rows(lookup, pump):
+    with socket.socket() as server:
+        server.bind(("127.0.0.3", 0))
+        server.listen()
+        port = server.getsockname()[1]
+        page = lookup.show_page("scan")
+        find(lookup, "lookup.scan_host").setText("127.0.0.0/30, ::1")
+        find(lookup, "lookup.ports").setText(str(port))
+        find(lookup, "lookup.scan").click()
+        pump(lambda: not page.scanning, 8)
+    report = page.report
+    assert [r.host for r in report.results] == [
+        "127.0.0.0",
+        "127.0.0.1",
+        "127.0.0.2",
+        "127.0.0.3",
+        "::1",
+    ]
+    model = find(lookup, "lookup.scan_table").model()
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Address and port"
+    assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == [
+        f"127.0.0.3 {port}/tcp"
+    ]
+    assert "1 open, 4 closed" in page.status.text()
+
+
+def test_a_range_too_large_is_refused_with_the_reason(lookup):
+    page = lookup.show_page("scan")
+    find(lookup, "lookup.scan_host").setText("::1, fd00::/64")
+    find(lookup, "lookup.ports").setText("80")
+    assert not page.start()
+    assert "IPv6 ranges up to /112" in page.status.text()
+    assert page.host.cursorPosition() == 5
+    find(lookup, "lookup.scan_host").setText("127.0.0.0/15")
+    assert not page.start() and "IPv4 ranges up to /16" in page.status.text()
+    assert not page.scanning
