@@ -8,6 +8,7 @@ report says they are not available rather than guessing.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
 import os
 import socket
@@ -60,18 +61,57 @@ class RoutesReport:
         return "\n".join(lines + ([str(self.note)] if self.note else []))
 
 
-def _prefix(address: str, netmask: str | None) -> int | None:
-    if not netmask:
-        return None
+IF_INET6 = Path("/proc/net/if_inet6")
+
+
+def ipv6_prefixes(path: Path = IF_INET6) -> dict[tuple[str, str], int]:
+    """Linux's own IPv6 prefix lengths, by (interface, address): psutil gives no netmask
+    for IPv6 on some systems, and the prefix would show as unknown.
+
+    Each line of ``/proc/net/if_inet6`` is: address (32 hex digits), interface index,
+    prefix length (hex), scope, flags, interface name.
+    """
+    found: dict[tuple[str, str], int] = {}
     try:
-        return ipaddress.ip_network(f"{address.split('%')[0]}/{netmask}", strict=False).prefixlen
-    except ValueError:
-        return None
+        lines = path.read_text().splitlines()
+    except OSError:
+        return found
+    for line in lines:
+        fields = line.split()
+        if len(fields) < 6 or len(fields[0]) != 32:
+            continue
+        with contextlib.suppress(ValueError):
+            address = ipaddress.IPv6Address(int(fields[0], 16))
+            found[fields[5], str(address)] = int(fields[2], 16)
+    return found
+
+
+def prefix_of(
+    name: str, address: str, netmask: str | None, v6: dict[tuple[str, str], int]
+) -> int | None:
+    """The prefix length from the netmask psutil gave, else (IPv6) from :func:`ipv6_prefixes`.
+
+    ``ipaddress`` reads an IPv4 netmask but not an IPv6 one (``ffff:ffff::``), which made
+    every IPv6 prefix unknown; its leading one bits are counted here instead.
+    """
+    bare = address.split("%")[0]
+    if netmask and ":" in netmask:  # ipaddress takes no IPv6 netmask: count its ones
+        with contextlib.suppress(ValueError):
+            bits = f"{int(ipaddress.IPv6Address(netmask)):0128b}"
+            if "01" not in bits:  # contiguous
+                return bits.count("1")
+    elif netmask:
+        with contextlib.suppress(ValueError):
+            return ipaddress.ip_network(f"{bare}/{netmask}", strict=False).prefixlen
+    with contextlib.suppress(ValueError):
+        return v6.get((name, str(ipaddress.ip_address(bare))))
+    return None
 
 
 def read_interfaces() -> tuple[Interface, ...]:
     """Blocking: every interface psutil knows, in name order."""
     stats = psutil.net_if_stats()
+    v6 = ipv6_prefixes()
     found = []
     for name, addrs in sorted(psutil.net_if_addrs().items()):
         mac = next((a.address for a in addrs if a.family == psutil.AF_LINK), "")
@@ -79,7 +119,7 @@ def read_interfaces() -> tuple[Interface, ...]:
             InterfaceAddress(
                 "IPv4" if a.family == socket.AF_INET else "IPv6",
                 a.address,
-                _prefix(a.address, a.netmask),
+                prefix_of(name, a.address, a.netmask, v6),
             )
             for a in addrs
             if a.family in (socket.AF_INET, socket.AF_INET6)

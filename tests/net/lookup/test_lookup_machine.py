@@ -39,3 +39,27 @@ def test_our_listening_socket_is_listed_with_our_process():
     if report.note:
         assert "root" in report.note
     assert f"127.0.0.1:{port}" in report.to_text()
+
+
+@pytest.mark.skipif(not machine.IF_INET6.exists(), reason="no /proc/net/if_inet6 (IPv6 off)")
+def test_ipv6_prefixes_come_from_proc_when_psutil_has_no_netmask(tmp_path):
+    prefixes = machine.ipv6_prefixes()
+    assert prefixes[("lo", "::1")] == 128
+    assert machine.prefix_of("lo", "::1", None, prefixes) == 128  # psutil gave no netmask
+    assert machine.prefix_of("lo", "::1", "ffff:ffff:ffff:ffff::", prefixes) == 64
+    assert machine.prefix_of("lo", "127.0.0.1", "255.0.0.0", prefixes) == 8
+    assert machine.prefix_of("lo", "::2", None, prefixes) is None
+    table = tmp_path / "if_inet6"
+    table.write_text(
+        "00000000000000000000000000000001 01 80 10 80       lo\n"
+        "fe8000000000000000fc00fffe000001 04 40 20 80     eth0\n"
+        "not a line\n"
+    )
+    assert machine.ipv6_prefixes(table) == {
+        ("lo", "::1"): 128,
+        ("eth0", "fe80::fc:ff:fe00:1"): 64,
+    }
+    assert machine.ipv6_prefixes(tmp_path / "missing") == {}
+    interfaces = asyncio.run(machine.interfaces())
+    (lo,) = [i for i in interfaces if i.name == "lo"]
+    assert "::1/128" in [str(a) for a in lo.addresses]
