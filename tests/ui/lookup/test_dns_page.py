@@ -101,3 +101,73 @@ def test_a_bad_server_port_is_shown_without_asking(lookup, dns_server):
     find(lookup, "lookup.run").click()
     assert "99999 is not a port" in page.error.text()
     assert not page.busy
+
+
+def test_the_history_copies_and_exports(lookup, pump, dns_server, tmp_path):
+    from PySide6.QtGui import QGuiApplication
+
+    page = ask(lookup, pump, dns_server, "www.test")
+    ask(lookup, pump, dns_server, "mx.test", rdtype="MX")
+    history = page.log.text()
+    assert "192.0.2.10" in history and "mail.test." in history
+    find(lookup, "lookup.dns_copy").click()
+    assert QGuiApplication.clipboard().text() == history
+    assert page.log.status.text() == "Copied"
+
+    find(lookup, "lookup.dns_export").click()
+    dialog = page.log.dialogs.current  # non-modal: the click came back with it open
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.objectName() == "lookup.dns_export_dialog"
+    path = tmp_path / "history.txt"
+    dialog.fileSelected.emit(str(path))
+    dialog.close()
+    assert path.read_text(encoding="utf-8") == history
+    assert page.log.status.text() == f"Saved to {path}"
+
+    find(lookup, "lookup.dns_export").click()
+    dialog = page.log.dialogs.current
+    dialog.fileSelected.emit(str(tmp_path / "no such folder" / "history.txt"))
+    dialog.close()
+    assert page.log.status.text().startswith("Not saved: ")
+    find(lookup, "lookup.dns_clear").click()
+    assert page.log.text() == ""
+
+
+def choose_transport(lookup, transport):
+    box = find(lookup, "lookup.transport")
+    box.setCurrentIndex(box.findData(transport))
+
+
+def test_dns_over_tls_and_https_through_the_page(lookup, pump, tls_files, monkeypatch):
+    """The system's trust store is the test CA's (SSL_CERT_FILE), as a user's would hold
+    their resolver's; without it the certificate is refused, and the page says so."""
+    import ssl
+
+    from doh_server import DohTestServer
+
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(str(tls_files / "server.pem"))
+    with DnsTestServer(tls=context) as server, DohTestServer(server, context) as doh:
+        page = lookup.show_page("dns")
+        for transport, port in (("tls", server.tls_port), ("https", doh.port)):
+            monkeypatch.setenv("SSL_CERT_FILE", str(tls_files / "ca.pem"))
+            choose_transport(lookup, transport)
+            find(lookup, "lookup.timeout").setValue(3)
+            page.last_answer = None
+            find(lookup, "lookup.query").setText("www.test")
+            kind = find(lookup, "lookup.kind")
+            kind.setCurrentIndex(kind.findData("A"))
+            find(lookup, "lookup.server").setText(f"127.0.0.1:{port}")
+            find(lookup, "lookup.run").click()
+            pump(lambda: page.last_answer is not None, 8)
+            assert page.error.text() == "", page.error.text()
+            rows = table_rows(find(lookup, "lookup.results"))
+            assert sorted(r[6] for r in rows if r[1] == "answer") == ["192.0.2.10", "192.0.2.11"]
+            assert f"over {transport.upper()}" in page.summary.text()
+            assert server.queries[-1] == (transport, "www.test.", "A")
+
+            monkeypatch.setenv("SSL_CERT_FILE", str(tls_files / "nothing.pem"))
+            page.last_answer = None
+            find(lookup, "lookup.run").click()
+            pump(lambda: page.last_answer is not None, 8)
+            assert "certificate" in page.error.text().lower(), page.error.text()
