@@ -2946,10 +2946,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>{server} 拒绝连接：那里没有 DNS 服务器在监听</translation>
     </message>
     <message>
-        <source>DNS over HTTPS needs dnspython&apos;s doh extra (httpx2, httpcore2 and h2), which is not installed</source>
-        <translation>DNS over HTTPS 需要 dnspython 的 doh 附加组件（httpx2、httpcore2 和 h2），但尚未安装</translation>
-    </message>
-    <message>
         <source>{server} sent a truncated answer</source>
         <translation>{server} 发来了被截断的应答</translation>
     </message>
@@ -3016,6 +3012,38 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>cannot find the server {host}: {reason}</source>
         <translation>找不到服务器 {host}：{reason}</translation>
+    </message>
+    <message>
+        <source>type a host, addresses or a network such as 127.0.0.0/30</source>
+        <translation>请输入主机、地址或网段，例如 127.0.0.0/30</translation>
+    </message>
+    <message>
+        <source>{hosts} hosts times {ports} ports is {total} connects; a check makes at most {limit}</source>
+        <translation>{hosts} 台主机乘以 {ports} 个端口共需 {total} 次连接；一次扫描最多 {limit} 次</translation>
+    </message>
+    <message>
+        <source>{item} {where} is not a host name, address or network</source>
+        <translation>{item}（{where}）不是主机名、地址或网段</translation>
+    </message>
+    <message>
+        <source>{item} {where} is not a network</source>
+        <translation>{item}（{where}）不是网段</translation>
+    </message>
+    <message>
+        <source>{item} {where} holds {count} addresses; a check takes IPv{version} ranges up to /{smallest} ({most} addresses)</source>
+        <translation>{item}（{where}）包含 {count} 个地址；一次扫描的 IPv{version} 范围最大为 /{smallest}（{most} 个地址）</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>the DoH server answered HTTP {status} {reason}</source>
+        <translation>DoH 服务器返回了 HTTP {status} {reason}</translation>
+    </message>
+    <message>
+        <source>the DoH server answered with {kind}, not application/dns-message</source>
+        <translation>DoH 服务器返回的是 {kind}，而不是 application/dns-message</translation>
     </message>
 </context>
 <context>
@@ -4884,6 +4912,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>端口</translation>
     </message>
     <message>
+        <source>Address and port</source>
+        <translation>地址和端口</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -4903,8 +4935,12 @@ prefix HELLO =&gt; hi {peer}\n</translation>
 <context>
     <name>ScanPage</name>
     <message>
-        <source>Host to check</source>
+        <source>Hosts to check</source>
         <translation>要扫描的主机</translation>
+    </message>
+    <message>
+        <source>A name or address, several separated by commas, or a network such as 127.0.0.0/30 (IPv4 up to /16, IPv6 up to /112). Only these are contacted.</source>
+        <translation>一个主机名或地址，多个用逗号分隔，或一个网段，例如 127.0.0.0/30（IPv4 最大 /16，IPv6 最大 /112）。只会连接这些地址。</translation>
     </message>
     <message>
         <source>Ports to check</source>
@@ -5003,12 +5039,12 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>TCP ping 端口</translation>
     </message>
     <message>
-        <source>Type a host to check</source>
-        <translation>请输入要扫描的主机</translation>
-    </message>
-    <message>
         <source>Checking {count} ports on {host}…</source>
         <translation>正在扫描 {host} 的 {count} 个端口…</translation>
+    </message>
+    <message>
+        <source>{n} hosts</source>
+        <translation>{n} 台主机</translation>
     </message>
     <message>
         <source>Cancelling…</source>
