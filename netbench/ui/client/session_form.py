@@ -224,14 +224,6 @@ class SessionForm(SocketForm):
 
     # -- reacting to the user ---------------------------------------------------------------
 
-    @property
-    def client_kind(self) -> SocketKind:
-        return SocketKind(self.kind.currentData())
-
-    @property
-    def socket_kind(self) -> SocketKind:
-        return self.client_kind
-
     def network_widgets(self) -> Sequence[QWidget]:
         return (self.host_label, self.host, self.port_label, self.port, self.local_row)
 
@@ -262,7 +254,7 @@ class SessionForm(SocketForm):
         self._update_warning()
 
     def _update_warning(self) -> None:
-        insecure = self.client_kind is SocketKind.TLS and not self.tls_verify.isChecked()
+        insecure = self.socket_kind is SocketKind.TLS and not self.tls_verify.isChecked()
         self.warning.setVisible(insecure)
 
     def on_any_changed(self) -> None:
@@ -297,7 +289,7 @@ class SessionForm(SocketForm):
 
     def config(self) -> ClientConfig:
         """The connection described by the form; raises NetError naming the field."""
-        kind = self.client_kind
+        kind = self.socket_kind
         port = 0
         if not kind.uses_path:
             text = self.port.text().strip()

@@ -43,7 +43,7 @@ class SocketForm(QWidget):
 
     def kind_combo(self, accessible: str) -> QComboBox:
         """The kinds of socket, in the same order and words on both tabs."""
-        combo = self.name(QComboBox(self), "kind", accessible)
+        combo = self.kind = self.name(QComboBox(self), "kind", accessible)
         for label, kind in (
             (self.tr("TCP"), SocketKind.TCP),
             (self.tr("UDP"), SocketKind.UDP),
@@ -63,7 +63,8 @@ class SocketForm(QWidget):
 
     @property
     def socket_kind(self) -> SocketKind:
-        raise NotImplementedError
+        """The kind chosen in the ``kind`` combo (see :meth:`kind_combo`)."""
+        return SocketKind(self.kind.currentData())
 
     def error_fields(self) -> dict[str, QWidget]:
         """The widget each field name of a NetError stands for."""

@@ -307,14 +307,6 @@ class ListenerForm(SocketForm):
 
     # -- reacting to the user ---------------------------------------------------------------
 
-    @property
-    def listener_kind(self) -> SocketKind:
-        return SocketKind(self.kind.currentData())
-
-    @property
-    def socket_kind(self) -> SocketKind:
-        return self.listener_kind
-
     def network_widgets(self) -> Sequence[QWidget]:
         return (self.host_label, self.host, self.port_label, self.port)
 
@@ -338,7 +330,7 @@ class ListenerForm(SocketForm):
     def apply_kind(self) -> None:
         """Show the fields this kind uses and enable what it supports."""
         super().apply_kind()
-        kind = self.listener_kind
+        kind = self.socket_kind
         stream = not kind.is_datagram
         stream_only: tuple[QWidget, ...] = (
             self.backlog,
@@ -378,7 +370,7 @@ class ListenerForm(SocketForm):
     def on_any_changed(self) -> None:
         self.show_error(None)
         host = self.host.currentText().strip()
-        everywhere = not self.listener_kind.uses_path and host in ("0.0.0.0", "::")
+        everywhere = not self.socket_kind.uses_path and host in ("0.0.0.0", "::")
         self.warning.setText(
             self.tr(
                 "Listening on all interfaces: other machines on your network can connect. "
@@ -537,7 +529,7 @@ class ListenerForm(SocketForm):
 
     def certificate_choice(self) -> ServerCertificate | None:
         """The chosen pair; None when a self-signed one is to be made on start."""
-        if self.listener_kind is not SocketKind.TLS or self.self_signed.isChecked():
+        if self.socket_kind is not SocketKind.TLS or self.self_signed.isChecked():
             return None
         cert, key = self.cert.text().strip(), self.key.text().strip()
         if not cert or not key:
@@ -546,7 +538,7 @@ class ListenerForm(SocketForm):
 
     def config(self, certificate: ServerCertificate | None = None) -> ListenerConfig:
         """The listener described by the form; raises NetError naming the field."""
-        kind = self.listener_kind
+        kind = self.socket_kind
         port_text = self.port.text().strip() or "0"
         try:
             port = int(port_text)

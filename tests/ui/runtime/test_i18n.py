@@ -87,7 +87,10 @@ def test_lupdate_finds_the_strings_of_every_ui_module(ui_strings):
     assert len(ui_strings) > 600
     for context in (
         "MainWindow",
-        "Tabs",
+        "TabFrame",
+        "SocketForm",
+        "HttpTab",
+        "LookupTab",
         "ErrorBanner",
         "AboutDialog",
         "PayloadEditor",
