@@ -1991,10 +1991,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <source>Choose a certificate and a key, or tick self-signed</source>
         <translation>请选择证书和私钥，或勾选“自签名”</translation>
     </message>
-    <message>
-        <source>Port must be a number from 0 to 65535, not {text!r}</source>
-        <translation>端口必须是 0 到 65535 之间的数字，而不是 {text!r}</translation>
-    </message>
 </context>
 <context>
     <name>ListenerPanel</name>
@@ -5403,10 +5399,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
         <translation>PEM 文件 (*.pem *.crt *.cer *.key);;所有文件 (*)</translation>
     </message>
-    <message>
-        <source>Port must be a number from 1 to 65535, not {text!r}</source>
-        <translation>端口必须是 1 到 65535 之间的数字，而不是 {text!r}</translation>
-    </message>
 </context>
 <context>
     <name>SessionPanel</name>
@@ -6064,6 +6056,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>TLS over TCP</source>
         <translation>TLS (基于 TCP)</translation>
+    </message>
+    <message>
+        <source>Port must be a number from {low} to 65535, not {text!r}</source>
+        <translation>端口必须是 {low} 到 65535 之间的数字，而不是 {text!r}</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from netbench.net.clients import ClientConfig
-from netbench.net.errors import NetError
 from netbench.net.socket_kinds import SocketKind
 from netbench.ui.panels.socket_form import SocketForm
 from netbench.ui.widgets.colors import WARNING_COLOR
@@ -290,25 +289,13 @@ class SessionForm(SocketForm):
     def config(self) -> ClientConfig:
         """The connection described by the form; raises NetError naming the field."""
         kind = self.socket_kind
-        port = 0
-        if not kind.uses_path:
-            text = self.port.text().strip()
-            try:
-                port = int(text)
-            except ValueError:
-                raise NetError(
-                    self.tr("Port must be a number from 1 to 65535, not {text!r}").format(
-                        text=text
-                    ),
-                    "port",
-                ) from None
-        path_text = self.path.text().strip()
+        port = 0 if kind.uses_path else self.port_number(self.port.text().strip(), 1)
         tls = kind is SocketKind.TLS
         config = ClientConfig(
             kind=kind,
             host=self.host.text().strip(),
             port=port,
-            path=Path(path_text).expanduser() if path_text else None,
+            path=self.path_typed(),
             timeout=self.timeout.value() / 1000,
             tls_verify=self.tls_verify.isChecked(),
             ca_file=_path(self.ca_file) if tls else None,

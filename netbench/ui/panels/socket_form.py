@@ -8,11 +8,13 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QLineEdit, QWidget
 
+from netbench.net.errors import NetError
 from netbench.net.socket_kinds import SocketKind
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.widgets.colors import ERROR_COLOR, WARNING_COLOR
@@ -23,6 +25,7 @@ W = TypeVar("W", bound=QWidget)
 
 
 class SocketForm(QWidget):
+    path: QLineEdit  # every form has a Unix socket path field
     changed = Signal()
 
     def __init__(self, prefix: str, parent: QWidget | None = None) -> None:
@@ -118,6 +121,23 @@ class SocketForm(QWidget):
         marked = fields.get(field)
         if marked is not None:
             marked.setStyleSheet(f"border: 1px solid {ERROR_COLOR};")
+
+    def port_number(self, text: str, lowest: int) -> int:
+        """The port typed (checked later against the range); NetError on the port field."""
+        try:
+            return int(text)
+        except ValueError:
+            raise NetError(
+                self.tr("Port must be a number from {low} to 65535, not {text!r}").format(
+                    low=lowest, text=text
+                ),
+                "port",
+            ) from None
+
+    def path_typed(self) -> Path | None:
+        """The Unix socket path typed, with ``~`` expanded; None when empty."""
+        text = self.path.text().strip()
+        return Path(text).expanduser() if text else None
 
     def browse(self, spec: DialogSpec, target: QLineEdit) -> None:
         """Pick a file or folder into ``target``, without blocking the loop."""

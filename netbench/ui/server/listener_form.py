@@ -539,23 +539,13 @@ class ListenerForm(SocketForm):
     def config(self, certificate: ServerCertificate | None = None) -> ListenerConfig:
         """The listener described by the form; raises NetError naming the field."""
         kind = self.socket_kind
-        port_text = self.port.text().strip() or "0"
-        try:
-            port = int(port_text)
-        except ValueError:
-            raise NetError(
-                self.tr("Port must be a number from 0 to 65535, not {text!r}").format(
-                    text=port_text
-                ),
-                "port",
-            ) from None
+        port = self.port_number(self.port.text().strip() or "0", 0)
         framing = self.framing_spec()
-        path_text = self.path.text().strip()
         config = ListenerConfig(
             kind=kind,
             host=self.host.currentText().strip(),
             port=port,
-            path=Path(path_text) if path_text else None,
+            path=self.path_typed(),
             framing=framing,
             responder=self.responder_choice(framing),
             certificate=certificate or self.certificate_choice(),
