@@ -70,19 +70,22 @@ class SessionForm(SocketForm):
     def _build_target_row(self) -> QHBoxLayout:
         self.kind = self.kind_combo(self.tr("Connection kind"))
 
-        self.host = QLineEdit("127.0.0.1", self)
-        self.host.setPlaceholderText(self.tr("name or address"))
-        self.host.setToolTip(self.tr("A name (example.com) or an IPv4 or IPv6 address"))
+        self.host = self.line_edit(
+            "host",
+            self.tr("Host to connect to"),
+            placeholder=self.tr("name or address"),
+            tip=self.tr("A name (example.com) or an IPv4 or IPv6 address"),
+            text="127.0.0.1",
+        )
         self.host.setMinimumWidth(180)
-        self.name(self.host, "host", self.tr("Host to connect to"))
-        self.port = QLineEdit(self)
-        self.port.setPlaceholderText(self.tr("port"))
+        self.port = self.line_edit("port", self.tr("Port"), placeholder=self.tr("port"))
         self.port.setFixedWidth(80)
-        self.name(self.port, "port", self.tr("Port"))
-        self.path = QLineEdit(self)
-        self.path.setPlaceholderText(self.tr("Server socket path, e.g. ./sock"))
+        self.path = self.line_edit(
+            "path",
+            self.tr("Unix socket path"),
+            placeholder=self.tr("Server socket path, e.g. ./sock"),
+        )
         self.path.setMinimumWidth(260)
-        self.name(self.path, "path", self.tr("Unix socket path"))
         self.timeout = QSpinBox(self)
         self.timeout.setRange(1, 600_000)
         self.timeout.setValue(5_000)
@@ -112,13 +115,13 @@ class SessionForm(SocketForm):
         row.addWidget(self.timeout)
         row.addStretch(1)
 
-        self.local_host = QLineEdit(self)
-        self.local_host.setPlaceholderText(self.tr("any local address"))
-        self.local_host.setToolTip(
-            self.tr("Bind to this address of this machine before connecting (optional)")
+        self.local_host = self.line_edit(
+            "local_host",
+            self.tr("Local address to bind"),
+            placeholder=self.tr("any local address"),
+            tip=self.tr("Bind to this address of this machine before connecting (optional)"),
         )
         self.local_host.setMinimumWidth(140)
-        self.name(self.local_host, "local_host", self.tr("Local address to bind"))
         self.local_port = QSpinBox(self)
         self.local_port.setRange(0, 65535)
         self.local_port.setSpecialValueText(self.tr("any"))
@@ -146,39 +149,45 @@ class SessionForm(SocketForm):
             self.tr("Check the chain against the system's CAs (and the CA file) and the name")
         )
         self.name(self.tls_verify, "tls_verify", self.tr("Verify the server's certificate"))
-        self.ca_file = QLineEdit(self)
-        self.ca_file.setPlaceholderText(self.tr("extra CA file (.pem), optional"))
-        self.name(self.ca_file, "ca_file", self.tr("CA certificate file"))
+        self.ca_file = self.line_edit(
+            "ca_file",
+            self.tr("CA certificate file"),
+            placeholder=self.tr("extra CA file (.pem), optional"),
+        )
         self.ca_browse = self._browse_button(
             self.tr("CA file…"), "ca_browse", self.tr("Choose a CA certificate file"), self.ca_file
         )
-        self.server_name = QLineEdit(self)
-        self.server_name.setPlaceholderText(self.tr("server name (SNI): the host by default"))
-        self.name(self.server_name, "server_name", self.tr("TLS server name (SNI)"))
-        self.cert_file = QLineEdit(self)
-        self.cert_file.setPlaceholderText(self.tr("client certificate (.pem), optional"))
-        self.cert_file.setToolTip(
-            self.tr("For servers that ask clients for a certificate (mutual TLS)")
+        self.server_name = self.line_edit(
+            "server_name",
+            self.tr("TLS server name (SNI)"),
+            placeholder=self.tr("server name (SNI): the host by default"),
         )
-        self.name(self.cert_file, "cert_file", self.tr("Client certificate file"))
+        self.cert_file = self.line_edit(
+            "cert_file",
+            self.tr("Client certificate file"),
+            placeholder=self.tr("client certificate (.pem), optional"),
+            tip=self.tr("For servers that ask clients for a certificate (mutual TLS)"),
+        )
         self.cert_browse = self._browse_button(
             self.tr("Certificate…"),
             "cert_browse",
             self.tr("Choose a client certificate file"),
             self.cert_file,
         )
-        self.key_file = QLineEdit(self)
-        self.key_file.setPlaceholderText(self.tr("its key, if not in the certificate file"))
-        self.name(self.key_file, "key_file", self.tr("Client key file"))
+        self.key_file = self.line_edit(
+            "key_file",
+            self.tr("Client key file"),
+            placeholder=self.tr("its key, if not in the certificate file"),
+        )
         self.key_browse = self._browse_button(
             self.tr("Key…"), "key_browse", self.tr("Choose the client key file"), self.key_file
         )
-        self.alpn = QLineEdit(self)
-        self.alpn.setPlaceholderText(self.tr("ALPN, e.g. h2, http/1.1"))
-        self.alpn.setToolTip(
-            self.tr("Application protocols to offer, comma-separated; the server picks one")
+        self.alpn = self.line_edit(
+            "alpn",
+            self.tr("ALPN protocols to offer"),
+            placeholder=self.tr("ALPN, e.g. h2, http/1.1"),
+            tip=self.tr("Application protocols to offer, comma-separated; the server picks one"),
         )
-        self.name(self.alpn, "alpn", self.tr("ALPN protocols to offer"))
         self.tls_label = QLabel(self.tr("TLS"), self)
         self.tls_row = QWidget(self)
         tls_rows = QVBoxLayout(self.tls_row)

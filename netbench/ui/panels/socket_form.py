@@ -44,6 +44,16 @@ class SocketForm(QWidget):
     def name(self, widget: W, control: str, accessible: str = "") -> W:
         return name_widget(widget, self.prefix, control, accessible)
 
+    def line_edit(
+        self, control: str, accessible: str, placeholder: str = "", tip: str = "", text: str = ""
+    ) -> QLineEdit:
+        """A named text field with its hint and tooltip."""
+        edit = self.name(QLineEdit(text, self), control, accessible)
+        edit.setPlaceholderText(placeholder)
+        if tip:
+            edit.setToolTip(tip)
+        return edit
+
     def kind_combo(self, accessible: str) -> QComboBox:
         """The kinds of socket, in the same order and words on both tabs."""
         combo = self.kind = self.name(QComboBox(self), "kind", accessible)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -113,16 +112,17 @@ class ListenerForm(SocketForm):
             self.tr("127.0.0.1: this machine only. 0.0.0.0 or ::: every interface.")
         )
 
-        self.port = QLineEdit("0", self)
-        self.port.setPlaceholderText(self.tr("0 = any"))
-        self.port.setToolTip(
-            self.tr("0 picks any free port; the bound address is shown after start")
+        self.port = self.line_edit(
+            "port",
+            self.tr("Port"),
+            placeholder=self.tr("0 = any"),
+            tip=self.tr("0 picks any free port; the bound address is shown after start"),
+            text="0",
         )
-        self.name(self.port, "port", self.tr("Port"))
 
-        self.path = QLineEdit(self)
-        self.path.setPlaceholderText(self.tr("Socket path, e.g. ./sock"))
-        self.name(self.path, "path", self.tr("Unix socket path"))
+        self.path = self.line_edit(
+            "path", self.tr("Unix socket path"), placeholder=self.tr("Socket path, e.g. ./sock")
+        )
         self.remove_stale = QCheckBox(self.tr("Remove a stale socket file"), self)
         self.name(self.remove_stale, "remove_stale", self.tr("Remove a stale socket file"))
         self.remove_stale.setToolTip(
@@ -165,10 +165,13 @@ class ListenerForm(SocketForm):
         ):
             self.framing.addItem(label, key)
         self.name(self.framing, "framing", self.tr("How received bytes are split into messages"))
-        self.delimiter = QLineEdit("\\n", self)
+        self.delimiter = self.line_edit(
+            "delimiter",
+            self.tr("Custom delimiter"),
+            tip=self.tr("Delimiter bytes, with escapes: \\n, \\r\\n, \\x03"),
+            text="\\n",
+        )
         self.delimiter.setMaximumWidth(80)
-        self.delimiter.setToolTip(self.tr("Delimiter bytes, with escapes: \\n, \\r\\n, \\x03"))
-        self.name(self.delimiter, "delimiter", self.tr("Custom delimiter"))
         self.fixed_length = QSpinBox(self)
         self.fixed_length.setRange(1, 16 * 1024 * 1024)
         self.fixed_length.setValue(16)
@@ -223,11 +226,14 @@ class ListenerForm(SocketForm):
         ):
             self.responder.addItem(label, key)
         self.name(self.responder, "responder", self.tr("Automatic reply"))
-        self.fixed_reply = QLineEdit(self)
-        self.fixed_reply.setPlaceholderText(self.tr("Reply text, escapes allowed: OK\\r\\n"))
-        self.name(self.fixed_reply, "fixed_reply", self.tr("Fixed reply"))
-        self.site = QLineEdit(str(default_site_dir()), self)
-        self.name(self.site, "site", self.tr("Folder served over HTTP"))
+        self.fixed_reply = self.line_edit(
+            "fixed_reply",
+            self.tr("Fixed reply"),
+            placeholder=self.tr("Reply text, escapes allowed: OK\\r\\n"),
+        )
+        self.site = self.line_edit(
+            "site", self.tr("Folder served over HTTP"), text=str(default_site_dir())
+        )
         self.site_browse = QPushButton(self.tr("Folder…"), self)
         self.name(self.site_browse, "site_browse", self.tr("Choose the folder to serve"))
         self.site_browse.clicked.connect(self._on_site_browse_clicked)
@@ -282,12 +288,10 @@ class ListenerForm(SocketForm):
         self.idle.setSpecialValueText(self.tr("no idle timeout"))
         self.idle.setSuffix(self.tr(" s idle timeout"))
         self.name(self.idle, "idle_timeout", self.tr("Idle timeout in seconds"))
-        self.cert = QLineEdit(self)
-        self.cert.setPlaceholderText(self.tr("certificate .pem"))
-        self.name(self.cert, "cert", self.tr("TLS certificate file"))
-        self.key = QLineEdit(self)
-        self.key.setPlaceholderText(self.tr("key .pem"))
-        self.name(self.key, "key", self.tr("TLS key file"))
+        self.cert = self.line_edit(
+            "cert", self.tr("TLS certificate file"), placeholder=self.tr("certificate .pem")
+        )
+        self.key = self.line_edit("key", self.tr("TLS key file"), placeholder=self.tr("key .pem"))
         self.self_signed = QCheckBox(self.tr("self-signed"), self)
         self.self_signed.setChecked(True)
         self.self_signed.setToolTip(self.tr("Make a certificate for localhost on start"))
