@@ -109,16 +109,6 @@ class Totals:
                 self.notes += 1
         return size
 
-    def count(self, record: Record) -> None:
-        if record.direction is Direction.IN:
-            self.records_in += 1
-            self.bytes_in += len(record.data)
-        elif record.direction is Direction.OUT:
-            self.records_out += 1
-            self.bytes_out += len(record.data)
-        else:
-            self.notes += 1
-
 
 @dataclass
 class TranscriptRing:
