@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QMenu, QToolButton
+from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton
 
 from netbench.core.http.curl import export_curl
 from netbench.core.http.export import request_bytes, to_httpx2_python, to_raw_socket_python
@@ -75,6 +75,11 @@ class RequestActions(QObject):
             action.triggered.connect(slot)
             self.menu.addAction(action)
         self.button.setMenu(self.menu)
+
+    @property
+    def file_dialog(self) -> QFileDialog | None:
+        """The open or save dialog while it is open (tests answer it)."""
+        return self.dialogs.current
 
     def _request(self) -> HttpRequest | None:
         try:
