@@ -233,6 +233,10 @@
         <translation>无法显示此图片（此处不支持该格式）。</translation>
     </message>
     <message>
+        <source>Events arrive live; the rest of the body when it ends</source>
+        <translation>事件实时到达；其余正文在响应结束时显示</translation>
+    </message>
+    <message>
         <source>Formatting…</source>
         <translation>正在格式化…</translation>
     </message>
@@ -3215,6 +3219,14 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>关于 netbench(&amp;A)</translation>
     </message>
     <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Example started: {what}</source>
+        <translation>已启动示例：{what}</translation>
+    </message>
+    <message>
         <source>Networking on the UI loop</source>
         <translation>网络运行在界面事件循环上</translation>
     </message>
@@ -4469,6 +4481,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Copy as Python (raw socket)</source>
         <translation>复制为 Python（原始套接字）</translation>
+    </message>
+    <message>
+        <source>Send the exact bytes from the Client tab</source>
+        <translation>在客户端标签页中发送原样字节</translation>
     </message>
     <message>
         <source>Open .http file…</source>

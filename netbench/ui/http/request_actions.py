@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QMenu, QToolButton
+from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton
 
 from netbench.core.http.curl import export_curl
-from netbench.core.http.export import to_httpx2_python, to_raw_socket_python
+from netbench.core.http.export import request_bytes, to_httpx2_python, to_raw_socket_python
 from netbench.core.http.httpfile import (
     HttpFile,
     HttpFileEntry,
@@ -40,10 +41,13 @@ class RequestActions(QObject):
     """Signals:
     more_requests(list): requests of an opened file beyond the first, for new panels.
     history_wanted(): the user asked for the history.
+    client_wanted(str, int, str, object): host, port, "tcp" or "tls", and the exact
+        request bytes, for a Client session.
     """
 
     more_requests = Signal(list)
     history_wanted = Signal()
+    client_wanted = Signal(str, int, str, object)
 
     def __init__(self, panel: RequestPanel) -> None:
         super().__init__(panel)
@@ -61,6 +65,7 @@ class RequestActions(QObject):
             ("copy_curl", self.tr("Copy as curl"), self.on_copy_curl),
             ("copy_python", self.tr("Copy as Python (httpx2)"), self.on_copy_python),
             ("copy_socket", self.tr("Copy as Python (raw socket)"), self.on_copy_socket),
+            ("to_client", self.tr("Send the exact bytes from the Client tab"), self.on_to_client),
             ("open_file", self.tr("Open .http file…"), self.on_open_file),
             ("save_file", self.tr("Save as .http file…"), self.on_save_file),
             ("history", self.tr("History…"), self.history_wanted.emit),
@@ -70,6 +75,11 @@ class RequestActions(QObject):
             action.triggered.connect(slot)
             self.menu.addAction(action)
         self.button.setMenu(self.menu)
+
+    @property
+    def file_dialog(self) -> QFileDialog | None:
+        """The open or save dialog while it is open (tests answer it)."""
+        return self.dialogs.current
 
     def _request(self) -> HttpRequest | None:
         try:
@@ -103,6 +113,23 @@ class RequestActions(QObject):
                 self._copy(to_raw_socket_python(request))
             except OSError as exc:
                 self.panel.editor.show_error(str(exc))
+
+    def on_to_client(self) -> None:
+        """The request's HTTP/1.1 bytes in an idle Client session, connected by hand."""
+        if (request := self._request()) is None:
+            return
+        try:
+            data = request_bytes(request)
+        except OSError as exc:
+            self.panel.editor.show_error(str(exc))
+            return
+        parts = urlsplit(request.url)
+        tls = parts.scheme == "https"
+        try:
+            port = parts.port or (443 if tls else 80)
+        except ValueError:
+            port = 443 if tls else 80
+        self.client_wanted.emit(parts.hostname or "", port, "tls" if tls else "tcp", data)
 
     def on_open_file(self) -> None:
         spec = DialogSpec(
