@@ -4495,6 +4495,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>另存为 .http 文件…</translation>
     </message>
     <message>
+        <source>Export the exchange as JSON Lines…</source>
+        <translation>将本次交换导出为 JSON Lines…</translation>
+    </message>
+    <message>
         <source>History…</source>
         <translation>历史记录…</translation>
     </message>
@@ -4509,6 +4513,14 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Save the request</source>
         <translation>保存请求</translation>
+    </message>
+    <message>
+        <source>Send the request first: there is no exchange yet</source>
+        <translation>请先发送请求：还没有可导出的交换</translation>
+    </message>
+    <message>
+        <source>Export the exchange</source>
+        <translation>导出本次交换</translation>
     </message>
 </context>
 <context>

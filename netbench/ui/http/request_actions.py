@@ -26,6 +26,8 @@ from netbench.core.http.httpfile import (
     write_http_file,
 )
 from netbench.core.http.model import HttpRequest
+from netbench.core.http.recording import exchange_records
+from netbench.core.recording.writer import JsonlRecorder
 from netbench.ui.http.curl_dialog import CurlDialog
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
@@ -68,6 +70,7 @@ class RequestActions(QObject):
             ("to_client", self.tr("Send the exact bytes from the Client tab"), self.on_to_client),
             ("open_file", self.tr("Open .http file…"), self.on_open_file),
             ("save_file", self.tr("Save as .http file…"), self.on_save_file),
+            ("export_jsonl", self.tr("Export the exchange as JSON Lines…"), self.on_export_jsonl),
             ("history", self.tr("History…"), self.history_wanted.emit),
         ):
             action = QAction(title, self.menu)
@@ -169,6 +172,38 @@ class RequestActions(QObject):
             default_suffix="http",
         )
         self.dialogs.open(spec, lambda path: self.save_file(Path(path)))
+
+    def on_export_jsonl(self) -> None:
+        if self.panel.last_result is None:
+            self.panel.editor.show_error(
+                self.tr("Send the request first: there is no exchange yet")
+            )
+            return
+        spec = DialogSpec(
+            DialogPurpose.SAVE_FILE,
+            self.tr("Export the exchange"),
+            "http.export_dialog",
+            filters=["JSON Lines (*.jsonl)", "All files (*)"],
+            default_suffix="jsonl",
+        )
+        self.dialogs.open(spec, lambda path: self.export_jsonl(Path(path)))
+
+    def export_jsonl(self, path: Path) -> bool:
+        """Every byte of the last exchange, both ways, hop by hop, in netbench's recording
+        format: Replay and the message inspector read it like any recording."""
+        result = self.panel.last_result
+        if result is None:
+            return False
+        try:
+            recorder = JsonlRecorder(path)
+            try:
+                recorder.write_many(exchange_records(result.hops, self.panel.source))
+            finally:
+                recorder.close()
+        except OSError as exc:
+            self.panel.editor.show_error(str(exc))
+            return False
+        return True
 
     def save_file(self, path: Path) -> bool:
         request = self._request()
