@@ -14,7 +14,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -143,12 +142,13 @@ class SessionForm(SocketForm):
         return row
 
     def _build_tls_rows(self) -> None:
-        self.tls_verify = QCheckBox(self.tr("Verify the certificate"), self)
-        self.tls_verify.setChecked(True)
-        self.tls_verify.setToolTip(
-            self.tr("Check the chain against the system's CAs (and the CA file) and the name")
+        self.tls_verify = self.check_box(
+            "tls_verify",
+            self.tr("Verify the certificate"),
+            self.tr("Verify the server's certificate"),
+            tip=self.tr("Check the chain against the system's CAs (and the CA file) and the name"),
+            checked=True,
         )
-        self.name(self.tls_verify, "tls_verify", self.tr("Verify the server's certificate"))
         self.ca_file = self.line_edit(
             "ca_file",
             self.tr("CA certificate file"),

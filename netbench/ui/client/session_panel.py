@@ -14,7 +14,7 @@ import time
 from collections.abc import Sequence
 from enum import Enum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -63,6 +63,10 @@ class SessionState(Enum):
 
 
 class SessionPanel(TrafficPanel):
+    saved_message_hint = str(
+        QT_TRANSLATE_NOOP("SessionPanel", "Connect first: “{name}” is in the editor, ready to send")
+    )
+
     def setup(self) -> None:
         self.client: AnyClient | None = None
         self.config: ClientConfig | None = None
@@ -193,9 +197,6 @@ class SessionPanel(TrafficPanel):
         sender_layout.addWidget(self.file_sender)
         sender_layout.addWidget(self.replay)
         return sender
-
-    def saved_message_hint(self) -> str:
-        return self.tr("Connect first: “{name}” is in the editor, ready to send")
 
     # -- state ------------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QLabel, QLineEdit, QWidget
 
 from netbench.net.errors import NetError
 from netbench.net.socket_kinds import SocketKind
@@ -53,6 +53,16 @@ class SocketForm(QWidget):
         if tip:
             edit.setToolTip(tip)
         return edit
+
+    def check_box(
+        self, control: str, text: str, accessible: str, tip: str = "", checked: bool = False
+    ) -> QCheckBox:
+        """A named check box with its tooltip."""
+        box = self.name(QCheckBox(text, self), control, accessible)
+        box.setChecked(checked)
+        if tip:
+            box.setToolTip(tip)
+        return box
 
     def kind_combo(self, accessible: str) -> QComboBox:
         """The kinds of socket, in the same order and words on both tabs."""

@@ -88,9 +88,8 @@ class TrafficPanel(QWidget):
         """The panel's shape: ``head`` rows on top; below, ``main`` (the transcript) over
         the sender, beside a column of ``side`` over the saved messages. The sender's
         editor (``self.editor``) must exist: the saved messages load into it."""
-        self.snippets = SnippetPanel(
-            self.prefix, self.snippet_store, self.editor, self.saved_message_hint(), self
-        )
+        hint = self.tr(self.saved_message_hint)  # the subclass's own context
+        self.snippets = SnippetPanel(self.prefix, self.snippet_store, self.editor, hint, self)
         work = QSplitter(Qt.Orientation.Vertical, self)
         work.addWidget(main)
         work.addWidget(sender)
@@ -116,9 +115,9 @@ class TrafficPanel(QWidget):
     # Which side the peers or socket column stands on: left for a listener's peers.
     side_first = False
 
-    def saved_message_hint(self) -> str:
-        """What a click on a saved message says while nothing can be sent."""
-        raise NotImplementedError
+    # What a click on a saved message says while nothing can be sent (English, marked with
+    # QT_TRANSLATE_NOOP in the subclass's context).
+    saved_message_hint = ""
 
     # -- what a panel says of itself --------------------------------------------------------
 

@@ -15,7 +15,6 @@ from pathlib import Path
 import psutil
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -123,10 +122,11 @@ class ListenerForm(SocketForm):
         self.path = self.line_edit(
             "path", self.tr("Unix socket path"), placeholder=self.tr("Socket path, e.g. ./sock")
         )
-        self.remove_stale = QCheckBox(self.tr("Remove a stale socket file"), self)
-        self.name(self.remove_stale, "remove_stale", self.tr("Remove a stale socket file"))
-        self.remove_stale.setToolTip(
-            self.tr("Only a socket file nobody answers on is removed; never a regular file")
+        self.remove_stale = self.check_box(
+            "remove_stale",
+            self.tr("Remove a stale socket file"),
+            self.tr("Remove a stale socket file"),
+            tip=self.tr("Only a socket file nobody answers on is removed; never a regular file"),
         )
 
         self.host_label = QLabel(self.tr("Host"), self)
@@ -186,8 +186,9 @@ class ListenerForm(SocketForm):
         self.byteorder.addItem(self.tr("big-endian"), "big")
         self.byteorder.addItem(self.tr("little-endian"), "little")
         self.name(self.byteorder, "byteorder", self.tr("Length prefix byte order"))
-        self.counts_header = QCheckBox(self.tr("counts the header"), self)
-        self.name(self.counts_header, "counts_header", self.tr("Length counts the header"))
+        self.counts_header = self.check_box(
+            "counts_header", self.tr("counts the header"), self.tr("Length counts the header")
+        )
         self.max_frame = QSpinBox(self)
         self.max_frame.setRange(1, 1024 * 1024 * 1024)
         self.max_frame.setValue(1024 * 1024)
@@ -241,8 +242,9 @@ class ListenerForm(SocketForm):
         self.delay.setRange(0, 600_000)
         self.delay.setSuffix(self.tr(" ms delay"))
         self.name(self.delay, "reply_delay", self.tr("Delay before replying"))
-        self.close_after = QCheckBox(self.tr("close after reply"), self)
-        self.name(self.close_after, "close_after_reply", self.tr("Close after replying"))
+        self.close_after = self.check_box(
+            "close_after_reply", self.tr("close after reply"), self.tr("Close after replying")
+        )
 
         reply_row = QHBoxLayout()
         reply_row.addWidget(QLabel(self.tr("Reply"), self))
@@ -274,9 +276,12 @@ class ListenerForm(SocketForm):
         self.backlog.setValue(100)
         self.backlog.setPrefix(self.tr("backlog "))
         self.name(self.backlog, "backlog", self.tr("Listen backlog"))
-        self.reuse = QCheckBox(self.tr("SO_REUSEADDR"), self)
-        self.reuse.setChecked(True)
-        self.name(self.reuse, "reuse_address", self.tr("Reuse the address (SO_REUSEADDR)"))
+        self.reuse = self.check_box(
+            "reuse_address",
+            self.tr("SO_REUSEADDR"),
+            self.tr("Reuse the address (SO_REUSEADDR)"),
+            checked=True,
+        )
         self.max_connections = QSpinBox(self)
         self.max_connections.setRange(1, 1_000_000)
         self.max_connections.setValue(10_000)
@@ -292,10 +297,13 @@ class ListenerForm(SocketForm):
             "cert", self.tr("TLS certificate file"), placeholder=self.tr("certificate .pem")
         )
         self.key = self.line_edit("key", self.tr("TLS key file"), placeholder=self.tr("key .pem"))
-        self.self_signed = QCheckBox(self.tr("self-signed"), self)
-        self.self_signed.setChecked(True)
-        self.self_signed.setToolTip(self.tr("Make a certificate for localhost on start"))
-        self.name(self.self_signed, "self_signed", self.tr("Use a self-signed certificate"))
+        self.self_signed = self.check_box(
+            "self_signed",
+            self.tr("self-signed"),
+            self.tr("Use a self-signed certificate"),
+            tip=self.tr("Make a certificate for localhost on start"),
+            checked=True,
+        )
 
         limits_row = QHBoxLayout()
         for widget in (self.backlog, self.reuse, self.max_connections, self.idle):

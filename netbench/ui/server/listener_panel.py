@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from platformdirs import user_data_dir
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -51,6 +51,11 @@ AnyListener = StreamListener | DatagramListener
 
 
 class ListenerPanel(TrafficPanel):
+    saved_message_hint = str(
+        QT_TRANSLATE_NOOP(
+            "ListenerPanel", "Start the listener first: “{name}” is in the editor, ready to send"
+        )
+    )
     side_first = True
     started = Signal()
     stopped = Signal()
@@ -194,9 +199,6 @@ class ListenerPanel(TrafficPanel):
         sender_layout.addLayout(send_row)
         sender_layout.addWidget(self.editor)
         return sender
-
-    def saved_message_hint(self) -> str:
-        return self.tr("Start the listener first: “{name}” is in the editor, ready to send")
 
     # -- state ------------------------------------------------------------------------------
 
