@@ -1,4 +1,4 @@
-"""The main window: four tabs, menus, a status bar and the error banner.
+"""The main window: five tabs, menus, a status bar and the error banner.
 
 Signals:
     closed(): the window has closed; the application shuts its engine down and exits.
@@ -19,6 +19,8 @@ from netbench.net.engine import Engine, EngineMode
 from netbench.net.socket_kinds import SocketKind
 from netbench.ui.client.client_tab import ClientTab
 from netbench.ui.http.http_tab import HttpTab
+from netbench.ui.lessons.lessons_tab import LessonsTab
+from netbench.ui.lessons_wiring import LessonDriver
 from netbench.ui.lookup.lookup_tab import LookupTab
 from netbench.ui.runtime.bridge import EventBridge
 from netbench.ui.sending.saved_store import SnippetStore, default_data_dir, default_snippets_path
@@ -27,7 +29,7 @@ from netbench.ui.widgets.about_dialog import AboutDialog
 from netbench.ui.widgets.error_banner import ErrorBanner
 
 # The tabs in order; the saved settings name the last one shown.
-TAB_KEYS = ("server", "client", "http", "lookup")
+TAB_KEYS = ("server", "client", "http", "lookup", "lessons")
 SETTINGS_GEOMETRY = "window/geometry"
 SETTINGS_TAB = "window/tab"
 SETTINGS_ENGINE = "engine/mode"
@@ -82,6 +84,11 @@ class MainWindow(QMainWindow):
         self.lookup_tab = LookupTab(self.engine, self.tabs)
         self.tabs.addTab(self.lookup_tab, self.tr("Lookup"))
         self.lookup_tab.open_client_requested.connect(self.open_client_session)
+        driver = LessonDriver(
+            self.tabs, self.server_tab, self.client_tab, self.lookup_tab, self.show_status
+        )
+        self.lessons_tab = LessonsTab(self.engine, driver, self.tabs)
+        self.tabs.addTab(self.lessons_tab, self.tr("Lessons"))
         self.http_tab.open_client_requested.connect(self.open_client_session)
         self.bridge.subscribe("server-", self.server_tab)
         self.bridge.subscribe("client-", self.client_tab)
@@ -211,6 +218,9 @@ class MainWindow(QMainWindow):
         panel.form.port.setText(str(port))
         self.tabs.setCurrentWidget(self.client_tab)
 
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15000)
+
     def show_about(self) -> None:
         mode = self.engine.mode.value
         self._about = AboutDialog(self, self.language, mode, self.log_path)
@@ -224,5 +234,6 @@ class MainWindow(QMainWindow):
         self.client_tab.close_files()
         self.http_tab.close_files()
         self.lookup_tab.close_files()
+        self.lessons_tab.close_files()
         super().closeEvent(event)
         self.closed.emit()

@@ -24,9 +24,9 @@ def window(qtbot, qloop):
     win.close()
 
 
-def test_four_tabs_in_order_all_built(window):
+def test_five_tabs_in_order_all_built(window):
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["Server", "Client", "HTTP", "Lookup"]
+    assert titles == ["Server", "Client", "HTTP", "Lookup", "Lessons"]
     assert window.findChild(object, "server.start") is not None
     assert window.findChild(object, "client.connect") is not None
     assert window.findChild(object, "client.empty_state") is None
