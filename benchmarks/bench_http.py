@@ -6,33 +6,51 @@ scenario runs in its own process, so its RSS is its own.
 1. Keep-alive: N sequential GETs of a 17-byte file on one connection:
    - curl, one process, the N URLs in a config file (``%{num_connects}`` summed: 1);
    - h11 on a blocking socket (the protocol work alone, no asyncio);
+   - h11 on asyncio over the engine's recording connection (every byte logged): the
+     floor for an HTTP/1.1 path that would not go through httpcore2;
    - httpcore2 with its default (anyio) backend;
    - our engine (:class:`~netbench.net.http.client.HttpClient`) on plain asyncio, with
-     its wire log, body file, timings and anomaly scan for every request.
+     its wire log, body, timings and anomaly scan for every request;
+   - the same on the qasync loop the window runs (no window; the loop's own cost).
 2. Download: one response of ``--size-mb`` streamed to disk, by curl (``-o``) and by our
    engine (body file plus the wire log, which spills past 8 MB to a second file):
    MB/s and the process's peak RSS.
 
     python benchmarks/bench_http.py [--requests 1000] [--size-mb 1024] [--repeat 3]
 
-Measured on the project's 2-core machine (shared, figures move by ±30%), 1,000 requests,
-1 GB, median of 3 runs:
+Measured on the project's 2-core machine, shared with other jobs the whole time (load 2
+to 3: figures move by +-30%), 1,000 requests, median of 5 runs:
 
     scenario                            req/s  ms/req  x curl  connections
-    curl -K (one process)               9,167   0.109    1.00            1
-    h11, blocking socket               10,378   0.096    0.88            1
-    httpcore2, default backend          2,384   0.419    3.85            1
-    netbench engine, asyncio            1,276   0.784    7.18            1
+    curl -K (one process)              10,411   0.096    1.00            1
+    h11, blocking socket                8,760   0.114    1.19            1
+    h11, asyncio + wire log             5,844   0.171    1.78            1
+    httpcore2, default backend          1,767   0.566    5.89            1
+    netbench engine, asyncio            1,902   0.526    5.47            1
+    netbench engine, qasync loop        1,620   0.617    6.43            1
+
+The target was 3x curl for keep-alive; on httpcore2 it cannot be met: httpcore2 with its
+own backend is already 5.9x (its pool, request models, trace hooks and h11 driving cost
+about 0.4 ms a request here). A profile (py-spy, 5,000 requests) of our engine puts 64%
+of the time inside httpcore2's ``handle_async_request`` (a third of that is the send
+syscall, the same for everyone), and our own work at about 15%: the result, the events,
+the body sink, and the anomaly scan of the response head, which was 5.5% alone and now
+takes a fast path (a few ``bytes.find``/``count`` calls prove a plain head; the full
+line-by-line scan runs only when one of them finds something). The first request of a
+run also pays about 40-90 ms once (httpcore2's import, the TLS context).
+
+What would reach 3x: an HTTP/1.1 path driving h11 directly on our recording connection
+(1.8x curl above, before results and events) for plain http:// and HTTP/1.1-only https,
+with httpcore2 kept for HTTP/2, proxies and ALPN. It is not built yet.
+
+Download (earlier run, 1 GB, median of 3):
 
     scenario                             MB/s  peak RSS MB
     curl -o FILE                          471            -
     netbench engine to disk               194           46
 
-The target was 3x curl for keep-alive: httpcore2 alone (anyio backend) is already 3.9x.
-Our backend on its own is faster than httpcore2's (0.25 against 0.30 ms a request, same
-run); the rest is per-hop bookkeeping (result, head scan, events). Before small bodies
-stayed in memory, a file and a directory per request made it 2.7 ms. The download writes
-the body and the wire log's spill file (1 GB each), at 194 MB/s with RSS flat at 46 MB.
+The download writes the body and the wire log's spill file (1 GB each), at 194 MB/s with
+RSS flat at 46 MB.
 """
 
 from __future__ import annotations
@@ -130,6 +148,43 @@ async def run_engine(base: str, count: int) -> dict[str, Any]:
     return {"seconds": seconds, "connections": len(numbers)}
 
 
+async def run_h11_asyncio(base: str, count: int) -> dict[str, Any]:
+    """h11 on the engine's recording connection: what an HTTP/1.1 path without httpcore2
+    would start from (every byte logged, asyncio, no pool, no result building)."""
+    import h11
+
+    from netbench.net.http.wire import open_tcp
+
+    host, port = base.removeprefix("http://").split(":")
+    started = time.monotonic()
+    connection = await open_tcp(host, int(port), 5.0)
+    protocol = connection.protocol
+    h11_connection = h11.Connection(h11.CLIENT)
+    for _ in range(count):
+        request = h11.Request(method="GET", target=PATH, headers=[("Host", host)])
+        await protocol.write(h11_connection.send(request) + h11_connection.send(h11.EndOfMessage()))
+        while True:
+            event = h11_connection.next_event()
+            if event is h11.NEED_DATA:
+                h11_connection.receive_data(await protocol.read(65536))
+            elif isinstance(event, h11.EndOfMessage):
+                break
+        h11_connection.start_next_cycle()
+    connection.close()
+    return {"seconds": time.monotonic() - started, "connections": 1}
+
+
+def run_engine_qasync(base: str, count: int) -> dict[str, Any]:
+    """The engine on the qasync loop the window uses (no window: the loop's own cost)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from netbench.ui.runtime.qtloop import new_event_loop  # isort: skip
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])
+    with asyncio.Runner(loop_factory=lambda: new_event_loop(app)) as runner:
+        return runner.run(run_engine(base, count))
+
+
 # -- download scenarios -----------------------------------------------------------------------
 
 
@@ -163,7 +218,9 @@ SCENARIOS = {
     "curl": ("curl -K (one process)", run_curl),
     "h11": ("h11, blocking socket", run_h11),
     "httpcore2": ("httpcore2, default backend", run_httpcore2),
+    "h11-asyncio": ("h11, asyncio + wire log", run_h11_asyncio),
     "engine": ("netbench engine, asyncio", run_engine),
+    "engine-qasync": ("netbench engine, qasync loop", run_engine_qasync),
     "download-curl": ("curl -o FILE", download_curl),
     "download-engine": ("netbench engine to disk", download_engine),
 }
@@ -228,7 +285,8 @@ def main() -> None:
 
 
 def keep_alive(base: str, count: int, repeat: int, wanted: set[str]) -> None:
-    keys = [k for k in ("curl", "h11", "httpcore2", "engine") if k in wanted]
+    order = ("curl", "h11", "h11-asyncio", "httpcore2", "engine", "engine-qasync")
+    keys = [k for k in order if k in wanted]
     runs: dict[str, list[dict[str, Any]]] = {k: [] for k in keys}
     for _ in range(repeat):
         for key in keys:

@@ -39,6 +39,7 @@ from netbench.net.stream import StreamKind
 from netbench.net.stream_client import open_stream
 from netbench.net.stream_listener import StreamListener
 from netbench.net.tls import generate_self_signed, server_context
+from netbench.selftest_protocols import CheckError, check_dns, check_http
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMessageLogContext, QtMsgType
@@ -65,10 +66,6 @@ class Outcome(StrEnum):
     PASS = "pass"
     FAIL = "FAIL"
     SKIP = "skip"
-
-
-class CheckError(Exception):
-    """A check found something wrong; the message says what, for the table."""
 
 
 class NotApplicableError(Exception):
@@ -329,6 +326,8 @@ NET_CHECKS: list[tuple[str, Callable[[], Awaitable[str]]]] = [
     ("TLS round trip", check_tls),
     ("Unix round trip", check_unix),
     ("resolve localhost", check_resolve),
+    ("HTTP exchange", check_http),
+    ("DNS query", check_dns),
 ]
 
 

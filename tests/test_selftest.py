@@ -13,6 +13,8 @@ ROWS = [
     "TLS round trip",
     "Unix round trip",
     "resolve localhost",
+    "HTTP exchange",
+    "DNS query",
     "Qt platform",
     "main window",
     "icon",
@@ -73,7 +75,9 @@ def test_self_test_passes_with_a_row_per_check_and_exits_0():
     assert "echo.sock" in rows["Unix round trip"][2]
     assert "over TLSv1.3 by 127.0.0.1:" in rows["TLS round trip"][2]
     assert "offscreen platform" in rows["Qt platform"][2]
-    assert lines[-1].startswith("self-test passed: 10 of 10 checks in ")
+    assert ": 200, " in rows["HTTP exchange"][2]  # the bundled page, through the HTTP engine
+    assert "A 192.0.2.53 from 127.0.0.1:" in rows["DNS query"][2]
+    assert lines[-1].startswith("self-test passed: 12 of 12 checks in ")
     assert took < 20
 
 
@@ -129,7 +133,7 @@ def test_a_failing_check_is_reported_and_exits_1():
     assert rows["TCP round trip"][0] == "FAIL"
     assert rows["TCP round trip"][2] == "broken on purpose"
     assert rows["UDP round trip"][0] == "pass"
-    assert result.stdout.splitlines()[-1].startswith("self-test FAILED: TCP round trip (1 of 10")
+    assert result.stdout.splitlines()[-1].startswith("self-test FAILED: TCP round trip (1 of 12")
 
 
 def test_an_unexpected_error_is_a_failure_with_its_message():

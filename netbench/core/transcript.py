@@ -92,15 +92,22 @@ class Totals:
         self.records_out += records_out
         self.bytes_out += bytes_out
 
-    def count(self, record: Record) -> None:
-        if record.direction is Direction.IN:
-            self.records_in += 1
-            self.bytes_in += len(record.data)
-        elif record.direction is Direction.OUT:
-            self.records_out += 1
-            self.bytes_out += len(record.data)
-        else:
-            self.notes += 1
+    def count_all(self, records: Sequence[Record]) -> int:
+        """Count a batch in one pass; returns the message bytes it holds."""
+        size = 0
+        incoming, outgoing = Direction.IN, Direction.OUT
+        for record in records:
+            length = len(record.data)
+            size += length
+            if record.direction is incoming:
+                self.records_in += 1
+                self.bytes_in += length
+            elif record.direction is outgoing:
+                self.records_out += 1
+                self.bytes_out += length
+            else:
+                self.notes += 1
+        return size
 
 
 @dataclass
@@ -136,13 +143,14 @@ class TranscriptRing:
         """Message bytes the records in view hold."""
         return self._bytes
 
-    def append_many(self, records: Sequence[Record]) -> int:
-        """Append a batch; returns how many of the oldest records fell out of view."""
-        size = _data_size(records)
-        excess = self._overflow(records, size)
-        count = self.totals.count
-        for record in records:
-            count(record)
+    def append_many(self, records: Sequence[Record], excess: int | None = None) -> int:
+        """Append a batch; returns how many of the oldest records fell out of view.
+
+        ``excess`` is :meth:`overflow_of` the batch when the caller asked already (an item
+        model must announce the rows that go before they go)."""
+        size = self.totals.count_all(records)
+        if excess is None:
+            excess = self._overflow(records, size)
         self._items.extend(records)
         self._bytes += size
         return self._drop_oldest(excess)

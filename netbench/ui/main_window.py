@@ -1,4 +1,4 @@
-"""The main window: four tabs, menus, a status bar and the error banner.
+"""The main window: five tabs, menus, a status bar and the error banner.
 
 Signals:
     closed(): the window has closed; the application shuts its engine down and exits.
@@ -8,15 +8,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
+from netbench.core.escapes import encode_escapes
+from netbench.core.payload import InputMode
 from netbench.core.resources import resource_path
 from netbench.net.engine import Engine, EngineMode
 from netbench.net.socket_kinds import SocketKind
 from netbench.ui.client.client_tab import ClientTab
 from netbench.ui.http.http_tab import HttpTab
+from netbench.ui.lessons.lessons_tab import LessonsTab
+from netbench.ui.lessons_wiring import LessonDriver
 from netbench.ui.lookup.lookup_tab import LookupTab
 from netbench.ui.runtime.bridge import EventBridge
 from netbench.ui.sending.saved_store import SnippetStore, default_data_dir, default_snippets_path
@@ -25,7 +29,7 @@ from netbench.ui.widgets.about_dialog import AboutDialog
 from netbench.ui.widgets.error_banner import ErrorBanner
 
 # The tabs in order; the saved settings name the last one shown.
-TAB_KEYS = ("server", "client", "http", "lookup")
+TAB_KEYS = ("server", "client", "http", "lookup", "lessons")
 SETTINGS_GEOMETRY = "window/geometry"
 SETTINGS_TAB = "window/tab"
 SETTINGS_ENGINE = "engine/mode"
@@ -80,6 +84,12 @@ class MainWindow(QMainWindow):
         self.lookup_tab = LookupTab(self.engine, self.tabs)
         self.tabs.addTab(self.lookup_tab, self.tr("Lookup"))
         self.lookup_tab.open_client_requested.connect(self.open_client_session)
+        driver = LessonDriver(
+            self.tabs, self.server_tab, self.client_tab, self.lookup_tab, self.show_status
+        )
+        self.lessons_tab = LessonsTab(self.engine, driver, self.tabs)
+        self.tabs.addTab(self.lessons_tab, self.tr("Lessons"))
+        self.http_tab.open_client_requested.connect(self.open_client_session)
         self.bridge.subscribe("server-", self.server_tab)
         self.bridge.subscribe("client-", self.client_tab)
         self.bridge.subscribe("http-", self.http_tab)
@@ -115,13 +125,39 @@ class MainWindow(QMainWindow):
         self.io_thread_action.toggled.connect(self.on_io_thread_action_toggled)
         settings_menu.addAction(self.io_thread_action)
 
-        self.menuBar().addMenu(self.server_tab.examples_menu)
+        self._build_examples_menu()
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About netbench"), self)
         about_action.setObjectName("main.action_about")
         about_action.triggered.connect(self.show_about)
         help_menu.addAction(about_action)
+
+    def _build_examples_menu(self) -> None:
+        """Every tab's examples, a submenu per tab; one switches to its tab and starts."""
+        menu = self.menuBar().addMenu(self.tr("Examples"))
+        menu.setObjectName("main.examples_menu")
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            examples = getattr(tab, "examples", None)
+            if not examples:
+                continue
+            name = self.tabs.tabText(index)
+            submenu = menu.addMenu(name)
+            for key, example in examples.items():
+                title = QCoreApplication.translate(type(tab).__name__, example.title)
+                action = submenu.addAction(title)
+                action.setObjectName(f"main.example_{getattr(tab, 'key', index)}_{key}")
+                action.triggered.connect(
+                    lambda _=False, t=tab, k=key, words=f"{name}: {title}": self.start_example(
+                        t, k, words
+                    )
+                )
+
+    def start_example(self, tab: QWidget, key: str, words: str) -> None:
+        self.tabs.setCurrentWidget(tab)
+        tab.run_example(key)  # type: ignore[attr-defined]  # every tab with examples has it
+        self.statusBar().showMessage(self.tr("Example started: {what}").format(what=words), 10000)
 
     def _build_status_bar(self) -> None:
         mode_text = {
@@ -170,14 +206,20 @@ class MainWindow(QMainWindow):
     def on_error_reported(self, summary: str) -> None:
         self.error_banner.show_error(summary)
 
-    def open_client_session(self, host: str, port: int, protocol: str) -> None:
-        """The Lookup tab found a socket: an idle Client session, filled in, to connect."""
+    def open_client_session(self, host: str, port: int, protocol: str, data: object = b"") -> None:
+        """An idle Client session, filled in, to connect: a socket the Lookup tab found, or
+        the HTTP tab's request with its exact bytes in the editor (escapes shown)."""
         panel = self.client_tab.idle_panel()
-        kind = SocketKind.UDP if protocol == "udp" else SocketKind.TCP
+        kind = SocketKind(protocol) if protocol in ("udp", "tls") else SocketKind.TCP
+        if isinstance(data, bytes) and data:
+            panel.editor.set_payload(encode_escapes(data, "utf-8"), InputMode.ESCAPES)
         panel.form.kind.setCurrentIndex(panel.form.kind.findData(kind.value))
         panel.form.host.setText(host)
         panel.form.port.setText(str(port))
         self.tabs.setCurrentWidget(self.client_tab)
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15000)
 
     def show_about(self) -> None:
         mode = self.engine.mode.value
@@ -192,5 +234,6 @@ class MainWindow(QMainWindow):
         self.client_tab.close_files()
         self.http_tab.close_files()
         self.lookup_tab.close_files()
+        self.lessons_tab.close_files()
         super().closeEvent(event)
         self.closed.emit()

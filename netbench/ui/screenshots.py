@@ -2,7 +2,8 @@
 
 The HTTP tab is shown after a real exchange: its first example starts the Server tab's
 HTTP site on loopback and fetches its page (after the Server tab's own picture, which
-so still shows a fresh start).
+so still shows a fresh start). The Lessons tab is shown after its first step's client
+ran against the time-stamp server it set up.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ async def save_tab_screenshots(window: MainWindow, directory: Path) -> list[Path
             await _exchange(window)
         if key == "lookup":
             await window.lookup_tab.show_example()
+        if key == "lessons":
+            await window.lessons_tab.show_example()
+            window.tabs.setCurrentIndex(index)
         await asyncio.sleep(0.05)  # let the new page lay out and paint
         path = directory / f"{key}.png"
         if not window.grab().save(str(path)):

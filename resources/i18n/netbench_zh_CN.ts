@@ -233,6 +233,10 @@
         <translation>无法显示此图片（此处不支持该格式）。</translation>
     </message>
     <message>
+        <source>Events arrive live; the rest of the body when it ends</source>
+        <translation>事件实时到达；其余正文在响应结束时显示</translation>
+    </message>
+    <message>
         <source>Formatting…</source>
         <translation>正在格式化…</translation>
     </message>
@@ -1654,6 +1658,216 @@
     </message>
 </context>
 <context>
+    <name>Lessons</name>
+    <message>
+        <source>Time-stamp echo server (TCP, port 9999)</source>
+        <translation>时间戳回显服务器（TCP，端口 9999）</translation>
+    </message>
+    <message>
+        <source>The server puts time.ctime() in front of each message, without a space, as the tutorial does. The Client tab shows the reply, e.g. “Fri Dec  4 20:00:19 2026hello”. Type more and press Send; the Server tab lists the client as a peer.</source>
+        <translation>服务器把 time.ctime() 加在每条消息前面，中间没有空格，与教程一致。客户端标签页显示回复，例如“Fri Dec  4 20:00:19 2026hello”。再输入内容并点击发送；服务器标签页把该客户端列为对端。</translation>
+    </message>
+    <message>
+        <source>“can you hear me?” → “Yes” (TCP, port 8000)</source>
+        <translation>“can you hear me?” → “Yes”（TCP，端口 8000）</translation>
+    </message>
+    <message>
+        <source>A rule answers Yes to exactly “can you hear me?” and then closes the connection, like the tutorial&apos;s one-shot server. The Client tab shows Yes, then that the server closed.</source>
+        <translation>一条规则对内容恰为“can you hear me?”的消息回复 Yes，然后关闭连接，就像教程里只应答一次的服务器。客户端标签页先显示 Yes，再显示服务器已关闭。</translation>
+    </message>
+    <message>
+        <source>Several clients at once (socketserver, port 8080)</source>
+        <translation>同时服务多个客户端（socketserver，端口 8080）</translation>
+    </message>
+    <message>
+        <source>ThreadingTCPServer serves each client on a thread of its own, so a second client need not wait for the first to leave. Two sessions connect and each gets its text back in upper case; the Server tab lists both peers.</source>
+        <translation>ThreadingTCPServer 为每个客户端单独开一个线程，第二个客户端不必等第一个离开。两个会话连接后各自收到转为大写的文本；服务器标签页同时列出两个对端。</translation>
+    </message>
+    <message>
+        <source>UDP: “your data was N bytes” (port 1060)</source>
+        <translation>UDP：“your data was N bytes”（端口 1060）</translation>
+    </message>
+    <message>
+        <source>No connection and no accept(): each datagram is answered on its own, to the address it came from. The client sends hello (5 bytes) and the Client tab shows “your data was 5 bytes”.</source>
+        <translation>没有连接，也没有 accept()：每个数据报单独应答，发回它的来源地址。客户端发送 hello（5 字节），客户端标签页显示“your data was 5 bytes”。</translation>
+    </message>
+    <message>
+        <source>A local socket (AF_UNIX, ./sock)</source>
+        <translation>本地套接字（AF_UNIX，./sock）</translation>
+    </message>
+    <message>
+        <source>An AF_UNIX socket has a file instead of an address and a port; here {path}. The server only prints what arrives: the Server tab shows hello.</source>
+        <translation>AF_UNIX 套接字用一个文件代替地址和端口，这里是 {path}。服务器只打印收到的内容：服务器标签页显示 hello。</translation>
+    </message>
+    <message>
+        <source>TCP 粘包: quick messages merge</source>
+        <translation>TCP 粘包：快速发送的消息粘在一起</translation>
+    </message>
+    <message>
+        <source>The client sends 10 short messages as fast as it can. TCP is a stream of bytes with no message boundaries, so one recv() takes several of them: the Server tab marks those rows as merged in one read (粘包).</source>
+        <translation>客户端尽快连续发送 10 条短消息。TCP 是没有消息边界的字节流，一次 recv() 会收到其中好几条：服务器标签页把这些行标为在一次读取中合并（粘包）。</translation>
+    </message>
+    <message>
+        <source>粘包 fix 1: an end mark after each message</source>
+        <translation>粘包解决方法一：每条消息后加结束标志</translation>
+    </message>
+    <message>
+        <source>Each message ends in \n and the server splits what it reads at \n (framing: lines ending in LF). The Server tab shows 10 separate messages, even those that came in one read.</source>
+        <translation>每条消息以 \n 结尾，服务器在 \n 处切分读到的数据（分帧：按行，以 LF 结尾）。服务器标签页显示 10 条独立的消息，即使其中几条是在一次读取中到达的。</translation>
+    </message>
+    <message>
+        <source>粘包 fix 2: a length header (struct)</source>
+        <translation>粘包解决方法二：长度头（struct）</translation>
+    </message>
+    <message>
+        <source>Each message starts with struct.pack(&apos;!I&apos;, len(body)): its length in 4 bytes, big-endian. The server reads the header, then exactly that many bytes (framing: length prefix). The Server tab shows 10 separate hello messages.</source>
+        <translation>每条消息以 struct.pack(&apos;!I&apos;, len(body)) 开头：用 4 字节大端序表示长度。服务器先读长度头，再读恰好那么多字节（分帧：长度前缀）。服务器标签页显示 10 条独立的 hello 消息。</translation>
+    </message>
+    <message>
+        <source>粘包 fix 3: a short pause between sends</source>
+        <translation>粘包解决方法三：两次发送之间稍作停顿</translation>
+    </message>
+    <message>
+        <source>The client waits 200 ms between messages, so each one usually arrives in a read of its own. It works, but slowly and without a guarantee: the other two fixes are the reliable ones.</source>
+        <translation>客户端每发一条消息等待 200 毫秒，所以每条消息通常单独被读到。这样可行，但很慢，也没有保证：另外两种方法才可靠。</translation>
+    </message>
+    <message>
+        <source>HTTP: a request and its response (port 8000)</source>
+        <translation>HTTP：一次请求和它的响应（端口 8000）</translation>
+    </message>
+    <message>
+        <source>The Server tab serves a small site. The Client tab sends a request typed by hand (request line, headers, a blank line) and shows the response: status line, headers, a blank line, the body. Open http://127.0.0.1:{port}/ in a browser, or in the HTTP tab.</source>
+        <translation>服务器标签页提供一个小网站。客户端标签页发送一条手写的请求（请求行、请求头、空行），并显示响应：状态行、响应头、空行、响应体。可在浏览器或 HTTP 标签页中打开 http://127.0.0.1:{port}/。</translation>
+    </message>
+    <message>
+        <source>Host names and addresses</source>
+        <translation>主机名与地址</translation>
+    </message>
+    <message>
+        <source>gethostname() names this computer, gethostbyname() turns a name into an IPv4 address and gethostbyaddr() goes back. The Lookup tab&apos;s Names page does the same; run the program to see Python&apos;s answers here.</source>
+        <translation>gethostname() 给出本机名称，gethostbyname() 把名称转换为 IPv4 地址，gethostbyaddr() 则反过来。查询标签页的“域名解析”页做的是同样的事；运行程序可看到 Python 在本机给出的结果。</translation>
+    </message>
+    <message>
+        <source>inet_aton, inet_ntoa and getservbyname</source>
+        <translation>inet_aton、inet_ntoa 与 getservbyname</translation>
+    </message>
+    <message>
+        <source>An IPv4 address is a 32-bit number: inet_aton() gives its 4 bytes, inet_ntoa() the dotted form again. getservbyname(&apos;mysql&apos;) reads 3306 from the system&apos;s list of services, which the Lookup tab&apos;s Services page shows.</source>
+        <translation>IPv4 地址是一个 32 位的数：inet_aton() 给出它的 4 个字节，inet_ntoa() 再转回点分十进制。getservbyname(&apos;mysql&apos;) 从系统的服务列表中读到 3306，查询标签页的“服务与端口”页显示的就是这个列表。</translation>
+    </message>
+    <message>
+        <source>Port ranges and special addresses</source>
+        <translation>端口范围与特殊地址</translation>
+    </message>
+    <message>
+        <source>Ports 1–255 are well known, 256–1023 belong to the system, 1024–65535 are free to use. 127.0.0.1 is this computer and 0.0.0.0 every interface; in 192.168.1.0/24, .0 names the network, .1 is usually the gateway and .255 is the broadcast address. The Lookup tab&apos;s Calculator page works these out.</source>
+        <translation>端口 1–255 是众所周知的端口，256–1023 属于系统应用，1024–65535 可自由使用。127.0.0.1 表示本机，0.0.0.0 表示所有网卡；在 192.168.1.0/24 中，.0 表示网段本身，.1 通常是网关，.255 是广播地址。查询标签页的“地址计算器”页可以算出这些。</translation>
+    </message>
+    <message>
+        <source>Three-way handshake, four-way close</source>
+        <translation>三次握手，四次挥手</translation>
+    </message>
+    <message>
+        <source>connect() is the handshake: SYN, SYN+ACK, ACK. Now press Half-close (FIN) on the Client tab: the server&apos;s recv() returns b&apos;&apos;, it closes its side too, and the Client tab says so. That is the four-way close: FIN, ACK, FIN, ACK.</source>
+        <translation>connect() 就是握手：SYN、SYN+ACK、ACK。现在在客户端标签页点击“半关闭 (FIN)”：服务器的 recv() 返回 b&apos;&apos;，它也关闭自己这一端，客户端标签页会显示出来。这就是四次挥手：FIN、ACK、FIN、ACK。</translation>
+    </message>
+    <message>
+        <source>A socket&apos;s attributes</source>
+        <translation>套接字的属性</translation>
+    </message>
+    <message>
+        <source>The Client tab&apos;s socket panel shows what s.type, s.family, s.fileno(), s.getsockname() and s.getpeername() return, and the socket&apos;s options (SO_REUSEADDR and others).</source>
+        <translation>客户端标签页的套接字面板显示 s.type、s.family、s.fileno()、s.getsockname() 和 s.getpeername() 的返回值，以及套接字的选项（SO_REUSEADDR 等）。</translation>
+    </message>
+</context>
+<context>
+    <name>LessonsTab</name>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Set up this step</source>
+        <translation>准备此步骤</translation>
+    </message>
+    <message>
+        <source>Start the server and the client sessions, then show the result</source>
+        <translation>启动服务器和客户端会话，然后显示结果</translation>
+    </message>
+    <message>
+        <source>Which program to show</source>
+        <translation>显示哪个程序</translation>
+    </message>
+    <message>
+        <source>Client program</source>
+        <translation>客户端程序</translation>
+    </message>
+    <message>
+        <source>Server program</source>
+        <translation>服务器程序</translation>
+    </message>
+    <message>
+        <source>Python code</source>
+        <translation>Python 代码</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the code</source>
+        <translation>复制代码</translation>
+    </message>
+    <message>
+        <source>Run this client</source>
+        <translation>运行此客户端</translation>
+    </message>
+    <message>
+        <source>Run the program as a separate Python process</source>
+        <translation>以独立的 Python 进程运行该程序</translation>
+    </message>
+    <message>
+        <source>The program&apos;s output</source>
+        <translation>程序的输出</translation>
+    </message>
+    <message>
+        <source>What the program prints shows here</source>
+        <translation>程序打印的内容显示在这里</translation>
+    </message>
+    <message>
+        <source>Run this program</source>
+        <translation>运行此程序</translation>
+    </message>
+    <message>
+        <source>Copied the program</source>
+        <translation>已复制程序</translation>
+    </message>
+    <message>
+        <source>The server did not start: the Server tab says why</source>
+        <translation>服务器未能启动：原因见服务器标签页</translation>
+    </message>
+    <message>
+        <source>Listening on {where}</source>
+        <translation>正在监听 {where}</translation>
+    </message>
+    <message>
+        <source>Port {port} is busy here; listening on {where} instead</source>
+        <translation>端口 {port} 在本机已被占用，改为监听 {where}</translation>
+    </message>
+    <message>
+        <source>the client could not connect</source>
+        <translation>客户端无法连接</translation>
+    </message>
+    <message>
+        <source>Lesson: {title} · {where}</source>
+        <translation>教程：{title} · {where}</translation>
+    </message>
+    <message>
+        <source>[exit status {code}]</source>
+        <translation>[退出码 {code}]</translation>
+    </message>
+</context>
+<context>
     <name>ListenerForm</name>
     <message>
         <source>Listener kind</source>
@@ -1990,10 +2204,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Choose a certificate and a key, or tick self-signed</source>
         <translation>请选择证书和私钥，或勾选“自签名”</translation>
-    </message>
-    <message>
-        <source>Port must be a number from 0 to 65535, not {text!r}</source>
-        <translation>端口必须是 0 到 65535 之间的数字，而不是 {text!r}</translation>
     </message>
 </context>
 <context>
@@ -3215,6 +3425,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>查询</translation>
     </message>
     <message>
+        <source>Lessons</source>
+        <translation>教程</translation>
+    </message>
+    <message>
         <source>Menu bar</source>
         <translation>菜单栏</translation>
     </message>
@@ -3245,6 +3459,14 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>&amp;About netbench</source>
         <translation>关于 netbench(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Example started: {what}</source>
+        <translation>已启动示例：{what}</translation>
     </message>
     <message>
         <source>Networking on the UI loop</source>
@@ -3924,6 +4146,21 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
 </context>
 <context>
+    <name>Programs</name>
+    <message>
+        <source>this build of netbench has no Python</source>
+        <translation>此版本的 netbench 不带 Python</translation>
+    </message>
+    <message>
+        <source>Python did not start: {error}</source>
+        <translation>Python 未能启动：{error}</translation>
+    </message>
+    <message>
+        <source>stopped after {seconds} s</source>
+        <translation>{seconds} 秒后已停止</translation>
+    </message>
+</context>
+<context>
     <name>RawView</name>
     <message>
         <source>Raw wire</source>
@@ -4503,12 +4740,20 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>复制为 Python（原始套接字）</translation>
     </message>
     <message>
+        <source>Send the exact bytes from the Client tab</source>
+        <translation>在客户端标签页中发送原样字节</translation>
+    </message>
+    <message>
         <source>Open .http file…</source>
         <translation>打开 .http 文件…</translation>
     </message>
     <message>
         <source>Save as .http file…</source>
         <translation>另存为 .http 文件…</translation>
+    </message>
+    <message>
+        <source>Export the exchange as JSON Lines…</source>
+        <translation>将本次交换导出为 JSON Lines…</translation>
     </message>
     <message>
         <source>History…</source>
@@ -4525,6 +4770,14 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Save the request</source>
         <translation>保存请求</translation>
+    </message>
+    <message>
+        <source>Send the request first: there is no exchange yet</source>
+        <translation>请先发送请求：还没有可导出的交换</translation>
+    </message>
+    <message>
+        <source>Export the exchange</source>
+        <translation>导出本次交换</translation>
     </message>
 </context>
 <context>
@@ -5439,10 +5692,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
         <translation>PEM 文件 (*.pem *.crt *.cer *.key);;所有文件 (*)</translation>
     </message>
-    <message>
-        <source>Port must be a number from 1 to 65535, not {text!r}</source>
-        <translation>端口必须是 1 到 65535 之间的数字，而不是 {text!r}</translation>
-    </message>
 </context>
 <context>
     <name>SessionPanel</name>
@@ -6100,6 +6349,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>TLS over TCP</source>
         <translation>TLS (基于 TCP)</translation>
+    </message>
+    <message>
+        <source>Port must be a number from {low} to 65535, not {text!r}</source>
+        <translation>端口必须是 {low} 到 65535 之间的数字，而不是 {text!r}</translation>
     </message>
 </context>
 <context>

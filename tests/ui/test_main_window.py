@@ -24,9 +24,9 @@ def window(qtbot, qloop):
     win.close()
 
 
-def test_four_tabs_in_order_all_built(window):
+def test_five_tabs_in_order_all_built(window):
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["Server", "Client", "HTTP", "Lookup"]
+    assert titles == ["Server", "Client", "HTTP", "Lookup", "Lessons"]
     assert window.findChild(object, "server.start") is not None
     assert window.findChild(object, "client.connect") is not None
     assert window.findChild(object, "client.empty_state") is None
@@ -143,3 +143,10 @@ def test_cjk_text_renders_in_labels(window):
 
     metrics = QFontMetrics(window.font())
     assert metrics.inFontUcs4(ord("你"))
+
+
+def test_examples_menu_has_a_submenu_per_tab_with_examples(window):
+    menu = window.findChild(object, "main.examples_menu")
+    assert [a.text() for a in menu.actions()] == ["Server", "Client", "HTTP"]
+    for name in ("main.example_server_http_site", "main.example_http_head"):
+        assert window.findChild(object, name) is not None

@@ -165,8 +165,35 @@ def _interim(head: bytes, base: int, lines: list[tuple[int, bytes]]) -> tuple[In
     return Interim(status, reason, tuple(headers)), anomaly
 
 
+def _plain_head_end(data: bytes) -> int:
+    """Where a head with nothing to report ends, or -1 when the full scan must look.
+
+    Most responses are plain: CRLF only, no folding, not 1xx, at most one Content-Length
+    (without a comma) and not with Transfer-Encoding. A few C-level searches prove that
+    far cheaper than the line-by-line scan (it runs once for every request).
+    """
+    end = data.find(b"\r\n\r\n")
+    if end < 0 or data[9:10] == b"1" or not data.startswith(b"HTTP/"):
+        return -1
+    head = data[: end + 2]
+    if head.count(b"\n") != head.count(b"\r\n") or b"\n " in head or b"\n\t" in head:
+        return -1
+    lower = head.lower()
+    lengths = lower.count(b"content-length")
+    if lengths > 1 or (lengths and b"transfer-encoding" in lower):
+        return -1
+    if lengths:
+        start = lower.find(b"content-length")
+        if b"," in lower[start : lower.find(b"\r\n", start)]:
+            return -1
+    return end + 4
+
+
 def scan_response(data: bytes) -> HeadScan:
     """Scan the first bytes received for a request (at least the whole head, ideally)."""
+    plain_end = _plain_head_end(data)
+    if plain_end >= 0:
+        return HeadScan((), (), plain_end)
     interim: list[Interim] = []
     anomalies: list[Anomaly] = []
     final_end = -1

@@ -74,12 +74,14 @@ class TimestampResponder:
     """Echo with the local time in front: ``[Sun Nov 22 02:20:42 2026] message``.
 
     The classic time-stamp server from Core Python Programming replies
-    ``'[%s] %s' % (ctime(), data)``; this gives byte for byte the same. For the variant
-    without brackets (``ctime() + data``) use a rule with the template ``{time}{data}``.
+    ``'[%s] %s' % (ctime(), data)``; this gives byte for byte the same. ``joined=True``
+    gives the other tutorials' form, ``bytes(ctime(), encoding="utf-8") + data``, with no
+    brackets and no space: ``Fri Dec  4 20:00:19 2026hello``.
     """
 
     options: ReplyOptions = NO_OPTIONS
     encoding: str = "utf-8"
+    joined: bool = False
     kind: ClassVar[ResponderKind] = ResponderKind.TIMESTAMP
 
     def __post_init__(self) -> None:
@@ -87,6 +89,10 @@ class TimestampResponder:
 
     def new_session(self, peer: str) -> ResponderSession:
         codec = self.encoding
+        if self.joined:
+            return TransformSession(
+                lambda data, now: time.ctime(now).encode(codec) + data, self.options
+            )
         return TransformSession(
             lambda data, now: f"[{time.ctime(now)}] ".encode(codec) + data, self.options
         )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from netbench.core.http.result import HopResult
+from netbench.core.http.sse import SseEvent
 from netbench.net.events import NetEvent
 
 
@@ -38,3 +39,11 @@ class HttpProgress(NetEvent):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class HttpHopDone(NetEvent):
     hop: HopResult
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HttpSse(NetEvent):
+    """Server-sent events complete in the read that just arrived (text/event-stream only)."""
+
+    hop: int
+    events: tuple[SseEvent, ...]

@@ -17,13 +17,15 @@ from urllib.parse import urlsplit
 
 from netbench.core.http.anomalies import scan_response
 from netbench.core.http.bodies import BodyPlan, plan_body
+from netbench.core.http.headers import media_type
 from netbench.core.http.model import HttpRequest
 from netbench.core.http.result import Anomaly, BodyFiles, HopResult, Interim, Outcome
+from netbench.core.http.sse import SseParser
 from netbench.core.http.wirelog import Direction
 from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.events import EventSink
 from netbench.net.http.bodysink import BodySink
-from netbench.net.http.events import HttpHopDone, HttpPhase, HttpProgress, Phase
+from netbench.net.http.events import HttpHopDone, HttpPhase, HttpProgress, HttpSse, Phase
 from netbench.net.http.failures import Progress, describe_failure
 from netbench.net.http.recorder import HopRecorder, current_hop
 from netbench.net.http.timing import hop_timings
@@ -115,7 +117,27 @@ async def _exchange(
         ctx.emit(HttpPhase(source=ctx.source, hop=index, phase=Phase.RECEIVING))
         encoding = _first(state.headers, "content-encoding") or ""
         state.body = BodySink(ctx.directory, ctx.stem, encoding, request.decode_content)
-        await _receive(response.aiter_stream(), state.body, index, _expected(state), ctx)
+        chunks = response.aiter_stream()
+        if ctx.sink is not None and _is_event_stream(state.headers, encoding):
+            chunks = _events_live(chunks, index, ctx)
+        await _receive(chunks, state.body, index, _expected(state), ctx)
+
+
+def _is_event_stream(headers: list[tuple[str, str]], encoding: str) -> bool:
+    content_type = media_type(_first(headers, "content-type") or "")
+    return content_type == "text/event-stream" and encoding.lower() in ("", "identity")
+
+
+async def _events_live(
+    chunks: AsyncIterator[bytes], index: int, ctx: HopContext
+) -> AsyncIterator[bytes]:
+    """Pass the chunks on, and emit the events each one completes as it arrives."""
+    parser = SseParser()
+    async for chunk in chunks:
+        events = parser.feed(chunk)
+        if events:
+            ctx.emit(HttpSse(source=ctx.source, hop=index, events=tuple(events)))
+        yield chunk
 
 
 async def _receive(

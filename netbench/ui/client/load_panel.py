@@ -325,7 +325,7 @@ class LoadPanel(QWidget):
             widget.setEnabled(not running)
         if not running:
             waits = self.wait_replies.isChecked()
-            datagram = self.form.client_kind.is_datagram
+            datagram = self.form.socket_kind.is_datagram
             self.reply_rule.setEnabled(waits and not datagram)
             self.reply_timeout.setEnabled(waits)
             self.rate_scope.setEnabled(self.rate.value() > 0)

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from netbench.net.clients import ClientConfig
-from netbench.net.errors import NetError
 from netbench.net.socket_kinds import SocketKind
 from netbench.ui.panels.socket_form import SocketForm
 from netbench.ui.widgets.colors import WARNING_COLOR
@@ -71,19 +69,22 @@ class SessionForm(SocketForm):
     def _build_target_row(self) -> QHBoxLayout:
         self.kind = self.kind_combo(self.tr("Connection kind"))
 
-        self.host = QLineEdit("127.0.0.1", self)
-        self.host.setPlaceholderText(self.tr("name or address"))
-        self.host.setToolTip(self.tr("A name (example.com) or an IPv4 or IPv6 address"))
+        self.host = self.line_edit(
+            "host",
+            self.tr("Host to connect to"),
+            placeholder=self.tr("name or address"),
+            tip=self.tr("A name (example.com) or an IPv4 or IPv6 address"),
+            text="127.0.0.1",
+        )
         self.host.setMinimumWidth(180)
-        self.name(self.host, "host", self.tr("Host to connect to"))
-        self.port = QLineEdit(self)
-        self.port.setPlaceholderText(self.tr("port"))
+        self.port = self.line_edit("port", self.tr("Port"), placeholder=self.tr("port"))
         self.port.setFixedWidth(80)
-        self.name(self.port, "port", self.tr("Port"))
-        self.path = QLineEdit(self)
-        self.path.setPlaceholderText(self.tr("Server socket path, e.g. ./sock"))
+        self.path = self.line_edit(
+            "path",
+            self.tr("Unix socket path"),
+            placeholder=self.tr("Server socket path, e.g. ./sock"),
+        )
         self.path.setMinimumWidth(260)
-        self.name(self.path, "path", self.tr("Unix socket path"))
         self.timeout = QSpinBox(self)
         self.timeout.setRange(1, 600_000)
         self.timeout.setValue(5_000)
@@ -113,13 +114,13 @@ class SessionForm(SocketForm):
         row.addWidget(self.timeout)
         row.addStretch(1)
 
-        self.local_host = QLineEdit(self)
-        self.local_host.setPlaceholderText(self.tr("any local address"))
-        self.local_host.setToolTip(
-            self.tr("Bind to this address of this machine before connecting (optional)")
+        self.local_host = self.line_edit(
+            "local_host",
+            self.tr("Local address to bind"),
+            placeholder=self.tr("any local address"),
+            tip=self.tr("Bind to this address of this machine before connecting (optional)"),
         )
         self.local_host.setMinimumWidth(140)
-        self.name(self.local_host, "local_host", self.tr("Local address to bind"))
         self.local_port = QSpinBox(self)
         self.local_port.setRange(0, 65535)
         self.local_port.setSpecialValueText(self.tr("any"))
@@ -141,45 +142,52 @@ class SessionForm(SocketForm):
         return row
 
     def _build_tls_rows(self) -> None:
-        self.tls_verify = QCheckBox(self.tr("Verify the certificate"), self)
-        self.tls_verify.setChecked(True)
-        self.tls_verify.setToolTip(
-            self.tr("Check the chain against the system's CAs (and the CA file) and the name")
+        self.tls_verify = self.check_box(
+            "tls_verify",
+            self.tr("Verify the certificate"),
+            self.tr("Verify the server's certificate"),
+            tip=self.tr("Check the chain against the system's CAs (and the CA file) and the name"),
+            checked=True,
         )
-        self.name(self.tls_verify, "tls_verify", self.tr("Verify the server's certificate"))
-        self.ca_file = QLineEdit(self)
-        self.ca_file.setPlaceholderText(self.tr("extra CA file (.pem), optional"))
-        self.name(self.ca_file, "ca_file", self.tr("CA certificate file"))
+        self.ca_file = self.line_edit(
+            "ca_file",
+            self.tr("CA certificate file"),
+            placeholder=self.tr("extra CA file (.pem), optional"),
+        )
         self.ca_browse = self._browse_button(
             self.tr("CA file…"), "ca_browse", self.tr("Choose a CA certificate file"), self.ca_file
         )
-        self.server_name = QLineEdit(self)
-        self.server_name.setPlaceholderText(self.tr("server name (SNI): the host by default"))
-        self.name(self.server_name, "server_name", self.tr("TLS server name (SNI)"))
-        self.cert_file = QLineEdit(self)
-        self.cert_file.setPlaceholderText(self.tr("client certificate (.pem), optional"))
-        self.cert_file.setToolTip(
-            self.tr("For servers that ask clients for a certificate (mutual TLS)")
+        self.server_name = self.line_edit(
+            "server_name",
+            self.tr("TLS server name (SNI)"),
+            placeholder=self.tr("server name (SNI): the host by default"),
         )
-        self.name(self.cert_file, "cert_file", self.tr("Client certificate file"))
+        self.cert_file = self.line_edit(
+            "cert_file",
+            self.tr("Client certificate file"),
+            placeholder=self.tr("client certificate (.pem), optional"),
+            tip=self.tr("For servers that ask clients for a certificate (mutual TLS)"),
+        )
         self.cert_browse = self._browse_button(
             self.tr("Certificate…"),
             "cert_browse",
             self.tr("Choose a client certificate file"),
             self.cert_file,
         )
-        self.key_file = QLineEdit(self)
-        self.key_file.setPlaceholderText(self.tr("its key, if not in the certificate file"))
-        self.name(self.key_file, "key_file", self.tr("Client key file"))
+        self.key_file = self.line_edit(
+            "key_file",
+            self.tr("Client key file"),
+            placeholder=self.tr("its key, if not in the certificate file"),
+        )
         self.key_browse = self._browse_button(
             self.tr("Key…"), "key_browse", self.tr("Choose the client key file"), self.key_file
         )
-        self.alpn = QLineEdit(self)
-        self.alpn.setPlaceholderText(self.tr("ALPN, e.g. h2, http/1.1"))
-        self.alpn.setToolTip(
-            self.tr("Application protocols to offer, comma-separated; the server picks one")
+        self.alpn = self.line_edit(
+            "alpn",
+            self.tr("ALPN protocols to offer"),
+            placeholder=self.tr("ALPN, e.g. h2, http/1.1"),
+            tip=self.tr("Application protocols to offer, comma-separated; the server picks one"),
         )
-        self.name(self.alpn, "alpn", self.tr("ALPN protocols to offer"))
         self.tls_label = QLabel(self.tr("TLS"), self)
         self.tls_row = QWidget(self)
         tls_rows = QVBoxLayout(self.tls_row)
@@ -224,14 +232,6 @@ class SessionForm(SocketForm):
 
     # -- reacting to the user ---------------------------------------------------------------
 
-    @property
-    def client_kind(self) -> SocketKind:
-        return SocketKind(self.kind.currentData())
-
-    @property
-    def socket_kind(self) -> SocketKind:
-        return self.client_kind
-
     def network_widgets(self) -> Sequence[QWidget]:
         return (self.host_label, self.host, self.port_label, self.port, self.local_row)
 
@@ -262,7 +262,7 @@ class SessionForm(SocketForm):
         self._update_warning()
 
     def _update_warning(self) -> None:
-        insecure = self.client_kind is SocketKind.TLS and not self.tls_verify.isChecked()
+        insecure = self.socket_kind is SocketKind.TLS and not self.tls_verify.isChecked()
         self.warning.setVisible(insecure)
 
     def on_any_changed(self) -> None:
@@ -297,26 +297,14 @@ class SessionForm(SocketForm):
 
     def config(self) -> ClientConfig:
         """The connection described by the form; raises NetError naming the field."""
-        kind = self.client_kind
-        port = 0
-        if not kind.uses_path:
-            text = self.port.text().strip()
-            try:
-                port = int(text)
-            except ValueError:
-                raise NetError(
-                    self.tr("Port must be a number from 1 to 65535, not {text!r}").format(
-                        text=text
-                    ),
-                    "port",
-                ) from None
-        path_text = self.path.text().strip()
+        kind = self.socket_kind
+        port = 0 if kind.uses_path else self.port_number(self.port.text().strip(), 1)
         tls = kind is SocketKind.TLS
         config = ClientConfig(
             kind=kind,
             host=self.host.text().strip(),
             port=port,
-            path=Path(path_text).expanduser() if path_text else None,
+            path=self.path_typed(),
             timeout=self.timeout.value() / 1000,
             tls_verify=self.tls_verify.isChecked(),
             ca_file=_path(self.ca_file) if tls else None,

@@ -14,12 +14,11 @@ import time
 from collections.abc import Sequence
 from enum import Enum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -50,7 +49,6 @@ from netbench.ui.runtime.tasks import start_task
 from netbench.ui.sending.file_sender import FileSender
 from netbench.ui.sending.payload_editor import PayloadEditor
 from netbench.ui.sending.repeat_row import RepeatRow
-from netbench.ui.sending.saved_list import SnippetPanel, side_column
 from netbench.ui.widgets.close_reasons import close_reason_text
 from netbench.ui.widgets.colors import ERROR_COLOR, OK_COLOR, WARNING_COLOR
 from netbench.ui.widgets.sizes import format_size
@@ -65,6 +63,10 @@ class SessionState(Enum):
 
 
 class SessionPanel(TrafficPanel):
+    saved_message_hint = str(
+        QT_TRANSLATE_NOOP("SessionPanel", "Connect first: “{name}” is in the editor, ready to send")
+    )
+
     def setup(self) -> None:
         self.client: AnyClient | None = None
         self.config: ClientConfig | None = None
@@ -108,31 +110,7 @@ class SessionPanel(TrafficPanel):
             1,
             self.tr("Many connections to this target with this payload: throughput and latency"),
         )
-        left = QSplitter(Qt.Orientation.Vertical, self)
-        left.addWidget(self.views)
-        left.addWidget(sender)
-        left.setStretchFactor(0, 4)
-        left.setStretchFactor(1, 1)
-        body = QSplitter(Qt.Orientation.Horizontal, self)
-        self.snippets = SnippetPanel(
-            self.prefix,
-            self.snippet_store,
-            self.editor,
-            self.tr("Connect first: “{name}” is in the editor, ready to send"),
-            self,
-        )
-        body.addWidget(left)
-        body.addWidget(side_column(self.info_view, self.snippets, self))
-        body.setStretchFactor(0, 5)
-        body.setStretchFactor(1, 2)
-        body.setCollapsible(1, False)
-        body.setSizes([900, 280])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.form)
-        layout.addLayout(controls)
-        layout.addLayout(status)
-        layout.addWidget(body, 1)
+        self.lay_out([self.form, controls, status], self.views, sender, self.info_view)
 
     def _build_controls(self) -> tuple[QHBoxLayout, QHBoxLayout]:
         self.connect_button = self.button(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QPixmap
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from netbench.core.http.headers import charset_of, media_type
 from netbench.core.http.result import HopResult
-from netbench.core.http.sse import SseParser
+from netbench.core.http.sse import SseEvent, SseParser
 from netbench.ui.http.hex_view import ByteSource, HexView
 from netbench.ui.http.highlighter import BodyHighlighter
 from netbench.ui.runtime.tasks import start_task
@@ -183,11 +184,25 @@ class BodyViews(QTabWidget):
 
     def _show_events(self, data: bytes) -> None:
         parser = SseParser()
-        events = parser.feed(data)
-        self.events.setRowCount(len(events))
-        for row, event in enumerate(events):
+        self.events.setRowCount(0)
+        self.append_events(parser.feed(data))
+
+    def start_live_events(self) -> None:
+        """An event stream began: the Events view, emptied, fills as events arrive."""
+        self.clear()
+        self.setTabVisible(3, False)
+        self.setTabVisible(4, True)
+        self.setCurrentIndex(4)
+        self.note.setText(self.tr("Events arrive live; the rest of the body when it ends"))
+
+    def append_events(self, events: Sequence[SseEvent]) -> None:
+        row = self.events.rowCount()
+        self.events.setRowCount(row + len(events))
+        for event in events:
             for column, text in enumerate((event.event, event.id, event.data)):
                 self.events.setItem(row, column, QTableWidgetItem(text))
+            row += 1
+        self.events.scrollToBottom()
 
     def _show_pretty(self, language: str, head: bytes, size: int) -> None:
         charset = self._charset()

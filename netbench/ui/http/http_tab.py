@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QWidget
 
 from netbench.core.http.model import BytesBody, Header, HttpRequest
@@ -55,6 +55,14 @@ def examples() -> list[Example]:
 
 
 class HttpTab(TabFrame):
+    """Signals:
+    open_client_requested(str, int, str, object): host, port, "tcp" or "tls" and the
+        request's bytes: the window fills a Client session with them (tabs never import
+        each other).
+    """
+
+    open_client_requested = Signal(str, int, str, object)
+
     def __init__(self, engine: Engine, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__("http", "requests", engine, parent)
         self.shared = HttpShared(engine, data_dir)
@@ -77,6 +85,7 @@ class HttpTab(TabFrame):
         panel = RequestPanel(prefix, source, self.shared, self.inner)
         panel.request_menu.more_requests.connect(self.open_requests)
         panel.request_menu.history_wanted.connect(self.show_history)
+        panel.request_menu.client_wanted.connect(self.open_client_requested)
         return panel
 
     def open_requests(self, requests: list[HttpRequest]) -> None:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QMenu, QToolButton
+from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton
 
 from netbench.core.http.curl import export_curl
-from netbench.core.http.export import to_httpx2_python, to_raw_socket_python
+from netbench.core.http.export import request_bytes, to_httpx2_python, to_raw_socket_python
 from netbench.core.http.httpfile import (
     HttpFile,
     HttpFileEntry,
@@ -25,6 +26,8 @@ from netbench.core.http.httpfile import (
     write_http_file,
 )
 from netbench.core.http.model import HttpRequest
+from netbench.core.http.recording import exchange_records
+from netbench.core.recording.writer import JsonlRecorder
 from netbench.ui.http.curl_dialog import CurlDialog
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
@@ -40,10 +43,13 @@ class RequestActions(QObject):
     """Signals:
     more_requests(list): requests of an opened file beyond the first, for new panels.
     history_wanted(): the user asked for the history.
+    client_wanted(str, int, str, object): host, port, "tcp" or "tls", and the exact
+        request bytes, for a Client session.
     """
 
     more_requests = Signal(list)
     history_wanted = Signal()
+    client_wanted = Signal(str, int, str, object)
 
     def __init__(self, panel: RequestPanel) -> None:
         super().__init__(panel)
@@ -61,8 +67,10 @@ class RequestActions(QObject):
             ("copy_curl", self.tr("Copy as curl"), self.on_copy_curl),
             ("copy_python", self.tr("Copy as Python (httpx2)"), self.on_copy_python),
             ("copy_socket", self.tr("Copy as Python (raw socket)"), self.on_copy_socket),
+            ("to_client", self.tr("Send the exact bytes from the Client tab"), self.on_to_client),
             ("open_file", self.tr("Open .http file…"), self.on_open_file),
             ("save_file", self.tr("Save as .http file…"), self.on_save_file),
+            ("export_jsonl", self.tr("Export the exchange as JSON Lines…"), self.on_export_jsonl),
             ("history", self.tr("History…"), self.history_wanted.emit),
         ):
             action = QAction(title, self.menu)
@@ -70,6 +78,11 @@ class RequestActions(QObject):
             action.triggered.connect(slot)
             self.menu.addAction(action)
         self.button.setMenu(self.menu)
+
+    @property
+    def file_dialog(self) -> QFileDialog | None:
+        """The open or save dialog while it is open (tests answer it)."""
+        return self.dialogs.current
 
     def _request(self) -> HttpRequest | None:
         try:
@@ -103,6 +116,23 @@ class RequestActions(QObject):
                 self._copy(to_raw_socket_python(request))
             except OSError as exc:
                 self.panel.editor.show_error(str(exc))
+
+    def on_to_client(self) -> None:
+        """The request's HTTP/1.1 bytes in an idle Client session, connected by hand."""
+        if (request := self._request()) is None:
+            return
+        try:
+            data = request_bytes(request)
+        except OSError as exc:
+            self.panel.editor.show_error(str(exc))
+            return
+        parts = urlsplit(request.url)
+        tls = parts.scheme == "https"
+        try:
+            port = parts.port or (443 if tls else 80)
+        except ValueError:
+            port = 443 if tls else 80
+        self.client_wanted.emit(parts.hostname or "", port, "tls" if tls else "tcp", data)
 
     def on_open_file(self) -> None:
         spec = DialogSpec(
@@ -142,6 +172,38 @@ class RequestActions(QObject):
             default_suffix="http",
         )
         self.dialogs.open(spec, lambda path: self.save_file(Path(path)))
+
+    def on_export_jsonl(self) -> None:
+        if self.panel.last_result is None:
+            self.panel.editor.show_error(
+                self.tr("Send the request first: there is no exchange yet")
+            )
+            return
+        spec = DialogSpec(
+            DialogPurpose.SAVE_FILE,
+            self.tr("Export the exchange"),
+            "http.export_dialog",
+            filters=["JSON Lines (*.jsonl)", "All files (*)"],
+            default_suffix="jsonl",
+        )
+        self.dialogs.open(spec, lambda path: self.export_jsonl(Path(path)))
+
+    def export_jsonl(self, path: Path) -> bool:
+        """Every byte of the last exchange, both ways, hop by hop, in netbench's recording
+        format: Replay and the message inspector read it like any recording."""
+        result = self.panel.last_result
+        if result is None:
+            return False
+        try:
+            recorder = JsonlRecorder(path)
+            try:
+                recorder.write_many(exchange_records(result.hops, self.panel.source))
+            finally:
+                recorder.close()
+        except OSError as exc:
+            self.panel.editor.show_error(str(exc))
+            return False
+        return True
 
     def save_file(self, path: Path) -> bool:
         request = self._request()

@@ -25,7 +25,7 @@ from netbench.core.http.model import HttpRequest
 from netbench.core.http.result import ExchangeResult
 from netbench.net.errors import NetError
 from netbench.net.events import NetEvent
-from netbench.net.http.events import HttpPhase, HttpProgress, Phase
+from netbench.net.http.events import HttpPhase, HttpProgress, HttpSse, Phase
 from netbench.ui.http.request_actions import RequestActions
 from netbench.ui.http.request_editor import RequestEditor, RequestError
 from netbench.ui.http.response_view import ResponseView
@@ -54,6 +54,7 @@ class RequestPanel(QWidget):
         self.task: asyncio.Task[ExchangeResult | None] | None = None
         self.last_request: HttpRequest | None = None
         self.last_result: ExchangeResult | None = None
+        self.live_hop = -1  # the hop whose server-sent events are being shown live
         self.editor = RequestEditor(prefix, shared.environments, self)
         self.response = ResponseView(prefix, self)
         self.request_menu = RequestActions(self)
@@ -109,9 +110,19 @@ class RequestPanel(QWidget):
         for event in events:
             if isinstance(event, HttpPhase):
                 self.response.show_phase(self._phase_text(event))
+            elif isinstance(event, HttpSse):
+                self._show_live_events(event)
         if progress:
             last = progress[-1]
             self.response.show_progress(last.received, last.expected, last.rate)
+
+    def _show_live_events(self, event: HttpSse) -> None:
+        body = self.response.body
+        if event.hop != self.live_hop:
+            self.live_hop = event.hop
+            self.response.pages.setCurrentWidget(body)
+            body.start_live_events()
+        body.append_events(event.events)
 
     def _phase_text(self, event: HttpPhase) -> str:
         words = {
@@ -150,6 +161,7 @@ class RequestPanel(QWidget):
         client = await self.shared.client()
         run = client.prepare(request, self.source)
         self.run = run
+        self.live_hop = -1
         self.editor.set_running(True)
         self.response.start()
         self.title_changed.emit(self.title())

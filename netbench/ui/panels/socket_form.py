@@ -8,11 +8,13 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QLabel, QLineEdit, QWidget
 
+from netbench.net.errors import NetError
 from netbench.net.socket_kinds import SocketKind
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.widgets.colors import ERROR_COLOR, WARNING_COLOR
@@ -23,6 +25,7 @@ W = TypeVar("W", bound=QWidget)
 
 
 class SocketForm(QWidget):
+    path: QLineEdit  # every form has a Unix socket path field
     changed = Signal()
 
     def __init__(self, prefix: str, parent: QWidget | None = None) -> None:
@@ -41,9 +44,29 @@ class SocketForm(QWidget):
     def name(self, widget: W, control: str, accessible: str = "") -> W:
         return name_widget(widget, self.prefix, control, accessible)
 
+    def line_edit(
+        self, control: str, accessible: str, placeholder: str = "", tip: str = "", text: str = ""
+    ) -> QLineEdit:
+        """A named text field with its hint and tooltip."""
+        edit = self.name(QLineEdit(text, self), control, accessible)
+        edit.setPlaceholderText(placeholder)
+        if tip:
+            edit.setToolTip(tip)
+        return edit
+
+    def check_box(
+        self, control: str, text: str, accessible: str, tip: str = "", checked: bool = False
+    ) -> QCheckBox:
+        """A named check box with its tooltip."""
+        box = self.name(QCheckBox(text, self), control, accessible)
+        box.setChecked(checked)
+        if tip:
+            box.setToolTip(tip)
+        return box
+
     def kind_combo(self, accessible: str) -> QComboBox:
         """The kinds of socket, in the same order and words on both tabs."""
-        combo = self.name(QComboBox(self), "kind", accessible)
+        combo = self.kind = self.name(QComboBox(self), "kind", accessible)
         for label, kind in (
             (self.tr("TCP"), SocketKind.TCP),
             (self.tr("UDP"), SocketKind.UDP),
@@ -63,7 +86,8 @@ class SocketForm(QWidget):
 
     @property
     def socket_kind(self) -> SocketKind:
-        raise NotImplementedError
+        """The kind chosen in the ``kind`` combo (see :meth:`kind_combo`)."""
+        return SocketKind(self.kind.currentData())
 
     def error_fields(self) -> dict[str, QWidget]:
         """The widget each field name of a NetError stands for."""
@@ -117,6 +141,23 @@ class SocketForm(QWidget):
         marked = fields.get(field)
         if marked is not None:
             marked.setStyleSheet(f"border: 1px solid {ERROR_COLOR};")
+
+    def port_number(self, text: str, lowest: int) -> int:
+        """The port typed (checked later against the range); NetError on the port field."""
+        try:
+            return int(text)
+        except ValueError:
+            raise NetError(
+                self.tr("Port must be a number from {low} to 65535, not {text!r}").format(
+                    low=lowest, text=text
+                ),
+                "port",
+            ) from None
+
+    def path_typed(self) -> Path | None:
+        """The Unix socket path typed, with ``~`` expanded; None when empty."""
+        text = self.path.text().strip()
+        return Path(text).expanduser() if text else None
 
     def browse(self, spec: DialogSpec, target: QLineEdit) -> None:
         """Pick a file or folder into ``target``, without blocking the loop."""

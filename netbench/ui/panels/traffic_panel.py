@@ -16,12 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from netbench.core.rates import RateMeter
 from netbench.net.engine import Engine
 from netbench.net.events import NetEvent, Notice
+from netbench.ui.sending.payload_editor import PayloadEditor
+from netbench.ui.sending.saved_list import SnippetPanel, side_column
 from netbench.ui.sending.saved_store import SnippetStore, default_snippets_path
 from netbench.ui.transcript.backlog import EventBacklog, show_in_transcript
 from netbench.ui.transcript.view import TranscriptView
@@ -40,6 +42,7 @@ class Closable(Protocol):
 
 class TrafficPanel(QWidget):
     title_changed = Signal(str)
+    editor: PayloadEditor  # made by the panel's own setup, before lay_out
 
     def __init__(
         self,
@@ -78,6 +81,43 @@ class TrafficPanel(QWidget):
         if tip:
             button.setToolTip(tip)
         return button
+
+    def lay_out(
+        self, head: list[QWidget | QLayout], main: QWidget, sender: QWidget, side: QWidget
+    ) -> None:
+        """The panel's shape: ``head`` rows on top; below, ``main`` (the transcript) over
+        the sender, beside a column of ``side`` over the saved messages. The sender's
+        editor (``self.editor``) must exist: the saved messages load into it."""
+        hint = self.tr(self.saved_message_hint)  # the subclass's own context
+        self.snippets = SnippetPanel(self.prefix, self.snippet_store, self.editor, hint, self)
+        work = QSplitter(Qt.Orientation.Vertical, self)
+        work.addWidget(main)
+        work.addWidget(sender)
+        work.setStretchFactor(0, 4)
+        work.setStretchFactor(1, 1)
+        column = side_column(side, self.snippets, self)
+        body = QSplitter(Qt.Orientation.Horizontal, self)
+        body.addWidget(column if self.side_first else work)
+        body.addWidget(work if self.side_first else column)
+        body.setStretchFactor(0, 2 if self.side_first else 5)
+        body.setStretchFactor(1, 5 if self.side_first else 2)
+        body.setCollapsible(body.indexOf(column), False)
+        body.setSizes([480, 780] if self.side_first else [900, 280])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        for row in head:
+            if isinstance(row, QLayout):
+                layout.addLayout(row)
+            else:
+                layout.addWidget(row)
+        layout.addWidget(body, 1)
+
+    # Which side the peers or socket column stands on: left for a listener's peers.
+    side_first = False
+
+    # What a click on a saved message says while nothing can be sent (English, marked with
+    # QT_TRANSLATE_NOOP in the subclass's context).
+    saved_message_hint = ""
 
     # -- what a panel says of itself --------------------------------------------------------
 

@@ -15,12 +15,10 @@ from pathlib import Path
 import psutil
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -113,20 +111,22 @@ class ListenerForm(SocketForm):
             self.tr("127.0.0.1: this machine only. 0.0.0.0 or ::: every interface.")
         )
 
-        self.port = QLineEdit("0", self)
-        self.port.setPlaceholderText(self.tr("0 = any"))
-        self.port.setToolTip(
-            self.tr("0 picks any free port; the bound address is shown after start")
+        self.port = self.line_edit(
+            "port",
+            self.tr("Port"),
+            placeholder=self.tr("0 = any"),
+            tip=self.tr("0 picks any free port; the bound address is shown after start"),
+            text="0",
         )
-        self.name(self.port, "port", self.tr("Port"))
 
-        self.path = QLineEdit(self)
-        self.path.setPlaceholderText(self.tr("Socket path, e.g. ./sock"))
-        self.name(self.path, "path", self.tr("Unix socket path"))
-        self.remove_stale = QCheckBox(self.tr("Remove a stale socket file"), self)
-        self.name(self.remove_stale, "remove_stale", self.tr("Remove a stale socket file"))
-        self.remove_stale.setToolTip(
-            self.tr("Only a socket file nobody answers on is removed; never a regular file")
+        self.path = self.line_edit(
+            "path", self.tr("Unix socket path"), placeholder=self.tr("Socket path, e.g. ./sock")
+        )
+        self.remove_stale = self.check_box(
+            "remove_stale",
+            self.tr("Remove a stale socket file"),
+            self.tr("Remove a stale socket file"),
+            tip=self.tr("Only a socket file nobody answers on is removed; never a regular file"),
         )
 
         self.host_label = QLabel(self.tr("Host"), self)
@@ -165,10 +165,13 @@ class ListenerForm(SocketForm):
         ):
             self.framing.addItem(label, key)
         self.name(self.framing, "framing", self.tr("How received bytes are split into messages"))
-        self.delimiter = QLineEdit("\\n", self)
+        self.delimiter = self.line_edit(
+            "delimiter",
+            self.tr("Custom delimiter"),
+            tip=self.tr("Delimiter bytes, with escapes: \\n, \\r\\n, \\x03"),
+            text="\\n",
+        )
         self.delimiter.setMaximumWidth(80)
-        self.delimiter.setToolTip(self.tr("Delimiter bytes, with escapes: \\n, \\r\\n, \\x03"))
-        self.name(self.delimiter, "delimiter", self.tr("Custom delimiter"))
         self.fixed_length = QSpinBox(self)
         self.fixed_length.setRange(1, 16 * 1024 * 1024)
         self.fixed_length.setValue(16)
@@ -183,8 +186,9 @@ class ListenerForm(SocketForm):
         self.byteorder.addItem(self.tr("big-endian"), "big")
         self.byteorder.addItem(self.tr("little-endian"), "little")
         self.name(self.byteorder, "byteorder", self.tr("Length prefix byte order"))
-        self.counts_header = QCheckBox(self.tr("counts the header"), self)
-        self.name(self.counts_header, "counts_header", self.tr("Length counts the header"))
+        self.counts_header = self.check_box(
+            "counts_header", self.tr("counts the header"), self.tr("Length counts the header")
+        )
         self.max_frame = QSpinBox(self)
         self.max_frame.setRange(1, 1024 * 1024 * 1024)
         self.max_frame.setValue(1024 * 1024)
@@ -223,11 +227,14 @@ class ListenerForm(SocketForm):
         ):
             self.responder.addItem(label, key)
         self.name(self.responder, "responder", self.tr("Automatic reply"))
-        self.fixed_reply = QLineEdit(self)
-        self.fixed_reply.setPlaceholderText(self.tr("Reply text, escapes allowed: OK\\r\\n"))
-        self.name(self.fixed_reply, "fixed_reply", self.tr("Fixed reply"))
-        self.site = QLineEdit(str(default_site_dir()), self)
-        self.name(self.site, "site", self.tr("Folder served over HTTP"))
+        self.fixed_reply = self.line_edit(
+            "fixed_reply",
+            self.tr("Fixed reply"),
+            placeholder=self.tr("Reply text, escapes allowed: OK\\r\\n"),
+        )
+        self.site = self.line_edit(
+            "site", self.tr("Folder served over HTTP"), text=str(default_site_dir())
+        )
         self.site_browse = QPushButton(self.tr("Folder…"), self)
         self.name(self.site_browse, "site_browse", self.tr("Choose the folder to serve"))
         self.site_browse.clicked.connect(self._on_site_browse_clicked)
@@ -235,8 +242,9 @@ class ListenerForm(SocketForm):
         self.delay.setRange(0, 600_000)
         self.delay.setSuffix(self.tr(" ms delay"))
         self.name(self.delay, "reply_delay", self.tr("Delay before replying"))
-        self.close_after = QCheckBox(self.tr("close after reply"), self)
-        self.name(self.close_after, "close_after_reply", self.tr("Close after replying"))
+        self.close_after = self.check_box(
+            "close_after_reply", self.tr("close after reply"), self.tr("Close after replying")
+        )
 
         reply_row = QHBoxLayout()
         reply_row.addWidget(QLabel(self.tr("Reply"), self))
@@ -268,9 +276,12 @@ class ListenerForm(SocketForm):
         self.backlog.setValue(100)
         self.backlog.setPrefix(self.tr("backlog "))
         self.name(self.backlog, "backlog", self.tr("Listen backlog"))
-        self.reuse = QCheckBox(self.tr("SO_REUSEADDR"), self)
-        self.reuse.setChecked(True)
-        self.name(self.reuse, "reuse_address", self.tr("Reuse the address (SO_REUSEADDR)"))
+        self.reuse = self.check_box(
+            "reuse_address",
+            self.tr("SO_REUSEADDR"),
+            self.tr("Reuse the address (SO_REUSEADDR)"),
+            checked=True,
+        )
         self.max_connections = QSpinBox(self)
         self.max_connections.setRange(1, 1_000_000)
         self.max_connections.setValue(10_000)
@@ -282,16 +293,17 @@ class ListenerForm(SocketForm):
         self.idle.setSpecialValueText(self.tr("no idle timeout"))
         self.idle.setSuffix(self.tr(" s idle timeout"))
         self.name(self.idle, "idle_timeout", self.tr("Idle timeout in seconds"))
-        self.cert = QLineEdit(self)
-        self.cert.setPlaceholderText(self.tr("certificate .pem"))
-        self.name(self.cert, "cert", self.tr("TLS certificate file"))
-        self.key = QLineEdit(self)
-        self.key.setPlaceholderText(self.tr("key .pem"))
-        self.name(self.key, "key", self.tr("TLS key file"))
-        self.self_signed = QCheckBox(self.tr("self-signed"), self)
-        self.self_signed.setChecked(True)
-        self.self_signed.setToolTip(self.tr("Make a certificate for localhost on start"))
-        self.name(self.self_signed, "self_signed", self.tr("Use a self-signed certificate"))
+        self.cert = self.line_edit(
+            "cert", self.tr("TLS certificate file"), placeholder=self.tr("certificate .pem")
+        )
+        self.key = self.line_edit("key", self.tr("TLS key file"), placeholder=self.tr("key .pem"))
+        self.self_signed = self.check_box(
+            "self_signed",
+            self.tr("self-signed"),
+            self.tr("Use a self-signed certificate"),
+            tip=self.tr("Make a certificate for localhost on start"),
+            checked=True,
+        )
 
         limits_row = QHBoxLayout()
         for widget in (self.backlog, self.reuse, self.max_connections, self.idle):
@@ -306,14 +318,6 @@ class ListenerForm(SocketForm):
         grid.addLayout(limits_row, 4, 0, 1, 2)
 
     # -- reacting to the user ---------------------------------------------------------------
-
-    @property
-    def listener_kind(self) -> SocketKind:
-        return SocketKind(self.kind.currentData())
-
-    @property
-    def socket_kind(self) -> SocketKind:
-        return self.listener_kind
 
     def network_widgets(self) -> Sequence[QWidget]:
         return (self.host_label, self.host, self.port_label, self.port)
@@ -338,7 +342,7 @@ class ListenerForm(SocketForm):
     def apply_kind(self) -> None:
         """Show the fields this kind uses and enable what it supports."""
         super().apply_kind()
-        kind = self.listener_kind
+        kind = self.socket_kind
         stream = not kind.is_datagram
         stream_only: tuple[QWidget, ...] = (
             self.backlog,
@@ -378,7 +382,7 @@ class ListenerForm(SocketForm):
     def on_any_changed(self) -> None:
         self.show_error(None)
         host = self.host.currentText().strip()
-        everywhere = not self.listener_kind.uses_path and host in ("0.0.0.0", "::")
+        everywhere = not self.socket_kind.uses_path and host in ("0.0.0.0", "::")
         self.warning.setText(
             self.tr(
                 "Listening on all interfaces: other machines on your network can connect. "
@@ -537,7 +541,7 @@ class ListenerForm(SocketForm):
 
     def certificate_choice(self) -> ServerCertificate | None:
         """The chosen pair; None when a self-signed one is to be made on start."""
-        if self.listener_kind is not SocketKind.TLS or self.self_signed.isChecked():
+        if self.socket_kind is not SocketKind.TLS or self.self_signed.isChecked():
             return None
         cert, key = self.cert.text().strip(), self.key.text().strip()
         if not cert or not key:
@@ -546,24 +550,14 @@ class ListenerForm(SocketForm):
 
     def config(self, certificate: ServerCertificate | None = None) -> ListenerConfig:
         """The listener described by the form; raises NetError naming the field."""
-        kind = self.listener_kind
-        port_text = self.port.text().strip() or "0"
-        try:
-            port = int(port_text)
-        except ValueError:
-            raise NetError(
-                self.tr("Port must be a number from 0 to 65535, not {text!r}").format(
-                    text=port_text
-                ),
-                "port",
-            ) from None
+        kind = self.socket_kind
+        port = self.port_number(self.port.text().strip() or "0", 0)
         framing = self.framing_spec()
-        path_text = self.path.text().strip()
         config = ListenerConfig(
             kind=kind,
             host=self.host.currentText().strip(),
             port=port,
-            path=Path(path_text) if path_text else None,
+            path=self.path_typed(),
             framing=framing,
             responder=self.responder_choice(framing),
             certificate=certificate or self.certificate_choice(),

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from platformdirs import user_data_dir
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -43,7 +42,6 @@ from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
 from netbench.ui.sending.file_sender import FileSender
 from netbench.ui.sending.payload_editor import PayloadEditor
-from netbench.ui.sending.saved_list import SnippetPanel, side_column
 from netbench.ui.server.listener_form import ListenerForm
 from netbench.ui.server.peers_model import PeerColumn, PeersModel, PeerState
 from netbench.ui.widgets.sizes import format_size
@@ -53,6 +51,12 @@ AnyListener = StreamListener | DatagramListener
 
 
 class ListenerPanel(TrafficPanel):
+    saved_message_hint = str(
+        QT_TRANSLATE_NOOP(
+            "ListenerPanel", "Start the listener first: “{name}” is in the editor, ready to send"
+        )
+    )
+    side_first = True
     started = Signal()
     stopped = Signal()
 
@@ -77,30 +81,7 @@ class ListenerPanel(TrafficPanel):
         controls = self._build_controls()
         peers_box = self._build_peers()
         sender = self._build_sender()
-        right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(self.transcript)
-        right.addWidget(sender)
-        right.setStretchFactor(0, 4)
-        right.setStretchFactor(1, 1)
-        body = QSplitter(Qt.Orientation.Horizontal, self)
-        self.snippets = SnippetPanel(
-            self.prefix,
-            self.snippet_store,
-            self.editor,
-            self.tr("Start the listener first: “{name}” is in the editor, ready to send"),
-            self,
-        )
-        body.addWidget(side_column(peers_box, self.snippets, self))
-        body.addWidget(right)
-        body.setStretchFactor(0, 2)
-        body.setStretchFactor(1, 5)
-        body.setSizes([480, 780])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.form)
-        layout.addLayout(controls)
-        layout.addWidget(self.fingerprint)
-        layout.addWidget(body, 1)
+        self.lay_out([self.form, controls, self.fingerprint], self.transcript, sender, peers_box)
 
     def _build_controls(self) -> QHBoxLayout:
         self.start_button = QPushButton(self.tr("Start"), self)

@@ -247,17 +247,18 @@ class TranscriptModel(QAbstractTableModel):
 
     # -- changing the rows ------------------------------------------------------------------
 
-    def append_records(self, records: Sequence[Record]) -> None:
-        """Add a batch: at most one removal of old rows, then one insertion."""
+    def append_records(self, records: Sequence[Record]) -> int:
+        """Add a batch: at most one removal of old rows, then one insertion. Returns how
+        many of the rows shown before went."""
         if not records:
-            return
+            return 0
         if self._first_at is None:
             self._first_at = records[0].at
-        existing = self._rows
-        removed = min(existing, self._ring.overflow_of(records))
+        excess = self._ring.overflow_of(records)
+        removed = min(self._rows, excess)
         if removed:
             self._remove_oldest(removed)
-        self._ring.append_many(records)
+        self._ring.append_many(records, excess)
         self._skip = 0
         added = len(self._ring) - self._rows
         if added:
@@ -265,6 +266,7 @@ class TranscriptModel(QAbstractTableModel):
             self._rows += added
             self.endInsertRows()
         self.counts_changed.emit()
+        return removed
 
     def _remove_oldest(self, count: int) -> None:
         """Tell the views the oldest ``count`` rows go, before the ring drops them."""

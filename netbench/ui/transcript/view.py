@@ -271,9 +271,8 @@ class TranscriptView(QWidget):
         self.files.record(records)
         bar = self.table.verticalScrollBar()
         follow = self.autoscroll.isChecked() and bar.value() >= bar.maximum()
-        removed = min(self.model.rowCount(), self.model.ring.overflow_of(records))
         position = bar.value()
-        self.model.append_records(records)
+        removed = self.model.append_records(records)
         if follow:
             self.table.scrollToBottom()
         elif removed and position > 0:

@@ -54,3 +54,67 @@ class TricklingServer:
 
     def close(self) -> None:
         self.sock.close()
+
+
+class SseServer:
+    """An asyncio server (on its own thread and loop) that answers with text/event-stream
+    and sends ``pieces`` one at a time, each after ``gates[i]`` is set: events split
+    across reads, UTF-8 sequences split across chunks. The connection closes at the end."""
+
+    def __init__(self, pieces: list[bytes]) -> None:
+        import asyncio
+
+        self.pieces = pieces
+        self.gates = [threading.Event() for _ in pieces]
+        self.sent = [threading.Event() for _ in pieces]
+        self.loop = asyncio.new_event_loop()
+        ready = threading.Event()
+        self.port = 0
+
+        async def serve() -> None:
+            server = await asyncio.start_server(self._handle, "127.0.0.1", 0)
+            self.port = server.sockets[0].getsockname()[1]
+            ready.set()
+            async with server:
+                await server.serve_forever()
+
+        self.thread = threading.Thread(
+            target=lambda: self._run(serve), name="sse-server", daemon=True
+        )
+        self.thread.start()
+        ready.wait(5)
+
+    def _run(self, serve: Callable[[], Any]) -> None:
+        import asyncio
+        import contextlib
+
+        with contextlib.suppress(asyncio.CancelledError):
+            self.loop.run_until_complete(serve())
+
+    async def _handle(self, reader: Any, writer: Any) -> None:
+        import asyncio
+
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\n"
+            b"Cache-Control: no-cache\r\nConnection: close\r\n\r\n"
+        )
+        await writer.drain()
+        for gate, sent, piece in zip(self.gates, self.sent, self.pieces, strict=True):
+            await asyncio.to_thread(gate.wait, 10)
+            writer.write(piece)
+            await writer.drain()
+            sent.set()
+        writer.close()
+
+    def close(self) -> None:
+        for gate in self.gates:
+            gate.set()
+
+        def stop() -> None:
+            for task in __import__("asyncio").all_tasks(self.loop):
+                task.cancel()
+
+        self.loop.call_soon_threadsafe(stop)
+        self.thread.join(5)
+        self.loop.close()

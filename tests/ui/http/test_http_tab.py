@@ -7,7 +7,7 @@ import json
 
 import pytest
 from helpers import find
-from http_helpers import TricklingServer, send
+from http_helpers import SseServer, TricklingServer, send
 from nginx_peer import LARGE_SIZE, SMALL_BODY
 
 from netbench.core.http.result import Outcome
@@ -230,3 +230,39 @@ def test_the_tab_speaks_chinese_and_shows_a_response(qapp, open_window, pump, ng
         win.close()
     finally:
         translation.uninstall(qapp)
+
+
+def test_server_sent_events_show_one_by_one_as_they_arrive(window, pump):
+    snowman = "☃ 雪".encode()
+    pieces = [
+        b"event: hello\nid: 1\ndata: first\n\n",  # one whole event
+        b"data: sec",  # an event split across reads...
+        b"ond\n\n: a comment\ndata: " + snowman[:2],  # ...and a UTF-8 sequence split too
+        snowman[2:] + b"\r\n\r\n",
+    ]
+    server = SseServer(pieces)
+    try:
+        find(window, "http.url").setText(f"http://127.0.0.1:{server.port}/events")
+        find(window, "http.send").click()
+        panel = window.http_tab.current_panel
+        table = find(window, "http.body_sse")
+        rows = []
+
+        def data_column() -> list[str]:
+            return [table.item(row, 2).text() for row in range(table.rowCount())]
+
+        for index, expected in enumerate((["first"], ["first"], ["first", "second"])):
+            server.gates[index].set()
+            pump(server.sent[index].is_set, 5)
+            pump(lambda expected=expected: data_column() == expected, 5)
+            assert panel.is_running  # shown while the response still goes on
+            rows.append(table.rowCount())
+        assert find(window, "http.body_view").currentIndex() == 4  # the Events view
+        assert table.item(0, 0).text() == "hello" and table.item(0, 1).text() == "1"
+        server.gates[3].set()
+        pump(lambda: panel.last_result is not None and not panel.is_running, 10)
+        assert data_column() == ["first", "second", "☃ 雪"]
+        assert rows == [1, 1, 2]
+        assert panel.last_result.outcome is Outcome.COMPLETE
+    finally:
+        server.close()

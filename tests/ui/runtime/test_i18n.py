@@ -87,7 +87,10 @@ def test_lupdate_finds_the_strings_of_every_ui_module(ui_strings):
     assert len(ui_strings) > 600
     for context in (
         "MainWindow",
-        "Tabs",
+        "TabFrame",
+        "SocketForm",
+        "HttpTab",
+        "LookupTab",
         "ErrorBanner",
         "AboutDialog",
         "PayloadEditor",
@@ -176,7 +179,7 @@ def test_the_window_speaks_chinese_and_english_again_after(qapp, qtbot, qloop):
         qtbot.addWidget(window)
         window.show()
         titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-        assert titles == ["服务器", "客户端", "HTTP", "查询"]
+        assert titles == ["服务器", "客户端", "HTTP", "查询", "教程"]
         menus = [a.text() for a in window.menuBar().actions()]
         assert menus == ["文件(&F)", "设置(&S)", "示例", "帮助(&H)"]
         assert window.findChild(object, "server.start").text() == "启动"

@@ -1,0 +1,1 @@
+"""The tutorials' experiments as data: what each step starts, says, and runs."""

@@ -1,0 +1,1 @@
+"""The Lessons tab: the tutorials' experiments, one click each."""
