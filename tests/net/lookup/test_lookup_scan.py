@@ -160,7 +160,7 @@ def test_a_range_of_hosts_is_scanned_address_by_address():
         server.bind(("127.0.0.2", 0))
         server.listen()
         port = server.getsockname()[1]
-        ports = [port, free_port()]
+        ports = sorted([port, free_port()])
         hosts = parse_hosts("127.0.0.0/30, ::1")
         progress = []
         report = asyncio.run(scan_ports(hosts, ports, timeout=2, on_progress=progress.append))
