@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 from types import TracebackType
 
@@ -91,5 +90,4 @@ class ListenWatch:
 
 
 if __name__ == "__main__":
-    time.sleep(0)
     watch()
