@@ -185,3 +185,17 @@ def test_a_name_and_its_address_are_contacted_once():
         report = asyncio.run(scan_ports(["127.0.0.1", "127.0.0.1"], [port]))
     assert [(r.host, r.state) for r in report.results] == [("127.0.0.1", PortState.OPEN)]
     assert report.total == 1
+
+
+def test_without_a_watchable_selector_the_worker_coroutines_give_the_same(listeners, monkeypatch):
+    """Where the loop cannot watch a selector (Windows), one coroutine per connect."""
+    from netbench.net.lookup import scan
+
+    ports = sorted(listeners + [free_port() for _ in range(3)])
+    pooled = asyncio.run(scan_ports("127.0.0.1", ports, timeout=2))
+    monkeypatch.setattr(scan, "selector_for", lambda loop: None)
+    workers = asyncio.run(scan_ports("127.0.0.1", ports, timeout=2))
+    assert [(r.port, r.state) for r in workers.results] == [
+        (r.port, r.state) for r in pooled.results
+    ]
+    assert workers.open_ports == tuple(sorted(listeners))
