@@ -25,7 +25,7 @@ def test_screenshot_writes_one_png_per_tab(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     names = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert names == ["client.png", "http.png", "lookup.png", "server.png"]
+    assert names == ["client.png", "http.png", "lessons.png", "lookup.png", "server.png"]
     for path in tmp_path.glob("*.png"):
         assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert path.stat().st_size > 5_000
@@ -46,7 +46,7 @@ def test_screenshots_never_touch_the_users_saved_messages(tmp_path):
     env = dict(APP_ENV, XDG_DATA_HOME=str(tmp_path / "data"))
     result = run_python("-m", "netbench", "--screenshot", str(tmp_path / "shots"), env=env)
     assert result.returncode == 0, result.stderr
-    assert len(list((tmp_path / "shots").glob("*.png"))) == 4
+    assert len(list((tmp_path / "shots").glob("*.png"))) == 5
     assert saved.read_bytes() == before
     assert [p.name for p in saved.parent.iterdir()] == ["snippets.json"]
 
