@@ -41,7 +41,7 @@ class ListenerConfig:
     max_connections: int = DEFAULT_MAX_CONNECTIONS
     idle_timeout: float | None = None
     remove_stale: bool = False
-    close_on_peer_fin: bool | None = None  # None: close when replies are automatic
+    keep_half_open: bool = False  # after the peer's FIN, leave our side open
 
     @property
     def listens_everywhere(self) -> bool:
@@ -158,11 +158,7 @@ async def open_listener(
             framing=config.framing,
             responder=config.responder,
             idle_timeout=config.idle_timeout,
-            close_on_peer_fin=(
-                config.responder is not None
-                if config.close_on_peer_fin is None
-                else config.close_on_peer_fin
-            ),
+            keep_half_open=config.keep_half_open,
         ),
         ssl_context=context,
         max_connections=config.max_connections,

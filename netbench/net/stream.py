@@ -53,7 +53,9 @@ class PeerPolicy:
     framing: FramingSpec = field(default_factory=FramingSpec)
     responder: Responder | None = None
     idle_timeout: float | None = None
-    close_on_peer_fin: bool = False
+    # After the peer's FIN, close our side once what we queued is sent (what servers and
+    # ncat do); keeping it half-open holds a descriptor until the user closes it.
+    keep_half_open: bool = False
 
 
 class StreamKind(StrEnum):
@@ -199,16 +201,17 @@ class StreamPeer(asyncio.BufferedProtocol):
         )
 
     def eof_received(self) -> bool:
-        """The peer finished sending. Keep our side open so we can still reply, unless the
-        policy says to close once automatic replies are out (what a scripted peer like
-        ``ncat`` waits for before it exits)."""
+        """The peer finished sending. Close our side once automatic replies are out and
+        what we queued is sent (``transport.close`` flushes first), unless the policy keeps
+        half-open connections: a peer that closes is otherwise never released (CLOSE_WAIT),
+        and each holds a file descriptor."""
         self.peer_finished = True
         self._report(self._framer.flush())
         self._sink(PeerFinished(source=self.source, peer=self.name))
         actions: list[Action] = []
         if self._session is not None:
             actions.extend(self._session.on_end())
-        if self._policy.close_on_peer_fin and not any(
+        if not self._policy.keep_half_open and not any(
             isinstance(a, CloseConnection) for a in actions
         ):
             actions.append(CloseConnection(max((a.delay for a in actions), default=0.0)))

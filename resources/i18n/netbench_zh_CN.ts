@@ -29,6 +29,25 @@
     </message>
 </context>
 <context>
+    <name>Acceptor</name>
+    <message>
+        <source>accepting a connection failed: {reason}</source>
+        <translation>接受连接失败：{reason}</translation>
+    </message>
+    <message>
+        <source>out of file descriptors ({reason}; this process may open {limit}): accepting paused, {refused} waiting connection(s) refused; accepting resumes when connections close</source>
+        <translation>文件描述符已用尽（{reason}；本进程最多可打开 {limit} 个）：已暂停接受连接，拒绝了 {refused} 个等待中的连接；有连接关闭后将恢复接受</translation>
+    </message>
+    <message>
+        <source>still out of file descriptors: {refused} connection(s) refused so far</source>
+        <translation>文件描述符仍然不足：至今已拒绝 {refused} 个连接</translation>
+    </message>
+    <message>
+        <source>accepting again: {refused} connection(s) were refused while file descriptors ran out</source>
+        <translation>已恢复接受连接：文件描述符用尽期间共拒绝了 {refused} 个连接</translation>
+    </message>
+</context>
+<context>
     <name>AuthPage</name>
     <message>
         <source>Authentication</source>
@@ -1880,46 +1899,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>回复规则</translation>
     </message>
     <message>
-        <source>backlog </source>
-        <translation>backlog </translation>
-    </message>
-    <message>
-        <source>Listen backlog</source>
-        <translation>监听队列长度 (backlog)</translation>
-    </message>
-    <message>
-        <source>SO_REUSEADDR</source>
-        <translation>SO_REUSEADDR</translation>
-    </message>
-    <message>
-        <source>Reuse the address (SO_REUSEADDR)</source>
-        <translation>地址重用 (SO_REUSEADDR)</translation>
-    </message>
-    <message>
-        <source>max </source>
-        <translation>最多 </translation>
-    </message>
-    <message>
-        <source> connections</source>
-        <translation> 个连接</translation>
-    </message>
-    <message>
-        <source>Maximum connections</source>
-        <translation>最大连接数</translation>
-    </message>
-    <message>
-        <source>no idle timeout</source>
-        <translation>无空闲超时</translation>
-    </message>
-    <message>
-        <source> s idle timeout</source>
-        <translation> 秒空闲超时</translation>
-    </message>
-    <message>
-        <source>Idle timeout in seconds</source>
-        <translation>空闲超时（秒）</translation>
-    </message>
-    <message>
         <source>certificate .pem</source>
         <translation>证书 .pem</translation>
     </message>
@@ -1994,6 +1973,69 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Port must be a number from 0 to 65535, not {text!r}</source>
         <translation>端口必须是 0 到 65535 之间的数字，而不是 {text!r}</translation>
+    </message>
+</context>
+<context>
+    <name>ListenerLimits</name>
+    <message>
+        <source>Listen backlog</source>
+        <translation>监听队列长度 (backlog)</translation>
+    </message>
+    <message>
+        <source>backlog </source>
+        <translation>backlog </translation>
+    </message>
+    <message>
+        <source>SO_REUSEADDR</source>
+        <translation>SO_REUSEADDR</translation>
+    </message>
+    <message>
+        <source>Reuse the address (SO_REUSEADDR)</source>
+        <translation>地址重用 (SO_REUSEADDR)</translation>
+    </message>
+    <message>
+        <source>max </source>
+        <translation>最多 </translation>
+    </message>
+    <message>
+        <source> connections</source>
+        <translation> 个连接</translation>
+    </message>
+    <message>
+        <source>Maximum connections</source>
+        <translation>最大连接数</translation>
+    </message>
+    <message>
+        <source>(at most {budget}: the open-file limit)</source>
+        <translation>（最多 {budget} 个：受打开文件数上限限制）</translation>
+    </message>
+    <message>
+        <source>Each connection holds a file descriptor; some are kept for the rest of the app. Raise the system&apos;s open-file limit (ulimit -n) to allow more.</source>
+        <translation>每个连接占用一个文件描述符，另有一部分留给程序的其他功能。提高系统的打开文件数上限（ulimit -n）即可允许更多连接。</translation>
+    </message>
+    <message>
+        <source>no idle timeout</source>
+        <translation>无空闲超时</translation>
+    </message>
+    <message>
+        <source> s idle timeout</source>
+        <translation> 秒空闲超时</translation>
+    </message>
+    <message>
+        <source>Idle timeout in seconds</source>
+        <translation>空闲超时（秒）</translation>
+    </message>
+    <message>
+        <source>keep half-open</source>
+        <translation>保持半关闭</translation>
+    </message>
+    <message>
+        <source>When a peer finishes sending (FIN), keep our side open so you can still reply. Off: our side closes once what was queued is sent.</source>
+        <translation>对端结束发送（FIN）后，本端保持打开，以便仍可回复。关闭此项：排队的数据发送完毕后本端即关闭。</translation>
+    </message>
+    <message>
+        <source>Keep connections half-open after the peer&apos;s FIN</source>
+        <translation>收到对端 FIN 后保持连接半关闭</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,7 @@ from netbench.net.socket_kinds import SocketKind
 from netbench.net.tls import ServerCertificate, describe_certificate
 from netbench.ui.panels.socket_form import SocketForm
 from netbench.ui.runtime.net_text import net_text
+from netbench.ui.server.listener_limits import ListenerLimits
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec
 
 HOST_CHOICES = ("127.0.0.1", "::1", "0.0.0.0", "::")
@@ -263,25 +264,12 @@ class ListenerForm(SocketForm):
         grid.addWidget(self.rules, 3, 0, 1, 2)
 
     def _build_limits_row(self, grid: QGridLayout) -> None:
-        self.backlog = QSpinBox(self)
-        self.backlog.setRange(1, 65535)
-        self.backlog.setValue(100)
-        self.backlog.setPrefix(self.tr("backlog "))
-        self.name(self.backlog, "backlog", self.tr("Listen backlog"))
-        self.reuse = QCheckBox(self.tr("SO_REUSEADDR"), self)
-        self.reuse.setChecked(True)
-        self.name(self.reuse, "reuse_address", self.tr("Reuse the address (SO_REUSEADDR)"))
-        self.max_connections = QSpinBox(self)
-        self.max_connections.setRange(1, 1_000_000)
-        self.max_connections.setValue(10_000)
-        self.max_connections.setPrefix(self.tr("max "))
-        self.max_connections.setSuffix(self.tr(" connections"))
-        self.name(self.max_connections, "max_connections", self.tr("Maximum connections"))
-        self.idle = QSpinBox(self)
-        self.idle.setRange(0, 86_400)
-        self.idle.setSpecialValueText(self.tr("no idle timeout"))
-        self.idle.setSuffix(self.tr(" s idle timeout"))
-        self.name(self.idle, "idle_timeout", self.tr("Idle timeout in seconds"))
+        self.limits = ListenerLimits(self.prefix, self)
+        self.backlog = self.limits.backlog
+        self.reuse = self.limits.reuse
+        self.max_connections = self.limits.max_connections
+        self.idle = self.limits.idle
+        self.keep_half_open = self.limits.keep_half_open
         self.cert = QLineEdit(self)
         self.cert.setPlaceholderText(self.tr("certificate .pem"))
         self.name(self.cert, "cert", self.tr("TLS certificate file"))
@@ -294,8 +282,7 @@ class ListenerForm(SocketForm):
         self.name(self.self_signed, "self_signed", self.tr("Use a self-signed certificate"))
 
         limits_row = QHBoxLayout()
-        for widget in (self.backlog, self.reuse, self.max_connections, self.idle):
-            limits_row.addWidget(widget)
+        limits_row.addWidget(self.limits)
         limits_row.addSpacing(12)
         self.tls_label = QLabel(self.tr("TLS"), self)
         limits_row.addWidget(self.tls_label)
@@ -341,9 +328,7 @@ class ListenerForm(SocketForm):
         kind = self.listener_kind
         stream = not kind.is_datagram
         stream_only: tuple[QWidget, ...] = (
-            self.backlog,
-            self.max_connections,
-            self.idle,
+            *self.limits.stream_widgets(),
             self.close_after,
             self.framing,
         )
@@ -421,10 +406,7 @@ class ListenerForm(SocketForm):
             self.rules,
             self.delay,
             self.close_after,
-            self.backlog,
-            self.reuse,
-            self.max_connections,
-            self.idle,
+            *self.limits.editable(),
             self.cert,
             self.key,
             self.self_signed,
@@ -572,6 +554,7 @@ class ListenerForm(SocketForm):
             max_connections=self.max_connections.value(),
             idle_timeout=float(self.idle.value()) or None,
             remove_stale=self.remove_stale.isChecked(),
+            keep_half_open=self.keep_half_open.isChecked(),
         )
         if kind is not SocketKind.TLS or config.certificate is not None:
             config.validate()

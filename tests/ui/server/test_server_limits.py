@@ -1,0 +1,47 @@
+"""The Server tab's limits against real peers: FIN closes by default, half-open on request,
+the connection limit within the file-descriptor budget."""
+
+import socket
+
+import pytest
+from helpers import find
+from test_server_tab import bound_port, start_listener
+
+from netbench.net.fd_budget import connection_budget
+
+
+def states(panel):
+    model = panel.peers_model
+    return [model.row(r).state.name for r in range(model.rowCount())]
+
+
+def test_a_peer_that_finishes_is_closed_unless_half_open_is_kept(window, pump, in_thread):
+    panel = start_listener(window, pump)
+    port = bound_port(window)
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as client:
+        client.shutdown(socket.SHUT_WR)
+        assert in_thread(client.recv, 10) == b""  # our side closed too
+    pump(lambda: panel.peers_model.rowCount() == 1)
+    pump(lambda: panel.peers_model.row(0).state.name == "CLOSED")
+
+    find(window, "server.stop").click()
+    pump(lambda: not panel.is_running)
+    find(window, "server.keep_half_open").setChecked(True)
+    find(window, "server.start").click()
+    pump(lambda: panel.is_running)
+    port = bound_port(window)
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as client:
+        client.shutdown(socket.SHUT_WR)
+        pump(lambda: "HALF_CLOSED" in states(panel))
+        client.settimeout(0.3)
+        with pytest.raises(TimeoutError):
+            client.recv(10)  # still open on our side, as asked
+
+
+def test_the_connection_limit_stays_within_the_descriptor_budget(window, pump):
+    field = find(window, "server.max_connections")
+    budget = connection_budget()
+    assert field.maximum() == budget
+    assert field.value() <= budget
+    label = find(window, "server.max_connections_budget")
+    assert str(budget) in label.text() and "open-file limit" in label.text()
