@@ -39,10 +39,16 @@ from netbench.net.events import (
     Notice,
     PeerClosed,
     PeerFinished,
+    PeerNotReading,
 )
-from netbench.net.read_gate import READ_BUFFER_SIZE, ReadGate
+from netbench.net.read_gate import READ_BUFFER_SIZE, ReadGate, ReadHolds
 
 CLOSE_GRACE_SECONDS = 0.5
+# What we queue for one peer: above the high mark we stop reading from it (so its own
+# sending backs up, not our memory) until it has taken all but the low mark.
+WRITE_HIGH_WATER = 256 * 1024
+WRITE_LOW_WATER = 64 * 1024
+WRITES_BACKED_UP = "writes"
 DEFAULT_MAX_CONNECTIONS = 10_000
 
 
@@ -99,6 +105,8 @@ class StreamPeer(asyncio.BufferedProtocol):
         self._chunk_id = 0
         self._closing_reason: CloseReason | None = None
         self.transport: asyncio.Transport | None = None
+        self.holds: ReadHolds | None = None
+        self.not_reading = False
         self.bytes_in = 0
         self.bytes_out = 0
         self.peer_finished = False
@@ -109,6 +117,8 @@ class StreamPeer(asyncio.BufferedProtocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         assert isinstance(transport, asyncio.Transport)
         self.transport = transport
+        self.holds = ReadHolds(transport)
+        transport.set_write_buffer_limits(high=WRITE_HIGH_WATER, low=WRITE_LOW_WATER)
         peer = format_address(transport.get_extra_info("peername"))
         if peer:
             self.name = peer
@@ -129,8 +139,21 @@ class StreamPeer(asyncio.BufferedProtocol):
         self._last_activity = time.monotonic()
         self._report(self._framer.feed(data, self._chunk_id), nbytes)
         gate = self._gate
-        if gate is not None and self.transport is not None and not gate.admit(nbytes):
-            gate.park(self.transport)
+        if gate is not None and self.holds is not None and not gate.admit(nbytes):
+            gate.park(self.holds)
+
+    def pause_writing(self) -> None:
+        """The peer is not taking what we send: stop reading from it meanwhile."""
+        if self.holds is not None:
+            self.holds.hold(WRITES_BACKED_UP)
+        self.not_reading = True
+        self._sink(PeerNotReading(source=self.source, peer=self.name, paused=True))
+
+    def resume_writing(self) -> None:
+        if self.holds is not None:
+            self.holds.release(WRITES_BACKED_UP)
+        self.not_reading = False
+        self._sink(PeerNotReading(source=self.source, peer=self.name, paused=False))
 
     def _report(self, outputs: list[Frame | FramingError], nbytes: int = 0) -> None:
         frames = [o for o in outputs if isinstance(o, Frame)]
@@ -224,8 +247,8 @@ class StreamPeer(asyncio.BufferedProtocol):
             self._idle_timer.cancel()
         for task in list(self._pending):
             task.cancel()
-        if self._gate is not None and self.transport is not None:
-            self._gate.forget(self.transport)
+        if self._gate is not None and self.holds is not None:
+            self._gate.forget(self.holds)
         if not self.peer_finished:
             self._report(self._framer.flush())
         if self._closing_reason is not None:

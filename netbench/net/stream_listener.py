@@ -141,11 +141,10 @@ class StreamListener:
                     "port",
                 )
             target = format_address((host, port))
-            loop = asyncio.get_running_loop()
+            # Bound here, not in an executor: qasync's executor is a QThread pool, whose
+            # threads' timers Qt then warns about. Hosts are IP addresses or localhost.
             try:
-                sockets = await loop.run_in_executor(
-                    None, bind_tcp, host, port, backlog, reuse_address
-                )
+                sockets = bind_tcp(host, port, backlog, reuse_address)
             except OSError as exc:
                 raise describe_os_error(exc, target) from exc
             self.address = ", ".join(format_address(s.getsockname()) for s in sockets)

@@ -3925,6 +3925,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>{messages} 条 · {size}</translation>
     </message>
     <message>
+        <source>paused: not reading our replies</source>
+        <translation>已暂停：对端未读取本端的回复</translation>
+    </message>
+    <message>
         <source>open</source>
         <translation>已连接</translation>
     </message>

@@ -9,6 +9,7 @@ import resource
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,8 @@ def test_out_of_descriptors_pauses_accepting_and_the_app_lives_on(tmp_path: Path
         peer.stdin.write("close 10\n")
         peer.stdin.flush()
         peer_out.until("CLOSED")
+        app_out.until("NOTICE accepting again")
+        time.sleep(0.5)  # the other nine closes reach the app too
         peer.stdin.write("more 5\n")
         peer.stdin.flush()
         assert peer_out.until("READY", timeout=30).count("OPEN") == 5

@@ -1,6 +1,7 @@
 """The Server tab's limits against real peers: FIN closes by default, half-open on request,
 the connection limit within the file-descriptor budget."""
 
+import contextlib
 import socket
 
 import pytest
@@ -45,3 +46,22 @@ def test_the_connection_limit_stays_within_the_descriptor_budget(window, pump):
     assert field.value() <= budget
     label = find(window, "server.max_connections_budget")
     assert str(budget) in label.text() and "open-file limit" in label.text()
+
+
+def test_a_peer_that_does_not_read_our_echo_shows_as_paused(window, pump):
+    panel = start_listener(window, pump, reply="echo")
+    port = bound_port(window)
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as client:
+        client.setblocking(False)
+        block = b"x" * 65536
+
+        def flooded_and_paused():
+            with contextlib.suppress(BlockingIOError):
+                client.send(block)
+            model = panel.peers_model
+            return model.rowCount() == 1 and model.row(0).not_reading
+
+        pump(flooded_and_paused, 20)
+        view = find(window, "server.peers")
+        state = view.model().index(0, 4).data()
+        assert state == "paused: not reading our replies"
