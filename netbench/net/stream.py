@@ -14,6 +14,7 @@ import contextlib
 import socket
 import struct
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -26,6 +27,7 @@ from netbench.core.replies.responder import (
     Reply,
     Responder,
     ResponderSession,
+    StreamReply,
 )
 from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.errors import NetError
@@ -49,6 +51,7 @@ CLOSE_GRACE_SECONDS = 0.5
 WRITE_HIGH_WATER = 256 * 1024
 WRITE_LOW_WATER = 64 * 1024
 WRITES_BACKED_UP = "writes"
+RESPONDING = "responding"  # a streamed response is under way
 DEFAULT_MAX_CONNECTIONS = 10_000
 
 
@@ -98,6 +101,10 @@ class StreamPeer(asyncio.BufferedProtocol):
         self._framer = make_framer(policy.framing)
         self._session: ResponderSession | None = None
         self._pending: set[asyncio.Task[None]] = set()
+        self._batches: deque[tuple[float, list[Action]]] = deque()
+        self._worker: asyncio.Task[None] | None = None
+        self._writable = asyncio.Event()
+        self._writable.set()
         self._idle_timer: asyncio.TimerHandle | None = None
         self._last_activity = time.monotonic()
         self._buffer = bytearray(READ_BUFFER_SIZE)
@@ -147,12 +154,14 @@ class StreamPeer(asyncio.BufferedProtocol):
         if self.holds is not None:
             self.holds.hold(WRITES_BACKED_UP)
         self.not_reading = True
+        self._writable.clear()
         self._sink(PeerNotReading(source=self.source, peer=self.name, paused=True))
 
     def resume_writing(self) -> None:
         if self.holds is not None:
             self.holds.release(WRITES_BACKED_UP)
         self.not_reading = False
+        self._writable.set()
         self._sink(PeerNotReading(source=self.source, peer=self.name, paused=False))
 
     def _report(self, outputs: list[Frame | FramingError], nbytes: int = 0) -> None:
@@ -180,24 +189,65 @@ class StreamPeer(asyncio.BufferedProtocol):
     # -- automatic replies and the idle timer ---------------------------------------------
 
     def _act(self, actions: list[Action]) -> None:
+        """Perform at once what needs no waiting; else queue behind what is under way."""
         if not actions:
             return
-        if all(action.delay <= 0 for action in actions):
+        at_once = all(
+            isinstance(action, Reply | CloseConnection) and action.delay <= 0 for action in actions
+        )
+        if at_once and self._worker is None:
             for action in actions:
                 self._do(action)
             return
-        task = asyncio.get_running_loop().create_task(self._act_later(actions))
-        self._pending.add(task)
-        task.add_done_callback(self._pending.discard)
+        self._batches.append((time.monotonic(), actions))
+        if self._worker is None:
+            self._worker = asyncio.get_running_loop().create_task(self._work())
+            self._pending.add(self._worker)
+            self._worker.add_done_callback(self._pending.discard)
 
-    async def _act_later(self, actions: list[Action]) -> None:
-        """Delays count from the frame's arrival; actions keep their order."""
-        started = time.monotonic()
-        for action in actions:
-            wait = action.delay - (time.monotonic() - started)
-            if wait > 0:
-                await asyncio.sleep(wait)
-            self._do(action)
+    async def _work(self) -> None:
+        """Delays count from the frame's arrival; actions keep their order, and a later
+        frame's actions wait behind an earlier one's."""
+        try:
+            while self._batches and self.is_open:
+                started, actions = self._batches.popleft()
+                for action in actions:
+                    wait = action.delay - (time.monotonic() - started)
+                    if wait > 0:
+                        await asyncio.sleep(wait)
+                    if isinstance(action, StreamReply):
+                        await self._stream(action)
+                    else:
+                        self._do(action)
+        finally:
+            self._worker = None
+
+    async def _stream(self, action: StreamReply) -> None:
+        """A response too large to hold: its head, then its body as the peer takes it.
+        Nothing more is read from the peer meanwhile (pipelined requests wait in the
+        kernel, not in our memory); then the session says what comes next."""
+        holds, body = self.holds, action.body
+        if holds is not None:
+            holds.hold(RESPONDING)
+        try:
+            if not self.is_open:
+                return
+            self.send(action.head)
+            for chunk in body:
+                await self._writable.wait()
+                if not self.is_open:
+                    return
+                self.send(chunk, shown=self._gate is None or self._gate.queued_events() < 256)
+        except (OSError, EOFError, NetError) as exc:
+            self._sink(Notice(source=self.source, peer=self.name, text=str(exc)))
+            self.close()  # the peer cannot tell where a cut response ends otherwise
+            return
+        finally:
+            body.close()
+            if holds is not None:
+                holds.release(RESPONDING)
+        if self._session is not None:
+            self._batches.appendleft((time.monotonic(), self._session.on_sent(time.time())))
 
     def _do(self, action: Action) -> None:
         if not self.is_open:
