@@ -19,7 +19,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
 
-from netbench.core.replies.responder import Action, Reply, Responder, ResponderSession
+from netbench.core.replies.responder import (
+    Action,
+    Note,
+    Reply,
+    Responder,
+    ResponderSession,
+)
 from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.errors import NetError, describe_bind_error, describe_os_error
 from netbench.net.events import (
@@ -119,6 +125,8 @@ class _DatagramEndpoint(asyncio.DatagramProtocol):
         """Replies go back to the sender; "close" means nothing without a connection."""
         loop = asyncio.get_running_loop()
         for action in actions:
+            if isinstance(action, Note):
+                self._sink(Notice(source=self.source, peer=peer.name, text=action.text))
             if not isinstance(action, Reply):
                 continue
             if action.delay > 0:

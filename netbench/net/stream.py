@@ -24,6 +24,7 @@ from netbench.core.framing.wire import make_framer
 from netbench.core.replies.responder import (
     Action,
     CloseConnection,
+    Note,
     Reply,
     Responder,
     ResponderSession,
@@ -193,7 +194,8 @@ class StreamPeer(asyncio.BufferedProtocol):
         if not actions:
             return
         at_once = all(
-            isinstance(action, Reply | CloseConnection) and action.delay <= 0 for action in actions
+            isinstance(action, Reply | CloseConnection | Note) and action.delay <= 0
+            for action in actions
         )
         if at_once and self._worker is None:
             for action in actions:
@@ -256,6 +258,8 @@ class StreamPeer(asyncio.BufferedProtocol):
             self.send(action.data)
         elif isinstance(action, CloseConnection):
             self.close()
+        elif isinstance(action, Note):
+            self._sink(Notice(source=self.source, peer=self.name, text=action.text))
 
     def _arm_idle_timer(self, timeout: float) -> None:
         loop = asyncio.get_running_loop()

@@ -1935,6 +1935,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>正在所有网卡上监听：局域网内的其他机器都能连接。只想本机访问请用 127.0.0.1。</translation>
     </message>
     <message>
+        <source>Rule {numbers}: a repeated group that itself repeats, such as (a+)+, can take forever on some messages; such a match is stopped after a moment and the rule skipped. Write a+ instead of (a+)+.</source>
+        <translation>规则 {numbers}：重复的分组内部又有重复（如 (a+)+），遇到某些消息可能永远匹配不完；这样的匹配会在片刻后被中止，并跳过该规则。请用 a+ 代替 (a+)+。</translation>
+    </message>
+    <message>
         <source>Folder to serve</source>
         <translation>要提供的文件夹</translation>
     </message>
@@ -4704,6 +4708,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>a backslash cannot escape a brace (position {position}); write {{{{ or }}}} for a brace</source>
         <translation>反斜杠不能转义花括号（位置 {position}）；花括号本身请写成 {{{{ 或 }}}}</translation>
+    </message>
+    <message>
+        <source>rule {number}: its regular expression took more than {seconds:g} s on a message from this peer and was stopped; it is skipped for this peer from now on (a repeat that can match the same text in many ways, such as (a|aa)+, backtracks without end)</source>
+        <translation>规则 {number}：其正则表达式匹配该对端的一条消息超过 {seconds:g} 秒，已被中止；此后对该对端跳过此规则（能以多种方式匹配同一段文字的重复，如 (a|aa)+，会无休止地回溯）</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,8 @@ Modes (all on 127.0.0.1):
   waits on stdin, then prints ``READ n`` once the server closes or is quiet for 2 s.
 - ``slowloris PORT SECONDS``: one header byte every 0.1 s, forever; prints ``CLOSED`` when
   the server hangs up.
+- ``lines PORT LINE...``: send each line (with LF), print each reply line as ``GOT text``
+  (or ``NONE`` after 5 s of silence).
 - ``udpflood PORT RATE SECONDS``: RATE datagrams a second; prints ``SENT n``.
 """
 
@@ -136,6 +138,18 @@ def slowloris(port: int, seconds: float) -> None:
     print("TIMEOUT", flush=True)
 
 
+def lines(port: int, texts: list[str]) -> None:
+    sock = connect(port)
+    reader = sock.makefile("rb")
+    for text in texts:
+        sock.sendall(text.encode() + b"\n")
+        try:
+            print("GOT", reader.readline().decode().rstrip("\n"), flush=True)
+        except TimeoutError:
+            print("NONE", flush=True)
+    sock.close()
+
+
 def udpflood(port: int, rate: int, seconds: float) -> None:
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     payload = b"u" * 64
@@ -164,6 +178,8 @@ def main(argv: list[str]) -> None:
         pipelined(port, int(rest[0]), rest[1])
     elif mode == "slowloris":
         slowloris(port, float(rest[0]))
+    elif mode == "lines":
+        lines(port, rest)
     elif mode == "udpflood":
         udpflood(port, int(rest[0]), float(rest[1]))
     else:

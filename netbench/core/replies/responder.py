@@ -75,7 +75,16 @@ class StreamReply:
     delay: float = 0.0
 
 
-Action: TypeAlias = Reply | CloseConnection | StreamReply
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Tell the user something about this peer (a rule that took too long), in the
+    transcript; nothing is sent."""
+
+    text: str
+    delay: float = 0.0
+
+
+Action: TypeAlias = Reply | CloseConnection | StreamReply | Note
 
 
 class ResponderSession(Protocol):

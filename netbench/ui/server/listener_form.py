@@ -32,7 +32,13 @@ from netbench.core.escapes import decode_escapes
 from netbench.core.framing.spec import FramingKind, FramingSpec
 from netbench.core.replies.http_site import HttpStaticResponder, default_site_dir
 from netbench.core.replies.responder import ReplyOptions, Responder
-from netbench.core.replies.rules import MatchKind, Rule, RuleError, RulesResponder
+from netbench.core.replies.rules import (
+    MatchKind,
+    Rule,
+    RuleError,
+    RulesResponder,
+    risky_rule_lines,
+)
 from netbench.core.replies.simple import (
     ByteCountResponder,
     EchoResponder,
@@ -101,6 +107,7 @@ class ListenerForm(SocketForm):
         self.host.currentTextChanged.connect(self.on_any_changed)
         for edit in (self.port, self.path, self.fixed_reply, self.site, self.delimiter):
             edit.textChanged.connect(self.on_any_changed)
+        self.rules.textChanged.connect(self.on_any_changed)
 
     def _build_address_row(self, grid: QGridLayout) -> None:
         self.kind = self.kind_combo(self.tr("Listener kind"))
@@ -363,15 +370,32 @@ class ListenerForm(SocketForm):
     def on_any_changed(self) -> None:
         self.show_error(None)
         host = self.host.currentText().strip()
-        everywhere = not self.listener_kind.uses_path and host in ("0.0.0.0", "::")
-        self.warning.setText(
-            self.tr(
-                "Listening on all interfaces: other machines on your network can connect. "
-                "Use 127.0.0.1 to stay on this machine."
+        warnings: list[str] = []
+        if not self.listener_kind.uses_path and host in ("0.0.0.0", "::"):
+            warnings.append(
+                self.tr(
+                    "Listening on all interfaces: other machines on your network can connect. "
+                    "Use 127.0.0.1 to stay on this machine."
+                )
             )
-        )
-        self.warning.setVisible(everywhere)
+        risky = self._risky_rules()
+        if risky:
+            warnings.append(
+                self.tr(
+                    "Rule {numbers}: a repeated group that itself repeats, such as (a+)+, can "
+                    "take forever on some messages; such a match is stopped after a moment "
+                    "and the rule skipped. Write a+ instead of (a+)+."
+                ).format(numbers=", ".join(map(str, risky)))
+            )
+        self.warning.setText("\n".join(warnings))
+        self.warning.setVisible(bool(warnings))
         self.changed.emit()
+
+    def _risky_rules(self) -> list[int]:
+        """Numbers of the regex rules whose pattern nests quantifiers (as typed so far)."""
+        if self.responder.currentData() != "rules":
+            return []
+        return risky_rule_lines(self.rules.toPlainText())
 
     def _on_site_browse_clicked(self) -> None:
         spec = DialogSpec(

@@ -65,3 +65,17 @@ def test_a_peer_that_does_not_read_our_echo_shows_as_paused(window, pump):
         view = find(window, "server.peers")
         state = view.model().index(0, 4).data()
         assert state == "paused: not reading our replies"
+
+
+def test_the_rule_editor_warns_about_nested_quantifiers_as_the_user_types(window, pump):
+    form = window.server_tab.current_panel.form
+    form.responder.setCurrentIndex(form.responder.findData("rules"))
+    rules = find(window, "server.rules")
+    warning = find(window, "server.warning")
+    rules.setPlainText("regex ^(a")
+    assert not warning.isVisibleTo(window)
+    rules.setPlainText("contains x => y\nregex (a+)+$ => matched")
+    assert warning.isVisibleTo(window)
+    assert "Rule 2" in warning.text() and "(a+)+" in warning.text()
+    rules.setPlainText("regex a+$ => matched")
+    assert not warning.isVisibleTo(window)
