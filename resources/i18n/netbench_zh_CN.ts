@@ -6349,6 +6349,22 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>记录到 {path} 已停止：{reason}</translation>
     </message>
     <message>
+        <source>Recording stopped: {count} records went to {path}, but that file was deleted while recording; they are lost</source>
+        <translation>录制已停止：{count} 条记录写入了 {path}，但该文件在录制期间被删除，这些记录已丢失</translation>
+    </message>
+    <message>
+        <source>The recording file {path} was deleted: the {count} records written so far are lost, and so are the next ones. Stop, and record to a new file</source>
+        <translation>录制文件 {path} 已被删除：至今写入的 {count} 条记录已丢失，之后的记录也会丢失。请停止录制，并录制到新文件</translation>
+    </message>
+    <message>
+        <source>Recording stopped: {count} records went to the file that was at {path}, but it was moved or replaced while recording; {path} does not hold them</source>
+        <translation>录制已停止：{count} 条记录写入了原先位于 {path} 的文件，但该文件在录制期间被移动或替换；{path} 中没有这些记录</translation>
+    </message>
+    <message>
+        <source>The recording file {path} was moved or replaced: the {count} records so far, and the next ones, go to the moved file, not to {path}</source>
+        <translation>录制文件 {path} 已被移动或替换：至今的 {count} 条记录以及之后的记录都写入被移走的文件，而不是 {path}</translation>
+    </message>
+    <message>
         <source>Record the transcript to a file (new records are appended)</source>
         <translation>将收发记录写入文件（新记录追加在后）</translation>
     </message>
