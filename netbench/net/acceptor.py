@@ -31,7 +31,9 @@ RETRY_SECONDS = 0.5
 ACCEPTS_PER_WAKE = 64
 
 
-def bind_tcp(host: str, port: int, backlog: int, reuse_address: bool) -> list[socket.socket]:
+def bind_tcp(
+    host: str, port: int, backlog: int, reuse_address: bool, receive_buffer: int | None = None
+) -> list[socket.socket]:
     """Listening sockets for every address ``host`` names (as ``create_server`` makes)."""
     infos = socket.getaddrinfo(
         host or None, port, socket.AF_UNSPEC, socket.SOCK_STREAM, 0, socket.AI_PASSIVE
@@ -41,6 +43,8 @@ def bind_tcp(host: str, port: int, backlog: int, reuse_address: bool) -> list[so
         for family, kind, proto, _name, address in dict.fromkeys(infos):
             sock = socket.socket(family, kind, proto)
             sockets.append(sock)
+            if receive_buffer:  # accepted connections inherit it
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, receive_buffer)
             if reuse_address:
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             if family == socket.AF_INET6 and hasattr(socket, "IPPROTO_IPV6"):
@@ -55,9 +59,11 @@ def bind_tcp(host: str, port: int, backlog: int, reuse_address: bool) -> list[so
     return sockets
 
 
-def bind_unix(path: str, backlog: int) -> list[socket.socket]:
+def bind_unix(path: str, backlog: int, receive_buffer: int | None = None) -> list[socket.socket]:
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
+        if receive_buffer:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, receive_buffer)
         sock.bind(path)
         sock.listen(backlog)
         sock.setblocking(False)

@@ -57,6 +57,7 @@ class StreamListener:
         self.max_connections = min(max_connections, connection_budget())
         self.total_connections = 0
         self._acceptor: Acceptor | None = None
+        self.receive_buffer: int | None = None  # SO_RCVBUF asked for each connection
         self._connecting: set[asyncio.Task[None]] = set()
         self._socket_file = OwnSocketFile()
         self._counter = itertools.count(1)
@@ -97,10 +98,12 @@ class StreamListener:
         reuse_address: bool = True,
         remove_stale: bool = False,
         source: str = "",
+        receive_buffer: int | None = None,
     ) -> StreamListener:
         if policy is None:
             policy = PeerPolicy(framing=framing or FramingSpec())
         listener = cls(source or f"{kind} listener", sink, gate, policy, max_connections)
+        listener.receive_buffer = receive_buffer
         await listener._bind(
             kind, host, port, path, backlog, reuse_address, remove_stale, ssl_context
         )
@@ -127,7 +130,7 @@ class StreamListener:
                 )
             await claim_unix_path(path, remove_stale)
             try:
-                sockets = bind_unix(str(path), backlog)
+                sockets = bind_unix(str(path), backlog, self.receive_buffer)
             except OSError as exc:
                 raise describe_os_error(exc, str(path)) from exc
             self._socket_file.remember(path)
@@ -144,7 +147,7 @@ class StreamListener:
             # Bound here, not in an executor: qasync's executor is a QThread pool, whose
             # threads' timers Qt then warns about. Hosts are IP addresses or localhost.
             try:
-                sockets = bind_tcp(host, port, backlog, reuse_address)
+                sockets = bind_tcp(host, port, backlog, reuse_address, self.receive_buffer)
             except OSError as exc:
                 raise describe_os_error(exc, target) from exc
             self.address = ", ".join(format_address(s.getsockname()) for s in sockets)

@@ -2010,8 +2010,8 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>最大连接数</translation>
     </message>
     <message>
-        <source>(at most {budget}: the open-file limit)</source>
-        <translation>（最多 {budget} 个：受打开文件数上限限制）</translation>
+        <source>at most {budget} (open-file limit)</source>
+        <translation>最多 {budget} 个（打开文件数上限）</translation>
     </message>
     <message>
         <source>Each connection holds a file descriptor; some are kept for the rest of the app. Raise the system&apos;s open-file limit (ulimit -n) to allow more.</source>
@@ -2040,6 +2040,26 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Keep connections half-open after the peer&apos;s FIN</source>
         <translation>收到对端 FIN 后保持连接半关闭</translation>
+    </message>
+    <message>
+        <source>system receive buffer</source>
+        <translation>系统默认接收缓冲区</translation>
+    </message>
+    <message>
+        <source>receive buffer </source>
+        <translation>接收缓冲区 </translation>
+    </message>
+    <message>
+        <source> KB</source>
+        <translation> KB</translation>
+    </message>
+    <message>
+        <source>SO_RCVBUF: how much the system holds for this socket before it drops datagrams (UDP) or makes the sender wait (TCP). Linux doubles it, up to net.core.rmem_max.</source>
+        <translation>SO_RCVBUF：系统为此套接字缓存的数据量上限，超出后会丢弃数据报（UDP）或让发送方等待（TCP）。Linux 会将其翻倍，最大不超过 net.core.rmem_max。</translation>
+    </message>
+    <message>
+        <source>Receive buffer size in KB (SO_RCVBUF)</source>
+        <translation>接收缓冲区大小，单位 KB（SO_RCVBUF）</translation>
     </message>
 </context>
 <context>
@@ -2157,6 +2177,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>条</translation>
     </message>
     <message>
+        <source> · {count} dropped by the system (receive buffer full)</source>
+        <translation> · 系统丢弃 {count} 个（接收缓冲区已满）</translation>
+    </message>
+    <message>
         <source>Start the listener first</source>
         <translation>请先启动监听</translation>
     </message>
@@ -2198,6 +2222,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>allow at least one connection</source>
         <translation>请至少允许一个连接</translation>
+    </message>
+    <message>
+        <source>the receive buffer must be from 1 byte to 1 GB</source>
+        <translation>接收缓冲区必须在 1 字节到 1 GB 之间</translation>
     </message>
     <message>
         <source>the idle timeout must be more than 0 seconds</source>

@@ -378,7 +378,8 @@ class ListenerForm(SocketForm):
                     "Use 127.0.0.1 to stay on this machine."
                 )
             )
-        risky = self._risky_rules()
+        rules_on = self.responder.currentData() == "rules"
+        risky = risky_rule_lines(self.rules.toPlainText()) if rules_on else []
         if risky:
             warnings.append(
                 self.tr(
@@ -390,12 +391,6 @@ class ListenerForm(SocketForm):
         self.warning.setText("\n".join(warnings))
         self.warning.setVisible(bool(warnings))
         self.changed.emit()
-
-    def _risky_rules(self) -> list[int]:
-        """Numbers of the regex rules whose pattern nests quantifiers (as typed so far)."""
-        if self.responder.currentData() != "rules":
-            return []
-        return risky_rule_lines(self.rules.toPlainText())
 
     def _on_site_browse_clicked(self) -> None:
         spec = DialogSpec(
@@ -579,6 +574,7 @@ class ListenerForm(SocketForm):
             idle_timeout=float(self.idle.value()) or None,
             remove_stale=self.remove_stale.isChecked(),
             keep_half_open=self.keep_half_open.isChecked(),
+            receive_buffer=self.limits.receive_buffer_bytes(),
         )
         if kind is not SocketKind.TLS or config.certificate is not None:
             config.validate()

@@ -1,10 +1,10 @@
 """The listener form's limits: backlog, address reuse, how many connections (within what
-the file-descriptor budget allows, said next to the field), the idle timeout, and whether a
-peer's FIN leaves our side half-open."""
+the file-descriptor budget allows, said next to the field), the idle timeout, whether a
+peer's FIN leaves our side half-open, and the receive buffer (SO_RCVBUF)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QSpinBox, QWidget
 
 from netbench.net.fd_budget import connection_budget
 from netbench.net.stream import DEFAULT_MAX_CONNECTIONS
@@ -33,7 +33,7 @@ class ListenerLimits(QWidget):
         self.max_connections.setSuffix(self.tr(" connections"))
         name_widget(self.max_connections, prefix, "max_connections", self.tr("Maximum connections"))
         self.budget_label = QLabel(
-            self.tr("(at most {budget}: the open-file limit)").format(budget=self.budget), self
+            self.tr("at most {budget} (open-file limit)").format(budget=self.budget), self
         )
         self.budget_label.setToolTip(
             self.tr(
@@ -60,11 +60,36 @@ class ListenerLimits(QWidget):
             "keep_half_open",
             self.tr("Keep connections half-open after the peer's FIN"),
         )
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        for widget in self.stream_widgets():
-            row.addWidget(widget)
-        row.insertWidget(1, self.reuse)
+        self.receive_buffer = QSpinBox(self)
+        self.receive_buffer.setRange(0, 1024 * 1024)
+        self.receive_buffer.setSpecialValueText(self.tr("system receive buffer"))
+        self.receive_buffer.setPrefix(self.tr("receive buffer "))
+        self.receive_buffer.setSuffix(self.tr(" KB"))
+        self.receive_buffer.setToolTip(
+            self.tr(
+                "SO_RCVBUF: how much the system holds for this socket before it drops "
+                "datagrams (UDP) or makes the sender wait (TCP). Linux doubles it, up to "
+                "net.core.rmem_max."
+            )
+        )
+        name_widget(
+            self.receive_buffer,
+            prefix,
+            "receive_buffer",
+            self.tr("Receive buffer size in KB (SO_RCVBUF)"),
+        )
+        # Two rows, so the form is no wider than before; the budget sits under its field.
+        self.budget_label.setWordWrap(True)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(2)
+        for column, widget in enumerate(
+            (self.backlog, self.reuse, self.max_connections, self.idle)
+        ):
+            grid.addWidget(widget, 0, column)
+        grid.addWidget(self.keep_half_open, 1, 0, 1, 2)
+        grid.addWidget(self.budget_label, 1, 2)
+        grid.addWidget(self.receive_buffer, 1, 3)
 
     def stream_widgets(self) -> tuple[QWidget, ...]:
         """What only stream listeners use."""
@@ -77,4 +102,8 @@ class ListenerLimits(QWidget):
         )
 
     def editable(self) -> tuple[QWidget, ...]:
-        return (self.reuse, *self.stream_widgets())
+        return (self.reuse, self.receive_buffer, *self.stream_widgets())
+
+    def receive_buffer_bytes(self) -> int | None:
+        kilobytes = self.receive_buffer.value()
+        return kilobytes * 1024 if kilobytes else None

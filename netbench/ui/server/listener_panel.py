@@ -46,6 +46,7 @@ from netbench.ui.sending.payload_editor import PayloadEditor
 from netbench.ui.sending.saved_list import SnippetPanel, side_column
 from netbench.ui.server.listener_form import ListenerForm
 from netbench.ui.server.peers_model import PeerColumn, PeersModel, PeerState
+from netbench.ui.transcript.model import format_count
 from netbench.ui.widgets.sizes import format_size
 from netbench.ui.widgets.sparkline import Sparkline
 
@@ -372,6 +373,17 @@ class ListenerPanel(TrafficPanel):
                 msgs_out=human_rate(rates.messages_out, self.tr("msg")),
                 bytes_out=human_rate(rates.bytes_out, "B"),
             )
+            + self._drops_text()
+        )
+
+    def _drops_text(self) -> str:
+        """What the system dropped before we read it (UDP, where the OS says)."""
+        listener = self.listener
+        dropped = listener.dropped() if isinstance(listener, DatagramListener) else None
+        if not dropped:
+            return ""
+        return self.tr(" · {count} dropped by the system (receive buffer full)").format(
+            count=format_count(dropped)
         )
 
     # -- peers and sending ------------------------------------------------------------------

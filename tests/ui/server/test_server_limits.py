@@ -59,12 +59,12 @@ def test_a_peer_that_does_not_read_our_echo_shows_as_paused(window, pump):
             with contextlib.suppress(BlockingIOError):
                 client.send(block)
             model = panel.peers_model
-            return model.rowCount() == 1 and model.row(0).not_reading
+            return any(model.row(r).not_reading for r in range(model.rowCount()))
 
-        pump(flooded_and_paused, 20)
-        view = find(window, "server.peers")
-        state = view.model().index(0, 4).data()
-        assert state == "paused: not reading our replies"
+        pump(flooded_and_paused, 30)
+        model = panel.peers_model
+        (row,) = [r for r in range(model.rowCount()) if model.row(r).not_reading]
+        assert model.index(row, 4).data() == "paused: not reading our replies"
 
 
 def test_the_rule_editor_warns_about_nested_quantifiers_as_the_user_types(window, pump):
@@ -79,3 +79,17 @@ def test_the_rule_editor_warns_about_nested_quantifiers_as_the_user_types(window
     assert "Rule 2" in warning.text() and "(a+)+" in warning.text()
     rules.setPlainText("regex a+$ => matched")
     assert not warning.isVisibleTo(window)
+
+
+def test_a_udp_listener_shows_what_the_system_dropped(window, pump):
+    form = window.server_tab.current_panel.form
+    form.kind.setCurrentIndex(form.kind.findText("UDP"))
+    find(window, "server.receive_buffer").setValue(2)  # KB
+    panel = start_listener(window, pump, kind="UDP")
+    assert panel.is_running, find(window, "server.error").text()
+    assert panel.listener.receive_buffer <= 16384
+    port = bound_port(window)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as flood:
+        for _ in range(5000):  # faster than the loop reads, into a 2 KB buffer
+            flood.sendto(b"u" * 200, ("127.0.0.1", port))
+    pump(lambda: "dropped by the system" in find(window, "server.stats").text(), 10)
