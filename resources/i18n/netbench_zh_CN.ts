@@ -3611,6 +3611,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
 <context>
     <name>NetErrors</name>
     <message>
+        <source>a zone id (%{zone}) needs a link-local address (fe80::…); {address} is not one: write it without %{zone}</source>
+        <translation>区域标识（%{zone}）只能用于链路本地地址（fe80::…）；{address} 不是链路本地地址：请去掉 %{zone}</translation>
+    </message>
+    <message>
         <source>name not found: {target} ({reason})</source>
         <translation>找不到主机名：{target}（{reason}）</translation>
     </message>

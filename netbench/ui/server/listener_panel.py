@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from netbench.core.rates import human_rate
 from netbench.net.datagram import DatagramListener
-from netbench.net.errors import NetError, describe_os_error, who_listens_on
+from netbench.net.errors import NetError, describe_os_error, who_holds_port
 from netbench.net.events import NetEvent
 from netbench.net.file_send import FindTargets, listener_targets
 from netbench.net.listeners import ListenerConfig, open_listener
@@ -284,7 +284,7 @@ class ListenerPanel(TrafficPanel):
         except NetError as exc:
             message = net_text(exc.message)
             if "already in use" in exc.message and not config.kind.uses_path:
-                holder = who_listens_on(config.port)
+                holder = who_holds_port(config.port, datagram=config.kind.is_datagram)
                 if holder:
                     message += " " + self.tr("(held by {process})").format(process=holder)
             self.form.show_error(message, exc.field)

@@ -2,6 +2,7 @@
 the connection limit within the file-descriptor budget."""
 
 import contextlib
+import os
 import socket
 
 import pytest
@@ -93,3 +94,28 @@ def test_a_udp_listener_shows_what_the_system_dropped(window, pump):
         for _ in range(5000):  # faster than the loop reads, into a 2 KB buffer
             flood.sendto(b"u" * 200, ("127.0.0.1", port))
     pump(lambda: "dropped by the system" in find(window, "server.stats").text(), 10)
+
+
+@pytest.mark.parametrize("kind", ["udp", "tcp-connected"])
+def test_a_port_in_use_names_its_holder_for_udp_and_non_listening_tcp(window, pump, kind):
+    peer = None
+    if kind == "udp":
+        holder = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        holder.bind(("127.0.0.1", 0))
+    else:  # bound, then connected from that port: not a listener
+        peer = socket.create_server(("127.0.0.1", 0))
+        holder = socket.socket()
+        holder.bind(("127.0.0.1", 0))
+        holder.connect(peer.getsockname())
+    try:
+        panel = start_listener(
+            window, pump, kind="UDP" if kind == "udp" else "TCP", port=str(holder.getsockname()[1])
+        )
+        assert not panel.is_running
+        error = find(window, "server.error").text()
+        assert "already in use" in error
+        assert f"(pid {os.getpid()})" in error, error
+    finally:
+        holder.close()
+        if peer is not None:
+            peer.close()
