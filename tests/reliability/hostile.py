@@ -12,8 +12,9 @@ Modes (all on 127.0.0.1):
   bytes it sent every 0.5 s as ``SENT n``.
 - ``pipelined PORT COUNT PATH``: COUNT pipelined GETs of PATH in one packet, never read;
   waits on stdin, then prints ``READ n`` once the server closes or is quiet for 2 s.
-- ``slowloris PORT SECONDS``: one header byte every 0.1 s, forever; prints ``CLOSED`` when
-  the server hangs up.
+- ``slowloris PORT SECONDS COUNT``: COUNT connections, each sending one header byte every
+  0.1 s for SECONDS; prints ``OPEN n`` once connected and ``CLOSED n`` (how many the server
+  hung up on) at the end.
 - ``lines PORT LINE...``: send each line (with LF), print each reply line as ``GOT text``
   (or ``NONE`` after 5 s of silence).
 - ``udpflood PORT RATE SECONDS``: RATE datagrams a second; prints ``SENT n``.
@@ -122,20 +123,23 @@ def pipelined(port: int, count: int, path: str) -> None:
     print("READ", total, flush=True)
 
 
-def slowloris(port: int, seconds: float) -> None:
-    sock = connect(port)
+def slowloris(port: int, seconds: float, count: int) -> None:
+    socks = [connect(port) for _ in range(count)]
+    print("OPEN", count, flush=True)
     header = b"GET / HTTP/1.1\r\nHost: x\r\n" + b"X-a: b\r\n" * 100_000
     end = time.monotonic() + seconds
+    closed = 0
     for byte in header:
-        if time.monotonic() > end:
+        if time.monotonic() > end or not socks:
             break
-        try:
-            sock.send(bytes([byte]))
-        except OSError:
-            print("CLOSED", flush=True)
-            return
+        for sock in list(socks):
+            try:
+                sock.send(bytes([byte]))
+            except OSError:
+                socks.remove(sock)
+                closed += 1
         time.sleep(0.1)
-    print("TIMEOUT", flush=True)
+    print("CLOSED", closed, flush=True)
 
 
 def lines(port: int, texts: list[str]) -> None:
@@ -177,7 +181,7 @@ def main(argv: list[str]) -> None:
     elif mode == "pipelined":
         pipelined(port, int(rest[0]), rest[1])
     elif mode == "slowloris":
-        slowloris(port, float(rest[0]))
+        slowloris(port, float(rest[0]), int(rest[1]))
     elif mode == "lines":
         lines(port, rest)
     elif mode == "udpflood":
