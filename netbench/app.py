@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 from netbench import __version__
 from netbench.core.resources import resource_path
 from netbench.net.engine import Engine, EngineMode
+from netbench.net.fd_budget import raise_fd_limit
 from netbench.ui.main_window import MainWindow
 from netbench.ui.runtime.error_reporting import ErrorReporter
 from netbench.ui.runtime.i18n import install_translators
@@ -200,6 +201,10 @@ def main(argv: Sequence[str] | None = None, on_ready: ReadyHook | None = None) -
 
         return run()
     log_path = setup_logging(args.log_level)
+    # Every connection holds a descriptor: take all the system allows (the soft limit is
+    # often 1,024 while the hard one is far higher), before Qt and the loop open theirs.
+    before, after = raise_fd_limit()
+    log.info("open-file limit %d (was %d)", after, before)
     qInstallMessageHandler(route_qt_messages)
     app = make_application()
     language = install_translators(app, args.lang).language

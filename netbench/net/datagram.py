@@ -19,7 +19,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
 
-from netbench.core.replies.responder import Action, Reply, Responder, ResponderSession
+from netbench.core.replies.responder import (
+    Action,
+    Note,
+    Reply,
+    Responder,
+    ResponderSession,
+)
 from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.errors import NetError, describe_bind_error, describe_os_error
 from netbench.net.events import (
@@ -32,6 +38,7 @@ from netbench.net.events import (
     Stopped,
 )
 from netbench.net.read_gate import Pausable, ReadGate
+from netbench.net.socket_drops import apply_receive_buffer, socket_inode, udp_drops
 from netbench.net.stream import format_address
 from netbench.net.unix_paths import OwnSocketFile, claim_unix_path
 
@@ -119,6 +126,8 @@ class _DatagramEndpoint(asyncio.DatagramProtocol):
         """Replies go back to the sender; "close" means nothing without a connection."""
         loop = asyncio.get_running_loop()
         for action in actions:
+            if isinstance(action, Note):
+                self._sink(Notice(source=self.source, peer=peer.name, text=action.text))
             if not isinstance(action, Reply):
                 continue
             if action.delay > 0:
@@ -189,6 +198,14 @@ class _DatagramEndpoint(asyncio.DatagramProtocol):
 class DatagramListener(_DatagramEndpoint):
     """A UDP or Unix datagram socket bound to an address, answering whoever writes to it."""
 
+    inode: int | None = None  # names the UDP socket in /proc, for its drop count
+    receive_buffer: int | None = None  # SO_RCVBUF as the system set it
+
+    def dropped(self) -> int | None:
+        """Datagrams the system dropped for this socket (its buffer was full), so far;
+        None where the system does not say. Safe from any thread: it reads /proc."""
+        return udp_drops(self.inode)
+
     @classmethod
     async def open(
         cls,
@@ -203,6 +220,7 @@ class DatagramListener(_DatagramEndpoint):
         remove_stale: bool = False,
         responder: Responder | None = None,
         source: str = "",
+        receive_buffer: int | None = None,
     ) -> DatagramListener:
         loop = asyncio.get_running_loop()
         label = source or f"{kind} listener"
@@ -213,7 +231,9 @@ class DatagramListener(_DatagramEndpoint):
                     "path",
                 )
             await claim_unix_path(path, remove_stale)
-            sock = _bound_socket(socket.AF_UNIX, str(path), str(path))
+            sock = _bound_socket(
+                socket.AF_UNIX, str(path), str(path), receive_buffer=receive_buffer
+            )
         else:
             if not 0 <= port <= 65535:
                 raise NetError(
@@ -223,9 +243,14 @@ class DatagramListener(_DatagramEndpoint):
                     "port",
                 )
             family = socket.AF_INET6 if ":" in host else socket.AF_INET
-            sock = _bound_socket(family, (host, port), format_address((host, port)), reuse_address)
+            sock = _bound_socket(
+                family, (host, port), format_address((host, port)), reuse_address, receive_buffer
+            )
         _, endpoint = await loop.create_datagram_endpoint(lambda: cls(label, sink, gate), sock=sock)
         endpoint.responder = responder
+        endpoint.receive_buffer = apply_receive_buffer(sock, None)
+        if kind is DatagramKind.UDP:
+            endpoint.inode = socket_inode(sock)
         if kind is DatagramKind.UNIX_DGRAM:
             assert path is not None
             endpoint.own_socket_file(path)
@@ -359,10 +384,15 @@ class DatagramClient(_DatagramEndpoint):
 
 
 def _bound_socket(
-    family: int, address: Address, label: str, reuse_address: bool = False
+    family: int,
+    address: Address,
+    label: str,
+    reuse_address: bool = False,
+    receive_buffer: int | None = None,
 ) -> socket.socket:
     sock = socket.socket(family, socket.SOCK_DGRAM)
     try:
+        apply_receive_buffer(sock, receive_buffer)
         if reuse_address and family != socket.AF_UNIX:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         if family == socket.AF_INET6:

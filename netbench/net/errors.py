@@ -7,6 +7,8 @@ translatable by the UI (the operating system's own words inside stay as they are
 from __future__ import annotations
 
 import errno
+import ipaddress
+import re
 import socket
 
 from netbench.core.text import QT_TRANSLATE_NOOP
@@ -33,11 +35,40 @@ def _os_text(exc: BaseException) -> str:
     return getattr(exc, "strerror", None) or str(exc)
 
 
+_ZONED = re.compile(r"\[?([0-9A-Fa-f:.]+)%([^\]\s]+)\]?")
+
+
+def zone_id_misuse(target: str) -> NetError | None:
+    """An IPv6 address with a zone id (``::1%lo``) that is not link-local: the system says
+    "name not found", which does not tell what is wrong."""
+    match = _ZONED.match(target)
+    if match is None:
+        return None
+    address, zone = match.groups()
+    try:
+        parsed = ipaddress.IPv6Address(address)
+    except ValueError:
+        return None
+    if parsed.is_link_local:
+        return None
+    return NetError(
+        QT_TRANSLATE_NOOP(
+            "NetErrors",
+            "a zone id (%{zone}) needs a link-local address (fe80::…); {address} is not "
+            "one: write it without %{zone}",
+        ).format(zone=zone, address=address),
+        "host",
+    )
+
+
 def describe_os_error(exc: BaseException, target: str) -> NetError:
     """Turn an exception from bind/connect on ``target`` into a :class:`NetError`."""
     if isinstance(exc, NetError):
         return exc
     if isinstance(exc, socket.gaierror):
+        zone = zone_id_misuse(target)
+        if zone is not None:
+            return zone
         return NetError(
             QT_TRANSLATE_NOOP("NetErrors", "name not found: {target} ({reason})").format(
                 target=target, reason=exc.strerror
@@ -152,20 +183,29 @@ def describe_bind_error(exc: OSError, local: tuple[str, int]) -> NetError:
     )
 
 
-def who_listens_on(port: int) -> str | None:
-    """The process holding ``port``, as "name (pid N)", when the system lets us see it."""
+def who_holds_port(port: int, *, datagram: bool = False) -> str | None:
+    """The process holding ``port``, as "name (pid N)", when the system lets us see it.
+
+    For TCP, a listening socket first, else any TCP socket bound to the port (connected
+    from it, or closing); for UDP, any UDP socket bound to it. A TCP socket only bound,
+    neither listening nor connected, is not listed by Linux, so it cannot be named.
+    """
     import psutil
 
     try:
-        connections = psutil.net_connections(kind="inet")
+        connections = psutil.net_connections(kind="udp" if datagram else "tcp")
     except (psutil.Error, OSError):
         return None
-    for conn in connections:
-        if conn.laddr and conn.laddr.port == port and conn.status == psutil.CONN_LISTEN:
-            if conn.pid is None:
-                return None
-            try:
-                return f"{psutil.Process(conn.pid).name()} (pid {conn.pid})"
-            except psutil.Error:
-                return f"pid {conn.pid}"
+    holders = [c for c in connections if c.laddr and c.laddr.port == port and c.pid is not None]
+    holders.sort(key=lambda c: c.status != psutil.CONN_LISTEN)
+    for conn in holders:
+        try:
+            return f"{psutil.Process(conn.pid).name()} (pid {conn.pid})"
+        except psutil.Error:
+            return f"pid {conn.pid}"
     return None
+
+
+def who_listens_on(port: int) -> str | None:
+    """The process holding TCP ``port`` (see :func:`who_holds_port`)."""
+    return who_holds_port(port)

@@ -98,6 +98,15 @@ class PeerFinished(NetEvent):
     peer: str
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PeerNotReading(NetEvent):
+    """What we queued for the peer passed the write buffer's high-water mark (``paused``):
+    we stop reading from it until it takes our replies, down to the low-water mark."""
+
+    peer: str
+    paused: bool
+
+
 class CloseReason(StrEnum):
     """How a connection ended, in the words the user sees."""
 

@@ -41,7 +41,8 @@ class ListenerConfig:
     max_connections: int = DEFAULT_MAX_CONNECTIONS
     idle_timeout: float | None = None
     remove_stale: bool = False
-    close_on_peer_fin: bool | None = None  # None: close when replies are automatic
+    keep_half_open: bool = False  # after the peer's FIN, leave our side open
+    receive_buffer: int | None = None  # SO_RCVBUF in bytes; None: the system's default
 
     @property
     def listens_everywhere(self) -> bool:
@@ -89,6 +90,11 @@ class ListenerConfig:
         if self.max_connections < 1:
             raise NetError(
                 QT_TRANSLATE_NOOP("Listeners", "allow at least one connection"), "max_connections"
+            )
+        if self.receive_buffer is not None and not 0 < self.receive_buffer <= 1 << 30:
+            raise NetError(
+                QT_TRANSLATE_NOOP("Listeners", "the receive buffer must be from 1 byte to 1 GB"),
+                "receive_buffer",
             )
         if self.idle_timeout is not None and self.idle_timeout <= 0:
             raise NetError(
@@ -142,6 +148,7 @@ async def open_listener(
             remove_stale=config.remove_stale,
             responder=config.responder,
             source=source,
+            receive_buffer=config.receive_buffer,
         )
     context = None
     if config.kind is SocketKind.TLS:
@@ -158,11 +165,7 @@ async def open_listener(
             framing=config.framing,
             responder=config.responder,
             idle_timeout=config.idle_timeout,
-            close_on_peer_fin=(
-                config.responder is not None
-                if config.close_on_peer_fin is None
-                else config.close_on_peer_fin
-            ),
+            keep_half_open=config.keep_half_open,
         ),
         ssl_context=context,
         max_connections=config.max_connections,
@@ -170,4 +173,5 @@ async def open_listener(
         reuse_address=config.reuse_address,
         remove_stale=config.remove_stale,
         source=source,
+        receive_buffer=config.receive_buffer,
     )

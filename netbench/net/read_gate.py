@@ -26,6 +26,42 @@ class Pausable(Protocol):
     def is_closing(self) -> bool: ...
 
 
+class ReadHolds:
+    """Reading from one transport stops while any reason holds it: the gate's budget, a
+    peer that does not read our replies, a response still being written.
+
+    It is :class:`Pausable`: the gate parks this object, not the transport, so its
+    refill cannot resume a reader that another reason holds.
+    """
+
+    GATE = "gate"
+
+    def __init__(self, transport: Pausable) -> None:
+        self.transport = transport
+        self.reasons: set[str] = set()
+
+    def hold(self, reason: str) -> None:
+        if not self.reasons and not self.transport.is_closing():
+            self.transport.pause_reading()
+        self.reasons.add(reason)
+
+    def release(self, reason: str) -> None:
+        if reason not in self.reasons:
+            return
+        self.reasons.discard(reason)
+        if not self.reasons and not self.transport.is_closing():
+            self.transport.resume_reading()
+
+    def pause_reading(self) -> None:
+        self.hold(self.GATE)
+
+    def resume_reading(self) -> None:
+        self.release(self.GATE)
+
+    def is_closing(self) -> bool:
+        return self.transport.is_closing()
+
+
 class ReadGate:
     """Admits bytes until the budget or the queue ceiling is reached, then parks readers.
 

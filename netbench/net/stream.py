@@ -14,6 +14,7 @@ import contextlib
 import socket
 import struct
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -23,9 +24,11 @@ from netbench.core.framing.wire import make_framer
 from netbench.core.replies.responder import (
     Action,
     CloseConnection,
+    Note,
     Reply,
     Responder,
     ResponderSession,
+    StreamReply,
 )
 from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.errors import NetError
@@ -39,10 +42,17 @@ from netbench.net.events import (
     Notice,
     PeerClosed,
     PeerFinished,
+    PeerNotReading,
 )
-from netbench.net.read_gate import READ_BUFFER_SIZE, ReadGate
+from netbench.net.read_gate import READ_BUFFER_SIZE, ReadGate, ReadHolds
 
 CLOSE_GRACE_SECONDS = 0.5
+# What we queue for one peer: above the high mark we stop reading from it (so its own
+# sending backs up, not our memory) until it has taken all but the low mark.
+WRITE_HIGH_WATER = 256 * 1024
+WRITE_LOW_WATER = 64 * 1024
+WRITES_BACKED_UP = "writes"
+RESPONDING = "responding"  # a streamed response is under way
 DEFAULT_MAX_CONNECTIONS = 10_000
 
 
@@ -53,7 +63,9 @@ class PeerPolicy:
     framing: FramingSpec = field(default_factory=FramingSpec)
     responder: Responder | None = None
     idle_timeout: float | None = None
-    close_on_peer_fin: bool = False
+    # After the peer's FIN, close our side once what we queued is sent (what servers and
+    # ncat do); keeping it half-open holds a descriptor until the user closes it.
+    keep_half_open: bool = False
 
 
 class StreamKind(StrEnum):
@@ -90,6 +102,10 @@ class StreamPeer(asyncio.BufferedProtocol):
         self._framer = make_framer(policy.framing)
         self._session: ResponderSession | None = None
         self._pending: set[asyncio.Task[None]] = set()
+        self._batches: deque[tuple[float, list[Action]]] = deque()
+        self._worker: asyncio.Task[None] | None = None
+        self._writable = asyncio.Event()
+        self._writable.set()
         self._idle_timer: asyncio.TimerHandle | None = None
         self._last_activity = time.monotonic()
         self._buffer = bytearray(READ_BUFFER_SIZE)
@@ -97,6 +113,8 @@ class StreamPeer(asyncio.BufferedProtocol):
         self._chunk_id = 0
         self._closing_reason: CloseReason | None = None
         self.transport: asyncio.Transport | None = None
+        self.holds: ReadHolds | None = None
+        self.not_reading = False
         self.bytes_in = 0
         self.bytes_out = 0
         self.peer_finished = False
@@ -107,6 +125,8 @@ class StreamPeer(asyncio.BufferedProtocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         assert isinstance(transport, asyncio.Transport)
         self.transport = transport
+        self.holds = ReadHolds(transport)
+        transport.set_write_buffer_limits(high=WRITE_HIGH_WATER, low=WRITE_LOW_WATER)
         peer = format_address(transport.get_extra_info("peername"))
         if peer:
             self.name = peer
@@ -127,8 +147,23 @@ class StreamPeer(asyncio.BufferedProtocol):
         self._last_activity = time.monotonic()
         self._report(self._framer.feed(data, self._chunk_id), nbytes)
         gate = self._gate
-        if gate is not None and self.transport is not None and not gate.admit(nbytes):
-            gate.park(self.transport)
+        if gate is not None and self.holds is not None and not gate.admit(nbytes):
+            gate.park(self.holds)
+
+    def pause_writing(self) -> None:
+        """The peer is not taking what we send: stop reading from it meanwhile."""
+        if self.holds is not None:
+            self.holds.hold(WRITES_BACKED_UP)
+        self.not_reading = True
+        self._writable.clear()
+        self._sink(PeerNotReading(source=self.source, peer=self.name, paused=True))
+
+    def resume_writing(self) -> None:
+        if self.holds is not None:
+            self.holds.release(WRITES_BACKED_UP)
+        self.not_reading = False
+        self._writable.set()
+        self._sink(PeerNotReading(source=self.source, peer=self.name, paused=False))
 
     def _report(self, outputs: list[Frame | FramingError], nbytes: int = 0) -> None:
         frames = [o for o in outputs if isinstance(o, Frame)]
@@ -155,24 +190,66 @@ class StreamPeer(asyncio.BufferedProtocol):
     # -- automatic replies and the idle timer ---------------------------------------------
 
     def _act(self, actions: list[Action]) -> None:
+        """Perform at once what needs no waiting; else queue behind what is under way."""
         if not actions:
             return
-        if all(action.delay <= 0 for action in actions):
+        at_once = all(
+            isinstance(action, Reply | CloseConnection | Note) and action.delay <= 0
+            for action in actions
+        )
+        if at_once and self._worker is None:
             for action in actions:
                 self._do(action)
             return
-        task = asyncio.get_running_loop().create_task(self._act_later(actions))
-        self._pending.add(task)
-        task.add_done_callback(self._pending.discard)
+        self._batches.append((time.monotonic(), actions))
+        if self._worker is None:
+            self._worker = asyncio.get_running_loop().create_task(self._work())
+            self._pending.add(self._worker)
+            self._worker.add_done_callback(self._pending.discard)
 
-    async def _act_later(self, actions: list[Action]) -> None:
-        """Delays count from the frame's arrival; actions keep their order."""
-        started = time.monotonic()
-        for action in actions:
-            wait = action.delay - (time.monotonic() - started)
-            if wait > 0:
-                await asyncio.sleep(wait)
-            self._do(action)
+    async def _work(self) -> None:
+        """Delays count from the frame's arrival; actions keep their order, and a later
+        frame's actions wait behind an earlier one's."""
+        try:
+            while self._batches and self.is_open:
+                started, actions = self._batches.popleft()
+                for action in actions:
+                    wait = action.delay - (time.monotonic() - started)
+                    if wait > 0:
+                        await asyncio.sleep(wait)
+                    if isinstance(action, StreamReply):
+                        await self._stream(action)
+                    else:
+                        self._do(action)
+        finally:
+            self._worker = None
+
+    async def _stream(self, action: StreamReply) -> None:
+        """A response too large to hold: its head, then its body as the peer takes it.
+        Nothing more is read from the peer meanwhile (pipelined requests wait in the
+        kernel, not in our memory); then the session says what comes next."""
+        holds, body = self.holds, action.body
+        if holds is not None:
+            holds.hold(RESPONDING)
+        try:
+            if not self.is_open:
+                return
+            self.send(action.head)
+            for chunk in body:
+                await self._writable.wait()
+                if not self.is_open:
+                    return
+                self.send(chunk, shown=self._gate is None or self._gate.queued_events() < 256)
+        except (OSError, EOFError, NetError) as exc:
+            self._sink(Notice(source=self.source, peer=self.name, text=str(exc)))
+            self.close()  # the peer cannot tell where a cut response ends otherwise
+            return
+        finally:
+            body.close()
+            if holds is not None:
+                holds.release(RESPONDING)
+        if self._session is not None:
+            self._batches.appendleft((time.monotonic(), self._session.on_sent(time.time())))
 
     def _do(self, action: Action) -> None:
         if not self.is_open:
@@ -181,6 +258,8 @@ class StreamPeer(asyncio.BufferedProtocol):
             self.send(action.data)
         elif isinstance(action, CloseConnection):
             self.close()
+        elif isinstance(action, Note):
+            self._sink(Notice(source=self.source, peer=self.name, text=action.text))
 
     def _arm_idle_timer(self, timeout: float) -> None:
         loop = asyncio.get_running_loop()
@@ -199,16 +278,17 @@ class StreamPeer(asyncio.BufferedProtocol):
         )
 
     def eof_received(self) -> bool:
-        """The peer finished sending. Keep our side open so we can still reply, unless the
-        policy says to close once automatic replies are out (what a scripted peer like
-        ``ncat`` waits for before it exits)."""
+        """The peer finished sending. Close our side once automatic replies are out and
+        what we queued is sent (``transport.close`` flushes first), unless the policy keeps
+        half-open connections: a peer that closes is otherwise never released (CLOSE_WAIT),
+        and each holds a file descriptor."""
         self.peer_finished = True
         self._report(self._framer.flush())
         self._sink(PeerFinished(source=self.source, peer=self.name))
         actions: list[Action] = []
         if self._session is not None:
             actions.extend(self._session.on_end())
-        if self._policy.close_on_peer_fin and not any(
+        if not self._policy.keep_half_open and not any(
             isinstance(a, CloseConnection) for a in actions
         ):
             actions.append(CloseConnection(max((a.delay for a in actions), default=0.0)))
@@ -221,8 +301,8 @@ class StreamPeer(asyncio.BufferedProtocol):
             self._idle_timer.cancel()
         for task in list(self._pending):
             task.cancel()
-        if self._gate is not None and self.transport is not None:
-            self._gate.forget(self.transport)
+        if self._gate is not None and self.holds is not None:
+            self._gate.forget(self.holds)
         if not self.peer_finished:
             self._report(self._framer.flush())
         if self._closing_reason is not None:

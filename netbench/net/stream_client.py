@@ -43,7 +43,8 @@ async def open_stream(
     label = source or f"{kind} client"
     target = str(path) if kind is StreamKind.UNIX else format_address((host, port))
 
-    policy = PeerPolicy(framing=spec)
+    # A client keeps its side open after the server's FIN: the user may still send.
+    policy = PeerPolicy(framing=spec, keep_half_open=True)
 
     def factory() -> StreamPeer:
         return StreamPeer(label, sink, gate, policy, target)

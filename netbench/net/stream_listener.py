@@ -4,15 +4,15 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import itertools
+import socket
 import ssl
 from asyncio import sslproto
 from pathlib import Path
-from typing import Any
 
 from netbench.core.framing.spec import FramingSpec
 from netbench.core.text import QT_TRANSLATE_NOOP
+from netbench.net.acceptor import Acceptor, bind_tcp, bind_unix
 from netbench.net.errors import NetError, describe_os_error
 from netbench.net.events import (
     CloseReason,
@@ -21,9 +21,9 @@ from netbench.net.events import (
     Notice,
     Stopped,
 )
+from netbench.net.fd_budget import connection_budget
 from netbench.net.read_gate import ReadGate
 from netbench.net.stream import (
-    CLOSE_GRACE_SECONDS,
     DEFAULT_MAX_CONNECTIONS,
     PeerPolicy,
     StreamKind,
@@ -53,9 +53,12 @@ class StreamListener:
         self._sink = sink
         self._gate = gate
         self.policy = policy
-        self.max_connections = max_connections
+        # Never more than the descriptors allow: the app needs some to live on.
+        self.max_connections = min(max_connections, connection_budget())
         self.total_connections = 0
-        self._server: asyncio.AbstractServer | None = None
+        self._acceptor: Acceptor | None = None
+        self.receive_buffer: int | None = None  # SO_RCVBUF asked for each connection
+        self._connecting: set[asyncio.Task[None]] = set()
         self._socket_file = OwnSocketFile()
         self._counter = itertools.count(1)
         self.peers: dict[str, StreamPeer] = {}
@@ -95,10 +98,12 @@ class StreamListener:
         reuse_address: bool = True,
         remove_stale: bool = False,
         source: str = "",
+        receive_buffer: int | None = None,
     ) -> StreamListener:
         if policy is None:
             policy = PeerPolicy(framing=framing or FramingSpec())
         listener = cls(source or f"{kind} listener", sink, gate, policy, max_connections)
+        listener.receive_buffer = receive_buffer
         await listener._bind(
             kind, host, port, path, backlog, reuse_address, remove_stale, ssl_context
         )
@@ -115,24 +120,19 @@ class StreamListener:
         remove_stale: bool,
         ssl_context: ssl.SSLContext | None,
     ) -> None:
-        loop = asyncio.get_running_loop()
         # TLS is started by us on each accepted connection (see _TlsAccept), so a failed
         # handshake is reported to the user instead of only to asyncio's log.
         self._ssl_context = ssl_context
-        extra: dict[str, Any] = {}
         if kind is StreamKind.UNIX:
             if path is None:
                 raise NetError(
                     QT_TRANSLATE_NOOP("Stream", "a Unix listener needs a socket path"), "path"
                 )
             await claim_unix_path(path, remove_stale)
-            target = str(path)
             try:
-                self._server = await loop.create_unix_server(
-                    self._new_peer, str(path), backlog=backlog, **extra
-                )
+                sockets = bind_unix(str(path), backlog, self.receive_buffer)
             except OSError as exc:
-                raise describe_os_error(exc, target) from exc
+                raise describe_os_error(exc, str(path)) from exc
             self._socket_file.remember(path)
             self.address = str(path)
         else:
@@ -144,20 +144,36 @@ class StreamListener:
                     "port",
                 )
             target = format_address((host, port))
+            # Bound here, not in an executor: qasync's executor is a QThread pool, whose
+            # threads' timers Qt then warns about. Hosts are IP addresses or localhost.
             try:
-                self._server = await loop.create_server(
-                    self._new_peer,
-                    host,
-                    port,
-                    backlog=backlog,
-                    reuse_address=reuse_address,
-                    **extra,
-                )
+                sockets = bind_tcp(host, port, backlog, reuse_address, self.receive_buffer)
             except OSError as exc:
                 raise describe_os_error(exc, target) from exc
-            sockets = self._server.sockets
             self.address = ", ".join(format_address(s.getsockname()) for s in sockets)
+        self._acceptor = Acceptor(sockets, self._on_accepted, self._say)
+        self._acceptor.start()
         self._sink(Listening(source=self.source, address=self.address))
+
+    def _say(self, text: str) -> None:
+        self._sink(Notice(source=self.source, peer="", text=text))
+
+    @property
+    def refused(self) -> int:
+        """Connections refused for want of a file descriptor, since the listener started."""
+        return self._acceptor.refused if self._acceptor is not None else 0
+
+    def _on_accepted(self, conn: socket.socket) -> None:
+        task = asyncio.get_running_loop().create_task(self._connect(conn))
+        self._connecting.add(task)
+        task.add_done_callback(self._connecting.discard)
+
+    async def _connect(self, conn: socket.socket) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            await loop.connect_accepted_socket(self._new_peer, conn)
+        except OSError:
+            conn.close()
 
     def _new_peer(self) -> asyncio.BaseProtocol:
         fallback = f"{self.address} #{next(self._counter)}"
@@ -223,8 +239,11 @@ class StreamListener:
         return True
 
     def peer_down(self, peer: StreamPeer) -> None:
-        """Forget a peer whose connection is lost (called by the peer)."""
+        """Forget a peer whose connection is lost (called by the peer); its descriptor is
+        free again, so an accept paused for want of one may go on."""
         self.peers.pop(peer.name, None)
+        if self._acceptor is not None:
+            self._acceptor.nudge()
 
     def send(self, peer_name: str, data: bytes) -> None:
         peer = self.peers.get(peer_name)
@@ -257,20 +276,20 @@ class StreamListener:
 
     @property
     def is_serving(self) -> bool:
-        return self._server is not None and self._server.is_serving()
+        return self._acceptor is not None and self._acceptor.serving
 
     async def aclose(self) -> None:
         """Stop accepting, close every peer (RST after a short grace), remove our socket file."""
-        server, self._server = self._server, None
-        if server is None:
+        acceptor, self._acceptor = self._acceptor, None
+        if acceptor is None:
             return
-        server.close()
+        acceptor.stop()
+        for task in list(self._connecting):
+            task.cancel()
         for accept in list(self._handshakes):
             accept.abort()
         peers = list(self.peers.values())
         await asyncio.gather(*(p.aclose() for p in peers), return_exceptions=True)
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(server.wait_closed(), CLOSE_GRACE_SECONDS)
         self._socket_file.remove()
         self._sink(Stopped(source=self.source))
 

@@ -14,10 +14,10 @@ from typing import Protocol, cast
 from netbench.core.text import QT_TRANSLATE_NOOP, Text
 from netbench.net.events import CloseReason
 from netbench.net.read_gate import ReadGate
-from netbench.net.stream import StreamPeer
 
-# The next write waits while the socket holds more than this unsent (the kernel is the limit).
-WRITE_HIGH_WATER = 256 * 1024
+# The next write waits while the socket holds more than the high mark unsent.
+from netbench.net.stream import WRITE_HIGH_WATER, StreamPeer
+
 WAIT_STEP = 0.002
 # How long a send that found its connection closing waits to learn why it closed.
 CLOSE_REASON_WAIT = 1.0

@@ -29,6 +29,25 @@
     </message>
 </context>
 <context>
+    <name>Acceptor</name>
+    <message>
+        <source>accepting a connection failed: {reason}</source>
+        <translation>接受连接失败：{reason}</translation>
+    </message>
+    <message>
+        <source>out of file descriptors ({reason}; this process may open {limit}): accepting paused, {refused} waiting connection(s) refused; accepting resumes when connections close</source>
+        <translation>文件描述符已用尽（{reason}；本进程最多可打开 {limit} 个）：已暂停接受连接，拒绝了 {refused} 个等待中的连接；有连接关闭后将恢复接受</translation>
+    </message>
+    <message>
+        <source>still out of file descriptors: {refused} connection(s) refused so far</source>
+        <translation>文件描述符仍然不足：至今已拒绝 {refused} 个连接</translation>
+    </message>
+    <message>
+        <source>accepting again: {refused} connection(s) were refused while file descriptors ran out</source>
+        <translation>已恢复接受连接：文件描述符用尽期间共拒绝了 {refused} 个连接</translation>
+    </message>
+</context>
+<context>
     <name>AuthPage</name>
     <message>
         <source>Authentication</source>
@@ -2094,46 +2113,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>回复规则</translation>
     </message>
     <message>
-        <source>backlog </source>
-        <translation>backlog </translation>
-    </message>
-    <message>
-        <source>Listen backlog</source>
-        <translation>监听队列长度 (backlog)</translation>
-    </message>
-    <message>
-        <source>SO_REUSEADDR</source>
-        <translation>SO_REUSEADDR</translation>
-    </message>
-    <message>
-        <source>Reuse the address (SO_REUSEADDR)</source>
-        <translation>地址重用 (SO_REUSEADDR)</translation>
-    </message>
-    <message>
-        <source>max </source>
-        <translation>最多 </translation>
-    </message>
-    <message>
-        <source> connections</source>
-        <translation> 个连接</translation>
-    </message>
-    <message>
-        <source>Maximum connections</source>
-        <translation>最大连接数</translation>
-    </message>
-    <message>
-        <source>no idle timeout</source>
-        <translation>无空闲超时</translation>
-    </message>
-    <message>
-        <source> s idle timeout</source>
-        <translation> 秒空闲超时</translation>
-    </message>
-    <message>
-        <source>Idle timeout in seconds</source>
-        <translation>空闲超时（秒）</translation>
-    </message>
-    <message>
         <source>certificate .pem</source>
         <translation>证书 .pem</translation>
     </message>
@@ -2170,6 +2149,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>正在所有网卡上监听：局域网内的其他机器都能连接。只想本机访问请用 127.0.0.1。</translation>
     </message>
     <message>
+        <source>Rule {numbers}: a repeated group that itself repeats, such as (a+)+, can take forever on some messages; such a match is stopped after a moment and the rule skipped. Write a+ instead of (a+)+.</source>
+        <translation>规则 {numbers}：重复的分组内部又有重复（如 (a+)+），遇到某些消息可能永远匹配不完；这样的匹配会在片刻后被中止，并跳过该规则。请用 a+ 代替 (a+)+。</translation>
+    </message>
+    <message>
         <source>Folder to serve</source>
         <translation>要提供的文件夹</translation>
     </message>
@@ -2204,6 +2187,89 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Choose a certificate and a key, or tick self-signed</source>
         <translation>请选择证书和私钥，或勾选“自签名”</translation>
+    </message>
+</context>
+<context>
+    <name>ListenerLimits</name>
+    <message>
+        <source>Listen backlog</source>
+        <translation>监听队列长度 (backlog)</translation>
+    </message>
+    <message>
+        <source>backlog </source>
+        <translation>backlog </translation>
+    </message>
+    <message>
+        <source>SO_REUSEADDR</source>
+        <translation>SO_REUSEADDR</translation>
+    </message>
+    <message>
+        <source>Reuse the address (SO_REUSEADDR)</source>
+        <translation>地址重用 (SO_REUSEADDR)</translation>
+    </message>
+    <message>
+        <source>max </source>
+        <translation>最多 </translation>
+    </message>
+    <message>
+        <source> connections</source>
+        <translation> 个连接</translation>
+    </message>
+    <message>
+        <source>Maximum connections</source>
+        <translation>最大连接数</translation>
+    </message>
+    <message>
+        <source>at most {budget} (open-file limit)</source>
+        <translation>最多 {budget} 个（打开文件数上限）</translation>
+    </message>
+    <message>
+        <source>Each connection holds a file descriptor; some are kept for the rest of the app. Raise the system&apos;s open-file limit (ulimit -n) to allow more.</source>
+        <translation>每个连接占用一个文件描述符，另有一部分留给程序的其他功能。提高系统的打开文件数上限（ulimit -n）即可允许更多连接。</translation>
+    </message>
+    <message>
+        <source>no idle timeout</source>
+        <translation>无空闲超时</translation>
+    </message>
+    <message>
+        <source> s idle timeout</source>
+        <translation> 秒空闲超时</translation>
+    </message>
+    <message>
+        <source>Idle timeout in seconds</source>
+        <translation>空闲超时（秒）</translation>
+    </message>
+    <message>
+        <source>keep half-open</source>
+        <translation>保持半关闭</translation>
+    </message>
+    <message>
+        <source>When a peer finishes sending (FIN), keep our side open so you can still reply. Off: our side closes once what was queued is sent.</source>
+        <translation>对端结束发送（FIN）后，本端保持打开，以便仍可回复。关闭此项：排队的数据发送完毕后本端即关闭。</translation>
+    </message>
+    <message>
+        <source>Keep connections half-open after the peer&apos;s FIN</source>
+        <translation>收到对端 FIN 后保持连接半关闭</translation>
+    </message>
+    <message>
+        <source>system receive buffer</source>
+        <translation>系统默认接收缓冲区</translation>
+    </message>
+    <message>
+        <source>receive buffer </source>
+        <translation>接收缓冲区 </translation>
+    </message>
+    <message>
+        <source> KB</source>
+        <translation> KB</translation>
+    </message>
+    <message>
+        <source>SO_RCVBUF: how much the system holds for this socket before it drops datagrams (UDP) or makes the sender wait (TCP). Linux doubles it, up to net.core.rmem_max.</source>
+        <translation>SO_RCVBUF：系统为此套接字缓存的数据量上限，超出后会丢弃数据报（UDP）或让发送方等待（TCP）。Linux 会将其翻倍，最大不超过 net.core.rmem_max。</translation>
+    </message>
+    <message>
+        <source>Receive buffer size in KB (SO_RCVBUF)</source>
+        <translation>接收缓冲区大小，单位 KB（SO_RCVBUF）</translation>
     </message>
 </context>
 <context>
@@ -2321,6 +2387,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>条</translation>
     </message>
     <message>
+        <source> · {count} dropped by the system (receive buffer full)</source>
+        <translation> · 系统丢弃 {count} 个（接收缓冲区已满）</translation>
+    </message>
+    <message>
         <source>Start the listener first</source>
         <translation>请先启动监听</translation>
     </message>
@@ -2362,6 +2432,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>allow at least one connection</source>
         <translation>请至少允许一个连接</translation>
+    </message>
+    <message>
+        <source>the receive buffer must be from 1 byte to 1 GB</source>
+        <translation>接收缓冲区必须在 1 字节到 1 GB 之间</translation>
     </message>
     <message>
         <source>the idle timeout must be more than 0 seconds</source>
@@ -3787,6 +3861,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
 <context>
     <name>NetErrors</name>
     <message>
+        <source>a zone id (%{zone}) needs a link-local address (fe80::…); {address} is not one: write it without %{zone}</source>
+        <translation>区域标识（%{zone}）只能用于链路本地地址（fe80::…）；{address} 不是链路本地地址：请去掉 %{zone}</translation>
+    </message>
+    <message>
         <source>name not found: {target} ({reason})</source>
         <translation>找不到主机名：{target}（{reason}）</translation>
     </message>
@@ -4131,6 +4209,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>{messages} msg · {size}</source>
         <translation>{messages} 条 · {size}</translation>
+    </message>
+    <message>
+        <source>paused: not reading our replies</source>
+        <translation>已暂停：对端未读取本端的回复</translation>
     </message>
     <message>
         <source>open</source>
@@ -4939,6 +5021,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>a backslash cannot escape a brace (position {position}); write {{{{ or }}}} for a brace</source>
         <translation>反斜杠不能转义花括号（位置 {position}）；花括号本身请写成 {{{{ 或 }}}}</translation>
+    </message>
+    <message>
+        <source>rule {number}: its regular expression took more than {seconds:g} s on a message from this peer and was stopped; it is skipped for this peer from now on (a repeat that can match the same text in many ways, such as (a|aa)+, backtracks without end)</source>
+        <translation>规则 {number}：其正则表达式匹配该对端的一条消息超过 {seconds:g} 秒，已被中止；此后对该对端跳过此规则（能以多种方式匹配同一段文字的重复，如 (a|aa)+，会无休止地回溯）</translation>
     </message>
 </context>
 <context>
@@ -6582,6 +6668,22 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Recording to {path} stopped: {reason}</source>
         <translation>记录到 {path} 已停止：{reason}</translation>
+    </message>
+    <message>
+        <source>Recording stopped: {count} records went to {path}, but that file was deleted while recording; they are lost</source>
+        <translation>录制已停止：{count} 条记录写入了 {path}，但该文件在录制期间被删除，这些记录已丢失</translation>
+    </message>
+    <message>
+        <source>The recording file {path} was deleted: the {count} records written so far are lost, and so are the next ones. Stop, and record to a new file</source>
+        <translation>录制文件 {path} 已被删除：至今写入的 {count} 条记录已丢失，之后的记录也会丢失。请停止录制，并录制到新文件</translation>
+    </message>
+    <message>
+        <source>Recording stopped: {count} records went to the file that was at {path}, but it was moved or replaced while recording; {path} does not hold them</source>
+        <translation>录制已停止：{count} 条记录写入了原先位于 {path} 的文件，但该文件在录制期间被移动或替换；{path} 中没有这些记录</translation>
+    </message>
+    <message>
+        <source>The recording file {path} was moved or replaced: the {count} records so far, and the next ones, go to the moved file, not to {path}</source>
+        <translation>录制文件 {path} 已被移动或替换：至今的 {count} 条记录以及之后的记录都写入被移走的文件，而不是 {path}</translation>
     </message>
     <message>
         <source>Record the transcript to a file (new records are appended)</source>

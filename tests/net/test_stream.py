@@ -21,7 +21,7 @@ from netbench.net.events import (
     Stopped,
 )
 from netbench.net.read_gate import ReadGate
-from netbench.net.stream import StreamKind
+from netbench.net.stream import PeerPolicy, StreamKind
 from netbench.net.stream_client import open_stream
 from netbench.net.stream_listener import StreamListener
 from netbench.net.unix_paths import UnixPathState, probe_unix_path
@@ -44,6 +44,10 @@ def bytes_in(events):
 async def listener_and_peer(events, **options):
     """A listener on a free loopback port, and a plain asyncio connection to it."""
     listener = await StreamListener.open(sink=events.append, port=0, **options)
+    return await peer_of(listener)
+
+
+async def peer_of(listener):
     port = int(listener.address.rsplit(":", 1)[1])
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     return listener, reader, writer
@@ -62,11 +66,10 @@ def test_tcp_round_trip_reports_every_step():
         listener.send(peer_name, b"back\n")
         await wait_for(lambda: len(frames(events)) == 3)
         await client.aclose()
-        await wait_for(lambda: len(of(events, PeerClosed)) == 1)
-        # The server side is only half-closed: the peer finished, we may still reply.
-        await wait_for(lambda: listener.peers[peer_name].peer_finished)
-        await listener.aclose()
+        # The peer's FIN closes our side too (nothing was queued): both ends are released.
         await wait_for(lambda: len(of(events, PeerClosed)) == 2)
+        assert not listener.peers
+        await listener.aclose()
 
     asyncio.run(scenario())
     assert of(events, Listening)[0].address.startswith("127.0.0.1:")
@@ -82,11 +85,13 @@ def test_tcp_round_trip_reports_every_step():
     assert of(events, Stopped)
 
 
-def test_peer_half_close_is_reported_and_we_can_still_reply():
+def test_peer_half_close_is_reported_and_we_can_still_reply_when_kept_half_open():
     events = []
 
     async def scenario():
-        listener, reader, writer = await listener_and_peer(events)
+        listener, reader, writer = await listener_and_peer(
+            events, policy=PeerPolicy(keep_half_open=True)
+        )
         writer.write(b"question")
         writer.write_eof()
         await wait_for(lambda: any(isinstance(e, PeerFinished) for e in events))
@@ -211,7 +216,11 @@ def test_socat_client_talks_to_our_listener(tmp_path, kind):
 
     async def scenario():
         listener = await StreamListener.open(
-            sink=events.append, kind=kind, port=0, path=path, framing=LF
+            sink=events.append,
+            kind=kind,
+            port=0,
+            path=path,
+            policy=PeerPolicy(framing=LF, keep_half_open=True),
         )
         target = (
             f"UNIX-CONNECT:{path}"
@@ -228,7 +237,7 @@ def test_socat_client_talks_to_our_listener(tmp_path, kind):
             stdout=subprocess.PIPE,
         )
         talking = asyncio.ensure_future(proc.communicate(b"ping 1\nping 2\n"))
-        # socat sends its stdin, then half-closes and waits for our answer.
+        # socat sends its stdin, then half-closes and waits for our answer (kept half-open).
         await wait_for(lambda: len(frames(events)) == 2)
         listener.broadcast(b"pong\n")
         out, _ = await asyncio.wait_for(talking, 10)

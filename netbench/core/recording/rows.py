@@ -16,12 +16,14 @@ from stat import S_ISDIR, S_ISREG
 from typing import BinaryIO
 
 from netbench.core.errors import RecordingError
+from netbench.core.recording.big_rows import BIG_ROW_BYTES, decode_hex_in_steps, split_big_row
 from netbench.core.text import QT_TRANSLATE_NOOP, Text, verbatim
 from netbench.core.transcript import Direction
 
-# A row holds a message twice (hex and text): 64 MB is a message of about 10 MB, far more
-# than netbench reads at once. A longer line is not a recording, and is never read whole.
-MAX_LINE_BYTES = 64 * 1024 * 1024
+# A row holds a message twice (hex and text, up to 4 characters a byte): a 31 MB message,
+# which a large frame limit lets through, makes a row of 93 to 190 MB. A longer line is not
+# a recording, and is never read whole. Big rows are read in steps (see .big_rows).
+MAX_LINE_BYTES = 256 * 1024 * 1024
 
 REPLAYABLE = (Direction.OUT, Direction.IN)
 _BOM = b"\xef\xbb\xbf"
@@ -83,6 +85,10 @@ def parse_row(raw: bytes, line: int, first: bool = False) -> Row | None:
         raw = raw[len(_BOM) :]
     if not raw.strip():
         return None
+    if len(raw) > BIG_ROW_BYTES:
+        big = _big_row(raw, line, first)
+        if big is not None:
+            return big
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -112,6 +118,28 @@ def parse_row(raw: bytes, line: int, first: bool = False) -> Row | None:
             line,
         )
     return _row_of(value, line)
+
+
+def _big_row(raw: bytes, line: int, first: bool) -> Row | None:
+    """A huge row read in short steps (see :mod:`.big_rows`); None: read it whole."""
+    try:
+        split = split_big_row(raw)
+    except (ValueError, RecursionError):
+        return None  # the ordinary reading says what is wrong, in its words
+    if split is None:
+        return None
+    value, digits = split
+    if first and "at" not in value and "dir" not in value:
+        return None
+    value["hex"] = ""
+    row = _row_of(value, line)
+    if row.direction not in REPLAYABLE:
+        return row
+    try:
+        data = decode_hex_in_steps(digits)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return Row(row.line, row.at, row.direction, row.peer, data)
 
 
 def _not_recording(first: bool, message: Text) -> Text:

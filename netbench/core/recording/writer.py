@@ -7,8 +7,10 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import IO
 
@@ -92,13 +94,29 @@ def record_from_json(line: str) -> Record:
     )
 
 
+class FileLoss(StrEnum):
+    """What became of a recording file while it was being written."""
+
+    NONE = ""
+    DELETED = "deleted"  # unlinked: what is written goes nowhere the user can find
+    MOVED = "moved"  # the path no longer names our file (renamed, or replaced)
+
+
 class JsonlRecorder:
-    """Streams every record to a JSON Lines file, so nothing is lost when the ring drops rows."""
+    """Streams every record to a JSON Lines file, so nothing is lost when the ring drops rows.
+
+    It notices when the file is deleted (``rm -rf`` of its folder) or moved away while
+    recording (:meth:`check`), so nobody is told "recorded 403 records" to a file that
+    is gone.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.records_written = 0
+        self.loss = FileLoss.NONE
         self._file: IO[str] | None = path.open("a", encoding="utf-8", newline="\n")
+        info = os.fstat(self._file.fileno())
+        self._identity = (info.st_dev, info.st_ino)
 
     @property
     def is_open(self) -> bool:
@@ -112,7 +130,29 @@ class JsonlRecorder:
         self._file.flush()
         self.records_written += len(lines)
 
+    def check(self) -> bool:
+        """Look whether the file is still where it was; True the first time it is not
+        (``loss`` then says how: deleted, or moved or replaced)."""
+        if self.loss is not FileLoss.NONE or self._file is None:
+            return False
+        try:
+            if os.fstat(self._file.fileno()).st_nlink == 0:
+                self.loss = FileLoss.DELETED
+                return True
+            named = os.stat(self.path)
+        except FileNotFoundError:
+            self.loss = FileLoss.MOVED
+            return True
+        except OSError:
+            return False  # cannot tell (a folder we may no longer read): say nothing
+        if (named.st_dev, named.st_ino) != self._identity:
+            self.loss = FileLoss.MOVED
+            return True
+        return False
+
     def close(self) -> None:
-        if self._file is not None:
-            self._file.close()
-            self._file = None
+        """Close the file; an error flushing the last lines (a full disk) is raised, and
+        the file is closed all the same."""
+        file, self._file = self._file, None
+        if file is not None:
+            file.close()

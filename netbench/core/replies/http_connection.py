@@ -21,12 +21,13 @@ from pathlib import Path
 from urllib.parse import quote, quote_from_bytes
 
 from netbench.core.replies.http_files import (
+    FileChunks,
     StaticSite,
     content_type,
     inside,
     listing,
     locate,
-    read_file,
+    open_file,
     stat_path,
 )
 from netbench.core.replies.http_request import (
@@ -47,11 +48,15 @@ ALLOWED_METHODS = ("GET", "HEAD")
 
 @dataclass(frozen=True, slots=True)
 class HttpResponse:
-    """One response ready for the wire; ``close`` means the connection must end after it."""
+    """One response ready for the wire; ``close`` means the connection must end after it.
+
+    With a ``body`` (a large file, streamed), ``data`` is the head alone, and the
+    connection answers no further request until :meth:`StaticHttpConnection.sent`."""
 
     data: bytes
     status: int
     close: bool
+    body: FileChunks | None = None
 
 
 class StaticHttpConnection:
@@ -61,7 +66,16 @@ class StaticHttpConnection:
     end the connection, for the "close after reply" option.
     """
 
-    __slots__ = ("_buffer", "_close_after", "_closed", "_now", "_scan_from", "_site", "_skip")
+    __slots__ = (
+        "_buffer",
+        "_busy",
+        "_close_after",
+        "_closed",
+        "_now",
+        "_scan_from",
+        "_site",
+        "_skip",
+    )
 
     def __init__(self, site: StaticSite, *, close_after_response: bool = False) -> None:
         self._site = site
@@ -70,12 +84,18 @@ class StaticHttpConnection:
         self._scan_from = 0  # where the search for the end of the head resumes
         self._skip = 0  # request body bytes still to be thrown away
         self._closed = False
+        self._busy = False  # a streamed response is being sent: later requests wait
         self._now = 0.0
 
     @property
     def closed(self) -> bool:
         """True once a response ended the connection; later input is ignored."""
         return self._closed
+
+    @property
+    def busy(self) -> bool:
+        """A streamed response is still being sent; requests after it wait their turn."""
+        return self._busy
 
     @property
     def pending(self) -> int:
@@ -93,12 +113,22 @@ class StaticHttpConnection:
             self._skip -= skipped
             view = view[skipped:]
         self._buffer += view
+        return self._answer_waiting()
+
+    def sent(self, now: float) -> list[HttpResponse]:
+        """The streamed response is out: answer the requests that waited behind it."""
+        self._now = now
+        self._busy = False
+        return self._answer_waiting()
+
+    def _answer_waiting(self) -> list[HttpResponse]:
         responses: list[HttpResponse] = []
-        while not self._closed and not self._skip:
+        while not self._closed and not self._skip and not self._busy:
             response = self._next_response()
             if response is None:
                 break
             responses.append(response)
+            self._busy = response.body is not None
         return responses
 
     def end(self) -> list[HttpResponse]:
@@ -109,6 +139,8 @@ class StaticHttpConnection:
         """
         if self._closed:
             return []
+        if self._busy:
+            return []  # the requests still waiting are answered first (see sent())
         self._closed = True
         if not self._buffer:
             return []
@@ -252,13 +284,24 @@ class StaticHttpConnection:
     def _file_response(
         self, request: HttpRequest, path: Path, url_path: str, close: bool
     ) -> HttpResponse:
-        body, modified = read_file(path, url_path)
-        headers = [("Last-Modified", http_date(modified))]
+        opened = open_file(path, url_path)
+        headers = [("Last-Modified", http_date(opened.modified))]
         since = parse_http_date(request.header("if-modified-since"))
-        if since is not None and "if-none-match" not in request.headers and modified <= since:
+        if (
+            since is not None
+            and "if-none-match" not in request.headers
+            and opened.modified <= since
+        ):
+            opened.discard()
             return self._response(304, headers, None, request, close)
         headers.insert(0, ("Content-Type", content_type(path.name)))
-        return self._response(200, headers, body, request, close)
+        if opened.data is not None:
+            return self._response(200, headers, opened.data, request, close)
+        if request.method == "HEAD":
+            opened.discard()
+            return self._response(200, headers, b"", request, close, length=opened.size)
+        head = self._response(200, headers, b"", request, close, length=opened.size)
+        return HttpResponse(head.data, 200, head.close, opened.chunks())
 
     def _error_page(self, error: HttpError, request: HttpRequest | None) -> HttpResponse:
         status = HTTPStatus(error.status)
@@ -275,8 +318,10 @@ class StaticHttpConnection:
         body: bytes | None,
         request: HttpRequest | None,
         close: bool,
+        length: int | None = None,
     ) -> HttpResponse:
-        """Frame a response; a HEAD answer has the same headers as GET but no body."""
+        """Frame a response; a HEAD answer has the same headers as GET but no body.
+        ``length``: the Content-Length of a body sent separately (streamed)."""
         close = close or self._close_after
         lines = [
             f"HTTP/1.1 {status} {HTTPStatus(status).phrase}",
@@ -285,7 +330,7 @@ class StaticHttpConnection:
         ]
         lines += [f"{name}: {value}" for name, value in headers]
         if body is not None:
-            lines.append(f"Content-Length: {len(body)}")
+            lines.append(f"Content-Length: {len(body) if length is None else length}")
         lines.append(f"Connection: {'close' if close else 'keep-alive'}")
         data = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
         if body is not None and (request is None or request.method != "HEAD"):

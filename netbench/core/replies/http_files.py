@@ -6,8 +6,10 @@ that remains is resolved (following symbolic links) and must still lie inside th
 resolved site folder. Refusals are 403 rather than 404: the folder is the user's own, and
 "Forbidden: the path leaves the site folder" teaches more than a bare "Not Found".
 
-Files are read whole, up to ``MAX_FILE_BYTES``; anything bigger gets 500 with a page that
-says why (413 would wrongly blame the request).
+Small files (up to ``INLINE_FILE_BYTES``) are read whole; larger ones, up to
+``MAX_FILE_BYTES``, are streamed from the open file a chunk at a time as the connection takes
+them, so thirty pipelined requests for a large file never hold thirty copies in memory.
+Anything bigger gets 500 with a page that says why (413 would wrongly blame the request).
 """
 
 from __future__ import annotations
@@ -16,14 +18,18 @@ import html
 import mimetypes
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePath
+from typing import BinaryIO
 from urllib.parse import quote
 
 from netbench.core.replies.http_request import HttpError
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 64 * 1024 * 1024 * 1024
+INLINE_FILE_BYTES = 64 * 1024
+STREAM_CHUNK_BYTES = 64 * 1024
 MAX_LISTING_ENTRIES = 1000
 
 # Python's built-in table (not the system's mime.types, so every machine answers alike),
@@ -103,8 +109,60 @@ def stat_path(path: Path, url_path: str) -> os.stat_result:
         raise HttpError(404, f"There is no {url_path} on this server.") from None
 
 
-def read_file(path: Path, url_path: str) -> tuple[bytes, float]:
-    """The file's bytes and modification time, read from one open file.
+@dataclass(frozen=True, slots=True)
+class SiteFile:
+    """A file about to be served: its bytes when small (``data``), else an open file that
+    :meth:`chunks` streams (and closes); :meth:`discard` closes it unread."""
+
+    size: int
+    modified: float
+    data: bytes | None
+    file: BinaryIO | None
+
+    def chunks(self) -> FileChunks:
+        """The file's bytes, a chunk at a time (closing the file at the end, or on close)."""
+        assert self.file is not None
+        return FileChunks(self.file, self.size)
+
+    def discard(self) -> None:
+        if self.file is not None:
+            self.file.close()
+
+
+class FileChunks:
+    """An open file read a chunk at a time up to the size it had when opened; closed at
+    the end or by :meth:`close`, whichever comes first."""
+
+    def __init__(self, file: BinaryIO, size: int) -> None:
+        self._file = file
+        self._left = size
+
+    def __iter__(self) -> Iterator[bytes]:
+        return self
+
+    def __next__(self) -> bytes:
+        if self._left <= 0 or self._file.closed:
+            self.close()
+            raise StopIteration
+        try:
+            chunk = self._file.read(min(STREAM_CHUNK_BYTES, self._left))
+        except BaseException:
+            self.close()
+            raise
+        if not chunk:
+            self.close()
+            # Shorter than the Content-Length sent: the driver must end the connection,
+            # or the client waits for bytes that never come.
+            raise EOFError("the file shrank while it was being sent")
+        self._left -= len(chunk)
+        return chunk
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def open_file(path: Path, url_path: str) -> SiteFile:
+    """The file, opened once: small ones read whole, larger ones left open to stream.
 
     Opened without blocking and checked on the open descriptor, so a FIFO or device that
     appeared in the folder cannot stall the server, and the size checked is the size read.
@@ -116,21 +174,37 @@ def read_file(path: Path, url_path: str) -> tuple[bytes, float]:
         raise HttpError(403, f"{url_path} cannot be read (permission denied).") from None
     except OSError:
         raise HttpError(404, f"There is no {url_path} on this server.") from None
-    with os.fdopen(fd, "rb") as file:
+    file = os.fdopen(fd, "rb")
+    try:
         info = os.fstat(file.fileno())
         if not stat.S_ISREG(info.st_mode):
             raise HttpError(404, f"{url_path} is not a regular file.")
+        if info.st_size > MAX_FILE_BYTES:
+            raise HttpError(
+                500,
+                f"{url_path} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, "
+                "the most this responder serves.",
+            )
+        modified = float(int(info.st_mtime))
+        if info.st_size > INLINE_FILE_BYTES:
+            return SiteFile(info.st_size, modified, None, file)
         try:
-            data = file.read(MAX_FILE_BYTES + 1)
+            data = file.read(INLINE_FILE_BYTES + 1)
         except OSError as error:
             raise HttpError(500, f"{url_path} could not be read: {error.strerror}.") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise HttpError(
-            500,
-            f"{url_path} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, "
-            "the most this responder serves.",
-        )
-    return data, float(int(info.st_mtime))
+    except BaseException:
+        file.close()
+        raise
+    file.close()
+    return SiteFile(len(data), modified, data, None)
+
+
+def read_file(path: Path, url_path: str) -> tuple[bytes, float]:
+    """The whole file and its modification time (small files; tests)."""
+    opened = open_file(path, url_path)
+    if opened.data is not None:
+        return opened.data, opened.modified
+    return b"".join(opened.chunks()), opened.modified
 
 
 def listing(url_path: str, folder: Path, root: Path) -> bytes:

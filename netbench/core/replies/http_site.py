@@ -16,6 +16,7 @@ from netbench.core.replies.responder import (
     ReplyOptions,
     ResponderKind,
     ResponderSession,
+    StreamReply,
 )
 from netbench.core.resources import resource_path
 
@@ -26,19 +27,27 @@ def default_site_dir() -> Path:
 
 
 class _HttpSession(ResponderSession):
-    __slots__ = ("_connection", "_delay")
+    __slots__ = ("_connection", "_delay", "_ended")
 
     def __init__(self, site: StaticSite, options: ReplyOptions) -> None:
         self._connection = StaticHttpConnection(
             site, close_after_response=options.close_after_reply
         )
         self._delay = options.delay
+        self._ended = False
 
     def on_frame(self, data: bytes, now: float) -> list[Action]:
         return self._actions(self._connection.receive(data, now))
 
+    def on_sent(self, now: float) -> list[Action]:
+        actions = self._actions(self._connection.sent(now))
+        if self._ended and not self._connection.busy:
+            actions += self.on_end()
+        return actions
+
     def on_end(self) -> list[Action]:
-        if self._connection.closed:
+        self._ended = True
+        if self._connection.closed or self._connection.busy:
             return []
         actions = self._actions(self._connection.end())
         if not actions or not isinstance(actions[-1], CloseConnection):
@@ -49,7 +58,10 @@ class _HttpSession(ResponderSession):
     def _actions(self, responses: list[HttpResponse]) -> list[Action]:
         actions: list[Action] = []
         for response in responses:
-            actions.append(Reply(response.data, self._delay))
+            if response.body is not None:
+                actions.append(StreamReply(response.data, response.body, self._delay))
+            else:
+                actions.append(Reply(response.data, self._delay))
             if response.close:
                 actions.append(CloseConnection())
         return actions

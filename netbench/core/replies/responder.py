@@ -30,7 +30,7 @@ themselves live beside it: :mod:`.simple`, :mod:`.rules` and :mod:`.http_site`;
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol, TypeAlias
@@ -55,7 +55,36 @@ class CloseConnection:
     delay: float = 0.0
 
 
-Action: TypeAlias = Reply | CloseConnection
+class Body(Protocol):
+    """A body sent a chunk at a time; ``close`` frees what it holds, read or not."""
+
+    def __iter__(self) -> Iterator[bytes]: ...
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class StreamReply:
+    """Send `head`, then each chunk `body` yields as the connection takes it (a file read
+    from disk a piece at a time, never whole in memory). Until it is all sent the driver
+    reads no more from the peer and then asks the session for what comes next
+    (:meth:`ResponderSession.on_sent`): one response at a time. The driver closes `body`
+    if the connection ends first."""
+
+    head: bytes
+    body: Body
+    delay: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Tell the user something about this peer (a rule that took too long), in the
+    transcript; nothing is sent."""
+
+    text: str
+    delay: float = 0.0
+
+
+Action: TypeAlias = Reply | CloseConnection | StreamReply | Note
 
 
 class ResponderSession(Protocol):
@@ -67,6 +96,10 @@ class ResponderSession(Protocol):
 
     def on_end(self) -> list[Action]:
         """The peer finished sending (end of stream): anything left to say or do."""
+        return []
+
+    def on_sent(self, now: float) -> list[Action]:
+        """A :class:`StreamReply` was sent in full: the actions that waited for it."""
         return []
 
 

@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import ClassVar, TypeAlias
 
+# Matching with a time limit: re cannot stop a catastrophic backtrack such as (a+)+$ on
+# "aaaa…!", which froze the window for good.
+import regex
+
 from netbench.core.encodings import normalize_encoding
 from netbench.core.errors import PayloadError
 from netbench.core.escapes import decode_escapes
@@ -21,6 +25,7 @@ from netbench.core.payload import parse_hex
 from netbench.core.replies.responder import (
     NO_OPTIONS,
     Action,
+    Note,
     ReplyOptions,
     ResponderKind,
     ResponderSession,
@@ -36,7 +41,7 @@ class MatchKind(StrEnum):
     EXACT = "exact"  # the frame is exactly the pattern (escapes allowed, e.g. "PING\r\n")
     PREFIX = "prefix"  # the frame starts with the pattern
     CONTAINS = "contains"  # the pattern occurs anywhere in the frame
-    REGEX = "regex"  # re.search on the frame decoded as text
+    REGEX = "regex"  # a regex search on the frame decoded as text, with a time limit
     HEX = "hex"  # the bytes written in hex ("01 03") occur anywhere in the frame
     HEX_PREFIX = "hex_prefix"  # the frame starts with the bytes written in hex
 
@@ -112,6 +117,33 @@ class RuleError(ValueError):
         return (type(self), (self.message, self.rule, self.field, self.position))
 
 
+# How long one regular expression may search one message before it is given up.
+REGEX_TIMEOUT = 0.1
+# A group holding a quantifier that is itself quantified: (a+)+, (\w*)*, (x{2,})+ ...
+_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:\?|\+)?\)(?:[+*]|\{\d*,)")
+
+
+def nested_quantifier(pattern: str) -> bool:
+    """Whether ``pattern`` repeats a group that repeats: the shape of catastrophic
+    backtracking, for the rule editor to warn about as the user types."""
+    return _NESTED_QUANTIFIER.search(pattern) is not None
+
+
+def risky_rule_lines(text: str) -> list[int]:
+    """The numbers (from 1) of the lines ``regex PATTERN => REPLY`` in the rule editor's
+    text whose pattern nests quantifiers."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        kind_name, _, pattern = line.partition(" => ")[0].strip().partition(" ")
+        if kind_name.lower() == MatchKind.REGEX.value and nested_quantifier(pattern):
+            found.append(number)
+    return found
+
+
+class RegexTimeoutError(Exception):
+    """A rule's regular expression ran out of time on a message."""
+
+
 # A compiled template: literal bytes, or the name of a placeholder.
 _Template: TypeAlias = tuple[bytes | str, ...]
 
@@ -120,7 +152,7 @@ _Template: TypeAlias = tuple[bytes | str, ...]
 class _CompiledRule:
     match: MatchKind
     needle: bytes
-    regex: re.Pattern[str] | None
+    regex: regex.Pattern[str] | None
     template: _Template
     codec: str
     close: bool
@@ -139,7 +171,10 @@ class _CompiledRule:
                 if text is None:
                     # Undecodable bytes become U+FFFD, so a regex still sees the rest.
                     text = texts[self.codec] = data.decode(self.codec, "replace")
-                return self.regex.search(text) is not None
+                try:
+                    return self.regex.search(text, timeout=REGEX_TIMEOUT) is not None
+                except TimeoutError:
+                    raise RegexTimeoutError from None
         return False  # pragma: no cover - every kind is handled above
 
 
@@ -174,15 +209,16 @@ def _compile_rule(rule: Rule, number: int) -> _CompiledRule:
     except ValueError as error:
         raise fail("encoding", message_of(error), None) from None
     needle = b""
-    regex = None
+    compiled = None
     try:
         if match is MatchKind.REGEX:
-            regex = re.compile(rule.pattern)
+            re.compile(rule.pattern)  # re's error positions are the ones people know
+            compiled = regex.compile(rule.pattern, regex.VERSION0)
         elif match in (MatchKind.HEX, MatchKind.HEX_PREFIX):
             needle = parse_hex(rule.pattern)
         else:
             needle = decode_escapes(rule.pattern, codec)
-    except re.error as error:
+    except (re.error, regex.error) as error:
         raise fail(
             "pattern",
             QT_TRANSLATE_NOOP("Responders", "invalid regular expression: {reason}").format(
@@ -193,7 +229,7 @@ def _compile_rule(rule: Rule, number: int) -> _CompiledRule:
     except PayloadError as error:
         raise fail("pattern", error.message, error.position) from None
     template = _compile_template(rule.template, codec, fail)
-    return _CompiledRule(match, needle, regex, template, codec, bool(rule.close))
+    return _CompiledRule(match, needle, compiled, template, codec, bool(rule.close))
 
 
 def _template_tokens(
@@ -299,7 +335,7 @@ def _compile_template(
 
 
 class _RulesSession(ResponderSession):
-    __slots__ = ("_counter", "_fallback", "_options", "_peer", "_rules")
+    __slots__ = ("_counter", "_fallback", "_options", "_peer", "_rules", "_skipped")
 
     def __init__(
         self,
@@ -313,15 +349,26 @@ class _RulesSession(ResponderSession):
         self._options = options
         self._peer = peer
         self._counter = 0
+        self._skipped: set[int] = set()  # rules that ran out of time on this peer
 
     def on_frame(self, data: bytes, now: float) -> list[Action]:
         self._counter += 1
         texts: dict[str, str] = {}
-        for rule in self._rules:
-            if rule.matches(data, texts):
+        notes: list[Action] = []
+        for number, rule in enumerate(self._rules, 1):
+            if number in self._skipped:
+                continue
+            try:
+                matched = rule.matches(data, texts)
+            except RegexTimeoutError:
+                # One slow rule must not freeze the listener: skip it for this peer.
+                self._skipped.add(number)
+                notes.append(Note(_timed_out(number)))
+                continue
+            if matched:
                 reply = self._render(rule, data, now) if rule.template else None
-                return self._options.actions(reply, close=rule.close)
-        return self._options.actions(self._fallback)
+                return notes + self._options.actions(reply, close=rule.close)
+        return notes + self._options.actions(self._fallback)
 
     def _render(self, rule: _CompiledRule, data: bytes, now: float) -> bytes:
         out = bytearray()
@@ -346,6 +393,15 @@ class _RulesSession(ResponderSession):
         if name == "counter":
             return str(self._counter)
         return self._peer
+
+
+def _timed_out(number: int) -> str:
+    return QT_TRANSLATE_NOOP(
+        "Responders",
+        "rule {number}: its regular expression took more than {seconds:g} s on a message "
+        "from this peer and was stopped; it is skipped for this peer from now on (a repeat "
+        "that can match the same text in many ways, such as (a|aa)+, backtracks without end)",
+    ).format(number=number, seconds=REGEX_TIMEOUT)
 
 
 @dataclass(frozen=True, slots=True)

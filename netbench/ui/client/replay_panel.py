@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
@@ -56,6 +57,10 @@ PROGRESS_UPDATE_MS = 100
 
 GetTarget = Callable[[], ReplayTarget | None]
 """The connection to send on now, or None when there is none."""
+
+
+# Reads recordings off the UI thread: a huge row takes a while even in short steps.
+_READER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recording-reader")
 
 
 class ReplayPanel(QWidget):
@@ -324,7 +329,8 @@ class ReplayPanel(QWidget):
             with stream:
                 size = max(1, path.stat().st_size)
                 scanner = RecordingScanner(stream)
-                while not scanner.advance():
+                # Read on a thread of our own (not qasync's QThread pool), a step at a time.
+                while not await asyncio.wrap_future(_READER.submit(scanner.advance)):
                     if time.monotonic() - started > 0.2:
                         percent = min(99, scanner.bytes_read * 100 // size)
                         show_status(

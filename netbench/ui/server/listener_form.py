@@ -30,7 +30,13 @@ from netbench.core.escapes import decode_escapes
 from netbench.core.framing.spec import FramingKind, FramingSpec
 from netbench.core.replies.http_site import HttpStaticResponder, default_site_dir
 from netbench.core.replies.responder import ReplyOptions, Responder
-from netbench.core.replies.rules import MatchKind, Rule, RuleError, RulesResponder
+from netbench.core.replies.rules import (
+    MatchKind,
+    Rule,
+    RuleError,
+    RulesResponder,
+    risky_rule_lines,
+)
 from netbench.core.replies.simple import (
     ByteCountResponder,
     EchoResponder,
@@ -45,6 +51,7 @@ from netbench.net.socket_kinds import SocketKind
 from netbench.net.tls import ServerCertificate, describe_certificate
 from netbench.ui.panels.socket_form import SocketForm
 from netbench.ui.runtime.net_text import net_text
+from netbench.ui.server.listener_limits import ListenerLimits
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec
 
 HOST_CHOICES = ("127.0.0.1", "::1", "0.0.0.0", "::")
@@ -98,6 +105,7 @@ class ListenerForm(SocketForm):
         self.host.currentTextChanged.connect(self.on_any_changed)
         for edit in (self.port, self.path, self.fixed_reply, self.site, self.delimiter):
             edit.textChanged.connect(self.on_any_changed)
+        self.rules.textChanged.connect(self.on_any_changed)
 
     def _build_address_row(self, grid: QGridLayout) -> None:
         self.kind = self.kind_combo(self.tr("Listener kind"))
@@ -271,28 +279,12 @@ class ListenerForm(SocketForm):
         grid.addWidget(self.rules, 3, 0, 1, 2)
 
     def _build_limits_row(self, grid: QGridLayout) -> None:
-        self.backlog = QSpinBox(self)
-        self.backlog.setRange(1, 65535)
-        self.backlog.setValue(100)
-        self.backlog.setPrefix(self.tr("backlog "))
-        self.name(self.backlog, "backlog", self.tr("Listen backlog"))
-        self.reuse = self.check_box(
-            "reuse_address",
-            self.tr("SO_REUSEADDR"),
-            self.tr("Reuse the address (SO_REUSEADDR)"),
-            checked=True,
-        )
-        self.max_connections = QSpinBox(self)
-        self.max_connections.setRange(1, 1_000_000)
-        self.max_connections.setValue(10_000)
-        self.max_connections.setPrefix(self.tr("max "))
-        self.max_connections.setSuffix(self.tr(" connections"))
-        self.name(self.max_connections, "max_connections", self.tr("Maximum connections"))
-        self.idle = QSpinBox(self)
-        self.idle.setRange(0, 86_400)
-        self.idle.setSpecialValueText(self.tr("no idle timeout"))
-        self.idle.setSuffix(self.tr(" s idle timeout"))
-        self.name(self.idle, "idle_timeout", self.tr("Idle timeout in seconds"))
+        self.limits = ListenerLimits(self.prefix, self)
+        self.backlog = self.limits.backlog
+        self.reuse = self.limits.reuse
+        self.max_connections = self.limits.max_connections
+        self.idle = self.limits.idle
+        self.keep_half_open = self.limits.keep_half_open
         self.cert = self.line_edit(
             "cert", self.tr("TLS certificate file"), placeholder=self.tr("certificate .pem")
         )
@@ -306,8 +298,7 @@ class ListenerForm(SocketForm):
         )
 
         limits_row = QHBoxLayout()
-        for widget in (self.backlog, self.reuse, self.max_connections, self.idle):
-            limits_row.addWidget(widget)
+        limits_row.addWidget(self.limits)
         limits_row.addSpacing(12)
         self.tls_label = QLabel(self.tr("TLS"), self)
         limits_row.addWidget(self.tls_label)
@@ -345,9 +336,7 @@ class ListenerForm(SocketForm):
         kind = self.socket_kind
         stream = not kind.is_datagram
         stream_only: tuple[QWidget, ...] = (
-            self.backlog,
-            self.max_connections,
-            self.idle,
+            *self.limits.stream_widgets(),
             self.close_after,
             self.framing,
         )
@@ -382,14 +371,26 @@ class ListenerForm(SocketForm):
     def on_any_changed(self) -> None:
         self.show_error(None)
         host = self.host.currentText().strip()
-        everywhere = not self.socket_kind.uses_path and host in ("0.0.0.0", "::")
-        self.warning.setText(
-            self.tr(
-                "Listening on all interfaces: other machines on your network can connect. "
-                "Use 127.0.0.1 to stay on this machine."
+        warnings: list[str] = []
+        if not self.socket_kind.uses_path and host in ("0.0.0.0", "::"):
+            warnings.append(
+                self.tr(
+                    "Listening on all interfaces: other machines on your network can connect. "
+                    "Use 127.0.0.1 to stay on this machine."
+                )
             )
-        )
-        self.warning.setVisible(everywhere)
+        rules_on = self.responder.currentData() == "rules"
+        risky = risky_rule_lines(self.rules.toPlainText()) if rules_on else []
+        if risky:
+            warnings.append(
+                self.tr(
+                    "Rule {numbers}: a repeated group that itself repeats, such as (a+)+, can "
+                    "take forever on some messages; such a match is stopped after a moment "
+                    "and the rule skipped. Write a+ instead of (a+)+."
+                ).format(numbers=", ".join(map(str, risky)))
+            )
+        self.warning.setText("\n".join(warnings))
+        self.warning.setVisible(bool(warnings))
         self.changed.emit()
 
     def _on_site_browse_clicked(self) -> None:
@@ -425,10 +426,7 @@ class ListenerForm(SocketForm):
             self.rules,
             self.delay,
             self.close_after,
-            self.backlog,
-            self.reuse,
-            self.max_connections,
-            self.idle,
+            *self.limits.editable(),
             self.cert,
             self.key,
             self.self_signed,
@@ -566,6 +564,8 @@ class ListenerForm(SocketForm):
             max_connections=self.max_connections.value(),
             idle_timeout=float(self.idle.value()) or None,
             remove_stale=self.remove_stale.isChecked(),
+            keep_half_open=self.keep_half_open.isChecked(),
+            receive_buffer=self.limits.receive_buffer_bytes(),
         )
         if kind is not SocketKind.TLS or config.certificate is not None:
             config.validate()

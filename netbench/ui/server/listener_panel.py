@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from netbench.core.rates import human_rate
 from netbench.net.datagram import DatagramListener
-from netbench.net.errors import NetError, describe_os_error, who_listens_on
+from netbench.net.errors import NetError, describe_os_error, who_holds_port
 from netbench.net.events import NetEvent
 from netbench.net.file_send import FindTargets, listener_targets
 from netbench.net.listeners import ListenerConfig, open_listener
@@ -44,6 +44,7 @@ from netbench.ui.sending.file_sender import FileSender
 from netbench.ui.sending.payload_editor import PayloadEditor
 from netbench.ui.server.listener_form import ListenerForm
 from netbench.ui.server.peers_model import PeerColumn, PeersModel, PeerState
+from netbench.ui.transcript.model import format_count
 from netbench.ui.widgets.sizes import format_size
 from netbench.ui.widgets.sparkline import Sparkline
 
@@ -264,7 +265,7 @@ class ListenerPanel(TrafficPanel):
         except NetError as exc:
             message = net_text(exc.message)
             if "already in use" in exc.message and not config.kind.uses_path:
-                holder = who_listens_on(config.port)
+                holder = who_holds_port(config.port, datagram=config.kind.is_datagram)
                 if holder:
                     message += " " + self.tr("(held by {process})").format(process=holder)
             self.form.show_error(message, exc.field)
@@ -353,6 +354,17 @@ class ListenerPanel(TrafficPanel):
                 msgs_out=human_rate(rates.messages_out, self.tr("msg")),
                 bytes_out=human_rate(rates.bytes_out, "B"),
             )
+            + self._drops_text()
+        )
+
+    def _drops_text(self) -> str:
+        """What the system dropped before we read it (UDP, where the OS says)."""
+        listener = self.listener
+        dropped = listener.dropped() if isinstance(listener, DatagramListener) else None
+        if not dropped:
+            return ""
+        return self.tr(" · {count} dropped by the system (receive buffer full)").format(
+            count=format_count(dropped)
         )
 
     # -- peers and sending ------------------------------------------------------------------

@@ -32,6 +32,7 @@ from netbench.net.events import (
     NetEvent,
     PeerClosed,
     PeerFinished,
+    PeerNotReading,
 )
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.transcript.model import format_count
@@ -57,6 +58,7 @@ class PeerRow:
     bytes_out: int = 0
     state: PeerState = PeerState.OPEN
     reason: str = ""
+    not_reading: bool = False  # our replies back up: we stopped reading from it
 
 
 class PeerColumn(IntEnum):
@@ -125,6 +127,8 @@ class PeersModel(QAbstractTableModel):
             row.bytes_out += event.nbytes
         elif isinstance(event, PeerFinished):
             row.state = PeerState.HALF_CLOSED
+        elif isinstance(event, PeerNotReading):
+            row.not_reading = event.paused
         elif isinstance(event, PeerClosed):
             row.state = PeerState.CLOSED
             reason = close_reason_text(event.reason)
@@ -232,6 +236,8 @@ class PeersModel(QAbstractTableModel):
             return translate("PeersModel", "{messages} msg · {size}").format(
                 messages=format_count(row.messages_out), size=_size(row.bytes_out)
             )
+        if row.state is not PeerState.CLOSED and row.not_reading:
+            return translate("PeersModel", "paused: not reading our replies")
         if row.state is PeerState.OPEN:
             return translate("PeersModel", "open")
         if row.state is PeerState.HALF_CLOSED:

@@ -21,7 +21,7 @@ from typing import Literal
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from netbench.core.recording.writer import JsonlRecorder, record_to_json
+from netbench.core.recording.writer import FileLoss, JsonlRecorder, record_to_json
 from netbench.core.transcript import Record
 from netbench.ui.transcript.model import TranscriptModel, format_count
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
@@ -79,6 +79,7 @@ class TranscriptFiles(QObject):
         if recorder is None:
             return
         self._recording.recorder = None
+        recorder.check()
         try:
             recorder.close()
         except OSError as exc:
@@ -89,7 +90,9 @@ class TranscriptFiles(QObject):
                 True,
             )
         else:
-            if not quiet:
+            if recorder.loss is not FileLoss.NONE:
+                self.said.emit(self._loss_text(recorder, stopped=True), True)
+            elif not quiet:
                 self.said.emit(
                     (
                         self.tr("Recorded 1 record to {path}")
@@ -107,6 +110,8 @@ class TranscriptFiles(QObject):
             return
         try:
             recorder.write_many(records)
+            if recorder.check():
+                self.said.emit(self._loss_text(recorder, stopped=False), True)
         except OSError as exc:
             self.said.emit(
                 self.tr("Recording to {path} stopped: {reason}").format(
@@ -116,6 +121,32 @@ class TranscriptFiles(QObject):
             )
             self._recording.close()
             self.recording_changed.emit(False)
+
+    def _loss_text(self, recorder: JsonlRecorder, *, stopped: bool) -> str:
+        """The file was deleted or moved: where the records went, now or at Stop."""
+        count, path = format_count(recorder.records_written), recorder.path
+        if recorder.loss is FileLoss.DELETED:
+            if stopped:
+                text = self.tr(
+                    "Recording stopped: {count} records went to {path}, but that file was "
+                    "deleted while recording; they are lost"
+                )
+            else:
+                text = self.tr(
+                    "The recording file {path} was deleted: the {count} records written so "
+                    "far are lost, and so are the next ones. Stop, and record to a new file"
+                )
+        elif stopped:
+            text = self.tr(
+                "Recording stopped: {count} records went to the file that was at {path}, "
+                "but it was moved or replaced while recording; {path} does not hold them"
+            )
+        else:
+            text = self.tr(
+                "The recording file {path} was moved or replaced: the {count} records so "
+                "far, and the next ones, go to the moved file, not to {path}"
+            )
+        return text.format(count=count, path=path)
 
     def choose_recording_file(self, on_finished: Callable[[], object]) -> None:
         """Ask where to record; ``on_finished`` runs when the dialog closes, either way."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -122,3 +123,33 @@ def test_recording_to_an_unwritable_path_shows_an_error(
     assert "Could not record" in view.status_text()
     assert "color:" in view.status.text()
     view.append_records(make_records(2))  # still works
+
+
+def test_a_recording_whose_folder_is_deleted_says_so_then_and_at_stop(
+    view: TranscriptView, tmp_path: Path
+) -> None:
+    folder = tmp_path / "DIR"
+    folder.mkdir()
+    path = folder / "rec.jsonl"
+    assert view.start_recording(path)
+    view.append_records(make_records(3))
+    shutil.rmtree(folder)  # rm -rf DIR
+    view.append_records(make_records(400))
+    assert "was deleted" in view.status_text() and "403 records" in view.status_text()
+    view.stop_recording()
+    status = view.status_text()
+    assert "Recorded" not in status  # it used to report success
+    assert "403 records" in status and "deleted" in status and "lost" in status
+
+
+def test_a_recording_moved_away_says_where_the_records_went(
+    view: TranscriptView, tmp_path: Path
+) -> None:
+    path = tmp_path / "rec.jsonl"
+    assert view.start_recording(path)
+    view.append_records(make_records(2))
+    path.rename(tmp_path / "elsewhere.jsonl")
+    path.write_text("someone else's file\n", encoding="utf-8")  # the path names another
+    view.stop_recording()
+    status = view.status_text()
+    assert "moved or replaced" in status and "2 records" in status
