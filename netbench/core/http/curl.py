@@ -242,7 +242,9 @@ def _request(parsed: _Parsed) -> HttpRequest:
 def _body_args(request: HttpRequest) -> list[str]:
     body = request.body
     if isinstance(body, BytesBody):
-        args = ["--data-binary", body.data.decode("utf-8", "surrogateescape")]
+        text = body.data.decode("utf-8", "surrogateescape")
+        # curl reads "--data-binary @x" as the file x; --data-raw sends an @ as typed.
+        args = ["--data-raw" if text.startswith("@") else "--data-binary", text]
         names = {h.name.lower() for h in request.headers if h.enabled}
         if body.content_type and "content-type" not in names:
             args = ["-H", f"Content-Type: {body.content_type}", *args]

@@ -228,6 +228,13 @@ def test_curl_form_and_errors() -> None:
         import_curl("curl -H 'A: b'")
 
 
+def test_a_body_starting_with_at_is_not_read_as_a_file() -> None:
+    request = HttpRequest("POST", "http://example.com/", body=BytesBody(b"@me", "text/plain"))
+    command = export_curl(request)
+    assert "--data-raw @me" in command
+    assert import_curl(command).request.body.data == b"@me"
+
+
 @given(
     st.sampled_from(["GET", "POST", "PUT", "DELETE"]),
     st.lists(st.tuples(token, text.map(str.strip)), max_size=4),
