@@ -85,7 +85,14 @@ class Lesson:
 
 def lessons() -> tuple[Lesson, ...]:
     """Every step, in the tutorials' order."""
-    return (*_servers(), *_sticky(), *_lookups(), *_connection())
+    return (
+        *_servers(),
+        *_servers_more(),
+        *_sticky(),
+        *_sticky_more(),
+        *_lookups(),
+        *_connection(),
+    )
 
 
 def _servers() -> tuple[Lesson, ...]:
@@ -124,6 +131,11 @@ def _servers() -> tuple[Lesson, ...]:
             ),
             (ClientStep("can you hear me?"),),
         ),
+    )
+
+
+def _servers_more() -> tuple[Lesson, ...]:
+    return (
         Lesson(
             "threading",
             QT_TRANSLATE_NOOP("Lessons", "Several clients at once (socketserver, port 8080)"),
@@ -207,6 +219,11 @@ def _sticky() -> tuple[Lesson, ...]:
             ServerStep(port=9999, framing="lf"),
             (ClientStep("message {counter}", line_ending="lf", repeat=10),),
         ),
+    )
+
+
+def _sticky_more() -> tuple[Lesson, ...]:
+    return (
         Lesson(
             "sticky_length",
             QT_TRANSLATE_NOOP("Lessons", "粘包 fix 2: a length header (struct)"),
