@@ -272,13 +272,8 @@ class SessionForm(SocketForm):
 
     # -- reading and filling the form ---------------------------------------------------------
 
-    def set_connected(self, connected: bool) -> None:
-        """While connected, where we are connected stays as it is."""
-        editable: tuple[QWidget, ...] = (
-            self.kind,
-            self.host,
-            self.port,
-            self.path,
+    def settings_widgets(self) -> Sequence[QWidget]:
+        return (
             self.timeout,
             self.tls_verify,
             self.ca_file,
@@ -292,8 +287,6 @@ class SessionForm(SocketForm):
             self.local_host,
             self.local_port,
         )
-        for widget in editable:
-            widget.setEnabled(not connected)
 
     def config(self) -> ClientConfig:
         """The connection described by the form; raises NetError naming the field."""

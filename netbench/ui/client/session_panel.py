@@ -241,7 +241,7 @@ class SessionPanel(TrafficPanel):
         self.reconnect_button.setEnabled(not self._busy and self.state is not SessionState.IDLE)
         if self.is_reconnect_pending and not connected:
             self.disconnect_button.setEnabled(True)  # stops the waiting
-        self.form.set_connected(connected or self._busy)
+        self.form.set_in_use(connected or self._busy)
         self.editor.set_send_allowed(can_send)
         self.file_sender.set_allowed(can_send)
         self.replay.set_allowed(can_send)

@@ -25,7 +25,9 @@ W = TypeVar("W", bound=QWidget)
 
 
 class SocketForm(QWidget):
-    path: QLineEdit  # every form has a Unix socket path field
+    # Every form has these: the kind, and a Unix socket path (for the Unix kinds).
+    kind: QComboBox
+    path: QLineEdit
     changed = Signal()
 
     def __init__(self, prefix: str, parent: QWidget | None = None) -> None:
@@ -89,6 +91,10 @@ class SocketForm(QWidget):
         """The kind chosen in the ``kind`` combo (see :meth:`kind_combo`)."""
         return SocketKind(self.kind.currentData())
 
+    def settings_widgets(self) -> Sequence[QWidget]:
+        """What stays as it is while the socket is open, besides the kind and address."""
+        raise NotImplementedError
+
     def error_fields(self) -> dict[str, QWidget]:
         """The widget each field name of a NetError stands for."""
         raise NotImplementedError
@@ -110,6 +116,15 @@ class SocketForm(QWidget):
         raise NotImplementedError
 
     # -- shared behaviour -------------------------------------------------------------------
+
+    def set_in_use(self, in_use: bool) -> None:
+        """While the socket is open (or opening), what it was opened with stays as it is."""
+        fixed = (self.kind, *self.network_widgets(), *self.path_widgets())
+        for widget in (*fixed, *self.settings_widgets()):
+            if not isinstance(widget, QLabel):  # labels keep their colour
+                widget.setEnabled(not in_use)
+        if not in_use:
+            self.apply_kind()
 
     def on_kind_changed(self) -> None:
         self.apply_kind()

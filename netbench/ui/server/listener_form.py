@@ -404,13 +404,8 @@ class ListenerForm(SocketForm):
 
     # -- reading the form -------------------------------------------------------------------
 
-    def set_running(self, running: bool) -> None:
-        """While listening, the address and kind stay as they are."""
-        editable: tuple[QWidget, ...] = (
-            self.kind,
-            self.host,
-            self.port,
-            self.path,
+    def settings_widgets(self) -> Sequence[QWidget]:
+        return (
             self.remove_stale,
             self.framing,
             self.delimiter,
@@ -431,10 +426,6 @@ class ListenerForm(SocketForm):
             self.key,
             self.self_signed,
         )
-        for widget in editable:
-            widget.setEnabled(not running)
-        if not running:
-            self.apply_kind()
 
     def framing_spec(self) -> FramingSpec:
         key = self.framing.currentData()

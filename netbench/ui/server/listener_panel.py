@@ -226,7 +226,7 @@ class ListenerPanel(TrafficPanel):
         running = self.is_running
         self.start_button.setEnabled(not running and not self._busy)
         self.stop_button.setEnabled(running and not self._busy)
-        self.form.set_running(running or self._busy)
+        self.form.set_in_use(running or self._busy)
         self.editor.set_send_allowed(running)
         self.file_sender.set_allowed(running)
         datagram = self.config is not None and self.config.kind.is_datagram
