@@ -2045,6 +2045,10 @@
         <translation>加时间戳前缀 (time.ctime)</translation>
     </message>
     <message>
+        <source>Time stamp as the tutorial: ctime() + data</source>
+        <translation>时间戳（与教程相同）：ctime() + 数据</translation>
+    </message>
+    <message>
         <source>Byte count</source>
         <translation>字节计数</translation>
     </message>

@@ -56,7 +56,17 @@ from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec
 
 HOST_CHOICES = ("127.0.0.1", "::1", "0.0.0.0", "::")
 FRAMING_CHOICES = ("raw", "lf", "crlf", "nul", "custom", "fixed", "length")
-REPLY_CHOICES = ("none", "echo", "upper", "timestamp", "bytecount", "fixed", "rules", "http")
+REPLY_CHOICES = (
+    "none",
+    "echo",
+    "upper",
+    "timestamp",
+    "ctime",
+    "bytecount",
+    "fixed",
+    "rules",
+    "http",
+)
 
 
 def local_addresses() -> list[str]:
@@ -228,6 +238,7 @@ class ListenerForm(SocketForm):
             (self.tr("Echo"), "echo"),
             (self.tr("Upper-case echo"), "upper"),
             (self.tr("Timestamp prefix (time.ctime)"), "timestamp"),
+            (self.tr("Time stamp as the tutorial: ctime() + data"), "ctime"),
             (self.tr("Byte count"), "bytecount"),
             (self.tr("Fixed reply"), "fixed"),
             (self.tr("Rules"), "rules"),
@@ -477,8 +488,8 @@ class ListenerForm(SocketForm):
             return EchoResponder(options=options)
         if key == "upper":
             return UpperEchoResponder(options=options)
-        if key == "timestamp":
-            return TimestampResponder(options=options)
+        if key in ("timestamp", "ctime"):
+            return TimestampResponder(options=options, joined=key == "ctime")
         if key == "bytecount":
             return ByteCountResponder(options=options)
         if key == "fixed":

@@ -42,7 +42,7 @@ def examples() -> list[Example]:
             "time_echo",
             str(QT_TRANSLATE_NOOP("ServerTab", "TCP time echo (port 9999)")),
             ListenerConfig(SocketKind.TCP, "127.0.0.1", 9999, framing=raw),
-            "timestamp",
+            "ctime",  # the tutorial's own reply: ctime() + data, no brackets
         ),
         Example(
             "upper_echo",

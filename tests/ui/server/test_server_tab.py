@@ -359,7 +359,8 @@ def test_examples_menu_starts_the_tutorial_servers(window, pump, in_thread):
             return sock.recv(200)
 
     reply = in_thread(time_echo)
-    assert reply.startswith(b"[") and reply.endswith(b"] what time is it")
+    # Byte for byte the tutorial's server: ctime() + data, no brackets, no space.
+    assert re.fullmatch(rb"\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}what time is it", reply), reply
     assert time.strftime("%Y").encode() in reply
 
     menu.actions()[2].trigger()
@@ -412,6 +413,26 @@ def test_ncat_clients_over_tcp_udp_and_unix(window, pump, in_thread, tmp_path):
         )
     )
     assert result.stdout == b"UNIX BYTES"
+
+
+def test_both_time_stamp_forms_can_be_chosen(window, pump, in_thread):
+    """The bracketed form, and the tutorial's own: ctime() + data."""
+    for reply, pattern in (
+        ("timestamp", rb"\[\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}\] hello"),
+        ("ctime", rb"\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}hello"),
+    ):
+        panel = start_listener(window, pump, reply=reply)
+        port = bound_port(window)
+
+        def ask(port=port):
+            with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+                sock.sendall(b"hello")
+                return sock.recv(1024)
+
+        answer = in_thread(ask)
+        assert re.fullmatch(pattern, answer), (reply, answer)
+        find(window, "server.stop").click()
+        pump(lambda panel=panel: not panel.is_running)
 
 
 def test_tutorial_clients_one_socket_per_message_and_many_at_once(window, pump, in_thread):
