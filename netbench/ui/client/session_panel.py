@@ -88,6 +88,7 @@ class SessionPanel(TrafficPanel):
     def _build(self) -> None:
         self.form = SessionForm(self.prefix, self)
         self.form.changed.connect(self.emit_title)
+        self.form.submitted.connect(self.on_form_submitted)
         controls, status = self._build_controls()
         self.info_view = SocketInfoView(
             self.prefix,
@@ -254,6 +255,11 @@ class SessionPanel(TrafficPanel):
 
     # -- connecting -------------------------------------------------------------------------
 
+    def on_form_submitted(self) -> None:
+        """Enter in a field connects, as the Connect button would."""
+        if self.connect_button.isEnabled():
+            self.on_connect_clicked()
+
     def on_connect_clicked(self) -> None:
         self.cancel_reconnect()
         start_task(self.open_connection(), name=f"connect {self.source}")
@@ -336,6 +342,7 @@ class SessionPanel(TrafficPanel):
             self._maybe_reconnect(self.tr("Not connected: {error}").format(error=failed))
             return False
         self.client = client
+        self.form.show_error(None)  # an error of an earlier try no longer holds
         self.peer_finished = self.we_finished = False
         self.state = SessionState.OPEN
         self.info_view.show_info(

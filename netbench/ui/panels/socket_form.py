@@ -3,6 +3,7 @@ shows, errors placed at the field they are about, and file pickers that never bl
 
 Signals:
     changed(): anything in the form changed (the tab title follows it).
+    submitted(): Enter was pressed in a text field: start or connect, as the button would.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ W = TypeVar("W", bound=QWidget)
 
 
 class SocketForm(QWidget):
+    submitted = Signal()
     # Every form has these: the kind, and a Unix socket path (for the Unix kinds).
     kind: QComboBox
     path: QLineEdit
@@ -52,6 +54,7 @@ class SocketForm(QWidget):
         """A named text field with its hint and tooltip."""
         edit = self.name(QLineEdit(text, self), control, accessible)
         edit.setPlaceholderText(placeholder)
+        edit.returnPressed.connect(self.submitted)
         if tip:
             edit.setToolTip(tip)
         return edit

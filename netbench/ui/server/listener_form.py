@@ -123,6 +123,9 @@ class ListenerForm(SocketForm):
         self.host = QComboBox(self)
         self.host.setEditable(True)
         self.host.addItems([*HOST_CHOICES, *local_addresses()])
+        line = self.host.lineEdit()
+        if line is not None:
+            line.returnPressed.connect(self.submitted)
         self.host.setMinimumContentsLength(14)
         self.name(self.host, "host", self.tr("Address to listen on"))
         self.host.setToolTip(

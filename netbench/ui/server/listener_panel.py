@@ -79,6 +79,7 @@ class ListenerPanel(TrafficPanel):
     def _build(self) -> None:
         self.form = ListenerForm(self.prefix, self)
         self.form.changed.connect(self.emit_title)
+        self.form.submitted.connect(self.on_form_submitted)
         controls = self._build_controls()
         peers_box = self._build_peers()
         sender = self._build_sender()
@@ -236,6 +237,11 @@ class ListenerPanel(TrafficPanel):
 
     # -- start and stop ---------------------------------------------------------------------
 
+    def on_form_submitted(self) -> None:
+        """Enter in a field starts the listener, as the Start button would."""
+        if self.start_button.isEnabled():
+            self.on_start_clicked()
+
     def on_start_clicked(self) -> None:
         start_task(self.start(), name=f"start {self.source}")
 
@@ -273,6 +279,7 @@ class ListenerPanel(TrafficPanel):
         finally:
             self._busy = False
             self._refresh_state()
+        self.form.show_error(None)  # an error of an earlier try no longer holds
         self.config = config
         self.certificate = config.certificate
         self.address.setText(self._listening_text(config))
