@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -98,19 +97,9 @@ class CalculatorPage(LookupPage):
         right.addWidget(self.forms)
         right.addWidget(self.calls)
         right.addWidget(self.subnets)
-        top = QSplitter(self)
-        top.addWidget(self.network)
-        top.addWidget(right)
-        top.setSizes([480, 520])
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(top)
-        split.addWidget(self.log)
-        split.setSizes([360, 110])
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.warning)
-        layout.addWidget(split, 1)
+        self.lay_out_over_log(
+            [form, self.error, self.warning], (self.network, right), (480, 520), (360, 110)
+        )
 
     # -- calculating ------------------------------------------------------------------------
 

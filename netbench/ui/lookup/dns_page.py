@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,9 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -175,19 +172,9 @@ class DnsPage(LookupPage):
         self.raw.setDocumentMode(True)
         self.raw.addTab(self.dig_text, self.tr("dig text"))
         self.raw.addTab(self.hex, self.tr("Hex dump"))
-        top = QSplitter(self)
-        top.addWidget(self.results)
-        top.addWidget(self.raw)
-        top.setSizes([650, 350])
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(top)
-        split.addWidget(self.log)
-        split.setSizes([320, 140])
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.error)
-        layout.addWidget(split, 1)
+        self.lay_out_over_log(
+            [form, self.summary, self.error], (self.results, self.raw), (650, 350), (320, 140)
+        )
 
     # -- asking -----------------------------------------------------------------------------
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import socket
 from functools import partial
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,8 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -103,20 +100,12 @@ class NamesPage(LookupPage):
         reverse.addWidget(self.reverse_address, 2)
         reverse.addWidget(self.reverse_button)
         reverse.addWidget(self.reverse_status, 3)
-        results = QSplitter(self)
-        results.addWidget(self.addresses)
-        results.addWidget(self.tutorials)
-        results.setSizes([600, 400])
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(results)
-        split.addWidget(self.log)
-        split.setSizes([300, 160])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.this_host)
-        layout.addLayout(query)
-        layout.addWidget(self.status)
-        layout.addLayout(reverse)
-        layout.addWidget(split, 1)
+        self.lay_out_over_log(
+            [self.this_host, query, self.status, reverse],
+            (self.addresses, self.tutorials),
+            (600, 400),
+            (300, 160),
+        )
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

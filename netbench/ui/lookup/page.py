@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QLayout,
     QPlainTextEdit,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -49,6 +52,31 @@ class LookupPage(QWidget):
         self._tasks: set[asyncio.Task[Any]] = set()
 
     # -- building ---------------------------------------------------------------------------
+
+    def lay_out_over_log(
+        self,
+        head: Sequence[QWidget | QLayout],
+        panes: tuple[QWidget, QWidget],
+        pane_sizes: tuple[int, int],
+        log_sizes: tuple[int, int],
+    ) -> None:
+        """The page's shape: ``head`` rows on top, then two panes side by side over the
+        history, each split draggable."""
+        top = QSplitter(self)
+        for pane in panes:
+            top.addWidget(pane)
+        top.setSizes(list(pane_sizes))
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(top)
+        split.addWidget(self.log)
+        split.setSizes(list(log_sizes))
+        layout = QVBoxLayout(self)
+        for row in head:
+            if isinstance(row, QLayout):
+                layout.addLayout(row)
+            else:
+                layout.addWidget(row)
+        layout.addWidget(split, 1)
 
     def named(self, widget: W, control: str, accessible: str) -> W:
         """``widget`` called ``lookup.<control>`` with a name a screen reader says."""
