@@ -17,18 +17,19 @@ from collections.abc import Callable, Coroutine
 from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
-from netbench.net.events import NetEvent
-from netbench.net.read_gate import DEFAULT_BYTES_PER_TICK, DEFAULT_MAX_QUEUED_EVENTS, ReadGate
+from netbench.net.events import DataReceived, NetEvent
+from netbench.net.read_gate import (
+    DEFAULT_BYTES_PER_TICK,
+    DEFAULT_MAX_QUEUED_EVENTS,
+    LARGE_READ_SIZE,
+    READ_BUFFER_SIZE,
+    ReadGate,
+)
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 FULL_COLLECTION_SECONDS = 30.0
-# An IO thread that never pauses holds the GIL nearly all the time, and the UI thread waits
-# for it on every call into Python (a table repaint makes hundreds): measured, a heartbeat
-# 0.7-1 s late. A budget per UI tick leaves the GIL free part of every tick: 1 MB per tick
-# (~30 MB/s, ~700k small messages/s) measured p99 ~70 ms against ~120 ms for 2 MB.
-IO_THREAD_BYTES_PER_TICK = 1024 * 1024
 
 
 class EngineMode(StrEnum):
@@ -41,23 +42,37 @@ class AsyncCloseable(Protocol):
 
 
 class EventQueue:
-    """FIFO between net code (any thread) and the UI; deque append/popleft are atomic."""
+    """FIFO between net code (any thread) and the UI; deque append/popleft are atomic.
+
+    The bytes of the reads waiting here are two counters, each written by one side only
+    (the producer adds, the consumer takes), so no update is lost between threads.
+    """
 
     def __init__(self) -> None:
         self._items: deque[NetEvent] = deque()
         self.total = 0
+        self._bytes_put = 0
+        self._bytes_taken = 0
 
     def __len__(self) -> int:
         return len(self._items)
 
+    def queued_bytes(self) -> int:
+        """Bytes read and not yet taken by the UI: what the queue holds in memory."""
+        return self._bytes_put - self._bytes_taken
+
     def put(self, event: NetEvent) -> None:
+        if type(event) is DataReceived:
+            self._bytes_put += event.nbytes
         self._items.append(event)
         self.total += 1
 
     def drain(self, limit: int) -> list[NetEvent]:
         items = self._items
         count = min(limit, len(items))
-        return [items.popleft() for _ in range(count)]
+        batch = [items.popleft() for _ in range(count)]
+        self._bytes_taken += sum(e.nbytes for e in batch if type(e) is DataReceived)
+        return batch
 
 
 class Engine:
@@ -72,10 +87,15 @@ class Engine:
     ) -> None:
         self.mode = mode
         self.queue = EventQueue()
+        # On the UI's loop reads take a byte budget per UI tick, or they starve Qt's timers;
+        # an IO thread reads as fast as the window takes events, up to the queue's ceiling.
+        ui_loop = mode is EngineMode.UI_LOOP
         self.gate = ReadGate(
-            bytes_per_tick if mode is EngineMode.UI_LOOP else IO_THREAD_BYTES_PER_TICK,
+            bytes_per_tick if ui_loop else None,
             max_queued_events,
             queue_length=self.queue.__len__,
+            read_size=READ_BUFFER_SIZE if ui_loop else LARGE_READ_SIZE,
+            queued_bytes=self.queue.queued_bytes,
         )
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None

@@ -7,7 +7,7 @@ the user reads), and never touch Qt or assume which loop or thread produced them
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -61,7 +61,7 @@ class DataReceived(NetEvent):
     peer: str
     chunk: int
     nbytes: int
-    messages: tuple[bytes, ...] = ()
+    messages: Sequence[bytes] = ()
     first_chunk: int = -1
 
     @property

@@ -18,7 +18,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from netbench.core.framing.frames import Frame, FramingError
+from netbench.core.framing.frames import FramingError
 from netbench.core.framing.spec import FramingSpec
 from netbench.core.framing.wire import make_framer
 from netbench.core.replies.responder import (
@@ -108,8 +108,9 @@ class StreamPeer(asyncio.BufferedProtocol):
         self._writable.set()
         self._idle_timer: asyncio.TimerHandle | None = None
         self._last_activity = time.monotonic()
-        self._buffer = bytearray(READ_BUFFER_SIZE)
-        self._view = memoryview(self._buffer)
+        self._view = (
+            gate.read_buffer() if gate is not None else memoryview(bytearray(READ_BUFFER_SIZE))
+        )
         self._chunk_id = 0
         self._closing_reason: CloseReason | None = None
         self.transport: asyncio.Transport | None = None
@@ -145,7 +146,24 @@ class StreamPeer(asyncio.BufferedProtocol):
         self.bytes_in += nbytes
         self._chunk_id += 1
         self._last_activity = time.monotonic()
-        self._report(self._framer.feed(data, self._chunk_id), nbytes)
+        framer = self._framer
+        messages = framer.feed(data, self._chunk_id)
+        self._sink(
+            DataReceived(
+                source=self.source,
+                peer=self.name,
+                chunk=self._chunk_id,
+                nbytes=nbytes,
+                messages=messages,
+                first_chunk=framer.first_chunk if messages else -1,
+            )
+        )
+        if framer.errors:
+            self._report_errors(framer.errors)
+        if self._session is not None and messages:
+            now = time.time()
+            for message in messages:
+                self._act(self._session.on_frame(message, now))
         gate = self._gate
         if gate is not None and self.holds is not None and not gate.admit(nbytes):
             gate.park(self.holds)
@@ -165,27 +183,11 @@ class StreamPeer(asyncio.BufferedProtocol):
         self._writable.set()
         self._sink(PeerNotReading(source=self.source, peer=self.name, paused=False))
 
-    def _report(self, outputs: list[Frame | FramingError], nbytes: int = 0) -> None:
-        frames = [o for o in outputs if isinstance(o, Frame)]
-        if nbytes or frames:
-            self._sink(
-                DataReceived(
-                    source=self.source,
-                    peer=self.name,
-                    chunk=self._chunk_id,
-                    nbytes=nbytes,
-                    messages=tuple(frame.data for frame in frames),
-                    first_chunk=frames[0].first_chunk if frames else -1,
-                )
-            )
-        if len(frames) != len(outputs):
-            for out in outputs:
-                if isinstance(out, FramingError):
-                    self._sink(Notice(source=self.source, peer=self.name, text=out.reason))
-        if self._session is not None and frames:
-            now = time.time()
-            for frame in frames:
-                self._act(self._session.on_frame(frame.data, now))
+    def _report_errors(self, errors: list[FramingError]) -> None:
+        """Framing errors as notices, after the read's messages (the order within a read
+        is kept by the framer's ``position``, which the notices do not need)."""
+        for error in errors:
+            self._sink(Notice(source=self.source, peer=self.name, text=error.reason))
 
     # -- automatic replies and the idle timer ---------------------------------------------
 
@@ -283,7 +285,7 @@ class StreamPeer(asyncio.BufferedProtocol):
         half-open connections: a peer that closes is otherwise never released (CLOSE_WAIT),
         and each holds a file descriptor."""
         self.peer_finished = True
-        self._report(self._framer.flush())
+        self._report_errors(self._framer.flush())
         self._sink(PeerFinished(source=self.source, peer=self.name))
         actions: list[Action] = []
         if self._session is not None:
@@ -304,7 +306,7 @@ class StreamPeer(asyncio.BufferedProtocol):
         if self._gate is not None and self.holds is not None:
             self._gate.forget(self.holds)
         if not self.peer_finished:
-            self._report(self._framer.flush())
+            self._report_errors(self._framer.flush())
         if self._closing_reason is not None:
             reason, detail = self._closing_reason, ""
         elif exc is None:

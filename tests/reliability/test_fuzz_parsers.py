@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from netbench.core.errors import PayloadError, RecordingError, SnippetError
 from netbench.core.escapes import decode_escapes, encode_escapes
-from netbench.core.framing.frames import Frame, FramingError
+from netbench.core.framing.frames import FramingError
 from netbench.core.framing.spec import FramingKind, FramingSpec
 from netbench.core.framing.wire import make_framer
 from netbench.core.payload import parse_hex
@@ -57,12 +57,13 @@ specs = st.one_of(
 def test_framers_take_any_bytes_and_hold_no_more_than_a_frame(spec, chunks):
     framer = make_framer(spec)
     for number, chunk in enumerate(chunks, 1):
-        for out in framer.feed(chunk, number):
-            assert isinstance(out, Frame | FramingError)
-            if isinstance(out, Frame):
-                assert len(out.data) <= MAX_FRAME + len(spec.delimiter)
-    for out in framer.flush():
-        assert isinstance(out, Frame | FramingError)
+        for message in framer.feed(chunk, number):
+            assert isinstance(message, bytes)
+            assert len(message) <= MAX_FRAME + len(spec.delimiter)
+        assert all(isinstance(error, FramingError) for error in framer.errors)
+        assert framer.pending <= MAX_FRAME + max(len(spec.delimiter), spec.prefix_size)
+    for error in framer.flush():
+        assert isinstance(error, FramingError)
 
 
 @FUZZ

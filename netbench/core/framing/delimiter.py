@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from netbench.core.framing.frames import (
-    BufferingFramer,
-    Frame,
-    FramerOutput,
-    FramingError,
-    build_frames,
-)
+from collections.abc import Sequence
+from itertools import repeat
+from operator import add
+
+from netbench.core.framing.frames import BufferingFramer, FramingError
+from netbench.core.framing.runs import DelimitedRun
 from netbench.core.framing.spec import FramingSpec
 from netbench.core.text import QT_TRANSLATE_NOOP
 
@@ -37,6 +36,7 @@ class DelimiterFramer(BufferingFramer):
         "_dlen",
         "_keep",
         "_max",
+        "_runs",
         "_scan_from",
     )
 
@@ -46,6 +46,9 @@ class DelimiterFramer(BufferingFramer):
         self._dlen = len(self._delim)
         self._keep = self._dlen if spec.keep_delimiter else 0
         self._max = spec.max_frame
+        # Lines can stay uncut only if the last delimiter found from the right is also the
+        # last one a left-to-right scan finds: true unless the delimiter overlaps itself.
+        self._runs = not _overlaps_itself(self._delim)
         self._reset()
 
     def _reset(self) -> None:
@@ -55,11 +58,12 @@ class DelimiterFramer(BufferingFramer):
         self._discarded = 0  # bytes of the oversized frame thrown away so far
         self._discard_first = 0
 
-    def feed(self, chunk: bytes, chunk_id: int) -> list[FramerOutput]:
+    def feed(self, chunk: bytes, chunk_id: int) -> Sequence[bytes]:
+        self._start_feed(chunk_id)
         if not chunk:
             return []
         self._last_chunk = chunk_id
-        out: list[FramerOutput] = []
+        out: list[bytes] = []
         if self._discarding:
             # Only a possible partial delimiter is buffered here, so joining is cheap.
             data = b"".join((self._buf, chunk)) if self._buf else chunk
@@ -72,10 +76,10 @@ class DelimiterFramer(BufferingFramer):
             data = chunk
             start = 0
         if start >= 0:
-            self._scan(data, start, chunk_id, out)
+            return self._scan(data, start, chunk_id, out)
         return out
 
-    def flush(self) -> list[FramerOutput]:
+    def flush(self) -> list[FramingError]:
         if self._discarding:
             total = self._discarded + len(self._buf)
             rest = total - (self._max + 1)
@@ -84,21 +88,40 @@ class DelimiterFramer(BufferingFramer):
                 "stream ended while discarding an oversized frame; "
                 "{rest} more bytes discarded ({total} in all)",
             ).format(rest=rest, total=total)
-            out: list[FramerOutput] = [
-                FramingError(reason, rest, self._discard_first, self._last_chunk)
-            ]
+            out = [FramingError(reason, rest, self._discard_first, self._last_chunk)]
         else:
             out = self._buffered_left_over()
         self._reset()
         return out
 
-    def _scan(self, data: bytes, start: int, chunk_id: int, out: list[FramerOutput]) -> None:
-        """Cut every complete frame out of ``data`` from ``start``; buffer the remainder.
+    def _scan(self, data: bytes, start: int, chunk_id: int, out: list[bytes]) -> Sequence[bytes]:
+        """Every complete frame of ``data`` from ``start``, after what ``out`` holds (at most
+        the frame finished from the buffer); the remainder is buffered.
 
         Every frame found here starts and ends in the current chunk: the callers have
-        already finished any frame that began in an earlier one. ``bytes.split`` finds the
-        same leftmost, non-overlapping delimiters a ``find`` loop would, in one C call.
+        already finished any frame that began in an earlier one. When no frame can be over
+        the limit, the frames stay uncut in a :class:`DelimitedRun` (the flood path).
         """
+        delim = self._delim
+        if self._runs:
+            end = data.rfind(delim, start)
+            if end < 0:
+                self._hold_tail(data, start, chunk_id, len(out))
+                return out
+            if end - start <= self._max:
+                body_end = end + self._dlen
+                body = data if start == 0 and body_end == len(data) else data[start:body_end]
+                run = DelimitedRun(
+                    out[0] if out else None, body, delim, bool(self._keep), body.count(delim)
+                )
+                self._hold_tail(data, body_end, chunk_id, len(run))
+                return run
+        self._split(data, start, chunk_id, out)
+        return out
+
+    def _split(self, data: bytes, start: int, chunk_id: int, out: list[bytes]) -> None:
+        """``_scan`` for one frame object each. ``bytes.split`` finds the same leftmost,
+        non-overlapping delimiters a ``find`` loop would, in one C call."""
         pieces = (data[start:] if start else data).split(self._delim)
         tail = pieces.pop()
         if pieces:
@@ -106,13 +129,12 @@ class DelimiterFramer(BufferingFramer):
                 self._scan_with_oversized(data, start, chunk_id, out)
                 return
             if self._keep:
-                delim = self._delim
-                pieces = [piece + delim for piece in pieces]
-            out += build_frames(pieces, chunk_id, chunk_id)
-        self._hold_tail(data, len(data) - len(tail), chunk_id, out)
+                pieces = list(map(add, pieces, repeat(self._delim)))
+            out += pieces
+        self._hold_tail(data, len(data) - len(tail), chunk_id, len(out))
 
     def _scan_with_oversized(
-        self, data: bytes, start: int, chunk_id: int, out: list[FramerOutput]
+        self, data: bytes, start: int, chunk_id: int, out: list[bytes]
     ) -> None:
         """The slow path of ``_scan``, for a chunk holding a complete but too-long frame."""
         delim = self._delim
@@ -120,11 +142,11 @@ class DelimiterFramer(BufferingFramer):
             if end - start > self._max:
                 self._report_whole_oversized(end - start, chunk_id, chunk_id, out)
             else:
-                out.append(Frame(data[start : end + self._keep], chunk_id, chunk_id))
+                out.append(data[start : end + self._keep])
             start = end + self._dlen
-        self._hold_tail(data, start, chunk_id, out)
+        self._hold_tail(data, start, chunk_id, len(out))
 
-    def _finish_buffered_frame(self, chunk: bytes, chunk_id: int, out: list[FramerOutput]) -> int:
+    def _finish_buffered_frame(self, chunk: bytes, chunk_id: int, out: list[bytes]) -> int:
         """Complete the frame waiting in the buffer; return where ``chunk`` continues, or -1.
 
         The chunk is appended rather than searched alone because the delimiter may straddle
@@ -141,18 +163,20 @@ class DelimiterFramer(BufferingFramer):
         if end > self._max:
             self._report_whole_oversized(end, self._head_chunk, chunk_id, out)
         else:
-            out.append(Frame(bytes(buf[: end + self._keep]), self._head_chunk, chunk_id))
+            out.append(bytes(buf[: end + self._keep]))
+            self.first_chunk = self._head_chunk
         buf.clear()
         self._scan_from = 0
         return end + self._dlen - old_len
 
-    def _hold_tail(self, data: bytes, start: int, chunk_id: int, out: list[FramerOutput]) -> None:
-        """Buffer the partial frame at the end of a chunk, unless it is already too long."""
+    def _hold_tail(self, data: bytes, start: int, chunk_id: int, position: int) -> None:
+        """Buffer the partial frame at the end of a chunk, unless it is already too long
+        (``position``: how many frames of this chunk came before it)."""
         remaining = len(data) - start
         if remaining >= self._max + self._dlen:
             # Checked before copying, so a huge chunk never gets duplicated into the buffer.
             tail = self._dlen - 1
-            self._start_discarding(remaining - tail, chunk_id, chunk_id, out)
+            self._start_discarding(remaining - tail, chunk_id, chunk_id, position)
             self._buf += memoryview(data)[len(data) - tail :]
             return
         if remaining:
@@ -160,7 +184,7 @@ class DelimiterFramer(BufferingFramer):
             self._head_chunk = chunk_id
         self._scan_from = max(0, remaining - self._dlen + 1)
 
-    def _check_buffer_limit(self, chunk_id: int, out: list[FramerOutput]) -> None:
+    def _check_buffer_limit(self, chunk_id: int, out: list[bytes]) -> None:
         """After a fruitless search, give up on the buffered frame if it is too long.
 
         No delimiter starts at any searched position, so once the buffer holds
@@ -170,13 +194,13 @@ class DelimiterFramer(BufferingFramer):
         size = len(buf)
         tail = self._dlen - 1
         if size >= self._max + self._dlen:
-            self._start_discarding(size - tail, self._head_chunk, chunk_id, out)
+            self._start_discarding(size - tail, self._head_chunk, chunk_id, len(out))
             del buf[: size - tail]
             self._scan_from = 0
         else:
             self._scan_from = max(0, size - tail)
 
-    def _discard_to_delimiter(self, data: bytes, chunk_id: int, out: list[FramerOutput]) -> int:
+    def _discard_to_delimiter(self, data: bytes, chunk_id: int, out: list[bytes]) -> int:
         """Drop bytes up to the next delimiter; return where framing resumes, or -1."""
         end = data.find(self._delim)
         if end < 0:
@@ -187,36 +211,36 @@ class DelimiterFramer(BufferingFramer):
         total = self._discarded + end
         rest = total - (self._max + 1)
         reason = _resumed(rest, total)
-        out.append(FramingError(reason, rest, self._discard_first, chunk_id))
+        self._error(FramingError(reason, rest, self._discard_first, chunk_id, len(out)))
         self._discarding = False
         self._discarded = 0
         return end + self._dlen
 
     def _start_discarding(
-        self, dropped: int, first_chunk: int, chunk_id: int, out: list[FramerOutput]
+        self, dropped: int, first_chunk: int, chunk_id: int, position: int
     ) -> None:
-        out.append(self._limit_error(first_chunk, chunk_id))
+        self._error(self._limit_error(first_chunk, chunk_id, position))
         self._discarding = True
         self._discarded = dropped
         self._discard_first = chunk_id
 
     def _report_whole_oversized(
-        self, length: int, first_chunk: int, chunk_id: int, out: list[FramerOutput]
+        self, length: int, first_chunk: int, chunk_id: int, out: list[bytes]
     ) -> None:
         """Report a too-long frame whose delimiter is already in hand, as discarding would."""
-        out.append(self._limit_error(first_chunk, chunk_id))
+        self._error(self._limit_error(first_chunk, chunk_id, len(out)))
         rest = length - (self._max + 1)
         reason = _resumed(rest, length)
-        out.append(FramingError(reason, rest, chunk_id, chunk_id))
+        self._error(FramingError(reason, rest, chunk_id, chunk_id, len(out)))
 
-    def _limit_error(self, first_chunk: int, chunk_id: int) -> FramingError:
+    def _limit_error(self, first_chunk: int, chunk_id: int, position: int) -> FramingError:
         limit = self._max
         reason = QT_TRANSLATE_NOOP(
             "Framing",
             "frame exceeds {limit} bytes without a delimiter; {discarded} bytes discarded, "
             "skipping to the next delimiter",
         ).format(limit=limit, discarded=limit + 1)
-        return FramingError(reason, limit + 1, first_chunk, chunk_id)
+        return FramingError(reason, limit + 1, first_chunk, chunk_id, position)
 
 
 def _resumed(rest: int, total: int) -> str:
@@ -225,3 +249,9 @@ def _resumed(rest: int, total: int) -> str:
         "delimiter found, framing resumed; {rest} more bytes of the oversized frame "
         "discarded ({total} in all)",
     ).format(rest=rest, total=total)
+
+
+def _overlaps_itself(delimiter: bytes) -> bool:
+    """True when an end of ``delimiter`` is also its start ("aa", "abab"), so that two
+    matches can overlap and which ones count depends on the direction of the search."""
+    return any(delimiter[k:] == delimiter[: len(delimiter) - k] for k in range(1, len(delimiter)))

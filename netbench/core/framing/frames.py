@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections import Counter, deque
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from itertools import repeat
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import TypeAlias
 
 from netbench.core.framing.spec import FramingSpec
@@ -17,8 +16,11 @@ from netbench.core.text import QT_TRANSLATE_NOOP
 class Frame:
     """One message, with the ids of the chunks it began and ended in.
 
-    ``last_chunk`` counts the delimiter or header too, so a frame whose delimiter arrived in
-    a later read is shown as split even when its content came in one piece.
+    Framers do not make these (a flood would pay for an object per message only to unwrap
+    it again): :func:`feed_outputs` builds them for callers that want messages and errors
+    as one ordered list, such as tests and the fuzz pass. ``last_chunk`` counts the
+    delimiter or header too, so a frame whose delimiter arrived in a later read is shown
+    as split even when its content came in one piece.
     """
 
     data: bytes
@@ -33,57 +35,51 @@ class Frame:
 
 @dataclass(frozen=True, slots=True)
 class FramingError:
-    """Reported, then framing goes on: never buffers forever, never raises on peer data."""
+    """Reported, then framing goes on: never buffers forever, never raises on peer data.
+
+    ``position`` is how many messages of the same feed came before it, so the error can
+    be told in its place among them.
+    """
 
     reason: str
     discarded: int
     first_chunk: int
     last_chunk: int
+    position: int = field(default=0, compare=False)
 
 
 FramerOutput: TypeAlias = Frame | FramingError
-
-# Building frames one dataclass __init__ at a time costs more than finding them: a frozen
-# dataclass sets each field through object.__setattr__. build_frames sets the same slots
-# in C-level map() loops instead, which makes flood framing about twice as fast.
-_BATCH_FROM = 4  # below this many frames the plain constructor is cheaper
-_new_object = object.__new__
-_set_data: Callable[[Frame, bytes], None] = vars(Frame)["data"].__set__
-_set_first: Callable[[Frame, int], None] = vars(Frame)["first_chunk"].__set__
-_set_last: Callable[[Frame, int], None] = vars(Frame)["last_chunk"].__set__
-
-
-def build_frames(pieces: list[bytes], first_chunk: int, last_chunk: int) -> list[Frame]:
-    """Wrap many payloads from one chunk as frames, exactly as ``Frame(...)`` would."""
-    if len(pieces) < _BATCH_FROM:
-        return [Frame(piece, first_chunk, last_chunk) for piece in pieces]
-    frames: list[Frame] = list(map(_new_object, repeat(Frame, len(pieces))))
-    deque(map(_set_data, frames, pieces), maxlen=0)
-    deque(map(_set_first, frames, repeat(first_chunk)), maxlen=0)
-    deque(map(_set_last, frames, repeat(last_chunk)), maxlen=0)
-    return frames
+_NO_ERRORS: list[FramingError] = []  # shared and never appended to: see Framer.errors
 
 
 class Framer(ABC):
-    """Turns chunks, in arrival order, into frames and framing errors.
+    """Turns chunks, in arrival order, into messages and framing errors.
+
+    ``feed`` returns the messages a chunk completed as plain bytes, straight from
+    ``bytes.split`` or slicing: a flood of small messages makes no object per message.
+    Every message ends in that chunk; only the first can have begun in an earlier one,
+    and ``first_chunk`` says which. ``errors`` holds the framing errors of the last feed
+    (an empty list when there were none, which is the hot path).
 
     Chunk ids are the caller's (e.g. the index of the read in the transcript); a framer
-    only copies them into its output. ``flush`` ends the stream and leaves the framer
-    empty, ready for a new stream.
+    only copies them into its output. ``flush`` ends the stream, returns what it has to
+    report, and leaves the framer empty, ready for a new stream.
     """
 
-    __slots__ = ("spec",)
+    __slots__ = ("errors", "first_chunk", "spec")
 
     def __init__(self, spec: FramingSpec) -> None:
         spec.validate()
         self.spec = spec
+        self.first_chunk = 0
+        self.errors: list[FramingError] = _NO_ERRORS
 
     @abstractmethod
-    def feed(self, chunk: bytes, chunk_id: int) -> list[FramerOutput]:
-        """Take the next chunk and return every frame or error it completed."""
+    def feed(self, chunk: bytes, chunk_id: int) -> Sequence[bytes]:
+        """Take the next chunk and return every message it completed."""
 
     @abstractmethod
-    def flush(self) -> list[FramerOutput]:
+    def flush(self) -> list[FramingError]:
         """End the stream: report what was left waiting for the rest of a frame."""
 
     @property
@@ -91,8 +87,30 @@ class Framer(ABC):
     def pending(self) -> int:
         """Bytes buffered while waiting for the rest of a frame."""
 
+    def _start_feed(self, chunk_id: int) -> None:
+        self.first_chunk = chunk_id
+        if self.errors:
+            self.errors = []
 
-def left_over(count: int, first_chunk: int, last_chunk: int) -> list[FramerOutput]:
+    def _error(self, error: FramingError) -> None:
+        if self.errors is _NO_ERRORS:
+            self.errors = []
+        self.errors.append(error)
+
+
+def feed_outputs(framer: Framer, chunk: bytes, chunk_id: int) -> list[FramerOutput]:
+    """One feed as frames and errors in stream order (for tests and tools, not floods)."""
+    messages = framer.feed(chunk, chunk_id)
+    frames: list[FramerOutput] = [
+        Frame(data, framer.first_chunk if index == 0 else chunk_id, chunk_id)
+        for index, data in enumerate(messages)
+    ]
+    for shift, error in enumerate(framer.errors):
+        frames.insert(error.position + shift, error)
+    return frames
+
+
+def left_over(count: int, first_chunk: int, last_chunk: int) -> list[FramingError]:
     """The error flush reports for a partial frame, or nothing when there is none."""
     if count == 0:
         return []
@@ -124,7 +142,7 @@ class BufferingFramer(Framer):
     def pending(self) -> int:
         return len(self._buf)
 
-    def _buffered_left_over(self) -> list[FramerOutput]:
+    def _buffered_left_over(self) -> list[FramingError]:
         """What flush reports for the partial frame in the buffer (nothing when empty)."""
         return left_over(len(self._buf), self._head_chunk, self._last_chunk)
 
@@ -134,12 +152,11 @@ class RawFramer(Framer):
 
     __slots__ = ()
 
-    def feed(self, chunk: bytes, chunk_id: int) -> list[FramerOutput]:
-        if not chunk:
-            return []
-        return [Frame(bytes(chunk), chunk_id, chunk_id)]
+    def feed(self, chunk: bytes, chunk_id: int) -> list[bytes]:
+        self.first_chunk = chunk_id
+        return [bytes(chunk)] if chunk else []
 
-    def flush(self) -> list[FramerOutput]:
+    def flush(self) -> list[FramingError]:
         return []
 
     @property

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import struct
 
-from netbench.core.framing.frames import (
-    BufferingFramer,
-    Frame,
-    FramerOutput,
-    FramingError,
-    build_frames,
-)
+from netbench.core.framing.frames import BufferingFramer, FramingError
 from netbench.core.framing.spec import PREFIX_FORMATS, FramingSpec
 from netbench.core.text import QT_TRANSLATE_NOOP
 
@@ -56,17 +50,18 @@ class LengthPrefixFramer(BufferingFramer):
         self._lost_sync = False
         self._lost = 0  # bytes discarded since sync was lost
 
-    def feed(self, chunk: bytes, chunk_id: int) -> list[FramerOutput]:
+    def feed(self, chunk: bytes, chunk_id: int) -> list[bytes]:
+        self._start_feed(chunk_id)
         if not chunk:
             return []
         self._last_chunk = chunk_id
-        out: list[FramerOutput] = []
+        out: list[bytes] = []
         start = self._finish_buffered_frame(chunk, chunk_id, out) if self._buf else 0
         self._scan(chunk, start, chunk_id, out)
         return out
 
-    def flush(self) -> list[FramerOutput]:
-        out: list[FramerOutput] = []
+    def flush(self) -> list[FramingError]:
+        out: list[FramingError] = []
         if self._lost_sync:
             if self._lost:
                 reason = QT_TRANSLATE_NOOP(
@@ -85,7 +80,7 @@ class LengthPrefixFramer(BufferingFramer):
         self._reset()
         return out
 
-    def _scan(self, data: bytes, start: int, chunk_id: int, out: list[FramerOutput]) -> None:
+    def _scan(self, data: bytes, start: int, chunk_id: int, out: list[bytes]) -> None:
         """Cut every complete frame out of ``data`` from ``start``; buffer the remainder."""
         if self._lost_sync:
             self._lost += len(data) - start
@@ -98,14 +93,11 @@ class LengthPrefixFramer(BufferingFramer):
         header = self._header
         adjust = self._adjust
         max_frame = self._max
-        pieces: list[bytes] = []
-        take = pieces.append
+        take = out.append
         size = len(data)
         while size - start >= header:
             length = unpack_from(data, start)[0] - adjust
             if not 0 <= length <= max_frame:
-                out += build_frames(pieces, chunk_id, chunk_id)
-                pieces.clear()
                 if not self._reject(length, chunk_id, chunk_id, out):
                     self._lost += size - start - header
                     return
@@ -118,12 +110,11 @@ class LengthPrefixFramer(BufferingFramer):
                 break
             take(data[start + header : end])
             start = end
-        out += build_frames(pieces, chunk_id, chunk_id)
         if start < size:
             self._buf += memoryview(data)[start:]
             self._head_chunk = chunk_id
 
-    def _finish_buffered_frame(self, chunk: bytes, chunk_id: int, out: list[FramerOutput]) -> int:
+    def _finish_buffered_frame(self, chunk: bytes, chunk_id: int, out: list[bytes]) -> int:
         """Top the buffered partial frame up from ``chunk``; return where ``chunk`` continues.
 
         Only the bytes the frame still needs are copied, since its header says how many.
@@ -146,13 +137,12 @@ class LengthPrefixFramer(BufferingFramer):
         take = min(need, len(chunk) - start)
         buf += memoryview(chunk)[start : start + take]
         if take == need:
-            out.append(Frame(bytes(buf[header:]), self._head_chunk, chunk_id))
+            out.append(bytes(buf[header:]))
+            self.first_chunk = self._head_chunk
             buf.clear()
         return start + take
 
-    def _reject(
-        self, length: int, first_chunk: int, chunk_id: int, out: list[FramerOutput]
-    ) -> bool:
+    def _reject(self, length: int, first_chunk: int, chunk_id: int, out: list[bytes]) -> bool:
         """Report a header framing cannot honour; return True if skipping keeps sync."""
         header = self._header
         if length < 0:
@@ -162,7 +152,7 @@ class LengthPrefixFramer(BufferingFramer):
                 "{header}-byte header; framing cannot resynchronise, "
                 "so the rest of the stream is discarded",
             ).format(declared=length + self._adjust, header=header)
-            out.append(FramingError(reason, header, first_chunk, chunk_id))
+            self._error(FramingError(reason, header, first_chunk, chunk_id, len(out)))
             self._lost_sync = True
             self._head_chunk = chunk_id
             return False
@@ -171,7 +161,7 @@ class LengthPrefixFramer(BufferingFramer):
             "length prefix declares a {length}-byte payload, over the {limit}-byte "
             "limit; skipping the frame ({total} bytes)",
         ).format(length=length, limit=self._max, total=header + length)
-        out.append(FramingError(reason, header + length, first_chunk, chunk_id))
+        self._error(FramingError(reason, header + length, first_chunk, chunk_id, len(out)))
         self._skip_left = length
         self._skip_first = chunk_id
         return True

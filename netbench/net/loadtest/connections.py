@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from netbench.core.framing.frames import Frame
 from netbench.core.framing.spec import FramingKind
 from netbench.core.framing.wire import make_framer
 from netbench.core.pacing import Pacer
@@ -247,12 +246,11 @@ class StreamConnection(Connection, asyncio.BufferedProtocol):
         if self.raw:
             self.on_replies(1)
             return
-        outputs = self.framer.feed(bytes(self.buffer[:nbytes]), 0)
-        frames = sum(1 for output in outputs if isinstance(output, Frame))
+        frames = len(self.framer.feed(bytes(self.buffer[:nbytes]), 0))
         if frames:
             self.on_replies(frames)
-        if frames != len(outputs):
-            self.run.framing_errors += len(outputs) - frames
+        if self.framer.errors:
+            self.run.framing_errors += len(self.framer.errors)
 
     def eof_received(self) -> bool:
         if not self.done:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from netbench.core.framing.runs import payload_size
 from netbench.core.transcript import Direction, Record
 from netbench.net.events import (
     Connected,
@@ -63,17 +64,24 @@ def records_from_events(
                 start = min(skip, count)
                 skip -= start
                 unshown.records_in += start
-                unshown.bytes_in += sum(map(len, messages[:start]))
+                if start == count:
+                    unshown.bytes_in += payload_size(messages)
+                    continue
+                # Only the shown tail is cut out of the read (see DelimitedRun).
+                shown = messages[start:]
+                unshown.bytes_in += payload_size(messages) - sum(map(len, shown))
+            else:
+                shown = messages
             wall, peer, source, chunk = event.wall, event.peer, event.source, event.chunk
             merged = count > 1
-            for index in range(start, count):
+            for index, data in enumerate(shown, start):
                 first = event.first_chunk if index == 0 and event.first_chunk >= 0 else chunk
                 append(
                     Record(
                         wall,
                         incoming,
                         peer,
-                        messages[index],
+                        data,
                         "",
                         source,
                         first,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
@@ -18,6 +17,7 @@ from netbench.core.framing.frames import (
     FramerOutput,
     FramingError,
     RawFramer,
+    feed_outputs,
     frames_per_chunk,
 )
 from netbench.core.framing.length_prefix import LengthPrefixFramer
@@ -34,7 +34,7 @@ def run(framer: Framer, chunks: Sequence[bytes]) -> list[FramerOutput]:
     """Feed chunks with their index as id, then flush."""
     out: list[FramerOutput] = []
     for chunk_id, chunk in enumerate(chunks):
-        out += framer.feed(chunk, chunk_id)
+        out += feed_outputs(framer, chunk, chunk_id)
     return out + framer.flush()
 
 
@@ -146,7 +146,7 @@ def test_memory_stays_bounded(kind: FramingKind, data: st.DataObject) -> None:
     framer = make_framer(spec)
     bound = spec.max_frame + max(spec.prefix_size, len(spec.delimiter))
     for chunk_id, chunk in enumerate(chunks):
-        framer.feed(chunk, chunk_id)
+        feed_outputs(framer, chunk, chunk_id)
         assert framer.pending <= bound
     framer.flush()
     assert framer.pending == 0
@@ -327,10 +327,10 @@ def test_ten_messages_in_one_chunk(spec: FramingSpec) -> None:
 def test_one_message_over_three_chunks(spec: FramingSpec) -> None:
     encoded = encode_frame(b"hello", spec)
     framer = make_framer(spec)
-    assert framer.feed(encoded[:2], 7) == []
-    assert framer.feed(encoded[2:4], 8) == []
+    assert feed_outputs(framer, encoded[:2], 7) == []
+    assert feed_outputs(framer, encoded[2:4], 8) == []
     assert framer.pending == 4
-    [frame] = framer.feed(encoded[4:], 9)
+    [frame] = feed_outputs(framer, encoded[4:], 9)
     assert isinstance(frame, Frame)
     assert (frame.first_chunk, frame.last_chunk, frame.spans_chunks) == (7, 9, True)
     assert frames_per_chunk([frame]) == {9: 1}
@@ -339,30 +339,43 @@ def test_one_message_over_three_chunks(spec: FramingSpec) -> None:
 
 def test_split_delimiter_belongs_to_the_chunk_it_ends_in() -> None:
     framer = make_framer(FramingSpec(kind=FramingKind.DELIMITER, delimiter=b"\r\n"))
-    assert framer.feed(b"one\r", 0) == []
-    assert framer.feed(b"\ntwo\r\nthr", 1) == [Frame(b"one", 0, 1), Frame(b"two", 1, 1)]
-    assert framer.feed(b"\r\n\r\n", 2) == [Frame(b"thr", 1, 2), Frame(b"", 2, 2)]
+    assert feed_outputs(framer, b"one\r", 0) == []
+    assert feed_outputs(framer, b"\ntwo\r\nthr", 1) == [Frame(b"one", 0, 1), Frame(b"two", 1, 1)]
+    assert feed_outputs(framer, b"\r\n\r\n", 2) == [Frame(b"thr", 1, 2), Frame(b"", 2, 2)]
 
 
-def test_frames_built_in_bulk_are_ordinary_frames() -> None:
+def test_messages_come_as_plain_bytes_with_the_chunk_the_first_began_in() -> None:
+    """The hot path: a list of bytes per feed, no object per message."""
     framer = make_framer(FramingSpec(kind=FramingKind.FIXED, fixed_length=2))
-    frames = only_frames(framer.feed(b"aabbccddee", 3))
-    assert frames == [Frame(piece, 3, 3) for piece in [b"aa", b"bb", b"cc", b"dd", b"ee"]]
-    assert hash(frames[0]) == hash(Frame(b"aa", 3, 3))
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        frames[0].data = b"zz"  # type: ignore[misc]
+    assert framer.feed(b"aabbccddeef", 3) == [b"aa", b"bb", b"cc", b"dd", b"ee"]
+    assert framer.first_chunk == 3
+    assert framer.feed(b"fgg", 4) == [b"ff", b"gg"]
+    assert framer.first_chunk == 3
+    assert framer.errors == []
+
+
+def test_errors_are_told_in_their_place_among_the_messages() -> None:
+    framer = make_framer(FramingSpec(kind=FramingKind.DELIMITER, max_frame=3))
+    assert framer.feed(b"ok\ntoolong\nfin\n", 0) == [b"ok", b"fin"]
+    assert [(e.discarded, e.position) for e in framer.errors] == [(4, 1), (3, 1)]
+    assert framer.feed(b"a\n", 1) == [b"a"]
+    assert framer.errors == [], "errors are those of the last feed"
 
 
 def test_frames_per_chunk_marks_chunks_holding_several() -> None:
     framer = make_framer(FramingSpec(kind=FramingKind.DELIMITER))
-    out = framer.feed(b"a\nb", 0) + framer.feed(b"\nc\nd\n", 1) + framer.feed(b"e", 2)
+    out = (
+        feed_outputs(framer, b"a\nb", 0)
+        + feed_outputs(framer, b"\nc\nd\n", 1)
+        + feed_outputs(framer, b"e", 2)
+    )
     assert frames_per_chunk(only_frames(out)) == {0: 1, 1: 3}
 
 
 def test_empty_chunks_are_ignored() -> None:
     for spec in [FramingSpec(), *every_kind_spec]:
         framer = make_framer(spec)
-        assert framer.feed(b"", 0) == []
+        assert feed_outputs(framer, b"", 0) == []
         assert framer.flush() == []
 
 
@@ -376,7 +389,7 @@ def test_delimiter_guard_bounds_memory_and_resyncs() -> None:
     chunks = 50 * MB // chunk_size
     errors: list[FramerOutput] = []
     for chunk_id in range(chunks):
-        errors += framer.feed(junk, chunk_id)
+        errors += feed_outputs(framer, junk, chunk_id)
         assert framer.pending <= MB + chunk_size
     assert errors == [
         FramingError(
@@ -387,7 +400,9 @@ def test_delimiter_guard_bounds_memory_and_resyncs() -> None:
             16,
         )
     ]
-    tail = framer.feed(b"xy\nhello\nwor", chunks) + framer.feed(b"ld\n", chunks + 1)
+    tail = feed_outputs(framer, b"xy\nhello\nwor", chunks) + feed_outputs(
+        framer, b"ld\n", chunks + 1
+    )
     total = 50 * MB + 2
     assert tail == [
         FramingError(
@@ -405,10 +420,14 @@ def test_delimiter_guard_bounds_memory_and_resyncs() -> None:
 
 def test_delimiter_guard_keeps_a_split_delimiter_while_discarding() -> None:
     framer = make_framer(FramingSpec(kind=FramingKind.DELIMITER, delimiter=b"END", max_frame=4))
-    out = framer.feed(b"abcdefgE", 0)
+    out = feed_outputs(framer, b"abcdefgE", 0)
     assert [type(o) for o in out] == [FramingError]
     assert framer.pending == 2
-    out = framer.feed(b"ND", 1) + framer.feed(b"ok", 2) + framer.feed(b"END", 3)
+    out = (
+        feed_outputs(framer, b"ND", 1)
+        + feed_outputs(framer, b"ok", 2)
+        + feed_outputs(framer, b"END", 3)
+    )
     assert summary(out) == [
         (
             "error",
@@ -431,7 +450,7 @@ def test_length_prefix_guard_skips_a_huge_frame_without_buffering() -> None:
     spec = FramingSpec(kind=FramingKind.LENGTH_PREFIX, prefix_size=4, max_frame=MB)
     framer = make_framer(spec)
     declared = (1 << 32) - 1
-    [error] = framer.feed(b"\xff\xff\xff\xffxxxx", 0)
+    [error] = feed_outputs(framer, b"\xff\xff\xff\xffxxxx", 0)
     assert error == FramingError(
         f"length prefix declares a {declared}-byte payload, over the {MB}-byte limit; "
         f"skipping the frame ({declared + 4} bytes)",
@@ -444,20 +463,24 @@ def test_length_prefix_guard_skips_a_huge_frame_without_buffering() -> None:
     left = declared - 4
     chunk_id = 1
     while left > step:
-        assert framer.feed(block, chunk_id) == []
+        assert feed_outputs(framer, block, chunk_id) == []
         assert framer.pending == 0
         left -= step
         chunk_id += 1
     last = bytes(left) + encode_frame(b"next", spec) + b"\x00\x00"
-    assert framer.feed(last, chunk_id) == [Frame(b"next", chunk_id, chunk_id)]
-    assert framer.feed(b"\x00\x01!", chunk_id + 1) == [Frame(b"!", chunk_id, chunk_id + 1)]
+    assert feed_outputs(framer, last, chunk_id) == [Frame(b"next", chunk_id, chunk_id)]
+    assert feed_outputs(framer, b"\x00\x01!", chunk_id + 1) == [Frame(b"!", chunk_id, chunk_id + 1)]
 
 
 def test_length_smaller_than_its_header_loses_sync_for_good() -> None:
     spec = FramingSpec(kind=FramingKind.LENGTH_PREFIX, prefix_size=2, length_includes_header=True)
     framer = make_framer(spec)
     good = encode_frame(b"ok", spec)
-    out = framer.feed(good + b"\x00", 0) + framer.feed(b"\x01abc", 1) + framer.feed(good, 2)
+    out = (
+        feed_outputs(framer, good + b"\x00", 0)
+        + feed_outputs(framer, b"\x01abc", 1)
+        + feed_outputs(framer, good, 2)
+    )
     assert out == [
         Frame(b"ok", 0, 0),
         FramingError(
@@ -470,7 +493,7 @@ def test_length_smaller_than_its_header_loses_sync_for_good() -> None:
     ]
     assert framer.pending == 0
     assert framer.flush() == [FramingError("7 bytes discarded after framing lost sync", 7, 1, 2)]
-    assert framer.feed(good, 0) == [Frame(b"ok", 0, 0)], "flush starts a new stream"
+    assert feed_outputs(framer, good, 0) == [Frame(b"ok", 0, 0)], "flush starts a new stream"
 
 
 # --- flush ----------------------------------------------------------------------------------
@@ -488,8 +511,8 @@ def test_length_smaller_than_its_header_loses_sync_for_good() -> None:
 )
 def test_flush_reports_a_partial_frame(spec: FramingSpec, stream: bytes, left: int) -> None:
     framer = make_framer(spec)
-    framer.feed(stream[:1], 3)
-    framer.feed(stream[1:], 4)
+    feed_outputs(framer, stream[:1], 3)
+    feed_outputs(framer, stream[1:], 4)
     assert framer.pending == left
     [error] = framer.flush()
     assert error == FramingError(
@@ -501,14 +524,14 @@ def test_flush_reports_a_partial_frame(spec: FramingSpec, stream: bytes, left: i
 
 def test_raw_flush_yields_nothing() -> None:
     framer = make_framer(FramingSpec())
-    assert framer.feed(b"abc", 0) == [Frame(b"abc", 0, 0)]
+    assert feed_outputs(framer, b"abc", 0) == [Frame(b"abc", 0, 0)]
     assert framer.pending == 0
     assert framer.flush() == []
 
 
 def test_flush_while_discarding_an_oversized_line() -> None:
     framer = make_framer(FramingSpec(kind=FramingKind.DELIMITER, max_frame=3))
-    out = framer.feed(b"abcdef", 0) + framer.flush()
+    out = feed_outputs(framer, b"abcdef", 0) + framer.flush()
     assert summary(out)[1] == (
         "error",
         "stream ended while discarding an oversized frame; 2 more bytes discarded (6 in all)",
@@ -518,7 +541,7 @@ def test_flush_while_discarding_an_oversized_line() -> None:
 
 def test_flush_while_skipping_an_oversized_frame() -> None:
     framer = make_framer(FramingSpec(kind=FramingKind.LENGTH_PREFIX, prefix_size=1, max_frame=3))
-    framer.feed(b"\x09abc", 0)
+    feed_outputs(framer, b"\x09abc", 0)
     assert framer.flush() == [
         FramingError(
             "stream ended while skipping an oversized frame; 6 of its bytes never arrived", 0, 0, 0

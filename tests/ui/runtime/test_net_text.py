@@ -135,7 +135,8 @@ def test_a_failed_load_test_is_summed_up_in_chinese(zh_window, pump):
 
 def test_transcript_notes_from_the_net_layer_are_chinese(chinese):
     framer = make_framer(FramingSpec(kind=FramingKind.DELIMITER, max_frame=4))
-    (limit,) = framer.feed(b"123456", 1)
+    assert framer.feed(b"123456", 1) == []
+    (limit,) = framer.errors
     events = [
         Notice(source="l", peer="p", text=limit.reason),
         PeerClosed(source="l", peer="p", reason=CloseReason.ERROR, detail="Broken pipe"),
