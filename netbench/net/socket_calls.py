@@ -120,7 +120,9 @@ class SocketCallLog:
             elif isinstance(event, Connected):
                 self._connected(event)
             elif isinstance(event, PeerFinished):
-                self.script.add(f"{self._name(event.peer)}.recv({calls.RECV_SIZE})", "b'': FIN")
+                self.script.add(
+                    f"print({self._name(event.peer)}.recv({calls.RECV_SIZE}))", "b'': FIN"
+                )
             elif isinstance(event, PeerClosed):
                 self._peer_closed(event)
             elif isinstance(event, DataSentUnshown):
@@ -141,7 +143,7 @@ class SocketCallLog:
     def _received(self, event: DataReceived) -> None:
         data = b"".join(event.messages)
         if self.kind.is_datagram:
-            code = "data, addr = s.recvfrom(65535)" if self.role == "server" else "s.recv(65535)"
+            code = "data, addr = s.recvfrom(65535)" if self.role == "server" else "print(s.recv(65535))"
             note = calls.quoted(data)
             if self.role == "server":
                 self._last_from = event.peer
@@ -150,7 +152,7 @@ class SocketCallLog:
             return
         size = calls.RECV_SIZE if event.nbytes <= calls.RECV_SIZE else 65536
         note = calls.quoted(data) if len(data) == event.nbytes else f"{event.nbytes} bytes"
-        self.script.add(f"{self._name(event.peer)}.recv({size})", note)
+        self.script.add(f"print({self._name(event.peer)}.recv({size}))", note)
 
     def _sent(self, peer: str, data: bytes) -> None:
         literal = calls.bytes_literal(data)
@@ -170,5 +172,5 @@ class SocketCallLog:
             self.aborted(event.peer)
             return
         if event.reason is CloseReason.RESET:
-            self.script.add(f"{name}.recv({calls.RECV_SIZE})", "raises ConnectionResetError: RST")
+            self.script.add(f"# {name}.recv({calls.RECV_SIZE}) raises ConnectionResetError: RST")
         self.closed(event.peer)

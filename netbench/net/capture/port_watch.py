@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import socket
+import struct
 import sys
 import threading
 import time
@@ -43,8 +45,49 @@ class CaptureSwitch:
 CAPTURE_SWITCH = CaptureSwitch()
 
 
-def open_capture_socket() -> socket.socket | Text:
-    """A raw socket on the loopback device, or why there is none."""
+SO_ATTACH_FILTER = 26
+RECEIVE_BUFFER = 4 * 1024 * 1024
+
+
+def port_filter(port: int) -> list[tuple[int, int, int, int]]:
+    """Classic BPF for ``tcp port PORT`` on Ethernet frames, IPv4 and IPv6: what
+    ``tcpdump -dd 'tcp port PORT'`` prints. The kernel drops every other packet, so a
+    flood elsewhere on the loopback device never reaches us (nor overflows our buffer)."""
+    return [
+        (0x28, 0, 0, 12),  # ldh [12]: the ethertype
+        (0x15, 0, 6, 0x86DD),  # IPv6?
+        (0x30, 0, 0, 20),  # ldb [20]: next header
+        (0x15, 0, 15, 6),  # TCP?
+        (0x28, 0, 0, 54),  # ldh [54]: source port
+        (0x15, 12, 0, port),
+        (0x28, 0, 0, 56),  # ldh [56]: destination port
+        (0x15, 10, 11, port),
+        (0x15, 0, 10, 0x0800),  # IPv4?
+        (0x30, 0, 0, 23),  # ldb [23]: protocol
+        (0x15, 0, 8, 6),  # TCP?
+        (0x28, 0, 0, 20),  # ldh [20]: fragment offset
+        (0x45, 6, 0, 0x1FFF),  # a later fragment has no ports
+        (0xB1, 0, 0, 14),  # ldxb 4*([14]&0xf): the IP header's length
+        (0x48, 0, 0, 14),  # ldh [x + 14]: source port
+        (0x15, 2, 0, port),
+        (0x48, 0, 0, 16),  # ldh [x + 16]: destination port
+        (0x15, 0, 1, port),
+        (0x06, 0, 0, 262_144),  # keep the packet
+        (0x06, 0, 0, 0),  # drop it
+    ]
+
+
+def attach_filter(sock: socket.socket, program: list[tuple[int, int, int, int]]) -> None:
+    """SO_ATTACH_FILTER takes a ``struct sock_fprog``: a length and a pointer to the
+    instructions, which the kernel copies before the call returns."""
+    code = b"".join(struct.pack("HBBI", *instruction) for instruction in program)
+    buffer = ctypes.create_string_buffer(code)
+    fprog = struct.pack("HL", len(program), ctypes.addressof(buffer))
+    sock.setsockopt(socket.SOL_SOCKET, SO_ATTACH_FILTER, fprog)
+
+
+def open_capture_socket(port: int) -> socket.socket | Text:
+    """A raw socket on the loopback device that sees ``port``'s TCP, or why there is none."""
     if not CAPTURE_SWITCH.enabled:
         return QT_TRANSLATE_NOOP("PortWatch", "capturing is switched off")
     if not sys.platform.startswith("linux"):
@@ -60,6 +103,8 @@ def open_capture_socket() -> socket.socket | Text:
             reason=exc.strerror or str(exc)
         )
     try:
+        attach_filter(sock, port_filter(port))
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, RECEIVE_BUFFER)
         sock.bind(("lo", 0))
         sock.setblocking(False)
     except OSError as exc:
@@ -101,7 +146,7 @@ class PortWatch:
 
     async def start(self) -> None:
         self._loop = asyncio.get_running_loop()
-        opened = open_capture_socket()
+        opened = open_capture_socket(self.port)
         if isinstance(opened, socket.socket):
             self._sock = opened
             self._loop.add_reader(opened.fileno(), self._on_readable)
