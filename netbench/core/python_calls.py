@@ -123,7 +123,9 @@ def open_listener(
     if type_of(kind) == "SOCK_STREAM":
         script.add(f"s.listen({backlog})", "clients may wait in a queue this long")
         if kind == "tls":
-            script.add("# TLS: ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER).wrap_socket(c, server_side=True)")
+            script.add(
+                "# TLS: ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER).wrap_socket(c, server_side=True)"
+            )
 
 
 def open_client(

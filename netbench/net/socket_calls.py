@@ -143,7 +143,11 @@ class SocketCallLog:
     def _received(self, event: DataReceived) -> None:
         data = b"".join(event.messages)
         if self.kind.is_datagram:
-            code = "data, addr = s.recvfrom(65535)" if self.role == "server" else "print(s.recv(65535))"
+            code = (
+                "data, addr = s.recvfrom(65535)"
+                if self.role == "server"
+                else "print(s.recv(65535))"
+            )
             note = calls.quoted(data)
             if self.role == "server":
                 self._last_from = event.peer

@@ -31,9 +31,7 @@ class TcpFlags(IntFlag):
     def label(self) -> str:
         """Wireshark's way: ``SYN, ACK``; ``PSH, ACK`` for data."""
         order = (TcpFlags.FIN, TcpFlags.SYN, TcpFlags.RST, TcpFlags.PSH, TcpFlags.ACK)
-        names = [flag.name or "" for flag in order if flag in self]
-        # Wireshark lists FIN and SYN before ACK, as here, and PSH before ACK.
-        return ", ".join(names)
+        return ", ".join(flag.name or "" for flag in order if flag in self)
 
 
 Endpoint = tuple[str, int]  # (IP address, port)
@@ -45,7 +43,7 @@ def _checksum(data: bytes) -> int:
     total = sum(struct.unpack(f"!{len(data) // 2}H", data))
     while total >> 16:
         total = (total & 0xFFFF) + (total >> 16)
-    return ~total & 0xFFFF
+    return int(~total & 0xFFFF)
 
 
 def _ip_packet(src: str, dst: str, proto: int, transport: bytes) -> bytes:

@@ -86,6 +86,19 @@ def attach_filter(sock: socket.socket, program: list[tuple[int, int, int, int]])
     sock.setsockopt(socket.SOL_SOCKET, SO_ATTACH_FILTER, fprog)
 
 
+SO_TIMESTAMPNS = 35  # the kernel stamps each packet as it passes, to the nanosecond
+STAMP_SPACE = socket.CMSG_SPACE(16)
+
+
+def _stamp(ancillary: list[tuple[int, int, bytes]]) -> float:
+    """The kernel's time of a packet (a ``struct timespec``); now, if it gave none."""
+    for level, kind, data in ancillary:
+        if level == socket.SOL_SOCKET and kind == SO_TIMESTAMPNS and len(data) >= 16:
+            seconds, nanos = struct.unpack_from("qq", data)
+            return seconds + nanos / 1e9
+    return time.time()
+
+
 def open_capture_socket(port: int) -> socket.socket | Text:
     """A raw socket on the loopback device that sees ``port``'s TCP, or why there is none."""
     if not CAPTURE_SWITCH.enabled:
@@ -105,6 +118,7 @@ def open_capture_socket(port: int) -> socket.socket | Text:
     try:
         attach_filter(sock, port_filter(port))
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, RECEIVE_BUFFER)
+        sock.setsockopt(socket.SOL_SOCKET, SO_TIMESTAMPNS, 1)
         sock.bind(("lo", 0))
         sock.setblocking(False)
     except OSError as exc:
@@ -190,16 +204,14 @@ class PortWatch:
             return
         for _ in range(READS_PER_WAKE):
             try:
-                frame, address = sock.recvfrom(FRAME_SIZE)
-            except (BlockingIOError, InterruptedError):
-                return
-            except OSError:
+                frame, ancillary, _flags, address = sock.recvmsg(FRAME_SIZE, STAMP_SPACE)
+            except OSError:  # nothing more to read now (or the socket went away)
                 return
             if address[2] == PACKET_OUTGOING:
                 continue
             segment = read_ethernet_tcp(frame)
             if segment is not None:
-                self._keep(time.time(), segment, frame)
+                self._keep(_stamp(ancillary), segment, frame)
 
     def _key(self, segment: Segment) -> str | None:
         src, dst = segment.src, segment.dst
@@ -227,8 +239,8 @@ class PortWatch:
         loop = asyncio.get_running_loop()
         last: dict[str, str] = {}
         while True:
-            wall = time.time()
             states = await loop.run_in_executor(None, read_states, self.port, self.listening)
+            wall = time.time()  # after the read: each state held by then
             with self._lock:
                 for key, state in states.items():
                     if last.get(key) != state:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget
 
 from netbench.net.clients import ClientConfig
@@ -27,12 +28,18 @@ class SessionPages:
         self.ladder = LadderPage(prefix, engine, views)
         self.python = PythonPage(prefix, "client", views)
         self.log = self.python.log
-        views.addTab(self.ladder, views.tr("Ladder"))
+        views.addTab(self.ladder, QCoreApplication.translate("SessionPages", "Ladder"))
         views.setTabToolTip(
-            views.count() - 1, views.tr("The connection's packets and TCP states, in time order")
+            views.count() - 1,
+            QCoreApplication.translate(
+                "SessionPages", "The connection's packets and TCP states, in time order"
+            ),
         )
-        views.addTab(self.python, views.tr("As Python"))
-        views.setTabToolTip(views.count() - 1, views.tr("What you did, as Python socket calls"))
+        views.addTab(self.python, QCoreApplication.translate("SessionPages", "As Python"))
+        views.setTabToolTip(
+            views.count() - 1,
+            QCoreApplication.translate("SessionPages", "What you did, as Python socket calls"),
+        )
         transcript.files.packet_addresses = lambda: packet_addresses(
             self.log, self.config.kind if self.config else None
         )

@@ -87,6 +87,7 @@ class ListenerPanel(TrafficPanel):
         sender = self._build_sender()
         self.views = ListenerViews(self.prefix, self.engine, self.transcript, self)
         self.views.ladder.lesson_requested.connect(self.lesson_requested)
+        self.stopped.connect(self.views.stopped)
         self.peers.selectionModel().selectionChanged.connect(self.on_peer_selection_changed)
         self.lay_out([self.form, controls, self.fingerprint], self.views, sender, peers_box)
 

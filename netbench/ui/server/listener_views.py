@@ -30,7 +30,9 @@ class ListenerViews(QTabWidget):
         self.config: ListenerConfig | None = None
         self.port = 0
         self.ladder = LadderPage(prefix, engine, self)
-        self.sockets = ListenerSocketsPage(prefix, engine, lambda: getattr(panel, "listener", None), self)
+        self.sockets = ListenerSocketsPage(
+            prefix, engine, lambda: getattr(panel, "listener", None), self
+        )
         self.addTab(transcript, self.tr("Transcript"))
         self.addTab(self.ladder, self.tr("Ladder"))
         self.addTab(self.sockets, self.tr("Socket · Python"))
@@ -55,6 +57,11 @@ class ListenerViews(QTabWidget):
         self.ladder.port_address = first
         if self.ladder.watch_box.isChecked():
             self.on_watch_toggled(True)
+
+    def stopped(self) -> None:
+        """Stop closed the listening socket: ``s.close()``."""
+        self.sockets.python.log.closed()
+        self.sockets.python.refresh()
 
     def on_watch_toggled(self, on: bool) -> None:
         if on and watches_tcp(self.config.kind if self.config else None) and self.port:

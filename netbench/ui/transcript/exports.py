@@ -15,8 +15,8 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from PySide6.QtCore import QObject, Signal
@@ -191,13 +191,7 @@ class TranscriptFiles(QObject):
             with path.open("w", encoding="utf-8", newline="\n") as file:
                 file.writelines(line + "\n" for line in lines)
         except OSError as exc:
-            self.said.emit(
-                self.tr("Could not export to {path}: {reason}").format(
-                    path=path, reason=_reason(exc)
-                ),
-                True,
-            )
-            return False
+            return self._export_failed(path, exc)
         self.said.emit(
             (
                 self.tr("Exported 1 record to {path}")
@@ -207,6 +201,15 @@ class TranscriptFiles(QObject):
             False,
         )
         return True
+
+    def _export_failed(self, path: Path, error: OSError) -> bool:
+        self.said.emit(
+            self.tr("Could not export to {path}: {reason}").format(
+                path=path, reason=_reason(error)
+            ),
+            True,
+        )
+        return False
 
     def _export_packets(self, path: Path, records: Sequence[Record]) -> bool:
         """One packet per TCP or UDP message, for Wireshark; Unix sockets have none."""
@@ -221,13 +224,7 @@ class TranscriptFiles(QObject):
                 for wall, packet in packets.packets(records):
                     writer.write(wall, packet)
         except OSError as exc:
-            self.said.emit(
-                self.tr("Could not export to {path}: {reason}").format(
-                    path=path, reason=_reason(exc)
-                ),
-                True,
-            )
-            return False
+            return self._export_failed(path, exc)
         text = self.tr("Exported {count} messages as packets to {path}").format(
             count=format_count(packets.messages), path=path
         )

@@ -193,9 +193,7 @@ class TranscriptView(QWidget):
         self.export_jsonl_action.triggered.connect(lambda: self.files.choose_export_file("jsonl"))
         self.export_pcapng_action = QAction(self.tr("As pcapng (Wireshark)…"), self)
         self.export_pcapng_action.setObjectName(f"{self.prefix}.transcript_export_pcapng")
-        self.export_pcapng_action.triggered.connect(
-            lambda: self.files.choose_export_file("pcapng")
-        )
+        self.export_pcapng_action.triggered.connect(lambda: self.files.choose_export_file("pcapng"))
         export_menu.addAction(self.export_text_action)
         export_menu.addAction(self.export_jsonl_action)
         export_menu.addAction(self.export_pcapng_action)

@@ -42,7 +42,10 @@ class LadderDiagram(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(TIME_WIDTH + STATE_WIDTH + ARROW_WIDTH + 140, HEAD_HEIGHT + ROW_HEIGHT * (len(self.rows) + 1))
+        return QSize(
+            TIME_WIDTH + STATE_WIDTH + ARROW_WIDTH + 140,
+            HEAD_HEIGHT + ROW_HEIGHT * (len(self.rows) + 1),
+        )
 
     # -- in words ---------------------------------------------------------------------------
 

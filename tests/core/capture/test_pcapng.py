@@ -40,11 +40,7 @@ def blocks(data: bytes) -> list[tuple[int, bytes]]:
 
 
 @settings(max_examples=60, deadline=None)
-@given(
-    st.lists(
-        st.tuples(st.floats(0, 4e9, allow_nan=False), st.binary(max_size=300)), max_size=8
-    )
-)
+@given(st.lists(st.tuples(st.floats(0, 4e9, allow_nan=False), st.binary(max_size=300)), max_size=8))
 def test_any_packets_make_well_formed_blocks(packets: list[tuple[float, bytes]]) -> None:
     out = io.BytesIO()
     writer = PcapngWriter(out, LINKTYPE_RAW, "lo")

@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 from helpers import find, pause
-from loopback import needs
+from loopback import missing
 
 from netbench.net.capture.port_watch import CAPTURE_SWITCH
 from netbench.net.engine import EngineMode
@@ -90,7 +90,7 @@ def test_the_session_ladder_draws_handshake_data_close_and_time_wait(
     # The capture, saved, is what tshark reads: our port to the server's, SYN first.
     path = tmp_path / "ladder.pcapng"
     assert page.save_capture(path)
-    if os.environ.get("CI") or _have("tshark"):
+    if not missing("tshark"):
         out = subprocess.run(
             ["tshark", "-r", str(path), "-T", "fields", "-e", "tcp.dstport", "-e", "tcp.flags.str"],
             capture_output=True,
@@ -100,12 +100,6 @@ def test_the_session_ladder_draws_handshake_data_close_and_time_wait(
         ).stdout.splitlines()
         assert out[0].split("\t")[0] == str(port) and "S" in out[0].split("\t")[1]
         assert len(out) == len(drawn)
-
-
-def _have(tool):
-    import shutil
-
-    return shutil.which(tool) is not None
 
 
 @can_capture
@@ -133,9 +127,7 @@ def test_a_listener_ladder_draws_a_peer_that_closes_first(open_window, pump, in_
 
 
 @pytest.mark.parametrize("mode", list(EngineMode))
-def test_without_capture_the_ladder_shows_the_kernels_states(
-    open_window, pump, monkeypatch, mode
-):
+def test_without_capture_the_ladder_shows_the_kernels_states(open_window, pump, monkeypatch, mode):
     monkeypatch.setattr(CAPTURE_SWITCH, "enabled", False)
     win = open_window(mode, tab="client")
     _listener, port = start_echo_listener(win, pump)
