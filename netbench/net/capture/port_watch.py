@@ -95,7 +95,7 @@ def _stamp(ancillary: list[tuple[int, int, bytes]]) -> float:
     for level, kind, data in ancillary:
         if level == socket.SOL_SOCKET and kind == SO_TIMESTAMPNS and len(data) >= 16:
             seconds, nanos = struct.unpack_from("qq", data)
-            return seconds + nanos / 1e9
+            return float(seconds + nanos / 1e9)
     return time.time()
 
 
