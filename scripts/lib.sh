@@ -13,7 +13,7 @@ RUNTIME_DEBS=(
 )
 # Real peers the tests talk to.
 # nginx-light serves the HTTP tests (started by the tests, daemon off); dnsutils is dig.
-TEST_DEBS=(socat ncat curl openssl nginx-light dnsutils)
+TEST_DEBS=(socat ncat curl openssl nginx-light dnsutils tshark)
 
 say() { printf '==> %s\n' "$*" >&2; }
 

@@ -6,10 +6,12 @@ Call :func:`read_socket_info` on the engine's loop, which owns the socket.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import socket
 import ssl
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,6 +49,7 @@ class SocketInfo:
 
 
 _OPTIONS: tuple[tuple[str, int, int, bool], ...] = (
+    ("SO_REUSEADDR", socket.SOL_SOCKET, socket.SO_REUSEADDR, True),
     ("TCP_NODELAY", socket.IPPROTO_TCP, socket.TCP_NODELAY, True),
     ("SO_KEEPALIVE", socket.SOL_SOCKET, socket.SO_KEEPALIVE, True),
     ("SO_RCVBUF", socket.SOL_SOCKET, socket.SO_RCVBUF, False),
@@ -64,6 +67,22 @@ async def read_socket_info(
     sock = transport.get_extra_info("socket")
     if sock is None:
         return None
+    info = describe_socket(sock, resolved)
+    if info is None or info.peer == "":
+        return None
+    ssl_object = transport.get_extra_info("ssl_object")
+    if ssl_object is not None:
+        try:
+            tls = _tls_info(ssl_object, client_certificate)
+        except ValueError:  # the server ended the session as the handshake finished
+            return None
+        info = dataclasses.replace(info, tls=tls)
+    return info
+
+
+def describe_socket(sock: Any, resolved: Sequence[str] = ()) -> SocketInfo | None:
+    """Family, type, addresses, descriptor and options of ``sock`` (an asyncio transport's
+    socket, or a listening one: its peer is then ""); None once it is closed."""
     options: list[tuple[str, str]] = []
     tcp = sock.family in (socket.AF_INET, socket.AF_INET6) and sock.type == socket.SOCK_STREAM
     for name, level, option, is_flag in _OPTIONS:
@@ -76,16 +95,14 @@ async def read_socket_info(
         options.append((name, _option_value(value, is_flag)))
     try:
         local = format_address(sock.getsockname())
-        peer = format_address(sock.getpeername())
     except OSError:
         return None
-    ssl_object = transport.get_extra_info("ssl_object")
-    tls: TlsInfo | None = None
-    if ssl_object is not None:
-        try:
-            tls = _tls_info(ssl_object, client_certificate)
-        except ValueError:  # the server ended the session as the handshake finished
-            return None
+    try:
+        peer = format_address(sock.getpeername())
+    except OSError:
+        peer = ""  # listening, or a datagram socket that talks to anyone
+    if sock.fileno() < 0:
+        return None
     return SocketInfo(
         family=socket.AddressFamily(sock.family).name,
         type=socket.SocketKind(sock.type).name,
@@ -94,8 +111,29 @@ async def read_socket_info(
         fd=sock.fileno(),
         options=tuple(options),
         resolved=tuple(resolved),
-        tls=tls,
     )
+
+
+def listener_sockets(listener: Any) -> list[tuple[str, SocketInfo]]:
+    """A listener's own sockets, then each connected peer's, named for a chooser: ""
+    for a listening socket, the peer's address for a peer's (call on the engine's loop)."""
+    found: list[tuple[str, SocketInfo]] = []
+    transport = getattr(listener, "transport", None)
+    own = list(getattr(listener, "sockets", []))
+    if transport is not None and transport.get_extra_info("socket") is not None:
+        own.append(transport.get_extra_info("socket"))
+    for sock in own:
+        info = describe_socket(sock)
+        if info is not None:
+            found.append(("", info))
+    if transport is None:
+        for name, peer in dict(getattr(listener, "peers", {})).items():
+            peer_transport = getattr(peer, "transport", None)
+            sock = peer_transport.get_extra_info("socket") if peer_transport else None
+            info = describe_socket(sock) if sock is not None else None
+            if info is not None:
+                found.append((name, info))
+    return found
 
 
 def _option_value(value: int, is_flag: bool) -> str:

@@ -67,6 +67,11 @@ class StreamListener:
         self._handshakes: set[_TlsAccept] = set()
 
     @property
+    def sockets(self) -> list[socket.socket]:
+        """The listening sockets (none once closed), for the socket panel."""
+        return list(self._acceptor.sockets) if self._acceptor is not None else []
+
+    @property
     def sink(self) -> EventSink:
         """Where this listener and its peers report events."""
         return self._sink

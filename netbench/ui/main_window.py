@@ -90,6 +90,10 @@ class MainWindow(QMainWindow):
         self.lessons_tab = LessonsTab(self.engine, driver, self.tabs)
         self.tabs.addTab(self.lessons_tab, self.tr("Lessons"))
         self.http_tab.open_client_requested.connect(self.open_client_session)
+        for tab in (self.server_tab, self.client_tab):
+            for panel in tab.panels.values():
+                self.on_panel_added(panel)
+            tab.panel_added.connect(self.on_panel_added)
         self.bridge.subscribe("server-", self.server_tab)
         self.bridge.subscribe("client-", self.client_tab)
         self.bridge.subscribe("http-", self.http_tab)
@@ -217,6 +221,14 @@ class MainWindow(QMainWindow):
         panel.form.host.setText(host)
         panel.form.port.setText(str(port))
         self.tabs.setCurrentWidget(self.client_tab)
+
+    def on_panel_added(self, panel: QWidget) -> None:
+        """A listener's or a session's ladder leads from TIME_WAIT to a lesson."""
+        panel.lesson_requested.connect(self.open_lesson)  # type: ignore[attr-defined]
+
+    def open_lesson(self, key: str) -> None:
+        self.lessons_tab.select(key)
+        self.tabs.setCurrentWidget(self.lessons_tab)
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 15000)

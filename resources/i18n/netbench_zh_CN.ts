@@ -1677,6 +1677,96 @@
     </message>
 </context>
 <context>
+    <name>LadderDiagram</name>
+    <message>
+        <source>{state} (from the kernel&apos;s socket table)</source>
+        <translation>{state}（内核套接字表所示）</translation>
+    </message>
+    <message>
+        <source>{size} bytes</source>
+        <translation>{size} 字节</translation>
+    </message>
+    <message>
+        <source>Our side</source>
+        <translation>本端</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>对端</translation>
+    </message>
+</context>
+<context>
+    <name>LadderPage</name>
+    <message>
+        <source>Watch connections</source>
+        <translation>观察连接</translation>
+    </message>
+    <message>
+        <source>Watch the connections on this port</source>
+        <translation>观察此端口上的连接</translation>
+    </message>
+    <message>
+        <source>Capture the packets of this port&apos;s connections on the loopback device</source>
+        <translation>在回环设备上抓取此端口各连接的数据包</translation>
+    </message>
+    <message>
+        <source>Which connection</source>
+        <translation>哪条连接</translation>
+    </message>
+    <message>
+        <source>Save capture…</source>
+        <translation>保存抓包…</translation>
+    </message>
+    <message>
+        <source>Save the capture as pcapng</source>
+        <translation>将抓包保存为 pcapng</translation>
+    </message>
+    <message>
+        <source>Save this connection&apos;s packets for Wireshark</source>
+        <translation>保存此连接的数据包，供 Wireshark 打开</translation>
+    </message>
+    <message>
+        <source>TIME_WAIT: why a restarted server needs SO_REUSEADDR</source>
+        <translation>TIME_WAIT：为什么重启的服务端需要 SO_REUSEADDR</translation>
+    </message>
+    <message>
+        <source>Open the lesson about SO_REUSEADDR</source>
+        <translation>打开讲 SO_REUSEADDR 的教程</translation>
+    </message>
+    <message>
+        <source>Tick Watch, then start or connect: the handshake, the data and the close are drawn here, with our side&apos;s TCP state.</source>
+        <translation>勾选“观察连接”，再启动或连接：握手、数据和关闭都画在这里，并标出本端的 TCP 状态。</translation>
+    </message>
+    <message>
+        <source>Capturing the packets of port {port} on the loopback device</source>
+        <translation>正在回环设备上抓取端口 {port} 的数据包</translation>
+    </message>
+    <message>
+        <source>No capture here ({reason}): the states below are what the kernel&apos;s socket table said, read every 50 ms while the connection lives; short states can go by unseen.</source>
+        <translation>此处无法抓包（{reason}）：下面的状态来自内核套接字表，连接存活期间每 50 毫秒读一次；很短的状态可能看不到。</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}</source>
+        <translation>无法保存 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved {count} packets to {path}</source>
+        <translation>已将 {count} 个数据包保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Save the capture</source>
+        <translation>保存抓包</translation>
+    </message>
+    <message>
+        <source>pcapng (*.pcapng)</source>
+        <translation>pcapng (*.pcapng)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>Lessons</name>
     <message>
         <source>Time-stamp echo server (TCP, port 9999)</source>
@@ -2409,6 +2499,60 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Sent {size} to {count} peer(s)</source>
         <translation>已向 {count} 个对端发送 {size}</translation>
+    </message>
+</context>
+<context>
+    <name>ListenerSocketsPage</name>
+    <message>
+        <source>Which socket to show</source>
+        <translation>显示哪个套接字</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read again</source>
+        <translation>重新读取</translation>
+    </message>
+    <message>
+        <source>Start the listener to see its socket, and pick a peer&apos;s.</source>
+        <translation>启动监听后可查看它的套接字，也可选一个对端的。</translation>
+    </message>
+    <message>
+        <source>Listening socket</source>
+        <translation>监听套接字</translation>
+    </message>
+    <message>
+        <source>Peer {peer}</source>
+        <translation>对端 {peer}</translation>
+    </message>
+</context>
+<context>
+    <name>ListenerViews</name>
+    <message>
+        <source>Transcript, ladder or sockets</source>
+        <translation>收发记录、时序图或套接字</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>收发记录</translation>
+    </message>
+    <message>
+        <source>Ladder</source>
+        <translation>时序图</translation>
+    </message>
+    <message>
+        <source>Socket · Python</source>
+        <translation>套接字 · Python</translation>
+    </message>
+    <message>
+        <source>A connection&apos;s packets and TCP states, in time order</source>
+        <translation>一条连接的数据包和 TCP 状态，按时间排列</translation>
+    </message>
+    <message>
+        <source>The listening socket or a peer&apos;s, and the same calls in Python</source>
+        <translation>监听套接字或某个对端的套接字，以及对应的 Python 调用</translation>
     </message>
 </context>
 <context>
@@ -4232,6 +4376,29 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
 </context>
 <context>
+    <name>PortWatch</name>
+    <message>
+        <source>capturing is switched off</source>
+        <translation>抓包已关闭</translation>
+    </message>
+    <message>
+        <source>capturing packets needs Linux</source>
+        <translation>抓包需要 Linux</translation>
+    </message>
+    <message>
+        <source>capturing packets needs root (or the CAP_NET_RAW capability)</source>
+        <translation>抓包需要 root（或 CAP_NET_RAW 权限）</translation>
+    </message>
+    <message>
+        <source>cannot capture packets: {reason}</source>
+        <translation>无法抓包：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot capture on lo: {reason}</source>
+        <translation>无法在 lo 上抓包：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>Programs</name>
     <message>
         <source>this build of netbench has no Python</source>
@@ -4244,6 +4411,37 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>stopped after {seconds} s</source>
         <translation>{seconds} 秒后已停止</translation>
+    </message>
+</context>
+<context>
+    <name>PythonPage</name>
+    <message>
+        <source>The calls a Python program makes to do what you did here, in order</source>
+        <translation>Python 程序要做到你在这里做的事，依次调用这些</translation>
+    </message>
+    <message>
+        <source>The calls a Python server makes to do what this listener did</source>
+        <translation>Python 服务端要做到这个监听做的事，依次调用这些</translation>
+    </message>
+    <message>
+        <source>The same in Python</source>
+        <translation>对应的 Python 代码</translation>
+    </message>
+    <message>
+        <source>Start the listener: socket(), bind() and listen() show here</source>
+        <translation>启动监听：socket()、bind() 和 listen() 会显示在这里</translation>
+    </message>
+    <message>
+        <source>Connect: socket() and connect() show here</source>
+        <translation>连接：socket() 和 connect() 会显示在这里</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the program</source>
+        <translation>复制程序</translation>
     </message>
 </context>
 <context>
@@ -5784,6 +5982,25 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
 </context>
 <context>
+    <name>SessionPages</name>
+    <message>
+        <source>Ladder</source>
+        <translation>时序图</translation>
+    </message>
+    <message>
+        <source>The connection&apos;s packets and TCP states, in time order</source>
+        <translation>这条连接的数据包和 TCP 状态，按时间排列</translation>
+    </message>
+    <message>
+        <source>As Python</source>
+        <translation>Python 代码</translation>
+    </message>
+    <message>
+        <source>What you did, as Python socket calls</source>
+        <translation>你的操作，写成 Python 套接字调用</translation>
+    </message>
+</context>
+<context>
     <name>SessionPanel</name>
     <message>
         <source>Not connected</source>
@@ -6464,6 +6681,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>已连接到</translation>
     </message>
     <message>
+        <source>nobody: it listens</source>
+        <translation>无：它在监听</translation>
+    </message>
+    <message>
         <source>Local address</source>
         <translation>本地地址</translation>
     </message>
@@ -6714,6 +6935,22 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>已导出 {count} 条记录到 {path}</translation>
     </message>
     <message>
+        <source>Only TCP and UDP messages can be exported as packets</source>
+        <translation>只有 TCP 和 UDP 消息能导出为数据包</translation>
+    </message>
+    <message>
+        <source>Exported {count} messages as packets to {path}</source>
+        <translation>已将 {count} 条消息作为数据包导出到 {path}</translation>
+    </message>
+    <message>
+        <source>{count} without an IP address left out</source>
+        <translation>{count} 条没有 IP 地址，未导出</translation>
+    </message>
+    <message>
+        <source>pcapng (*.pcapng)</source>
+        <translation>pcapng (*.pcapng)</translation>
+    </message>
+    <message>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
@@ -6908,6 +7145,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>As JSON Lines…</source>
         <translation>JSON Lines…</translation>
+    </message>
+    <message>
+        <source>As pcapng (Wireshark)…</source>
+        <translation>导出为 pcapng（Wireshark）…</translation>
     </message>
     <message>
         <source>Record to file…</source>

@@ -14,7 +14,7 @@ import time
 from collections.abc import Sequence
 from enum import Enum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -43,6 +43,7 @@ from netbench.ui.client.load_panel import LoadPanel
 from netbench.ui.client.reconnect import Reconnector
 from netbench.ui.client.replay_panel import ReplayPanel
 from netbench.ui.client.session_form import SessionForm
+from netbench.ui.client.session_views import SessionPages
 from netbench.ui.panels.traffic_panel import TrafficPanel
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
@@ -63,6 +64,7 @@ class SessionState(Enum):
 
 
 class SessionPanel(TrafficPanel):
+    lesson_requested = Signal(str)  # the ladder's TIME_WAIT leads to a lesson
     saved_message_hint = str(
         QT_TRANSLATE_NOOP("SessionPanel", "Connect first: “{name}” is in the editor, ready to send")
     )
@@ -111,6 +113,8 @@ class SessionPanel(TrafficPanel):
             1,
             self.tr("Many connections to this target with this payload: throughput and latency"),
         )
+        self.pages = SessionPages(self.prefix, self.engine, self.views, self.transcript)
+        self.pages.ladder.lesson_requested.connect(self.lesson_requested)
         self.lay_out([self.form, controls, status], self.views, sender, self.info_view)
 
     def _build_controls(self) -> tuple[QHBoxLayout, QHBoxLayout]:
@@ -286,6 +290,7 @@ class SessionPanel(TrafficPanel):
         # Before the FIN: a replay must not write after it.
         self.replay.stop(self.tr("we sent FIN"))
         self.engine.call(client.half_close)
+        self.pages.log.half_closed()
         self.we_finished = True
         if self.peer_finished:
             self._close_finished()
@@ -318,6 +323,7 @@ class SessionPanel(TrafficPanel):
         started = time.monotonic()
         self._opening_source = source
         self._early_events = []
+        await self.pages.connecting(config)
         try:
             client, resolved = await self.open_owned(
                 open_client(config, sink=self.engine.emit, gate=self.engine.gate, source=source),
@@ -350,6 +356,7 @@ class SessionPanel(TrafficPanel):
                 read_socket_info(client, resolved, client_certificate=config.cert_file is not None)
             )
         )
+        self.pages.connected(config, self.socket_info)
         # Until now this connection's events waited in _early_events; from here they apply.
         self.live_source = source
         self._show_state(self.tr("Connected to {peer}").format(peer=self._peer_text()), OK_COLOR)
@@ -373,6 +380,7 @@ class SessionPanel(TrafficPanel):
             return
         self._busy = True
         self._refresh()
+        self.pages.log.closed()
         try:
             await self.close_owned(client)
         finally:
@@ -391,6 +399,7 @@ class SessionPanel(TrafficPanel):
             return
         self._busy = True
         self._refresh()
+        self.pages.log.aborted()
         try:
             await self.engine.run(self._abort_on_engine(client))
         finally:
@@ -432,6 +441,7 @@ class SessionPanel(TrafficPanel):
         if not isinstance(client, StreamPeer):
             return
         self._mark_closed(self.tr("Connection closed: both sides finished sending"), "")
+        self.pages.log.closed()
         self.engine.call(client.close)
 
     # -- reconnecting by itself ---------------------------------------------------------------
@@ -467,6 +477,7 @@ class SessionPanel(TrafficPanel):
     def follow_events(self, events: Sequence[NetEvent]) -> None:
         """The state follows the live connection's events (while we close it ourselves,
         the close says how it ended); a connection still opening keeps its own for later."""
+        self.pages.follow(events)
         live = self.live_source
         for event in events:
             if event.source == live and self.client is not None and not self._busy:
@@ -517,6 +528,7 @@ class SessionPanel(TrafficPanel):
         return lambda: {"": client}
 
     def after_view_update(self) -> None:
+        self.pages.python.refresh()
         self.stats.setText(
             self.tr("in {msgs_in} msg · {bytes_in} · out {msgs_out} msg · {bytes_out}").format(
                 msgs_in=self.messages_in,
@@ -561,6 +573,7 @@ class SessionPanel(TrafficPanel):
         await self.load.shutdown()
         self.drain_view()
         await self.close_connection()
+        await self.pages.shutdown()
 
 
 def _send_quietly(client: AnyClient, data: bytes, sink: EventSink) -> None:

@@ -43,6 +43,7 @@ from netbench.ui.runtime.tasks import start_task
 from netbench.ui.sending.file_sender import FileSender
 from netbench.ui.sending.payload_editor import PayloadEditor
 from netbench.ui.server.listener_form import ListenerForm
+from netbench.ui.server.listener_views import ListenerViews
 from netbench.ui.server.peers_model import PeerColumn, PeersModel, PeerState
 from netbench.ui.transcript.model import format_count
 from netbench.ui.widgets.sizes import format_size
@@ -60,6 +61,7 @@ class ListenerPanel(TrafficPanel):
     side_first = True
     started = Signal()
     stopped = Signal()
+    lesson_requested = Signal(str)  # the ladder's TIME_WAIT leads to a lesson
 
     def setup(self) -> None:
         self.listener: AnyListener | None = None
@@ -83,7 +85,11 @@ class ListenerPanel(TrafficPanel):
         controls = self._build_controls()
         peers_box = self._build_peers()
         sender = self._build_sender()
-        self.lay_out([self.form, controls, self.fingerprint], self.transcript, sender, peers_box)
+        self.views = ListenerViews(self.prefix, self.engine, self.transcript, self)
+        self.views.ladder.lesson_requested.connect(self.lesson_requested)
+        self.stopped.connect(self.views.stopped)
+        self.peers.selectionModel().selectionChanged.connect(self.on_peer_selection_changed)
+        self.lay_out([self.form, controls, self.fingerprint], self.views, sender, peers_box)
 
     def _build_controls(self) -> QHBoxLayout:
         self.start_button = QPushButton(self.tr("Start"), self)
@@ -283,6 +289,7 @@ class ListenerPanel(TrafficPanel):
         self.config = config
         self.certificate = config.certificate
         self.address.setText(self._listening_text(config))
+        self.views.started(config, self.listener.address)
         if config.certificate is not None:
             self.fingerprint.setText(
                 self.tr(
@@ -340,6 +347,17 @@ class ListenerPanel(TrafficPanel):
             self.stopped.emit()
 
     # -- events from the bridge -------------------------------------------------------------
+
+    def follow_events(self, events: Sequence[NetEvent]) -> None:
+        self.views.follow(events)
+
+    def after_view_update(self) -> None:
+        self.views.after_update()
+
+    def on_peer_selection_changed(self) -> None:
+        names = self.selected_peers()
+        if names:
+            self.views.peer_selected(names[0])
 
     def show_events(self, events: Sequence[NetEvent], messages: int) -> None:
         self.peers_model.apply(events)
@@ -483,6 +501,7 @@ class ListenerPanel(TrafficPanel):
         self._stats_timer.stop()
         self.drain_view()
         await self.stop()
+        await self.views.shutdown()
 
 
 async def _send_on_engine(listener: AnyListener, names: list[str], data: bytes) -> list[str]:

@@ -15,18 +15,30 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from netbench.core.capture.pcapng import LINKTYPE_RAW, PcapngWriter
+from netbench.core.capture.transcript_packets import TranscriptPackets
 from netbench.core.recording.writer import FileLoss, JsonlRecorder, record_to_json
 from netbench.core.transcript import Record
 from netbench.ui.transcript.model import TranscriptModel, format_count
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
 
-ExportFormat = Literal["text", "jsonl"]
+ExportFormat = Literal["text", "jsonl", "pcapng"]
+
+
+@dataclass(frozen=True)
+class PacketAddresses:
+    """What a transcript's rows lack to become packets: our address on the connection to
+    each peer (as the rows name peers), and whether it was TCP (else UDP)."""
+
+    local_for: Callable[[str], str]
+    stream: bool
 
 
 class TranscriptFiles(QObject):
@@ -46,6 +58,8 @@ class TranscriptFiles(QObject):
         self.model = model
         self.dialogs = FileDialogs(owner)
         self._recording = _Recording()
+        # The owner says where packets come from; None: the socket has no IP addresses.
+        self.packet_addresses: Callable[[], PacketAddresses | None] = lambda: None
         # Closes the file even if the owner forgets to stop before the widget goes away.
         owner.destroyed.connect(self._recording.close)
 
@@ -164,9 +178,11 @@ class TranscriptFiles(QObject):
 
     def export_to(self, path: Path, fmt: ExportFormat) -> bool:
         """Write the rows in view as plain text or JSON Lines; False (and said) on error."""
-        if fmt not in ("text", "jsonl"):
+        if fmt not in ("text", "jsonl", "pcapng"):
             raise ValueError(f"unknown export format {fmt!r}")
         records = self.model.records()
+        if fmt == "pcapng":
+            return self._export_packets(path, records)
         if fmt == "text":
             lines = self.model.text_lines(records)
         else:
@@ -175,13 +191,7 @@ class TranscriptFiles(QObject):
             with path.open("w", encoding="utf-8", newline="\n") as file:
                 file.writelines(line + "\n" for line in lines)
         except OSError as exc:
-            self.said.emit(
-                self.tr("Could not export to {path}: {reason}").format(
-                    path=path, reason=_reason(exc)
-                ),
-                True,
-            )
-            return False
+            return self._export_failed(path, exc)
         self.said.emit(
             (
                 self.tr("Exported 1 record to {path}")
@@ -192,8 +202,44 @@ class TranscriptFiles(QObject):
         )
         return True
 
+    def _export_failed(self, path: Path, error: OSError) -> bool:
+        self.said.emit(
+            self.tr("Could not export to {path}: {reason}").format(
+                path=path, reason=_reason(error)
+            ),
+            True,
+        )
+        return False
+
+    def _export_packets(self, path: Path, records: Sequence[Record]) -> bool:
+        """One packet per TCP or UDP message, for Wireshark; Unix sockets have none."""
+        addresses = self.packet_addresses()
+        if addresses is None:
+            self.said.emit(self.tr("Only TCP and UDP messages can be exported as packets"), True)
+            return False
+        packets = TranscriptPackets(addresses.local_for, addresses.stream)
+        try:
+            with path.open("wb") as file:
+                writer = PcapngWriter(file, LINKTYPE_RAW)
+                for wall, packet in packets.packets(records):
+                    writer.write(wall, packet)
+        except OSError as exc:
+            return self._export_failed(path, exc)
+        text = self.tr("Exported {count} messages as packets to {path}").format(
+            count=format_count(packets.messages), path=path
+        )
+        if packets.skipped:
+            text += " · " + self.tr("{count} without an IP address left out").format(
+                count=format_count(packets.skipped)
+            )
+        self.said.emit(text, False)
+        return True
+
     def choose_export_file(self, fmt: ExportFormat) -> None:
-        if fmt == "text":
+        if fmt == "pcapng":
+            filters = [self.tr("pcapng (*.pcapng)"), self.tr("All files (*)")]
+            suffix = "pcapng"
+        elif fmt == "text":
             filters = [self.tr("Text files (*.txt)"), self.tr("All files (*)")]
             suffix = "txt"
         else:

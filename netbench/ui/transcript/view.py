@@ -191,8 +191,12 @@ class TranscriptView(QWidget):
         self.export_jsonl_action = QAction(self.tr("As JSON Lines…"), self)
         self.export_jsonl_action.setObjectName(f"{self.prefix}.transcript_export_jsonl")
         self.export_jsonl_action.triggered.connect(lambda: self.files.choose_export_file("jsonl"))
+        self.export_pcapng_action = QAction(self.tr("As pcapng (Wireshark)…"), self)
+        self.export_pcapng_action.setObjectName(f"{self.prefix}.transcript_export_pcapng")
+        self.export_pcapng_action.triggered.connect(lambda: self.files.choose_export_file("pcapng"))
         export_menu.addAction(self.export_text_action)
         export_menu.addAction(self.export_jsonl_action)
+        export_menu.addAction(self.export_pcapng_action)
         self.export_button.setMenu(export_menu)
 
         self.record_button = _text_button(self.tr("Record to file…"), self)

@@ -54,7 +54,10 @@ class SocketInfoView(QGroupBox):
         if info.resolved:
             rows.append((self.tr("Resolved to"), self._resolved_html(info.resolved)))
         rows += [
-            (self.tr("Connected to"), html.escape(info.peer)),
+            (
+                self.tr("Connected to"),
+                html.escape(info.peer) if info.peer else self.tr("nobody: it listens"),
+            ),
             (self.tr("Local address"), html.escape(net_text(info.local))),
             (self.tr("Family · type"), f"{info.family} · {info.type}"),
             (self.tr("File descriptor"), str(info.fd)),
