@@ -82,6 +82,11 @@ class PythonScript:
     def __len__(self) -> int:
         return len(self.calls) + self.more
 
+    @property
+    def is_full(self) -> bool:
+        """Further calls are only counted."""
+        return len(self.calls) >= MAX_CALLS
+
     def program(self) -> str:
         width = min(max((len(code) for code, note in self.calls if note), default=0), 48)
         lines = [*self.imports, ""]

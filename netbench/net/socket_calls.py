@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from netbench.core import python_calls as calls
+from netbench.core.framing.runs import payload_size
 from netbench.core.python_calls import PythonScript
 from netbench.net.clients import ClientConfig
 from netbench.net.events import (
@@ -141,8 +142,11 @@ class SocketCallLog:
         self.script.add(f"{name}, addr = s.accept()", calls.endpoint_literal(event.peer))
 
     def _received(self, event: DataReceived) -> None:
-        data = b"".join(event.messages)
+        if self.script.is_full:
+            self.script.add("")  # counted: a flood must not cut every read into messages
+            return
         if self.kind.is_datagram:
+            data = b"".join(event.messages)
             code = (
                 "data, addr = s.recvfrom(65535)"
                 if self.role == "server"
@@ -155,7 +159,8 @@ class SocketCallLog:
             self.script.add(code, note)
             return
         size = calls.RECV_SIZE if event.nbytes <= calls.RECV_SIZE else 65536
-        note = calls.quoted(data) if len(data) == event.nbytes else f"{event.nbytes} bytes"
+        whole = event.nbytes <= calls.RECV_SIZE and payload_size(event.messages) == event.nbytes
+        note = calls.quoted(b"".join(event.messages)) if whole else f"{event.nbytes} bytes"
         self.script.add(f"print({self._name(event.peer)}.recv({size}))", note)
 
     def _sent(self, peer: str, data: bytes) -> None:

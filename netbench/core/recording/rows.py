@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import deque
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import BinaryIO
 
 from netbench.core.errors import RecordingError
 from netbench.core.recording.big_rows import BIG_ROW_BYTES, decode_hex_in_steps, split_big_row
+from netbench.core.recording.writer import messages_of_read
 from netbench.core.text import QT_TRANSLATE_NOOP, Text, verbatim
 from netbench.core.transcript import Direction
 
@@ -75,8 +77,9 @@ def open_recording(path: Path) -> BinaryIO:
         ) from None
 
 
-def parse_row(raw: bytes, line: int, first: bool = False) -> Row | None:
-    """One line of a recording, checked (None for a blank line).
+def parse_row(raw: bytes, line: int, first: bool = False) -> Row | list[Row] | None:
+    """One line of a recording, checked (None for a blank line; the rows of its messages
+    for a row per read, see :func:`~.writer.read_to_json`).
 
     ``first`` says no row came before: a first line that is not a netbench row means the
     file is not a recording at all, and the message says so rather than naming a field.
@@ -117,7 +120,25 @@ def parse_row(raw: bytes, line: int, first: bool = False) -> Row | None:
             ).format(line=line),
             line,
         )
+    if "count" in value:
+        return _rows_of_read(value, line)
     return _row_of(value, line)
+
+
+def _rows_of_read(value: dict[str, object], line: int) -> list[Row]:
+    """The messages of a row per read, each a row of its own with the same line."""
+    head = _row_of({**value, "hex": ""}, line)
+    try:
+        messages = messages_of_read(value)
+    except ValueError as exc:
+        name = str(exc)
+        problem = (
+            QT_TRANSLATE_NOOP("Replay", "does not match the messages' bytes")
+            if name in {"count", "sizes", "delimiter"}
+            else QT_TRANSLATE_NOOP("Replay", "is missing or not valid")
+        )
+        raise _field_error(line, name if name in value else "hex", problem) from None
+    return [Row(line, head.at, head.direction, head.peer, data) for data in messages]
 
 
 def _big_row(raw: bytes, line: int, first: bool) -> Row | None:
@@ -129,8 +150,8 @@ def _big_row(raw: bytes, line: int, first: bool) -> Row | None:
     if split is None:
         return None
     value, digits = split
-    if first and "at" not in value and "dir" not in value:
-        return None
+    if "count" in value or (first and "at" not in value and "dir" not in value):
+        return None  # a row per read (at most a read's bytes) is read the ordinary way
     value["hex"] = ""
     row = _row_of(value, line)
     if row.direction not in REPLAYABLE:
@@ -221,9 +242,13 @@ class RowStream:
         self.line = 0
         self.position = 0
         self.seen = False
+        self._read_rows: deque[Row] = deque()  # the rest of a row per read
 
     def next(self) -> Row | End | None:
-        """The next row, None for a blank line, or ``END``."""
+        """The next row, None for a blank line, or ``END``. A row per read gives its
+        messages one at a time, each a row with that line's number."""
+        if self._read_rows:
+            return self._read_rows.popleft()
         raw = self._stream.readline(MAX_LINE_BYTES + 1)
         if not raw:
             if not self.seen:
@@ -243,4 +268,7 @@ class RowStream:
         row = parse_row(raw, self.line, first=not self.seen)
         if row is not None:
             self.seen = True
+        if isinstance(row, list):
+            self._read_rows.extend(row)
+            return self._read_rows.popleft() if self._read_rows else None
         return row

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from enum import StrEnum
+from itertools import accumulate, pairwise
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, TypeVar
 
 from netbench.core.escapes import encode_escapes
+from netbench.core.framing.runs import DelimitedRun, payload_size
 from netbench.core.transcript import Direction, Record
 
 
@@ -24,6 +26,7 @@ def iso_time(at: float) -> str:
 
 
 _encode_string = json.JSONEncoder(ensure_ascii=False).encode
+T = TypeVar("T")
 
 
 class _IsoCache:
@@ -76,6 +79,85 @@ def record_to_json(record: Record) -> str:
     return "".join(parts)
 
 
+def read_to_json(
+    at: float,
+    peer: str,
+    channel: str,
+    messages: Sequence[bytes],
+    chunks: tuple[int, int],
+) -> str:
+    """One JSON Lines row for a read that completed several messages (a flood's rows).
+
+    Written per read, not per message: ``hex`` holds the messages' bytes and ``count``
+    how many there are. Lines framed by a delimiter are kept as they arrived, each with
+    its delimiter (``delimiter`` in hex; ``keep`` says whether the messages include it),
+    so cutting them again is ``bytes.split``; other messages come with their ``sizes``.
+    ``len`` is the bytes of the messages. No ``text``: a row per read is for replay,
+    tools and ``jq`` (``jq -r .hex | xxd -r -p`` gives the bytes back), and writing the
+    escaped text too took four times as long as the hex.
+    """
+    if isinstance(messages, DelimitedRun):
+        head, delimiter, keep = messages.head, messages.delimiter, messages.keep
+        if head is None:
+            data = messages.body
+        else:
+            data = b"".join((head, messages.body) if keep else (head, delimiter, messages.body))
+        framing = f'"delimiter": "{delimiter.hex()}", "keep": {"true" if keep else "false"}'
+    else:
+        data = b"".join(messages)
+        framing = f'"sizes": [{", ".join(map(str, map(len, messages)))}]'
+    return "".join(
+        (
+            '{"time": "',
+            _IsoCache.get(at),
+            '", "at": ',
+            repr(at),
+            ', "dir": "in", "peer": ',
+            _encode_string(peer),
+            ', "channel": ',
+            _encode_string(channel),
+            f', "chunks": [{chunks[0]}, {chunks[1]}], "count": {len(messages)}',
+            f', "len": {payload_size(messages)}, ',
+            framing,
+            ', "hex": "',
+            data.hex(),
+            '"}',
+        )
+    )
+
+
+def messages_of_read(value: dict[str, Any]) -> list[bytes]:
+    """The messages of a row written by :func:`read_to_json`; ValueError names what is
+    wrong (a field missing or of the wrong type, sizes or count that do not add up)."""
+    data = bytes.fromhex(_field(value, "hex", str))
+    count = _field(value, "count", int)
+    if "delimiter" in value:
+        delimiter = bytes.fromhex(_field(value, "delimiter", str))
+        if not delimiter or not data.endswith(delimiter):
+            raise ValueError("delimiter")
+        messages = data[: -len(delimiter)].split(delimiter)
+        if value.get("keep") is True:
+            messages = [message + delimiter for message in messages]
+    else:
+        sizes = _field(value, "sizes", list)
+        if not all(isinstance(size, int) and size >= 0 for size in sizes):
+            raise ValueError("sizes")
+        if sum(sizes) != len(data):
+            raise ValueError("sizes")
+        offsets = list(accumulate(sizes, initial=0))
+        messages = [data[a:b] for a, b in pairwise(offsets)]
+    if len(messages) != count:
+        raise ValueError("count")
+    return messages
+
+
+def _field(value: dict[str, Any], name: str, kind: type[T]) -> T:
+    item = value.get(name)
+    if not isinstance(item, kind) or isinstance(item, bool):
+        raise ValueError(name)
+    return item
+
+
 def record_from_json(line: str) -> Record:
     """Read back a row written by :func:`record_to_json` (replay, tests, other tools)."""
     row = json.loads(line)
@@ -123,12 +205,18 @@ class JsonlRecorder:
         return self._file is not None
 
     def write_many(self, records: Iterable[Record]) -> None:
+        lines = [record_to_json(r) for r in records]
+        self.write_rows(lines, len(lines))
+
+    def write_rows(self, rows: Sequence[str], records: int) -> None:
+        """Rows made already (a row per read holds several records: ``records`` in all)."""
         if self._file is None:
             raise ValueError("the recording file is closed")
-        lines = [record_to_json(r) + "\n" for r in records]
-        self._file.writelines(lines)
-        self._file.flush()
-        self.records_written += len(lines)
+        if rows:
+            self._file.write("\n".join(rows))
+            self._file.write("\n")
+            self._file.flush()
+        self.records_written += records
 
     def check(self) -> bool:
         """Look whether the file is still where it was; True the first time it is not

@@ -13,6 +13,7 @@ Signals:
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, Protocol, TypeVar
 
@@ -25,12 +26,16 @@ from netbench.net.events import NetEvent, Notice
 from netbench.ui.sending.payload_editor import PayloadEditor
 from netbench.ui.sending.saved_list import SnippetPanel, side_column
 from netbench.ui.sending.saved_store import SnippetStore, default_snippets_path
-from netbench.ui.transcript.backlog import EventBacklog, show_in_transcript
+from netbench.ui.transcript.backlog import EventBacklog, ShownLater, record_in_transcript
 from netbench.ui.transcript.view import TranscriptView
 from netbench.ui.widgets.naming import name_widget
 
 # The transcript repaints at most this often; counting happens as events arrive.
 VIEW_UPDATE_MS = 100
+# A backlog (a flood, or a recording writing every read) is taken this soon instead: the
+# bridge holds events back meanwhile. Such updates count and record; rows still change at
+# the view's pace (see ShownLater), since repainting is what a flood cannot afford.
+BACKLOG_UPDATE_MS = 5
 
 T = TypeVar("T")
 W = TypeVar("W", bound=QWidget)
@@ -61,10 +66,12 @@ class TrafficPanel(QWidget):
         self.meter = RateMeter()
         self.transcript = TranscriptView(prefix, self)
         self._pending = EventBacklog()
+        self._shown_later = ShownLater()
         self._view_timer = QTimer(self)
         self._view_timer.setSingleShot(True)
         self._view_timer.setInterval(VIEW_UPDATE_MS)
         self._view_timer.timeout.connect(self.on_view_timer_timeout)
+        self._last_view_update = time.monotonic()
         self.setup()
 
     def setup(self) -> None:
@@ -157,8 +164,16 @@ class TrafficPanel(QWidget):
         self.meter.count_in(counts.messages_in, counts.bytes_in)
         self.meter.count_out(counts.messages_out, counts.bytes_out)
         self.follow_events(events)
-        if not self._view_timer.isActive():
-            self._view_timer.start()
+        self._schedule_view_update()
+
+    def _schedule_view_update(self) -> None:
+        recording = self.transcript.recorder is not None
+        if self._pending.is_backlogged or self._pending.more_than_one_update(recording):
+            timer = self._view_timer
+            if not timer.isActive() or timer.remainingTime() > BACKLOG_UPDATE_MS:
+                timer.start(BACKLOG_UPDATE_MS)
+        elif not self._view_timer.isActive():
+            self._view_timer.start(VIEW_UPDATE_MS)
 
     def follow_events(self, events: Sequence[NetEvent]) -> None:
         """Where a panel changes its state on an event (a session that ends, say)."""
@@ -172,8 +187,7 @@ class TrafficPanel(QWidget):
     def transcript_note(self, text: str, error: bool = False) -> None:
         """A line of our own in the transcript, in order with the traffic."""
         self._pending.add([Notice(source=self.source, text=text, error=error)])
-        if not self._view_timer.isActive():
-            self._view_timer.start()
+        self._schedule_view_update()
 
     def transcript_note_after_traffic(self, text: str, error: bool = False) -> None:
         """A line of our own after the traffic the engine has sent so far (the last
@@ -187,13 +201,19 @@ class TrafficPanel(QWidget):
         events, messages = self._pending.take(recording=self.transcript.recorder is not None)
         if events:
             self.show_events(events, messages)
+        now = time.monotonic()
+        if self._shown_later and (now - self._last_view_update) * 1000 >= VIEW_UPDATE_MS - 5:
+            self._shown_later.show(self.transcript)
+            self._last_view_update = now
         self.after_view_update()
-        if self._pending:
-            self._view_timer.start()
+        if self._pending or self._shown_later:
+            self._schedule_view_update()
 
     def show_events(self, events: Sequence[NetEvent], messages: int) -> None:
-        """One update's events on screen (a listener also updates its peers table)."""
-        show_in_transcript(self.transcript, events, messages)
+        """One update's events: recorded now, shown at the view's pace (a listener also
+        updates its peers table)."""
+        record_in_transcript(self.transcript, events)
+        self._shown_later.add(events, messages)
 
     def after_view_update(self) -> None:
         """Where a panel refreshes what follows the view (a session's counters)."""
@@ -204,6 +224,8 @@ class TrafficPanel(QWidget):
         while self._pending:
             self.on_view_timer_timeout()
         self._view_timer.stop()
+        if self._shown_later:
+            self._shown_later.show(self.transcript)
         self.close_files()
 
     def close_files(self) -> None:

@@ -14,16 +14,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from netbench.core.framing.runs import payload_size
 from netbench.net.events import DataReceived, DataSent, DataSentUnshown, NetEvent
-from netbench.ui.transcript.records import records_from_events
+from netbench.ui.transcript.records import Unshown, recording_rows, records_from_events
 from netbench.ui.transcript.view import TranscriptView
 
 # At ten updates a second this still shows 20,000 rows/s, more than anyone reads.
 ROWS_PER_UPDATE = 2_000
-# Writing a message to a recording costs a few µs: bound the work of one update.
-RECORDED_PER_UPDATE = 10_000
-# Beyond this the window asks the engine to hold events back (readers then pause).
-BACKLOG_MESSAGES = 50_000
+# A recording writes a row per read (about 1 µs a KB); bound the work of one update.
+RECORDED_BYTES_PER_UPDATE = 2 * 1024 * 1024
+# Beyond these the window asks the engine to hold events back (readers then pause), and
+# the panel takes its backlog at once rather than at the view's pace.
+BACKLOG_BYTES = 8 * 1024 * 1024
+BACKLOG_EVENTS = 20_000
 
 
 @dataclass(slots=True)
@@ -56,16 +59,19 @@ def tally(events: Sequence[NetEvent]) -> Tally:
     return counts
 
 
-def _messages(event: NetEvent) -> int:
+def _messages_and_bytes(event: NetEvent) -> tuple[int, int]:
     if isinstance(event, DataReceived):
-        return len(event.messages)
-    return 1 if isinstance(event, DataSent) else 0
+        return len(event.messages), event.nbytes
+    if isinstance(event, DataSentUnshown):
+        return 1, event.nbytes
+    return (1, len(event.data)) if isinstance(event, DataSent) else (0, 0)
 
 
 class EventBacklog:
     def __init__(self) -> None:
         self._events: list[NetEvent] = []
         self._messages = 0
+        self._bytes = 0
 
     def __bool__(self) -> bool:
         return bool(self._events)
@@ -74,40 +80,99 @@ class EventBacklog:
         """Keeps ``events`` for the next update; returns their tally for the counters."""
         counts = tally(events)
         self._messages += counts.messages
+        self._bytes += counts.bytes_in + counts.bytes_out
         self._events.extend(events)
         return counts
 
     @property
     def is_backlogged(self) -> bool:
-        return self._messages > BACKLOG_MESSAGES
+        return self._bytes > BACKLOG_BYTES or len(self._events) > BACKLOG_EVENTS
+
+    def more_than_one_update(self, recording: bool) -> bool:
+        """Whether what waits needs several updates (only a recording takes shares)."""
+        return recording and self._bytes > RECORDED_BYTES_PER_UPDATE
 
     def take(self, recording: bool) -> tuple[list[NetEvent], int]:
-        """Everything, or while recording a share of about RECORDED_PER_UPDATE messages;
-        with the number of messages taken."""
+        """Everything, or while recording a share of about RECORDED_BYTES_PER_UPDATE
+        bytes; with the number of messages taken."""
         if not recording:
             events, self._events = self._events, []
-            taken, self._messages = self._messages, 0
+            taken, self._messages, self._bytes = self._messages, 0, 0
             return events, taken
-        taken = 0
-        cut = 0
-        for cut, event in enumerate(self._events, start=1):  # noqa: B007 (cut is the result)
-            taken += _messages(event)
-            if taken >= RECORDED_PER_UPDATE:
+        taken = taken_bytes = cut = 0
+        for cut, event in enumerate(self._events, start=1):
+            messages, nbytes = _messages_and_bytes(event)
+            taken += messages
+            taken_bytes += nbytes
+            if taken_bytes >= RECORDED_BYTES_PER_UPDATE or cut >= BACKLOG_EVENTS // 4:
                 break
         events, self._events = self._events[:cut], self._events[cut:]
         self._messages = max(0, self._messages - taken)
+        self._bytes = max(0, self._bytes - taken_bytes)
         return events, taken
 
 
-def show_in_transcript(
-    transcript: TranscriptView, events: Sequence[NetEvent], messages: int
-) -> None:
-    """Rows for the newest messages; the rest are counted, unless a recording needs all.
-    ``messages`` is how many messages ``events`` hold (the backlog counted them)."""
-    keep = None if transcript.recorder is not None else ROWS_PER_UPDATE
-    records, unshown = records_from_events(events, keep, messages)
-    transcript.append_records(records)
-    if unshown.records_in or unshown.records_out:
-        transcript.model.note_unshown(
-            unshown.records_in, unshown.bytes_in, unshown.records_out, unshown.bytes_out
-        )
+def record_in_transcript(transcript: TranscriptView, events: Sequence[NetEvent]) -> None:
+    """Every message of ``events`` to the recording, if one runs (a row per read)."""
+    if transcript.recorder is not None:
+        transcript.record_rows(*recording_rows(events))
+
+
+class ShownLater:
+    """Events waiting for the view's next update, cut to the newest messages as they come.
+
+    Updates taken in a hurry (a backlog, a recording writing every read) count and record
+    at once but leave the table alone: rows are made at the view's own pace, for the
+    newest :data:`ROWS_PER_UPDATE` messages. Older messages are counted here as they fall
+    out of that window, so what waits stays small however long the hurry lasts; notes
+    (connections, errors) always stay, in order.
+    """
+
+    def __init__(self) -> None:
+        self._events: list[NetEvent] = []
+        self._messages = 0
+        self._unshown = Unshown()
+
+    def __bool__(self) -> bool:
+        return bool(self._events) or bool(self._unshown.records_in or self._unshown.records_out)
+
+    def add(self, events: Sequence[NetEvent], messages: int) -> None:
+        self._events.extend(events)
+        self._messages += messages
+        if self._messages > 2 * ROWS_PER_UPDATE:
+            self._cut_to_newest()
+
+    def _cut_to_newest(self) -> None:
+        """Count the data events older than the newest ROWS_PER_UPDATE messages."""
+        newest = 0
+        cut = len(self._events)
+        while cut > 0 and newest < ROWS_PER_UPDATE:
+            cut -= 1
+            newest += _messages_and_bytes(self._events[cut])[0]
+        kept: list[NetEvent] = []
+        unshown = self._unshown
+        for event in self._events[:cut]:
+            if isinstance(event, DataReceived):
+                unshown.records_in += len(event.messages)
+                unshown.bytes_in += payload_size(event.messages)
+            elif isinstance(event, DataSentUnshown):
+                unshown.records_out += 1
+                unshown.bytes_out += event.nbytes
+            elif isinstance(event, DataSent):
+                unshown.records_out += 1
+                unshown.bytes_out += len(event.data)
+            else:
+                kept.append(event)
+        self._events = kept + self._events[cut:]
+        self._messages = newest
+
+    def show(self, transcript: TranscriptView) -> None:
+        """Rows for the newest messages; the rest counted."""
+        records, unshown = records_from_events(self._events, ROWS_PER_UPDATE, self._messages)
+        unshown.add(self._unshown)
+        self._events, self._messages, self._unshown = [], 0, Unshown()
+        transcript.show_records(records)
+        if unshown.records_in or unshown.records_out:
+            transcript.model.note_unshown(
+                unshown.records_in, unshown.bytes_in, unshown.records_out, unshown.bytes_out
+            )

@@ -119,11 +119,16 @@ class TranscriptFiles(QObject):
 
     def record(self, records: Sequence[Record]) -> None:
         """Write a batch to the recording, if one runs; a failure stops it (and is said)."""
+        self.record_rows([record_to_json(record) for record in records], len(records))
+
+    def record_rows(self, rows: Sequence[str], records: int) -> None:
+        """Write rows made already (``records`` records in all: a row per read holds
+        several); a failure stops the recording (and is said)."""
         recorder = self._recording.recorder
         if recorder is None:
             return
         try:
-            recorder.write_many(records)
+            recorder.write_rows(rows, records)
             if recorder.check():
                 self.said.emit(self._loss_text(recorder, stopped=False), True)
         except OSError as exc:

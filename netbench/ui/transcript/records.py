@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from netbench.core.framing.runs import payload_size
+from netbench.core.recording.writer import read_to_json, record_to_json
 from netbench.core.transcript import Direction, Record
 from netbench.net.events import (
     Connected,
@@ -34,6 +35,12 @@ class Unshown:
     bytes_in: int = 0
     records_out: int = 0
     bytes_out: int = 0
+
+    def add(self, other: Unshown) -> None:
+        self.records_in += other.records_in
+        self.bytes_in += other.bytes_in
+        self.records_out += other.records_out
+        self.bytes_out += other.bytes_out
 
 
 def records_from_events(
@@ -106,6 +113,40 @@ def records_from_events(
                 direction, peer, text = note
                 append(Record(event.wall, direction, peer, note=text, channel=event.source))
     return records, unshown
+
+
+def recording_rows(events: Sequence[NetEvent]) -> tuple[list[str], int]:
+    """JSON Lines rows for a batch, and how many records they hold.
+
+    A read that completed several messages is one row (see ``read_to_json``): a flood is
+    written per read, not per message. Everything else is a row per record, as before.
+    """
+    rows: list[str] = []
+    count = 0
+    singles: list[NetEvent] = []
+    for event in events:
+        if isinstance(event, DataReceived) and len(event.messages) > 1:
+            if singles:
+                count += _record_rows(singles, rows)
+                singles = []
+            first = event.first_chunk if event.first_chunk >= 0 else event.chunk
+            rows.append(
+                read_to_json(
+                    event.wall, event.peer, event.source, event.messages, (first, event.chunk)
+                )
+            )
+            count += len(event.messages)
+        else:
+            singles.append(event)
+    if singles:
+        count += _record_rows(singles, rows)
+    return rows, count
+
+
+def _record_rows(events: Sequence[NetEvent], rows: list[str]) -> int:
+    records, _ = records_from_events(events)
+    rows += map(record_to_json, records)
+    return len(records)
 
 
 def _note(event: NetEvent) -> tuple[Direction, str, str] | None:

@@ -273,6 +273,17 @@ class TranscriptView(QWidget):
         if not records:
             return
         self.files.record(records)
+        self.show_records(records)
+
+    def record_rows(self, rows: Sequence[str], records: int) -> None:
+        """Write rows made already to the recording, if one runs (see ``show_records``)."""
+        self.files.record_rows(rows, records)
+
+    def show_records(self, records: Sequence[Record]) -> None:
+        """Add one batch without recording it (its owner recorded it in its own rows);
+        follow it unless the user has scrolled up."""
+        if not records:
+            return
         bar = self.table.verticalScrollBar()
         follow = self.autoscroll.isChecked() and bar.value() >= bar.maximum()
         position = bar.value()
