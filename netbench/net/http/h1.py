@@ -18,6 +18,7 @@ same on either; the response says which served it (``extensions["served_by"]``).
 
 from __future__ import annotations
 
+import functools
 import ssl
 from collections.abc import AsyncIterator
 from types import TracebackType
@@ -59,6 +60,7 @@ class _Link:
         return self.connection.protocol.has_data_or_eof
 
 
+@functools.lru_cache(maxsize=64)  # the same URL again and again is the common case
 def _origin(url: str) -> tuple[Origin, bytes, bytes]:
     """(scheme, host, port), the request target, and the Host header httpcore2 would send."""
     parts = urlsplit(url)
