@@ -71,9 +71,10 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(HERE)]
 
 PATH = "/static/small.txt"
+JSON_SIZE = 100 * 1000 * 1000
 
 
 def peak_rss_mb() -> float:
@@ -214,6 +215,26 @@ async def download_engine(url: str, directory: str) -> dict[str, Any]:
     return {"seconds": seconds, "size": size, "rss": peak_rss_mb()}
 
 
+def download_window(mode: str) -> Any:
+    """The real window's HTTP tab (``http_tab.py``), networking on ``mode``."""
+
+    def run(url: str, directory: str) -> dict[str, Any]:
+        from http_tab import run_tab
+
+        return run_tab(mode, "download", url)
+
+    return run
+
+
+def json_window(mode: str) -> Any:
+    def run(url: str, directory: str) -> dict[str, Any]:
+        from http_tab import run_tab
+
+        return run_tab(mode, "json", url.replace("big.bin", "big.json"))
+
+    return run
+
+
 SCENARIOS = {
     "curl": ("curl -K (one process)", run_curl),
     "h11": ("h11, blocking socket", run_h11),
@@ -223,6 +244,10 @@ SCENARIOS = {
     "engine-qasync": ("netbench engine, qasync loop", run_engine_qasync),
     "download-curl": ("curl -o FILE", download_curl),
     "download-engine": ("netbench engine to disk", download_engine),
+    "download-window": ("HTTP tab, qasync loop", download_window("ui-loop")),
+    "download-window-io": ("HTTP tab, IO thread", download_window("io-thread")),
+    "json-window": ("HTTP tab, qasync loop", json_window("ui-loop")),
+    "json-window-io": ("HTTP tab, IO thread", json_window("io-thread")),
 }
 
 
@@ -258,7 +283,22 @@ def start_server(root: Path, size: int) -> Any:
     with (server.www / "static" / "big.bin").open("wb") as big:
         for _ in range(size >> 20):
             big.write(block)
+    write_json(server.www / "static" / "big.json", JSON_SIZE)
     return server
+
+
+def write_json(path: Path, size: int) -> None:
+    """A JSON array of small objects, ``size`` bytes or a little more, written in pieces."""
+    items = [
+        {"id": i, "name": f"item {i}", "tags": ["a", "b"], "at": {"x": 1.5, "ok": True}}
+        for i in range(1000)
+    ]
+    piece = json.dumps(items)[1:-1].encode()
+    with path.open("wb") as out:
+        out.write(b"[")
+        for _ in range(size // len(piece)):
+            out.write(piece + b",")
+        out.write(piece + b"]")
 
 
 def main() -> None:
@@ -304,19 +344,47 @@ def keep_alive(base: str, count: int, repeat: int, wanted: set[str]) -> None:
 
 
 def download(url: str, directory: str, args: argparse.Namespace, wanted: set[str]) -> None:
-    keys = [k for k in ("download-curl", "download-engine") if k in wanted]
+    order = ("download-curl", "download-engine", "download-window", "download-window-io")
+    keys = [k for k in order if k in wanted]
     runs: dict[str, list[dict[str, Any]]] = {k: [] for k in keys}
     for _ in range(args.repeat):
         for key in keys:
             runs[key].append(child(key, url, directory))
-    print(f"\n{args.size_mb} MB response streamed to disk; median of {args.repeat} runs")
-    print(f"{'scenario':32} {'MB/s':>8} {'peak RSS MB':>12}")
+    if keys:
+        print(f"\n{args.size_mb} MB response streamed to disk; median of {args.repeat} runs")
+        print(f"{'scenario':32} {'MB/s':>8} {'peak RSS MB':>12} {'hb p99 ms':>10} {'hb max':>7}")
     for key in keys:
         results = runs[key]
         assert all(r["size"] == args.size_mb << 20 for r in results), results
         rate = statistics.median(r["size"] / r["seconds"] / 1e6 for r in results)
-        rss = max(r["rss"] for r in results)
-        print(f"{SCENARIOS[key][0]:32} {rate:>8.0f} {rss if rss else '-':>12}")
+        print(f"{SCENARIOS[key][0]:32} {rate:>8.0f} {_rss(results):>12} {_beats(results)}")
+    json_table(url, directory, args, wanted)
+
+
+def _rss(results: list[dict[str, Any]]) -> str:
+    rss = max(r["rss"] for r in results)
+    return f"{rss:.0f}" if rss else "-"
+
+
+def _beats(results: list[dict[str, Any]]) -> str:
+    """The heartbeat's p99 (median over runs) and its worst beat, for the window's rows."""
+    if "hb_p99" not in results[0]:
+        return f"{'-':>10} {'-':>7}"
+    p99 = statistics.median(r["hb_p99"] for r in results)
+    return f"{p99:>10.1f} {max(r['hb_max'] for r in results):>7.0f}"
+
+
+def json_table(url: str, directory: str, args: argparse.Namespace, wanted: set[str]) -> None:
+    keys = [k for k in ("json-window", "json-window-io") if k in wanted]
+    runs = {k: [child(k, url, directory) for _ in range(args.repeat)] for k in keys}
+    if not keys:
+        return
+    size = runs[keys[0]][0]["size"] / 1e6
+    print(f"\n{size:.0f} MB JSON body to the Pretty view; median of {args.repeat} runs")
+    print(f"{'scenario':32} {'seconds':>8} {'peak RSS MB':>12} {'hb p99 ms':>10} {'hb max':>7}")
+    for key in keys:
+        seconds = statistics.median(r["seconds"] for r in runs[key])
+        print(f"{SCENARIOS[key][0]:32} {seconds:>8.2f} {_rss(runs[key]):>12} {_beats(runs[key])}")
 
 
 if __name__ == "__main__":
