@@ -59,8 +59,11 @@ class Heartbeat:
 
 
 def _pretty_ready(panel: Any) -> bool:
-    text = panel.response.body.pretty.toPlainText()
-    return bool(text) and not text.startswith("Formatting")
+    """Formatted, and every slice of it in the view."""
+    body = panel.response.body
+    text = body.pretty.toPlainText()
+    done = not (body.pretty_fill.filling or body.text_fill.filling)
+    return done and bool(text) and not text.startswith("Formatting")
 
 
 async def fetch_in_window(mode: str, scenario: str, url: str, result: dict[str, Any]) -> None:
