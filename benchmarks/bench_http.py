@@ -12,45 +12,50 @@ scenario runs in its own process, so its RSS is its own.
    - our engine (:class:`~netbench.net.http.client.HttpClient`) on plain asyncio, with
      its wire log, body, timings and anomaly scan for every request;
    - the same on the qasync loop the window runs (no window; the loop's own cost).
-2. Download: one response of ``--size-mb`` streamed to disk, by curl (``-o``) and by our
-   engine (body file plus the wire log, which spills past 8 MB to a second file):
-   MB/s and the process's peak RSS.
+2. Download: one response of ``--size-mb`` streamed to disk, by curl (``-o``), by our
+   engine (body file plus the wire log, which spills past 8 MB to a second file), and by
+   the real window's HTTP tab offscreen in both engine modes, with a 10 ms heartbeat's
+   lateness: MB/s, the process's peak RSS, heartbeat p99 and worst.
+3. A 100 MB JSON body through the window until its Pretty view is filled: seconds, RSS,
+   heartbeat.
 
     python benchmarks/bench_http.py [--requests 1000] [--size-mb 1024] [--repeat 3]
 
-Measured on the project's 2-core machine, shared with other jobs the whole time (load 2
-to 3: figures move by +-30%), 1,000 requests, median of 5 runs:
+Keep-alive, 1,000 requests, median of 3, on the project's 2-core machine while other
+jobs ran (load 4 to 5: Python's figures suffer more than curl's, so the ratios are high):
 
     scenario                            req/s  ms/req  x curl  connections
-    curl -K (one process)              10,411   0.096    1.00            1
-    h11, blocking socket                8,760   0.114    1.19            1
-    h11, asyncio + wire log             5,844   0.171    1.78            1
-    httpcore2, default backend          1,767   0.566    5.89            1
-    netbench engine, asyncio            1,902   0.526    5.47            1
-    netbench engine, qasync loop        1,620   0.617    6.43            1
+    curl -K (one process)              15,070   0.066    1.00            1
+    h11, blocking socket               14,029   0.071    1.07            1
+    h11, asyncio + wire log             3,833   0.261    3.93            1
+    httpcore2, default backend          2,784   0.359    5.41            1
+    netbench engine, asyncio            2,328   0.430    6.47            1
+    netbench engine, qasync loop        1,888   0.530    7.98            1
 
-The target was 3x curl for keep-alive; on httpcore2 it cannot be met: httpcore2 with its
-own backend is already 5.9x (its pool, request models, trace hooks and h11 driving cost
-about 0.4 ms a request here). A profile (py-spy, 5,000 requests) of our engine puts 64%
-of the time inside httpcore2's ``handle_async_request`` (a third of that is the send
-syscall, the same for everyone), and our own work at about 15%: the result, the events,
-the body sink, and the anomaly scan of the response head, which was 5.5% alone and now
-takes a fast path (a few ``bytes.find``/``count`` calls prove a plain head; the full
-line-by-line scan runs only when one of them finds something). The first request of a
-run also pays about 40-90 ms once (httpcore2's import, the TLS context).
+The same earlier, under a lighter load (about 2): curl 0.086 ms, h11 + wire log 0.170
+(1.97x), the engine 0.260 on asyncio (3.02x) and 0.319 under qasync (3.71x), where
+httpcore2 had been 5.5x. Plain HTTP/1.1 now goes the h11 path (``netbench/net/http/h1.py``):
+h11 driven directly on the recording connection, with the same wire log, timings, reuse
+and anomaly scan; HTTP/2, Auto over TLS and proxies stay on httpcore2. What is left above
+the h11 floor is the hop's own work (result, events, body sink, anomaly scan: ~0.09 ms).
 
-What would reach 3x: an HTTP/1.1 path driving h11 directly on our recording connection
-(1.8x curl above, before results and events) for plain http:// and HTTP/1.1-only https,
-with httpcore2 kept for HTTP/2, proxies and ALPN. It is not built yet.
+Download and JSON, same loaded run (1 GB; 100 MB JSON; median of 3):
 
-Download (earlier run, 1 GB, median of 3):
+    scenario                             MB/s  peak RSS MB  hb p99 ms  hb max
+    curl -o FILE                         1020            -          -       -
+    netbench engine to disk               231           41          -       -
+    HTTP tab, qasync loop                 279          148       17.4      56
+    HTTP tab, IO thread                   327          148       17.7      46
 
-    scenario                             MB/s  peak RSS MB
-    curl -o FILE                          471            -
-    netbench engine to disk               194           46
+    100 MB JSON body to the Pretty view
+    scenario                          seconds  peak RSS MB  hb p99 ms  hb max
+    HTTP tab, qasync loop                1.28          176       47.4      96
+    HTTP tab, IO thread                  1.19          177       66.4     115
 
-The download writes the body and the wire log's spill file (1 GB each), at 194 MB/s with
-RSS flat at 46 MB.
+Under a load of about 2 the window's download ran at 364 MB/s (qasync, heartbeat p99
+3.5 ms) and 447 MB/s (IO thread, p99 18.8 ms), peak RSS 144-149 MB (the window alone
+is ~125 MB); the JSON row took 1.2-1.6 s with p99 43-61 ms. The download writes the body
+and the wire log's spill file (1 GB each); the window rows are ``http_tab.py``.
 """
 
 from __future__ import annotations
