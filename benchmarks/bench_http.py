@@ -12,45 +12,50 @@ scenario runs in its own process, so its RSS is its own.
    - our engine (:class:`~netbench.net.http.client.HttpClient`) on plain asyncio, with
      its wire log, body, timings and anomaly scan for every request;
    - the same on the qasync loop the window runs (no window; the loop's own cost).
-2. Download: one response of ``--size-mb`` streamed to disk, by curl (``-o``) and by our
-   engine (body file plus the wire log, which spills past 8 MB to a second file):
-   MB/s and the process's peak RSS.
+2. Download: one response of ``--size-mb`` streamed to disk, by curl (``-o``), by our
+   engine (body file plus the wire log, which spills past 8 MB to a second file), and by
+   the real window's HTTP tab offscreen in both engine modes, with a 10 ms heartbeat's
+   lateness: MB/s, the process's peak RSS, heartbeat p99 and worst.
+3. A 100 MB JSON body through the window until its Pretty view is filled: seconds, RSS,
+   heartbeat.
 
     python benchmarks/bench_http.py [--requests 1000] [--size-mb 1024] [--repeat 3]
 
-Measured on the project's 2-core machine, shared with other jobs the whole time (load 2
-to 3: figures move by +-30%), 1,000 requests, median of 5 runs:
+Keep-alive, 1,000 requests, median of 3, on the project's 2-core machine while other
+jobs ran (load 4 to 5: Python's figures suffer more than curl's, so the ratios are high):
 
     scenario                            req/s  ms/req  x curl  connections
-    curl -K (one process)              10,411   0.096    1.00            1
-    h11, blocking socket                8,760   0.114    1.19            1
-    h11, asyncio + wire log             5,844   0.171    1.78            1
-    httpcore2, default backend          1,767   0.566    5.89            1
-    netbench engine, asyncio            1,902   0.526    5.47            1
-    netbench engine, qasync loop        1,620   0.617    6.43            1
+    curl -K (one process)              15,070   0.066    1.00            1
+    h11, blocking socket               14,029   0.071    1.07            1
+    h11, asyncio + wire log             3,833   0.261    3.93            1
+    httpcore2, default backend          2,784   0.359    5.41            1
+    netbench engine, asyncio            2,328   0.430    6.47            1
+    netbench engine, qasync loop        1,888   0.530    7.98            1
 
-The target was 3x curl for keep-alive; on httpcore2 it cannot be met: httpcore2 with its
-own backend is already 5.9x (its pool, request models, trace hooks and h11 driving cost
-about 0.4 ms a request here). A profile (py-spy, 5,000 requests) of our engine puts 64%
-of the time inside httpcore2's ``handle_async_request`` (a third of that is the send
-syscall, the same for everyone), and our own work at about 15%: the result, the events,
-the body sink, and the anomaly scan of the response head, which was 5.5% alone and now
-takes a fast path (a few ``bytes.find``/``count`` calls prove a plain head; the full
-line-by-line scan runs only when one of them finds something). The first request of a
-run also pays about 40-90 ms once (httpcore2's import, the TLS context).
+The same earlier, under a lighter load (about 2): curl 0.086 ms, h11 + wire log 0.170
+(1.97x), the engine 0.260 on asyncio (3.02x) and 0.319 under qasync (3.71x), where
+httpcore2 had been 5.5x. Plain HTTP/1.1 now goes the h11 path (``netbench/net/http/h1.py``):
+h11 driven directly on the recording connection, with the same wire log, timings, reuse
+and anomaly scan; HTTP/2, Auto over TLS and proxies stay on httpcore2. What is left above
+the h11 floor is the hop's own work (result, events, body sink, anomaly scan: ~0.09 ms).
 
-What would reach 3x: an HTTP/1.1 path driving h11 directly on our recording connection
-(1.8x curl above, before results and events) for plain http:// and HTTP/1.1-only https,
-with httpcore2 kept for HTTP/2, proxies and ALPN. It is not built yet.
+Download and JSON, same loaded run (1 GB; 100 MB JSON; median of 3):
 
-Download (earlier run, 1 GB, median of 3):
+    scenario                             MB/s  peak RSS MB  hb p99 ms  hb max
+    curl -o FILE                         1020            -          -       -
+    netbench engine to disk               231           41          -       -
+    HTTP tab, qasync loop                 279          148       17.4      56
+    HTTP tab, IO thread                   327          148       17.7      46
 
-    scenario                             MB/s  peak RSS MB
-    curl -o FILE                          471            -
-    netbench engine to disk               194           46
+    100 MB JSON body to the Pretty view
+    scenario                          seconds  peak RSS MB  hb p99 ms  hb max
+    HTTP tab, qasync loop                1.28          176       47.4      96
+    HTTP tab, IO thread                  1.19          177       66.4     115
 
-The download writes the body and the wire log's spill file (1 GB each), at 194 MB/s with
-RSS flat at 46 MB.
+Under a load of about 2 the window's download ran at 364 MB/s (qasync, heartbeat p99
+3.5 ms) and 447 MB/s (IO thread, p99 18.8 ms), peak RSS 144-149 MB (the window alone
+is ~125 MB); the JSON row took 1.2-1.6 s with p99 43-61 ms. The download writes the body
+and the wire log's spill file (1 GB each); the window rows are ``http_tab.py``.
 """
 
 from __future__ import annotations
@@ -71,9 +76,10 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(HERE)]
 
 PATH = "/static/small.txt"
+JSON_SIZE = 100 * 1000 * 1000
 
 
 def peak_rss_mb() -> float:
@@ -214,6 +220,26 @@ async def download_engine(url: str, directory: str) -> dict[str, Any]:
     return {"seconds": seconds, "size": size, "rss": peak_rss_mb()}
 
 
+def download_window(mode: str) -> Any:
+    """The real window's HTTP tab (``http_tab.py``), networking on ``mode``."""
+
+    def run(url: str, directory: str) -> dict[str, Any]:
+        from http_tab import run_tab
+
+        return run_tab(mode, "download", url)
+
+    return run
+
+
+def json_window(mode: str) -> Any:
+    def run(url: str, directory: str) -> dict[str, Any]:
+        from http_tab import run_tab
+
+        return run_tab(mode, "json", url.replace("big.bin", "big.json"))
+
+    return run
+
+
 SCENARIOS = {
     "curl": ("curl -K (one process)", run_curl),
     "h11": ("h11, blocking socket", run_h11),
@@ -223,6 +249,10 @@ SCENARIOS = {
     "engine-qasync": ("netbench engine, qasync loop", run_engine_qasync),
     "download-curl": ("curl -o FILE", download_curl),
     "download-engine": ("netbench engine to disk", download_engine),
+    "download-window": ("HTTP tab, qasync loop", download_window("ui-loop")),
+    "download-window-io": ("HTTP tab, IO thread", download_window("io-thread")),
+    "json-window": ("HTTP tab, qasync loop", json_window("ui-loop")),
+    "json-window-io": ("HTTP tab, IO thread", json_window("io-thread")),
 }
 
 
@@ -258,7 +288,22 @@ def start_server(root: Path, size: int) -> Any:
     with (server.www / "static" / "big.bin").open("wb") as big:
         for _ in range(size >> 20):
             big.write(block)
+    write_json(server.www / "static" / "big.json", JSON_SIZE)
     return server
+
+
+def write_json(path: Path, size: int) -> None:
+    """A JSON array of small objects, ``size`` bytes or a little more, written in pieces."""
+    items = [
+        {"id": i, "name": f"item {i}", "tags": ["a", "b"], "at": {"x": 1.5, "ok": True}}
+        for i in range(1000)
+    ]
+    piece = json.dumps(items)[1:-1].encode()
+    with path.open("wb") as out:
+        out.write(b"[")
+        for _ in range(size // len(piece)):
+            out.write(piece + b",")
+        out.write(piece + b"]")
 
 
 def main() -> None:
@@ -304,19 +349,47 @@ def keep_alive(base: str, count: int, repeat: int, wanted: set[str]) -> None:
 
 
 def download(url: str, directory: str, args: argparse.Namespace, wanted: set[str]) -> None:
-    keys = [k for k in ("download-curl", "download-engine") if k in wanted]
+    order = ("download-curl", "download-engine", "download-window", "download-window-io")
+    keys = [k for k in order if k in wanted]
     runs: dict[str, list[dict[str, Any]]] = {k: [] for k in keys}
     for _ in range(args.repeat):
         for key in keys:
             runs[key].append(child(key, url, directory))
-    print(f"\n{args.size_mb} MB response streamed to disk; median of {args.repeat} runs")
-    print(f"{'scenario':32} {'MB/s':>8} {'peak RSS MB':>12}")
+    if keys:
+        print(f"\n{args.size_mb} MB response streamed to disk; median of {args.repeat} runs")
+        print(f"{'scenario':32} {'MB/s':>8} {'peak RSS MB':>12} {'hb p99 ms':>10} {'hb max':>7}")
     for key in keys:
         results = runs[key]
         assert all(r["size"] == args.size_mb << 20 for r in results), results
         rate = statistics.median(r["size"] / r["seconds"] / 1e6 for r in results)
-        rss = max(r["rss"] for r in results)
-        print(f"{SCENARIOS[key][0]:32} {rate:>8.0f} {rss if rss else '-':>12}")
+        print(f"{SCENARIOS[key][0]:32} {rate:>8.0f} {_rss(results):>12} {_beats(results)}")
+    json_table(url, directory, args, wanted)
+
+
+def _rss(results: list[dict[str, Any]]) -> str:
+    rss = max(r["rss"] for r in results)
+    return f"{rss:.0f}" if rss else "-"
+
+
+def _beats(results: list[dict[str, Any]]) -> str:
+    """The heartbeat's p99 (median over runs) and its worst beat, for the window's rows."""
+    if "hb_p99" not in results[0]:
+        return f"{'-':>10} {'-':>7}"
+    p99 = statistics.median(r["hb_p99"] for r in results)
+    return f"{p99:>10.1f} {max(r['hb_max'] for r in results):>7.0f}"
+
+
+def json_table(url: str, directory: str, args: argparse.Namespace, wanted: set[str]) -> None:
+    keys = [k for k in ("json-window", "json-window-io") if k in wanted]
+    runs = {k: [child(k, url, directory) for _ in range(args.repeat)] for k in keys}
+    if not keys:
+        return
+    size = runs[keys[0]][0]["size"] / 1e6
+    print(f"\n{size:.0f} MB JSON body to the Pretty view; median of {args.repeat} runs")
+    print(f"{'scenario':32} {'seconds':>8} {'peak RSS MB':>12} {'hb p99 ms':>10} {'hb max':>7}")
+    for key in keys:
+        seconds = statistics.median(r["seconds"] for r in runs[key])
+        print(f"{SCENARIOS[key][0]:32} {seconds:>8.2f} {_rss(runs[key]):>12} {_beats(runs[key])}")
 
 
 if __name__ == "__main__":

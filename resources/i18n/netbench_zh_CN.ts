@@ -259,6 +259,10 @@
         <source>Formatting…</source>
         <translation>正在格式化…</translation>
     </message>
+    <message>
+        <source>Pretty shows the first {shown} of {size} formatted (the rest is not parsed); Hex shows all</source>
+        <translation>格式化视图显示 {size} 中格式化后的前 {shown}（其余部分未解析）；十六进制视图显示全部</translation>
+    </message>
 </context>
 <context>
     <name>CalculatorPage</name>

@@ -215,3 +215,28 @@ def make_three(window):
     for name in ("one", "two", "three"):
         type_payload(window, name)
         save_as(window, name)
+
+
+class Heartbeat:
+    """A QTimer of ``interval_ms`` standing for the rest of the UI: the gaps between its
+    beats (seconds) show whether the window froze while a test's work ran."""
+
+    def __init__(self, interval_ms: int = 10) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.gaps: list[float] = []
+        self.last = time.monotonic()
+        self.timer = QTimer()
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.beat)
+        self.timer.start()
+
+    def beat(self) -> None:
+        now = time.monotonic()
+        self.gaps.append(now - self.last)
+        self.last = now
+
+    def stop(self) -> float:
+        """Stops it; the longest gap."""
+        self.timer.stop()
+        return max(self.gaps, default=0.0)

@@ -147,6 +147,7 @@ class HopResult:
     wire: WireSlice | None = None
     stream_id: int = 0  # HTTP/2 only
     anomalies: tuple[Anomaly, ...] = ()
+    served_by: str = ""  # the engine's path: "h11" (HTTP/1.1 direct) or "httpcore2"; raw: ""
 
     def header(self, name: str) -> str | None:
         """The first value of response header ``name`` (any case), or None."""

@@ -86,6 +86,10 @@ class WireLog:
         return self._spill
 
     def chunk(self, index: int) -> WireChunk:
+        return WireChunk(self._times[index], self._directions[index], self.data_of(index))
+
+    def data_of(self, index: int) -> bytes:
+        """The bytes of entry ``index``, from memory or from the spill file."""
         data = self._data[index]
         if data is None:
             offset, length = self._spilled[index]
@@ -93,7 +97,7 @@ class WireLog:
             self._spill.flush()
             self._spill.seek(offset)
             data = self._spill.read(length)
-        return WireChunk(self._times[index], self._directions[index], data)
+        return data
 
     def time_of(self, index: int) -> float:
         return self._times[index]
@@ -147,7 +151,7 @@ class WireSlice:
         for index in range(self.start, self.end):
             if self.log.direction_of(index) is not direction:
                 continue
-            data = self.log.chunk(index).data
+            data = self.log.data_of(index)
             parts.append(data[: limit - size])
             size += len(parts[-1])
             if size >= limit:

@@ -20,10 +20,13 @@ MEMORY_LIMIT = 256 * 1024
 
 
 class _Spool:
-    """Bytes in memory until ``MEMORY_LIMIT``, then in ``path``."""
+    """Bytes in memory until ``MEMORY_LIMIT``, then in the file ``directory/name`` (its path
+    is made only then: most bodies never need it, and a keep-alive request is ~0.1 ms)."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, directory: Path, name: str) -> None:
+        self.directory = directory
+        self.name = name
+        self.path: Path | None = None
         self.size = 0
         self._parts: list[bytes] = []
         self._file: BinaryIO | None = None
@@ -35,6 +38,7 @@ class _Spool:
             return
         self._parts.append(data)
         if self.size > MEMORY_LIMIT:
+            self.path = self.directory / self.name
             self._file = self.path.open("wb")
             self._file.write(b"".join(self._parts))
             self._parts = []
@@ -48,13 +52,13 @@ class _Spool:
 
 class BodySink:
     def __init__(self, directory: Path, stem: str, content_encoding: str, decode: bool) -> None:
-        self._raw = _Spool(directory / f"{stem}.body")
+        self._raw = _Spool(directory, f"{stem}.body")
         self._decoder: ContentDecoder | None = None
         self._decoded: _Spool | None = None
         self.decode_error = ""
         if decode and content_encoding and can_decode(content_encoding):
             self._decoder = ContentDecoder(content_encoding)
-            self._decoded = _Spool(directory / f"{stem}.decoded")
+            self._decoded = _Spool(directory, f"{stem}.decoded")
         self.first_at: float | None = None
 
     @property

@@ -140,7 +140,8 @@ class HttpRun:
     async def _one(self, request: HttpRequest, index: int, context: HopContext) -> HopResult:
         settings = request.connection
         fresh = request.fresh_connection
-        pool = self.client.pools.fresh(settings) if fresh else self.client.pools.get(settings)
+        pools = self.client.pools
+        pool = pools.fresh(settings, request.url) if fresh else pools.get(settings, request.url)
         try:
             hop = await run_hop(pool, request, index, context)
         finally:

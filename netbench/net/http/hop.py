@@ -62,6 +62,7 @@ class _State:
     headers: list[tuple[str, str]] = field(default_factory=list)
     body: BodySink | None = None
     request_headers: list[tuple[str, str]] = field(default_factory=list)
+    served_by: str = ""
 
 
 def _target(url: str) -> str:
@@ -101,6 +102,7 @@ async def _exchange(
     state.request_headers = _headers(request, plan, ctx.extra_headers)
     recorder = current_hop.get()
     assert recorder is not None
+    state.served_by = getattr(pool, "served_by", "httpcore2")
     ctx.emit(HttpPhase(source=ctx.source, hop=index, phase=Phase.CONNECTING))
     async with pool.stream(
         request.method,
@@ -259,6 +261,7 @@ def _result(
         wire=wire,
         stream_id=recorder.stream_id,
         anomalies=anomalies,
+        served_by=state.served_by,
     )
 
 

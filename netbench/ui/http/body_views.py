@@ -2,8 +2,11 @@
 
 Views read the body files the engine wrote; none loads a big body whole on the UI thread.
 Text and pretty show the first ``TEXT_LIMIT`` bytes (the hex view shows everything, row by
-row); JSON is formatted on a worker thread, with a "formatting…" note meanwhile, and only
-up to ``FORMAT_LIMIT``. The view chosen first is the one that fits the Content-Type.
+row), put in a slice at a time (:mod:`.sliced_text`). JSON larger than ``FORMAT_INLINE``
+is formatted on a worker thread, with a "formatting…" note meanwhile, token by token from
+its start (:mod:`netbench.core.http.json_indent`): a 100 MB body is never parsed whole,
+and the note says what was formatted. The view chosen first is the one that fits the
+Content-Type.
 """
 
 from __future__ import annotations
@@ -28,16 +31,20 @@ from PySide6.QtWidgets import (
 )
 
 from netbench.core.http.headers import charset_of, media_type
+from netbench.core.http.json_indent import Indented, JsonIndentError, indent_json
 from netbench.core.http.result import HopResult
 from netbench.core.http.sse import SseEvent, SseParser
 from netbench.ui.http.hex_view import ByteSource, HexView
 from netbench.ui.http.highlighter import BodyHighlighter
+from netbench.ui.http.sliced_text import SlicedText
 from netbench.ui.runtime.tasks import start_task
 from netbench.ui.widgets.naming import name_widget
 from netbench.ui.widgets.sizes import format_size
 
 TEXT_LIMIT = 2 * 1024 * 1024
-FORMAT_LIMIT = 16 * 1024 * 1024
+FORMAT_INLINE = 256 * 1024  # smaller JSON is parsed whole on the UI thread (a few ms)
+PRETTY_LIMIT = 512 * 1024  # characters of formatted JSON shown
+SHORT_TEXT_LIMIT = 64 * 1024  # binary or one-line bodies: see _text_limit
 IMAGE_LIMIT = 50 * 1024 * 1024
 CHARSETS = ("utf-8", "iso-8859-1", "gb18030", "big5", "shift_jis", "euc-kr", "utf-16")
 
@@ -50,6 +57,21 @@ def _language(media: str) -> str:
     return ""
 
 
+def _text_limit(media: str, start: bytes, size: int) -> int:
+    """How much of the body the text views take: ``TEXT_LIMIT``, or ``SHORT_TEXT_LIMIT``
+    for a body not worth megabytes of text (laying out 2 MB of a binary body took the
+    window ~0.4 s and ~50 MB): a declared type that is not text, or no type and a NUL
+    byte early; and for a body whose start has no line break (minified JSON: one line of
+    megabytes is laid out whole, again on every slice added)."""
+    textual = ("javascript", "x-www-form-urlencoded")
+    if media.startswith("text/") or _language(media) or media.endswith(textual):
+        binary = False
+    else:
+        binary = bool(media) or b"\x00" in start
+    one_line = size > SHORT_TEXT_LIMIT and b"\n" not in start
+    return SHORT_TEXT_LIMIT if binary or one_line else TEXT_LIMIT
+
+
 def _format_json(data: bytes, charset: str) -> str | None:
     """Indented JSON, or None when the body is not JSON (then it is shown as it is)."""
     try:
@@ -57,6 +79,14 @@ def _format_json(data: bytes, charset: str) -> str | None:
     except ValueError:
         return None
     return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def _indent(head: bytes, charset: str, whole: bool) -> Indented | None:
+    """The start of a big JSON body formatted (on a worker thread), or None if not JSON."""
+    try:
+        return indent_json(head.decode(charset or "utf-8", "replace"), PRETTY_LIMIT, whole)
+    except JsonIndentError:
+        return None
 
 
 def _text_view(parent: QWidget, prefix: str, control: str, name: str) -> QPlainTextEdit:
@@ -74,9 +104,12 @@ class BodyViews(QTabWidget):
         self.setDocumentMode(True)
         self.hop: HopResult | None = None
         self._format_task: asyncio.Task[None] | None = None
+        self.text_limit = TEXT_LIMIT  # what Text shows of this body
         self.pretty = _text_view(self, prefix, "body_pretty", self.tr("Body, formatted"))
         self.highlighter = BodyHighlighter(self.pretty.document())
         self.text = _text_view(self, prefix, "body_text", self.tr("Body as text"))
+        self.pretty_fill = SlicedText(self.pretty)
+        self.text_fill = SlicedText(self.text)
         self.charset = name_widget(QComboBox(self), prefix, "charset", self.tr("Character set"))
         self.charset.addItem(self.tr("From Content-Type"), "")
         for name in CHARSETS:
@@ -115,6 +148,7 @@ class BodyViews(QTabWidget):
 
     def clear(self) -> None:
         self.hop = None
+        self._stop()
         self.pretty.clear()
         self.text.clear()
         self.hex.clear()
@@ -132,12 +166,14 @@ class BodyViews(QTabWidget):
         size = self.hex.hex_model.source.size
         content_type = hop.header("content-type") or ""
         media = media_type(content_type)
-        head = body.read_decoded(TEXT_LIMIT)
+        limit = _text_limit(media, body.read_decoded(SHORT_TEXT_LIMIT), size)
+        self.text_limit = limit
+        head = body.read_decoded(limit)
         self._show_text(head)
-        if size > TEXT_LIMIT:
+        if size > limit:
             self.note.setText(
                 self.tr("Text shows the first {shown} of {size}; Hex shows all").format(
-                    shown=format_size(TEXT_LIMIT), size=format_size(size)
+                    shown=format_size(limit), size=format_size(size)
                 )
             )
         is_image = media.startswith("image/") and size <= IMAGE_LIMIT
@@ -173,7 +209,7 @@ class BodyViews(QTabWidget):
         return charset_of(content_type or "", "utf-8")
 
     def _show_text(self, head: bytes) -> None:
-        self.text.setPlainText(head.decode(self._charset(), "replace"))
+        self.text_fill.set_text(head.decode(self._charset(), "replace"))
 
     def _show_image(self, data: bytes) -> None:
         pixmap = QPixmap()
@@ -206,35 +242,49 @@ class BodyViews(QTabWidget):
 
     def _show_pretty(self, language: str, head: bytes, size: int) -> None:
         charset = self._charset()
-        if language != "json" or size > FORMAT_LIMIT:
-            self.pretty.setPlainText(head.decode(charset, "replace"))
+        if language != "json":
+            self.pretty_fill.set_text(head.decode(charset, "replace"))
             return
-        if size <= 256 * 1024:
+        if size <= FORMAT_INLINE:
             formatted = _format_json(head, charset)
-            self.pretty.setPlainText(formatted or head.decode(charset, "replace"))
+            self.pretty_fill.set_text(formatted or head.decode(charset, "replace"))
             return
         self.pretty.setPlainText(self.tr("Formatting…"))
-        self._format_task = start_task(self._format_off_thread(charset), name="format json")
+        self._format_task = start_task(self._format_off_thread(charset, size), name="format json")
 
-    async def _format_off_thread(self, charset: str) -> None:
+    async def _format_off_thread(self, charset: str, size: int) -> None:
         hop = self.hop
         if hop is None:
             return
-        formatted = await asyncio.to_thread(
-            lambda: _format_json(hop.body.read_decoded(FORMAT_LIMIT), charset)
-        )
+        head = hop.body.read_decoded(TEXT_LIMIT)
+        whole = size <= TEXT_LIMIT
+        formatted = await asyncio.to_thread(_indent, head, charset, whole)
         if self.hop is not hop:
             return  # another response replaced this one meanwhile
         if formatted is None:
-            self.pretty.setPlainText(hop.body.read_decoded(TEXT_LIMIT).decode(charset, "replace"))
-        else:
-            self.pretty.setPlainText(formatted[:TEXT_LIMIT])
+            self.pretty_fill.set_text(head.decode(charset, "replace"))
+            return
+        self.pretty_fill.set_text(formatted.text)
+        if not formatted.complete:
+            note = self.tr(
+                "Pretty shows the first {shown} of {size} formatted (the rest is not parsed);"
+                " Hex shows all"
+            )
+            self.note.setText(
+                note.format(shown=format_size(len(formatted.text)), size=format_size(size))
+            )
 
     def on_charset_changed(self) -> None:
         if self.hop is not None:
-            self._show_text(self.hop.body.read_decoded(TEXT_LIMIT))
+            self._show_text(self.hop.body.read_decoded(self.text_limit))
 
-    def shutdown(self) -> None:
+    def _stop(self) -> None:
         if self._format_task is not None:
             self._format_task.cancel()
+            self._format_task = None
+        self.pretty_fill.cancel()
+        self.text_fill.cancel()
+
+    def shutdown(self) -> None:
+        self._stop()
         self.hex.clear()

@@ -9,18 +9,16 @@ rendering, since those bytes never existed. A body of many megabytes is cut afte
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
 from netbench.core.escapes import encode_escapes
 from netbench.core.http.result import HopResult
-from netbench.core.http.wirelog import Direction, WireChunk
+from netbench.core.http.wirelog import Direction, WireSlice
 from netbench.ui.widgets.naming import name_widget
 from netbench.ui.widgets.sizes import format_size
 
-RAW_LIMIT = 256 * 1024
+RAW_LIMIT = 64 * 1024
 H2_DECODE_LIMIT = 4 * 1024 * 1024  # frames of a bigger log are not decoded (HPACK needs all)
 
 
@@ -33,20 +31,24 @@ def visible_lines(data: bytes) -> str:
     return "".join(out)
 
 
-def _merged(chunks: Iterable[WireChunk]) -> list[tuple[Direction, bytes, int]]:
+def _merged(wire: WireSlice) -> list[tuple[Direction, bytes, int]]:
     """Runs of the same direction joined, each cut to what is left of RAW_LIMIT; the third
-    field counts the bytes left out."""
+    field counts the bytes left out. Entries past the limit are counted, never read: a
+    1 GB download's log would otherwise be read back from its spill file."""
+    log = wire.log
     runs: list[tuple[Direction, bytearray, int]] = []
     shown = 0
-    for chunk in chunks:
-        if not runs or runs[-1][0] is not chunk.direction:
-            runs.append((chunk.direction, bytearray(), 0))
-        direction, data, skipped = runs[-1]
+    for index in range(wire.start, wire.end):
+        direction = log.direction_of(index)
+        if not runs or runs[-1][0] is not direction:
+            runs.append((direction, bytearray(), 0))
+        _, data, skipped = runs[-1]
         room = max(RAW_LIMIT - shown, 0)
-        taken = chunk.data[:room]
+        size = log.size_of(index)
+        taken = log.data_of(index)[:room] if room else b""
         data += taken
         shown += len(taken)
-        runs[-1] = (direction, data, skipped + len(chunk.data) - len(taken))
+        runs[-1] = (direction, data, skipped + size - len(taken))
     return [(d, bytes(b), s) for d, b, s in runs]
 
 

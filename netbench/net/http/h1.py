@@ -1,0 +1,300 @@
+"""HTTP/1.1 driven with h11 directly on our recording connections: the engine's fast path.
+
+httpcore2's pool costs about 0.4 ms a request in its own machinery (request models, locks,
+trace hooks), five times what curl spends on a whole keep-alive request. Plain HTTP/1.1
+needs none of it: this module keeps idle connections per origin, writes what h11 makes
+of the request and feeds h11 what the connection read, every byte still landing in the
+connection's wire log with the moment it met the socket.
+
+It serves what is HTTP/1.1 for certain: ``http://`` (no TLS, so no ALPN: Auto is
+HTTP/1.1 there too), ``https://`` when HTTP/1.1 was chosen, and Unix sockets. HTTP/2,
+Auto over TLS (ALPN may pick h2) and proxies stay on httpcore2
+(:func:`netbench.net.http.pools.uses_h1` decides).
+
+It offers the part of httpcore2's pool interface a hop uses (``stream()``, and a response
+with ``status``, ``headers``, ``extensions`` and ``aiter_stream()``), so a hop runs the
+same on either; the response says which served it (``extensions["served_by"]``).
+"""
+
+from __future__ import annotations
+
+import functools
+import ssl
+from collections.abc import AsyncIterator
+from types import TracebackType
+from typing import Any
+from urllib.parse import urlsplit
+
+import h11
+
+from netbench.core.http.model import ConnectionSettings
+from netbench.core.text import QT_TRANSLATE_NOOP
+from netbench.net.errors import NetError
+from netbench.net.http.failures import ReadTimedOutError, WriteTimedOutError
+from netbench.net.http.pools import tls_context
+from netbench.net.http.recorder import attach_to_current, note_failed_connect
+from netbench.net.http.wire import WireConnection, open_tcp, open_unix
+
+READ_SIZE = 256 * 1024  # asyncio's own largest read: fewer, bigger steps for big bodies
+MAX_HEAD_SIZE = 100 * 1024  # as httpcore2: a larger response head is refused
+DEFAULT_PORTS = {"http": 80, "https": 443}
+SERVED_BY = "h11"
+DISCONNECTED = "Server disconnected without sending a response."
+
+Origin = tuple[str, str, int]
+
+
+class _Link:
+    """One connection and the h11 state machine that speaks on it."""
+
+    __slots__ = ("connection", "h11", "origin")
+
+    def __init__(self, connection: WireConnection, origin: Origin) -> None:
+        self.connection = connection
+        self.origin = origin
+        self.h11 = h11.Connection(h11.CLIENT, max_incomplete_event_size=MAX_HEAD_SIZE)
+
+    @property
+    def stale(self) -> bool:
+        """An idle connection that became readable was closed by the server (or broke)."""
+        return self.connection.protocol.has_data_or_eof
+
+
+@functools.lru_cache(maxsize=64)  # the same URL again and again is the common case
+def _origin(url: str) -> tuple[Origin, bytes, bytes]:
+    """(scheme, host, port), the request target, and the Host header httpcore2 would send."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS:
+        raise NetError(
+            QT_TRANSLATE_NOOP("HttpErrors", "unsupported URL: {reason}").format(
+                reason=f"the scheme must be http or https: {url}"
+            ),
+            "url",
+        )
+    host = parts.hostname or ""
+    port = parts.port or DEFAULT_PORTS[scheme]
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    shown = f"[{host}]" if ":" in host else host
+    if port != DEFAULT_PORTS[scheme]:
+        shown += f":{port}"
+    return (scheme, host, port), target.encode(), shown.encode()
+
+
+class H1Pool:
+    """Idle kept-alive connections per origin; one request at a time on each."""
+
+    served_by = SERVED_BY
+
+    def __init__(self, settings: ConnectionSettings, log_limit: int) -> None:
+        self.settings = settings
+        self.log_limit = log_limit
+        self._idle: dict[Origin, list[_Link]] = {}
+        self._busy: set[_Link] = set()
+        self._context: ssl.SSLContext | None = None
+
+    def stream(
+        self,
+        method: str,
+        url: str,
+        headers: list[tuple[bytes, bytes]],
+        content: AsyncIterator[bytes] | None = None,
+        extensions: dict[str, Any] | None = None,
+    ) -> H1Exchange:
+        return H1Exchange(self, method, url, headers, content, extensions or {})
+
+    async def acquire(self, origin: Origin, timeout: float | None) -> _Link:
+        idle = self._idle.get(origin)
+        while idle:
+            link = idle.pop()
+            if not link.stale:
+                attach_to_current(link.connection)
+                self._busy.add(link)
+                return link
+            link.connection.close()
+        link = _Link(await self._open(origin, timeout), origin)
+        attach_to_current(link.connection, new=True)
+        self._busy.add(link)
+        return link
+
+    async def _open(self, origin: Origin, timeout: float | None) -> WireConnection:
+        scheme, host, port = origin
+        unix = self.settings.unix_socket
+        try:
+            if unix:
+                connection = await open_unix(unix, timeout, self.log_limit)
+            else:
+                connection = await open_tcp(host, port, timeout, self.log_limit)
+        except NetError as exc:
+            note_failed_connect(getattr(exc, "attempts", ()))
+            raise
+        if scheme == "https":
+            try:
+                await connection.start_tls(self._tls_context(), host, timeout)
+            except NetError:
+                connection.close()
+                raise
+        return connection
+
+    def _tls_context(self) -> ssl.SSLContext:
+        if self._context is None:
+            self._context = tls_context(self.settings)
+            self._context.set_alpn_protocols(["http/1.1"])
+        return self._context
+
+    def release(self, link: _Link, reusable: bool) -> None:
+        """Back to the idle list when both sides finished the exchange cleanly, else closed."""
+        self._busy.discard(link)
+        state = link.h11
+        if reusable and state.our_state is h11.DONE and state.their_state is h11.DONE:
+            state.start_next_cycle()
+            self._idle.setdefault(link.origin, []).append(link)
+        else:
+            link.connection.close()
+
+    async def aclose(self) -> None:
+        links = [link for idle in self._idle.values() for link in idle] + list(self._busy)
+        self._idle.clear()
+        self._busy.clear()
+        for link in links:
+            link.connection.close()
+
+
+class H1Exchange:
+    """``async with pool.stream(...) as response``: sends the request, reads the head."""
+
+    def __init__(
+        self,
+        pool: H1Pool,
+        method: str,
+        url: str,
+        headers: list[tuple[bytes, bytes]],
+        content: AsyncIterator[bytes] | None,
+        extensions: dict[str, Any],
+    ) -> None:
+        self.pool = pool
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.content = content
+        timeouts = extensions.get("timeout", {})
+        self.timeouts: dict[str, float | None] = timeouts
+        self.trace = extensions.get("trace")
+        self.link: _Link | None = None
+        self.response: H1Response | None = None
+
+    async def __aenter__(self) -> H1Response:
+        origin, target, host = _origin(self.url)
+        self.link = await self.pool.acquire(origin, self.timeouts.get("connect"))
+        headers = self.headers
+        if not any(name.lower() == b"host" for name, _ in headers):
+            headers = [(b"Host", host), *headers]
+        try:
+            request = h11.Request(method=self.method, target=target, headers=headers)
+        except h11.LocalProtocolError:
+            self.pool.release(self.link, False)
+            raise
+        try:
+            await self._send(request)
+        except OSError:
+            pass  # as httpcore2: a server may answer (a 413, say) and close before reading all
+        except BaseException:
+            self.pool.release(self.link, False)
+            raise
+        try:
+            self.response = await self._receive_head()
+        except BaseException:
+            self.pool.release(self.link, False)
+            raise
+        return self.response
+
+    async def __aexit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        assert self.link is not None and self.response is not None
+        self.pool.release(self.link, kind is None and self.response.finished)
+
+    async def _mark(self, step: str) -> None:
+        if self.trace is not None:
+            await self.trace(f"http11.{step}", {})
+
+    async def _write(self, data: bytes | None) -> None:
+        if not data:
+            return
+        assert self.link is not None
+        try:
+            await self.link.connection.protocol.write(data, self.timeouts.get("write"))
+        except TimeoutError as exc:
+            raise WriteTimedOutError("write timed out") from exc
+
+    async def _send(self, request: h11.Request) -> None:
+        assert self.link is not None
+        state = self.link.h11
+        await self._mark("send_request_headers.started")
+        head = state.send(request) or b""
+        if self.content is None:
+            await self._write(head + (state.send(h11.EndOfMessage()) or b""))
+        else:
+            await self._write(head)
+            async for chunk in self.content:
+                await self._write(state.send(h11.Data(data=chunk)))
+            await self._write(state.send(h11.EndOfMessage()))
+        await self._mark("send_request_body.complete")
+
+    async def _receive_head(self) -> H1Response:
+        assert self.link is not None
+        while True:
+            event = await receive_event(self.link, self.timeouts.get("read"))
+            if isinstance(event, h11.Response):
+                break
+            if isinstance(event, h11.InformationalResponse) and event.status_code == 101:
+                break  # 1xx other than 101 are skipped here; the raw view shows them
+        return H1Response(self.link, event, self.timeouts.get("read"))
+
+
+async def receive_event(link: _Link, timeout: float | None) -> Any:
+    """h11's next event, reading from the connection while it needs data."""
+    state = link.h11
+    protocol = link.connection.protocol
+    while True:
+        event = state.next_event()
+        if event is not h11.NEED_DATA:
+            return event
+        try:
+            data = await protocol.read(READ_SIZE, timeout)
+        except TimeoutError as exc:
+            raise ReadTimedOutError("read timed out") from exc
+        if not data and state.their_state is h11.SEND_RESPONSE:
+            raise h11.RemoteProtocolError(DISCONNECTED)
+        state.receive_data(data)
+
+
+class H1Response:
+    """The response head, and its body as :meth:`aiter_stream` reads it."""
+
+    def __init__(
+        self, link: _Link, event: h11.Response | h11.InformationalResponse, timeout: float | None
+    ) -> None:
+        self.link = link
+        self.timeout = timeout
+        self.status = event.status_code
+        self.headers = event.headers.raw_items()
+        self.extensions = {
+            "http_version": b"HTTP/" + event.http_version,
+            "reason_phrase": event.reason,
+            "served_by": SERVED_BY,
+        }
+        self.finished = False
+
+    async def aiter_stream(self) -> AsyncIterator[bytes]:
+        link = self.link
+        while True:
+            event = await receive_event(link, self.timeout)
+            if isinstance(event, h11.Data):
+                yield bytes(event.data)
+            elif isinstance(event, h11.EndOfMessage | h11.ConnectionClosed):
+                self.finished = True
+                return
