@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 
 from netbench.core.rates import human_rate
 from netbench.net.datagram import DatagramListener
-from netbench.net.errors import NetError, describe_os_error, who_holds_port
+from netbench.net.errors import NetError, describe_os_error
 from netbench.net.events import NetEvent
 from netbench.net.file_send import FindTargets, listener_targets
 from netbench.net.listeners import ListenerConfig, open_listener
+from netbench.net.port_holders import who_holds_port
 from netbench.net.socket_kinds import SocketKind
 from netbench.net.stream_listener import StreamListener
 from netbench.net.tls import ServerCertificate, generate_self_signed
@@ -271,9 +272,7 @@ class ListenerPanel(TrafficPanel):
         except NetError as exc:
             message = net_text(exc.message)
             if "already in use" in exc.message and not config.kind.uses_path:
-                holder = who_holds_port(config.port, datagram=config.kind.is_datagram)
-                if holder:
-                    message += " " + self.tr("(held by {process})").format(process=holder)
+                message += self._holder_words(config)
             self.form.show_error(message, exc.field)
             return False
         finally:
@@ -297,6 +296,22 @@ class ListenerPanel(TrafficPanel):
         self._refresh_state()
         self.started.emit()
         return True
+
+    def _holder_words(self, config: ListenerConfig) -> str:
+        """Who holds the port that is in use, to append to the error; "" if none is seen."""
+        holder = who_holds_port(config.port, datagram=config.kind.is_datagram)
+        if holder is None:
+            return ""
+        if holder.process is None:
+            return " " + self.tr(
+                "(held by a socket that is bound but not listening; "
+                "the system does not say which process has it)"
+            )
+        if holder.bound_only:
+            return " " + self.tr(
+                "(held by {process}, whose socket is bound but not listening)"
+            ).format(process=holder.process)
+        return " " + self.tr("(held by {process})").format(process=holder.process)
 
     def _listening_text(self, config: ListenerConfig) -> str:
         """Where we listen, and a command that talks to it: the fastest way to try it out."""
