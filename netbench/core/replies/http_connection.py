@@ -99,9 +99,10 @@ class StaticHttpConnection:
 
     @property
     def pending(self) -> int:
-        """Bytes received and not yet read: an unfinished head (never above the cap) or
-        the last read's body bytes."""
-        return len(self._buffer)
+        """Bytes received and not yet read: an unfinished head (never above the cap), or
+        what h11 holds of a body."""
+        reader = self._reading_body
+        return len(self._buffer) + (reader.held if reader is not None else 0)
 
     def receive(self, data: bytes, now: float) -> list[HttpResponse]:
         """Take the next chunk of the stream; answer every request it completes."""

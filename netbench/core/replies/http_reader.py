@@ -101,6 +101,11 @@ class RequestReader:
         self._left = None if chunked else length
         return True, close
 
+    @property
+    def held(self) -> int:
+        """Body bytes h11 holds unread (a chunk-size line or trailer; at most the cap)."""
+        return len(self._parser.trailing_data[0])
+
     def discard_body(self, buffer: bytearray) -> bool:
         """Throw away the body bytes at the start of `buffer` (taking them out of it).
 
