@@ -1929,18 +1929,6 @@
         <translation>只删除无人响应的套接字文件，绝不删除普通文件</translation>
     </message>
     <message>
-        <source>Host</source>
-        <translation>主机</translation>
-    </message>
-    <message>
-        <source>Path</source>
-        <translation>路径</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
         <source>Raw chunks as received</source>
         <translation>按收到的原始数据块</translation>
     </message>
@@ -5651,20 +5639,8 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>连接超时（毫秒）</translation>
     </message>
     <message>
-        <source>Host</source>
-        <translation>主机</translation>
-    </message>
-    <message>
-        <source>Path</source>
-        <translation>路径</translation>
-    </message>
-    <message>
         <source>Timeout</source>
         <translation>超时</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
     </message>
     <message>
         <source>any local address</source>
@@ -6447,6 +6423,22 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>TLS over TCP</source>
         <translation>TLS (基于 TCP)</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Port must be a number from {low} to 65535, not {text!r}</source>

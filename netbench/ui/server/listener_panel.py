@@ -41,7 +41,6 @@ from netbench.net.tls import ServerCertificate, generate_self_signed
 from netbench.ui.panels.traffic_panel import TrafficPanel
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
-from netbench.ui.sending.file_sender import FileSender
 from netbench.ui.sending.payload_editor import PayloadEditor
 from netbench.ui.server.listener_form import ListenerForm
 from netbench.ui.server.peers_model import PeerColumn, PeersModel, PeerState
@@ -174,16 +173,8 @@ class ListenerPanel(TrafficPanel):
         self.name(self.target, "send_target", self.tr("Send to which peers"))
         self.target.setToolTip(self.tr("Where the editor's message and a file go"))
         # A file goes to the same peers as a message: streamed, with progress and cancel.
-        self.file_sender = FileSender(
-            self.prefix,
-            self.engine,
-            self._file_targets,
-            self,
-            is_recording=lambda: self.transcript.recorder is not None,
-        )
+        self.file_sender = self.make_file_sender(self._file_targets)
         self.file_sender.started.connect(lambda: self._show_send_status(""))
-        self.file_sender.finished.connect(self.transcript_note_after_traffic)
-        self.transcript.recording_changed.connect(self.file_sender.on_recording_changed)
         # The row says the latest news, of a message or a file; empty, it leaves its room
         # to the file's progress bar. One row: a second one would raise the window's
         # minimum height.
