@@ -2367,12 +2367,12 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>证书 SHA-256：{fingerprint} · {subject} · 有效期至 {date}</translation>
     </message>
     <message>
-        <source>(held by a socket that is bound but not listening; the system does not say which process has it)</source>
+        <source>(held by a socket bound but not listening; the system does not say which process has it)</source>
         <translation>（被一个已绑定但未监听的套接字占用；系统不说明是哪个进程）</translation>
     </message>
     <message>
-        <source>(held by {process}, whose socket is bound but not listening)</source>
-        <translation>（被 {process} 占用，其套接字已绑定但未监听）</translation>
+        <source>(held by {process}, bound but not listening)</source>
+        <translation>（被 {process} 占用，已绑定但未监听）</translation>
     </message>
     <message>
         <source>Listening on {address} · try: {command}</source>

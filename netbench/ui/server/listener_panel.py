@@ -295,13 +295,13 @@ class ListenerPanel(TrafficPanel):
             return ""
         if holder.process is None:
             return " " + self.tr(
-                "(held by a socket that is bound but not listening; "
+                "(held by a socket bound but not listening; "
                 "the system does not say which process has it)"
             )
         if holder.bound_only:
-            return " " + self.tr(
-                "(held by {process}, whose socket is bound but not listening)"
-            ).format(process=holder.process)
+            return " " + self.tr("(held by {process}, bound but not listening)").format(
+                process=holder.process
+            )
         return " " + self.tr("(held by {process})").format(process=holder.process)
 
     def _listening_text(self, config: ListenerConfig) -> str:

@@ -124,7 +124,7 @@ def hold_port(kind: str, stack: contextlib.ExitStack) -> int:
     [
         ("udp", f"(pid {os.getpid()}))"),
         ("tcp-connected", f"(pid {os.getpid()}))"),
-        ("tcp-bound", f"(pid {os.getpid()}), whose socket is bound but not listening)"),
+        ("tcp-bound", f"(pid {os.getpid()}), bound but not listening)"),
         ("tcp-in-flight", "bound but not listening; the system does not say which process"),
     ],
 )
