@@ -121,10 +121,10 @@ class RequestReader:
             except h11.RemoteProtocolError as error:
                 raise _refusal(error, b"") from None
             if event is h11.NEED_DATA:
-                if not buffer:
-                    return False
                 # A body with a length is fed exactly, so nothing after it is copied back.
                 take = len(buffer) if self._left is None else min(self._left, len(buffer))
+                if not take:  # (never feed h11 b"": that says the peer closed)
+                    return False
                 parser.receive_data(bytes(buffer[:take]))
                 del buffer[:take]
             elif isinstance(event, h11.Data):
