@@ -10,7 +10,23 @@ prints the table and whether memory is flat: the slope of RSS over the last 10 m
 
     python benchmarks/bench_soak.py [--minutes 30] [--clients 50] [--rate 50]
 
-Not run by CI.
+Not run by CI. The full 30 minutes (UI-loop engine, a 2-core machine shared with other
+work, which loaded it between minutes 4 and 18) gave, 4,499,950 messages sent and every
+one echoed, 3.2 GB recorded:
+
+| time | RSS | fds | tasks | heartbeat late (worst) | recorded |
+| ---: | ---: | ---: | ---: | ---: | ---: |
+| 10 s | 140.8 MB | 65 | 2 | 34.3 ms | 51,451 |
+| 1 min | 155.2 MB | 65 | 2 | 60.9 ms | 301,051 |
+| 5 min | 157.1 MB | 65 | 2 | 434.2 ms | 1,501,349 |
+| 10 min | 157.0 MB | 65 | 2 | 83.1 ms | 3,001,551 |
+| 15 min | 158.3 MB | 65 | 2 | 1,166.5 ms | 4,509,431 |
+| 20 min | 158.2 MB | 65 | 2 | 77.0 ms | 6,011,651 |
+| 25 min | 158.2 MB | 65 | 2 | 89.3 ms | 7,511,151 |
+| 30 min | 158.2 MB | 15 | 2 | 79.7 ms | 9,000,051 |
+
+RSS slope over the last 10 min: +0.0 MB/h: memory is flat. (15 descriptors in the last
+row: the clients had closed.)
 """
 
 from __future__ import annotations

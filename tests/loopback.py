@@ -43,6 +43,14 @@ def need_localhost_on_both_families() -> None:
         pytest.skip("localhost does not resolve to ::1 and then 127.0.0.1 here")
 
 
+def kernel_lists_bound_sockets() -> bool:
+    """sock_diag lists bound-only TCP sockets from Linux 6.8 on."""
+    if not hasattr(socket, "AF_NETLINK"):
+        return False
+    major, minor = (int(part) for part in os.uname().release.split(".")[:2])
+    return (major, minor) >= (6, 8)
+
+
 def free_port(kind: socket.SocketKind = socket.SOCK_STREAM) -> int:
     """A loopback port nothing listens on (for a moment): a refused connection or a new peer."""
     with socket.socket(socket.AF_INET, kind) as sock:

@@ -181,31 +181,3 @@ def describe_bind_error(exc: OSError, local: tuple[str, int]) -> NetError:
         ),
         "local_host",
     )
-
-
-def who_holds_port(port: int, *, datagram: bool = False) -> str | None:
-    """The process holding ``port``, as "name (pid N)", when the system lets us see it.
-
-    For TCP, a listening socket first, else any TCP socket bound to the port (connected
-    from it, or closing); for UDP, any UDP socket bound to it. A TCP socket only bound,
-    neither listening nor connected, is not listed by Linux, so it cannot be named.
-    """
-    import psutil
-
-    try:
-        connections = psutil.net_connections(kind="udp" if datagram else "tcp")
-    except (psutil.Error, OSError):
-        return None
-    holders = [c for c in connections if c.laddr and c.laddr.port == port and c.pid is not None]
-    holders.sort(key=lambda c: c.status != psutil.CONN_LISTEN)
-    for conn in holders:
-        try:
-            return f"{psutil.Process(conn.pid).name()} (pid {conn.pid})"
-        except psutil.Error:
-            return f"pid {conn.pid}"
-    return None
-
-
-def who_listens_on(port: int) -> str | None:
-    """The process holding TCP ``port`` (see :func:`who_holds_port`)."""
-    return who_holds_port(port)

@@ -2023,18 +2023,6 @@
         <translation>只删除无人响应的套接字文件，绝不删除普通文件</translation>
     </message>
     <message>
-        <source>Host</source>
-        <translation>主机</translation>
-    </message>
-    <message>
-        <source>Path</source>
-        <translation>路径</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
         <source>Raw chunks as received</source>
         <translation>按收到的原始数据块</translation>
     </message>
@@ -2471,6 +2459,14 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Certificate SHA-256: {fingerprint} · {subject} · valid until {date}</source>
         <translation>证书 SHA-256：{fingerprint} · {subject} · 有效期至 {date}</translation>
+    </message>
+    <message>
+        <source>(held by a socket bound but not listening; the system does not say which process has it)</source>
+        <translation>（被一个已绑定但未监听的套接字占用；系统不说明是哪个进程）</translation>
+    </message>
+    <message>
+        <source>(held by {process}, bound but not listening)</source>
+        <translation>（被 {process} 占用，已绑定但未监听）</translation>
     </message>
     <message>
         <source>Listening on {address} · try: {command}</source>
@@ -5845,20 +5841,8 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>连接超时（毫秒）</translation>
     </message>
     <message>
-        <source>Host</source>
-        <translation>主机</translation>
-    </message>
-    <message>
-        <source>Path</source>
-        <translation>路径</translation>
-    </message>
-    <message>
         <source>Timeout</source>
         <translation>超时</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
     </message>
     <message>
         <source>any local address</source>
@@ -6660,6 +6644,22 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>TLS over TCP</source>
         <translation>TLS (基于 TCP)</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Port must be a number from {low} to 65535, not {text!r}</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -108,6 +109,54 @@ def test_the_http_site_answers_any_bytes_and_holds_at_most_a_head(tmp_path_facto
             if response.body is not None:
                 response.body.close()
         assert connection.pending <= MAX_HEAD_BYTES + 3000
+    connection.end()
+
+
+# Pieces of requests that make HTTP parsers disagree: lengths, codings, folding, versions.
+_TRICKY_LINES = [
+    b"Host: x",
+    b"Host: y",
+    b"Content-Length: 3",
+    b"Content-Length: 3, 4",
+    b"Content-Length: 99999999999999999999",
+    b"Transfer-Encoding: chunked",
+    b"Transfer-Encoding: gzip",
+    b"Transfer-Encoding : chunked",
+    b" folded",
+    b"Expect: 100-continue",
+    b"Connection: close",
+    b"Connection: keep-alive",
+    b"X-Ctl: a\x01b",
+]
+_BODIES = [b"", b"abc", b"3\r\nabc\r\n0\r\n\r\n", b"ffff\r\n", b"0\r\nT: " + b"t" * 17000]
+requests = st.builds(
+    lambda method, target, version, lines, body, end: (
+        method + b" " + target + b" HTTP/" + version + end + end.join(lines) + end + end + body
+    ),
+    st.sampled_from([b"GET", b"HEAD", b"POST", b"get", b"G\xc3\x89T"]),
+    st.sampled_from([b"/", b"/index.html", "/中文".encode(), b"/%zz", b"/../x", b"*"]),
+    st.sampled_from([b"1.1", b"1.0", b"1.2", b"2.0", b"0.9"]),
+    st.lists(st.sampled_from(_TRICKY_LINES), max_size=5),
+    st.sampled_from(_BODIES),
+    st.sampled_from([b"\r\n", b"\n"]),
+)
+
+
+@FUZZ
+@given(stream=st.lists(requests, min_size=1, max_size=4), cuts=st.lists(st.integers(1, 4000)))
+def test_the_http_site_answers_tricky_pipelines_and_holds_at_most_a_head(
+    tmp_path_factory, stream, cuts
+):
+    site = tmp_path_factory.mktemp("site")
+    (site / "index.html").write_bytes(b"home")
+    connection = StaticHttpConnection(StaticSite(Path(site)))
+    data = b"".join(stream)
+    points = sorted({0, len(data), *(c for c in cuts if c < len(data))})
+    for start, end in itertools.pairwise(points):
+        for response in connection.receive(data[start:end], 0.0):
+            assert response.data.startswith(b"HTTP/1.1 ")
+            assert response.body is None  # the site's one file is small
+        assert connection.pending <= MAX_HEAD_BYTES + 4000
     connection.end()
 
 

@@ -6,6 +6,6 @@
   fixed);
 - :mod:`.rules`: replies by match rules and templates;
 - :mod:`.http_site`: a folder served over HTTP (:mod:`.http_connection`,
-  :mod:`.http_request`, :mod:`.http_files`);
+  :mod:`.http_reader` (h11), :mod:`.http_request`, :mod:`.http_files`);
 - :mod:`.factory`: a responder from the settings a form collected.
 """

@@ -7,8 +7,9 @@ chunks as they arrived, and the same responses come out however the stream was c
 
 What a peer sends never makes this raise or buffer without bound: a request head is capped
 at ``MAX_HEAD_BYTES`` (431 Request Header Fields Too Large), and request bodies are skipped
-as they arrive instead of being stored. How a request is read is in :mod:`.http_request`,
-what a path serves in :mod:`.http_files`.
+as they arrive instead of being stored. This module cuts the heads out of the stream; h11
+reads each one and its body (:mod:`.http_reader`, which also lists where this server and
+h11 differ); what a path serves is in :mod:`.http_files`.
 """
 
 from __future__ import annotations
@@ -30,14 +31,13 @@ from netbench.core.replies.http_files import (
     open_file,
     stat_path,
 )
+from netbench.core.replies.http_reader import RequestReader
 from netbench.core.replies.http_request import (
     HEAD_END,
     MAX_HEAD_BYTES,
     HttpError,
     HttpRequest,
-    content_length,
     http_date,
-    parse_head,
     parse_http_date,
     request_path,
 )
@@ -72,9 +72,9 @@ class StaticHttpConnection:
         "_close_after",
         "_closed",
         "_now",
+        "_reading_body",
         "_scan_from",
         "_site",
-        "_skip",
     )
 
     def __init__(self, site: StaticSite, *, close_after_response: bool = False) -> None:
@@ -82,7 +82,7 @@ class StaticHttpConnection:
         self._close_after = close_after_response
         self._buffer = bytearray()
         self._scan_from = 0  # where the search for the end of the head resumes
-        self._skip = 0  # request body bytes still to be thrown away
+        self._reading_body: RequestReader | None = None  # a request whose body is skipped
         self._closed = False
         self._busy = False  # a streamed response is being sent: later requests wait
         self._now = 0.0
@@ -99,20 +99,17 @@ class StaticHttpConnection:
 
     @property
     def pending(self) -> int:
-        """Bytes of an unfinished request head held in memory (never above the cap)."""
-        return len(self._buffer)
+        """Bytes received and not yet read: an unfinished head (never above the cap), or
+        what h11 holds of a body."""
+        reader = self._reading_body
+        return len(self._buffer) + (reader.held if reader is not None else 0)
 
     def receive(self, data: bytes, now: float) -> list[HttpResponse]:
         """Take the next chunk of the stream; answer every request it completes."""
         self._now = now
         if self._closed:
             return []
-        view = memoryview(data)
-        if self._skip:
-            skipped = min(self._skip, len(view))
-            self._skip -= skipped
-            view = view[skipped:]
-        self._buffer += view
+        self._buffer += data
         return self._answer_waiting()
 
     def sent(self, now: float) -> list[HttpResponse]:
@@ -123,7 +120,7 @@ class StaticHttpConnection:
 
     def _answer_waiting(self) -> list[HttpResponse]:
         responses: list[HttpResponse] = []
-        while not self._closed and not self._skip and not self._busy:
+        while not self._closed and not self._busy:
             response = self._next_response()
             if response is None:
                 break
@@ -142,8 +139,8 @@ class StaticHttpConnection:
         if self._busy:
             return []  # the requests still waiting are answered first (see sent())
         self._closed = True
-        if not self._buffer:
-            return []
+        if not self._buffer or self._reading_body is not None:
+            return []  # nothing begun, or a body cut short: there is no request to answer
         message = (
             "The connection ended before the request head was complete: "
             "a request head ends with an empty line."
@@ -154,6 +151,15 @@ class StaticHttpConnection:
 
     def _next_response(self) -> HttpResponse | None:
         """Cut the next complete head out of the buffer and answer it, or wait for more."""
+        reader = self._reading_body
+        if reader is not None:
+            try:
+                if not reader.discard_body(self._buffer):
+                    return None
+            except HttpError as error:  # broken chunked framing: nothing after it can be read
+                self._reading_body = None
+                return self._error_page(error, reader.request)
+            self._reading_body = None
         self._drop_leading_blank_lines()
         buffer = self._buffer
         if not buffer:
@@ -166,7 +172,7 @@ class StaticHttpConnection:
             return None
         if match.end() > MAX_HEAD_BYTES:
             return self._too_large()
-        head = bytes(buffer[: match.start()])
+        head = bytes(buffer[: match.end()])
         del buffer[: match.end()]
         self._scan_from = 0
         return self._answer(head)
@@ -189,51 +195,13 @@ class StaticHttpConnection:
     def _answer(self, head: bytes) -> HttpResponse:
         request: HttpRequest | None = None
         try:
-            request = parse_head(head)
-            close = self._check_framing(request)
-            return self._serve(request, close)
+            reader = RequestReader(head)
+            request = reader.request
+            if reader.body_follows:
+                self._reading_body = reader  # thrown away before the next head is cut
+            return self._serve(request, reader.close)
         except HttpError as error:
             return self._error_page(error, request)
-
-    def _check_framing(self, request: HttpRequest) -> bool:
-        """Check Host and the body's framing, arrange to skip a body, and say whether the
-        connection ends after this response."""
-        connection = request.tokens("connection")
-        if request.version >= (1, 1):
-            close = "close" in connection
-        else:
-            close = "keep-alive" not in connection
-        if request.version >= (1, 1):
-            hosts = request.headers.get("host", [])
-            if len(hosts) != 1:
-                raise HttpError(
-                    400,
-                    "An HTTP/1.1 request must carry exactly one Host header "
-                    "(for example Host: localhost).",
-                    close=True,
-                )
-        length = content_length(request)
-        if "transfer-encoding" in request.headers:
-            if length is not None:
-                raise HttpError(
-                    400,
-                    "The request has both Content-Length and Transfer-Encoding; "
-                    "its end is ambiguous.",
-                    close=True,
-                )
-            # The body is not read, so the connection cannot carry another request.
-            return True
-        if length:
-            if "100-continue" in request.tokens("expect"):
-                # The client may never send the body it asked permission for.
-                return True
-            self._skip_body(length)
-        return close or self._close_after
-
-    def _skip_body(self, length: int) -> None:
-        taken = min(length, len(self._buffer))
-        del self._buffer[:taken]
-        self._skip = length - taken
 
     # --- responses ------------------------------------------------------------------------
 

@@ -1,6 +1,9 @@
-"""Reading HTTP/1.1 requests for the static site: the head, its lengths, its path, dates.
+"""A request as the static site reads it: its head's fields, its path, its dates.
 
-Parsing is lenient where people type requests by hand in a workbench (bare LF line ends,
+h11 parses the bytes (:mod:`.http_reader`); this module holds what the site makes of them,
+and the error that becomes an error page.
+
+Reading is lenient where people type requests by hand in a workbench (bare LF line ends,
 blank lines before a request, raw UTF-8 in the path) and strict where HTTP says a server
 must be (a single Host in HTTP/1.1, no line folding, no conflicting body lengths), because
 a lax reading there is how request smuggling starts.
@@ -17,18 +20,11 @@ from urllib.parse import unquote_to_bytes
 MAX_HEAD_BYTES = 16 * 1024  # request line + header lines + the empty line
 MAX_HEADER_LINES = 100
 
-_TOKEN = rb"[!#$%&'*+.^_`|~0-9A-Za-z-]+"
-# Method, target and version. The target may hold raw UTF-8 bytes (a hand-typed request
-# with a Chinese file name); every other control or space ends it.
-_REQUEST_LINE = re.compile(rb"(" + _TOKEN + rb") ([\x21-\x7e\x80-\xff]+) HTTP/([0-9])\.([0-9])")
-_FIELD_NAME = re.compile(_TOKEN)
-_FIELD_VALUE_FORBIDDEN = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
 # The empty line that ends a head: "\n\n", "\n\r\n" (the CR before the first LF belongs
 # to the last header line).
 HEAD_END = re.compile(rb"\n\r?\n")
 _ABSOLUTE_FORM = re.compile(rb"(?i:https?)://[^/?#]*")
 _BAD_PERCENT = re.compile(rb"%(?![0-9A-Fa-f]{2})")
-_DIGITS = re.compile(r"[0-9]{1,18}")
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -69,60 +65,6 @@ class HttpRequest:
         if value is None:
             return set()
         return {token.strip().lower() for token in value.split(",")}
-
-
-def parse_head(head: bytes) -> HttpRequest:
-    lines = [line.removesuffix(b"\r") for line in head.split(b"\n")]
-    if any(b"\r" in line for line in lines):
-        raise HttpError(400, "A bare carriage return (CR) appears inside a line.", close=True)
-    request_line = _REQUEST_LINE.fullmatch(lines[0])
-    if request_line is None:
-        shown = lines[0][:200].decode("latin-1")
-        raise HttpError(
-            400,
-            f"The request line {shown!r} is not METHOD TARGET HTTP/x.y "
-            "(for example GET /index.html HTTP/1.1).",
-            close=True,
-        )
-    method, target, major, minor = request_line.groups()
-    if major != b"1":
-        raise HttpError(
-            505, f"Only HTTP/1.x is spoken here, not HTTP/{major.decode()}.", close=True
-        )
-    request = HttpRequest(method.decode("ascii"), target, (1, 1 if minor != b"0" else 0))
-    if len(lines) - 1 > MAX_HEADER_LINES:
-        raise HttpError(431, f"The request has more than {MAX_HEADER_LINES} headers.", close=True)
-    for line in lines[1:]:
-        name, colon, value = line.partition(b":")
-        if line[:1] in b" \t":
-            raise HttpError(
-                400, "A header line starts with white space (obsolete line folding).", close=True
-            )
-        if not colon or _FIELD_NAME.fullmatch(name) is None:
-            shown = line[:200].decode("latin-1")
-            raise HttpError(400, f"The header line {shown!r} is not Name: value.", close=True)
-        value = value.strip(b" \t")
-        if _FIELD_VALUE_FORBIDDEN.search(value):
-            raise HttpError(
-                400, f"The {name.decode()} header holds a control character.", close=True
-            )
-        key = name.decode("ascii").lower()
-        request.headers.setdefault(key, []).append(value.decode("latin-1"))
-    return request
-
-
-def content_length(request: HttpRequest) -> int | None:
-    """The body length, or None without one; differing or bad lengths are refused."""
-    values = request.headers.get("content-length")
-    if values is None:
-        return None
-    lengths = {part.strip() for value in values for part in value.split(",")}
-    if len(lengths) != 1:
-        raise HttpError(400, "The request has conflicting Content-Length values.", close=True)
-    (length,) = lengths
-    if _DIGITS.fullmatch(length) is None:
-        raise HttpError(400, f"Content-Length {length!r} is not a number.", close=True)
-    return int(length)
 
 
 def request_path(target: bytes) -> tuple[str, bytes]:

@@ -76,15 +76,12 @@ class SessionForm(SocketForm):
             tip=self.tr("A name (example.com) or an IPv4 or IPv6 address"),
             text="127.0.0.1",
         )
-        self.host.setMinimumWidth(180)
         self.port = self.line_edit("port", self.tr("Port"), placeholder=self.tr("port"))
-        self.port.setFixedWidth(80)
         self.path = self.line_edit(
             "path",
             self.tr("Unix socket path"),
             placeholder=self.tr("Server socket path, e.g. ./sock"),
         )
-        self.path.setMinimumWidth(260)
         self.timeout = QSpinBox(self)
         self.timeout.setRange(1, 600_000)
         self.timeout.setValue(5_000)
@@ -93,22 +90,8 @@ class SessionForm(SocketForm):
         self.timeout.setToolTip(self.tr("How long to wait for the connection"))
         self.name(self.timeout, "timeout", self.tr("Connect timeout in milliseconds"))
 
-        self.host_label = QLabel(self.tr("Host"), self)
-        self.port_label = QLabel(self.tr("Port"), self)
-        self.path_label = QLabel(self.tr("Path"), self)
         self.timeout_label = QLabel(self.tr("Timeout"), self)
-        row = QHBoxLayout()
-        row.setSpacing(6)
-        row.addWidget(QLabel(self.tr("Kind"), self))
-        row.addWidget(self.kind)
-        row.addSpacing(10)
-        row.addWidget(self.host_label)
-        row.addWidget(self.host, 2)
-        row.addSpacing(10)
-        row.addWidget(self.port_label)
-        row.addWidget(self.port)
-        row.addWidget(self.path_label)
-        row.addWidget(self.path, 3)
+        row = self.address_row(self.host, 2, 3)
         row.addSpacing(10)
         row.addWidget(self.timeout_label)
         row.addWidget(self.timeout)

@@ -47,7 +47,6 @@ from netbench.ui.client.session_views import SessionPages
 from netbench.ui.panels.traffic_panel import TrafficPanel
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
-from netbench.ui.sending.file_sender import FileSender
 from netbench.ui.sending.payload_editor import PayloadEditor
 from netbench.ui.sending.repeat_row import RepeatRow
 from netbench.ui.widgets.close_reasons import close_reason_text
@@ -182,15 +181,7 @@ class SessionPanel(TrafficPanel):
         self.editor.send_requested.connect(self.on_editor_send_requested)
         self.repeat = RepeatRow(self.prefix, self.engine, self.editor, lambda: self.client, self)
         self.repeat.running_changed.connect(lambda _running: self._refresh())
-        self.file_sender = FileSender(
-            self.prefix,
-            self.engine,
-            self._file_targets,
-            self,
-            is_recording=lambda: self.transcript.recorder is not None,
-        )
-        self.file_sender.finished.connect(self.transcript_note_after_traffic)
-        self.transcript.recording_changed.connect(self.file_sender.on_recording_changed)
+        self.file_sender = self.make_file_sender(self._file_targets)
         self.replay = ReplayPanel(self.prefix, self.engine, lambda: self.client, self)
         self.replay.finished.connect(self.transcript_note_after_traffic)
         sender = QWidget(self)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from netbench.net.errors import NetError
 from netbench.net.socket_kinds import SocketKind
@@ -22,13 +22,17 @@ from netbench.ui.widgets.colors import ERROR_COLOR, WARNING_COLOR
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
 from netbench.ui.widgets.naming import name_widget
 
+if TYPE_CHECKING:  # only named in an annotation
+    from PySide6.QtWidgets import QFileDialog
+
 W = TypeVar("W", bound=QWidget)
 
 
 class SocketForm(QWidget):
     submitted = Signal()
-    # Every form has these: the kind, and a Unix socket path (for the Unix kinds).
+    # Every form has these: the kind, a port, and a Unix socket path (for the Unix kinds).
     kind: QComboBox
+    port: QLineEdit
     path: QLineEdit
     changed = Signal()
 
@@ -81,6 +85,29 @@ class SocketForm(QWidget):
         ):
             combo.addItem(label, kind.value)
         return combo
+
+    def address_row(self, host: QWidget, host_stretch: int, path_stretch: int) -> QHBoxLayout:
+        """The row both forms start with: kind, host, port and path, each with its label
+        (``host_label``, ``port_label``, ``path_label``); the form adds what follows."""
+        self.host_label = QLabel(self.tr("Host"), self)
+        self.port_label = QLabel(self.tr("Port"), self)
+        self.path_label = QLabel(self.tr("Path"), self)
+        host.setMinimumWidth(180)
+        self.port.setFixedWidth(80)
+        self.path.setMinimumWidth(260)
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addWidget(QLabel(self.tr("Kind"), self))
+        row.addWidget(self.kind)
+        row.addSpacing(10)
+        row.addWidget(self.host_label)
+        row.addWidget(host, host_stretch)
+        row.addSpacing(10)
+        row.addWidget(self.port_label)
+        row.addWidget(self.port)
+        row.addWidget(self.path_label)
+        row.addWidget(self.path, path_stretch)
+        return row
 
     @property
     def file_dialog(self) -> QFileDialog | None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QLayout, QPushButton, QSplitter, QVBoxLayout, QWid
 from netbench.core.rates import RateMeter
 from netbench.net.engine import Engine
 from netbench.net.events import NetEvent, Notice
+from netbench.ui.sending.file_sender import ChooseTargets, FileSender
 from netbench.ui.sending.payload_editor import PayloadEditor
 from netbench.ui.sending.saved_list import SnippetPanel, side_column
 from netbench.ui.sending.saved_store import SnippetStore, default_snippets_path
@@ -88,6 +89,20 @@ class TrafficPanel(QWidget):
         if tip:
             button.setToolTip(tip)
         return button
+
+    def make_file_sender(self, choose_targets: ChooseTargets) -> FileSender:
+        """The file sender below the editor: its notes go in the transcript after the
+        traffic, and it knows when a recording runs (chunks are then all recorded)."""
+        sender = FileSender(
+            self.prefix,
+            self.engine,
+            choose_targets,
+            self,
+            is_recording=lambda: self.transcript.recorder is not None,
+        )
+        sender.finished.connect(self.transcript_note_after_traffic)
+        self.transcript.recording_changed.connect(sender.on_recording_changed)
+        return sender
 
     def lay_out(
         self, head: list[QWidget | QLayout], main: QWidget, sender: QWidget, side: QWidget

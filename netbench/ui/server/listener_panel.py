@@ -30,17 +30,17 @@ from PySide6.QtWidgets import (
 
 from netbench.core.rates import human_rate
 from netbench.net.datagram import DatagramListener
-from netbench.net.errors import NetError, describe_os_error, who_holds_port
+from netbench.net.errors import NetError, describe_os_error
 from netbench.net.events import NetEvent
 from netbench.net.file_send import FindTargets, listener_targets
 from netbench.net.listeners import ListenerConfig, open_listener
+from netbench.net.port_holders import who_holds_port
 from netbench.net.socket_kinds import SocketKind
 from netbench.net.stream_listener import StreamListener
 from netbench.net.tls import ServerCertificate, generate_self_signed
 from netbench.ui.panels.traffic_panel import TrafficPanel
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
-from netbench.ui.sending.file_sender import FileSender
 from netbench.ui.sending.payload_editor import PayloadEditor
 from netbench.ui.server.listener_form import ListenerForm
 from netbench.ui.server.listener_views import ListenerViews
@@ -179,16 +179,8 @@ class ListenerPanel(TrafficPanel):
         self.name(self.target, "send_target", self.tr("Send to which peers"))
         self.target.setToolTip(self.tr("Where the editor's message and a file go"))
         # A file goes to the same peers as a message: streamed, with progress and cancel.
-        self.file_sender = FileSender(
-            self.prefix,
-            self.engine,
-            self._file_targets,
-            self,
-            is_recording=lambda: self.transcript.recorder is not None,
-        )
+        self.file_sender = self.make_file_sender(self._file_targets)
         self.file_sender.started.connect(lambda: self._show_send_status(""))
-        self.file_sender.finished.connect(self.transcript_note_after_traffic)
-        self.transcript.recording_changed.connect(self.file_sender.on_recording_changed)
         # The row says the latest news, of a message or a file; empty, it leaves its room
         # to the file's progress bar. One row: a second one would raise the window's
         # minimum height.
@@ -277,9 +269,7 @@ class ListenerPanel(TrafficPanel):
         except NetError as exc:
             message = net_text(exc.message)
             if "already in use" in exc.message and not config.kind.uses_path:
-                holder = who_holds_port(config.port, datagram=config.kind.is_datagram)
-                if holder:
-                    message += " " + self.tr("(held by {process})").format(process=holder)
+                message += self._holder_words(config)
             self.form.show_error(message, exc.field)
             return False
         finally:
@@ -304,6 +294,22 @@ class ListenerPanel(TrafficPanel):
         self._refresh_state()
         self.started.emit()
         return True
+
+    def _holder_words(self, config: ListenerConfig) -> str:
+        """Who holds the port that is in use, to append to the error; "" if none is seen."""
+        holder = who_holds_port(config.port, datagram=config.kind.is_datagram)
+        if holder is None:
+            return ""
+        if holder.process is None:
+            return " " + self.tr(
+                "(held by a socket bound but not listening; "
+                "the system does not say which process has it)"
+            )
+        if holder.bound_only:
+            return " " + self.tr("(held by {process}, bound but not listening)").format(
+                process=holder.process
+            )
+        return " " + self.tr("(held by {process})").format(process=holder.process)
 
     def _listening_text(self, config: ListenerConfig) -> str:
         """Where we listen, and a command that talks to it: the fastest way to try it out."""
