@@ -343,6 +343,7 @@ class SessionPanel(TrafficPanel):
             return False
         self.client = client
         self.form.show_error(None)  # an error of an earlier try no longer holds
+        self.form.show_path_used()
         self.peer_finished = self.we_finished = False
         self.state = SessionState.OPEN
         self.info_view.show_info(

@@ -8,6 +8,7 @@ Signals:
 
 from __future__ import annotations
 
+import html
 import time
 from collections.abc import Coroutine, Sequence
 from pathlib import Path
@@ -29,8 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from netbench.core.rates import human_rate
+from netbench.core.replies.responder import ResponderKind
 from netbench.net.datagram import DatagramListener
-from netbench.net.errors import NetError, describe_os_error, who_holds_port
+from netbench.net.errors import (
+    NetError,
+    describe_os_error,
+    time_wait_holds_port,
+    who_holds_port,
+)
 from netbench.net.events import NetEvent
 from netbench.net.file_send import FindTargets, listener_targets
 from netbench.net.listeners import ListenerConfig, open_listener
@@ -95,8 +102,13 @@ class ListenerPanel(TrafficPanel):
         self.stop_button.clicked.connect(self.on_stop_clicked)
         self.address = QLabel(self.tr("Not listening"), self)
         self.address.setObjectName(f"{self.prefix}.address")
-        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.address.setWordWrap(True)  # a long Unix path and its command wrap, not widen
+        self.address.setOpenExternalLinks(True)  # the HTTP site's address opens a browser
+        self.address.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.fingerprint = QLabel(self)
         self.fingerprint.setObjectName(f"{self.prefix}.fingerprint")
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -271,15 +283,14 @@ class ListenerPanel(TrafficPanel):
         except NetError as exc:
             message = net_text(exc.message)
             if "already in use" in exc.message and not config.kind.uses_path:
-                holder = who_holds_port(config.port, datagram=config.kind.is_datagram)
-                if holder:
-                    message += " " + self.tr("(held by {process})").format(process=holder)
+                message += self._port_holder_text(config)
             self.form.show_error(message, exc.field)
             return False
         finally:
             self._busy = False
             self._refresh_state()
         self.form.show_error(None)  # an error of an earlier try no longer holds
+        self.form.show_path_used()
         self.config = config
         self.certificate = config.certificate
         self.address.setText(self._listening_text(config))
@@ -298,6 +309,20 @@ class ListenerPanel(TrafficPanel):
         self.started.emit()
         return True
 
+    def _port_holder_text(self, config: ListenerConfig) -> str:
+        """Who holds a port we could not bind: a process, or a closed connection waiting
+        out TIME_WAIT, which only SO_REUSEADDR lets a new listener bind past."""
+        holder = who_holds_port(config.port, datagram=config.kind.is_datagram)
+        if holder:
+            return " " + self.tr("(held by {process})").format(process=holder)
+        stream = not config.kind.is_datagram
+        if stream and not config.reuse_address and time_wait_holds_port(config.port):
+            return " " + self.tr(
+                "(a closed connection of this port is in TIME_WAIT, which lasts about a "
+                "minute: tick SO_REUSEADDR to listen anyway)"
+            )
+        return ""
+
     def _listening_text(self, config: ListenerConfig) -> str:
         """Where we listen, and a command that talks to it: the fastest way to try it out."""
         assert self.listener is not None
@@ -314,8 +339,20 @@ class ListenerPanel(TrafficPanel):
             SocketKind.UNIX_DGRAM: f"socat - UNIX-SENDTO:{address},bind=/tmp/client.sock",
             SocketKind.TLS: f"openssl s_client -connect {host}:{port}",
         }
-        return self.tr("Listening on {address} · try: {command}").format(
+        text = self.tr("Listening on {address} · try: {command}").format(
             address=address, command=commands[config.kind]
+        )
+        responder = config.responder
+        if responder is None or responder.kind is not ResponderKind.HTTP_STATIC:
+            self.address.setTextFormat(Qt.TextFormat.PlainText)
+            return text
+        # The site is one click from a browser; the rest stays plain, escaped text.
+        scheme = "https" if config.kind is SocketKind.TLS else "http"
+        url = f"{scheme}://{f'[{host}]' if ':' in host else host}:{port}/"
+        link = f'<a href="{html.escape(url)}">{html.escape(url)}</a>'
+        self.address.setTextFormat(Qt.TextFormat.RichText)
+        return self.tr("Listening on {address} · open {link}").format(
+            address=html.escape(address), link=link
         )
 
     def _open(self, config: ListenerConfig) -> Coroutine[Any, Any, AnyListener]:
@@ -334,6 +371,7 @@ class ListenerPanel(TrafficPanel):
         finally:
             self._busy = False
             self.listener = None
+            self.address.setTextFormat(Qt.TextFormat.PlainText)
             self.address.setText(self.tr("Not listening"))
             self.fingerprint.hide()
             self._refresh_state()
