@@ -285,10 +285,13 @@ class SessionPanel(TrafficPanel):
             return
         # Before the FIN: a replay must not write after it.
         self.replay.stop(self.tr("we sent FIN"))
-        self.engine.call(client.half_close)
+        # Said in the same step as the FIN goes out: after what was sent before it, and
+        # before the peer's answer to it.
+        note = Notice(source=self.source, text=self.tr("we finished sending (FIN)"), error=False)
+        self.engine.call(_finish_sending, client, note, self.engine.emit)
         self.we_finished = True
         if self.peer_finished:
-            self._close_finished()
+            self._close_finished(we_first=False)
             return
         self._show_state(
             self.tr("Sent FIN to {peer}: we send no more, the server can still answer").format(
@@ -353,7 +356,12 @@ class SessionPanel(TrafficPanel):
         )
         # Until now this connection's events waited in _early_events; from here they apply.
         self.live_source = source
-        self._show_state(self.tr("Connected to {peer}").format(peer=self._peer_text()), OK_COLOR)
+        ready = (
+            self.tr("Ready: datagrams go to {peer} (no connection)")
+            if config.kind.is_datagram
+            else self.tr("Connected to {peer}")
+        )
+        self._show_state(ready.format(peer=self._peer_text()), OK_COLOR)
         self._refresh()
         early, self._early_events, self._opening_source = self._early_events, [], ""
         for event in early:  # e.g. a TLS alert right after the handshake
@@ -374,15 +382,15 @@ class SessionPanel(TrafficPanel):
             return
         self._busy = True
         self._refresh()
+        # Who sent FIN first: the server, when its FIN came before any of ours.
+        peer_first = self.peer_finished and not self.we_finished
+        reason = CloseReason.CLOSED_BY_PEER if peer_first else CloseReason.CLOSED_BY_US
         try:
             await self.close_owned(client)
         finally:
             self._busy = False
             self._mark_closed(
-                self.tr("Connection {reason}").format(
-                    reason=close_reason_text(CloseReason.CLOSED_BY_US)
-                ),
-                "",
+                self.tr("Connection {reason}").format(reason=close_reason_text(reason)), ""
             )
 
     async def abort_connection(self) -> None:
@@ -427,12 +435,18 @@ class SessionPanel(TrafficPanel):
         self._show_state(text, color)
         self._refresh()
 
-    def _close_finished(self) -> None:
-        """Both sides sent FIN: nothing more can pass, so the connection is closed."""
+    def _close_finished(self, *, we_first: bool) -> None:
+        """Both sides sent FIN: nothing more can pass, so the connection is closed; the
+        state says who finished first (that side waits out TIME_WAIT)."""
         client = self.client
         if not isinstance(client, StreamPeer):
             return
-        self._mark_closed(self.tr("Connection closed: both sides finished sending"), "")
+        text = (
+            self.tr("Connection closed: we finished sending first, then {peer}")
+            if we_first
+            else self.tr("Connection closed: {peer} finished sending first, then we did")
+        )
+        self._mark_closed(text.format(peer=self._peer_text()), "")
         self.engine.call(client.close)
 
     # -- reconnecting by itself ---------------------------------------------------------------
@@ -479,7 +493,7 @@ class SessionPanel(TrafficPanel):
         if isinstance(event, PeerFinished):
             self.peer_finished = True
             if self.we_finished:
-                self._close_finished()
+                self._close_finished(we_first=True)
                 return
             if self.reconnector.is_on:
                 # The server is done with this connection: close ours and come back.
@@ -570,3 +584,9 @@ def _send_quietly(client: AnyClient, data: bytes, sink: EventSink) -> None:
         client.send(data)
     except NetError as exc:
         sink(Notice(source=client.source, text=exc.message))
+
+
+def _finish_sending(client: StreamPeer, note: Notice, sink: EventSink) -> None:
+    """On the engine's loop: our FIN, and the transcript's word of it."""
+    client.half_close()
+    sink(note)

@@ -291,6 +291,7 @@ class ListenerPanel(TrafficPanel):
             self._refresh_state()
         self.form.show_error(None)  # an error of an earlier try no longer holds
         self.form.show_path_used()
+        self.peers_model.set_datagram(config.kind.is_datagram)
         self.config = config
         self.certificate = config.certificate
         self.address.setText(self._listening_text(config))

@@ -6,9 +6,8 @@ import subprocess
 import time
 
 import pytest
-from helpers import find
+from helpers import bound_port, find, start_listener
 from loopback import need
-from test_server_tab import bound_port, start_listener
 
 
 def set_host(win, host):
