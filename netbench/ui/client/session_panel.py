@@ -194,7 +194,10 @@ class SessionPanel(TrafficPanel):
         sender_layout.setContentsMargins(0, 0, 0, 0)
         sender_layout.setSpacing(4)
         sender_layout.addWidget(self.editor, 1)
-        sender_layout.addWidget(self.repeat)
+        send_row = QHBoxLayout()  # how each send goes: repeated, with a length header
+        send_row.addWidget(self.repeat, 1)
+        send_row.addWidget(self.editor.length_header)
+        sender_layout.addLayout(send_row)
         sender_layout.addWidget(self.file_sender)
         sender_layout.addWidget(self.replay)
         return sender

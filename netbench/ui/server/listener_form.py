@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from netbench.core.errors import PayloadError
 from netbench.core.escapes import decode_escapes
 from netbench.core.framing.spec import FramingKind, FramingSpec
+from netbench.core.length_header import LengthHeader
 from netbench.core.replies.http_site import HttpStaticResponder, default_site_dir
 from netbench.core.replies.responder import ReplyOptions, Responder
 from netbench.core.replies.rules import (
@@ -478,12 +479,14 @@ class ListenerForm(SocketForm):
         )
 
     def reply_options(self, framing: FramingSpec) -> ReplyOptions:
-        """Replies to delimited messages get the delimiter back, as a line-based peer expects."""
+        """Replies to delimited messages get the delimiter back, as a line-based peer
+        expects; replies to length-prefixed ones their length header in front."""
         suffix = framing.delimiter if framing.kind is FramingKind.DELIMITER else b""
         return ReplyOptions(
             delay=self.delay.value() / 1000,
             close_after_reply=self.close_after.isChecked(),
             suffix=suffix,
+            length_header=LengthHeader.of_framing(framing),
         )
 
     def responder_choice(self, framing: FramingSpec) -> Responder | None:

@@ -205,6 +205,7 @@ class ListenerPanel(TrafficPanel):
         send_row = QHBoxLayout()
         send_row.addWidget(QLabel(self.tr("Send"), self))
         send_row.addWidget(self.target)
+        send_row.addWidget(self.editor.length_header)
         send_row.addWidget(self.file_sender, 1)
         send_row.addWidget(self.send_status, 1)
         sender = QWidget(self)
