@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        settings_menu = self.menuBar().addMenu(self.tr("Se&ttings"))
         self.io_thread_action = QAction(self.tr("Run networking on an &IO thread"), self)
         self.io_thread_action.setObjectName("main.action_io_thread")
         self.io_thread_action.setCheckable(True)
@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
 
     def _build_examples_menu(self) -> None:
         """Every tab's examples, a submenu per tab; one switches to its tab and starts."""
-        menu = self.menuBar().addMenu(self.tr("Examples"))
+        menu = self.menuBar().addMenu(self.tr("E&xamples"))
         menu.setObjectName("main.examples_menu")
         for index in range(self.tabs.count()):
             tab = self.tabs.widget(index)

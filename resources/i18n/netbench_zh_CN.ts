@@ -666,6 +666,10 @@
         <translation>由本端关闭</translation>
     </message>
     <message>
+        <source>closed by peer</source>
+        <translation>由对端先关闭</translation>
+    </message>
+    <message>
         <source>aborted by us (RST)</source>
         <translation>被本端强制断开 (RST)</translation>
     </message>
@@ -1037,12 +1041,28 @@
 <context>
     <name>EventRecords</name>
     <message>
+        <source>first datagram from {peer} (no connection)</source>
+        <translation>收到 {peer} 的第一个数据报（无连接）</translation>
+    </message>
+    <message>
+        <source>ready: datagrams go to {peer} from {local} (no connection)</source>
+        <translation>就绪：数据报从 {local} 发往 {peer}（无连接）</translation>
+    </message>
+    <message>
         <source>connected (local {local})</source>
         <translation>已连接（本地地址 {local}）</translation>
     </message>
     <message>
         <source>connected</source>
         <translation>已连接</translation>
+    </message>
+    <message>
+        <source>peer finished sending (FIN) after us: both sides are done</source>
+        <translation>对端在本端之后结束发送（FIN）：双方都已结束</translation>
+    </message>
+    <message>
+        <source>peer finished sending (FIN); we close our side too</source>
+        <translation>对端已结束发送（FIN）；本端也关闭</translation>
     </message>
     <message>
         <source>peer finished sending (FIN); we can still reply</source>
@@ -1677,6 +1697,44 @@
     </message>
 </context>
 <context>
+    <name>LengthHeader</name>
+    <message>
+        <source>{length} bytes do not fit a {size}-byte length header (at most {largest})</source>
+        <translation>{length} 字节超出 {size} 字节长度头的上限（最多 {largest}）</translation>
+    </message>
+</context>
+<context>
+    <name>LengthHeaderOption</name>
+    <message>
+        <source>Length header</source>
+        <translation>长度头</translation>
+    </message>
+    <message>
+        <source>Put each message&apos;s length in front of it, as struct.pack(&apos;!I&apos;, len(data)) does; a server framing by length prefix reads each message back whole</source>
+        <translation>在每条消息前加上它的长度，如同 struct.pack(&apos;!I&apos;, len(data))；按长度前缀分帧的服务器能完整读回每条消息</translation>
+    </message>
+    <message>
+        <source>No length header</source>
+        <translation>不加长度头</translation>
+    </message>
+    <message>
+        <source>{n}-byte length header</source>
+        <translation>{n} 字节长度头</translation>
+    </message>
+    <message>
+        <source>Length header byte order</source>
+        <translation>长度头字节序</translation>
+    </message>
+    <message>
+        <source>big-endian (network order, !)</source>
+        <translation>大端（网络字节序，!）</translation>
+    </message>
+    <message>
+        <source>little-endian (&lt;)</source>
+        <translation>小端（&lt;）</translation>
+    </message>
+</context>
+<context>
     <name>Lessons</name>
     <message>
         <source>Time-stamp echo server (TCP, port 9999)</source>
@@ -1897,10 +1955,6 @@
         <translation>监听地址</translation>
     </message>
     <message>
-        <source>127.0.0.1: this machine only. 0.0.0.0 or ::: every interface.</source>
-        <translation>127.0.0.1：仅限本机。0.0.0.0 或 ::：所有网卡。</translation>
-    </message>
-    <message>
         <source>0 = any</source>
         <translation>0 = 任意</translation>
     </message>
@@ -1911,6 +1965,10 @@
     <message>
         <source>Port</source>
         <translation>端口</translation>
+    </message>
+    <message>
+        <source>127.0.0.1: this machine only. 0.0.0.0, or empty as in bind((&apos;&apos;, port)): every IPv4 interface. ::: every IPv6 interface only (IPV6_V6ONLY is on), so IPv4 clients such as 127.0.0.1 cannot reach it.</source>
+        <translation>127.0.0.1：仅本机。0.0.0.0 或留空（同 bind((&apos;&apos;, port))）：所有 IPv4 网卡。::：仅所有 IPv6 网卡（IPV6_V6ONLY 已开启），127.0.0.1 等 IPv4 客户端连不上。</translation>
     </message>
     <message>
         <source>Socket path, e.g. ./sock</source>
@@ -2279,16 +2337,8 @@ prefix HELLO =&gt; hi {peer}\n</translation>
 <context>
     <name>ListenerPanel</name>
     <message>
-        <source>Start</source>
-        <translation>启动</translation>
-    </message>
-    <message>
         <source>Start listening</source>
         <translation>开始监听</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
     </message>
     <message>
         <source>Stop listening</source>
@@ -2303,10 +2353,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>已连接的对端</translation>
     </message>
     <message>
-        <source>Disconnect</source>
-        <translation>断开</translation>
-    </message>
-    <message>
         <source>Close the selected peers (FIN)</source>
         <translation>断开所选对端 (FIN)</translation>
     </message>
@@ -2315,20 +2361,12 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>正常关闭：先发完队列中的数据，再发 FIN</translation>
     </message>
     <message>
-        <source>Abort</source>
-        <translation>复位</translation>
-    </message>
-    <message>
         <source>Reset the selected peers (RST)</source>
         <translation>复位所选对端 (RST)</translation>
     </message>
     <message>
         <source>Reset the connection: RST, queued data is lost</source>
         <translation>复位连接：发送 RST，队列中的数据丢弃</translation>
-    </message>
-    <message>
-        <source>Clear closed</source>
-        <translation>清除已关闭</translation>
     </message>
     <message>
         <source>Remove closed peers</source>
@@ -2379,8 +2417,36 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>证书 SHA-256：{fingerprint} · {subject} · 有效期至 {date}</translation>
     </message>
     <message>
+        <source>&amp;Start</source>
+        <translation>启动(&amp;S)</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>停止(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>断开(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Abort</source>
+        <translation>复位(&amp;A)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear closed</source>
+        <translation>清除已关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <source>(a closed connection of this port is in TIME_WAIT, which lasts about a minute: tick SO_REUSEADDR to listen anyway)</source>
+        <translation>（此端口上一个已关闭的连接处于 TIME_WAIT，约持续一分钟：勾选 SO_REUSEADDR 即可照常监听）</translation>
+    </message>
+    <message>
         <source>Listening on {address} · try: {command}</source>
         <translation>正在监听 {address} · 试试：{command}</translation>
+    </message>
+    <message>
+        <source>Listening on {address} · open {link}</source>
+        <translation>正在监听 {address} · 打开 {link}</translation>
     </message>
     <message>
         <source>{open} open · {total} total · in {msgs_in} {bytes_in} · out {msgs_out} {bytes_out}</source>
@@ -2420,10 +2486,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>port {port} is out of range: use 0 to 65535</source>
         <translation>端口 {port} 超出范围：请使用 0 到 65535</translation>
-    </message>
-    <message>
-        <source>enter an address to listen on, e.g. 127.0.0.1</source>
-        <translation>请输入要监听的地址，如 127.0.0.1</translation>
     </message>
     <message>
         <source>{host} is not an IP address: listen on an address of this machine</source>
@@ -3519,8 +3581,20 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>&amp;Settings</source>
-        <translation>设置(&amp;S)</translation>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
+    </message>
+    <message>
+        <source>E&amp;xamples</source>
+        <translation>示例(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Server and client</source>
+        <translation>服务器和客户端</translation>
+    </message>
+    <message>
+        <source>Example started: {what} · server on {where}, client connected</source>
+        <translation>已启动示例：{what} · 服务器在 {where}，客户端已连接</translation>
     </message>
     <message>
         <source>Run networking on an &amp;IO thread</source>
@@ -3537,10 +3611,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>&amp;About netbench</source>
         <translation>关于 netbench(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Examples</source>
-        <translation>示例</translation>
     </message>
     <message>
         <source>Example started: {what}</source>
@@ -4133,8 +4203,8 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>发送内容错误</translation>
     </message>
     <message>
-        <source>Send</source>
-        <translation>发送</translation>
+        <source>Se&amp;nd</source>
+        <translation>发送(&amp;N)</translation>
     </message>
     <message>
         <source>Send the payload</source>
@@ -4195,6 +4265,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>对端</translation>
     </message>
     <message>
+        <source>First datagram</source>
+        <translation>首个数据报</translation>
+    </message>
+    <message>
         <source>Connected</source>
         <translation>连接时间</translation>
     </message>
@@ -4217,6 +4291,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>paused: not reading our replies</source>
         <translation>已暂停：对端未读取本端的回复</translation>
+    </message>
+    <message>
+        <source>no connection (datagrams)</source>
+        <translation>无连接（数据报）</translation>
     </message>
     <message>
         <source>open</source>
@@ -5798,10 +5876,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>建立连接</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>断开</translation>
-    </message>
-    <message>
         <source>Close the connection</source>
         <translation>断开连接</translation>
     </message>
@@ -5810,20 +5884,12 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>正常关闭：先发完队列中的数据，再发 FIN</translation>
     </message>
     <message>
-        <source>Half-close (FIN)</source>
-        <translation>半关闭 (FIN)</translation>
-    </message>
-    <message>
         <source>Finish sending (FIN)</source>
         <translation>结束发送 (FIN)</translation>
     </message>
     <message>
         <source>Send FIN: the server reads end-of-stream and can still answer</source>
         <translation>发送 FIN：服务器会读到流结束，但仍可回复</translation>
-    </message>
-    <message>
-        <source>Abort (RST)</source>
-        <translation>复位 (RST)</translation>
     </message>
     <message>
         <source>Reset the connection (RST)</source>
@@ -5878,12 +5944,44 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>已停止重连</translation>
     </message>
     <message>
+        <source>Connection closed: we finished sending first, then {peer}</source>
+        <translation>连接已关闭：本端先结束发送，{peer} 随后</translation>
+    </message>
+    <message>
+        <source>Connection closed: {peer} finished sending first, then we did</source>
+        <translation>连接已关闭：{peer} 先结束发送，本端随后</translation>
+    </message>
+    <message>
         <source>Reconnected after {attempts} attempt(s)</source>
         <translation>经 {attempts} 次尝试后已重新连接</translation>
     </message>
     <message>
         <source>we sent FIN</source>
         <translation>我方已发送 FIN</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Half-clos&amp;e (FIN)</source>
+        <translation>半关闭（FIN）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Abort (RST)</source>
+        <translation>复位（RST）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation>重连(&amp;R)</translation>
+    </message>
+    <message>
+        <source>we finished sending (FIN)</source>
+        <translation>本端已结束发送（FIN）</translation>
     </message>
     <message>
         <source>Sent FIN to {peer}: we send no more, the server can still answer</source>
@@ -5902,16 +6000,16 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>未连接：{error}</translation>
     </message>
     <message>
+        <source>Ready: datagrams go to {peer} (no connection)</source>
+        <translation>就绪：数据报发往 {peer}（无连接）</translation>
+    </message>
+    <message>
         <source>Connected to {peer}</source>
         <translation>已连接到 {peer}</translation>
     </message>
     <message>
         <source>Connection {reason}</source>
         <translation>连接{reason}</translation>
-    </message>
-    <message>
-        <source>Connection closed: both sides finished sending</source>
-        <translation>连接已关闭：双方都已结束发送</translation>
     </message>
     <message>
         <source>{peer} closed the connection (FIN)</source>

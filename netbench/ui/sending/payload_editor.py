@@ -173,7 +173,7 @@ class PayloadEditor(QWidget):
 
         self.preview = PayloadPreview(self.prefix, self)
 
-        self.send_button = QPushButton(self.tr("Send"), self)
+        self.send_button = QPushButton(self.tr("Se&nd"), self)
         self.send_button.setObjectName(f"{self.prefix}.send")
         self.send_button.setAccessibleName(self.tr("Send the payload"))
         self.send_button.setToolTip(self.tr("Send (Ctrl+Enter)"))
