@@ -3317,7 +3317,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>processes are shown for your own sockets only: other users&apos; are hidden unless netbench runs as root</source>
-        <translation>只显示你自己的套接字所属进程：除非以 root 运行 netbench，否则其他用户的进程会被隐藏</translation>
+        <translation>只显示本用户套接字所属的进程：除非以 root 运行 netbench，否则其他用户的进程不显示</translation>
     </message>
     <message>
         <source>no answer for {name}: the lookup timed out</source>
@@ -5854,7 +5854,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Insecure: the certificate is not checked, so anyone between you and the server can read and change the traffic.</source>
-        <translation>不安全：不校验证书，你和服务器之间的任何人都能读取和篡改通信内容。</translation>
+        <translation>不安全：不校验证书，本端和服务器之间的任何人都能读取和篡改通信内容。</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
@@ -5957,7 +5957,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>we sent FIN</source>
-        <translation>我方已发送 FIN</translation>
+        <translation>本端已发送 FIN</translation>
     </message>
     <message>
         <source>&amp;Connect</source>
@@ -6017,7 +6017,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>{peer} finished sending (FIN): it sends no more, you can still send</source>
-        <translation>{peer} 已结束发送 (FIN)：对端不再发送，你仍可发送</translation>
+        <translation>{peer} 已结束发送（FIN）：对端不再发送，本端仍可发送</translation>
     </message>
     <message>
         <source>Connection {reason}{detail}</source>
@@ -6536,7 +6536,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>TLS over TCP</source>
-        <translation>TLS (基于 TCP)</translation>
+        <translation>TLS（基于 TCP）</translation>
     </message>
     <message>
         <source>Port must be a number from {low} to 65535, not {text!r}</source>
@@ -6824,7 +6824,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <name>TranscriptModel</name>
     <message>
         <source>Time (+s)</source>
-        <translation>时间 (+秒)</translation>
+        <translation>时间（+秒）</translation>
     </message>
     <message>
         <source>Time</source>
