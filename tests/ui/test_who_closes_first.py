@@ -24,15 +24,21 @@ def connect_client(win, pump, port, kind="TCP"):
     return panel
 
 
+def server_and_client(win, pump):
+    """A listener of the Server tab and a session of the Client tab connected to it."""
+    server = start_listener(win, pump)
+    client = connect_client(win, pump, bound_port(win))
+    pump(lambda: server.peers_model.rowCount() == 1)
+    return server, client
+
+
 def peer_state(server):
     model = server.peers_model
     return model.data(model.index(0, 4))
 
 
 def test_the_client_finishing_first_is_said_on_both_sides(window, pump):
-    server = start_listener(window, pump)
-    client = connect_client(window, pump, bound_port(window))
-    pump(lambda: server.peers_model.rowCount() == 1)
+    server, client = server_and_client(window, pump)
 
     find(window, "client.half_close").click()
     pump(lambda: not client.is_connected)
@@ -55,9 +61,7 @@ def test_the_client_finishing_first_is_said_on_both_sides(window, pump):
 
 
 def test_a_plain_close_from_the_client_is_closed_by_peer_on_the_server(window, pump):
-    server = start_listener(window, pump)
-    client = connect_client(window, pump, bound_port(window))
-    pump(lambda: server.peers_model.rowCount() == 1)
+    server, client = server_and_client(window, pump)
     find(window, "client.disconnect").click()
     pump(lambda: not client.is_connected)
     assert find(window, "client.state").text() == "Connection closed by us"
@@ -65,9 +69,7 @@ def test_a_plain_close_from_the_client_is_closed_by_peer_on_the_server(window, p
 
 
 def test_the_server_finishing_first_is_said_on_both_sides(window, pump):
-    server = start_listener(window, pump)
-    client = connect_client(window, pump, bound_port(window))
-    pump(lambda: server.peers_model.rowCount() == 1)
+    server, client = server_and_client(window, pump)
     window.tabs.setCurrentWidget(window.server_tab)
     server.select_peer(server.peers_model.row(0).name)
     find(window, "server.disconnect").click()
