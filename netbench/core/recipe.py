@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from netbench.core.checksum import NO_CHECKSUM, ChecksumSpec, Placement
 from netbench.core.encodings import DEFAULT_ENCODING, normalize_encoding
 from netbench.core.errors import PayloadError
+from netbench.core.length_header import LengthHeader
 from netbench.core.payload import InputMode, LineEnding, parse_payload
 from netbench.core.templates import Placeholder, placeholder_text, split_template
 from netbench.core.text import Text
@@ -25,19 +26,21 @@ from netbench.core.text import Text
 
 @dataclass(frozen=True)
 class RenderedPayload:
-    """One message in its three parts: ``body + checksum + tail`` is what is sent.
+    """One message in its parts: ``head + body + checksum + tail`` is what is sent.
 
     ``body`` is what the checksum covers (from its ``skip``-th byte on); ``tail`` is the
-    line ending when the checksum goes before it, else empty.
+    line ending when the checksum goes before it, else empty; ``head`` is a length header
+    of all that follows it, when one was asked for.
     """
 
     body: bytes
     checksum: bytes
     tail: bytes
+    head: bytes = b""
 
     @property
     def data(self) -> bytes:
-        return self.body + self.checksum + self.tail
+        return self.head + self.body + self.checksum + self.tail
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class PayloadRecipe:
     encoding: str = DEFAULT_ENCODING
     line_ending: bytes = b""
     checksum: ChecksumSpec = NO_CHECKSUM
+    length_header: LengthHeader | None = None
 
     @property
     def has_placeholders(self) -> bool:
@@ -57,7 +61,8 @@ class PayloadRecipe:
     def render_parts(self, counter: int, wall: float) -> RenderedPayload:
         """Send number `counter` made at `wall`, split as the preview shows it.
 
-        Raises ChecksumError when the checksum cannot cover the filled bytes.
+        Raises ChecksumError when the checksum cannot cover the filled bytes, or the
+        length header cannot hold their length.
         """
         filled = b"".join(
             piece
@@ -69,7 +74,11 @@ class PayloadRecipe:
             body, tail = filled + self.line_ending, b""
         else:
             body, tail = filled, self.line_ending
-        return RenderedPayload(body, self.checksum.compute(body), tail)
+        checksum = self.checksum.compute(body)
+        if self.length_header is None:
+            return RenderedPayload(body, checksum, tail)
+        length = len(body) + len(checksum) + len(tail)
+        return RenderedPayload(body, checksum, tail, self.length_header.header_for(length))
 
     def render(self, counter: int, wall: float) -> bytes:
         """The bytes of send number `counter` made at `wall`; may raise ChecksumError."""
@@ -82,6 +91,7 @@ def compile_payload(
     encoding: str = DEFAULT_ENCODING,
     line_ending: LineEnding = LineEnding.NONE,
     checksum: ChecksumSpec = NO_CHECKSUM,
+    length_header: LengthHeader | None = None,
 ) -> PayloadRecipe:
     """Parse what the user typed into a recipe; a PayloadError points into `text`.
 
@@ -93,7 +103,7 @@ def compile_payload(
     line_ending = LineEnding(line_ending)
     if mode is InputMode.HEX:
         return PayloadRecipe(
-            (parse_payload(text, mode, codec),), codec, line_ending.bytes, checksum
+            (parse_payload(text, mode, codec),), codec, line_ending.bytes, checksum, length_header
         )
     pieces: list[bytes | Placeholder] = []
     for piece in split_template(text):
@@ -104,7 +114,9 @@ def compile_payload(
             pieces.append(parse_payload(piece.text, mode, codec))
         except PayloadError as error:
             raise _shifted(error, piece.text, piece.start) from None
-    return PayloadRecipe(tuple(pieces), codec, line_ending.text.encode(codec), checksum)
+    return PayloadRecipe(
+        tuple(pieces), codec, line_ending.text.encode(codec), checksum, length_header
+    )
 
 
 def _shifted(error: PayloadError, run: str, start: int) -> PayloadError:

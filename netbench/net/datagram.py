@@ -33,6 +33,7 @@ from netbench.net.events import (
     DataReceived,
     DataSent,
     EventSink,
+    Link,
     Listening,
     Notice,
     Stopped,
@@ -97,7 +98,11 @@ class _DatagramEndpoint(asyncio.DatagramProtocol):
             if self.responder is not None:
                 peer.session = self.responder.new_session(name)
             self.peers[name] = peer
-            self._sink(Connected(source=self.source, peer=name, local=self.address))
+            self._sink(
+                Connected(
+                    source=self.source, peer=name, local=self.address, link=Link.FIRST_DATAGRAM
+                )
+            )
         return peer
 
     def datagram_received(self, data: bytes, addr: Address) -> None:
@@ -354,7 +359,7 @@ class DatagramClient(_DatagramEndpoint):
         endpoint.target = target
         if local_path is not None:
             endpoint.own_temp_socket(local_path)
-        sink(Connected(source=label, peer=target, local=endpoint.address))
+        sink(Connected(source=label, peer=target, local=endpoint.address, link=Link.DATAGRAMS_TO))
         return endpoint
 
     target = ""

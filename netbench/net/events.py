@@ -39,12 +39,22 @@ class Stopped(NetEvent):
     reason: str = ""
 
 
+class Link(StrEnum):
+    """What a :class:`Connected` stands for: a stream connection, or (datagram sockets have
+    none) a listener's first datagram from a peer, or a client socket set to send to one."""
+
+    STREAM = "stream"
+    FIRST_DATAGRAM = "first datagram"
+    DATAGRAMS_TO = "datagrams to"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Connected(NetEvent):
     """A connection is up: a peer reached a listener, or a client reached its server."""
 
     peer: str
     local: str = ""
+    link: Link = Link.STREAM
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -93,9 +103,12 @@ class DataSentUnshown(NetEvent):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PeerFinished(NetEvent):
-    """The peer sent FIN: it will send no more, but the connection is open for our replies."""
+    """The peer sent FIN: it will send no more, but the connection is open for our replies,
+    unless we had sent our FIN already (``after_ours``) or close our side now (``closing``)."""
 
     peer: str
+    after_ours: bool = False
+    closing: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -112,6 +125,7 @@ class CloseReason(StrEnum):
 
     CLOSED = "closed"
     CLOSED_BY_US = "closed by us"
+    CLOSED_BY_PEER = "closed by peer"  # the peer's FIN came first; ours followed
     ABORTED_BY_US = "aborted by us (RST)"
     RESET = "reset by peer"
     IDLE = "closed after the idle timeout"

@@ -24,7 +24,10 @@ from netbench.net.stream import DEFAULT_MAX_CONNECTIONS, PeerPolicy, StreamKind
 from netbench.net.stream_listener import StreamListener
 from netbench.net.tls import ServerCertificate, server_context
 
-ALL_INTERFACES = ("0.0.0.0", "::")
+ALL_INTERFACES = ("0.0.0.0", "::", "")
+# What an empty host binds to: every IPv4 interface, as ``bind(('', port))`` on an AF_INET
+# socket does in the tutorials (``HOST = ''``).
+EMPTY_HOST_MEANS = "0.0.0.0"
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,16 @@ class ListenerConfig:
 
     @property
     def listens_everywhere(self) -> bool:
-        return not self.kind.uses_path and self.host in ALL_INTERFACES
+        return not self.kind.uses_path and self.host.strip() in ALL_INTERFACES
+
+    @property
+    def bind_host(self) -> str:
+        """The address bound: the host typed, or every IPv4 interface for an empty one.
+
+        IPv6 sockets are bound with IPV6_V6ONLY on, so ``::`` is every IPv6 interface and
+        never IPv4: an IPv4 client needs 0.0.0.0 (or an empty host).
+        """
+        return self.host.strip() or EMPTY_HOST_MEANS
 
     def validate(self) -> None:
         """Raise :class:`NetError` naming the field, before any socket is touched."""
@@ -63,12 +75,7 @@ class ListenerConfig:
                     ).format(port=self.port),
                     "port",
                 )
-            host = self.host.strip()
-            if not host:
-                raise NetError(
-                    QT_TRANSLATE_NOOP("Listeners", "enter an address to listen on, e.g. 127.0.0.1"),
-                    "host",
-                )
+            host = self.bind_host
             try:
                 ipaddress.ip_address(host.strip("[]"))
             except ValueError:
@@ -115,7 +122,7 @@ class ListenerConfig:
             SocketKind.UNIX_DGRAM: "Unix dgram",
             SocketKind.TLS: "TLS",
         }
-        where = str(self.path) if self.kind.uses_path else f"{self.host}:{self.port}"
+        where = str(self.path) if self.kind.uses_path else f"{self.bind_host}:{self.port}"
         return f"{names[self.kind]} {where}"
 
 
@@ -140,7 +147,7 @@ async def open_listener(
         return await DatagramListener.open(
             sink=sink,
             kind=kind,
-            host=config.host,
+            host=config.bind_host,
             port=config.port,
             path=path,
             gate=gate,
@@ -157,7 +164,7 @@ async def open_listener(
     return await StreamListener.open(
         sink=sink,
         kind=StreamKind.UNIX if config.kind is SocketKind.UNIX else StreamKind.TCP,
-        host=config.host,
+        host=config.bind_host,
         port=config.port,
         path=path,
         gate=gate,

@@ -149,3 +149,18 @@ def _process_name(pid: int) -> str:
         return f"{psutil.Process(pid).name()} (pid {pid})"
     except psutil.Error:
         return f"pid {pid}"
+
+
+def time_wait_holds_port(port: int) -> bool:
+    """Whether a TCP connection from ``port`` lingers in TIME_WAIT: the side that closed
+    first keeps it for a minute or so, and without SO_REUSEADDR a new listener cannot bind
+    the port meanwhile (such sockets belong to no process, so nobody is named)."""
+    import psutil
+
+    try:
+        connections = psutil.net_connections(kind="tcp")
+    except (psutil.Error, OSError):
+        return False
+    return any(
+        c.status == psutil.CONN_TIME_WAIT and c.laddr and c.laddr.port == port for c in connections
+    )

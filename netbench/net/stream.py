@@ -119,6 +119,7 @@ class StreamPeer(asyncio.BufferedProtocol):
         self.bytes_in = 0
         self.bytes_out = 0
         self.peer_finished = False
+        self.we_finished = False  # our FIN is out (half-close or close)
         self.closed = asyncio.get_running_loop().create_future()
 
     # -- asyncio callbacks ------------------------------------------------------------------
@@ -286,7 +287,6 @@ class StreamPeer(asyncio.BufferedProtocol):
         and each holds a file descriptor."""
         self.peer_finished = True
         self._report_errors(self._framer.flush())
-        self._sink(PeerFinished(source=self.source, peer=self.name))
         actions: list[Action] = []
         if self._session is not None:
             actions.extend(self._session.on_end())
@@ -294,6 +294,12 @@ class StreamPeer(asyncio.BufferedProtocol):
             isinstance(a, CloseConnection) for a in actions
         ):
             actions.append(CloseConnection(max((a.delay for a in actions), default=0.0)))
+        closing = any(isinstance(a, CloseConnection) for a in actions)
+        self._sink(
+            PeerFinished(
+                source=self.source, peer=self.name, after_ours=self.we_finished, closing=closing
+            )
+        )
         self._act(actions)
         # TLS cannot half-close: returning True there only earns a warning.
         return self.transport is not None and self.transport.get_extra_info("sslcontext") is None
@@ -345,10 +351,17 @@ class StreamPeer(asyncio.BufferedProtocol):
         """Send FIN: the peer reads end-of-stream, and can still send to us."""
         if self.transport is not None and self.transport.can_write_eof():
             self.transport.write_eof()
+            self.we_finished = True
 
     def close(self) -> None:
+        """Close after what is queued: our FIN, unless it went first (half-close), answers
+        the peer's, and the reason says who closed first."""
         if self.transport is not None and not self.transport.is_closing():
-            self._closing_reason = CloseReason.CLOSED_BY_US
+            peer_first = self.peer_finished and not self.we_finished
+            self._closing_reason = (
+                CloseReason.CLOSED_BY_PEER if peer_first else CloseReason.CLOSED_BY_US
+            )
+            self.we_finished = True
             self.transport.close()
 
     def abort(self) -> None:

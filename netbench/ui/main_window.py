@@ -6,13 +6,15 @@ Signals:
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from netbench.core.escapes import encode_escapes
+from netbench.core.lessons.steps import Lesson, ResultTab, lessons
 from netbench.core.payload import InputMode
 from netbench.core.resources import resource_path
 from netbench.net.engine import Engine, EngineMode
@@ -23,6 +25,8 @@ from netbench.ui.lessons.lessons_tab import LessonsTab
 from netbench.ui.lessons_wiring import LessonDriver
 from netbench.ui.lookup.lookup_tab import LookupTab
 from netbench.ui.runtime.bridge import EventBridge
+from netbench.ui.runtime.net_text import net_text
+from netbench.ui.runtime.tasks import start_task
 from netbench.ui.sending.saved_store import SnippetStore, default_data_dir, default_snippets_path
 from netbench.ui.server.server_tab import ServerTab
 from netbench.ui.widgets.about_dialog import AboutDialog
@@ -33,6 +37,8 @@ TAB_KEYS = ("server", "client", "http", "lookup", "lessons")
 SETTINGS_GEOMETRY = "window/geometry"
 SETTINGS_TAB = "window/tab"
 SETTINGS_ENGINE = "engine/mode"
+# The Lessons tab's steps the Examples menu offers as server and client pairs.
+PAIR_EXAMPLES = ("hear_me", "sticky_delimiter", "sticky_length", "sticky_delay")
 
 
 class MainWindow(QMainWindow):
@@ -88,6 +94,11 @@ class MainWindow(QMainWindow):
             self.tabs, self.server_tab, self.client_tab, self.lookup_tab, self.show_status
         )
         self.lessons_tab = LessonsTab(self.engine, driver, self.tabs)
+        # The Examples menu's server and client pairs keep their own sockets apart from
+        # the Lessons tab's: a pair started from the menu stops only the previous pair.
+        self.pair_driver = LessonDriver(
+            self.tabs, self.server_tab, self.client_tab, self.lookup_tab, self.show_status
+        )
         self.tabs.addTab(self.lessons_tab, self.tr("Lessons"))
         self.http_tab.open_client_requested.connect(self.open_client_session)
         for tab in (self.server_tab, self.client_tab):
@@ -118,7 +129,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        settings_menu = self.menuBar().addMenu(self.tr("Se&ttings"))
         self.io_thread_action = QAction(self.tr("Run networking on an &IO thread"), self)
         self.io_thread_action.setObjectName("main.action_io_thread")
         self.io_thread_action.setCheckable(True)
@@ -139,7 +150,7 @@ class MainWindow(QMainWindow):
 
     def _build_examples_menu(self) -> None:
         """Every tab's examples, a submenu per tab; one switches to its tab and starts."""
-        menu = self.menuBar().addMenu(self.tr("Examples"))
+        menu = self.menuBar().addMenu(self.tr("E&xamples"))
         menu.setObjectName("main.examples_menu")
         for index in range(self.tabs.count()):
             tab = self.tabs.widget(index)
@@ -147,7 +158,7 @@ class MainWindow(QMainWindow):
             if not examples:
                 continue
             name = self.tabs.tabText(index)
-            submenu = menu.addMenu(name)
+            submenu = menu.addMenu(name.replace("&", "&&"))
             for key, example in examples.items():
                 title = QCoreApplication.translate(type(tab).__name__, example.title)
                 action = submenu.addAction(title)
@@ -157,6 +168,47 @@ class MainWindow(QMainWindow):
                         t, k, words
                     )
                 )
+
+        self._build_pair_examples(menu)
+
+    def _build_pair_examples(self, menu: QMenu) -> None:
+        """The tutorials' server and client pairs: the Lessons tab's steps, started from
+        the menu in one click each (a server, a session that connects and sends)."""
+        submenu = menu.addMenu(self.tr("Server and client"))
+        submenu.setObjectName("main.examples_pairs")
+        steps = {lesson.key: lesson for lesson in lessons()}
+        for key in PAIR_EXAMPLES:
+            lesson = steps[key]
+            action = submenu.addAction(net_text(lesson.title))
+            action.setObjectName(f"main.example_pair_{key}")
+            action.triggered.connect(
+                lambda _=False, chosen=lesson: start_task(
+                    self.start_pair(chosen), name=f"example {chosen.key}"
+                )
+            )
+
+    async def start_pair(self, lesson: Lesson) -> bool:
+        """Start the pair's server, then its sessions; show the result and say what started."""
+        driver = self.pair_driver
+        await driver.reset()
+        assert lesson.server is not None
+        endpoint = await driver.start_server(lesson.server, os.getcwd())
+        if endpoint is None:
+            driver.show_result(ResultTab.SERVER)
+            return False
+        for client in lesson.clients:
+            if not await driver.start_client(lesson.server.kind, endpoint, client):
+                driver.show_result(ResultTab.CLIENT)
+                return False
+        driver.show_result(lesson.result_tab)
+        where = endpoint.path or f"127.0.0.1:{endpoint.port}"
+        self.statusBar().showMessage(
+            self.tr("Example started: {what} · server on {where}, client connected").format(
+                what=net_text(lesson.title), where=where
+            ),
+            15000,
+        )
+        return True
 
     def start_example(self, tab: QWidget, key: str, words: str) -> None:
         self.tabs.setCurrentWidget(tab)

@@ -670,6 +670,10 @@
         <translation>由本端关闭</translation>
     </message>
     <message>
+        <source>closed by peer</source>
+        <translation>由对端先关闭</translation>
+    </message>
+    <message>
         <source>aborted by us (RST)</source>
         <translation>被本端强制断开 (RST)</translation>
     </message>
@@ -1041,12 +1045,28 @@
 <context>
     <name>EventRecords</name>
     <message>
+        <source>first datagram from {peer} (no connection)</source>
+        <translation>收到 {peer} 的第一个数据报（无连接）</translation>
+    </message>
+    <message>
+        <source>ready: datagrams go to {peer} from {local} (no connection)</source>
+        <translation>就绪：数据报从 {local} 发往 {peer}（无连接）</translation>
+    </message>
+    <message>
         <source>connected (local {local})</source>
         <translation>已连接（本地地址 {local}）</translation>
     </message>
     <message>
         <source>connected</source>
         <translation>已连接</translation>
+    </message>
+    <message>
+        <source>peer finished sending (FIN) after us: both sides are done</source>
+        <translation>对端在本端之后结束发送（FIN）：双方都已结束</translation>
+    </message>
+    <message>
+        <source>peer finished sending (FIN); we close our side too</source>
+        <translation>对端已结束发送（FIN）；本端也关闭</translation>
     </message>
     <message>
         <source>peer finished sending (FIN); we can still reply</source>
@@ -1771,6 +1791,44 @@
     </message>
 </context>
 <context>
+    <name>LengthHeader</name>
+    <message>
+        <source>{length} bytes do not fit a {size}-byte length header (at most {largest})</source>
+        <translation>{length} 字节超出 {size} 字节长度头的上限（最多 {largest}）</translation>
+    </message>
+</context>
+<context>
+    <name>LengthHeaderOption</name>
+    <message>
+        <source>Length header</source>
+        <translation>长度头</translation>
+    </message>
+    <message>
+        <source>Put each message&apos;s length in front of it, as struct.pack(&apos;!I&apos;, len(data)) does; a server framing by length prefix reads each message back whole</source>
+        <translation>在每条消息前加上它的长度，如同 struct.pack(&apos;!I&apos;, len(data))；按长度前缀分帧的服务器能完整读回每条消息</translation>
+    </message>
+    <message>
+        <source>No length header</source>
+        <translation>不加长度头</translation>
+    </message>
+    <message>
+        <source>{n}-byte length header</source>
+        <translation>{n} 字节长度头</translation>
+    </message>
+    <message>
+        <source>Length header byte order</source>
+        <translation>长度头字节序</translation>
+    </message>
+    <message>
+        <source>big-endian (network order, !)</source>
+        <translation>大端（网络字节序，!）</translation>
+    </message>
+    <message>
+        <source>little-endian (&lt;)</source>
+        <translation>小端（&lt;）</translation>
+    </message>
+</context>
+<context>
     <name>Lessons</name>
     <message>
         <source>Time-stamp echo server (TCP, port 9999)</source>
@@ -1991,10 +2049,6 @@
         <translation>监听地址</translation>
     </message>
     <message>
-        <source>127.0.0.1: this machine only. 0.0.0.0 or ::: every interface.</source>
-        <translation>127.0.0.1：仅限本机。0.0.0.0 或 ::：所有网卡。</translation>
-    </message>
-    <message>
         <source>0 = any</source>
         <translation>0 = 任意</translation>
     </message>
@@ -2005,6 +2059,10 @@
     <message>
         <source>Port</source>
         <translation>端口</translation>
+    </message>
+    <message>
+        <source>127.0.0.1: this machine only. 0.0.0.0, or empty as in bind((&apos;&apos;, port)): every IPv4 interface. ::: every IPv6 interface only (IPV6_V6ONLY is on), so IPv4 clients such as 127.0.0.1 cannot reach it.</source>
+        <translation>127.0.0.1：仅本机。0.0.0.0 或留空（同 bind((&apos;&apos;, port))）：所有 IPv4 网卡。::：仅所有 IPv6 网卡（IPV6_V6ONLY 已开启），127.0.0.1 等 IPv4 客户端连不上。</translation>
     </message>
     <message>
         <source>Socket path, e.g. ./sock</source>
@@ -2361,16 +2419,8 @@ prefix HELLO =&gt; hi {peer}\n</translation>
 <context>
     <name>ListenerPanel</name>
     <message>
-        <source>Start</source>
-        <translation>启动</translation>
-    </message>
-    <message>
         <source>Start listening</source>
         <translation>开始监听</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
     </message>
     <message>
         <source>Stop listening</source>
@@ -2385,10 +2435,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>已连接的对端</translation>
     </message>
     <message>
-        <source>Disconnect</source>
-        <translation>断开</translation>
-    </message>
-    <message>
         <source>Close the selected peers (FIN)</source>
         <translation>断开所选对端 (FIN)</translation>
     </message>
@@ -2397,20 +2443,12 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>正常关闭：先发完队列中的数据，再发 FIN</translation>
     </message>
     <message>
-        <source>Abort</source>
-        <translation>复位</translation>
-    </message>
-    <message>
         <source>Reset the selected peers (RST)</source>
         <translation>复位所选对端 (RST)</translation>
     </message>
     <message>
         <source>Reset the connection: RST, queued data is lost</source>
         <translation>复位连接：发送 RST，队列中的数据丢弃</translation>
-    </message>
-    <message>
-        <source>Clear closed</source>
-        <translation>清除已关闭</translation>
     </message>
     <message>
         <source>Remove closed peers</source>
@@ -2469,8 +2507,36 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>（被 {process} 占用，已绑定但未监听）</translation>
     </message>
     <message>
+        <source>&amp;Start</source>
+        <translation>启动(&amp;S)</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>停止(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>断开(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Abort</source>
+        <translation>复位(&amp;A)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear closed</source>
+        <translation>清除已关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <source>(a closed connection of this port is in TIME_WAIT, which lasts about a minute: tick SO_REUSEADDR to listen anyway)</source>
+        <translation>（此端口上一个已关闭的连接处于 TIME_WAIT，约持续一分钟：勾选 SO_REUSEADDR 即可照常监听）</translation>
+    </message>
+    <message>
         <source>Listening on {address} · try: {command}</source>
         <translation>正在监听 {address} · 试试：{command}</translation>
+    </message>
+    <message>
+        <source>Listening on {address} · open {link}</source>
+        <translation>正在监听 {address} · 打开 {link}</translation>
     </message>
     <message>
         <source>{open} open · {total} total · in {msgs_in} {bytes_in} · out {msgs_out} {bytes_out}</source>
@@ -2564,10 +2630,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>port {port} is out of range: use 0 to 65535</source>
         <translation>端口 {port} 超出范围：请使用 0 到 65535</translation>
-    </message>
-    <message>
-        <source>enter an address to listen on, e.g. 127.0.0.1</source>
-        <translation>请输入要监听的地址，如 127.0.0.1</translation>
     </message>
     <message>
         <source>{host} is not an IP address: listen on an address of this machine</source>
@@ -3399,7 +3461,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>processes are shown for your own sockets only: other users&apos; are hidden unless netbench runs as root</source>
-        <translation>只显示你自己的套接字所属进程：除非以 root 运行 netbench，否则其他用户的进程会被隐藏</translation>
+        <translation>只显示本用户套接字所属的进程：除非以 root 运行 netbench，否则其他用户的进程不显示</translation>
     </message>
     <message>
         <source>no answer for {name}: the lookup timed out</source>
@@ -3663,8 +3725,20 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>&amp;Settings</source>
-        <translation>设置(&amp;S)</translation>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
+    </message>
+    <message>
+        <source>E&amp;xamples</source>
+        <translation>示例(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Server and client</source>
+        <translation>服务器和客户端</translation>
+    </message>
+    <message>
+        <source>Example started: {what} · server on {where}, client connected</source>
+        <translation>已启动示例：{what} · 服务器在 {where}，客户端已连接</translation>
     </message>
     <message>
         <source>Run networking on an &amp;IO thread</source>
@@ -3681,10 +3755,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>&amp;About netbench</source>
         <translation>关于 netbench(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Examples</source>
-        <translation>示例</translation>
     </message>
     <message>
         <source>Example started: {what}</source>
@@ -4277,8 +4347,8 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>发送内容错误</translation>
     </message>
     <message>
-        <source>Send</source>
-        <translation>发送</translation>
+        <source>Se&amp;nd</source>
+        <translation>发送(&amp;N)</translation>
     </message>
     <message>
         <source>Send the payload</source>
@@ -4339,6 +4409,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>对端</translation>
     </message>
     <message>
+        <source>First datagram</source>
+        <translation>首个数据报</translation>
+    </message>
+    <message>
         <source>Connected</source>
         <translation>连接时间</translation>
     </message>
@@ -4361,6 +4435,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>paused: not reading our replies</source>
         <translation>已暂停：对端未读取本端的回复</translation>
+    </message>
+    <message>
+        <source>no connection (datagrams)</source>
+        <translation>无连接（数据报）</translation>
     </message>
     <message>
         <source>open</source>
@@ -5962,7 +6040,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Insecure: the certificate is not checked, so anyone between you and the server can read and change the traffic.</source>
-        <translation>不安全：不校验证书，你和服务器之间的任何人都能读取和篡改通信内容。</translation>
+        <translation>不安全：不校验证书，本端和服务器之间的任何人都能读取和篡改通信内容。</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
@@ -6003,10 +6081,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>建立连接</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>断开</translation>
-    </message>
-    <message>
         <source>Close the connection</source>
         <translation>断开连接</translation>
     </message>
@@ -6015,20 +6089,12 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>正常关闭：先发完队列中的数据，再发 FIN</translation>
     </message>
     <message>
-        <source>Half-close (FIN)</source>
-        <translation>半关闭 (FIN)</translation>
-    </message>
-    <message>
         <source>Finish sending (FIN)</source>
         <translation>结束发送 (FIN)</translation>
     </message>
     <message>
         <source>Send FIN: the server reads end-of-stream and can still answer</source>
         <translation>发送 FIN：服务器会读到流结束，但仍可回复</translation>
-    </message>
-    <message>
-        <source>Abort (RST)</source>
-        <translation>复位 (RST)</translation>
     </message>
     <message>
         <source>Reset the connection (RST)</source>
@@ -6083,12 +6149,44 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>已停止重连</translation>
     </message>
     <message>
+        <source>Connection closed: we finished sending first, then {peer}</source>
+        <translation>连接已关闭：本端先结束发送，{peer} 随后</translation>
+    </message>
+    <message>
+        <source>Connection closed: {peer} finished sending first, then we did</source>
+        <translation>连接已关闭：{peer} 先结束发送，本端随后</translation>
+    </message>
+    <message>
         <source>Reconnected after {attempts} attempt(s)</source>
         <translation>经 {attempts} 次尝试后已重新连接</translation>
     </message>
     <message>
         <source>we sent FIN</source>
-        <translation>我方已发送 FIN</translation>
+        <translation>本端已发送 FIN</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Half-clos&amp;e (FIN)</source>
+        <translation>半关闭（FIN）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Abort (RST)</source>
+        <translation>复位（RST）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation>重连(&amp;R)</translation>
+    </message>
+    <message>
+        <source>we finished sending (FIN)</source>
+        <translation>本端已结束发送（FIN）</translation>
     </message>
     <message>
         <source>Sent FIN to {peer}: we send no more, the server can still answer</source>
@@ -6107,6 +6205,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>未连接：{error}</translation>
     </message>
     <message>
+        <source>Ready: datagrams go to {peer} (no connection)</source>
+        <translation>就绪：数据报发往 {peer}（无连接）</translation>
+    </message>
+    <message>
         <source>Connected to {peer}</source>
         <translation>已连接到 {peer}</translation>
     </message>
@@ -6115,16 +6217,12 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>连接{reason}</translation>
     </message>
     <message>
-        <source>Connection closed: both sides finished sending</source>
-        <translation>连接已关闭：双方都已结束发送</translation>
-    </message>
-    <message>
         <source>{peer} closed the connection (FIN)</source>
         <translation>{peer} 关闭了连接 (FIN)</translation>
     </message>
     <message>
         <source>{peer} finished sending (FIN): it sends no more, you can still send</source>
-        <translation>{peer} 已结束发送 (FIN)：对端不再发送，你仍可发送</translation>
+        <translation>{peer} 已结束发送（FIN）：对端不再发送，本端仍可发送</translation>
     </message>
     <message>
         <source>Connection {reason}{detail}</source>
@@ -6643,7 +6741,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>TLS over TCP</source>
-        <translation>TLS (基于 TCP)</translation>
+        <translation>TLS（基于 TCP）</translation>
     </message>
     <message>
         <source>Host</source>
@@ -6967,7 +7065,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <name>TranscriptModel</name>
     <message>
         <source>Time (+s)</source>
-        <translation>时间 (+秒)</translation>
+        <translation>时间（+秒）</translation>
     </message>
     <message>
         <source>Time</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import re
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -43,6 +44,34 @@ def connect_client(win: Any, pump: Callable[..., None], in_thread: Any, server: 
     find(win, "client.connect").click()
     pump(lambda: panel.is_connected and panel.socket_info is not None, 15)
     return panel, in_thread(accepting.result)
+
+
+# -- the Server tab ---------------------------------------------------------------------------
+
+
+def start_listener(win, pump, kind="TCP", port="0", framing=None, reply=None, path=None):
+    panel = win.server_tab.current_panel
+    form = panel.form
+    form.kind.setCurrentIndex(form.kind.findText(kind))
+    if path is not None:
+        find(win, "server.path").setText(str(path))
+    else:
+        find(win, "server.port").setText(port)
+    if framing is not None:
+        form.framing.setCurrentIndex(form.framing.findData(framing))
+    if reply is not None:
+        form.responder.setCurrentIndex(form.responder.findData(reply))
+    find(win, "server.start").click()
+    pump(lambda: panel.is_running or find(win, "server.error").isVisible(), 10)
+    return panel
+
+
+def bound_port(win):
+    """The port the address label shows, as a user would read it."""
+    text = find(win, "server.address").text()
+    match = re.search(r"Listening on \S+:(\d+)", text)
+    assert match, text
+    return int(match.group(1))
 
 
 # What a person can operate; scroll bars are Qt's own and left out.

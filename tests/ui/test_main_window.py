@@ -147,6 +147,6 @@ def test_cjk_text_renders_in_labels(window):
 
 def test_examples_menu_has_a_submenu_per_tab_with_examples(window):
     menu = window.findChild(object, "main.examples_menu")
-    assert [a.text() for a in menu.actions()] == ["Server", "Client", "HTTP"]
+    assert [a.text() for a in menu.actions()] == ["Server", "Client", "HTTP", "Server and client"]
     for name in ("main.example_server_http_site", "main.example_http_head"):
         assert window.findChild(object, name) is not None

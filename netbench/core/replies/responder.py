@@ -36,6 +36,7 @@ from enum import StrEnum
 from typing import Protocol, TypeAlias
 
 from netbench.core.escapes import encode_escapes
+from netbench.core.length_header import LengthHeader, LengthHeaderError
 
 # --- actions and protocols -----------------------------------------------------------------
 
@@ -154,12 +155,14 @@ class ReplyOptions:
 
     ``suffix`` is appended to each reply: with delimiter framing that strips the line
     ending, an echo would otherwise come back without one and a line-reading client would
-    wait forever.
+    wait forever. ``length_header`` goes in front of each reply, for the same reason,
+    under length-prefix framing: the client reads the header first.
     """
 
     delay: float = 0.0
     close_after_reply: bool = False
     suffix: bytes = b""
+    length_header: LengthHeader | None = None
 
     def __post_init__(self) -> None:
         if not (math.isfinite(self.delay) and self.delay >= 0):
@@ -172,6 +175,8 @@ class ReplyOptions:
         parts = []
         if self.suffix:
             parts.append(f"each reply ends with {shown(self.suffix)}")
+        if self.length_header is not None:
+            parts.append(f"each reply starts with its {self.length_header.size}-byte length")
         if self.delay:
             parts.append(f"replies wait {self.delay:g} s")
         if self.close_after_reply:
@@ -182,7 +187,13 @@ class ReplyOptions:
         """The actions for one reply (None: no reply), with these options applied."""
         if data is None:
             return [CloseConnection(self.delay)] if close else []
-        actions: list[Action] = [Reply(data + self.suffix, self.delay)]
+        reply = data + self.suffix
+        if self.length_header is not None:
+            try:
+                reply = self.length_header.wrap(reply)
+            except LengthHeaderError as error:
+                return [Note(error.message, self.delay)]
+        actions: list[Action] = [Reply(reply, self.delay)]
         if close or self.close_after_reply:
             actions.append(CloseConnection())
         return actions

@@ -118,33 +118,33 @@ class SessionPanel(TrafficPanel):
 
     def _build_controls(self) -> tuple[QHBoxLayout, QHBoxLayout]:
         self.connect_button = self.button(
-            self.tr("Connect"), "connect", self.tr("Connect"), self.tr("Open the connection")
+            self.tr("&Connect"), "connect", self.tr("Connect"), self.tr("Open the connection")
         )
         self.connect_button.setDefault(True)
         self.connect_button.clicked.connect(self.on_connect_clicked)
         self.disconnect_button = self.button(
-            self.tr("Close"),
+            self.tr("C&lose"),
             "disconnect",
             self.tr("Close the connection"),
             self.tr("Close gracefully: what is queued is sent, then FIN"),
         )
         self.disconnect_button.clicked.connect(self.on_disconnect_clicked)
         self.half_close_button = self.button(
-            self.tr("Half-close (FIN)"),
+            self.tr("Half-clos&e (FIN)"),
             "half_close",
             self.tr("Finish sending (FIN)"),
             self.tr("Send FIN: the server reads end-of-stream and can still answer"),
         )
         self.half_close_button.clicked.connect(self.on_half_close_clicked)
         self.abort_button = self.button(
-            self.tr("Abort (RST)"),
+            self.tr("&Abort (RST)"),
             "abort",
             self.tr("Reset the connection (RST)"),
             self.tr("Reset the connection: RST, queued data is lost"),
         )
         self.abort_button.clicked.connect(self.on_abort_clicked)
         self.reconnect_button = self.button(
-            self.tr("Reconnect"),
+            self.tr("&Reconnect"),
             "reconnect",
             self.tr("Reconnect"),
             self.tr("Close if open, then connect again with the form as it is"),
@@ -189,7 +189,10 @@ class SessionPanel(TrafficPanel):
         sender_layout.setContentsMargins(0, 0, 0, 0)
         sender_layout.setSpacing(4)
         sender_layout.addWidget(self.editor, 1)
-        sender_layout.addWidget(self.repeat)
+        send_row = QHBoxLayout()  # how each send goes: repeated, with a length header
+        send_row.addWidget(self.repeat, 1)
+        send_row.addWidget(self.editor.length_header)
+        sender_layout.addLayout(send_row)
         sender_layout.addWidget(self.file_sender)
         sender_layout.addWidget(self.replay)
         return sender
@@ -280,11 +283,14 @@ class SessionPanel(TrafficPanel):
             return
         # Before the FIN: a replay must not write after it.
         self.replay.stop(self.tr("we sent FIN"))
-        self.engine.call(client.half_close)
+        # Said in the same step as the FIN goes out: after what was sent before it, and
+        # before the peer's answer to it.
+        note = Notice(source=self.source, text=self.tr("we finished sending (FIN)"), error=False)
+        self.engine.call(_finish_sending, client, note, self.engine.emit)
         self.pages.log.half_closed()
         self.we_finished = True
         if self.peer_finished:
-            self._close_finished()
+            self._close_finished(we_first=False)
             return
         self._show_state(
             self.tr("Sent FIN to {peer}: we send no more, the server can still answer").format(
@@ -340,6 +346,7 @@ class SessionPanel(TrafficPanel):
             return False
         self.client = client
         self.form.show_error(None)  # an error of an earlier try no longer holds
+        self.form.show_path_used()
         self.peer_finished = self.we_finished = False
         self.state = SessionState.OPEN
         self.info_view.show_info(
@@ -350,7 +357,12 @@ class SessionPanel(TrafficPanel):
         self.pages.connected(config, self.socket_info)
         # Until now this connection's events waited in _early_events; from here they apply.
         self.live_source = source
-        self._show_state(self.tr("Connected to {peer}").format(peer=self._peer_text()), OK_COLOR)
+        ready = (
+            self.tr("Ready: datagrams go to {peer} (no connection)")
+            if config.kind.is_datagram
+            else self.tr("Connected to {peer}")
+        )
+        self._show_state(ready.format(peer=self._peer_text()), OK_COLOR)
         self._refresh()
         early, self._early_events, self._opening_source = self._early_events, [], ""
         for event in early:  # e.g. a TLS alert right after the handshake
@@ -372,15 +384,15 @@ class SessionPanel(TrafficPanel):
         self._busy = True
         self._refresh()
         self.pages.log.closed()
+        # Who sent FIN first: the server, when its FIN came before any of ours.
+        peer_first = self.peer_finished and not self.we_finished
+        reason = CloseReason.CLOSED_BY_PEER if peer_first else CloseReason.CLOSED_BY_US
         try:
             await self.close_owned(client)
         finally:
             self._busy = False
             self._mark_closed(
-                self.tr("Connection {reason}").format(
-                    reason=close_reason_text(CloseReason.CLOSED_BY_US)
-                ),
-                "",
+                self.tr("Connection {reason}").format(reason=close_reason_text(reason)), ""
             )
 
     async def abort_connection(self) -> None:
@@ -426,12 +438,18 @@ class SessionPanel(TrafficPanel):
         self._show_state(text, color)
         self._refresh()
 
-    def _close_finished(self) -> None:
-        """Both sides sent FIN: nothing more can pass, so the connection is closed."""
+    def _close_finished(self, *, we_first: bool) -> None:
+        """Both sides sent FIN: nothing more can pass, so the connection is closed; the
+        state says who finished first (that side waits out TIME_WAIT)."""
         client = self.client
         if not isinstance(client, StreamPeer):
             return
-        self._mark_closed(self.tr("Connection closed: both sides finished sending"), "")
+        text = (
+            self.tr("Connection closed: we finished sending first, then {peer}")
+            if we_first
+            else self.tr("Connection closed: {peer} finished sending first, then we did")
+        )
+        self._mark_closed(text.format(peer=self._peer_text()), "")
         self.pages.log.closed()
         self.engine.call(client.close)
 
@@ -480,7 +498,7 @@ class SessionPanel(TrafficPanel):
         if isinstance(event, PeerFinished):
             self.peer_finished = True
             if self.we_finished:
-                self._close_finished()
+                self._close_finished(we_first=True)
                 return
             if self.reconnector.is_on:
                 # The server is done with this connection: close ours and come back.
@@ -573,3 +591,9 @@ def _send_quietly(client: AnyClient, data: bytes, sink: EventSink) -> None:
         client.send(data)
     except NetError as exc:
         sink(Notice(source=client.source, text=exc.message))
+
+
+def _finish_sending(client: StreamPeer, note: Notice, sink: EventSink) -> None:
+    """On the engine's loop: our FIN, and the transcript's word of it."""
+    client.half_close()
+    sink(note)

@@ -8,6 +8,7 @@ Signals:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -200,9 +201,17 @@ class SocketForm(QWidget):
             ) from None
 
     def path_typed(self) -> Path | None:
-        """The Unix socket path typed, with ``~`` expanded; None when empty."""
+        """The Unix socket path typed, with ``~`` expanded, made absolute against the
+        folder netbench runs in (``./sock`` would otherwise mean a different file to every
+        program started elsewhere); None when empty."""
         text = self.path.text().strip()
-        return Path(text).expanduser() if text else None
+        return Path(os.path.abspath(Path(text).expanduser())) if text else None
+
+    def show_path_used(self) -> None:
+        """Once the socket is open, the path field says the absolute path it used."""
+        path = self.path_typed()
+        if self.socket_kind.uses_path and path is not None and self.path.text() != str(path):
+            self.path.setText(str(path))
 
     def browse(self, spec: DialogSpec, target: QLineEdit) -> None:
         """Pick a file or folder into ``target``, without blocking the loop."""

@@ -43,10 +43,12 @@ from netbench.core.checksum import (
 )
 from netbench.core.encodings import DEFAULT_ENCODING, normalize_encoding
 from netbench.core.errors import PayloadError
+from netbench.core.length_header import LengthHeaderError
 from netbench.core.payload import InputMode, LineEnding
 from netbench.core.recipe import PayloadRecipe, RenderedPayload, compile_payload
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.sending.checksum_options import ChecksumOptions
+from netbench.ui.sending.length_header_option import LengthHeaderOption
 from netbench.ui.sending.payload_draft import PayloadDraft, convert_notation
 from netbench.ui.sending.payload_history import PayloadHistory
 from netbench.ui.sending.payload_preview import PayloadPreview
@@ -156,6 +158,10 @@ class PayloadEditor(QWidget):
 
         self.checksum = ChecksumOptions(self.prefix, self)
         self.checksum.changed.connect(self._revalidate)
+        # The panel places it in its send row, where there is room (this row sets the
+        # window's minimum width).
+        self.length_header = LengthHeaderOption(self.prefix, self)
+        self.length_header.changed.connect(self._revalidate)
 
         self.error_label = QLabel(self)
         self.error_label.setObjectName(f"{self.prefix}.input_error")
@@ -167,7 +173,7 @@ class PayloadEditor(QWidget):
 
         self.preview = PayloadPreview(self.prefix, self)
 
-        self.send_button = QPushButton(self.tr("Send"), self)
+        self.send_button = QPushButton(self.tr("Se&nd"), self)
         self.send_button.setObjectName(f"{self.prefix}.send")
         self.send_button.setAccessibleName(self.tr("Send the payload"))
         self.send_button.setToolTip(self.tr("Send (Ctrl+Enter)"))
@@ -408,6 +414,7 @@ class PayloadEditor(QWidget):
                 self._encoding(),
                 self._line_ending(),
                 self._checksum_spec(),
+                self.length_header.spec(),
             )
         except PayloadError as error:
             self._recipe, self._rendered, self._error = None, None, error
@@ -446,9 +453,12 @@ class PayloadEditor(QWidget):
         )
 
     def _point_at_error(self, error: PayloadError | ChecksumError) -> None:
-        """Where the user tried to send: the culprit character, or the checksum choice."""
+        """Where the user tried to send: the culprit character, or the checksum or length
+        header choice."""
         if isinstance(error, PayloadError):
             self._show_error(error, move_cursor=True)
+        elif isinstance(error, LengthHeaderError):
+            self.length_header.size_combo.setFocus()
         else:
             self.checksum.focus_algorithm()
 

@@ -64,7 +64,9 @@ class PayloadPreview(ElidedLabel):
         if checksum is Checksum.LRC_ASCII:
             value = f'"{rendered.checksum.decode("ascii")}"'
         shown = self.tr("{body} + {checksum} {value}").format(
-            body=_shortened_hex(rendered.body), checksum=checksum_label, value=value
+            body=_shortened_hex(rendered.head + rendered.body),
+            checksum=checksum_label,
+            value=value,
         )
         if rendered.tail:
             shown += " + " + to_hex(rendered.tail)

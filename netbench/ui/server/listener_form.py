@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from netbench.core.errors import PayloadError
 from netbench.core.escapes import decode_escapes
 from netbench.core.framing.spec import FramingKind, FramingSpec
+from netbench.core.length_header import LengthHeader
 from netbench.core.replies.http_site import HttpStaticResponder, default_site_dir
 from netbench.core.replies.responder import ReplyOptions, Responder
 from netbench.core.replies.rules import (
@@ -46,7 +47,7 @@ from netbench.core.replies.simple import (
 )
 from netbench.core.text import message_of
 from netbench.net.errors import NetError
-from netbench.net.listeners import ListenerConfig
+from netbench.net.listeners import ALL_INTERFACES, ListenerConfig
 from netbench.net.socket_kinds import SocketKind
 from netbench.net.tls import ServerCertificate, describe_certificate
 from netbench.ui.panels.socket_form import SocketForm
@@ -129,7 +130,11 @@ class ListenerForm(SocketForm):
         self.host.setMinimumContentsLength(14)
         self.name(self.host, "host", self.tr("Address to listen on"))
         self.host.setToolTip(
-            self.tr("127.0.0.1: this machine only. 0.0.0.0 or ::: every interface.")
+            self.tr(
+                "127.0.0.1: this machine only. 0.0.0.0, or empty as in bind(('', port)): every "
+                "IPv4 interface. ::: every IPv6 interface only (IPV6_V6ONLY is on), so IPv4 "
+                "clients such as 127.0.0.1 cannot reach it."
+            )
         )
 
         self.port = self.line_edit(
@@ -368,7 +373,7 @@ class ListenerForm(SocketForm):
         self.show_error(None)
         host = self.host.currentText().strip()
         warnings: list[str] = []
-        if not self.socket_kind.uses_path and host in ("0.0.0.0", "::"):
+        if not self.socket_kind.uses_path and host in ALL_INTERFACES:
             warnings.append(
                 self.tr(
                     "Listening on all interfaces: other machines on your network can connect. "
@@ -456,12 +461,14 @@ class ListenerForm(SocketForm):
         )
 
     def reply_options(self, framing: FramingSpec) -> ReplyOptions:
-        """Replies to delimited messages get the delimiter back, as a line-based peer expects."""
+        """Replies to delimited messages get the delimiter back, as a line-based peer
+        expects; replies to length-prefixed ones their length header in front."""
         suffix = framing.delimiter if framing.kind is FramingKind.DELIMITER else b""
         return ReplyOptions(
             delay=self.delay.value() / 1000,
             close_after_reply=self.close_after.isChecked(),
             suffix=suffix,
+            length_header=LengthHeader.of_framing(framing),
         )
 
     def responder_choice(self, framing: FramingSpec) -> Responder | None:

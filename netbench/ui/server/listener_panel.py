@@ -8,6 +8,7 @@ Signals:
 
 from __future__ import annotations
 
+import html
 import time
 from collections.abc import Coroutine, Sequence
 from pathlib import Path
@@ -29,12 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from netbench.core.rates import human_rate
+from netbench.core.replies.responder import ResponderKind
 from netbench.net.datagram import DatagramListener
 from netbench.net.errors import NetError, describe_os_error
 from netbench.net.events import NetEvent
 from netbench.net.file_send import FindTargets, listener_targets
 from netbench.net.listeners import ListenerConfig, open_listener
-from netbench.net.port_holders import who_holds_port
+from netbench.net.port_holders import time_wait_holds_port, who_holds_port
 from netbench.net.socket_kinds import SocketKind
 from netbench.net.stream_listener import StreamListener
 from netbench.net.tls import ServerCertificate, generate_self_signed
@@ -92,17 +94,22 @@ class ListenerPanel(TrafficPanel):
         self.lay_out([self.form, controls, self.fingerprint], self.views, sender, peers_box)
 
     def _build_controls(self) -> QHBoxLayout:
-        self.start_button = QPushButton(self.tr("Start"), self)
+        self.start_button = QPushButton(self.tr("&Start"), self)
         self.name(self.start_button, "start", self.tr("Start listening"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.on_start_clicked)
-        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self.stop_button = QPushButton(self.tr("St&op"), self)
         self.name(self.stop_button, "stop", self.tr("Stop listening"))
         self.stop_button.clicked.connect(self.on_stop_clicked)
         self.address = QLabel(self.tr("Not listening"), self)
         self.address.setObjectName(f"{self.prefix}.address")
-        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.address.setWordWrap(True)  # a long Unix path and its command wrap, not widen
+        self.address.setOpenExternalLinks(True)  # the HTTP site's address opens a browser
+        self.address.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.fingerprint = QLabel(self)
         self.fingerprint.setObjectName(f"{self.prefix}.fingerprint")
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -145,15 +152,15 @@ class ListenerPanel(TrafficPanel):
         self.peers.setColumnWidth(PeerColumn.IN, 92)
         self.peers.setColumnWidth(PeerColumn.OUT, 92)
         self.peers.setAlternatingRowColors(True)
-        self.disconnect_button = QPushButton(self.tr("Disconnect"), self)
+        self.disconnect_button = QPushButton(self.tr("&Disconnect"), self)
         self.name(self.disconnect_button, "disconnect", self.tr("Close the selected peers (FIN)"))
         self.disconnect_button.setToolTip(self.tr("Close gracefully: queued data, then FIN"))
         self.disconnect_button.clicked.connect(self.on_disconnect_clicked)
-        self.abort_button = QPushButton(self.tr("Abort"), self)
+        self.abort_button = QPushButton(self.tr("&Abort"), self)
         self.name(self.abort_button, "abort", self.tr("Reset the selected peers (RST)"))
         self.abort_button.setToolTip(self.tr("Reset the connection: RST, queued data is lost"))
         self.abort_button.clicked.connect(self.on_abort_clicked)
-        self.clear_closed_button = QPushButton(self.tr("Clear closed"), self)
+        self.clear_closed_button = QPushButton(self.tr("C&lear closed"), self)
         self.name(self.clear_closed_button, "clear_closed", self.tr("Remove closed peers"))
         self.clear_closed_button.clicked.connect(self.peers_model.clear_closed)
         peer_buttons = QHBoxLayout()
@@ -191,6 +198,7 @@ class ListenerPanel(TrafficPanel):
         send_row = QHBoxLayout()
         send_row.addWidget(QLabel(self.tr("Send"), self))
         send_row.addWidget(self.target)
+        send_row.addWidget(self.editor.length_header)
         send_row.addWidget(self.file_sender, 1)
         send_row.addWidget(self.send_status, 1)
         sender = QWidget(self)
@@ -276,6 +284,8 @@ class ListenerPanel(TrafficPanel):
             self._busy = False
             self._refresh_state()
         self.form.show_error(None)  # an error of an earlier try no longer holds
+        self.form.show_path_used()
+        self.peers_model.set_datagram(config.kind.is_datagram)
         self.config = config
         self.certificate = config.certificate
         self.address.setText(self._listening_text(config))
@@ -296,20 +306,28 @@ class ListenerPanel(TrafficPanel):
         return True
 
     def _holder_words(self, config: ListenerConfig) -> str:
-        """Who holds the port that is in use, to append to the error; "" if none is seen."""
+        """Who holds the port that is in use, to append to the error ("" if none is seen):
+        a process, or a closed connection waiting out TIME_WAIT, which only SO_REUSEADDR
+        lets a new listener bind past."""
         holder = who_holds_port(config.port, datagram=config.kind.is_datagram)
-        if holder is None:
-            return ""
-        if holder.process is None:
+        if holder is not None:
+            if holder.process is None:
+                return " " + self.tr(
+                    "(held by a socket bound but not listening; "
+                    "the system does not say which process has it)"
+                )
+            if holder.bound_only:
+                return " " + self.tr("(held by {process}, bound but not listening)").format(
+                    process=holder.process
+                )
+            return " " + self.tr("(held by {process})").format(process=holder.process)
+        stream = not config.kind.is_datagram
+        if stream and not config.reuse_address and time_wait_holds_port(config.port):
             return " " + self.tr(
-                "(held by a socket bound but not listening; "
-                "the system does not say which process has it)"
+                "(a closed connection of this port is in TIME_WAIT, which lasts about a "
+                "minute: tick SO_REUSEADDR to listen anyway)"
             )
-        if holder.bound_only:
-            return " " + self.tr("(held by {process}, bound but not listening)").format(
-                process=holder.process
-            )
-        return " " + self.tr("(held by {process})").format(process=holder.process)
+        return ""
 
     def _listening_text(self, config: ListenerConfig) -> str:
         """Where we listen, and a command that talks to it: the fastest way to try it out."""
@@ -327,8 +345,20 @@ class ListenerPanel(TrafficPanel):
             SocketKind.UNIX_DGRAM: f"socat - UNIX-SENDTO:{address},bind=/tmp/client.sock",
             SocketKind.TLS: f"openssl s_client -connect {host}:{port}",
         }
-        return self.tr("Listening on {address} · try: {command}").format(
+        text = self.tr("Listening on {address} · try: {command}").format(
             address=address, command=commands[config.kind]
+        )
+        responder = config.responder
+        if responder is None or responder.kind is not ResponderKind.HTTP_STATIC:
+            self.address.setTextFormat(Qt.TextFormat.PlainText)
+            return text
+        # The site is one click from a browser; the rest stays plain, escaped text.
+        scheme = "https" if config.kind is SocketKind.TLS else "http"
+        url = f"{scheme}://{f'[{host}]' if ':' in host else host}:{port}/"
+        link = f'<a href="{html.escape(url)}">{html.escape(url)}</a>'
+        self.address.setTextFormat(Qt.TextFormat.RichText)
+        return self.tr("Listening on {address} · open {link}").format(
+            address=html.escape(address), link=link
         )
 
     def _open(self, config: ListenerConfig) -> Coroutine[Any, Any, AnyListener]:
@@ -347,6 +377,7 @@ class ListenerPanel(TrafficPanel):
         finally:
             self._busy = False
             self.listener = None
+            self.address.setTextFormat(Qt.TextFormat.PlainText)
             self.address.setText(self.tr("Not listening"))
             self.fingerprint.hide()
             self._refresh_state()

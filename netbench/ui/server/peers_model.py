@@ -29,6 +29,7 @@ from netbench.net.events import (
     DataReceived,
     DataSent,
     DataSentUnshown,
+    Link,
     NetEvent,
     PeerClosed,
     PeerFinished,
@@ -59,6 +60,7 @@ class PeerRow:
     state: PeerState = PeerState.OPEN
     reason: str = ""
     not_reading: bool = False  # our replies back up: we stopped reading from it
+    datagram: bool = False  # a datagram peer: no connection, only datagrams from it
 
 
 class PeerColumn(IntEnum):
@@ -80,6 +82,14 @@ class PeersModel(QAbstractTableModel):
         self._rows: list[PeerRow] = []
         self._index: dict[str, int] = {}
         self.total_connections = 0
+        self.datagram = False  # the listener's peers send datagrams: no connections
+
+    def set_datagram(self, datagram: bool) -> None:
+        """Datagram listeners have no connections: the columns say when a peer was first
+        heard from instead."""
+        if datagram != self.datagram:
+            self.datagram = datagram
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(PeerColumn) - 1)
 
     # -- updates ----------------------------------------------------------------------------
 
@@ -90,7 +100,7 @@ class PeersModel(QAbstractTableModel):
         pending: dict[str, PeerRow] = {}
         for event in events:
             if isinstance(event, Connected):
-                row = PeerRow(event.peer, event.wall)
+                row = PeerRow(event.peer, event.wall, datagram=event.link is Link.FIRST_DATAGRAM)
                 pending[event.peer] = row
                 new_rows.append(row)
                 self.total_connections += 1
@@ -196,7 +206,11 @@ class PeersModel(QAbstractTableModel):
             return None
         return {
             PeerColumn.PEER: translate("PeersModel", "Peer"),
-            PeerColumn.CONNECTED: translate("PeersModel", "Connected"),
+            PeerColumn.CONNECTED: (
+                translate("PeersModel", "First datagram")
+                if self.datagram
+                else translate("PeersModel", "Connected")
+            ),
             PeerColumn.IN: translate("PeersModel", "In"),
             PeerColumn.OUT: translate("PeersModel", "Out"),
             PeerColumn.STATE: translate("PeersModel", "State"),
@@ -238,6 +252,8 @@ class PeersModel(QAbstractTableModel):
             )
         if row.state is not PeerState.CLOSED and row.not_reading:
             return translate("PeersModel", "paused: not reading our replies")
+        if row.state is PeerState.OPEN and row.datagram:
+            return translate("PeersModel", "no connection (datagrams)")
         if row.state is PeerState.OPEN:
             return translate("PeersModel", "open")
         if row.state is PeerState.HALF_CLOSED:

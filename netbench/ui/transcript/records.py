@@ -24,7 +24,11 @@ from netbench.net.events import (
     Stopped,
 )
 from netbench.ui.runtime.net_text import net_text
-from netbench.ui.widgets.close_reasons import close_reason_text
+from netbench.ui.widgets.close_reasons import (
+    close_reason_text,
+    connected_words,
+    peer_finished_words,
+)
 
 
 @dataclass
@@ -153,14 +157,9 @@ def _note(event: NetEvent) -> tuple[Direction, str, str] | None:
     """The words of a connection event, the net layer's own texts (errors) translated too."""
     translate = QCoreApplication.translate
     if isinstance(event, Connected):
-        if event.local:
-            text = translate("EventRecords", "connected (local {local})").format(local=event.local)
-        else:
-            text = translate("EventRecords", "connected")
-        return Direction.INFO, event.peer, text
+        return Direction.INFO, event.peer, connected_words(event)
     if isinstance(event, PeerFinished):
-        text = translate("EventRecords", "peer finished sending (FIN); we can still reply")
-        return Direction.INFO, event.peer, text
+        return Direction.INFO, event.peer, peer_finished_words(event)
     if isinstance(event, PeerClosed):
         detail = f": {net_text(event.detail)}" if event.detail else ""
         return Direction.INFO, event.peer, f"{close_reason_text(event.reason)}{detail}"

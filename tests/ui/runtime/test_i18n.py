@@ -118,7 +118,7 @@ def test_lupdate_finds_the_strings_of_every_ui_module(ui_strings):
         assert context in contexts, context
     sources = {source for _, source in ui_strings}
     assert "Open a Client session to this port" in sources
-    assert "Half-close (FIN)" in sources
+    assert "Half-clos&e (FIN)" in sources
     assert "Upper-case echo" in sources
     assert "One reply per read" in sources
     assert "connection refused by {target}: nothing is listening there" in sources
@@ -181,12 +181,12 @@ def test_the_window_speaks_chinese_and_english_again_after(qapp, qtbot, qloop):
         titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
         assert titles == ["服务器", "客户端", "HTTP", "查询", "教程"]
         menus = [a.text() for a in window.menuBar().actions()]
-        assert menus == ["文件(&F)", "设置(&S)", "示例", "帮助(&H)"]
-        assert window.findChild(object, "server.start").text() == "启动"
-        assert window.findChild(object, "server.disconnect").text() == "断开"
-        assert window.findChild(object, "client.connect").text() == "连接"
-        assert window.findChild(object, "client.half_close").text() == "半关闭 (FIN)"
-        assert window.findChild(object, "client.abort").text() == "复位 (RST)"
+        assert menus == ["文件(&F)", "设置(&T)", "示例(&X)", "帮助(&H)"]
+        assert window.findChild(object, "server.start").text() == "启动(&S)"
+        assert window.findChild(object, "server.disconnect").text() == "断开(&D)"
+        assert window.findChild(object, "client.connect").text() == "连接(&C)"
+        assert window.findChild(object, "client.half_close").text() == "半关闭（FIN）(&E)"
+        assert window.findChild(object, "client.abort").text() == "复位（RST）(&A)"
         assert window.error_banner.dismiss.text() == "关闭"
         assert window.statusBar().currentMessage() == "就绪"
         window.close()
@@ -196,7 +196,7 @@ def test_the_window_speaks_chinese_and_english_again_after(qapp, qtbot, qloop):
     english = MainWindow()
     qtbot.addWidget(english)
     assert english.tabs.tabText(0) == "Server"
-    assert english.findChild(object, "client.half_close").text() == "Half-close (FIN)"
+    assert english.findChild(object, "client.half_close").text() == "Half-clos&e (FIN)"
     english.close()
 
 

@@ -12,7 +12,7 @@ import threading
 import time
 
 import pytest
-from helpers import find
+from helpers import bound_port, find, start_listener
 from loopback import need
 from PySide6.QtCore import Qt
 
@@ -42,31 +42,6 @@ def talk_until(command, message, expected, timeout=10.0):
         proc.wait()
         proc.stdin.close()
         proc.stdout.close()
-
-
-def start_listener(win, pump, kind="TCP", port="0", framing=None, reply=None, path=None):
-    panel = win.server_tab.current_panel
-    form = panel.form
-    form.kind.setCurrentIndex(form.kind.findText(kind))
-    if path is not None:
-        find(win, "server.path").setText(str(path))
-    else:
-        find(win, "server.port").setText(port)
-    if framing is not None:
-        form.framing.setCurrentIndex(form.framing.findData(framing))
-    if reply is not None:
-        form.responder.setCurrentIndex(form.responder.findData(reply))
-    find(win, "server.start").click()
-    pump(lambda: panel.is_running or find(win, "server.error").isVisible(), 10)
-    return panel
-
-
-def bound_port(win):
-    """The port the address label shows, as a user would read it."""
-    text = find(win, "server.address").text()
-    match = re.search(r"Listening on \S+:(\d+)", text)
-    assert match, text
-    return int(match.group(1))
 
 
 def test_tcp_listener_shows_peer_bytes_and_sends_to_the_selected_peer(window, pump, in_thread):
