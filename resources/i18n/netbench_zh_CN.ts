@@ -4749,6 +4749,14 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>这不是 netbench 记录文件：第 {line} 行没有 &quot;at&quot; 和 &quot;dir&quot; 字段（“记录到文件”和“导出 › JSON Lines”会写入这两个字段）</translation>
     </message>
     <message>
+        <source>does not match the messages&apos; bytes</source>
+        <translation>与消息的字节不符</translation>
+    </message>
+    <message>
+        <source>is missing or not valid</source>
+        <translation>缺失或无效</translation>
+    </message>
+    <message>
         <source>this is not a netbench recording: {problem}</source>
         <translation>这不是 netbench 记录文件：{problem}</translation>
     </message>
