@@ -1,13 +1,28 @@
 """Flood the real Server tab (window up, offscreen) and compare with plain asyncio.
 
 200 clients (a separate process) send 64-byte LF-terminated lines as fast as they can to a
-listener configured through the tab's own form (LF framing, transcript on). Side by side
-in one run: plain asyncio with the same framing and no Qt (the baseline), the tab with
-networking on the qasync loop, the tab with networking on an IO thread, and the IO-thread
-tab recording to a file. A 10 ms QTimer stands for the rest of the UI. Then 5,000 idle
-connections are opened and must all be accepted and listed.
+listener configured through the tab's own form (LF framing, transcript on). Side by side in
+one run, each scenario in its own process:
+
+- plain asyncio with the same framer and 16 KB reads, no Qt (the baseline of the ratios);
+- the fastest plain-asyncio reader of the same job: 256 KB reads counted with
+  ``bytearray.count`` (how far any framer is from the limit);
+- the tab with networking on the qasync loop, and on an IO thread, each also recording.
+
+A rate is the messages the tab counted over the time until it had taken them all (the
+clients' sends wait in the kernel while the tab is behind, so counting only while the
+clients run would flatter a slow reader). A 10 ms QTimer stands for the rest of the UI: its
+lateness is how frozen the window felt. Recording counts the messages in the file against
+the messages received. Then: 5,000 idle connections accepted and listed; 10,000 held with
+the heartbeat measured while they connect; a UDP flood of 50,000 datagrams/s for 10 s,
+counted against what the kernel delivered (sent minus the socket's own drop count, which
+the tab shows; ``/proc/net/snmp`` beside it, machine-wide).
 
     python benchmarks/bench_server_tab.py [--seconds 5] [--clients 200] [--idle 5000]
+
+Figures (2-core machine, one run):
+
+    see the README's "Floods" section, which holds the table of the last run
 """
 
 from __future__ import annotations
@@ -16,7 +31,9 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import resource
+import socket
 import statistics
 import subprocess
 import sys
@@ -29,13 +46,21 @@ sys.path.insert(0, str(HERE))
 
 from bench_engine_flood import run_plain, start_load  # noqa: E402
 
+QUIET_SECONDS = 0.5  # no new message for this long: the tab has taken everything
+
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def raise_fd_limit() -> None:
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+
+
 async def hold_idle(port: int, count: int, seconds: float) -> None:
     """Open ``count`` connections that send nothing, hold them, then close."""
+    raise_fd_limit()
     writers = []
     for _ in range(count):
         _, writer = await asyncio.open_connection("127.0.0.1", port)
@@ -45,103 +70,245 @@ async def hold_idle(port: int, count: int, seconds: float) -> None:
         writer.close()
 
 
-def run_tab(mode: str, clients: int, seconds: float, record: bool, idle: int) -> dict[str, float]:
+def send_datagrams(port: int, rate: int, seconds: float) -> None:
+    """``rate`` 64-byte datagrams a second for ``seconds``, paced in 1 ms slices."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    payload = b"d" * 63 + b"\n"
+    per_slice = rate // 1000
+    sent = 0
+    started = time.monotonic()
+    while (now := time.monotonic()) - started < seconds:
+        due = int((now - started) * rate)
+        burst = min(due - sent, per_slice * 4)
+        for _ in range(max(0, burst)):
+            sock.sendto(payload, ("127.0.0.1", port))
+        sent += max(0, burst)
+        time.sleep(0.0005)
+    print(sent)
+
+
+def udp_counters() -> dict[str, int]:
+    lines = Path("/proc/net/snmp").read_text().splitlines()
+    names, values = (line.split()[1:] for line in lines if line.startswith("Udp:"))
+    return dict(zip(names, map(int, values), strict=True))
+
+
+def count_recorded(path: Path) -> int:
+    """Messages in a recording: a row per message, or a row per read with its count."""
+    count_field = re.compile(rb'"count": (\d+)')
+    messages = 0
+    with path.open("rb") as handle:
+        for line in handle:
+            found = count_field.search(line, 0, 400)
+            if found:
+                messages += int(found.group(1))
+            elif b'"dir": "in"' in line or b'"dir": "out"' in line:
+                messages += 1
+    return messages
+
+
+class Heartbeat:
+    """A 10 ms Qt timer that notes how late each beat was."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.lateness: list[float] = []
+        self._expected = time.monotonic() + 0.010
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._beat)
+        self._timer.start()
+
+    def _beat(self) -> None:
+        now = time.monotonic()
+        self.lateness.append(max(0.0, now - self._expected) * 1000)
+        self._expected = now + 0.010
+
+    def stop(self) -> dict[str, float]:
+        self._timer.stop()
+        late = sorted(self.lateness)
+        if not late:
+            return {"p50": float("nan"), "p99": float("nan")}
+        return {"p50": statistics.median(late), "p99": late[int(len(late) * 0.99)]}
+
+
+async def wait_until_quiet(count: object, started: float) -> float:
+    """Seconds from ``started`` to the last change of ``count()`` before it stayed put."""
+    last_value = count()  # type: ignore[operator]
+    last_change = time.monotonic()
+    while time.monotonic() - last_change < QUIET_SECONDS:
+        await asyncio.sleep(0.02)
+        value = count()  # type: ignore[operator]
+        if value != last_value:
+            last_value, last_change = value, time.monotonic()
+    return last_change - started
+
+
+async def flood_scenario(panel, engine, args) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    port = int(panel.listener.address.rsplit(":", 1)[1])
+    record_path = Path(tempfile.mkdtemp()) / "flood.jsonl"
+    if args.record:
+        assert panel.transcript.start_recording(record_path)
+    result: dict[str, float] = {}
+    load = start_load(port, args.clients, args.seconds)
+    started = time.monotonic()
+    while load.poll() is None:
+        await asyncio.sleep(0.05)
+    elapsed = await wait_until_quiet(lambda: panel.meter.messages_in, started)
+    result["msgs"] = panel.meter.messages_in / elapsed
+    result["mbs"] = panel.meter.bytes_in / elapsed / 1e6
+    result["shown"] = panel.transcript.model.rowCount()
+    if args.record:
+        panel.transcript.stop_recording()
+        result["recorded"] = count_recorded(record_path)
+        result["received"] = panel.meter.messages_in
+        result["file_mb"] = record_path.stat().st_size / 1e6
+        record_path.unlink()
+    return result
+
+
+async def idle_scenario(panel, args) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    port = int(panel.listener.address.rsplit(":", 1)[1])
+    started = time.monotonic()
+    load = subprocess.Popen([sys.executable, __file__, "--hold", str(port), str(args.idle), "6"])
+    while panel.peers_model.open_count < args.idle and time.monotonic() - started < 60:
+        await asyncio.sleep(0.01)
+    result = {"listed": panel.peers_model.open_count, "list_s": time.monotonic() - started}
+    load.wait()
+    return result
+
+
+async def udp_scenario(panel, args) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    port = int(panel.listener.address.rsplit(":", 1)[1])
+    before = udp_counters()
+    sender = subprocess.Popen(
+        [sys.executable, __file__, "--udp-send", str(port), str(args.udp_rate), "10"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    started = time.monotonic()
+    while sender.poll() is None:
+        await asyncio.sleep(0.05)
+    await wait_until_quiet(lambda: panel.meter.messages_in, started)
+    after = udp_counters()
+    assert sender.stdout is not None
+    return {
+        "sent": int(sender.stdout.read().strip()),
+        "machine_delivered": after["InDatagrams"] - before["InDatagrams"],
+        "machine_dropped": after["RcvbufErrors"] - before["RcvbufErrors"],
+        "socket_dropped": panel.listener.dropped() or 0,
+        "counted": panel.meter.messages_in,
+    }
+
+
+def run_tab(args: argparse.Namespace) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from netbench.ui.runtime.qtloop import new_event_loop  # isort: skip
-    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from netbench.net.engine import Engine, EngineMode
     from netbench.ui.main_window import MainWindow
 
-    if os.environ.get("NB_SWITCH"):
-        sys.setswitchinterval(float(os.environ["NB_SWITCH"]))
+    raise_fd_limit()
     app = QApplication([])
     app.setQuitOnLastWindowClosed(False)
-    lateness: list[float] = []
     result: dict[str, float] = {}
 
     async def main() -> None:
-        engine = Engine(EngineMode(mode))
+        engine = Engine(EngineMode(args.scenario))
         engine.start(asyncio.get_running_loop())
         window = MainWindow(engine=engine)
         window.persist_settings = False
-        if not os.environ.get("NB_HIDDEN"):
-            window.show()
-        spent: list[float] = []
-        window.bridge.tick_costs = spent
+        window.show()
         panel = window.server_tab.current_panel
         form = panel.form
-        form.framing.setCurrentIndex(form.framing.findData("lf"))
-        assert await panel.start()
-        port = int(panel.listener.address.rsplit(":", 1)[1])
-        record_path = Path(tempfile.mkdtemp()) / "flood.jsonl"
-        if record:
-            assert panel.transcript.start_recording(record_path)
-
-        heartbeat = QTimer()
-        heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
-        heartbeat.setInterval(10)
-        expected = [time.monotonic() + 0.010]
-
-        def beat() -> None:
-            now = time.monotonic()
-            lateness.append(max(0.0, now - expected[0]) * 1000)
-            expected[0] = now + 0.010
-
-        heartbeat.timeout.connect(beat)
-        heartbeat.start()
-
-        if idle:
-            started = time.monotonic()
-            load = subprocess.Popen([sys.executable, __file__, "--hold", str(port), str(idle), "6"])
-            while panel.peers_model.open_count < idle and time.monotonic() - started < 30:
-                await asyncio.sleep(0.05)
-            result["listed"] = panel.peers_model.open_count
-            result["list_s"] = time.monotonic() - started
-            load.wait()
+        if args.udp:
+            form.kind.setCurrentIndex(form.kind.findData("udp"))
         else:
-            load = start_load(port, clients, seconds)
-            started = time.monotonic()
-            while load.poll() is None:
-                await asyncio.sleep(0.05)
-            elapsed = time.monotonic() - started
-            # Let what is queued reach the transcript, then count.
-            await asyncio.sleep(0.5)
-            totals = panel.transcript.model.totals
-            result["msgs"] = totals.records_in / elapsed
-            result["mbs"] = panel.meter.bytes_in / elapsed / 1e6
-            result["shown"] = panel.transcript.model.rowCount()
-            if record:
-                panel.transcript.stop_recording()
-                with record_path.open("rb") as handle:
-                    lines = sum(1 for _ in handle)
-                result["recorded"] = lines
-                result["received"] = totals.records_in + totals.notes
-        heartbeat.stop()
-        if spent:
-            spent.sort()
-            result["tick_p50_ms"] = spent[len(spent) // 2] * 1000
-            result["tick_p99_ms"] = spent[int(len(spent) * 0.99)] * 1000
-            result["ticks"] = len(spent)
+            form.framing.setCurrentIndex(form.framing.findData("lf"))
+            form.max_connections.setValue(form.max_connections.maximum())
+        assert await panel.start()
+        heartbeat = Heartbeat()
+        if args.udp:
+            result.update(await udp_scenario(panel, args))
+        elif args.idle_only:
+            result.update(await idle_scenario(panel, args))
+        else:
+            result.update(await flood_scenario(panel, engine, args))
+        result.update(heartbeat.stop())
         window.close()
         await engine.shutdown()
 
     with asyncio.Runner(loop_factory=lambda: new_event_loop(app)) as runner:
         runner.run(main())
-    lateness.sort()
-    result["p50"] = statistics.median(lateness) if lateness else float("nan")
-    result["p99"] = lateness[int(len(lateness) * 0.99)] if lateness else float("nan")
     result["rss"] = peak_rss_mb()
     return result
 
 
 SCENARIOS = [
-    ("plain asyncio, no Qt (baseline)", ["--scenario", "plain"]),
+    ("plain asyncio, same framer (baseline)", ["--scenario", "plain"]),
+    ("plain asyncio, 256 KB reads + count", ["--scenario", "plain", "--fastest"]),
     ("Server tab, qasync loop", ["--scenario", "ui-loop"]),
     ("Server tab, IO thread", ["--scenario", "io-thread"]),
+    ("Server tab, qasync loop, recording", ["--scenario", "ui-loop", "--record"]),
     ("Server tab, IO thread, recording", ["--scenario", "io-thread", "--record"]),
 ]
+
+
+def run_child(extra: list[str]) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, *extra], capture_output=True, text=True, check=True
+    )
+    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def print_floods(args: argparse.Namespace) -> None:
+    common = ["--seconds", str(args.seconds), "--clients", str(args.clients)]
+    rows = [(title, run_child([*extra, *common])) for title, extra in SCENARIOS]
+    base = rows[0][1]["msgs"] or 1.0
+    print(f"{args.clients} clients x 64-byte lines, {args.seconds:.0f} s each, LF framing")
+    print(
+        f"{'scenario':38} {'msgs/s':>10} {'MB/s':>6} {'ratio':>6} "
+        f"{'hb p50':>7} {'hb p99':>7} {'RSS MB':>7}  notes"
+    )
+    for title, r in rows:
+        notes = ""
+        if "recorded" in r:
+            notes = f"recorded {r['recorded']:,} of {r['received']:,} messages"
+        elif "shown" in r:
+            notes = f"{r['shown']:,} rows in view"
+        print(
+            f"{title:38} {r['msgs']:>10,.0f} {r['mbs']:>6.1f} {r['msgs'] / base:>6.2f} "
+            f"{r['p50']:>5.1f}ms {r['p99']:>5.1f}ms {r['rss']:>7.0f}  {notes}"
+        )
+
+
+def print_connections(args: argparse.Namespace) -> None:
+    for count in (args.idle, 2 * args.idle):
+        for mode in ("ui-loop", "io-thread"):
+            r = run_child(["--scenario", mode, "--idle-only", "--idle", str(count)])
+            print(
+                f"{count:,} idle connections ({mode}): {r['listed']:,} listed in "
+                f"{r['list_s']:.1f} s, heartbeat p99 {r['p99']:.1f} ms, RSS {r['rss']:.0f} MB"
+            )
+
+
+def print_udp(args: argparse.Namespace) -> None:
+    for mode in ("ui-loop", "io-thread"):
+        r = run_child(["--scenario", mode, "--udp", "--udp-rate", str(args.udp_rate)])
+        # Loopback loses nothing on the way: what the socket did not drop was delivered.
+        delivered = r["sent"] - r["socket_dropped"]
+        exact = "exact" if r["counted"] == delivered else "NOT exact"
+        print(
+            f"UDP {args.udp_rate:,}/s x 10 s ({mode}): sent {r['sent']:,}, the socket's "
+            f"buffer dropped {r['socket_dropped']:,} (shown on the tab), tab counted "
+            f"{r['counted']:,} of {delivered:,} delivered ({exact}); machine-wide "
+            f"/proc/net/snmp: {r['machine_delivered']:,} in, {r['machine_dropped']:,} dropped; "
+            f"heartbeat p99 {r['p99']:.1f} ms"
+        )
 
 
 def main() -> None:
@@ -149,62 +316,37 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--idle", type=int, default=5000)
+    parser.add_argument("--udp-rate", type=int, default=50_000)
     parser.add_argument("--scenario")
     parser.add_argument("--record", action="store_true")
+    parser.add_argument("--fastest", action="store_true")
     parser.add_argument("--idle-only", action="store_true")
+    parser.add_argument("--udp", action="store_true")
+    parser.add_argument("--only", choices=["floods", "connections", "udp"])
     parser.add_argument("--hold", nargs=3)
+    parser.add_argument("--udp-send", nargs=3)
     args = parser.parse_args()
     if args.hold:
         port, count, seconds = args.hold
         asyncio.run(hold_idle(int(port), int(count), float(seconds)))
         return
+    if args.udp_send:
+        port, rate, seconds = args.udp_send
+        send_datagrams(int(port), int(rate), float(seconds))
+        return
     if args.scenario:
         if args.scenario == "plain":
-            result = run_plain(args.clients, args.seconds)
+            result = run_plain(args.clients, args.seconds, fastest=args.fastest)
         else:
-            idle = args.idle if args.idle_only else 0
-            result = run_tab(args.scenario, args.clients, args.seconds, args.record, idle)
+            result = run_tab(args)
         print(json.dumps(result))
         return
-
-    common = ["--seconds", str(args.seconds), "--clients", str(args.clients)]
-    rows = []
-    for title, extra in SCENARIOS:
-        out = subprocess.run(
-            [sys.executable, __file__, *extra, *common],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        rows.append((title, json.loads(out.stdout.strip().splitlines()[-1])))
-    base = rows[0][1]["msgs"] or 1.0
-    print(f"{args.clients} clients x 64-byte lines, {args.seconds:.0f} s each, LF framing")
-    print(
-        f"{'scenario':36} {'msgs/s':>10} {'MB/s':>6} {'ratio':>6} "
-        f"{'hb p50':>7} {'hb p99':>7} {'RSS MB':>7}  notes"
-    )
-    for title, r in rows:
-        notes = ""
-        if "recorded" in r:
-            notes = f"recorded {r['recorded']:,} of {r['received']:,} records"
-        elif "shown" in r:
-            notes = f"{r['shown']:,} rows in view"
-        print(
-            f"{title:36} {r['msgs']:>10,.0f} {r['mbs']:>6.1f} {r['msgs'] / base:>6.2f} "
-            f"{r['p50']:>5.1f}ms {r['p99']:>5.1f}ms {r['rss']:>7.0f}  {notes}"
-        )
-    for mode in ("ui-loop", "io-thread"):
-        out = subprocess.run(
-            [sys.executable, __file__, "--scenario", mode, "--idle-only", "--idle", str(args.idle)],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        r = json.loads(out.stdout.strip().splitlines()[-1])
-        print(
-            f"{args.idle:,} idle connections ({mode}): {r['listed']:,} listed in "
-            f"{r['list_s']:.1f} s, heartbeat p99 {r['p99']:.1f} ms, RSS {r['rss']:.0f} MB"
-        )
+    if args.only in (None, "floods"):
+        print_floods(args)
+    if args.only in (None, "connections"):
+        print_connections(args)
+    if args.only in (None, "udp"):
+        print_udp(args)
 
 
 if __name__ == "__main__":

@@ -4495,7 +4495,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <name>PythonPage</name>
     <message>
         <source>The calls a Python program makes to do what you did here, in order</source>
-        <translation>Python 程序要做到你在这里做的事，依次调用这些</translation>
+        <translation>Python 程序做到本端这些操作时依次发出的调用</translation>
     </message>
     <message>
         <source>The calls a Python server makes to do what this listener did</source>
@@ -6071,7 +6071,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>What you did, as Python socket calls</source>
-        <translation>你的操作，写成 Python 套接字调用</translation>
+        <translation>本端的操作，写成 Python 套接字调用</translation>
     </message>
 </context>
 <context>

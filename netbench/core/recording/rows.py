@@ -79,7 +79,7 @@ def open_recording(path: Path) -> BinaryIO:
 
 def parse_row(raw: bytes, line: int, first: bool = False) -> Row | list[Row] | None:
     """One line of a recording, checked (None for a blank line; the rows of its messages
-    for a row per read, see :func:`~.writer.read_to_json`).
+    for a row per read, see :func:`~.writer.read_row`).
 
     ``first`` says no row came before: a first line that is not a netbench row means the
     file is not a recording at all, and the message says so rather than naming a field.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from binascii import hexlify
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -79,14 +80,16 @@ def record_to_json(record: Record) -> str:
     return "".join(parts)
 
 
-def read_to_json(
+def read_row(
     at: float,
     peer: str,
     channel: str,
     messages: Sequence[bytes],
     chunks: tuple[int, int],
-) -> str:
-    """One JSON Lines row for a read that completed several messages (a flood's rows).
+) -> bytes:
+    """One JSON Lines row, newline included, for a read that completed several messages
+    (a flood's rows). Bytes, made with ``binascii.hexlify``, so the digits are written
+    without being copied again to be encoded (the hex is most of a flood's file).
 
     Written per read, not per message: ``hex`` holds the messages' bytes and ``count``
     how many there are. Lines framed by a delimiter are kept as they arrived, each with
@@ -106,7 +109,7 @@ def read_to_json(
     else:
         data = b"".join(messages)
         framing = f'"sizes": [{", ".join(map(str, map(len, messages)))}]'
-    return "".join(
+    front = "".join(
         (
             '{"time": "',
             _IsoCache.get(at),
@@ -120,14 +123,13 @@ def read_to_json(
             f', "len": {payload_size(messages)}, ',
             framing,
             ', "hex": "',
-            data.hex(),
-            '"}',
         )
     )
+    return b"".join((front.encode(), hexlify(data), b'"}\n'))
 
 
 def messages_of_read(value: dict[str, Any]) -> list[bytes]:
-    """The messages of a row written by :func:`read_to_json`; ValueError names what is
+    """The messages of a row written by :func:`read_row`; ValueError names what is
     wrong (a field missing or of the wrong type, sizes or count that do not add up)."""
     data = bytes.fromhex(_field(value, "hex", str))
     count = _field(value, "count", int)
@@ -156,6 +158,11 @@ def _field(value: dict[str, Any], name: str, kind: type[T]) -> T:
     if not isinstance(item, kind) or isinstance(item, bool):
         raise ValueError(name)
     return item
+
+
+def record_row(record: Record) -> bytes:
+    """:func:`record_to_json` as a row to write: UTF-8, newline included."""
+    return (record_to_json(record) + "\n").encode()
 
 
 def record_from_json(line: str) -> Record:
@@ -196,7 +203,7 @@ class JsonlRecorder:
         self.path = path
         self.records_written = 0
         self.loss = FileLoss.NONE
-        self._file: IO[str] | None = path.open("a", encoding="utf-8", newline="\n")
+        self._file: IO[bytes] | None = path.open("ab")
         info = os.fstat(self._file.fileno())
         self._identity = (info.st_dev, info.st_ino)
 
@@ -205,16 +212,17 @@ class JsonlRecorder:
         return self._file is not None
 
     def write_many(self, records: Iterable[Record]) -> None:
-        lines = [record_to_json(r) for r in records]
-        self.write_rows(lines, len(lines))
+        rows = [record_row(r) for r in records]
+        self.write_rows(rows, len(rows))
 
-    def write_rows(self, rows: Sequence[str], records: int) -> None:
-        """Rows made already (a row per read holds several records: ``records`` in all)."""
+    def write_rows(self, rows: Sequence[bytes], records: int) -> None:
+        """Rows made already, each ending in a newline (a row per read holds several
+        records: ``records`` in all). A row longer than the file's buffer goes to the
+        file as it is, not copied."""
         if self._file is None:
             raise ValueError("the recording file is closed")
         if rows:
-            self._file.write("\n".join(rows))
-            self._file.write("\n")
+            self._file.writelines(rows)
             self._file.flush()
         self.records_written += records
 

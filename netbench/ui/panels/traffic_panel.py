@@ -36,7 +36,10 @@ VIEW_UPDATE_MS = 100
 # A backlog (a flood, or a recording writing every read) is taken this soon instead: the
 # bridge holds events back meanwhile. Such updates count and record; rows still change at
 # the view's pace (see ShownLater), since repainting is what a flood cannot afford.
-BACKLOG_UPDATE_MS = 5
+BACKLOG_UPDATE_MS = 1
+# What one update may spend taking shares of a backlog (recording every read, mostly),
+# before the loop gets a turn: short enough for a smooth window, long enough to keep up.
+UPDATE_SLICE_SECONDS = 0.008
 
 T = TypeVar("T")
 W = TypeVar("W", bound=QWidget)
@@ -213,9 +216,13 @@ class TrafficPanel(QWidget):
         self.engine.call(self.engine.emit, Notice(source=self.source, text=text, error=error))
 
     def on_view_timer_timeout(self) -> None:
-        events, messages = self._pending.take(recording=self.transcript.recorder is not None)
-        if events:
-            self.show_events(events, messages)
+        started = time.monotonic()
+        while True:
+            events, messages = self._pending.take(recording=self.transcript.recorder is not None)
+            if events:
+                self.show_events(events, messages)
+            if not self._pending or time.monotonic() - started > UPDATE_SLICE_SECONDS:
+                break
         now = time.monotonic()
         if self._shown_later and (now - self._last_view_update) * 1000 >= VIEW_UPDATE_MS - 5:
             self._shown_later.show(self.transcript)

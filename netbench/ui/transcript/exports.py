@@ -24,7 +24,12 @@ from PySide6.QtWidgets import QWidget
 
 from netbench.core.capture.pcapng import LINKTYPE_RAW, PcapngWriter
 from netbench.core.capture.transcript_packets import TranscriptPackets
-from netbench.core.recording.writer import FileLoss, JsonlRecorder, record_to_json
+from netbench.core.recording.writer import (
+    FileLoss,
+    JsonlRecorder,
+    record_row,
+    record_to_json,
+)
 from netbench.core.transcript import Record
 from netbench.ui.transcript.model import TranscriptModel, format_count
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
@@ -119,9 +124,9 @@ class TranscriptFiles(QObject):
 
     def record(self, records: Sequence[Record]) -> None:
         """Write a batch to the recording, if one runs; a failure stops it (and is said)."""
-        self.record_rows([record_to_json(record) for record in records], len(records))
+        self.record_rows([record_row(record) for record in records], len(records))
 
-    def record_rows(self, rows: Sequence[str], records: int) -> None:
+    def record_rows(self, rows: Sequence[bytes], records: int) -> None:
         """Write rows made already (``records`` records in all: a row per read holds
         several); a failure stops the recording (and is said)."""
         recorder = self._recording.recorder

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from netbench.core.framing.runs import payload_size
-from netbench.core.recording.writer import read_to_json, record_to_json
+from netbench.core.recording.writer import read_row, record_row
 from netbench.core.transcript import Direction, Record
 from netbench.net.events import (
     Connected,
@@ -119,13 +119,13 @@ def records_from_events(
     return records, unshown
 
 
-def recording_rows(events: Sequence[NetEvent]) -> tuple[list[str], int]:
+def recording_rows(events: Sequence[NetEvent]) -> tuple[list[bytes], int]:
     """JSON Lines rows for a batch, and how many records they hold.
 
-    A read that completed several messages is one row (see ``read_to_json``): a flood is
+    A read that completed several messages is one row (see ``read_row``): a flood is
     written per read, not per message. Everything else is a row per record, as before.
     """
-    rows: list[str] = []
+    rows: list[bytes] = []
     count = 0
     singles: list[NetEvent] = []
     for event in events:
@@ -135,9 +135,7 @@ def recording_rows(events: Sequence[NetEvent]) -> tuple[list[str], int]:
                 singles = []
             first = event.first_chunk if event.first_chunk >= 0 else event.chunk
             rows.append(
-                read_to_json(
-                    event.wall, event.peer, event.source, event.messages, (first, event.chunk)
-                )
+                read_row(event.wall, event.peer, event.source, event.messages, (first, event.chunk))
             )
             count += len(event.messages)
         else:
@@ -147,9 +145,9 @@ def recording_rows(events: Sequence[NetEvent]) -> tuple[list[str], int]:
     return rows, count
 
 
-def _record_rows(events: Sequence[NetEvent], rows: list[str]) -> int:
+def _record_rows(events: Sequence[NetEvent], rows: list[bytes]) -> int:
     records, _ = records_from_events(events)
-    rows += map(record_to_json, records)
+    rows += map(record_row, records)
     return len(records)
 
 

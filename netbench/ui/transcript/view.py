@@ -275,7 +275,7 @@ class TranscriptView(QWidget):
         self.files.record(records)
         self.show_records(records)
 
-    def record_rows(self, rows: Sequence[str], records: int) -> None:
+    def record_rows(self, rows: Sequence[bytes], records: int) -> None:
         """Write rows made already to the recording, if one runs (see ``show_records``)."""
         self.files.record_rows(rows, records)
 
