@@ -179,6 +179,7 @@ async def _run_window(
             loop.add_signal_handler(signum, window.close)
 
     window.show()
+    engine.settle_garbage()
     log.info("netbench %s started, engine %s", __version__, engine.mode.value)
     if args.screenshot is not None:
         window.persist_settings = False  # pictures must not change the user's next start

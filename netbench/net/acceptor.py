@@ -28,7 +28,7 @@ OUT_OF_DESCRIPTORS = frozenset({errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno
 # Errors that concern one connection only: the next accept may well succeed.
 ONE_CONNECTION = frozenset({errno.ECONNABORTED, errno.EPROTO, errno.EPERM, errno.EAGAIN})
 RETRY_SECONDS = 0.5
-ACCEPTS_PER_WAKE = 64
+ACCEPTS_PER_WAKE = 32
 
 
 def bind_tcp(

@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer
 from netbench.net import engine as engine_module
 from netbench.net.engine import Engine, EngineMode
 from netbench.net.events import DataReceived, Notice
+from netbench.net.read_gate import READ_BUFFER_SIZE
 from netbench.net.stream_listener import StreamListener
 from netbench.ui.runtime.bridge import EventBridge
 
@@ -79,13 +80,13 @@ def test_socket_events_cross_the_bridge_in_both_modes(qloop, pump, run_async, mo
     bridge.stop()
     bridge.deleteLater()
     if mode is EngineMode.UI_LOOP:
-        # 300 KB against a 512 KB budget per tick may or may not park; the data is whole.
+        # 300 KB against a 4 MB budget per tick may or may not park; the data is whole.
         assert engine.gate.bytes_per_tick is not None
     else:
         # An IO thread reads in large pieces with no budget per tick: what bounds it is the
         # queue's ceiling in bytes, which holds at most a few reads more than the ceiling.
         assert engine.gate.bytes_per_tick is None
-        assert engine.gate.read_size > engine_module.READ_BUFFER_SIZE
+        assert engine.gate.read_size > READ_BUFFER_SIZE
         assert engine.queue.queued_bytes() == 0
 
 
@@ -149,3 +150,36 @@ def test_a_subscriber_that_is_behind_holds_events_back_until_it_catches_up(qloop
     bridge.stop()
     bridge.deleteLater()
     run_async(engine.shutdown())
+
+
+def test_a_subscriber_that_catches_up_is_served_before_the_next_tick(qloop, pump, run_async):
+    """A consumer behind at one tick looks again in a few ms: the readers it held back
+    must not wait out a whole tick (a recording flood ran at a third of its speed)."""
+    engine = Engine(EngineMode.UI_LOOP)
+    engine.start(qloop)
+    bridge = EventBridge(engine, tick_ms=60_000)  # only the first tick, then the retries
+    busy = Consumer()
+    busy.is_backlogged = True
+    bridge.subscribe("server-", busy)
+    engine.emit(Notice(source="server-1", text="held"))
+    bridge.start()
+    bridge.on_timer_timeout()  # a tick that finds the consumer behind
+    assert busy.events == []
+    busy.is_backlogged = False
+    pump(lambda: busy.events, 2.0)  # long before the next tick, a minute away
+    assert [e.text for e in busy.events] == ["held"]
+    bridge.stop()
+    bridge.deleteLater()
+    run_async(engine.shutdown())
+
+
+def test_the_queue_counts_the_bytes_of_reads_waiting_for_the_window():
+    queue = engine_module.EventQueue()
+    for chunk in range(3):
+        queue.put(DataReceived(source="s", peer="p", chunk=chunk, nbytes=1000, messages=[b"x"]))
+    queue.put(Notice(source="s", text="no bytes"))
+    assert queue.queued_bytes() == 3000
+    queue.drain(2)
+    assert queue.queued_bytes() == 1000
+    queue.drain(10)
+    assert queue.queued_bytes() == 0

@@ -1,0 +1,96 @@
+"""A flood of lines through the real Server tab: every message counted, a recording that
+holds every one of them a row per read, and a view that shows the newest."""
+
+import json
+import socket
+import subprocess
+import sys
+
+from netbench.core.recording.rows import END, RowStream
+from tests.ui.helpers import bound_port, find, start_listener
+
+LINES = 200_000
+LINE = b"x" * 31 + b"\n"
+
+SENDER = """
+import socket, sys
+sock = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+block = %r * 4096
+for _ in range(%d):
+    sock.sendall(block)
+sock.close()
+""" % (LINE, LINES // 4096)
+
+
+def send_lines(port):
+    """A peer in its own process, writing whole blocks of lines as fast as it can."""
+    return subprocess.Popen([sys.executable, "-c", SENDER, str(port)])
+
+
+def test_a_recorded_flood_keeps_every_message_a_row_per_read(window, pump, tmp_path):
+    panel = start_listener(window, pump, framing="lf")
+    path = tmp_path / "flood.jsonl"
+    assert panel.transcript.start_recording(path)
+    sender = send_lines(bound_port(window))
+    expected = LINES // 4096 * 4096
+    pump(lambda: panel.messages_in == expected, 60)
+    assert sender.wait(10) == 0
+    pump(lambda: panel.transcript.recorder.records_written >= expected + 1, 30)
+    find(window, "server.transcript_record").click()  # stop
+    with path.open("rb") as handle:
+        raw_rows = handle.read().splitlines()
+    read_rows = [json.loads(r) for r in raw_rows if b'"count": ' in r]
+    # A row per read, each holding many lines: far fewer rows than messages.
+    assert read_rows and len(raw_rows) < expected / 10
+    assert all(r["delimiter"] == "0a" and r["keep"] is False for r in read_rows)
+    with path.open("rb") as handle:
+        stream = RowStream(handle)
+        messages = 0
+        while (row := stream.next()) is not END:
+            if row is not None and row.data:
+                assert row.data == LINE[:-1]
+                messages += 1
+    assert messages == expected
+    # The view shows the newest rows; every other message is counted, not dropped.
+    model = panel.transcript.model
+    pump(lambda: model.totals.records_in == expected, 10)
+    assert 0 < model.rowCount() <= model.capacity
+
+
+def test_a_flood_shows_its_newest_lines_and_counts_the_rest(window, pump):
+    panel = start_listener(window, pump, framing="lf")
+    sender = send_lines(bound_port(window))
+    expected = LINES // 4096 * 4096
+    pump(lambda: panel.messages_in == expected, 60)
+    assert sender.wait(10) == 0
+    model = panel.transcript.model
+    pump(lambda: model.totals.records_in == expected, 10)
+    assert model.totals.bytes_in == expected * (len(LINE) - 1)
+    shown = [model.record(row) for row in range(model.rowCount())]
+    assert shown and all(r.data == LINE[:-1] for r in shown if r.data)
+    assert len([r for r in shown if r.data]) < expected  # the rest were counted
+
+
+def test_the_shared_read_buffer_keeps_each_peers_bytes_apart(window, pump, in_thread):
+    """Peers read into one buffer of the loop: what each sent must still be its own."""
+    panel = start_listener(window, pump, framing="lf")
+    port = bound_port(window)
+    names = {}
+
+    def talk():
+        peers = [socket.create_connection(("127.0.0.1", port)) for _ in range(8)]
+        for number, peer in enumerate(peers):
+            host, local_port = peer.getsockname()
+            names[f"{host}:{local_port}"] = number
+        for round_ in range(100):
+            for number, peer in enumerate(peers):
+                peer.sendall(f"peer{number} round{round_}\n".encode() * 20)
+        for peer in peers:
+            peer.close()
+
+    in_thread(talk)
+    pump(lambda: panel.messages_in == 8 * 100 * 20, 30)
+    pump(lambda: panel.transcript.model.totals.records_in == 8 * 100 * 20, 10)
+    for record in panel.transcript.model.records():
+        if record.data:
+            assert record.data.startswith(f"peer{names[record.peer]} round".encode()), record
