@@ -12,14 +12,14 @@ from tests.ui.helpers import bound_port, find, start_listener
 LINES = 200_000
 LINE = b"x" * 31 + b"\n"
 
-SENDER = """
+SENDER = f"""
 import socket, sys
 sock = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
-block = %r * 4096
-for _ in range(%d):
+block = {LINE!r} * 4096
+for _ in range({LINES // 4096}):
     sock.sendall(block)
 sock.close()
-""" % (LINE, LINES // 4096)
+"""
 
 
 def send_lines(port):
