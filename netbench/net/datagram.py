@@ -27,6 +27,7 @@ from netbench.core.replies.responder import (
     ResponderSession,
 )
 from netbench.core.text import QT_TRANSLATE_NOOP
+from netbench.net.datagram_drain import DatagramDrain
 from netbench.net.errors import NetError, describe_bind_error, describe_os_error
 from netbench.net.events import (
     Connected,
@@ -86,9 +87,11 @@ class _DatagramEndpoint(asyncio.DatagramProtocol):
         # does not raise them, so senders that go on sending (a replay) look here.
         self.errors_received = 0
         self.last_error = ""
+        self._drain: DatagramDrain | None = None
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = cast(asyncio.DatagramTransport, transport)
+        self._drain = DatagramDrain.for_transport(transport)
 
     def _peer_for(self, address: Address) -> DatagramPeer:
         name = _peer_name(address, "unnamed unix socket")
@@ -106,6 +109,11 @@ class _DatagramEndpoint(asyncio.DatagramProtocol):
         return peer
 
     def datagram_received(self, data: bytes, addr: Address) -> None:
+        if self._take(data, addr) and self._drain is not None:
+            self._drain.take_waiting(self._take, self.error_received)
+
+    def _take(self, data: bytes, addr: Address) -> bool:
+        """One datagram counted, reported and answered; False when reading must pause."""
         peer = self._peer_for(addr)
         peer.datagrams_in += 1
         peer.bytes_in += len(data)
@@ -126,6 +134,8 @@ class _DatagramEndpoint(asyncio.DatagramProtocol):
         if gate is not None and self.transport is not None and not gate.admit(len(data)):
             # Selector datagram transports pause like streams; typeshed does not say so.
             gate.park(cast(Pausable, self.transport))
+            return False
+        return self.transport is not None and not self.transport.is_closing()
 
     def _act(self, peer: DatagramPeer, actions: list[Action]) -> None:
         """Replies go back to the sender; "close" means nothing without a connection."""
@@ -164,6 +174,9 @@ class _DatagramEndpoint(asyncio.DatagramProtocol):
         self._sink(Notice(source=self.source, text=text))
 
     def connection_lost(self, exc: Exception | None) -> None:
+        if self._drain is not None:
+            self._drain.close()
+            self._drain = None
         if self._gate is not None and self.transport is not None:
             self._gate.forget(cast(Pausable, self.transport))
         if not self.closed.done():
