@@ -26,7 +26,7 @@ LARGE_READ_SIZE = 64 * 1024
 DEFAULT_BYTES_PER_TICK = 4 * 1024 * 1024
 DEFAULT_MAX_QUEUED_EVENTS = 4096
 # What waits for the UI in events, in bytes read: the ceiling that bounds memory.
-DEFAULT_MAX_QUEUED_BYTES = 16 * 1024 * 1024
+DEFAULT_MAX_QUEUED_BYTES = 8 * 1024 * 1024
 
 
 class Pausable(Protocol):

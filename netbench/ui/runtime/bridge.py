@@ -18,7 +18,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from netbench.net.engine import Engine
+from netbench.net.engine import Engine, EngineMode
 from netbench.net.events import NetEvent
 
 TICK_MS = 33
@@ -113,6 +113,7 @@ class EventBridge(QObject):
         else:
             self._hand_over()
         self._engine.tick()
+        self._look_again_if_readers_wait()
         if self.tick_costs is not None:
             self.tick_costs.append(time.perf_counter() - started)
 
@@ -123,6 +124,21 @@ class EventBridge(QObject):
             return
         self._hand_over()
         self._engine.tick()
+        self._look_again_if_readers_wait()
+
+    def _look_again_if_readers_wait(self) -> None:
+        """An IO thread's readers that wait for room in the queue get it in 2 ms, not at
+        the next tick: the queue's ceiling can then stay small (memory) without becoming
+        a rate limit (a full queue per tick). The UI loop's readers wait for the tick: its
+        byte budget is what keeps that loop's timers on time."""
+        engine = self._engine
+        if (
+            engine.mode is EngineMode.IO_THREAD
+            and engine.gate.has_parked
+            and self._timer.isActive()
+            and not self._retry.isActive()
+        ):
+            self._retry.start()
 
     def _hand_over(self) -> None:
         batch = self._engine.queue.drain(self.max_batch)
