@@ -79,7 +79,7 @@ class TranscriptView(QWidget):
         self.setObjectName(f"{prefix}.transcript_panel")
         self.model = TranscriptModel(capacity, self)
         self.files = TranscriptFiles(prefix, self.model, self)
-        self.files.said.connect(self._on_said)
+        self.files.said.connect(self._show_message)
         self.files.recording_changed.connect(self._on_recording_changed)
         self._message: tuple[str, bool] | None = None
         self._showing_paused = False
@@ -341,53 +341,49 @@ class TranscriptView(QWidget):
     def copy_selection(self) -> None:
         """Copy whole rows, with the full data rather than the cut-down cells."""
         records = self.selected_records()
-        QGuiApplication.clipboard().setText("\n".join(self.model.text_lines(records)))
-        count = len(records)
-        message = self.tr("Copied 1 row") if count == 1 else self.tr("Copied {count} rows")
-        self._show_message(message.format(count=format_count(count)))
+        self._copy(
+            "\n".join(self.model.text_lines(records)),
+            len(records),
+            self.tr("Copied 1 row"),
+            self.tr("Copied {count} rows"),
+        )
 
     def copy_data(self) -> None:
         """Copy just the payloads, in the multi-line form (text with line breaks, hex dump)."""
         records = [record for record in self.selected_records() if record.data]
-        blocks = [
-            render_block(record.data, self.model.display_mode, self.model.encoding)
-            for record in records
-        ]
-        QGuiApplication.clipboard().setText("\n\n".join(blocks))
-        self._show_message(
-            (
-                self.tr("Copied the data of 1 row")
-                if len(records) == 1
-                else self.tr("Copied the data of {count} rows")
-            ).format(count=format_count(len(records)))
+        mode, encoding = self.model.display_mode, self.model.encoding
+        self._copy(
+            "\n\n".join(render_block(record.data, mode, encoding) for record in records),
+            len(records),
+            self.tr("Copied the data of 1 row"),
+            self.tr("Copied the data of {count} rows"),
         )
 
     def copy_as_text(self) -> None:
         """Copy the selected messages whole, as text with escapes (a line break after \\n)."""
         records = [record for record in self.selected_records() if record.carries_data]
         encoding = self.model.encoding
-        QGuiApplication.clipboard().setText(
-            "\n".join(text_block(record.data, encoding) for record in records)
-        )
-        self._show_message(
-            (
-                self.tr("Copied 1 message as text")
-                if len(records) == 1
-                else self.tr("Copied {count} messages as text")
-            ).format(count=format_count(len(records)))
+        self._copy(
+            "\n".join(text_block(record.data, encoding) for record in records),
+            len(records),
+            self.tr("Copied 1 message as text"),
+            self.tr("Copied {count} messages as text"),
         )
 
     def copy_as_hex(self) -> None:
         """Copy the selected messages whole, as hex bytes, one message a line."""
         records = [record for record in self.selected_records() if record.carries_data]
-        QGuiApplication.clipboard().setText("\n".join(to_hex(record.data) for record in records))
-        self._show_message(
-            (
-                self.tr("Copied 1 message as hex")
-                if len(records) == 1
-                else self.tr("Copied {count} messages as hex")
-            ).format(count=format_count(len(records)))
+        self._copy(
+            "\n".join(to_hex(record.data) for record in records),
+            len(records),
+            self.tr("Copied 1 message as hex"),
+            self.tr("Copied {count} messages as hex"),
         )
+
+    def _copy(self, text: str, count: int, one: str, many: str) -> None:
+        """To the clipboard, and said in the status line with how many."""
+        QGuiApplication.clipboard().setText(text)
+        self._show_message((one if count == 1 else many).format(count=format_count(count)))
 
     @property
     def inspector(self) -> MessageInspector | None:
@@ -432,7 +428,7 @@ class TranscriptView(QWidget):
         row = self.model.find(query, start, forward)
         if row < 0:
             self._set_no_match(True)
-            self._show_error(self.tr("No match for “{query}”").format(query=query))
+            self._show_message(self.tr("No match for “{query}”").format(query=query), True)
             return False
         self._set_no_match(False)
         index = self.model.index(row, Column.DATA)
@@ -517,10 +513,6 @@ class TranscriptView(QWidget):
         self.record_button.setChecked(False)
         self.files.choose_recording_file(on_finished=self._sync_record_button)
 
-    def _on_said(self, text: str, is_error: bool) -> None:
-        self._message = (text, is_error)
-        self._update_status()
-
     def _on_recording_changed(self, recording: bool) -> None:
         if recording:
             self._message = None
@@ -537,21 +529,13 @@ class TranscriptView(QWidget):
         self.search.setProperty("noMatch", no_match)
         self.search.setStyleSheet(_NO_MATCH_STYLE if no_match else "")
 
-    def _show_message(self, text: str) -> None:
-        self._message = (text, False)
-        self._update_status()
-
-    def _show_error(self, text: str) -> None:
-        self._message = (text, True)
+    def _show_message(self, text: str, is_error: bool = False) -> None:
+        self._message = (text, is_error)
         self._update_status()
 
     def _is_paused(self) -> bool:
         bar = self.table.verticalScrollBar()
         return self.autoscroll.isChecked() and bar.value() < bar.maximum()
-
-    def status_text(self) -> str:
-        """The status line as plain text (the label shows it with the error in color)."""
-        return self._plain_status()
 
     def _status_parts(self) -> list[str]:
         totals = self.model.totals
@@ -578,7 +562,8 @@ class TranscriptView(QWidget):
             parts.append(self.tr("autoscroll paused"))
         return parts
 
-    def _plain_status(self) -> str:
+    def status_text(self) -> str:
+        """The status line as plain text (the label shows it with the error in color)."""
         parts = self._status_parts()
         if self._message:
             parts.append(self._message[0])
@@ -597,7 +582,7 @@ class TranscriptView(QWidget):
         text = " · ".join(pieces)
         if text != self.status.text():
             self.status.setText(text)
-            self.status.setToolTip(self._plain_status())
+            self.status.setToolTip(self.status_text())
 
 
 def _text_button(text: str, parent: QWidget) -> QToolButton:
