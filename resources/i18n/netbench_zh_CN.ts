@@ -447,7 +447,7 @@
     </message>
     <message>
         <source>the checksum skips the first {skip} bytes, but the message before it has only {size}</source>
-        <translation>校验和要跳过开头 {skip} 个字节，但它前面的消息只有 {size} 个字节</translation>
+        <translation>校验和要跳过开头 {skip} 字节，但它前面的消息只有 {size} 字节</translation>
     </message>
 </context>
 <context>
@@ -988,11 +988,11 @@
     <name>ErrorBanner</name>
     <message>
         <source>Dismiss</source>
-        <translation>关闭</translation>
+        <translation>收起</translation>
     </message>
     <message>
         <source>Dismiss the error message</source>
-        <translation>关闭错误提示</translation>
+        <translation>收起错误提示</translation>
     </message>
     <message>
         <source>Something went wrong: {summary}</source>
@@ -1924,7 +1924,7 @@
     </message>
     <message>
         <source>An IPv4 address is a 32-bit number: inet_aton() gives its 4 bytes, inet_ntoa() the dotted form again. getservbyname(&apos;mysql&apos;) reads 3306 from the system&apos;s list of services, which the Lookup tab&apos;s Services page shows.</source>
-        <translation>IPv4 地址是一个 32 位的数：inet_aton() 给出它的 4 个字节，inet_ntoa() 再转回点分十进制。getservbyname(&apos;mysql&apos;) 从系统的服务列表中读到 3306，查询标签页的“服务与端口”页显示的就是这个列表。</translation>
+        <translation>IPv4 地址是一个 32 位的数：inet_aton() 给出它的 4 字节，inet_ntoa() 再转回点分十进制。getservbyname(&apos;mysql&apos;) 从系统的服务列表中读到 3306，查询标签页的“服务与端口”页显示的就是这个列表。</translation>
     </message>
     <message>
         <source>Port ranges and special addresses</source>
@@ -2656,7 +2656,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <name>LoadPanel</name>
     <message>
         <source>One reply per read</source>
-        <translation>每次读取算一个应答</translation>
+        <translation>每次读取算一条应答</translation>
     </message>
     <message>
         <source>A line ending in LF (\n)</source>
@@ -2708,7 +2708,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Ramp-up in milliseconds</source>
-        <translation>爬坡时间（毫秒）</translation>
+        <translation>逐步建立连接的用时（毫秒）</translation>
     </message>
     <message>
         <source> ms</source>
@@ -2732,7 +2732,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Messages per second on a steady grid of deadlines; a sender that falls behind skips the late slots instead of bursting</source>
-        <translation>每秒消息数，按固定节拍发送；跟不上节拍时跳过迟到的时隙，而不是集中补发</translation>
+        <translation>每秒消息数，按固定节拍发送；跟不上时跳过来不及发的几条，而不是集中补发</translation>
     </message>
     <message>
         <source>per connection</source>
@@ -2748,7 +2748,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Wait for each reply (latency)</source>
-        <translation>等待每个应答（测延迟）</translation>
+        <translation>等待每条应答（测延迟）</translation>
     </message>
     <message>
         <source>Request/response: send, wait for the reply, then send the next, and measure each round trip. Off: send as fast as allowed and only count what comes back.</source>
@@ -2756,11 +2756,11 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Wait for each reply</source>
-        <translation>等待每个应答</translation>
+        <translation>等待每条应答</translation>
     </message>
     <message>
         <source>What makes a reply complete; a datagram is always one reply</source>
-        <translation>怎样算收到一个完整应答；一个数据报总是算一个应答</translation>
+        <translation>怎样算收到一条完整应答；一个数据报总是算一条应答</translation>
     </message>
     <message>
         <source>What makes a reply complete</source>
@@ -2784,7 +2784,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Ramp-up</source>
-        <translation>爬坡时间</translation>
+        <translation>逐步连接</translation>
     </message>
     <message>
         <source>Rate</source>
@@ -2836,7 +2836,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Networking runs on the window&apos;s loop, so a big load slows the window down; Settings › Run networking on an IO thread runs it at full speed.</source>
-        <translation>网络运行在窗口的事件循环上，负载大时窗口会变慢；“设置 › 在独立 IO 线程上运行网络”可全速运行。</translation>
+        <translation>网络与窗口在同一线程运行，负载大时窗口会变慢；“设置 › 在后台线程运行网络”可全速运行。</translation>
     </message>
     <message>
         <source>This process may open {limit} files (ulimit -n): past about {count} connections the run will stop with &apos;too many open files&apos;</source>
@@ -2943,7 +2943,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>ramp-up {ms} ms</source>
-        <translation>爬坡 {ms} ms</translation>
+        <translation>{ms} ms 内逐步连接</translation>
     </message>
     <message>
         <source>fire and forget</source>
@@ -3111,7 +3111,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Late slots skipped</source>
-        <translation>跳过的迟到时隙</translation>
+        <translation>来不及发而跳过</translation>
     </message>
     <message>
         <source>Open file limit</source>
@@ -3186,11 +3186,11 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>the ramp-up cannot be negative</source>
-        <translation>爬坡时间不能为负数</translation>
+        <translation>逐步连接的用时不能为负数</translation>
     </message>
     <message>
         <source>the ramp-up must be shorter than the duration</source>
-        <translation>爬坡时间必须短于持续时间</translation>
+        <translation>逐步连接的用时必须短于持续时间</translation>
     </message>
     <message>
         <source>the reply timeout must be more than 0 ms</source>
@@ -3246,7 +3246,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>{sent:,} messages sent, {replies:,} replies over {connected:,} connections</source>
-        <translation>经 {connected:,} 个连接发送 {sent:,} 条消息，收到 {replies:,} 个应答</translation>
+        <translation>经 {connected:,} 个连接发送 {sent:,} 条消息，收到 {replies:,} 条应答</translation>
     </message>
     <message>
         <source>{count:,} connections failed</source>
@@ -3258,7 +3258,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>{count:,} replies timed out</source>
-        <translation>{count:,} 个应答超时</translation>
+        <translation>{count:,} 条应答超时</translation>
     </message>
     <message>
         <source>stopped opening at {count:,} connections: too many open files</source>
@@ -3742,7 +3742,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Run networking on an &amp;IO thread</source>
-        <translation>在独立 IO 线程上运行网络(&amp;I)</translation>
+        <translation>在后台线程运行网络(&amp;I)</translation>
     </message>
     <message>
         <source>Faster under floods; takes effect the next time netbench starts</source>
@@ -3762,11 +3762,11 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Networking on the UI loop</source>
-        <translation>网络运行在界面事件循环上</translation>
+        <translation>网络与界面同一线程</translation>
     </message>
     <message>
         <source>Networking on an IO thread</source>
-        <translation>网络运行在独立 IO 线程上</translation>
+        <translation>网络在后台线程</translation>
     </message>
     <message>
         <source>Ready</source>
@@ -3826,7 +3826,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Offset, 16 bytes in hex, and the same bytes as ASCII</source>
-        <translation>偏移量、16 个字节的十六进制，以及这些字节的 ASCII 形式</translation>
+        <translation>偏移量、16 字节的十六进制，以及这些字节的 ASCII 形式</translation>
     </message>
     <message>
         <source>How much of the message is shown</source>
@@ -4495,7 +4495,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <name>PythonPage</name>
     <message>
         <source>The calls a Python program makes to do what you did here, in order</source>
-        <translation>Python 程序要做到你在这里做的事，依次调用这些</translation>
+        <translation>Python 程序依次做的调用，与此处的操作一一对应</translation>
     </message>
     <message>
         <source>The calls a Python server makes to do what this listener did</source>
@@ -4671,7 +4671,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>{skipped} late slots skipped</source>
-        <translation>跳过 {skipped} 个迟到时隙</translation>
+        <translation>{skipped} 条来不及发，已跳过</translation>
     </message>
     <message>
         <source>stopped: {reason}</source>
@@ -5403,7 +5403,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Body {decoded} (as sent {raw}); on the wire {wire} received, {sent} sent</source>
-        <translation>正文 {decoded}（传输时 {raw}）；线路上接收 {wire}，发送 {sent}</translation>
+        <translation>正文 {decoded}（传输时 {raw}）；连同头部共收到 {wire}，发出 {sent}</translation>
     </message>
     <message>
         <source>connection #{number}</source>
@@ -6071,7 +6071,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>What you did, as Python socket calls</source>
-        <translation>你的操作，写成 Python 套接字调用</translation>
+        <translation>此处的操作，写成 Python 套接字调用</translation>
     </message>
 </context>
 <context>
@@ -6519,7 +6519,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>skipping the first {count} bytes</source>
-        <translation>跳过前 {count} 个字节</translation>
+        <translation>跳过前 {count} 字节</translation>
     </message>
     <message>
         <source>after the line ending</source>
@@ -6867,11 +6867,11 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <name>StoreNotice</name>
     <message>
         <source>Dismiss</source>
-        <translation>关闭</translation>
+        <translation>收起</translation>
     </message>
     <message>
         <source>Dismiss the notice</source>
-        <translation>关闭提示</translation>
+        <translation>收起提示</translation>
     </message>
     <message>
         <source>The saved messages live in {folder}</source>
@@ -7104,10 +7104,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>字节</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
         <source>When the record was made, or seconds since the first one</source>
         <translation>记录产生的时间，或距第一条记录的秒数</translation>
     </message>
@@ -7126,10 +7122,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>The bytes, with controls and undecodable bytes as escapes; long data is cut here: double-click a row to see all of it</source>
         <translation>数据字节，控制字符和无法解码的字节以转义显示；过长的数据在此截断：双击一行可查看完整内容</translation>
-    </message>
-    <message>
-        <source>How reads were merged or split into messages, and notes</source>
-        <translation>多次读取如何合并或拆分成消息（粘包/拆包），以及备注</translation>
     </message>
     <message>
         <source>{block}
@@ -7154,6 +7146,14 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>错误</translation>
     </message>
     <message>
+        <source>Reads</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>❐ several messages came in one read (粘包); ✂ one message came in several reads (拆包). Point at a mark for the whole note</source>
+        <translation>❐ 一次读到多条消息（粘包）；✂ 一条消息分几次读到（拆包）。指向标记可看完整说明</translation>
+    </message>
+    <message>
         <source>{text}…(+1 byte)</source>
         <translation>{text}…（另有 1 字节）</translation>
     </message>
@@ -7162,16 +7162,28 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>{text}…（另有 {count} 字节）</translation>
     </message>
     <message>
+        <source>✂ {count} reads</source>
+        <translation>✂ {count} 次读到</translation>
+    </message>
+    <message>
+        <source>❐ {index}/{count}</source>
+        <translation>❐ {index}/{count}</translation>
+    </message>
+    <message>
+        <source>❐ ×{count}</source>
+        <translation>❐ ×{count}</translation>
+    </message>
+    <message>
         <source>split over reads {first}–{last}</source>
-        <translation>拆分在第 {first}–{last} 次读取中</translation>
+        <translation>拆包：跨第 {first}–{last} 次读取</translation>
     </message>
     <message>
         <source>merged: {index} of {count} in one read</source>
-        <translation>粘包：一次读取中 {count} 条的第 {index} 条</translation>
+        <translation>粘包：第 {index}/{count} 条</translation>
     </message>
     <message>
         <source>merged: {count} in one read</source>
-        <translation>粘包：一次读取中有 {count} 条</translation>
+        <translation>粘包：一次读到 {count} 条</translation>
     </message>
 </context>
 <context>
