@@ -1875,24 +1875,24 @@
         <translation>TCP 粘包：快速发送的消息粘在一起</translation>
     </message>
     <message>
-        <source>The client sends 10 short messages as fast as it can. TCP is a stream of bytes with no message boundaries, so one recv() takes several of them: the Server tab marks those rows as merged in one read (粘包).</source>
-        <translation>客户端尽快连续发送 10 条短消息。TCP 是没有消息边界的字节流，一次 recv() 会收到其中好几条：服务器标签页把这些行标为在一次读取中合并（粘包）。</translation>
-    </message>
-    <message>
         <source>粘包 fix 1: an end mark after each message</source>
         <translation>粘包解决方法一：每条消息后加结束标志</translation>
-    </message>
-    <message>
-        <source>Each message ends in \n and the server splits what it reads at \n (framing: lines ending in LF). The Server tab shows 10 separate messages, even those that came in one read.</source>
-        <translation>每条消息以 \n 结尾，服务器在 \n 处切分读到的数据（分帧：按行，以 LF 结尾）。服务器标签页显示 10 条独立的消息，即使其中几条是在一次读取中到达的。</translation>
     </message>
     <message>
         <source>粘包 fix 2: a length header (struct)</source>
         <translation>粘包解决方法二：长度头（struct）</translation>
     </message>
     <message>
-        <source>Each message starts with struct.pack(&apos;!I&apos;, len(body)): its length in 4 bytes, big-endian. The server reads the header, then exactly that many bytes (framing: length prefix). The Server tab shows 10 separate hello messages.</source>
-        <translation>每条消息以 struct.pack(&apos;!I&apos;, len(body)) 开头：用 4 字节大端序表示长度。服务器先读长度头，再读恰好那么多字节（分帧：长度前缀）。服务器标签页显示 10 条独立的 hello 消息。</translation>
+        <source>The client sends 10 short messages as fast as it can. TCP is a stream of bytes with no message boundaries, so one recv() takes several of them: on the Server tab, which shows a row per read here, they run together in one row (粘包).</source>
+        <translation>客户端尽快连续发送 10 条短消息。TCP 是没有消息边界的字节流，一次 recv() 会收到其中好几条：服务器标签页在这里每次读取显示一行，几条消息连在同一行里（粘包）。</translation>
+    </message>
+    <message>
+        <source>Each message ends in \n and the server splits what it reads at \n (framing: lines ending in LF). The Server tab shows 10 separate messages; those that came in one read are marked ❐ in its Reads column.</source>
+        <translation>每条消息以 \n 结尾，服务器在 \n 处切分读到的数据（分帧：按行，以 LF 结尾）。服务器标签页显示 10 条独立的消息；一次读到的几条在“读取”列标有 ❐。</translation>
+    </message>
+    <message>
+        <source>Each message starts with struct.pack(&apos;!I&apos;, len(body)): its length in 4 bytes, big-endian. On the Client tab, the send row&apos;s “4-byte length header” puts it in front of every message. The server reads the header, then exactly that many bytes (framing: length prefix): the Server tab shows 10 separate hello messages.</source>
+        <translation>每条消息以 struct.pack(&apos;!I&apos;, len(body)) 开头：用 4 字节、大端序写出消息长度。客户端标签页发送行的“4 字节长度头”会把它加在每条消息前面。服务器先读长度头，再读恰好那么多字节（分帧：长度前缀）：服务器标签页显示 10 条独立的 hello 消息。</translation>
     </message>
     <message>
         <source>粘包 fix 3: a short pause between sends</source>
