@@ -62,6 +62,14 @@ def test_one_step_per_experiment_in_the_tutorials_order(lessons_window):
     assert "bytes(ctime(), encoding=" in find(lessons_window, "lessons.code").toPlainText()
 
 
+def test_every_step_title_fits_the_list_on_one_line(lessons_window):
+    steps = find(lessons_window, "lessons.step_list")
+    widths = [
+        steps.fontMetrics().horizontalAdvance(steps.item(i).text()) for i in range(steps.count())
+    ]
+    assert max(widths) < steps.viewport().width()
+
+
 def test_time_echo_answers_like_the_tutorial(lessons_window, pump):
     tab = set_up(lessons_window, pump, "time_echo")
     assert lessons_window.tabs.currentWidget() is lessons_window.client_tab
