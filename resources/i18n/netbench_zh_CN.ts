@@ -1820,8 +1820,12 @@
         <translation>长度头字节序</translation>
     </message>
     <message>
-        <source>big-endian (network order, !)</source>
-        <translation>大端（网络字节序，!）</translation>
+        <source>big-endian (!)</source>
+        <translation>大端（!）</translation>
+    </message>
+    <message>
+        <source>Big-endian is network order, struct&apos;s &apos;!&apos;; little-endian is struct&apos;s &apos;&lt;&apos;</source>
+        <translation>大端即网络字节序，对应 struct 的 &apos;!&apos;；小端对应 struct 的 &apos;&lt;&apos;</translation>
     </message>
     <message>
         <source>little-endian (&lt;)</source>
@@ -7544,7 +7548,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <name>format_size</name>
     <message>
         <source>{size} B</source>
-        <translation>{size} B</translation>
+        <translation>{size} 字节</translation>
     </message>
     <message>
         <source>{size} KB</source>

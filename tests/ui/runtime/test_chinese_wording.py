@@ -81,3 +81,4 @@ def test_units_are_字节_for_bytes_and_条_for_messages_and_replies():
     message_count = re.compile(r"个(消息|应答|回复)")
     odd = [(s, t) for s, t in translations() if byte_count.search(t) or message_count.search(t)]
     assert odd == []
+    assert translated("{size} B") == {"{size} 字节"}  # "49 字节" beside "0 字节", not "49 B"
