@@ -4499,7 +4499,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <name>PythonPage</name>
     <message>
         <source>The calls a Python program makes to do what you did here, in order</source>
-        <translation>Python 程序依次做的调用，与此处的操作一一对应</translation>
+        <translation>Python 程序做到本端这些操作时依次发出的调用</translation>
     </message>
     <message>
         <source>The calls a Python server makes to do what this listener did</source>
@@ -6075,7 +6075,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>What you did, as Python socket calls</source>
-        <translation>此处的操作，写成 Python 套接字调用</translation>
+        <translation>本端的操作，写成 Python 套接字调用</translation>
     </message>
 </context>
 <context>
