@@ -89,6 +89,7 @@ class LessonDriver:
         panel.form.apply(ClientConfig(SocketKind(kind), "127.0.0.1", endpoint.port, path=path))
         payload = programs.render(step.payload, endpoint.port, endpoint.path)
         panel.editor.set_payload(payload, step.mode, line_ending=step.line_ending)
+        panel.editor.length_header.set_spec(step.length_header)  # None: a reused panel's goes
         if step.repeat:
             panel.repeat.set_plan(step.repeat, step.interval_ms)
         self.sessions.append(panel)

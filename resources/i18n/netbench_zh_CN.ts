@@ -447,7 +447,7 @@
     </message>
     <message>
         <source>the checksum skips the first {skip} bytes, but the message before it has only {size}</source>
-        <translation>校验和要跳过开头 {skip} 个字节，但它前面的消息只有 {size} 个字节</translation>
+        <translation>校验和要跳过开头 {skip} 字节，但它前面的消息只有 {size} 字节</translation>
     </message>
 </context>
 <context>
@@ -988,11 +988,11 @@
     <name>ErrorBanner</name>
     <message>
         <source>Dismiss</source>
-        <translation>关闭</translation>
+        <translation>收起</translation>
     </message>
     <message>
         <source>Dismiss the error message</source>
-        <translation>关闭错误提示</translation>
+        <translation>收起错误提示</translation>
     </message>
     <message>
         <source>Something went wrong: {summary}</source>
@@ -1820,8 +1820,12 @@
         <translation>长度头字节序</translation>
     </message>
     <message>
-        <source>big-endian (network order, !)</source>
-        <translation>大端（网络字节序，!）</translation>
+        <source>big-endian (!)</source>
+        <translation>大端（!）</translation>
+    </message>
+    <message>
+        <source>Big-endian is network order, struct&apos;s &apos;!&apos;; little-endian is struct&apos;s &apos;&lt;&apos;</source>
+        <translation>大端即网络字节序，对应 struct 的 &apos;!&apos;；小端对应 struct 的 &apos;&lt;&apos;</translation>
     </message>
     <message>
         <source>little-endian (&lt;)</source>
@@ -1875,24 +1879,24 @@
         <translation>TCP 粘包：快速发送的消息粘在一起</translation>
     </message>
     <message>
-        <source>The client sends 10 short messages as fast as it can. TCP is a stream of bytes with no message boundaries, so one recv() takes several of them: the Server tab marks those rows as merged in one read (粘包).</source>
-        <translation>客户端尽快连续发送 10 条短消息。TCP 是没有消息边界的字节流，一次 recv() 会收到其中好几条：服务器标签页把这些行标为在一次读取中合并（粘包）。</translation>
-    </message>
-    <message>
         <source>粘包 fix 1: an end mark after each message</source>
         <translation>粘包解决方法一：每条消息后加结束标志</translation>
-    </message>
-    <message>
-        <source>Each message ends in \n and the server splits what it reads at \n (framing: lines ending in LF). The Server tab shows 10 separate messages, even those that came in one read.</source>
-        <translation>每条消息以 \n 结尾，服务器在 \n 处切分读到的数据（分帧：按行，以 LF 结尾）。服务器标签页显示 10 条独立的消息，即使其中几条是在一次读取中到达的。</translation>
     </message>
     <message>
         <source>粘包 fix 2: a length header (struct)</source>
         <translation>粘包解决方法二：长度头（struct）</translation>
     </message>
     <message>
-        <source>Each message starts with struct.pack(&apos;!I&apos;, len(body)): its length in 4 bytes, big-endian. The server reads the header, then exactly that many bytes (framing: length prefix). The Server tab shows 10 separate hello messages.</source>
-        <translation>每条消息以 struct.pack(&apos;!I&apos;, len(body)) 开头：用 4 字节大端序表示长度。服务器先读长度头，再读恰好那么多字节（分帧：长度前缀）。服务器标签页显示 10 条独立的 hello 消息。</translation>
+        <source>The client sends 10 short messages as fast as it can. TCP is a stream of bytes with no message boundaries, so one recv() takes several of them: on the Server tab, which shows a row per read here, they run together in one row (粘包).</source>
+        <translation>客户端尽快连续发送 10 条短消息。TCP 是没有消息边界的字节流，一次 recv() 会收到其中好几条：服务器标签页在这里每次读取显示一行，几条消息连在同一行里（粘包）。</translation>
+    </message>
+    <message>
+        <source>Each message ends in \n and the server splits what it reads at \n (framing: lines ending in LF). The Server tab shows 10 separate messages; those that came in one read are marked ❐ in its Reads column.</source>
+        <translation>每条消息以 \n 结尾，服务器在 \n 处切分读到的数据（分帧：按行，以 LF 结尾）。服务器标签页显示 10 条独立的消息；一次读到的几条在“读取”列标有 ❐。</translation>
+    </message>
+    <message>
+        <source>Each message starts with struct.pack(&apos;!I&apos;, len(body)): its length in 4 bytes, big-endian. On the Client tab, the send row&apos;s “4-byte length header” puts it in front of every message. The server reads the header, then exactly that many bytes (framing: length prefix): the Server tab shows 10 separate hello messages.</source>
+        <translation>每条消息以 struct.pack(&apos;!I&apos;, len(body)) 开头：用 4 字节、大端序写出消息长度。客户端标签页发送行的“4 字节长度头”会把它加在每条消息前面。服务器先读长度头，再读恰好那么多字节（分帧：长度前缀）：服务器标签页显示 10 条独立的 hello 消息。</translation>
     </message>
     <message>
         <source>粘包 fix 3: a short pause between sends</source>
@@ -1924,7 +1928,7 @@
     </message>
     <message>
         <source>An IPv4 address is a 32-bit number: inet_aton() gives its 4 bytes, inet_ntoa() the dotted form again. getservbyname(&apos;mysql&apos;) reads 3306 from the system&apos;s list of services, which the Lookup tab&apos;s Services page shows.</source>
-        <translation>IPv4 地址是一个 32 位的数：inet_aton() 给出它的 4 个字节，inet_ntoa() 再转回点分十进制。getservbyname(&apos;mysql&apos;) 从系统的服务列表中读到 3306，查询标签页的“服务与端口”页显示的就是这个列表。</translation>
+        <translation>IPv4 地址是一个 32 位的数：inet_aton() 给出它的 4 字节，inet_ntoa() 再转回点分十进制。getservbyname(&apos;mysql&apos;) 从系统的服务列表中读到 3306，查询标签页的“服务与端口”页显示的就是这个列表。</translation>
     </message>
     <message>
         <source>Port ranges and special addresses</source>
@@ -2656,7 +2660,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <name>LoadPanel</name>
     <message>
         <source>One reply per read</source>
-        <translation>每次读取算一个应答</translation>
+        <translation>每次读取算一条应答</translation>
     </message>
     <message>
         <source>A line ending in LF (\n)</source>
@@ -2708,7 +2712,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Ramp-up in milliseconds</source>
-        <translation>爬坡时间（毫秒）</translation>
+        <translation>逐步建立连接的用时（毫秒）</translation>
     </message>
     <message>
         <source> ms</source>
@@ -2732,7 +2736,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Messages per second on a steady grid of deadlines; a sender that falls behind skips the late slots instead of bursting</source>
-        <translation>每秒消息数，按固定节拍发送；跟不上节拍时跳过迟到的时隙，而不是集中补发</translation>
+        <translation>每秒消息数，按固定节拍发送；跟不上时跳过来不及发的几条，而不是集中补发</translation>
     </message>
     <message>
         <source>per connection</source>
@@ -2748,7 +2752,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Wait for each reply (latency)</source>
-        <translation>等待每个应答（测延迟）</translation>
+        <translation>等待每条应答（测延迟）</translation>
     </message>
     <message>
         <source>Request/response: send, wait for the reply, then send the next, and measure each round trip. Off: send as fast as allowed and only count what comes back.</source>
@@ -2756,11 +2760,11 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Wait for each reply</source>
-        <translation>等待每个应答</translation>
+        <translation>等待每条应答</translation>
     </message>
     <message>
         <source>What makes a reply complete; a datagram is always one reply</source>
-        <translation>怎样算收到一个完整应答；一个数据报总是算一个应答</translation>
+        <translation>怎样算收到一条完整应答；一个数据报总是算一条应答</translation>
     </message>
     <message>
         <source>What makes a reply complete</source>
@@ -2784,7 +2788,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Ramp-up</source>
-        <translation>爬坡时间</translation>
+        <translation>逐步连接</translation>
     </message>
     <message>
         <source>Rate</source>
@@ -2836,7 +2840,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Networking runs on the window&apos;s loop, so a big load slows the window down; Settings › Run networking on an IO thread runs it at full speed.</source>
-        <translation>网络运行在窗口的事件循环上，负载大时窗口会变慢；“设置 › 在独立 IO 线程上运行网络”可全速运行。</translation>
+        <translation>网络与窗口在同一线程运行，负载大时窗口会变慢；“设置 › 在后台线程运行网络”可全速运行。</translation>
     </message>
     <message>
         <source>This process may open {limit} files (ulimit -n): past about {count} connections the run will stop with &apos;too many open files&apos;</source>
@@ -2943,7 +2947,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>ramp-up {ms} ms</source>
-        <translation>爬坡 {ms} ms</translation>
+        <translation>{ms} ms 内逐步连接</translation>
     </message>
     <message>
         <source>fire and forget</source>
@@ -3111,7 +3115,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Late slots skipped</source>
-        <translation>跳过的迟到时隙</translation>
+        <translation>来不及发而跳过</translation>
     </message>
     <message>
         <source>Open file limit</source>
@@ -3186,11 +3190,11 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>the ramp-up cannot be negative</source>
-        <translation>爬坡时间不能为负数</translation>
+        <translation>逐步连接的用时不能为负数</translation>
     </message>
     <message>
         <source>the ramp-up must be shorter than the duration</source>
-        <translation>爬坡时间必须短于持续时间</translation>
+        <translation>逐步连接的用时必须短于持续时间</translation>
     </message>
     <message>
         <source>the reply timeout must be more than 0 ms</source>
@@ -3246,7 +3250,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>{sent:,} messages sent, {replies:,} replies over {connected:,} connections</source>
-        <translation>经 {connected:,} 个连接发送 {sent:,} 条消息，收到 {replies:,} 个应答</translation>
+        <translation>经 {connected:,} 个连接发送 {sent:,} 条消息，收到 {replies:,} 条应答</translation>
     </message>
     <message>
         <source>{count:,} connections failed</source>
@@ -3258,7 +3262,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>{count:,} replies timed out</source>
-        <translation>{count:,} 个应答超时</translation>
+        <translation>{count:,} 条应答超时</translation>
     </message>
     <message>
         <source>stopped opening at {count:,} connections: too many open files</source>
@@ -3742,7 +3746,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Run networking on an &amp;IO thread</source>
-        <translation>在独立 IO 线程上运行网络(&amp;I)</translation>
+        <translation>在后台线程运行网络(&amp;I)</translation>
     </message>
     <message>
         <source>Faster under floods; takes effect the next time netbench starts</source>
@@ -3762,11 +3766,11 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Networking on the UI loop</source>
-        <translation>网络运行在界面事件循环上</translation>
+        <translation>网络与界面同一线程</translation>
     </message>
     <message>
         <source>Networking on an IO thread</source>
-        <translation>网络运行在独立 IO 线程上</translation>
+        <translation>网络在后台线程</translation>
     </message>
     <message>
         <source>Ready</source>
@@ -3826,7 +3830,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Offset, 16 bytes in hex, and the same bytes as ASCII</source>
-        <translation>偏移量、16 个字节的十六进制，以及这些字节的 ASCII 形式</translation>
+        <translation>偏移量、16 字节的十六进制，以及这些字节的 ASCII 形式</translation>
     </message>
     <message>
         <source>How much of the message is shown</source>
@@ -4671,7 +4675,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>{skipped} late slots skipped</source>
-        <translation>跳过 {skipped} 个迟到时隙</translation>
+        <translation>{skipped} 条来不及发，已跳过</translation>
     </message>
     <message>
         <source>stopped: {reason}</source>
@@ -5403,7 +5407,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>Body {decoded} (as sent {raw}); on the wire {wire} received, {sent} sent</source>
-        <translation>正文 {decoded}（传输时 {raw}）；线路上接收 {wire}，发送 {sent}</translation>
+        <translation>正文 {decoded}（传输时 {raw}）；连同头部共收到 {wire}，发出 {sent}</translation>
     </message>
     <message>
         <source>connection #{number}</source>
@@ -6519,7 +6523,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     </message>
     <message>
         <source>skipping the first {count} bytes</source>
-        <translation>跳过前 {count} 个字节</translation>
+        <translation>跳过前 {count} 字节</translation>
     </message>
     <message>
         <source>after the line ending</source>
@@ -6867,11 +6871,11 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <name>StoreNotice</name>
     <message>
         <source>Dismiss</source>
-        <translation>关闭</translation>
+        <translation>收起</translation>
     </message>
     <message>
         <source>Dismiss the notice</source>
-        <translation>关闭提示</translation>
+        <translation>收起提示</translation>
     </message>
     <message>
         <source>The saved messages live in {folder}</source>
@@ -7104,10 +7108,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>字节</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
         <source>When the record was made, or seconds since the first one</source>
         <translation>记录产生的时间，或距第一条记录的秒数</translation>
     </message>
@@ -7126,10 +7126,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>The bytes, with controls and undecodable bytes as escapes; long data is cut here: double-click a row to see all of it</source>
         <translation>数据字节，控制字符和无法解码的字节以转义显示；过长的数据在此截断：双击一行可查看完整内容</translation>
-    </message>
-    <message>
-        <source>How reads were merged or split into messages, and notes</source>
-        <translation>多次读取如何合并或拆分成消息（粘包/拆包），以及备注</translation>
     </message>
     <message>
         <source>{block}
@@ -7154,6 +7150,14 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>错误</translation>
     </message>
     <message>
+        <source>Reads</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>❐ several messages came in one read (粘包); ✂ one message came in several reads (拆包). Point at a mark for the whole note</source>
+        <translation>❐ 一次读到多条消息（粘包）；✂ 一条消息分几次读到（拆包）。指向标记可看完整说明</translation>
+    </message>
+    <message>
         <source>{text}…(+1 byte)</source>
         <translation>{text}…（另有 1 字节）</translation>
     </message>
@@ -7162,16 +7166,28 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>{text}…（另有 {count} 字节）</translation>
     </message>
     <message>
+        <source>✂ {count} reads</source>
+        <translation>✂ {count} 次读到</translation>
+    </message>
+    <message>
+        <source>❐ {index}/{count}</source>
+        <translation>❐ {index}/{count}</translation>
+    </message>
+    <message>
+        <source>❐ ×{count}</source>
+        <translation>❐ ×{count}</translation>
+    </message>
+    <message>
         <source>split over reads {first}–{last}</source>
-        <translation>拆分在第 {first}–{last} 次读取中</translation>
+        <translation>拆包：跨第 {first}–{last} 次读取</translation>
     </message>
     <message>
         <source>merged: {index} of {count} in one read</source>
-        <translation>粘包：一次读取中 {count} 条的第 {index} 条</translation>
+        <translation>粘包：第 {index}/{count} 条</translation>
     </message>
     <message>
         <source>merged: {count} in one read</source>
-        <translation>粘包：一次读取中有 {count} 条</translation>
+        <translation>粘包：一次读到 {count} 条</translation>
     </message>
 </context>
 <context>
@@ -7532,7 +7548,7 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <name>format_size</name>
     <message>
         <source>{size} B</source>
-        <translation>{size} B</translation>
+        <translation>{size} 字节</translation>
     </message>
     <message>
         <source>{size} KB</source>

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from netbench.core.length_header import LengthHeader
 from netbench.core.lessons import programs
 from netbench.core.text import QT_TRANSLATE_NOOP, Text
 
@@ -43,11 +44,14 @@ class ServerStep:
 @dataclass(frozen=True, slots=True)
 class ClientStep:
     """A Client tab session to the step's server: it connects, then sends `payload` once,
-    or `repeat` times `interval_ms` apart. `payload` may hold ``$port``."""
+    or `repeat` times `interval_ms` apart. `payload` may hold ``$port``. `length_header` is
+    the send row's option that puts each message's length in front of it, as the tutorial's
+    ``struct.pack('!I', len(body))`` does, so the learner sees the option, not escapes."""
 
     payload: str
     mode: str = "text"  # text or escapes
     line_ending: str = "none"
+    length_header: LengthHeader | None = None
     repeat: int = 0
     interval_ms: int = 0
 
@@ -195,8 +199,9 @@ def _sticky() -> tuple[Lesson, ...]:
             QT_TRANSLATE_NOOP(
                 "Lessons",
                 "The client sends 10 short messages as fast as it can. TCP is a stream of "
-                "bytes with no message boundaries, so one recv() takes several of them: the "
-                "Server tab marks those rows as merged in one read (粘包).",
+                "bytes with no message boundaries, so one recv() takes several of them: on "
+                "the Server tab, which shows a row per read here, they run together in one "
+                "row (粘包).",
             ),
             ResultTab.SERVER,
             programs.STICKY_CLIENT,
@@ -210,8 +215,8 @@ def _sticky() -> tuple[Lesson, ...]:
             QT_TRANSLATE_NOOP(
                 "Lessons",
                 "Each message ends in \\n and the server splits what it reads at \\n "
-                "(framing: lines ending in LF). The Server tab shows 10 separate messages, "
-                "even those that came in one read.",
+                "(framing: lines ending in LF). The Server tab shows 10 separate messages; "
+                "those that came in one read are marked ❐ in its Reads column.",
             ),
             ResultTab.SERVER,
             programs.DELIMITER_CLIENT,
@@ -230,15 +235,16 @@ def _sticky_more() -> tuple[Lesson, ...]:
             QT_TRANSLATE_NOOP(
                 "Lessons",
                 "Each message starts with struct.pack('!I', len(body)): its length in 4 "
-                "bytes, big-endian. The server reads the header, then exactly that many "
-                "bytes (framing: length prefix). The Server tab shows 10 separate hello "
-                "messages.",
+                "bytes, big-endian. On the Client tab, the send row's “4-byte length "
+                "header” puts it in front of every message. The server reads the header, "
+                "then exactly that many bytes (framing: length prefix): the Server tab "
+                "shows 10 separate hello messages.",
             ),
             ResultTab.SERVER,
             programs.LENGTH_CLIENT,
             programs.STICKY_SERVER,
             ServerStep(port=9999, framing="length"),
-            (ClientStep("\\x00\\x00\\x00\\x05hello", mode="escapes", repeat=10),),
+            (ClientStep("hello", length_header=LengthHeader(4, "big"), repeat=10),),
         ),
         Lesson(
             "sticky_delay",

@@ -39,6 +39,9 @@ from netbench.ui.runtime.tasks import start_task
 from netbench.ui.widgets.naming import name_widget
 
 KIND_LABELS = {"tcp": "TCP", "udp": "UDP", "unix": "Unix"}
+# The step list's width bounds (px): the longest title, but never crowding the code out.
+_STEP_LIST_NARROWEST = 300
+_STEP_LIST_WIDEST = 400
 
 
 class LessonsTab(QWidget):
@@ -66,7 +69,7 @@ class LessonsTab(QWidget):
         self.steps = name_widget(QListWidget(self), "lessons", "step_list", self.tr("Steps"))
         for number, lesson in enumerate(self.lessons, start=1):
             self.steps.addItem(f"{number}. {net_text(lesson.title)}")
-        self.steps.setMinimumWidth(300)
+        self.steps.setMinimumWidth(self._step_list_width())
         self.steps.setWordWrap(True)
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.currentRowChanged.connect(self.on_step_changed)
@@ -109,6 +112,17 @@ class LessonsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)
+
+    def _step_list_width(self) -> int:
+        """Wide enough for the longest title in this language, so none wraps, up to a
+        limit that leaves the code and its output their room."""
+        metrics = self.steps.fontMetrics()
+        widest = max(
+            metrics.horizontalAdvance(self.steps.item(row).text())
+            for row in range(self.steps.count())
+        )
+        room = 2 * self.steps.frameWidth() + self.steps.verticalScrollBar().sizeHint().width()
+        return max(_STEP_LIST_NARROWEST, min(widest + room + 12, _STEP_LIST_WIDEST))
 
     def _build_code(self) -> QWidget:
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)

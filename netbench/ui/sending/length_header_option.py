@@ -41,8 +41,11 @@ class LengthHeaderOption(QWidget):
         self.order_combo = name_widget(
             QComboBox(self), prefix, "length_header_order", self.tr("Length header byte order")
         )
-        self.order_combo.addItem(self.tr("big-endian (network order, !)"), "big")
+        self.order_combo.addItem(self.tr("big-endian (!)"), "big")
         self.order_combo.addItem(self.tr("little-endian (<)"), "little")
+        self.order_combo.setToolTip(
+            self.tr("Big-endian is network order, struct's '!'; little-endian is struct's '<'")
+        )
         self.size_combo.currentIndexChanged.connect(self._on_changed)
         self.order_combo.currentIndexChanged.connect(self._on_changed)
         layout = QHBoxLayout(self)

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpinBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from netbench.core.checksum import ChecksumError
 from netbench.core.errors import PayloadError
@@ -28,6 +28,7 @@ from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
 from netbench.ui.sending.payload_editor import PayloadEditor
 from netbench.ui.widgets.colors import ERROR_COLOR
+from netbench.ui.widgets.elided_label import ElidedLabel
 from netbench.ui.widgets.naming import name_widget
 
 STATUS_UPDATE_MS = 100
@@ -97,9 +98,10 @@ class RepeatRow(QWidget):
         )
         self.stop_button.setToolTip(self.tr("Stop repeating"))
         self.stop_button.clicked.connect(self.on_stop_clicked)
-        self.status = name_widget(QLabel(self), self.prefix, "repeat_status")
-        self.status.setText(self.tr("{counter} and {time} in the text are filled in"))
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Ends in … (the whole text in its tooltip) when a length header beside it takes
+        # the room, instead of being cut off mid-word.
+        self.status = name_widget(ElidedLabel(self), self.prefix, "repeat_status")
+        self.status.set_full_text(self.tr("{counter} and {time} in the text are filled in"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
@@ -147,7 +149,9 @@ class RepeatRow(QWidget):
                 start=time.monotonic(),
             )
         except ValueError:
-            self.status.setText(self.tr("Sending until stopped needs an interval of at least 1 ms"))
+            self.status.set_full_text(
+                self.tr("Sending until stopped needs an interval of at least 1 ms")
+            )
             self.status.setStyleSheet(f"color: {ERROR_COLOR};")
             return False
         self.status.setStyleSheet("")
@@ -198,4 +202,4 @@ class RepeatRow(QWidget):
                 if schedule.finished
                 else self.tr("stopped")
             )
-        self.status.setText(text)
+        self.status.set_full_text(text)

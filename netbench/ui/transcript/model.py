@@ -68,12 +68,19 @@ _SEARCH_TABLE: dict[int, str] = {
 
 
 class Column(IntEnum):
+    """The table's columns, left to right.
+
+    The reads marker stands before Data, which takes all the width that is left: a note
+    after Data was off-screen at the usual window sizes, and merged or split messages are
+    what the tutorials' 粘包 lessons ask a learner to look for.
+    """
+
     TIME = 0
     DIRECTION = 1
     PEER = 2
     LENGTH = 3
-    DATA = 4
-    NOTE = 5
+    READS = 4
+    DATA = 5
 
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -375,7 +382,7 @@ class TranscriptModel(QAbstractTableModel):
             Column.DIRECTION: self.tr("Dir"),
             Column.PEER: self.tr("Peer"),
             Column.LENGTH: self.tr("Bytes"),
-            Column.NOTE: self.tr("Note"),
+            Column.READS: self.tr("Reads"),
         }[column]
 
     def _header_tip(self, column: Column) -> str:
@@ -388,7 +395,10 @@ class TranscriptModel(QAbstractTableModel):
                 "The bytes, with controls and undecodable bytes as escapes; long data is cut "
                 "here: double-click a row to see all of it"
             ),
-            Column.NOTE: self.tr("How reads were merged or split into messages, and notes"),
+            Column.READS: self.tr(
+                "❐ several messages came in one read (粘包); ✂ one message came in "
+                "several reads (拆包). Point at a mark for the whole note"
+            ),
         }[column]
 
     def data(
@@ -421,6 +431,8 @@ class TranscriptModel(QAbstractTableModel):
             return self._tooltip(record, row, column)
         if role == _ACCESSIBLE and column is Column.DIRECTION:
             return direction_word(record.direction)
+        if role == _ACCESSIBLE and column is Column.READS:
+            return self.note_text(record, row)  # the words behind the mark
         if role == RECORD_ROLE:
             return record
         return None
@@ -438,14 +450,14 @@ class TranscriptModel(QAbstractTableModel):
             case Column.DATA:
                 # Connection events have no bytes: their words go where the eye looks.
                 return self.cell_text(record) if record.carries_data else record.note
-            case Column.NOTE:
-                return self.note_text(record, row) if record.carries_data else ""
+            case Column.READS:
+                return self.reads_mark(record) if record.carries_data else ""
 
     def _tooltip(self, record: Record, row: int, column: Column) -> str | None:
         if column is Column.DIRECTION:
             return direction_word(record.direction)
-        if column is Column.NOTE:
-            return self.note_text(record, row) or None
+        if column is Column.READS:
+            return (self.note_text(record, row) or None) if record.carries_data else None
         if column is Column.DATA and record.data:
             shown = record.data[:_TOOLTIP_BYTES]
             block = render_block(shown, self._mode, self._encoding)
@@ -508,6 +520,28 @@ class TranscriptModel(QAbstractTableModel):
         decoder.decode(head, final=False)
         pending = len(decoder.getstate()[0])
         return pending if pending < len(head) else 0
+
+    def reads_mark(self, record: Record) -> str:
+        """The Reads cell: a short mark of how the message relates to its reads, then the
+        record's own note (the cell is narrow; its tooltip and the inspector say it all)."""
+        parts: list[str] = []
+        if record.first_chunk >= 0 and record.spans_chunks:
+            parts.append(self.split_mark(record.last_chunk - record.first_chunk + 1))
+        if record.shares_chunk:
+            parts.append(self.merged_mark(record.frame_index, record.chunk_frames))
+        if record.note:
+            parts.append(record.note)
+        return " ".join(parts)
+
+    def split_mark(self, reads: int) -> str:
+        """The mark of one message that came in ``reads`` reads (拆包)."""
+        return self.tr("✂ {count} reads").format(count=reads)
+
+    def merged_mark(self, index: int, count: int) -> str:
+        """The mark of message ``index`` (0: unknown) of ``count`` that came in one read (粘包)."""
+        if index:
+            return self.tr("❐ {index}/{count}").format(index=index, count=count)
+        return self.tr("❐ ×{count}").format(count=count)
 
     def note_text(self, record: Record, row: int) -> str:
         """How the frame relates to the reads it came from, then the record's own note."""

@@ -74,6 +74,7 @@ class TranscriptTable(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         direction_title = str(model.headerData(Column.DIRECTION, Qt.Orientation.Horizontal))
+        reads_title = str(model.headerData(Column.READS, Qt.Orientation.Horizontal))
         widths = {
             Column.TIME: mono_metrics.horizontalAdvance("+00000.000000"),
             Column.DIRECTION: max(
@@ -82,6 +83,12 @@ class TranscriptTable(QTableView):
             ),
             Column.PEER: plain_metrics.horizontalAdvance("255.255.255.255:65535"),
             Column.LENGTH: plain_metrics.horizontalAdvance("1,000,000"),
+            # Narrow on purpose: a mark, not the note; longer marks are elided.
+            Column.READS: max(
+                plain_metrics.horizontalAdvance(reads_title),
+                plain_metrics.horizontalAdvance(model.merged_mark(88, 88)),
+                plain_metrics.horizontalAdvance(model.split_mark(8)),
+            ),
             Column.DATA: mono_metrics.horizontalAdvance("0" * 56),
         }
         for column, width in widths.items():

@@ -932,8 +932,8 @@ def test_repeat_sends_n_times_on_a_steady_grid_with_templates(window, pump, in_t
     assert re.findall(rb"#(\d+) \d\d:\d\d:\d\d\.\d{3};", got) == [b"1", b"2", b"3", b"4", b"5"]
     assert elapsed >= 0.16  # on the grid: four intervals of 40 ms after the first send
     assert panel.repeat.schedule.sent == 5
-    pump(lambda: "sent 5 of 5" in find(window, "client.repeat_status").text())
-    assert "done at" in find(window, "client.repeat_status").text()
+    pump(lambda: "sent 5 of 5" in find(window, "client.repeat_status").full_text)
+    assert "done at" in find(window, "client.repeat_status").full_text
     conn.close()
 
 
@@ -941,7 +941,7 @@ def test_repeat_until_stopped(window, pump, in_thread, server):
     panel, conn = connect_to(window, pump, in_thread, server)
     set_repeat(window, "x", count=0, interval=0)
     find(window, "client.repeat_start").click()
-    assert "at least 1 ms" in find(window, "client.repeat_status").text()
+    assert "at least 1 ms" in find(window, "client.repeat_status").full_text
     assert not panel.is_repeating
     find(window, "client.repeat_interval").setValue(5)
     find(window, "client.repeat_start").click()
@@ -949,8 +949,8 @@ def test_repeat_until_stopped(window, pump, in_thread, server):
     find(window, "client.repeat_stop").click()
     assert not panel.is_repeating
     sent = panel.repeat.schedule.sent
-    pump(lambda: "stopped" in find(window, "client.repeat_status").text())
-    assert f"sent {sent} of ∞" in find(window, "client.repeat_status").text()
+    pump(lambda: "stopped" in find(window, "client.repeat_status").full_text)
+    assert f"sent {sent} of ∞" in find(window, "client.repeat_status").full_text
     assert len(in_thread(recv_until, conn, b"x" * sent)) >= sent
     conn.close()
 

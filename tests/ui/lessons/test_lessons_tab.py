@@ -1,6 +1,7 @@
 """The Lessons tab: each step sets up what the tutorial does, and shows what it shows."""
 
 import re
+import struct
 import time
 
 import pytest
@@ -59,6 +60,14 @@ def test_one_step_per_experiment_in_the_tutorials_order(lessons_window):
     assert "tcpCliSock.connect(ADDR)" in code and "PORT = 9999" in code
     find(lessons_window, "lessons.code_choice").setCurrentIndex(1)
     assert "bytes(ctime(), encoding=" in find(lessons_window, "lessons.code").toPlainText()
+
+
+def test_every_step_title_fits_the_list_on_one_line(lessons_window):
+    steps = find(lessons_window, "lessons.step_list")
+    widths = [
+        steps.fontMetrics().horizontalAdvance(steps.item(i).text()) for i in range(steps.count())
+    ]
+    assert max(widths) < steps.viewport().width()
 
 
 def test_time_echo_answers_like_the_tutorial(lessons_window, pump):
@@ -134,6 +143,13 @@ def test_the_length_header_fix_shows_separate_messages(lessons_window, pump):
     server = lessons_window.server_tab.current_panel
     pump(lambda: len(ins(server)) == 10)
     assert ins(server) == [b"hello"] * 10
+    # The send row's option made the header, not escapes typed by hand.
+    assert find(lessons_window, "client.input").toPlainText() == "hello"
+    assert find(lessons_window, "client.length_header").currentData() == 4
+    assert find(lessons_window, "client.length_header_order").currentData() == "big"
+    client = lesson_client(lessons_window)
+    pump(lambda: len(records(client, "OUT")) == 10)
+    assert {r.data for r in records(client, "OUT")} == {struct.pack("!I", 5) + b"hello"}
     result = run_program(lessons_window, pump)
     assert result.returncode == 0, result.output
     pump(lambda: len(ins(server)) == 20)
@@ -148,10 +164,16 @@ def test_the_delimiter_fix_shows_one_message_per_line(lessons_window, pump):
 
 
 def test_the_delay_fix_reads_each_message_alone(lessons_window, pump):
-    set_up(lessons_window, pump, "sticky_delay")
+    set_up(lessons_window, pump, "sticky_length")
+    set_up(lessons_window, pump, "sticky_delay")  # the same session, its header option off
+    assert find(lessons_window, "client.length_header").currentData() == 0
     server = lessons_window.server_tab.current_panel
-    pump(lambda: len(ins(server)) == 10, 20)
-    assert all(data.count(b";") == 1 for data in ins(server))
+
+    def messages():
+        return [data for data in ins(server) if data.startswith(b"message")]
+
+    pump(lambda: len(messages()) == 10, 20)
+    assert all(data.count(b";") == 1 for data in messages())  # no header in front either
 
 
 def test_http_request_and_response(lessons_window, pump):

@@ -187,7 +187,7 @@ def test_the_window_speaks_chinese_and_english_again_after(qapp, qtbot, qloop):
         assert window.findChild(object, "client.connect").text() == "连接(&C)"
         assert window.findChild(object, "client.half_close").text() == "半关闭（FIN）(&E)"
         assert window.findChild(object, "client.abort").text() == "复位（RST）(&A)"
-        assert window.error_banner.dismiss.text() == "关闭"
+        assert window.error_banner.dismiss.text() == "收起"
         assert window.statusBar().currentMessage() == "就绪"
         window.close()
     finally:

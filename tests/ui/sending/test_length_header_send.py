@@ -72,3 +72,16 @@ def test_the_server_send_row_puts_the_header_in_front(window, pump, in_thread):
         choose_header(window, "server", 2, "little")
         find(window, "server.send").click()
         assert in_thread(peer.recv, 100) == b"\x05\x00hello"
+
+
+def test_beside_a_length_header_the_repeat_status_ends_in_an_ellipsis_not_mid_word(window, pump):
+    window.resize(1180, 760)  # the window's default size
+    window.tabs.setCurrentWidget(window.client_tab)
+    choose_header(window, "client", 4)
+    pump(lambda: True)
+    status = find(window, "client.repeat_status")
+    whole = "{counter} and {time} in the text are filled in"
+    assert status.toolTip() == whole
+    shown = status.text()
+    assert shown == whole or (shown.endswith("…") and whole.startswith(shown[:-1]))
+    assert status.fontMetrics().horizontalAdvance(shown) <= status.width()

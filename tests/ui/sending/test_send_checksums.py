@@ -70,7 +70,7 @@ def test_a_checksum_that_stops_fitting_stops_the_repeat_with_the_reason(
         find(window, "client.repeat_interval").setValue(0)
         find(window, "client.repeat_start").click()
         pump(lambda: not panel.is_repeating)
-        status = find(window, "client.repeat_status").text()
+        status = find(window, "client.repeat_status").full_text
         assert "sent 9 of 12" in status and "stopped: LRC" in status, status
         expected = b"".join(b"0%d%02X" % (n, -n & 0xFF) for n in range(1, 10))
         assert in_thread(recv_exactly, conn, len(expected)) == expected

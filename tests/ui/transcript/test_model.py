@@ -190,6 +190,24 @@ def test_rows_shown_and_then_dropped_do_not_stay_in_memory(qapp: Any) -> None:
     assert grown < 128 << 20, f"{grown / 1e6:.0f} MB more after 256 rows of 1 MB"
 
 
+def test_a_merged_read_of_unknown_position_is_marked_with_its_count(
+    model: TranscriptModel,
+) -> None:
+    model.append_records([Record(T0, Direction.IN, "peer", b"a", chunk_frames=4)])
+    assert cell(model, 0, Column.READS) == "❐ ×4"
+    assert cell(model, 0, Column.READS, Qt.ItemDataRole.ToolTipRole) == "merged: 4 in one read"
+
+
+def test_reads_marks_stand_before_the_data_and_say_it_all_in_their_tooltip(
+    model: TranscriptModel,
+) -> None:
+    assert list(Column)[-2:] == [Column.READS, Column.DATA]
+    model.append_records([Record(T0, Direction.IN, "peer", b"long", first_chunk=1, last_chunk=2)])
+    assert cell(model, 0, Column.READS, Qt.ItemDataRole.AccessibleTextRole) == (
+        "split over reads 1–2"
+    )
+
+
 def test_notes_show_how_reads_were_merged_and_split(model: TranscriptModel) -> None:
     merged = [
         Record(
@@ -220,11 +238,13 @@ def test_notes_show_how_reads_were_merged_and_split(model: TranscriptModel) -> N
     model.append_records([*merged[:2]])
     model.append_records([merged[2], split, both, info])
 
-    notes = [cell(model, row, Column.NOTE) for row in range(6)]
+    notes = [cell(model, row, Column.READS, Qt.ItemDataRole.ToolTipRole) for row in range(6)]
+    marks = [cell(model, row, Column.READS) for row in range(6)]
+    assert marks == ["❐ 1/3", "❐ 2/3", "❐ 3/3", "✂ 3 reads", "✂ 2 reads ❐ 1/2 late", ""]
     assert notes[:3] == [f"merged: {i} of 3 in one read" for i in (1, 2, 3)]
     assert notes[3] == "split over reads 4–6"
     assert notes[4] == "split over reads 8–9 · merged: 1 of 2 in one read · late"
-    assert notes[5] == ""  # an event's words are shown in the Data column instead
+    assert notes[5] is None and marks[5] == ""  # an event's words are in the Data column
     assert cell(model, 5, Column.DATA) == "peer finished sending (FIN)"
     assert cell(model, 5, Column.LENGTH) == ""
     assert cell(model, 5, Column.DIRECTION) == "•"
