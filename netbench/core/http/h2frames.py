@@ -54,13 +54,14 @@ class H2Frame:
 
 
 def iter_frames(log: WireLog, direction: Direction) -> Iterator[RawFrame]:
-    """Frames sent (after the client preface) or received, in order."""
+    """Frames sent (after the client preface) or received, in order; a proxy's exchange
+    before them (``log.tunnel_end``) is not HTTP/2 and is skipped."""
     buffer = bytearray()
     consumed = 0  # offset in the direction's byte stream of buffer[0]
     total = 0
     starts: deque[tuple[int, int]] = deque()  # (offset, log entry) of entries in buffer
     skip = len(PREFACE) if direction is Direction.SENT else 0
-    for index in range(len(log)):
+    for index in range(log.tunnel_end, len(log)):
         if log.direction_of(index) is not direction:
             continue
         data = log.chunk(index).data

@@ -211,6 +211,7 @@ def _progress(request: HttpRequest, state: _State) -> Progress:
         expected=_expected(state),
         chunked=chunked,
         read_timeout=request.timeouts.read,
+        proxy=request.connection.proxy,
     )
 
 
@@ -218,7 +219,8 @@ def _scan(recorder: HopRecorder, end: int) -> tuple[tuple[Interim, ...], tuple[A
     connection = recorder.connection
     if connection is None or recorder.stream_id:
         return (), ()
-    head = connection.log.slice(recorder.log_start, end).head(Direction.RECEIVED, HEAD_SCAN_LIMIT)
+    start = max(recorder.log_start, connection.log.tunnel_end)  # a proxy's answer is no head
+    head = connection.log.slice(start, end).head(Direction.RECEIVED, HEAD_SCAN_LIMIT)
     scan = scan_response(head)
     return scan.interim, scan.anomalies
 
