@@ -10,6 +10,8 @@ Served: ``/static/`` files (``small.txt``, ``large.bin`` of ``LARGE_SIZE`` bytes
 ``/r308`` (one redirect each), ``/cookie`` (sets a cookie, then 302 to ``/echo-cookie``),
 ``/echo-cookie`` (the Cookie header it got, in the body), ``/status/404``.
 ``/chunked`` is chunked when asked for gzip (nginx drops the length when it compresses).
+Files a test writes under ``www/static`` are served with the type of their extension
+(``.txt``, ``.json``, ``.png``, ``.jpg``, ``.gif``, ``.svg``).
 """
 
 from __future__ import annotations
@@ -41,7 +43,10 @@ http {{
     uwsgi_temp_path {root}/tmp/uwsgi;
     scgi_temp_path {root}/tmp/scgi;
     default_type application/octet-stream;
-    types {{ text/plain txt; application/json json; }}
+    types {{
+        text/plain txt; application/json json;
+        image/png png; image/jpeg jpg; image/gif gif; image/svg+xml svg;
+    }}
     keepalive_requests 100000;
     gzip on;
     gzip_types text/plain application/json;
