@@ -22,12 +22,15 @@ from netbench.core.http.headers import charset_of, check_header
 from netbench.core.http.httpfile import HttpFile, HttpFileEntry, parse_http_file, write_http_file
 from netbench.core.http.model import (
     BytesBody,
+    ConnectionSettings,
     FileBody,
     FormField,
     Header,
     HttpRequest,
+    HttpVersion,
     MultipartBody,
     NoBody,
+    TlsOptions,
 )
 from netbench.core.http.query import split_query, with_query
 from netbench.core.http.redirects import next_request
@@ -273,6 +276,36 @@ def test_raw_socket_export_sends_the_exact_bytes() -> None:
     assert namespace["request"] == data
     assert "server_hostname='h.test'" in code and "create_connection(('h.test', 8443))" in code
     compile(to_httpx2_python(request), "<export>", "exec")
+
+
+def _paths(path: str) -> st.SearchStrategy[Path | None]:
+    return st.sampled_from([None, Path(path)])
+
+
+@given(
+    verify=st.booleans(),
+    ca_file=_paths("/ca dir/ca.pem"),
+    client_cert=_paths("/k's/c.pem"),
+    version=st.sampled_from(list(HttpVersion)),
+    unix_socket=st.sampled_from(["", "/run/x's.sock"]),
+    proxy=st.sampled_from(["", "socks5://127.0.0.1:1080"]),
+    body=st.one_of(st.just(NoBody()), st.binary(max_size=20).map(BytesBody)),
+)
+def test_python_exports_compile_and_carry_the_connection_settings(
+    verify, ca_file, client_cert, version, unix_socket, proxy, body
+) -> None:
+    tls = TlsOptions(verify, ca_file, client_cert, None)
+    settings = ConnectionSettings(version, tls, unix_socket, proxy)
+    request = HttpRequest("PUT", "https://h.test/x", (), body, settings)
+    for code in (to_httpx2_python(request), to_raw_socket_python(request)):
+        compile(code, "<export>", "exec")
+        assert (repr(str(ca_file)) in code) == (verify and ca_file is not None)
+        assert (repr(str(client_cert)) in code) == (client_cert is not None)
+        assert ("ssl.CERT_NONE" in code) == (not verify)
+        assert not unix_socket or repr(unix_socket) in code
+    httpx2_code = to_httpx2_python(request)
+    assert ("http2=True" in httpx2_code) == (version is HttpVersion.HTTP2)
+    assert (f"proxy={proxy!r}" in httpx2_code) == bool(proxy)
 
 
 # -- .http files -----------------------------------------------------------------------------

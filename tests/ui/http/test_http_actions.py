@@ -7,13 +7,11 @@ import asyncio
 import base64
 import shutil
 import subprocess
-import sys
 import threading
 
 import pytest
 from helpers import find
 from http_helpers import send
-from nginx_peer import SMALL_BODY
 from PySide6.QtGui import QGuiApplication
 
 
@@ -89,16 +87,6 @@ def test_save_and_open_an_http_file_through_the_dialogs(window, tmp_path, nginx)
     assert find(window, "http.method").currentText() == "PUT"
     assert len(window.http_tab.panels) == 2  # the second request in a panel of its own
     assert find(window, "http.2.url").text() == nginx.http + "/static/small.txt"
-
-
-def test_copy_as_raw_socket_python_runs_and_gets_the_answer(window, nginx):
-    find(window, "http.url").setText(nginx.http + "/static/small.txt")
-    trigger(window, "copy_socket")
-    script = QGuiApplication.clipboard().text()
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, timeout=20, check=True
-    ).stdout
-    assert out.startswith(b"HTTP/1.1 200 OK\r\n") and b"\r\n\r\n" + SMALL_BODY in out
 
 
 @pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
