@@ -124,3 +124,24 @@ def test_a_proxy_that_is_not_there_is_named(window, pump, nginx, scheme):
     assert panel.last_result.outcome is Outcome.FAILED
     assert f"the proxy 127.0.0.1:{port} cannot be reached" in status
     assert "nothing is listening" in status
+
+
+def test_an_absent_proxy_is_said_in_chinese_down_to_the_reason(qapp, open_window, pump, nginx):
+    """httpcore2's pool re-raises a failed connect without its cause: the translatable
+    message must travel on the exception, or the reason stays in English."""
+    from PySide6.QtCore import QLocale
+
+    from netbench.ui.runtime.i18n import install_translators
+
+    translation = install_translators(qapp, QLocale("zh_CN"))
+    try:
+        win = open_window()
+        port = free_port()
+        _through(win, f"socks5://127.0.0.1:{port}")
+        send(win, pump, nginx.http + "/static/small.txt")
+        status = find(win, "http.status").text()
+        address = f"127.0.0.1:{port}"
+        assert f"连不上代理 {address}：{address} 拒绝连接：那里没有程序在监听" in status
+        win.close()
+    finally:
+        translation.uninstall(qapp)
