@@ -114,6 +114,12 @@ def describe_failure(exc: BaseException, progress: Progress) -> str:
     return verbatim(text)
 
 
+def is_proxy_refusal(exc: BaseException) -> bool:
+    """The proxy answered, but refused the way through (CONNECT's status, SOCKS5's reply)."""
+    httpcore2 = sys.modules.get("httpcore2")
+    return httpcore2 is not None and isinstance(exc, httpcore2.ProxyError)
+
+
 def _from_httpcore2(exc: BaseException) -> bool:
     """One of httpcore2's exceptions, or of their subclasses (the backend's own)."""
     return any(kind.__module__.startswith("httpcore2") for kind in type(exc).__mro__)

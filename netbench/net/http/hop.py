@@ -26,7 +26,7 @@ from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.events import EventSink
 from netbench.net.http.bodysink import BodySink
 from netbench.net.http.events import HttpHopDone, HttpPhase, HttpProgress, HttpSse, Phase
-from netbench.net.http.failures import Progress, describe_failure
+from netbench.net.http.failures import Progress, describe_failure, is_proxy_refusal
 from netbench.net.http.recorder import HopRecorder, current_hop
 from netbench.net.http.timing import hop_timings
 from netbench.net.http.tlsinfo import tls_info
@@ -195,6 +195,8 @@ async def run_hop(pool: Any, request: HttpRequest, index: int, ctx: HopContext) 
     except Exception as exc:
         state.outcome = Outcome.FAILED
         state.error = describe_failure(exc, _progress(request, state))
+        if is_proxy_refusal(exc):
+            recorder.tunnel_done()  # what the log holds was the proxy's answer
     finally:
         current_hop.reset(token)
         result = ctx.last = _result(request, index, recorder, state, ctx)

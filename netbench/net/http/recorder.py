@@ -49,14 +49,15 @@ class HopRecorder:
         """httpcore2's trace callback: ``http11.send_request_headers.started`` and so on."""
         step = name.partition(".")[2]
         if step in TUNNEL_DONE:
-            self._tunnel_done()
+            self.tunnel_done()
         self.marks.setdefault(step, time.monotonic())
         if step == "send_request_headers.started" and "stream_id" in info:
             self.stream_id = int(info["stream_id"])
 
-    def _tunnel_done(self) -> None:
-        """A proxy's exchange ended here: the log's entries so far were the proxy's, and the
-        marks of a CONNECT request (sent, answered) are not the request's own."""
+    def tunnel_done(self) -> None:
+        """A proxy's exchange ended here (or the proxy refused, and it was all there is):
+        the log's entries so far were the proxy's, and the marks of a CONNECT request (sent,
+        answered) are not the request's own."""
         if self.connection is not None and len(self.connection.log):
             self.connection.log.tunnel_end = len(self.connection.log)
             self.marks.clear()

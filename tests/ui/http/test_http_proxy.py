@@ -104,6 +104,7 @@ def test_a_proxy_that_refuses_the_tunnel_says_so_with_its_answer(window, pump, n
     assert f"localhost:{nginx.tls_port}" in status and "403 Forbidden" in status
     raw = find(window, "http.raw").toPlainText()
     assert "CONNECT " in raw and "HTTP/1.1 403 Forbidden\\r\\n" in raw
+    assert "sent to the proxy" in raw and "received from the proxy" in raw
 
 
 def test_a_socks5_proxy_that_refuses_says_so(window, pump, nginx):
@@ -113,6 +114,8 @@ def test_a_socks5_proxy_that_refuses_says_so(window, pump, nginx):
     status = find(window, "http.status").text()
     assert f"SOCKS5 proxy 127.0.0.1:{proxy.port}" in status
     assert f"127.0.0.1:{nginx.http_port}" in status and "not allowed by ruleset" in status
+    raw = find(window, "http.raw").toPlainText()
+    assert raw.count("sent to the proxy") == 2 and raw.count("received from the proxy") == 2
 
 
 @pytest.mark.parametrize("scheme", ["http", "socks5"])
