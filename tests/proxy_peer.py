@@ -4,7 +4,8 @@ forward for http) and a SOCKS5 proxy, each on its own thread and asyncio loop.
 Both can refuse (``refuse=True``): the HTTP proxy answers 403 to every request, the SOCKS5
 proxy answers "connection not allowed by ruleset". ``seen`` lists what each was asked for
 (the request line, or the SOCKS target as ``host:port``), so a test knows the request went
-through the proxy and not straight to the server.
+through the proxy and not straight to the server. :class:`ThreadedServer`, which they are
+built on, serves other small servers of the HTTP tests too.
 """
 
 from __future__ import annotations
@@ -96,19 +97,26 @@ def _split_target(target: str) -> tuple[str, int]:
     return host.strip("[]"), int(port)
 
 
-class HttpProxy(ThreadedServer):
+class Proxy(ThreadedServer):
+    """What both proxies share: whether they refuse, and what they were asked for."""
+
+    def __init__(self, refuse: bool = False) -> None:
+        self.refuse = refuse
+        self.seen: list[str] = []
+        super().__init__(self.handle)
+
+    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        raise NotImplementedError
+
+
+class HttpProxy(Proxy):
     """CONNECT host:port answers "200 Connection established" and tunnels; any other
     request (absolute-form, ``GET http://host:port/path``) is forwarded as it came."""
 
     ESTABLISHED = b"HTTP/1.1 200 Connection established\r\n\r\n"
     REFUSED = b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
 
-    def __init__(self, refuse: bool = False) -> None:
-        self.refuse = refuse
-        self.seen: list[str] = []
-        super().__init__(self._handle)
-
-    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             head = await reader.readuntil(b"\r\n\r\n")
             method, target, _ = head.split(b"\r\n", 1)[0].decode("latin-1").split(" ", 2)
@@ -128,17 +136,12 @@ class HttpProxy(ThreadedServer):
             writer.close()
 
 
-class Socks5Proxy(ThreadedServer):
+class Socks5Proxy(Proxy):
     """RFC 1928 without authentication: CONNECT to an IPv4 address or a domain name."""
 
     ALLOWED, NOT_ALLOWED = 0x00, 0x02
 
-    def __init__(self, refuse: bool = False) -> None:
-        self.refuse = refuse
-        self.seen: list[str] = []
-        super().__init__(self._handle)
-
-    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             _version, count = await reader.readexactly(2)
             await reader.readexactly(count)  # the methods offered: we take "no auth"

@@ -7,11 +7,11 @@ import asyncio
 import base64
 import shutil
 import subprocess
-import threading
 
 import pytest
 from helpers import find
 from http_helpers import send
+from proxy_peer import ThreadedServer
 from PySide6.QtGui import QGuiApplication
 
 
@@ -20,41 +20,17 @@ def window_tab():
     return "http"
 
 
-class HeadEcho:
-    """An asyncio server on its own thread: answers each request with its head as body."""
+class HeadEcho(ThreadedServer):
+    """Answers each request with its head as body."""
 
     def __init__(self) -> None:
-        self.loop = asyncio.new_event_loop()
-        ready = threading.Event()
-        self.port = 0
+        super().__init__(self.handle)
 
-        async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-            head = await reader.readuntil(b"\r\n\r\n")
-            writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(head) + head)
-            await writer.drain()
-            writer.close()
-
-        async def start() -> None:
-            self.server = await asyncio.start_server(handle, "127.0.0.1", 0)
-            self.port = self.server.sockets[0].getsockname()[1]
-            ready.set()
-
-        def run() -> None:
-            self.loop.run_until_complete(start())
-            self.loop.run_forever()
-
-        self.thread = threading.Thread(target=run, name="head-echo", daemon=True)
-        self.thread.start()
-        ready.wait(5)
-
-    def close(self) -> None:
-        def stop() -> None:
-            self.server.close()
-            self.loop.stop()
-
-        self.loop.call_soon_threadsafe(stop)
-        self.thread.join(5)
-        self.loop.close()
+    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head = await reader.readuntil(b"\r\n\r\n")
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(head) + head)
+        await writer.drain()
+        writer.close()
 
 
 def trigger(window, key):

@@ -28,9 +28,9 @@ class InterimServer(ThreadedServer):
 
     def __init__(self, interim: bytes) -> None:
         self.interim = interim
-        super().__init__(self._handle)
+        super().__init__(self.handle)
 
-    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             head = await reader.readuntil(b"\r\n\r\n")
             writer.write(self.interim)
