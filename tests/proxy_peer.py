@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ipaddress
+import ssl
 import struct
 import threading
 from collections.abc import Awaitable, Callable
@@ -22,16 +23,17 @@ Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]
 
 
 class ThreadedServer:
-    """An asyncio server on loopback port 0, served by its own loop on its own thread (so it
-    answers while a test blocks the UI thread in a wait). ``close()`` stops it."""
+    """An asyncio server on loopback port 0 (over TLS with ``tls``), served by its own loop
+    on its own thread (so it answers while a test blocks the UI thread in a wait).
+    ``close()`` stops it."""
 
-    def __init__(self, handler: Handler) -> None:
+    def __init__(self, handler: Handler, tls: ssl.SSLContext | None = None) -> None:
         self.loop = asyncio.new_event_loop()
         self.port = 0
         ready = threading.Event()
 
         async def start() -> None:
-            self.server = await asyncio.start_server(handler, "127.0.0.1", 0)
+            self.server = await asyncio.start_server(handler, "127.0.0.1", 0, ssl=tls)
             self.port = self.server.sockets[0].getsockname()[1]
             ready.set()
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from netbench.core.http.anomalies import scan_response
+from netbench.core.http.anomalies import scan_h2_interim, scan_response
 from netbench.core.http.bodies import BodyPlan, plan_body
 from netbench.core.http.headers import media_type
 from netbench.core.http.model import HttpRequest
@@ -219,8 +219,10 @@ def _progress(request: HttpRequest, state: _State) -> Progress:
 
 def _scan(recorder: HopRecorder, end: int) -> tuple[tuple[Interim, ...], tuple[Anomaly, ...]]:
     connection = recorder.connection
-    if connection is None or recorder.stream_id:
+    if connection is None:
         return (), ()
+    if recorder.stream_id:
+        return scan_h2_interim(connection.log, recorder.stream_id)
     start = max(recorder.log_start, connection.log.tunnel_end)  # a proxy's answer is no head
     head = connection.log.slice(start, end).head(Direction.RECEIVED, HEAD_SCAN_LIMIT)
     scan = scan_response(head)

@@ -154,6 +154,9 @@ class RawView(QWidget):
         request_headers = [(n, v) for n, v in hop.request_headers if not n.startswith(":")]
         lines = [f"{hop.method} {hop.url} HTTP/2"]
         lines += [f"{n}: {v}" for n, v in request_headers]
+        for interim in hop.interim:  # 1xx header blocks came first on the stream
+            lines += ["", f"HTTP/2 {interim.status}"]
+            lines += [f"{n}: {v}" for n, v in interim.headers]
         lines += ["", f"HTTP/2 {hop.status} {hop.reason}".rstrip()]
         lines += [f"{n}: {v}" for n, v in hop.headers]
         return "\n".join(lines) + "\n"
