@@ -7,9 +7,12 @@ under the test's directory; it runs in the foreground (``daemon off``) as one pr
 Served: ``/static/`` files (``small.txt``, ``large.bin`` of ``LARGE_SIZE`` bytes,
 ``text.txt`` compressible, gzip on), ``/chunked`` (a chunked response through gzip),
 ``/redirect/N`` (a chain of N 302s to ``/static/small.txt``), ``/r301``, ``/r307``,
-``/r308`` (one redirect each), ``/cookie`` (sets a cookie, then 302 to ``/echo-cookie``),
+``/r308`` (one redirect each), ``/echo-type`` (the method, Content-Type and Content-Length
+it got), ``/cookie`` (sets a cookie, then 302 to ``/echo-cookie``),
 ``/echo-cookie`` (the Cookie header it got, in the body), ``/status/404``.
 ``/chunked`` is chunked when asked for gzip (nginx drops the length when it compresses).
+Files a test writes under ``www/static`` are served with the type of their extension
+(``.txt``, ``.json``, ``.png``, ``.jpg``, ``.gif``, ``.svg``).
 """
 
 from __future__ import annotations
@@ -41,7 +44,10 @@ http {{
     uwsgi_temp_path {root}/tmp/uwsgi;
     scgi_temp_path {root}/tmp/scgi;
     default_type application/octet-stream;
-    types {{ text/plain txt; application/json json; }}
+    types {{
+        text/plain txt; application/json json;
+        image/png png; image/jpeg jpg; image/gif gif; image/svg+xml svg;
+    }}
     keepalive_requests 100000;
     gzip on;
     gzip_types text/plain application/json;
@@ -73,6 +79,10 @@ http {{
         location = /echo-method {{
             default_type text/plain;
             return 200 "$request_method $content_length";
+        }}
+        location = /echo-type {{
+            default_type text/plain;
+            return 200 "$request_method $content_type $content_length";
         }}
         location = /loop {{ return 302 /loop; }}
         location = /cookie {{

@@ -248,10 +248,6 @@
         <translation>文本视图显示 {size} 中的前 {shown}；十六进制视图显示全部</translation>
     </message>
     <message>
-        <source>This image cannot be shown (format not supported here).</source>
-        <translation>无法显示此图片（此处不支持该格式）。</translation>
-    </message>
-    <message>
         <source>Events arrive live; the rest of the body when it ends</source>
         <translation>事件实时到达；其余正文在响应结束时显示</translation>
     </message>
@@ -1499,6 +1495,18 @@
         <translation>请求不是有效的 HTTP：{reason}</translation>
     </message>
     <message>
+        <source>the SOCKS5 proxy {proxy} refused to connect to {target}: {reason}</source>
+        <translation>SOCKS5 代理 {proxy} 拒绝连接 {target}：{reason}</translation>
+    </message>
+    <message>
+        <source>the proxy {proxy} refused the tunnel to {target}: {reason}</source>
+        <translation>代理 {proxy} 拒绝建立到 {target} 的隧道：{reason}</translation>
+    </message>
+    <message>
+        <source>the proxy {proxy} cannot be reached: {reason}</source>
+        <translation>连不上代理 {proxy}：{reason}</translation>
+    </message>
+    <message>
         <source>unsupported URL: {reason}</source>
         <translation>不支持的 URL：{reason}</translation>
     </message>
@@ -1663,6 +1671,21 @@
     <message>
         <source>unknown variable {name} at position {position}</source>
         <translation>第 {position} 个字符处的变量 {name} 未定义</translation>
+    </message>
+</context>
+<context>
+    <name>ImageView</name>
+    <message>
+        <source>This {kind} image is broken: {reason} ({size})</source>
+        <translation>这张 {kind} 图片已损坏：{reason}（{size}）</translation>
+    </message>
+    <message>
+        <source>This body is not an image that can be shown ({media}, {size}).</source>
+        <translation>正文不是可显示的图片（{media}，{size}）。</translation>
+    </message>
+    <message>
+        <source>{kind} image, {width} × {height} pixels, {size}</source>
+        <translation>{kind} 图片，{width} × {height} 像素，{size}</translation>
     </message>
 </context>
 <context>
@@ -4549,12 +4572,20 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>→ 发送</translation>
     </message>
     <message>
+        <source>→ sent to the proxy</source>
+        <translation>→ 发往代理</translation>
+    </message>
+    <message>
         <source>← received</source>
         <translation>← 接收</translation>
     </message>
     <message>
         <source>… {size} more (the Hex view shows the whole body)</source>
         <translation>… 还有 {size}（十六进制视图显示完整正文）</translation>
+    </message>
+    <message>
+        <source>← received from the proxy</source>
+        <translation>← 来自代理</translation>
     </message>
     <message>
         <source>The connection carried {size}: too much to decode its frames here.</source>

@@ -5,7 +5,8 @@ skips 1xx interim responses before the final one: the user never sees them unles
 something reads the bytes that actually arrived. This module scans those bytes (the heads
 only: from the start of the response to the blank line of the final one) for:
 
-- 1xx interim responses (100 Continue, 103 Early Hints), returned with their headers;
+- 1xx interim responses (100 Continue, 103 Early Hints), returned with their headers (on
+  HTTP/2 too, from the decoded frames: httpcore2 drops them as h11 does);
 - bare LF line endings; obsolete line folding;
 - Content-Length together with Transfer-Encoding (request smuggling's favourite);
 - Content-Length repeated, or with conflicting values.
@@ -17,8 +18,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from http import HTTPStatus
 
+from netbench.core.http.h2frames import interim_blocks
 from netbench.core.http.result import Anomaly, Interim
+from netbench.core.http.wirelog import WireLog
 from netbench.core.text import QT_TRANSLATE_NOOP
 
 _STATUS_LINE = re.compile(rb"HTTP/(\d)\.(\d) (\d{3})(?: ([^\r\n]*))?")
@@ -155,14 +159,40 @@ def _interim(head: bytes, base: int, lines: list[tuple[int, bytes]]) -> tuple[In
     for _, line in lines[1:]:
         name, _, value = line.partition(b":")
         headers.append((name.decode("latin-1"), value.strip().decode("latin-1")))
-    anomaly = Anomaly(
+    return Interim(status, reason, tuple(headers)), _interim_anomaly(status, reason, base)
+
+
+def _interim_anomaly(status: int, reason: str, offset: int) -> Anomaly:
+    return Anomaly(
         "interim",
         QT_TRANSLATE_NOOP(
             "HttpAnomalies", "an interim response {status} {reason} came before the final one"
         ).format(status=status, reason=reason),
-        base,
+        offset,
     )
-    return Interim(status, reason, tuple(headers)), anomaly
+
+
+def scan_h2_interim(
+    log: WireLog, stream_id: int
+) -> tuple[tuple[Interim, ...], tuple[Anomaly, ...]]:
+    """The 1xx responses received on HTTP/2 stream ``stream_id`` before its final one.
+
+    HTTP/2 has no reason phrases: the one named is the status's standard phrase. The
+    header blocks are decoded from the connection's first frame (HPACK), up to this
+    stream's final response (see :func:`~netbench.core.http.h2frames.interim_blocks`).
+    """
+    found = [
+        Interim(status, _phrase(status), headers)
+        for status, headers in interim_blocks(log, stream_id)
+    ]
+    return tuple(found), tuple(_interim_anomaly(i.status, i.reason, -1) for i in found)
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
 
 
 def _plain_head_end(data: bytes) -> int:

@@ -45,22 +45,26 @@ class RawFrame:
         return _TYPES.get(self.type, f"0x{self.type:02x}")
 
 
+Headers = tuple[tuple[str, str], ...]
+
+
 @dataclass(frozen=True, slots=True)
 class H2Frame:
     direction: Direction
     frame: RawFrame
-    headers: tuple[tuple[str, str], ...] = ()
+    headers: Headers = ()
     summary: str = ""
 
 
 def iter_frames(log: WireLog, direction: Direction) -> Iterator[RawFrame]:
-    """Frames sent (after the client preface) or received, in order."""
+    """Frames sent (after the client preface) or received, in order; a proxy's exchange
+    before them (``log.tunnel_end``) is not HTTP/2 and is skipped."""
     buffer = bytearray()
     consumed = 0  # offset in the direction's byte stream of buffer[0]
     total = 0
     starts: deque[tuple[int, int]] = deque()  # (offset, log entry) of entries in buffer
     skip = len(PREFACE) if direction is Direction.SENT else 0
-    for index in range(len(log)):
+    for index in range(log.tunnel_end, len(log)):
         if log.direction_of(index) is not direction:
             continue
         data = log.chunk(index).data
@@ -109,25 +113,57 @@ def _header_block(frame: RawFrame) -> bytes:
     return payload[start:end]
 
 
-def decode_frames(log: WireLog) -> list[H2Frame]:
-    """Every frame of the connection both ways, headers decoded, in log order."""
+INTERIM_SCAN_LIMIT = 16 * 1024 * 1024  # received bytes read to find a stream's 1xx blocks
+
+
+def _decoded(log: WireLog, direction: Direction) -> Iterator[tuple[RawFrame, Headers]]:
+    """Each frame one way, with the header block it completes decoded (HPACK keeps one
+    table per direction for the whole connection, so this starts at its first frame)."""
     import hpack
 
-    frames: list[H2Frame] = []
-    for direction in (Direction.SENT, Direction.RECEIVED):
-        decoder = hpack.Decoder()
-        block = b""
-        for frame in iter_frames(log, direction):
-            headers: tuple[tuple[str, str], ...] = ()
-            if frame.type in (_HEADERS, _CONTINUATION):
-                block += _header_block(frame)
-                if frame.flags & _END_HEADERS:
-                    decoded = decoder.decode(block, raw=True)
-                    headers = tuple((n.decode("latin-1"), v.decode("latin-1")) for n, v in decoded)
-                    block = b""
-            frames.append(H2Frame(direction, frame, headers, _summary(frame)))
+    decoder = hpack.Decoder()
+    block = b""
+    for frame in iter_frames(log, direction):
+        headers: Headers = ()
+        if frame.type in (_HEADERS, _CONTINUATION):
+            block += _header_block(frame)
+            if frame.flags & _END_HEADERS:
+                decoded = decoder.decode(block, raw=True)
+                headers = tuple((n.decode("latin-1"), v.decode("latin-1")) for n, v in decoded)
+                block = b""
+        yield frame, headers
+
+
+def decode_frames(log: WireLog) -> list[H2Frame]:
+    """Every frame of the connection both ways, headers decoded, in log order."""
+    frames = [
+        H2Frame(direction, frame, headers, _summary(frame))
+        for direction in (Direction.SENT, Direction.RECEIVED)
+        for frame, headers in _decoded(log, direction)
+    ]
     frames.sort(key=lambda f: (f.frame.entry, f.frame.at))
     return frames
+
+
+def interim_blocks(
+    log: WireLog, stream_id: int, limit: int = INTERIM_SCAN_LIMIT
+) -> list[tuple[int, Headers]]:
+    """(status, headers without pseudo-headers) of each 1xx header block received on
+    ``stream_id`` before its final one. Reading stops there, or after ``limit`` received
+    bytes (a reused connection's earlier downloads are not read back whole)."""
+    found: list[tuple[int, Headers]] = []
+    read = 0
+    for frame, headers in _decoded(log, Direction.RECEIVED):
+        read += 9 + len(frame.payload)
+        if read > limit:
+            break
+        if frame.stream_id != stream_id or not headers:
+            continue
+        status = next((v for n, v in headers if n == ":status"), "")
+        if not (status.isdigit() and status.startswith("1")):
+            break
+        found.append((int(status), tuple((n, v) for n, v in headers if not n.startswith(":"))))
+    return found
 
 
 def _summary(frame: RawFrame) -> str:

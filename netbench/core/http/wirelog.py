@@ -5,6 +5,11 @@ entries stay in memory up to ``memory_limit`` bytes, and the bytes of later entr
 a temporary file (their time and direction stay in memory, 24 bytes or so each). A
 :class:`WireSlice` is the part of a log one request/response took (a hop on a kept-alive
 connection shares the connection's log with the hops before and after it).
+
+Through a proxy, a connection begins with the proxy's own exchange (CONNECT and its
+answer, or the SOCKS5 handshake); ``tunnel_end`` counts its entries, so what reads the
+HTTP that follows (HTTP/2 frames, the scan of a response head) starts after them, and the
+raw view can say which bytes were the proxy's.
 """
 
 from __future__ import annotations
@@ -51,6 +56,7 @@ class WireLog:
         self._spill_size = 0
         self.sent = 0
         self.received = 0
+        self.tunnel_end = 0  # entries of a proxy's own exchange, before the HTTP
 
     def __len__(self) -> int:
         return len(self._times)

@@ -18,6 +18,16 @@ from netbench.net.http.recorder import attach_to_current, note_failed_connect
 from netbench.net.http.wire import WireConnection, open_tcp, open_unix
 
 
+class WireConnectError(httpcore2.ConnectError):
+    """A connect or TLS set-up that failed, carrying our own message (``net_error``, a
+    translatable text). httpcore2's pool re-raises ``from None``, which drops
+    ``__cause__``: the message must travel on the exception itself."""
+
+    def __init__(self, error: NetError) -> None:
+        super().__init__(error.message)
+        self.net_error = error
+
+
 class WireStream(httpcore2.AsyncNetworkStream):
     """One connection as httpcore2 sees it; every read and write lands in its log."""
 
@@ -57,7 +67,7 @@ class WireStream(httpcore2.AsyncNetworkStream):
         try:
             await self.connection.start_tls(ssl_context, server_hostname, timeout)
         except NetError as exc:
-            raise httpcore2.ConnectError(exc.message) from exc
+            raise WireConnectError(exc) from exc
         return self
 
     def get_extra_info(self, info: str) -> Any:
@@ -91,7 +101,7 @@ class WireBackend(httpcore2.AsyncNetworkBackend):
             connection = await open_tcp(host, port, timeout, self.log_limit)
         except NetError as exc:
             note_failed_connect(getattr(exc, "attempts", ()))
-            raise httpcore2.ConnectError(exc.message) from exc
+            raise WireConnectError(exc) from exc
         attach_to_current(connection, new=True)
         return WireStream(connection)
 
@@ -105,7 +115,7 @@ class WireBackend(httpcore2.AsyncNetworkBackend):
             connection = await open_unix(path, timeout, self.log_limit)
         except NetError as exc:
             note_failed_connect(getattr(exc, "attempts", ()))
-            raise httpcore2.ConnectError(exc.message) from exc
+            raise WireConnectError(exc) from exc
         attach_to_current(connection, new=True)
         return WireStream(connection)
 

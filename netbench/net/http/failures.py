@@ -14,6 +14,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import h11
 
@@ -29,6 +30,7 @@ class Progress:
     expected: int  # Content-Length, or -1
     chunked: bool
     read_timeout: float | None
+    proxy: str = ""  # the proxy's URL, empty when the request went straight to the server
 
 
 class ReadTimedOutError(TimeoutError):
@@ -96,7 +98,7 @@ def describe_failure(exc: BaseException, progress: Progress) -> str:
     if isinstance(exc, NetError):
         return exc.message
     httpcore2 = sys.modules.get("httpcore2")
-    if httpcore2 is not None and type(exc).__module__.startswith("httpcore2"):
+    if httpcore2 is not None and _from_httpcore2(exc):
         return _httpcore2_failure(httpcore2, exc, progress)
     text = str(exc) or type(exc).__name__
     if isinstance(exc, ReadTimedOutError):
@@ -112,6 +114,17 @@ def describe_failure(exc: BaseException, progress: Progress) -> str:
     return verbatim(text)
 
 
+def is_proxy_refusal(exc: BaseException) -> bool:
+    """The proxy answered, but refused the way through (CONNECT's status, SOCKS5's reply)."""
+    httpcore2 = sys.modules.get("httpcore2")
+    return httpcore2 is not None and isinstance(exc, httpcore2.ProxyError)
+
+
+def _from_httpcore2(exc: BaseException) -> bool:
+    """One of httpcore2's exceptions, or of their subclasses (the backend's own)."""
+    return any(kind.__module__.startswith("httpcore2") for kind in type(exc).__mro__)
+
+
 def _read_timeout(progress: Progress) -> Text:
     return QT_TRANSLATE_NOOP(
         "HttpErrors", "{target} sent nothing for {seconds} s (read timeout)"
@@ -124,10 +137,35 @@ def _invalid_request(text: str) -> Text:
     )
 
 
-def _httpcore2_failure(httpcore2: Any, exc: BaseException, progress: Progress) -> str:
-    cause = exc.__cause__
-    if isinstance(exc, httpcore2.ConnectError) and isinstance(cause, NetError):
+def _proxy_failure(exc: BaseException, progress: Progress) -> Text:
+    """A proxy answered, but not with a way through: a CONNECT's status other than 2xx
+    (httpcore2 says "403 Forbidden"), or a SOCKS5 reply other than "succeeded"."""
+    proxy = urlsplit(progress.proxy).netloc or progress.proxy
+    reason = str(exc).removeprefix("Proxy Server could not connect: ").rstrip(".")
+    if progress.proxy.startswith("socks5"):
+        return QT_TRANSLATE_NOOP(
+            "HttpErrors", "the SOCKS5 proxy {proxy} refused to connect to {target}: {reason}"
+        ).format(proxy=proxy, target=progress.target, reason=reason)
+    return QT_TRANSLATE_NOOP(
+        "HttpErrors", "the proxy {proxy} refused the tunnel to {target}: {reason}"
+    ).format(proxy=proxy, target=progress.target, reason=reason)
+
+
+def _connect_failure(cause: NetError, progress: Progress) -> str:
+    """Through a proxy, every connection is to the proxy: name it (TLS is the server's)."""
+    if not progress.proxy or cause.field == "tls":
         return cause.message
+    return QT_TRANSLATE_NOOP("HttpErrors", "the proxy {proxy} cannot be reached: {reason}").format(
+        proxy=urlsplit(progress.proxy).netloc or progress.proxy, reason=cause.message
+    )
+
+
+def _httpcore2_failure(httpcore2: Any, exc: BaseException, progress: Progress) -> str:
+    net_error = getattr(exc, "net_error", None)  # the backend's WireConnectError
+    if isinstance(net_error, NetError):
+        return _connect_failure(net_error, progress)
+    if isinstance(exc, httpcore2.ProxyError):
+        return _proxy_failure(exc, progress)
     text = str(exc) or type(exc).__name__
     if isinstance(exc, httpcore2.ReadTimeout):
         return _read_timeout(progress)

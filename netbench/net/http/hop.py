@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from netbench.core.http.anomalies import scan_response
+from netbench.core.http.anomalies import scan_h2_interim, scan_response
 from netbench.core.http.bodies import BodyPlan, plan_body
 from netbench.core.http.headers import media_type
 from netbench.core.http.model import HttpRequest
@@ -26,7 +26,7 @@ from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.events import EventSink
 from netbench.net.http.bodysink import BodySink
 from netbench.net.http.events import HttpHopDone, HttpPhase, HttpProgress, HttpSse, Phase
-from netbench.net.http.failures import Progress, describe_failure
+from netbench.net.http.failures import Progress, describe_failure, is_proxy_refusal
 from netbench.net.http.recorder import HopRecorder, current_hop
 from netbench.net.http.timing import hop_timings
 from netbench.net.http.tlsinfo import tls_info
@@ -195,6 +195,8 @@ async def run_hop(pool: Any, request: HttpRequest, index: int, ctx: HopContext) 
     except Exception as exc:
         state.outcome = Outcome.FAILED
         state.error = describe_failure(exc, _progress(request, state))
+        if is_proxy_refusal(exc):
+            recorder.tunnel_done()  # what the log holds was the proxy's answer
     finally:
         current_hop.reset(token)
         result = ctx.last = _result(request, index, recorder, state, ctx)
@@ -211,14 +213,18 @@ def _progress(request: HttpRequest, state: _State) -> Progress:
         expected=_expected(state),
         chunked=chunked,
         read_timeout=request.timeouts.read,
+        proxy=request.connection.proxy,
     )
 
 
 def _scan(recorder: HopRecorder, end: int) -> tuple[tuple[Interim, ...], tuple[Anomaly, ...]]:
     connection = recorder.connection
-    if connection is None or recorder.stream_id:
+    if connection is None:
         return (), ()
-    head = connection.log.slice(recorder.log_start, end).head(Direction.RECEIVED, HEAD_SCAN_LIMIT)
+    if recorder.stream_id:
+        return scan_h2_interim(connection.log, recorder.stream_id)
+    start = max(recorder.log_start, connection.log.tunnel_end)  # a proxy's answer is no head
+    head = connection.log.slice(start, end).head(Direction.RECEIVED, HEAD_SCAN_LIMIT)
     scan = scan_response(head)
     return scan.interim, scan.anomalies
 

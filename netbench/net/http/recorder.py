@@ -17,6 +17,10 @@ from typing import Any
 from netbench.core.http.result import ConnectAttempt
 from netbench.net.http.wire import WireConnection
 
+# httpcore2's steps that end a proxy's exchange: TLS begins after CONNECT's answer (and on a
+# direct connection, before anything is logged); a SOCKS5 handshake is done.
+TUNNEL_DONE = frozenset({"start_tls.started", "setup_socks5_connection.complete"})
+
 current_hop: ContextVar[HopRecorder | None] = ContextVar("current_hop", default=None)
 
 
@@ -44,9 +48,19 @@ class HopRecorder:
     async def trace(self, name: str, info: dict[str, Any]) -> None:
         """httpcore2's trace callback: ``http11.send_request_headers.started`` and so on."""
         step = name.partition(".")[2]
+        if step in TUNNEL_DONE:
+            self.tunnel_done()
         self.marks.setdefault(step, time.monotonic())
         if step == "send_request_headers.started" and "stream_id" in info:
             self.stream_id = int(info["stream_id"])
+
+    def tunnel_done(self) -> None:
+        """A proxy's exchange ended here (or the proxy refused, and it was all there is):
+        the log's entries so far were the proxy's, and the marks of a CONNECT request (sent,
+        answered) are not the request's own."""
+        if self.connection is not None and len(self.connection.log):
+            self.connection.log.tunnel_end = len(self.connection.log)
+            self.marks.clear()
 
     def mark(self, step: str) -> float | None:
         return self.marks.get(step)

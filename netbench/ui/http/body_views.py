@@ -16,13 +16,12 @@ import json
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase, QPixmap
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -36,6 +35,7 @@ from netbench.core.http.result import HopResult
 from netbench.core.http.sse import SseEvent, SseParser
 from netbench.ui.http.hex_view import ByteSource, HexView
 from netbench.ui.http.highlighter import BodyHighlighter
+from netbench.ui.http.image_view import ImageView
 from netbench.ui.http.sliced_text import SlicedText
 from netbench.ui.runtime.tasks import start_task
 from netbench.ui.widgets.naming import name_widget
@@ -117,11 +117,7 @@ class BodyViews(QTabWidget):
         self.charset.currentIndexChanged.connect(self.on_charset_changed)
         self.note = name_widget(QLabel(self), prefix, "body_note")
         self.hex = name_widget(HexView(self), prefix, "body_hex", self.tr("Body in hex"))
-        self.image = name_widget(QLabel(self), prefix, "body_image")
-        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        scroll = QScrollArea(self)
-        scroll.setWidget(self.image)
-        scroll.setWidgetResizable(True)
+        self.image = ImageView(prefix, self)
         self.events = name_widget(
             QTableWidget(0, 3, self), prefix, "body_sse", self.tr("Server-sent events")
         )
@@ -140,7 +136,7 @@ class BodyViews(QTabWidget):
         self.addTab(self.pretty, self.tr("Pretty"))
         self.addTab(text_page, self.tr("Text"))
         self.addTab(self.hex, self.tr("Hex"))
-        self.addTab(scroll, self.tr("Image"))
+        self.addTab(self.image, self.tr("Image"))
         self.addTab(self.events, self.tr("Events"))
         self.setCornerWidget(self.note, Qt.Corner.TopRightCorner)
 
@@ -183,7 +179,7 @@ class BodyViews(QTabWidget):
         language = _language(media)
         self.highlighter.set_language(language)
         if is_image:
-            self._show_image(body.read_decoded(IMAGE_LIMIT))
+            self.image.show_image(body.read_decoded(IMAGE_LIMIT), media)
         if is_sse:
             self._show_events(head)
         self._show_pretty(language, head, size)
@@ -210,13 +206,6 @@ class BodyViews(QTabWidget):
 
     def _show_text(self, head: bytes) -> None:
         self.text_fill.set_text(head.decode(self._charset(), "replace"))
-
-    def _show_image(self, data: bytes) -> None:
-        pixmap = QPixmap()
-        if pixmap.loadFromData(data):
-            self.image.setPixmap(pixmap)
-        else:
-            self.image.setText(self.tr("This image cannot be shown (format not supported here)."))
 
     def _show_events(self, data: bytes) -> None:
         parser = SseParser()

@@ -31,25 +31,27 @@ def visible_lines(data: bytes) -> str:
     return "".join(out)
 
 
-def _merged(wire: WireSlice) -> list[tuple[Direction, bytes, int]]:
+def _merged(wire: WireSlice) -> list[tuple[Direction, bytes, int, bool]]:
     """Runs of the same direction joined, each cut to what is left of RAW_LIMIT; the third
-    field counts the bytes left out. Entries past the limit are counted, never read: a
+    field counts the bytes left out, the fourth says the run was a proxy's exchange (the
+    log's first ``tunnel_end`` entries). Entries past the limit are counted, never read: a
     1 GB download's log would otherwise be read back from its spill file."""
     log = wire.log
-    runs: list[tuple[Direction, bytearray, int]] = []
+    runs: list[tuple[Direction, bytearray, int, bool]] = []
     shown = 0
     for index in range(wire.start, wire.end):
         direction = log.direction_of(index)
-        if not runs or runs[-1][0] is not direction:
-            runs.append((direction, bytearray(), 0))
-        _, data, skipped = runs[-1]
+        tunnel = index < log.tunnel_end
+        if not runs or runs[-1][0] is not direction or runs[-1][3] is not tunnel:
+            runs.append((direction, bytearray(), 0, tunnel))
+        _, data, skipped, _ = runs[-1]
         room = max(RAW_LIMIT - shown, 0)
         size = log.size_of(index)
         taken = log.data_of(index)[:room] if room else b""
         data += taken
         shown += len(taken)
-        runs[-1] = (direction, data, skipped + size - len(taken))
-    return [(d, bytes(b), s) for d, b, s in runs]
+        runs[-1] = (direction, data, skipped + size - len(taken), tunnel)
+    return [(d, bytes(b), s, t) for d, b, s, t in runs]
 
 
 class RawView(QWidget):
@@ -100,11 +102,13 @@ class RawView(QWidget):
     def _bytes(self, hop: HopResult) -> str:
         if hop.wire is None:
             return self.tr("Nothing was recorded for this hop.")
+        return self._runs(hop.wire)
+
+    def _runs(self, wire: WireSlice) -> str:
         parts = []
-        for direction, data, skipped in _merged(hop.wire):
-            sent = direction is Direction.SENT
-            title = self.tr("→ sent") if sent else self.tr("← received")
-            parts.append(f"{title}  ({format_size(len(data) + skipped)})\n")
+        for direction, data, skipped, tunnel in _merged(wire):
+            size = format_size(len(data) + skipped)
+            parts.append(f"{self._title(direction, tunnel)}  ({size})\n")
             parts.append(visible_lines(data))
             if skipped:
                 parts.append(
@@ -116,6 +120,11 @@ class RawView(QWidget):
             parts.append("\n\n")
         return "".join(parts)
 
+    def _title(self, direction: Direction, tunnel: bool) -> str:
+        if direction is Direction.SENT:
+            return self.tr("→ sent to the proxy") if tunnel else self.tr("→ sent")
+        return self.tr("← received from the proxy") if tunnel else self.tr("← received")
+
     def _frames(self, hop: HopResult) -> str:
         from netbench.core.http.h2frames import decode_frames
 
@@ -126,6 +135,9 @@ class RawView(QWidget):
             return self.tr(
                 "The connection carried {size}: too much to decode its frames here."
             ).format(size=format_size(log.sent + log.received))
+        tunnel = ""
+        if hop.wire.start < log.tunnel_end:  # the hop that opened the connection
+            tunnel = self._runs(log.slice(hop.wire.start, log.tunnel_end))
         lines = []
         for frame in decode_frames(log):
             if not hop.wire.start <= frame.frame.entry < hop.wire.end:
@@ -135,13 +147,16 @@ class RawView(QWidget):
             arrow = "→" if frame.direction is Direction.SENT else "←"
             lines.append(f"{arrow} {frame.summary}")
             lines += [f"      {name}: {value}" for name, value in frame.headers]
-        return "\n".join(lines) + "\n"
+        return tunnel + "\n".join(lines) + "\n"
 
     @staticmethod
     def _as_http1(hop: HopResult) -> str:
         request_headers = [(n, v) for n, v in hop.request_headers if not n.startswith(":")]
         lines = [f"{hop.method} {hop.url} HTTP/2"]
         lines += [f"{n}: {v}" for n, v in request_headers]
+        for interim in hop.interim:  # 1xx header blocks came first on the stream
+            lines += ["", f"HTTP/2 {interim.status}"]
+            lines += [f"{n}: {v}" for n, v in interim.headers]
         lines += ["", f"HTTP/2 {hop.status} {hop.reason}".rstrip()]
         lines += [f"{n}: {v}" for n, v in hop.headers]
         return "\n".join(lines) + "\n"

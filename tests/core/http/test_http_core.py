@@ -22,12 +22,15 @@ from netbench.core.http.headers import charset_of, check_header
 from netbench.core.http.httpfile import HttpFile, HttpFileEntry, parse_http_file, write_http_file
 from netbench.core.http.model import (
     BytesBody,
+    ConnectionSettings,
     FileBody,
     FormField,
     Header,
     HttpRequest,
+    HttpVersion,
     MultipartBody,
     NoBody,
+    TlsOptions,
 )
 from netbench.core.http.query import split_query, with_query
 from netbench.core.http.redirects import next_request
@@ -275,6 +278,36 @@ def test_raw_socket_export_sends_the_exact_bytes() -> None:
     compile(to_httpx2_python(request), "<export>", "exec")
 
 
+def _paths(path: str) -> st.SearchStrategy[Path | None]:
+    return st.sampled_from([None, Path(path)])
+
+
+@given(
+    verify=st.booleans(),
+    ca_file=_paths("/ca dir/ca.pem"),
+    client_cert=_paths("/k's/c.pem"),
+    version=st.sampled_from(list(HttpVersion)),
+    unix_socket=st.sampled_from(["", "/run/x's.sock"]),
+    proxy=st.sampled_from(["", "socks5://127.0.0.1:1080"]),
+    body=st.one_of(st.just(NoBody()), st.binary(max_size=20).map(BytesBody)),
+)
+def test_python_exports_compile_and_carry_the_connection_settings(
+    verify, ca_file, client_cert, version, unix_socket, proxy, body
+) -> None:
+    tls = TlsOptions(verify, ca_file, client_cert, None)
+    settings = ConnectionSettings(version, tls, unix_socket, proxy)
+    request = HttpRequest("PUT", "https://h.test/x", (), body, settings)
+    for code in (to_httpx2_python(request), to_raw_socket_python(request)):
+        compile(code, "<export>", "exec")
+        assert (repr(str(ca_file)) in code) == (verify and ca_file is not None)
+        assert (repr(str(client_cert)) in code) == (client_cert is not None)
+        assert ("ssl.CERT_NONE" in code) == (not verify)
+        assert not unix_socket or repr(unix_socket) in code
+    httpx2_code = to_httpx2_python(request)
+    assert ("http2=True" in httpx2_code) == (version is HttpVersion.HTTP2)
+    assert (f"proxy={proxy!r}" in httpx2_code) == bool(proxy)
+
+
 # -- .http files -----------------------------------------------------------------------------
 
 
@@ -376,3 +409,54 @@ def test_wire_log_spills_and_reads_back(writes: list[bytes], limit: int) -> None
     assert [c.data for c in log.slice()] == writes
     assert log.sent + log.received == sum(map(len, writes))
     log.close()
+
+
+# -- HTTP/2 interim responses ------------------------------------------------------------------
+
+
+def _h2_frame(kind: int, flags: int, stream: int, payload: bytes) -> bytes:
+    return (
+        len(payload).to_bytes(3, "big") + bytes([kind, flags]) + stream.to_bytes(4, "big") + payload
+    )
+
+
+_header_value = st.text(alphabet="abcdefghij0123456789;=</> ", min_size=1, max_size=12)
+
+
+@given(
+    interim=st.lists(
+        st.tuples(
+            st.integers(100, 199),
+            st.lists(st.tuples(st.sampled_from(["link", "x-a"]), _header_value), max_size=3),
+        ),
+        max_size=3,
+    ),
+    final=st.integers(200, 599),
+    other_stream_first=st.booleans(),
+    cuts=st.lists(st.integers(1, 400), max_size=6),
+)
+def test_h2_interim_blocks_are_the_1xx_before_the_final_one(
+    interim, final, other_stream_first, cuts
+) -> None:
+    """Header blocks as a server sends them (HPACK with its dynamic table), another
+    stream's response perhaps first, read back from a log cut into arbitrary reads."""
+    import hpack
+
+    from netbench.core.http.anomalies import scan_h2_interim
+
+    encoder = hpack.Encoder()
+    wire = _h2_frame(0x4, 0, 0, b"")  # the server's SETTINGS
+    if other_stream_first:
+        block = encoder.encode([(":status", "103"), ("link", "<other>")])
+        wire += _h2_frame(0x1, 0x4, 1, block)
+    for status, headers in interim:
+        wire += _h2_frame(0x1, 0x4, 3, encoder.encode([(":status", str(status)), *headers]))
+    wire += _h2_frame(0x1, 0x4, 3, encoder.encode([(":status", str(final)), ("link", "<late>")]))
+    wire += _h2_frame(0x1, 0x5, 3, encoder.encode([(":status", "100")]))  # trailers-like: after
+    log = WireLog()
+    points = sorted({c for c in cuts if c < len(wire)})
+    for start, end in zip([0, *points], [*points, len(wire)], strict=True):
+        log.record(0.0, Direction.RECEIVED, wire[start:end])
+    found, anomalies = scan_h2_interim(log, 3)
+    assert [(i.status, i.headers) for i in found] == [(s, tuple(h)) for s, h in interim]
+    assert [a.code for a in anomalies] == ["interim"] * len(interim)

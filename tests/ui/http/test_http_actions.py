@@ -7,13 +7,11 @@ import asyncio
 import base64
 import shutil
 import subprocess
-import sys
-import threading
 
 import pytest
 from helpers import find
 from http_helpers import send
-from nginx_peer import SMALL_BODY
+from proxy_peer import ThreadedServer
 from PySide6.QtGui import QGuiApplication
 
 
@@ -22,41 +20,17 @@ def window_tab():
     return "http"
 
 
-class HeadEcho:
-    """An asyncio server on its own thread: answers each request with its head as body."""
+class HeadEcho(ThreadedServer):
+    """Answers each request with its head as body."""
 
     def __init__(self) -> None:
-        self.loop = asyncio.new_event_loop()
-        ready = threading.Event()
-        self.port = 0
+        super().__init__(self.handle)
 
-        async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-            head = await reader.readuntil(b"\r\n\r\n")
-            writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(head) + head)
-            await writer.drain()
-            writer.close()
-
-        async def start() -> None:
-            self.server = await asyncio.start_server(handle, "127.0.0.1", 0)
-            self.port = self.server.sockets[0].getsockname()[1]
-            ready.set()
-
-        def run() -> None:
-            self.loop.run_until_complete(start())
-            self.loop.run_forever()
-
-        self.thread = threading.Thread(target=run, name="head-echo", daemon=True)
-        self.thread.start()
-        ready.wait(5)
-
-    def close(self) -> None:
-        def stop() -> None:
-            self.server.close()
-            self.loop.stop()
-
-        self.loop.call_soon_threadsafe(stop)
-        self.thread.join(5)
-        self.loop.close()
+    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head = await reader.readuntil(b"\r\n\r\n")
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(head) + head)
+        await writer.drain()
+        writer.close()
 
 
 def trigger(window, key):
@@ -89,16 +63,6 @@ def test_save_and_open_an_http_file_through_the_dialogs(window, tmp_path, nginx)
     assert find(window, "http.method").currentText() == "PUT"
     assert len(window.http_tab.panels) == 2  # the second request in a panel of its own
     assert find(window, "http.2.url").text() == nginx.http + "/static/small.txt"
-
-
-def test_copy_as_raw_socket_python_runs_and_gets_the_answer(window, nginx):
-    find(window, "http.url").setText(nginx.http + "/static/small.txt")
-    trigger(window, "copy_socket")
-    script = QGuiApplication.clipboard().text()
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, timeout=20, check=True
-    ).stdout
-    assert out.startswith(b"HTTP/1.1 200 OK\r\n") and b"\r\n\r\n" + SMALL_BODY in out
 
 
 @pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")

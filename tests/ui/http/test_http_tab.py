@@ -294,3 +294,24 @@ def test_a_big_json_body_gets_a_pretty_view_while_the_window_ticks(window, pump,
     assert find(window, "http.body_view").currentIndex() == 0
     # Generous for a shared machine: the freeze this guards against was seconds long.
     assert longest < 0.5, sorted(heartbeat.gaps)[-5:]
+
+
+def test_http2_frames_of_a_reused_connection_are_decoded_with_its_hpack_state(window, pump, nginx):
+    """The second request on an HTTP/2 connection refers to header fields the first one put
+    in HPACK's dynamic table: its frames decode only from the connection's first byte on,
+    and its view shows its own stream, not the first one's."""
+    find(window, "http.tls_ca").setText(str(nginx.ca_file))
+    find(window, "http.headers").set_rows([(True, "X-Trace", "same-value-each-time")])
+    first = send(window, pump, nginx.https + "/static/small.txt?first").last_result.final
+    second = send(window, pump, nginx.https + "/static/small.txt?second").last_result.final
+    assert second.reused and second.connection_number == first.connection_number
+    assert (first.stream_id, second.stream_id) == (1, 3)
+    raw = find(window, "http.raw").toPlainText()
+    assert "HEADERS stream=1" not in raw and "HEADERS stream=3" in raw
+    sent, _, received = raw.partition("← HEADERS stream=3")
+    assert ":path: /static/small.txt?second" in sent
+    assert "x-trace: same-value-each-time" in sent  # an index into the dynamic table
+    assert ":status: 200" in received and "content-length: 17" in received
+    assert "DATA stream=3" in received
+    hops = find(window, "http.raw_h1").toPlainText()
+    assert hops.startswith(f"GET {nginx.https}/static/small.txt?second HTTP/2")
