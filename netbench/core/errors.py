@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 
-class PayloadError(ValueError):
-    """A payload the user typed cannot be turned into bytes.
+class PositionedError(ValueError):
+    """Input the user typed is wrong at one place.
 
-    It carries the 0-based character position of the problem so the editor can put the
-    cursor there, and a plain-English message that already names that position.
+    ``position`` is the 0-based index of the culprit in what was typed (-1 when no one
+    place is wrong), so an editor can put the cursor there; ``message`` already says it in
+    words, counting characters from 1 as a person does.
     """
 
-    def __init__(self, message: str, position: int) -> None:
+    def __init__(self, message: str, position: int = -1) -> None:
         super().__init__(message)
         self.message = message
         self.position = position
@@ -18,9 +19,13 @@ class PayloadError(ValueError):
     def __str__(self) -> str:
         return self.message
 
-    def __reduce__(self) -> tuple[type[PayloadError], tuple[str, int]]:
-        # The default reduce would call PayloadError(message) and lose the position.
+    def __reduce__(self) -> tuple[type[PositionedError], tuple[str, int]]:
+        # The default reduce would call the class with the message alone and lose the position.
         return (type(self), (self.message, self.position))
+
+
+class PayloadError(PositionedError):
+    """A payload the user typed cannot be turned into bytes."""
 
 
 class SnippetError(ValueError):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from netbench.core.text import QT_TRANSLATE_NOOP, Text, joined
 from netbench.net.datagram import DatagramClient, DatagramKind
-from netbench.net.errors import NetError, describe_os_error
+from netbench.net.errors import NetError, check_port, describe_os_error
 from netbench.net.events import EventSink
 from netbench.net.read_gate import ReadGate
 from netbench.net.socket_kinds import SocketKind
@@ -66,13 +66,7 @@ class ClientConfig:
             raise NetError(
                 QT_TRANSLATE_NOOP("ClientInfo", "enter a host name or an address"), "host"
             )
-        if not 0 < self.port <= 65535:
-            raise NetError(
-                QT_TRANSLATE_NOOP(
-                    "ClientInfo", "port {port} is out of range: use 1 to 65535"
-                ).format(port=self.port),
-                "port",
-            )
+        check_port(self.port, 1)
         if self.timeout <= 0:
             raise NetError(
                 QT_TRANSLATE_NOOP("ClientInfo", "the connect timeout must be more than 0 ms"),

@@ -28,7 +28,7 @@ from netbench.core.replies.responder import (
 )
 from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.datagram_drain import DatagramDrain
-from netbench.net.errors import NetError, describe_bind_error, describe_os_error
+from netbench.net.errors import NetError, check_port, describe_bind_error, describe_os_error
 from netbench.net.events import (
     Connected,
     DataReceived,
@@ -253,13 +253,7 @@ class DatagramListener(_DatagramEndpoint):
                 socket.AF_UNIX, str(path), str(path), receive_buffer=receive_buffer
             )
         else:
-            if not 0 <= port <= 65535:
-                raise NetError(
-                    QT_TRANSLATE_NOOP(
-                        "Datagram", "port {port} is out of range: use 0 to 65535"
-                    ).format(port=port),
-                    "port",
-                )
+            check_port(port, 0)
             family = socket.AF_INET6 if ":" in host else socket.AF_INET
             sock = _bound_socket(
                 family, (host, port), format_address((host, port)), reuse_address, receive_buffer
@@ -341,13 +335,7 @@ class DatagramClient(_DatagramEndpoint):
                 _remove_temp_socket(local_path)
                 raise describe_os_error(exc, target) from exc
         else:
-            if not 0 < port <= 65535:
-                raise NetError(
-                    QT_TRANSLATE_NOOP(
-                        "Datagram", "port {port} is out of range: use 1 to 65535"
-                    ).format(port=port),
-                    "port",
-                )
+            check_port(port, 1)
             target = format_address((host, port))
             try:
                 infos = await loop.getaddrinfo(host, port, type=socket.SOCK_DGRAM)

@@ -30,6 +30,17 @@ class NetError(Exception):
         return self.message
 
 
+def check_port(port: int, lowest: int) -> None:
+    """Raise NetError on the port field unless ``lowest <= port <= 65535``.
+
+    A listener may ask for port 0 (the system then picks a free one), so its ``lowest`` is
+    0; a client must name the port it connects to, so its ``lowest`` is 1.
+    """
+    if not lowest <= port <= 65535:
+        template = QT_TRANSLATE_NOOP("NetErrors", "port {port} is out of range: use {low} to 65535")
+        raise NetError(template.format(port=port, low=lowest), "port")
+
+
 def _os_text(exc: BaseException) -> str:
     """The system's own words for ``exc`` (strerror), untranslated."""
     return getattr(exc, "strerror", None) or str(exc)

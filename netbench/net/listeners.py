@@ -16,7 +16,7 @@ from netbench.core.framing.spec import FramingSpec
 from netbench.core.replies.responder import Responder
 from netbench.core.text import QT_TRANSLATE_NOOP, message_of
 from netbench.net.datagram import DatagramKind, DatagramListener
-from netbench.net.errors import NetError
+from netbench.net.errors import NetError, check_port
 from netbench.net.events import EventSink
 from netbench.net.read_gate import ReadGate
 from netbench.net.socket_kinds import SocketKind
@@ -68,13 +68,7 @@ class ListenerConfig:
                     QT_TRANSLATE_NOOP("Listeners", "enter a socket path, e.g. ./sock"), "path"
                 )
         else:
-            if not 0 <= self.port <= 65535:
-                raise NetError(
-                    QT_TRANSLATE_NOOP(
-                        "Listeners", "port {port} is out of range: use 0 to 65535"
-                    ).format(port=self.port),
-                    "port",
-                )
+            check_port(self.port, 0)
             host = self.bind_host
             try:
                 ipaddress.ip_address(host.strip("[]"))

@@ -9,7 +9,7 @@ from typing import Any
 
 from netbench.core.framing.spec import FramingSpec
 from netbench.core.text import QT_TRANSLATE_NOOP
-from netbench.net.errors import NetError, describe_bind_error, describe_os_error
+from netbench.net.errors import NetError, check_port, describe_bind_error, describe_os_error
 from netbench.net.events import (
     EventSink,
 )
@@ -61,13 +61,7 @@ async def open_stream(
                 )
             connecting = loop.create_unix_connection(factory, str(path), **extra)
         else:
-            if not 0 < port <= 65535:
-                raise NetError(
-                    QT_TRANSLATE_NOOP(
-                        "Stream", "port {port} is out of range: use 1 to 65535"
-                    ).format(port=port),
-                    "port",
-                )
+            check_port(port, 1)
             if local_addr is not None:
                 extra["local_addr"] = local_addr
             connecting = loop.create_connection(factory, host, port, **extra)

@@ -13,7 +13,7 @@ from pathlib import Path
 from netbench.core.framing.spec import FramingSpec
 from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.acceptor import Acceptor, bind_tcp, bind_unix
-from netbench.net.errors import NetError, describe_os_error
+from netbench.net.errors import NetError, check_port, describe_os_error
 from netbench.net.events import (
     CloseReason,
     EventSink,
@@ -141,13 +141,7 @@ class StreamListener:
             self._socket_file.remember(path)
             self.address = str(path)
         else:
-            if not 0 <= port <= 65535:
-                raise NetError(
-                    QT_TRANSLATE_NOOP(
-                        "Stream", "port {port} is out of range: use 0 to 65535"
-                    ).format(port=port),
-                    "port",
-                )
+            check_port(port, 0)
             target = format_address((host, port))
             # Bound here, not in an executor: qasync's executor is a QThread pool, whose
             # threads' timers Qt then warns about. Hosts are IP addresses or localhost.

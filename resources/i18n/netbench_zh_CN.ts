@@ -524,10 +524,6 @@
         <translation>请输入主机名或地址</translation>
     </message>
     <message>
-        <source>port {port} is out of range: use 1 to 65535</source>
-        <translation>端口 {port} 超出范围：请使用 1 到 65535</translation>
-    </message>
-    <message>
         <source>the connect timeout must be more than 0 ms</source>
         <translation>连接超时必须大于 0 ms</translation>
     </message>
@@ -720,20 +716,12 @@
         <translation>Unix 数据报监听需要一个套接字路径</translation>
     </message>
     <message>
-        <source>port {port} is out of range: use 0 to 65535</source>
-        <translation>端口 {port} 超出范围：请使用 0 到 65535</translation>
-    </message>
-    <message>
         <source>{peer} has not written to us: its address is unknown</source>
         <translation>{peer} 尚未向本端发送过数据，不知道它的地址</translation>
     </message>
     <message>
         <source>a Unix datagram client needs the server&apos;s socket path</source>
         <translation>Unix 数据报客户端需要服务器的套接字路径</translation>
-    </message>
-    <message>
-        <source>port {port} is out of range: use 1 to 65535</source>
-        <translation>端口 {port} 超出范围：请使用 1 到 65535</translation>
     </message>
 </context>
 <context>
@@ -2655,10 +2643,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>请输入套接字路径，如 ./sock</translation>
     </message>
     <message>
-        <source>port {port} is out of range: use 0 to 65535</source>
-        <translation>端口 {port} 超出范围：请使用 0 到 65535</translation>
-    </message>
-    <message>
         <source>{host} is not an IP address: listen on an address of this machine</source>
         <translation>{host} 不是 IP 地址：请监听本机的某个地址</translation>
     </message>
@@ -4105,6 +4089,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
 </context>
 <context>
     <name>NetErrors</name>
+    <message>
+        <source>port {port} is out of range: use {low} to 65535</source>
+        <translation>端口 {port} 超出范围：请使用 {low} 到 65535</translation>
+    </message>
     <message>
         <source>a zone id (%{zone}) needs a link-local address (fe80::…); {address} is not one: write it without %{zone}</source>
         <translation>区域标识（%{zone}）只能用于链路本地地址（fe80::…）；{address} 不是链路本地地址：请去掉 %{zone}</translation>
@@ -6924,10 +6912,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>Unix 监听需要一个套接字路径</translation>
     </message>
     <message>
-        <source>port {port} is out of range: use 0 to 65535</source>
-        <translation>端口 {port} 超出范围：请使用 0 到 65535</translation>
-    </message>
-    <message>
         <source>the client spoke plain HTTP to a TLS port (try https://)</source>
         <translation>客户端向 TLS 端口发送了明文 HTTP（请改用 https://）</translation>
     </message>
@@ -6958,10 +6942,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>a Unix client needs a socket path</source>
         <translation>Unix 客户端需要一个套接字路径</translation>
-    </message>
-    <message>
-        <source>port {port} is out of range: use 1 to 65535</source>
-        <translation>端口 {port} 超出范围：请使用 1 到 65535</translation>
     </message>
     <message>
         <source>timed out after {ms:.0f} ms connecting to {target}</source>

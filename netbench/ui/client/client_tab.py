@@ -1,14 +1,14 @@
 """The Client tab: several sessions side by side, each in its own tab with its own state.
 
-The first session's controls are named ``client.<control>``; later ones
-``client.<n>.<control>``, so every name stays unique and tests find the first by its
-plain name.
+It stands in the tab frame (``netbench/ui/panels/tab_frame.py``), which numbers and names
+the sessions; here are the tab's words and the examples that reach the tutorials' servers.
 """
 
 from __future__ import annotations
 
-import asyncio
+from collections.abc import Coroutine
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
@@ -17,8 +17,8 @@ from netbench.net.clients import ClientConfig
 from netbench.net.engine import Engine
 from netbench.net.socket_kinds import SocketKind
 from netbench.ui.client.session_panel import SessionPanel
-from netbench.ui.panels.tab_frame import FrameWords, TabFrame
-from netbench.ui.sending.saved_store import SnippetStore, default_snippets_path
+from netbench.ui.panels.tab_frame import FrameWords, TrafficTab
+from netbench.ui.sending.saved_store import SnippetStore
 
 
 @dataclass(frozen=True)
@@ -53,13 +53,13 @@ def examples() -> list[Example]:
     ]
 
 
-class ClientTab(TabFrame):
+class ClientTab(TrafficTab):
+    panel_type = SessionPanel
+
     def __init__(
         self, engine: Engine, parent: QWidget | None = None, snippets: SnippetStore | None = None
     ) -> None:
-        super().__init__("client", "sessions", engine, parent)
-        # One list of saved messages for every sender in the window.
-        self.snippets = snippets or SnippetStore(default_snippets_path(), self)
+        super().__init__("client", "session", engine, parent, snippets)
         self.build_frame(
             FrameWords(
                 panels=self.tr("Client sessions"),
@@ -70,23 +70,15 @@ class ClientTab(TabFrame):
             examples(),
         )
 
-    def panel_noun(self) -> str:
-        return "session"
-
-    def create_panel(self, prefix: str, source: str) -> SessionPanel:
-        return SessionPanel(prefix, source, self.engine, self.inner, self.snippets)
-
-    def run_example(self, key: str) -> asyncio.Task[bool]:
-        """Fill an idle session (or a new one) as the example says, connect, and send."""
-        example = self.examples[key]
-        panel = self.idle_panel()
+    def example_work(self, panel: SessionPanel, example: Example) -> Coroutine[Any, Any, bool]:
+        """Fills the session in as the example says; the work connects and sends."""
         panel.form.apply(example.config)
         panel.editor.set_payload(example.payload)
         if example.repeat_count:
             panel.repeat.set_plan(example.repeat_count, example.repeat_interval_ms)
-        return self.start_example(self._run_example(panel, example), key)
+        return self._connect_and_send(panel, example)
 
-    async def _run_example(self, panel: SessionPanel, example: Example) -> bool:
+    async def _connect_and_send(self, panel: SessionPanel, example: Example) -> bool:
         if not await panel.open_connection():
             return False
         if example.repeat_count:

@@ -48,6 +48,7 @@ from netbench.ui.widgets.colors import (
     WARNING_COLOR,
     color_style,
 )
+from netbench.ui.widgets.field_errors import place_error
 from netbench.ui.widgets.naming import name_widget
 
 PROGRESS_MS = 250
@@ -372,17 +373,7 @@ class LoadPanel(QWidget):
 
     def _show_error(self, message: str | None, field: str = "", color: str = ERROR_COLOR) -> None:
         """Say what is wrong under the settings and outline the field it is about."""
-        for widget in self._field_widgets().values():
-            widget.setStyleSheet("")
-        if not message:
-            self.error.hide()
-            return
-        self.error.setText(net_text(message))
-        self.error.setStyleSheet(f"color: {color};")
-        self.error.show()
-        marked = self._field_widgets().get(field)
-        if marked is not None:
-            marked.setStyleSheet(f"border: 1px solid {color};")
+        place_error(self.error, self._field_widgets(), message, field, color)
 
     # -- reading the settings -------------------------------------------------------------
 

@@ -30,6 +30,8 @@ from netbench.ui.widgets.colors import WARNING_COLOR
 
 
 class SessionForm(SocketForm):
+    host: QLineEdit
+
     def __init__(self, prefix: str, parent: QWidget | None = None) -> None:
         super().__init__(prefix, parent)
         self._build()
@@ -49,12 +51,6 @@ class SessionForm(SocketForm):
         row = self._build_target_row()
         self._build_tls_rows()
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.warning.setText(
-            self.tr(
-                "Insecure: the certificate is not checked, so anyone between you and the "
-                "server can read and change the traffic."
-            )
-        )
         self.warning.setObjectName(f"{self.prefix}.tls_warning")
         self.warning.setStyleSheet(f"color: {WARNING_COLOR}; font-weight: bold;")
         layout = QVBoxLayout(self)
@@ -122,6 +118,7 @@ class SessionForm(SocketForm):
         local.addWidget(self.local_port)
         local.addStretch(2)
         row.insertWidget(row.count() - 1, self.local_row)
+        self.network_fields.append(self.local_row)
         return row
 
     def _build_tls_rows(self) -> None:
@@ -215,20 +212,11 @@ class SessionForm(SocketForm):
 
     # -- reacting to the user ---------------------------------------------------------------
 
-    def network_widgets(self) -> Sequence[QWidget]:
-        return (self.host_label, self.host, self.port_label, self.port, self.local_row)
-
-    def path_widgets(self) -> Sequence[QWidget]:
-        return (self.path_label, self.path)
-
     def tls_widgets(self) -> Sequence[QWidget]:
         return (self.tls_row,)
 
-    def error_fields(self) -> dict[str, QWidget]:
+    def setting_fields(self) -> dict[str, QWidget]:
         return {
-            "host": self.host,
-            "port": self.port,
-            "path": self.path,
             "timeout": self.timeout,
             "tls": self.tls_verify,
             "ca_file": self.ca_file,
@@ -242,16 +230,17 @@ class SessionForm(SocketForm):
 
     def apply_kind(self) -> None:
         super().apply_kind()
-        self._update_warning()
+        self.update_warning()
 
-    def _update_warning(self) -> None:
-        insecure = self.socket_kind is SocketKind.TLS and not self.tls_verify.isChecked()
-        self.warning.setVisible(insecure)
-
-    def on_any_changed(self) -> None:
-        self.show_error(None)
-        self._update_warning()
-        self.changed.emit()
+    def warnings(self) -> list[str]:
+        if self.socket_kind is not SocketKind.TLS or self.tls_verify.isChecked():
+            return []
+        return [
+            self.tr(
+                "Insecure: the certificate is not checked, so anyone between you and the "
+                "server can read and change the traffic."
+            )
+        ]
 
     # -- reading and filling the form ---------------------------------------------------------
 

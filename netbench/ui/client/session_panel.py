@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -51,6 +50,7 @@ from netbench.ui.sending.payload_editor import PayloadEditor
 from netbench.ui.sending.repeat_row import RepeatRow
 from netbench.ui.widgets.close_reasons import close_reason_text
 from netbench.ui.widgets.colors import ERROR_COLOR, OK_COLOR, WARNING_COLOR
+from netbench.ui.widgets.layouts import column
 from netbench.ui.widgets.sizes import format_size
 from netbench.ui.widgets.socket_info_view import SocketInfoView
 
@@ -184,18 +184,18 @@ class SessionPanel(TrafficPanel):
         self.file_sender = self.make_file_sender(self._file_targets)
         self.replay = ReplayPanel(self.prefix, self.engine, lambda: self.client, self)
         self.replay.finished.connect(self.transcript_note_after_traffic)
-        sender = QWidget(self)
-        sender_layout = QVBoxLayout(sender)
-        sender_layout.setContentsMargins(0, 0, 0, 0)
-        sender_layout.setSpacing(4)
-        sender_layout.addWidget(self.editor, 1)
         send_row = QHBoxLayout()  # how each send goes: repeated, with a length header
         send_row.addWidget(self.repeat, 1)
         send_row.addWidget(self.editor.length_header)
-        sender_layout.addLayout(send_row)
-        sender_layout.addWidget(self.file_sender)
-        sender_layout.addWidget(self.replay)
-        return sender
+        return column(
+            self,
+            self.editor,
+            send_row,
+            self.file_sender,
+            self.replay,
+            stretch=self.editor,
+            spacing=4,
+        )
 
     # -- state ------------------------------------------------------------------------------
 

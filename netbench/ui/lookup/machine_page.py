@@ -30,6 +30,7 @@ from netbench.net.engine import Engine
 from netbench.net.lookup.machine import Interface, RoutesReport, interfaces, routes, sockets
 from netbench.ui.lookup.page import LookupPage
 from netbench.ui.runtime.net_text import net_text
+from netbench.ui.widgets.layouts import column
 
 _WILDCARDS = {"0.0.0.0": "127.0.0.1", "::": "::1", "*": "127.0.0.1"}
 
@@ -118,15 +119,9 @@ class MachinePage(LookupPage):
         filters.addWidget(self.protocol)
         filters.addWidget(self.listening)
         filters.addWidget(self.open_client)
-        sockets_box = QWidget(self)
-        box = QVBoxLayout(sockets_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(filters)
-        box.addWidget(self.sockets, 1)
-        box.addWidget(self.note)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.interfaces)
-        split.addWidget(sockets_box)
+        split.addWidget(column(self, filters, self.sockets, self.note, stretch=self.sockets))
         split.addWidget(self.log)
         split.setSizes([150, 300, 100])
         layout = QVBoxLayout(self)

@@ -32,6 +32,7 @@ from netbench.net.engine import Engine
 from netbench.net.lookup.sockcalls import service_calls
 from netbench.ui.lookup.page import LookupPage
 from netbench.ui.runtime.net_text import net_text
+from netbench.ui.widgets.layouts import column
 
 MAX_SHOWN = 2000  # rows of the search table; the whole file when the search is empty
 
@@ -91,14 +92,9 @@ class ServicesPage(LookupPage):
         search.addWidget(QLabel(self.tr("Search"), self))
         search.addWidget(self.search_box, 1)
         search.addWidget(self.source, 2)
-        table_box = QWidget(self)
-        box = QVBoxLayout(table_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(search)
-        box.addWidget(self.table_view)
         top = QSplitter(self)
         top.addWidget(self.answer)
-        top.addWidget(table_box)
+        top.addWidget(column(self, search, self.table_view))
         top.setSizes([450, 550])
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(top)

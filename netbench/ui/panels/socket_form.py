@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 
 from netbench.net.errors import NetError
 from netbench.net.socket_kinds import SocketKind
-from netbench.ui.runtime.net_text import net_text
 from netbench.ui.widgets.colors import ERROR_COLOR, WARNING_COLOR
+from netbench.ui.widgets.field_errors import place_error
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
 from netbench.ui.widgets.naming import name_widget
 
@@ -33,6 +33,7 @@ class SocketForm(QWidget):
     submitted = Signal()
     # Every form has these: the kind, a port, and a Unix socket path (for the Unix kinds).
     kind: QComboBox
+    host: QWidget  # a line edit, or a combo box of the machine's addresses
     port: QLineEdit
     path: QLineEdit
     changed = Signal()
@@ -89,7 +90,8 @@ class SocketForm(QWidget):
 
     def address_row(self, host: QWidget, host_stretch: int, path_stretch: int) -> QHBoxLayout:
         """The row both forms start with: kind, host, port and path, each with its label
-        (``host_label``, ``port_label``, ``path_label``); the form adds what follows."""
+        (``host_label``, ``port_label``, ``path_label``); the form adds what follows, and
+        adds to ``network_fields`` and ``path_fields`` what shows only with them."""
         self.host_label = QLabel(self.tr("Host"), self)
         self.port_label = QLabel(self.tr("Port"), self)
         self.path_label = QLabel(self.tr("Path"), self)
@@ -108,6 +110,8 @@ class SocketForm(QWidget):
         row.addWidget(self.port)
         row.addWidget(self.path_label)
         row.addWidget(self.path, path_stretch)
+        self.network_fields: list[QWidget] = [self.host_label, host, self.port_label, self.port]
+        self.path_fields: list[QWidget] = [self.path_label, self.path]
         return row
 
     @property
@@ -128,23 +132,38 @@ class SocketForm(QWidget):
 
     def error_fields(self) -> dict[str, QWidget]:
         """The widget each field name of a NetError stands for."""
+        return {"host": self.host, "port": self.port, "path": self.path, **self.setting_fields()}
+
+    def setting_fields(self) -> dict[str, QWidget]:
+        """Like :meth:`error_fields`, for the fields besides the address."""
         raise NotImplementedError
 
     def network_widgets(self) -> Sequence[QWidget]:
         """Shown for kinds with a host and a port."""
-        raise NotImplementedError
+        return self.network_fields
 
     def path_widgets(self) -> Sequence[QWidget]:
         """Shown for kinds named by a path (Unix sockets)."""
-        raise NotImplementedError
+        return self.path_fields
 
     def tls_widgets(self) -> Sequence[QWidget]:
         """Shown for TLS."""
         raise NotImplementedError
 
+    def warnings(self) -> list[str]:
+        """What the form's settings risk, shown under it (none: the warning hides)."""
+        raise NotImplementedError
+
     def on_any_changed(self) -> None:
         """Any field changed: errors go, warnings follow, ``changed`` is emitted."""
-        raise NotImplementedError
+        self.show_error(None)
+        self.update_warning()
+        self.changed.emit()
+
+    def update_warning(self) -> None:
+        warnings = self.warnings()
+        self.warning.setText("\n".join(warnings))
+        self.warning.setVisible(bool(warnings))
 
     # -- shared behaviour -------------------------------------------------------------------
 
@@ -174,19 +193,9 @@ class SocketForm(QWidget):
     def show_error(self, message: str | None, field: str = "") -> None:
         """Show ``message`` under the form and mark the field it is about (an address
         error on a Unix socket is about its path)."""
-        fields = self.error_fields()
-        for widget in fields.values():
-            widget.setStyleSheet("")
-        if not message:
-            self.error.hide()
-            return
-        self.error.setText(net_text(message))
-        self.error.show()
         if self.socket_kind.uses_path and field in ("host", "port", ""):
             field = "path"
-        marked = fields.get(field)
-        if marked is not None:
-            marked.setStyleSheet(f"border: 1px solid {ERROR_COLOR};")
+        place_error(self.error, self.error_fields(), message, field)
 
     def port_number(self, text: str, lowest: int) -> int:
         """The port typed (checked later against the range); NetError on the port field."""

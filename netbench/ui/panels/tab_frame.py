@@ -26,7 +26,9 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QTabWidget, QToolButton, QVBox
 
 from netbench.net.engine import Engine
 from netbench.net.events import NetEvent
+from netbench.ui.panels.traffic_panel import TrafficPanel
 from netbench.ui.runtime.tasks import start_task
+from netbench.ui.sending.saved_store import SnippetStore, default_snippets_path
 from netbench.ui.widgets.naming import name_widget
 
 
@@ -223,3 +225,44 @@ class TabFrame(QWidget):
         """Closing the window: recordings are flushed and closed before the process ends."""
         for panel in self.panels.values():
             panel.close_files()
+
+
+class TrafficTab(TabFrame):
+    """A frame whose panels show socket traffic (Server, Client).
+
+    Its panels share one list of saved messages (the window's, or the tab's own when it
+    stands alone), its inner tabs are named after the panel noun (``server.listeners``),
+    and an example sets an idle panel up and starts it. A tab says which panel class it
+    makes (``panel_type``) and, in :meth:`example_work`, how an example sets one up.
+    """
+
+    panel_type: type[TrafficPanel]
+
+    def __init__(
+        self,
+        key: str,
+        noun: str,
+        engine: Engine,
+        parent: QWidget | None,
+        snippets: SnippetStore | None,
+    ) -> None:
+        super().__init__(key, f"{noun}s", engine, parent)
+        self.noun = noun
+        # One list of saved messages for every sender in the window.
+        self.snippets = snippets or SnippetStore(default_snippets_path(), self)
+
+    def panel_noun(self) -> str:
+        return self.noun
+
+    def create_panel(self, prefix: str, source: str) -> Any:
+        return self.panel_type(prefix, source, self.engine, self.inner, self.snippets)
+
+    def run_example(self, key: str) -> asyncio.Task[bool]:
+        """Sets an idle panel (or a new one) up as example ``key`` says, and starts it."""
+        example = self.examples[key]
+        panel = self.idle_panel()
+        return self.start_example(self.example_work(panel, example), key)
+
+    def example_work(self, panel: Any, example: Any) -> Coroutine[Any, Any, bool]:
+        """Fills ``panel`` in as ``example`` says, now; returns the work that starts it."""
+        raise NotImplementedError

@@ -87,6 +87,8 @@ def local_addresses() -> list[str]:
 
 
 class ListenerForm(SocketForm):
+    host: QComboBox  # the usual addresses to listen on, and this machine's own
+
     def __init__(self, prefix: str, parent: QWidget | None = None) -> None:
         super().__init__(prefix, parent)
         self.certificate: ServerCertificate | None = None
@@ -157,6 +159,7 @@ class ListenerForm(SocketForm):
 
         row = self.address_row(self.host, 0, 1)
         row.addWidget(self.remove_stale)
+        self.path_fields.append(self.remove_stale)
         row.addStretch(1)
         grid.addLayout(row, 0, 0, 1, 2)
 
@@ -311,20 +314,11 @@ class ListenerForm(SocketForm):
 
     # -- reacting to the user ---------------------------------------------------------------
 
-    def network_widgets(self) -> Sequence[QWidget]:
-        return (self.host_label, self.host, self.port_label, self.port)
-
-    def path_widgets(self) -> Sequence[QWidget]:
-        return (self.path_label, self.path, self.remove_stale)
-
     def tls_widgets(self) -> Sequence[QWidget]:
         return (self.tls_label, self.self_signed, self.cert, self.key)
 
-    def error_fields(self) -> dict[str, QWidget]:
+    def setting_fields(self) -> dict[str, QWidget]:
         return {
-            "port": self.port,
-            "host": self.host,
-            "path": self.path,
             "framing": self.framing,
             "reply": self.responder,
             "rules": self.rules,
@@ -369,8 +363,7 @@ class ListenerForm(SocketForm):
             self.framing.setCurrentIndex(0)
         self.on_any_changed()
 
-    def on_any_changed(self) -> None:
-        self.show_error(None)
+    def warnings(self) -> list[str]:
         host = self.host.currentText().strip()
         warnings: list[str] = []
         if not self.socket_kind.uses_path and host in ALL_INTERFACES:
@@ -390,9 +383,7 @@ class ListenerForm(SocketForm):
                     "and the rule skipped. Write a+ instead of (a+)+."
                 ).format(numbers=", ".join(map(str, risky)))
             )
-        self.warning.setText("\n".join(warnings))
-        self.warning.setVisible(bool(warnings))
-        self.changed.emit()
+        return warnings
 
     def _on_site_browse_clicked(self) -> None:
         spec = DialogSpec(

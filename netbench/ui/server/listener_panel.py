@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -48,6 +47,7 @@ from netbench.ui.server.listener_form import ListenerForm
 from netbench.ui.server.listener_views import ListenerViews
 from netbench.ui.server.peers_model import PeerColumn, PeersModel, PeerState
 from netbench.ui.transcript.model import format_count
+from netbench.ui.widgets.layouts import column
 from netbench.ui.widgets.sizes import format_size
 from netbench.ui.widgets.sparkline import Sparkline
 
@@ -168,14 +168,8 @@ class ListenerPanel(TrafficPanel):
         peer_buttons.addWidget(self.abort_button)
         peer_buttons.addStretch(1)
         peer_buttons.addWidget(self.clear_closed_button)
-        peers_box = QWidget(self)
-        peers_layout = QVBoxLayout(peers_box)
-        peers_layout.setContentsMargins(0, 0, 0, 0)
-        self.peers_title = QLabel(self.tr("Peers"), peers_box)
-        peers_layout.addWidget(self.peers_title)
-        peers_layout.addWidget(self.peers, 1)
-        peers_layout.addLayout(peer_buttons)
-        return peers_box
+        self.peers_title = QLabel(self.tr("Peers"), self)
+        return column(self, self.peers_title, self.peers, peer_buttons, stretch=self.peers)
 
     def _build_sender(self) -> QWidget:
         self.editor = PayloadEditor(self.prefix, self)
@@ -201,12 +195,7 @@ class ListenerPanel(TrafficPanel):
         send_row.addWidget(self.editor.length_header)
         send_row.addWidget(self.file_sender, 1)
         send_row.addWidget(self.send_status, 1)
-        sender = QWidget(self)
-        sender_layout = QVBoxLayout(sender)
-        sender_layout.setContentsMargins(0, 0, 0, 0)
-        sender_layout.addLayout(send_row)
-        sender_layout.addWidget(self.editor)
-        return sender
+        return column(self, send_row, self.editor)
 
     # -- state ------------------------------------------------------------------------------
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QWidget
 
 from netbench.net.engine import Engine
 from netbench.net.socket_info import SocketInfo, listener_sockets
 from netbench.ui.panels.python_page import PythonPage
 from netbench.ui.runtime.tasks import start_task
+from netbench.ui.widgets.layouts import column
 from netbench.ui.widgets.naming import name_widget
 from netbench.ui.widgets.socket_info_view import SocketInfoView
 
@@ -41,16 +42,11 @@ class ListenerSocketsPage(QSplitter):
         self.view = SocketInfoView(
             prefix, self.tr("Start the listener to see its socket, and pick a peer's."), self
         )
-        left = QWidget(self)
-        column = QVBoxLayout(left)
-        column.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         row.addWidget(self.which, 1)
         row.addWidget(self.refresh_button)
-        column.addLayout(row)
-        column.addWidget(self.view, 1)
         self.python = PythonPage(prefix, "server", self)
-        self.addWidget(left)
+        self.addWidget(column(self, row, self.view, stretch=self.view))
         self.addWidget(self.python)
         self.setStretchFactor(0, 2)
         self.setStretchFactor(1, 3)

@@ -1,27 +1,25 @@
 """The Server tab: several listeners side by side, each in its own tab with its own state.
 
-The first listener's controls are named ``server.<control>``; later ones
-``server.<n>.<control>``, so every name stays unique and tests find the first by its
-plain name.
+It stands in the tab frame (``netbench/ui/panels/tab_frame.py``), which numbers and names
+the panels; this module says what is the tab's own: its panel, its words, its examples.
 """
 
 from __future__ import annotations
 
-import asyncio
+from collections.abc import Coroutine
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import (
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from netbench.core.framing.spec import FramingKind, FramingSpec
 from netbench.net.engine import Engine
 from netbench.net.listeners import ListenerConfig
 from netbench.net.socket_kinds import SocketKind
-from netbench.ui.panels.tab_frame import FrameWords, TabFrame
-from netbench.ui.sending.saved_store import SnippetStore, default_snippets_path
+from netbench.ui.panels.tab_frame import FrameWords, TrafficTab
+from netbench.ui.sending.saved_store import SnippetStore
 from netbench.ui.server.listener_panel import ListenerPanel
 
 
@@ -71,13 +69,13 @@ def examples() -> list[Example]:
     ]
 
 
-class ServerTab(TabFrame):
+class ServerTab(TrafficTab):
+    panel_type = ListenerPanel
+
     def __init__(
         self, engine: Engine, parent: QWidget | None = None, snippets: SnippetStore | None = None
     ) -> None:
-        super().__init__("server", "listeners", engine, parent)
-        # One list of saved messages for every sender in the window.
-        self.snippets = snippets or SnippetStore(default_snippets_path(), self)
+        super().__init__("server", "listener", engine, parent, snippets)
         self.build_frame(
             FrameWords(
                 panels=self.tr("Listeners"),
@@ -88,15 +86,7 @@ class ServerTab(TabFrame):
             examples(),
         )
 
-    def panel_noun(self) -> str:
-        return "listener"
-
-    def create_panel(self, prefix: str, source: str) -> ListenerPanel:
-        return ListenerPanel(prefix, source, self.engine, self.inner, self.snippets)
-
-    def run_example(self, key: str) -> asyncio.Task[bool]:
-        """Configure an idle listener (or a new one) as the example says, and start it."""
-        example = self.examples[key]
-        panel = self.idle_panel()
+    def example_work(self, panel: ListenerPanel, example: Example) -> Coroutine[Any, Any, bool]:
+        """Configures the listener as the example says; the work starts it."""
         panel.form.apply(example.config, example.reply)
-        return self.start_example(panel.start(), key)
+        return panel.start()

@@ -12,6 +12,7 @@ import codecs
 from collections import OrderedDict
 from collections.abc import Sequence
 from enum import IntEnum
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -26,7 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 
-from netbench.core.display import DisplayMode, hex_inline, render, render_block
+from netbench.core.display import DisplayMode, render, render_block
 from netbench.core.encodings import DEFAULT_ENCODING, normalize_encoding
 from netbench.core.transcript import (
     DEFAULT_RING_CAPACITY,
@@ -38,6 +39,7 @@ from netbench.core.transcript import (
     format_record,
     format_time,
 )
+from netbench.ui.transcript.search import hex_query, record_matches
 from netbench.ui.widgets.colors import ERROR_ROW_COLORS, INFO_COLORS, RECEIVED_COLORS, SENT_COLORS
 
 # A cell never shows more than this many characters: a 10 MB message must not make the
@@ -50,21 +52,6 @@ _CACHE_SIZE = 4_096
 # How many bytes a tooltip shows in its multi-line form.
 _TOOLTIP_BYTES = 256
 _TEXT_MODES = (DisplayMode.TEXT, DisplayMode.BOTH)
-
-# Controls shown by name in the visible text (see netbench.core.escapes); the search text
-# uses the same spelling so a query like "\r\n" finds what the cells show.
-_SEARCH_CONTROLS: dict[int, str] = {
-    **{code: f"\\x{code:02x}" for code in [*range(0x20), 0x7F]},
-    0x0A: "\\n",
-    0x0D: "\\r",
-    0x09: "\\t",
-    0x00: "\\0",
-}
-# Undecodable bytes come back from "surrogateescape" as U+DC80..U+DCFF.
-_SEARCH_TABLE: dict[int, str] = {
-    **_SEARCH_CONTROLS,
-    **{0xDC00 + byte: f"\\x{byte:02x}" for byte in range(0x80, 0x100)},
-}
 
 
 class Column(IntEnum):
@@ -571,52 +558,19 @@ class TranscriptModel(QAbstractTableModel):
     # -- search -----------------------------------------------------------------------------
 
     def find(self, query: str, start: int, forward: bool = True) -> int:
-        """The first row from ``start`` (wrapping around) whose cells contain ``query``, or -1.
-
-        Matching ignores case and looks at the peer, the note and the data as the current
-        mode shows it. Text is matched against a fast stand-in for the escaped display
-        (rendering 100,000 rows exactly would take seconds); hex queries are matched on the
-        bytes themselves, so "6869" and "68 69" both find b"hi".
-        """
+        """The first row from ``start`` (wrapping around) whose cells contain ``query``, or
+        -1: peer, note and data as the current mode shows them, ignoring case; hex queries
+        match the bytes (see :mod:`.search`)."""
         needle = query.casefold()
         if not needle or not self._rows:
             return -1
-        wanted_bytes = self._hex_query(query) if self._mode is not DisplayMode.TEXT else None
+        wanted = hex_query(query) if self._mode is not DisplayMode.TEXT else None
         count = self._rows
         step = 1 if forward else -1
         for offset in range(count):
             row = (start + step * offset) % count
             record = self._ring[row + self._skip]
-            if self._matches(record, row, needle, wanted_bytes):
+            note = partial(self.note_text, record, row)
+            if record_matches(record, needle, wanted, self._mode, self._encoding, note):
                 return row
         return -1
-
-    @staticmethod
-    def _hex_query(query: str) -> bytes | None:
-        digits = "".join(query.split())
-        try:
-            return bytes.fromhex(digits) if digits and len(digits) % 2 == 0 else None
-        except ValueError:
-            return None
-
-    def _matches(self, record: Record, row: int, needle: str, wanted: bytes | None) -> bool:
-        if needle in record.peer.casefold():
-            return True
-        if (record.note or record.chunk_frames > 1 or record.spans_chunks) and (
-            needle in self.note_text(record, row).casefold()
-        ):
-            return True
-        if not record.data:
-            return False
-        if wanted is not None and wanted in record.data:
-            return True
-        if self._mode is DisplayMode.HEX:
-            return needle in hex_inline(record.data)
-        return needle in self._search_text(record.data).casefold()
-
-    def _search_text(self, data: bytes) -> str:
-        try:
-            decoded = data.decode(self._encoding, "surrogateescape")
-        except UnicodeDecodeError:
-            return render(data, DisplayMode.TEXT, self._encoding)
-        return decoded.replace("\\", "\\\\").translate(_SEARCH_TABLE)

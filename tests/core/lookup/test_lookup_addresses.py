@@ -1,11 +1,13 @@
 """The address calculator against the ipaddress module, and its words for bad input."""
 
 import ipaddress
+import pickle
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from netbench.core.errors import PayloadError
 from netbench.core.lookup.address_errors import AddressError
 from netbench.core.lookup.addresses import calculate
 from netbench.core.lookup.conversions import forms_of, parse_form
@@ -192,3 +194,11 @@ def test_supernet_and_collapse():
     assert [str(n) for n in collapse(nets)] == ["192.168.0.0/23", "192.168.3.7/32"]
     with pytest.raises(AddressError, match="no common supernet"):
         common_supernet(parse_networks(["10.0.0.0/8", "::/0"]))
+
+
+def test_an_address_error_survives_pickling_and_is_not_a_payload_error():
+    error = AddressError("not an address at character 3", 2)
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is AddressError
+    assert (copy.message, copy.position, str(copy)) == (error.message, 2, str(error))
+    assert not isinstance(error, PayloadError)  # the editor's handler never takes it

@@ -880,6 +880,7 @@ def test_tls_insecure_connects_with_a_visible_warning(window, pump, s_server):
     )
     find(window, "client.tls_verify").setChecked(False)
     assert find(window, "client.tls_warning").isVisible()
+    assert "Insecure: the certificate is not checked" in find(window, "client.tls_warning").text()
     panel = tls_connect(window, pump, port, verify=False)
     assert panel.is_connected, find(window, "client.error").text()
     assert not panel.socket_info.tls.verified

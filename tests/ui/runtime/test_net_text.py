@@ -67,6 +67,13 @@ def connect(win, pump, host="127.0.0.1", port=None):
 # -- in a Chinese window ----------------------------------------------------------------------
 
 
+def test_a_port_out_of_range_is_said_in_chinese_at_the_port(zh_window, pump):
+    panel = connect(zh_window, pump, port=70000)
+    assert not panel.is_connected
+    assert find(zh_window, "client.error").text() == "端口 70000 超出范围：请使用 1 到 65535"
+    assert "border" in find(zh_window, "client.port").styleSheet()
+
+
 def test_a_refused_connection_is_said_in_chinese_next_to_the_port(zh_window, pump):
     port = free_port()
     panel = connect(zh_window, pump, port=port)
