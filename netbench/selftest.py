@@ -428,7 +428,16 @@ class QtChecks:
             image = QIcon(str(path)).pixmap(size, size).toImage()
             if image.isNull() or image.pixelColor(size // 2, size // 2).alpha() == 0:
                 raise CheckError(f"the SVG icon did not render at {size} px (svg plugins?)")
-        return f"netbench.svg rendered at {', '.join(map(str, sizes))} px from {resource_dir()}"
+        from PySide6.QtGui import QImageReader
+
+        formats = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}
+        missing = {"png", "jpeg", "gif", "svg"} - formats
+        if missing:
+            raise CheckError(f"no image format plugin for {', '.join(sorted(missing))}")
+        return (
+            f"netbench.svg rendered at {', '.join(map(str, sizes))} px from {resource_dir()}; "
+            "PNG, JPEG, GIF and SVG can be read"
+        )
 
     def fonts(self) -> str:
         from PySide6.QtCore import Qt
