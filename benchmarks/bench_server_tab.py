@@ -212,6 +212,8 @@ def run_tab(args: argparse.Namespace) -> dict[str, float]:
     from netbench.ui.main_window import MainWindow
 
     raise_fd_limit()
+    if os.environ.get("NB_SWITCH"):  # to try other GIL switch intervals
+        sys.setswitchinterval(float(os.environ["NB_SWITCH"]))
     app = QApplication([])
     app.setQuitOnLastWindowClosed(False)
     result: dict[str, float] = {}

@@ -378,6 +378,7 @@ class ListenerPanel(TrafficPanel):
         self.views.follow(events)
 
     def after_view_update(self) -> None:
+        self.peers_model.announce()
         self.views.after_update()
 
     def on_peer_selection_changed(self) -> None:
@@ -386,7 +387,7 @@ class ListenerPanel(TrafficPanel):
             self.views.peer_selected(names[0])
 
     def show_events(self, events: Sequence[NetEvent], messages: int) -> None:
-        self.peers_model.apply(events)
+        self.peers_model.apply(events, announce=False)  # told at the view's pace
         super().show_events(events, messages)
 
     def on_stats_timer_timeout(self) -> None:

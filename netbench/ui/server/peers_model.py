@@ -81,6 +81,7 @@ class PeersModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[PeerRow] = []
         self._index: dict[str, int] = {}
+        self._unannounced: set[int] = set()  # rows changed since the views were told
         self.total_connections = 0
         self.datagram = False  # the listener's peers send datagrams: no connections
 
@@ -93,10 +94,15 @@ class PeersModel(QAbstractTableModel):
 
     # -- updates ----------------------------------------------------------------------------
 
-    def apply(self, events: Sequence[NetEvent]) -> None:
-        """Fold a batch into the table: one insert for new peers, one change for the rest."""
+    def apply(self, events: Sequence[NetEvent], announce: bool = True) -> None:
+        """Fold a batch into the table: one insert for new peers, one change for the rest.
+
+        New peers are inserted at once; with ``announce`` off, changed counts and states
+        are told later, by :meth:`announce` (a flood's updates come faster than the table
+        is worth repainting).
+        """
         new_rows: list[PeerRow] = []
-        changed: set[int] = set()
+        changed = self._unannounced
         pending: dict[str, PeerRow] = {}
         for event in events:
             if isinstance(event, Connected):
@@ -118,11 +124,21 @@ class PeersModel(QAbstractTableModel):
             self._update(row_obj, event)
         if new_rows:
             self._insert(new_rows)
-        if changed:
-            top, bottom = min(changed), max(changed)
-            self.dataChanged.emit(self.index(top, 0), self.index(bottom, len(PeerColumn) - 1))
-        if new_rows or changed:
             self.counts_changed.emit()
+        if announce:
+            self.announce()
+
+    def announce(self) -> None:
+        """Tell the views of the rows whose counts or state changed since the last time."""
+        changed = self._unannounced
+        if not changed:
+            return
+        top, bottom = min(changed), max(changed)
+        changed.clear()
+        bottom = min(bottom, len(self._rows) - 1)
+        if top <= bottom:
+            self.dataChanged.emit(self.index(top, 0), self.index(bottom, len(PeerColumn) - 1))
+        self.counts_changed.emit()
 
     @staticmethod
     def _update(row: PeerRow, event: NetEvent) -> None:
@@ -170,12 +186,14 @@ class PeersModel(QAbstractTableModel):
         if not positions:
             return
         self.beginResetModel()
+        self._unannounced.clear()  # a reset makes the views read every row again
         self._rows = [r for i, r in enumerate(self._rows) if i not in positions]
         self._index = {r.name: i for i, r in enumerate(self._rows)}
         self.endResetModel()
 
     def clear(self) -> None:
         self.beginResetModel()
+        self._unannounced.clear()
         self._rows.clear()
         self._index.clear()
         self.endResetModel()

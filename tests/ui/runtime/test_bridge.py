@@ -80,7 +80,7 @@ def test_socket_events_cross_the_bridge_in_both_modes(qloop, pump, run_async, mo
     bridge.stop()
     bridge.deleteLater()
     if mode is EngineMode.UI_LOOP:
-        # 300 KB against a 4 MB budget per tick may or may not park; the data is whole.
+        # 300 KB against an 8 MB budget per tick may or may not park; the data is whole.
         assert engine.gate.bytes_per_tick is not None
     else:
         # An IO thread reads in large pieces with no budget per tick: what bounds it is the
