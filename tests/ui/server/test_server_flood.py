@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from netbench.core.recording.rows import END, RowStream
-from tests.ui.helpers import bound_port, find, start_listener
+from helpers import bound_port, find, start_listener
 
 LINES = 200_000
 LINE = b"x" * 31 + b"\n"
