@@ -6,8 +6,9 @@ import socket
 import subprocess
 import sys
 
-from netbench.core.recording.rows import END, RowStream
 from helpers import bound_port, find, start_listener
+
+from netbench.core.recording.rows import END, RowStream
 
 LINES = 200_000
 LINE = b"x" * 31 + b"\n"
