@@ -20,9 +20,20 @@ the tab shows; ``/proc/net/snmp`` beside it, machine-wide).
 
     python benchmarks/bench_server_tab.py [--seconds 5] [--clients 200] [--idle 5000]
 
-Figures (2-core machine, one run):
+One run on a quiet 2-core machine (the README has the same table):
 
-    see the README's "Floods" section, which holds the table of the last run
+    scenario                                   msgs/s   MB/s  ratio  hb p50  hb p99  RSS MB
+    plain asyncio, same framer (baseline)  14,061,432  899.9   1.00       -       -      27
+    plain asyncio, 256 KB reads + count    18,256,215 1168.4   1.30       -       -      75
+    Server tab, qasync loop                 7,298,574  467.1   0.52   4.4ms  22.5ms     173
+    Server tab, IO thread                   9,911,253  634.3   0.70   0.2ms  32.2ms     170
+    Server tab, qasync loop, recording      2,194,058  140.4   0.16   9.6ms  31.1ms     195
+    Server tab, IO thread, recording        2,662,961  170.4   0.19   5.5ms  31.3ms     197
+    (recorded 29,402,816 of 29,402,816 and 31,976,192 of 31,976,192 messages)
+    5,000 idle connections: listed in 1.1 s (ui-loop, p99 14.4 ms), 0.6 s (io-thread, 16.2 ms)
+    10,000 idle connections: listed in 3.2 s (ui-loop, p99 22.6 ms), 1.0 s (io-thread, 20.9 ms)
+    UDP 50,000/s x 10 s: counted exactly in both modes; the socket's buffer dropped 13.5%
+    on the UI loop (p99 11.5 ms) and 2.6% on an IO thread (p99 15.1 ms)
 """
 
 from __future__ import annotations
