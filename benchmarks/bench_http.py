@@ -32,6 +32,12 @@ jobs ran (load 4 to 5: Python's figures suffer more than curl's, so the ratios a
     netbench engine, asyncio            2,328   0.430    6.47            1
     netbench engine, qasync loop        1,888   0.530    7.98            1
 
+On a quiet machine (load under 1), median of 3: curl 0.072 ms/request, h11 blocking
+0.148 (2.07x), h11 + wire log 0.169 (2.36x), httpcore2 0.290 (4.04x), the engine 0.287 on
+asyncio (4.00x) and 0.306 under qasync (4.26x): a profile of the engine's run puts a
+quarter of its time in h11's own parsing and state machine and about 15% in the engine's
+result, timings and anomaly scan; the 3x goal is not met.
+
 The same earlier, under a lighter load (about 2): curl 0.086 ms, h11 + wire log 0.170
 (1.97x), the engine 0.260 on asyncio (3.02x) and 0.319 under qasync (3.71x), where
 httpcore2 had been 5.5x. Plain HTTP/1.1 now goes the h11 path (``netbench/net/http/h1.py``):
