@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
@@ -289,6 +289,14 @@ class MainWindow(QMainWindow):
         mode = self.engine.mode.value
         self._about = AboutDialog(self, self.language, mode, self.log_path)
         self._about.open()
+
+    def event(self, event: QEvent) -> bool:
+        """A repaint of the window takes its turn before an IO thread's readers (see
+        ``ReadGate.ui_turn``); on the UI loop the readers are on this thread anyway."""
+        if event.type() == QEvent.Type.UpdateRequest and self.engine.mode is EngineMode.IO_THREAD:
+            with self.engine.gate.ui_turn():
+                return super().event(event)
+        return super().event(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.persist_settings:

@@ -247,3 +247,20 @@ def test_socat_client_talks_to_our_listener(tmp_path, kind):
     out = asyncio.run(scenario())
     assert frames(events)[:2] == [b"ping 1", b"ping 2"]
     assert b"pong" in out
+
+
+def test_a_reader_on_another_thread_waits_while_the_ui_repaints() -> None:
+    """The UI thread's turn (a repaint) holds readers at their next read, briefly."""
+    import threading
+
+    from netbench.net.read_gate import ReadGate
+
+    gate = ReadGate(bytes_per_tick=None)
+    admitted = threading.Event()
+    reader = threading.Thread(target=lambda: (gate.admit(100), admitted.set()))
+    with gate.ui_turn():
+        reader.start()
+        assert not admitted.wait(0.02)  # held while the turn lasts (at most 50 ms)
+    assert admitted.wait(1.0)
+    reader.join(1.0)
+    assert gate.admit(100)  # no turn: straight through

@@ -217,6 +217,10 @@ class TrafficPanel(QWidget):
         self.engine.call(self.engine.emit, Notice(source=self.source, text=text, error=error))
 
     def on_view_timer_timeout(self) -> None:
+        with self.engine.gate.ui_turn():  # an IO thread's readers wait for it (see ReadGate)
+            self._update_view()
+
+    def _update_view(self) -> None:
         started = time.monotonic()
         while True:
             events, messages = self._pending.take(recording=self.transcript.recorder is not None)

@@ -278,3 +278,30 @@ def test_every_control_has_a_unique_name_and_an_accessible_name(view: Transcript
     ):
         assert view.findChild(QWidget, f"{PREFIX}.{control}") is not None, control
     assert view.table.objectName() == f"{PREFIX}.transcript"
+
+
+def test_the_status_line_changes_without_laying_out_the_window(
+    view: TranscriptView, qtbot: Any
+) -> None:
+    """Under a flood the status changes ten times a second: each change used to lay out
+    and repaint the whole window."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Count(QObject):
+        layouts = 0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.LayoutRequest:
+                Count.layouts += 1
+            return False
+
+    counter = Count()
+    view.installEventFilter(counter)
+    qtbot.wait(50)
+    Count.layouts = 0
+    for n in range(20):
+        view.append_records(make_records(1, start=n))
+        qtbot.wait(5)
+    assert "20 shown" in view.status_text() or "shown" in view.status_text()
+    assert Count.layouts == 0
+    view.removeEventFilter(counter)
