@@ -19,11 +19,10 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
     QObject,
-    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,6 +45,7 @@ from netbench.core.transcript import DEFAULT_RING_CAPACITY, Record
 from netbench.ui.transcript.exports import ExportFormat, TranscriptFiles
 from netbench.ui.transcript.inspector import MessageInspector
 from netbench.ui.transcript.model import Column, TranscriptModel, format_count
+from netbench.ui.transcript.status_box import StatusBox
 from netbench.ui.transcript.table import TranscriptTable
 from netbench.ui.widgets.colors import NO_MATCH_BACKGROUND, NO_MATCH_TEXT
 from netbench.ui.widgets.naming import name_widget
@@ -584,33 +584,6 @@ class TranscriptView(QWidget):
         if text != self.status.text():
             self.status.setText(text)
             self.status.setToolTip(self.status_text())
-
-
-class StatusBox(QWidget):
-    """Holds the status label outside any layout, so its text changes stay local.
-
-    A label in a layout asks the layouts above it for room on every ``setText``, up to
-    the window; under a flood the status changes ten times a second, and each time the
-    whole window was laid out and repainted again (measured: ~12 full repaints a second
-    of ~10 ms each, the largest share of the window's time). Here the label fills the
-    box, whose size never depends on the text; the text is cut at the width it is given.
-    """
-
-    def __init__(self, label: QLabel, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.label = label
-        label.setParent(self)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-
-    def sizeHint(self) -> QSize:
-        return QSize(100, self.label.fontMetrics().height() + 4)
-
-    def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        self.label.setGeometry(self.rect())
-        super().resizeEvent(event)
 
 
 def _text_button(text: str, parent: QWidget) -> QToolButton:

@@ -290,7 +290,7 @@ def test_the_status_line_changes_without_laying_out_the_window(
     class Count(QObject):
         layouts = 0
 
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.LayoutRequest:
                 Count.layouts += 1
             return False
