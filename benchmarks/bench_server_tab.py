@@ -23,17 +23,17 @@ the tab shows; ``/proc/net/snmp`` beside it, machine-wide).
 One run on a quiet 2-core machine (the README has the same table):
 
     scenario                                   msgs/s   MB/s  ratio  hb p50  hb p99  RSS MB
-    plain asyncio, same framer (baseline)  14,061,432  899.9   1.00       -       -      27
-    plain asyncio, 256 KB reads + count    18,256,215 1168.4   1.30       -       -      75
-    Server tab, qasync loop                 7,298,574  467.1   0.52   4.4ms  22.5ms     173
-    Server tab, IO thread                   9,911,253  634.3   0.70   0.2ms  32.2ms     170
-    Server tab, qasync loop, recording      2,194,058  140.4   0.16   9.6ms  31.1ms     195
-    Server tab, IO thread, recording        2,662,961  170.4   0.19   5.5ms  31.3ms     197
-    (recorded 29,402,816 of 29,402,816 and 31,976,192 of 31,976,192 messages)
-    5,000 idle connections: listed in 1.1 s (ui-loop, p99 14.4 ms), 0.6 s (io-thread, 16.2 ms)
-    10,000 idle connections: listed in 3.2 s (ui-loop, p99 22.6 ms), 1.0 s (io-thread, 20.9 ms)
-    UDP 50,000/s x 10 s: counted exactly in both modes; the socket's buffer dropped 13.5%
-    on the UI loop (p99 11.5 ms) and 2.6% on an IO thread (p99 15.1 ms)
+    plain asyncio, same framer (baseline)  14,178,738  907.4   1.00       -       -      27
+    plain asyncio, 256 KB reads + count    17,572,181 1124.6   1.24       -       -      75
+    Server tab, qasync loop                 7,512,501  480.8   0.53   1.7ms  20.1ms     170
+    Server tab, IO thread                  10,035,045  642.2   0.71   0.1ms  10.5ms     174
+    Server tab, qasync loop, recording      2,515,827  161.0   0.18   9.0ms  34.5ms     195
+    Server tab, IO thread, recording        2,938,016  188.0   0.21   0.8ms  20.9ms     172
+    (recorded 31,272,064 of 31,272,064 and 29,694,400 of 29,694,400 messages)
+    5,000 idle connections: listed in 0.9 s (ui-loop, p99 15.1 ms), 0.5 s (io-thread, 14.6 ms)
+    10,000 idle connections: listed in 2.7 s (ui-loop, p99 15.1 ms), 1.0 s (io-thread, 23.6 ms)
+    UDP 50,000/s x 10 s: counted exactly in both modes; the socket's default buffer dropped
+    8.8% on the UI loop (p99 12.1 ms) and 6.7% on an IO thread (p99 12.9 ms)
 """
 
 from __future__ import annotations
