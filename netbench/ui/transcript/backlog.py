@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from netbench.core.framing.runs import payload_size
 from netbench.net.events import DataReceived, DataSent, DataSentUnshown, NetEvent
 from netbench.ui.transcript.records import Unshown, recording_rows, records_from_events
 from netbench.ui.transcript.view import TranscriptView
@@ -47,19 +46,18 @@ def tally(events: Sequence[NetEvent]) -> Tally:
     """One pass over a batch: what it carries each way."""
     counts = Tally()
     for event in events:
+        messages, nbytes = _messages_and_bytes(event)
         if isinstance(event, DataReceived):
-            counts.messages_in += len(event.messages)
-            counts.bytes_in += event.nbytes
-        elif isinstance(event, DataSentUnshown):
-            counts.messages_out += 1
-            counts.bytes_out += event.nbytes
-        elif isinstance(event, DataSent):
-            counts.messages_out += 1
-            counts.bytes_out += len(event.data)
+            counts.messages_in += messages
+            counts.bytes_in += nbytes
+        else:
+            counts.messages_out += messages
+            counts.bytes_out += nbytes
     return counts
 
 
 def _messages_and_bytes(event: NetEvent) -> tuple[int, int]:
+    """What a data event carries (bytes read, for a read); nothing for the others."""
     if isinstance(event, DataReceived):
         return len(event.messages), event.nbytes
     if isinstance(event, DataSentUnshown):
@@ -149,20 +147,8 @@ class ShownLater:
         while cut > 0 and newest < ROWS_PER_UPDATE:
             cut -= 1
             newest += _messages_and_bytes(self._events[cut])[0]
-        kept: list[NetEvent] = []
-        unshown = self._unshown
-        for event in self._events[:cut]:
-            if isinstance(event, DataReceived):
-                unshown.records_in += len(event.messages)
-                unshown.bytes_in += payload_size(event.messages)
-            elif isinstance(event, DataSentUnshown):
-                unshown.records_out += 1
-                unshown.bytes_out += event.nbytes
-            elif isinstance(event, DataSent):
-                unshown.records_out += 1
-                unshown.bytes_out += len(event.data)
-            else:
-                kept.append(event)
+        count_whole = self._unshown.count_whole
+        kept = [event for event in self._events[:cut] if not count_whole(event)]
         self._events = kept + self._events[cut:]
         self._messages = newest
 

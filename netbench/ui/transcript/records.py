@@ -40,6 +40,22 @@ class Unshown:
     records_out: int = 0
     bytes_out: int = 0
 
+    def count_whole(self, event: NetEvent) -> bool:
+        """Count a data event none of whose messages becomes a row; False for the other
+        events (notes are always shown)."""
+        if isinstance(event, DataReceived):
+            self.records_in += len(event.messages)
+            self.bytes_in += payload_size(event.messages)
+        elif isinstance(event, DataSentUnshown):
+            self.records_out += 1
+            self.bytes_out += event.nbytes
+        elif isinstance(event, DataSent):
+            self.records_out += 1
+            self.bytes_out += len(event.data)
+        else:
+            return False
+        return True
+
     def add(self, other: Unshown) -> None:
         self.records_in += other.records_in
         self.bytes_in += other.bytes_in
@@ -71,13 +87,13 @@ def records_from_events(
             messages = event.messages
             count = len(messages)
             start = 0
+            if skip >= count:
+                skip -= count
+                unshown.count_whole(event)
+                continue
             if skip:
-                start = min(skip, count)
-                skip -= start
+                start, skip = skip, 0
                 unshown.records_in += start
-                if start == count:
-                    unshown.bytes_in += payload_size(messages)
-                    continue
                 # Only the shown tail is cut out of the read (see DelimitedRun).
                 shown = messages[start:]
                 unshown.bytes_in += payload_size(messages) - sum(map(len, shown))
@@ -102,13 +118,11 @@ def records_from_events(
                     )
                 )
         elif isinstance(event, DataSentUnshown):
-            unshown.records_out += 1
-            unshown.bytes_out += event.nbytes
+            unshown.count_whole(event)
         elif isinstance(event, DataSent):
             if skip:
                 skip -= 1
-                unshown.records_out += 1
-                unshown.bytes_out += len(event.data)
+                unshown.count_whole(event)
                 continue
             append(Record(event.wall, outgoing, event.peer, event.data, channel=event.source))
         else:
