@@ -16,7 +16,6 @@ from helpers import (
     find,
     make_three,
     names,
-    own_data_dir,
     save_as,
     status,
     type_payload,
@@ -27,17 +26,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
 from netbench.core.saved_messages_format import FORMAT_NAME, parse_library
-
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    """Each test has its own user data directory, so its saved messages are its own."""
-    return own_data_dir(tmp_path, monkeypatch)
-
-
-@pytest.fixture
-def snippets_file(data_dir):
-    return data_dir / "snippets.json"
 
 
 @pytest.fixture

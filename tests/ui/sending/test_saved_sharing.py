@@ -12,24 +12,12 @@ from helpers import (
     find,
     make_three,
     names,
-    own_data_dir,
     save_as,
     status,
     type_payload,
 )
 
 from netbench.core.saved_messages_format import FORMAT_NAME
-
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    """Each test has its own user data directory, so its saved messages are its own."""
-    return own_data_dir(tmp_path, monkeypatch)
-
-
-@pytest.fixture
-def snippets_file(data_dir):
-    return data_dir / "snippets.json"
 
 
 @pytest.fixture

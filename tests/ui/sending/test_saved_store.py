@@ -5,21 +5,9 @@ from helpers import (
     file_names,
     find,
     names,
-    own_data_dir,
     save_as,
     type_payload,
 )
-
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    """Each test has its own user data directory, so its saved messages are its own."""
-    return own_data_dir(tmp_path, monkeypatch)
-
-
-@pytest.fixture
-def snippets_file(data_dir):
-    return data_dir / "snippets.json"
 
 
 @pytest.fixture
