@@ -105,11 +105,16 @@ def udp_counters() -> dict[str, int]:
 
 
 def count_recorded(path: Path) -> int:
-    """Messages in a recording: a row per message, or a row per read with its count."""
+    """Messages in a recording: a row per message, or a row per read with its count (in a
+    compact recording, the bytes after each row are skipped)."""
     count_field = re.compile(rb'"count": (\d+)')
+    raw_field = re.compile(rb'"raw": (\d+)')
     messages = 0
     with path.open("rb") as handle:
-        for line in handle:
+        for line in iter(handle.readline, b""):
+            raw = raw_field.search(line)
+            if raw:
+                handle.seek(int(raw.group(1)) + 1, os.SEEK_CUR)
             found = count_field.search(line, 0, 400)
             if found:
                 messages += int(found.group(1))
@@ -159,7 +164,8 @@ async def wait_until_quiet(count: object, started: float) -> float:
 
 async def flood_scenario(panel, engine, args) -> dict[str, float]:  # type: ignore[no-untyped-def]
     port = int(panel.listener.address.rsplit(":", 1)[1])
-    record_path = Path(tempfile.mkdtemp()) / "flood.jsonl"
+    suffix = "nbrec" if args.compact else "jsonl"
+    record_path = Path(tempfile.mkdtemp()) / f"flood.{suffix}"
     if args.record:
         assert panel.transcript.start_recording(record_path)
     result: dict[str, float] = {}
@@ -272,6 +278,8 @@ SCENARIOS = [
     ("Server tab, IO thread", ["--scenario", "io-thread"]),
     ("Server tab, qasync loop, recording", ["--scenario", "ui-loop", "--record"]),
     ("Server tab, IO thread, recording", ["--scenario", "io-thread", "--record"]),
+    ("qasync loop, recording compact", ["--scenario", "ui-loop", "--record", "--compact"]),
+    ("IO thread, recording compact", ["--scenario", "io-thread", "--record", "--compact"]),
 ]
 
 
@@ -337,6 +345,7 @@ def main() -> None:
     parser.add_argument("--udp-rate", type=int, default=50_000)
     parser.add_argument("--scenario")
     parser.add_argument("--record", action="store_true")
+    parser.add_argument("--compact", action="store_true", help="record to a .nbrec file")
     parser.add_argument("--fastest", action="store_true")
     parser.add_argument("--idle-only", action="store_true")
     parser.add_argument("--udp", action="store_true")

@@ -78,7 +78,41 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help="check networking, Qt plugins and fonts without a window, print a table and exit",
     )
+    parser.add_argument(
+        "--to-json-lines",
+        nargs=2,
+        metavar=("RECORDING", "OUT"),
+        type=Path,
+        help="write a compact recording (.nbrec) as JSON Lines to OUT ('-': standard output) "
+        "and exit",
+    )
     return parser.parse_args(argv)
+
+
+def convert_recording(source: Path, target: Path) -> int:
+    """``--to-json-lines``: a compact recording as JSON Lines; the exit status."""
+    from netbench.core.recording.compact import CompactError, to_json_lines
+
+    try:
+        with contextlib.ExitStack() as files:
+            reading = files.enter_context(source.open("rb"))
+            if str(target) == "-":
+                writing = sys.stdout.buffer
+            else:
+                writing = files.enter_context(target.open("wb"))
+            rows = to_json_lines(reading, writing)
+    except CompactError as exc:
+        print(
+            f"netbench: {source}: not a compact recording, or damaged at row {exc.line}",
+            file=sys.stderr,
+        )
+        return 1
+    except OSError as exc:
+        print(f"netbench: {exc}", file=sys.stderr)
+        return 1
+    if str(target) != "-":
+        print(f"{rows} rows written to {target}", file=sys.stderr)
+    return 0
 
 
 def setup_logging(level: str) -> Path:
@@ -197,6 +231,8 @@ async def _run_window(
 
 def main(argv: Sequence[str] | None = None, on_ready: ReadyHook | None = None) -> int:
     args = parse_args(argv)
+    if args.to_json_lines:
+        return convert_recording(*args.to_json_lines)
     if args.self_test:
         from netbench.selftest import run
 

@@ -4792,6 +4792,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>缺失</translation>
     </message>
     <message>
+        <source>does not match the bytes after the row (the file is cut short or damaged)</source>
+        <translation>与该行之后的字节不符（文件被截断或已损坏）</translation>
+    </message>
+    <message>
         <source>is not a time in seconds</source>
         <translation>不是以秒为单位的时间</translation>
     </message>
@@ -4857,10 +4861,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Replay a recording</source>
         <translation>回放记录文件</translation>
-    </message>
-    <message>
-        <source>Send the messages of a recording again: JSON Lines from Record to file or Export, on the Client or the Server tab</source>
-        <translation>把记录文件中的消息重新发送一遍：客户端或服务器页“记录到文件”或“导出”得到的 JSON Lines</translation>
     </message>
     <message>
         <source>Replay status</source>
@@ -4939,20 +4939,24 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>回放进度</translation>
     </message>
     <message>
+        <source>Send a recording again: from Record to file or Export</source>
+        <translation>重新发送一份记录：来自“记录到文件”或“导出”</translation>
+    </message>
+    <message>
+        <source>Recordings (*.jsonl *.ndjson *.json *.nbrec)</source>
+        <translation>记录文件 (*.jsonl *.ndjson *.json *.nbrec)</translation>
+    </message>
+    <message>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
+        <source>Send the messages of a recording again: Record to file (JSON Lines or compact) or Export, on the Client or the Server tab</source>
+        <translation>重新发送一份记录中的消息：来自客户端或服务器标签页的“记录到文件”（JSON Lines 或紧凑格式）或“导出”</translation>
+    </message>
+    <message>
         <source>Connect first: a replay goes out on this session&apos;s connection</source>
         <translation>请先连接：回放在此会话的连接上发送</translation>
-    </message>
-    <message>
-        <source>Send a recording again: JSON Lines from Record to file or Export</source>
-        <translation>重新发送一份记录：“记录到文件”或“导出”得到的 JSON Lines</translation>
-    </message>
-    <message>
-        <source>JSON Lines (*.jsonl *.ndjson *.json)</source>
-        <translation>JSON Lines 文件 (*.jsonl *.ndjson *.json)</translation>
     </message>
     <message>
         <source>All files (*)</source>
@@ -7042,6 +7046,10 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Compact recording, fastest for floods (*.nbrec)</source>
+        <translation>紧凑记录，应对洪流最快 (*.nbrec)</translation>
     </message>
     <message>
         <source>All files (*)</source>

@@ -8,7 +8,7 @@ import time
 from loopback import wait_for
 
 from netbench.core.recording.replay_plan import Pace, ReplayChoice, ReplayTiming
-from netbench.core.recording.writer import JsonlRecorder
+from netbench.core.recording.writer import FileRecorder
 from netbench.core.transcript import Direction, Record
 from netbench.net.datagram import DatagramClient, DatagramKind
 from netbench.net.replay import ReplayRun, run_replay
@@ -18,7 +18,7 @@ from netbench.net.write_room import WRITE_HIGH_WATER
 
 def write_recording(path, rows):
     """``rows``: (seconds, direction, bytes), recorded as Record to file writes them."""
-    recorder = JsonlRecorder(path)
+    recorder = FileRecorder(path)
     recorder.write_many(
         Record(at=1_700_000_000 + at, direction=direction, peer="127.0.0.1:1", data=data)
         for at, direction, data in rows

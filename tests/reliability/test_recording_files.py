@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from netbench.core.recording.writer import FileLoss, JsonlRecorder
+from netbench.core.recording.writer import FileLoss, FileRecorder
 from netbench.core.transcript import Direction, Record
 
 
@@ -23,7 +23,7 @@ def records(count: int, size: int = 100) -> list[Record]:
 def test_the_recorder_notices_its_folder_was_removed(tmp_path: Path):
     folder = tmp_path / "DIR"
     folder.mkdir()
-    recorder = JsonlRecorder(folder / "rec.jsonl")
+    recorder = FileRecorder(folder / "rec.jsonl")
     recorder.write_many(records(3))
     assert not recorder.check()
     # Removed by another process, as a user's rm -rf would.
@@ -37,14 +37,14 @@ def test_the_recorder_notices_its_folder_was_removed(tmp_path: Path):
 
 def test_the_recorder_notices_its_file_moved_and_another_in_its_place(tmp_path: Path):
     path = tmp_path / "rec.jsonl"
-    recorder = JsonlRecorder(path)
+    recorder = FileRecorder(path)
     recorder.write_many(records(1))
     path.rename(tmp_path / "moved.jsonl")
     path.write_text("another file\n")
     assert recorder.check() and recorder.loss is FileLoss.MOVED
     recorder.close()
     # Replaced by a rename over it: our file is unlinked, so that is a deletion.
-    recorder = JsonlRecorder(path)
+    recorder = FileRecorder(path)
     (tmp_path / "other").write_text("x")
     os.replace(tmp_path / "other", path)
     assert recorder.check() and recorder.loss is FileLoss.DELETED
@@ -65,7 +65,7 @@ def small_tmpfs(where: Path):
         subprocess.run(["umount", "-l", str(where)], check=False)
 
 
-def fill(recorder: JsonlRecorder) -> OSError | None:
+def fill(recorder: FileRecorder) -> OSError | None:
     """Write until the disk says no; the error it gave."""
     try:
         for _ in range(1000):
@@ -78,7 +78,7 @@ def fill(recorder: JsonlRecorder) -> OSError | None:
 @pytest.mark.skipif(os.geteuid() != 0, reason="mounting a small tmpfs needs root")
 def test_a_full_disk_stops_the_recording_with_the_reason(tmp_path: Path):
     with small_tmpfs(tmp_path / "small") as disk:
-        recorder = JsonlRecorder(disk / "rec.jsonl")
+        recorder = FileRecorder(disk / "rec.jsonl")
         failure = fill(recorder)
         assert failure is not None and failure.errno == errno.ENOSPC
         assert 0 < recorder.records_written < 100_000

@@ -18,6 +18,7 @@ from typing import BinaryIO
 
 from netbench.core.errors import RecordingError
 from netbench.core.recording.big_rows import BIG_ROW_BYTES, decode_hex_in_steps, split_big_row
+from netbench.core.recording.compact import CompactError, is_header, read_bytes_after
 from netbench.core.recording.writer import messages_of_read
 from netbench.core.text import QT_TRANSLATE_NOOP, Text, verbatim
 from netbench.core.transcript import Direction
@@ -92,6 +93,15 @@ def parse_row(raw: bytes, line: int, first: bool = False) -> Row | list[Row] | N
         big = _big_row(raw, line, first)
         if big is not None:
             return big
+    value = _json_object(raw, line, first)
+    if "count" in value:
+        return _rows_of_read(value, line)
+    return _row_of(value, line)
+
+
+def _json_object(raw: bytes, line: int, first: bool) -> dict[str, object]:
+    """A row's JSON object, checked: a RecordingError says, in plain words, what it is
+    instead (the file's first row: that the file is not a recording)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -120,16 +130,15 @@ def parse_row(raw: bytes, line: int, first: bool = False) -> Row | list[Row] | N
             ).format(line=line),
             line,
         )
-    if "count" in value:
-        return _rows_of_read(value, line)
-    return _row_of(value, line)
+    return value
 
 
-def _rows_of_read(value: dict[str, object], line: int) -> list[Row]:
-    """The messages of a row per read, each a row of its own with the same line."""
+def _rows_of_read(value: dict[str, object], line: int, data: bytes | None = None) -> list[Row]:
+    """The messages of a row per read, each a row of its own with the same line
+    (``data``: a compact row's bytes)."""
     head = _row_of({**value, "hex": ""}, line)
     try:
-        messages = messages_of_read(value)
+        messages = messages_of_read(value, data)
     except ValueError as exc:
         name = str(exc)
         problem = (
@@ -177,7 +186,30 @@ def _not_json(first: bool, line: int, reason: str) -> RecordingError:
     return RecordingError(_not_recording(first, message.format(line=line, reason=reason)), line)
 
 
-def _row_of(value: dict[str, object], line: int) -> Row:
+def _compact_row(value: dict[str, object], line: int, stream: BinaryIO) -> Row | list[Row]:
+    """A row of a compact recording, with the bytes that follow it read from ``stream``."""
+    if "raw" not in value:
+        row = _row_of({**value, "hex": ""}, line)
+        if row.direction in REPLAYABLE:
+            raise _field_error(line, "raw", QT_TRANSLATE_NOOP("Replay", "is missing"))
+        return row
+    try:
+        data = read_bytes_after(stream, value["raw"], line)
+    except CompactError:
+        raise _field_error(
+            line,
+            "raw",
+            QT_TRANSLATE_NOOP(
+                "Replay",
+                "does not match the bytes after the row (the file is cut short or damaged)",
+            ),
+        ) from None
+    if "count" in value:
+        return _rows_of_read(value, line, data)
+    return _row_of(value, line, data)
+
+
+def _row_of(value: dict[str, object], line: int, data: bytes | None = None) -> Row:
     for name in ("at", "dir", "peer"):
         if name not in value:
             raise _field_error(line, name, QT_TRANSLATE_NOOP("Replay", "is missing"))
@@ -194,23 +226,24 @@ def _row_of(value: dict[str, object], line: int) -> Row:
     peer = value["peer"]
     if not isinstance(peer, str):
         raise _field_error(line, "peer", QT_TRANSLATE_NOOP("Replay", "is not text"))
-    data = b""
-    if direction in REPLAYABLE:
-        if "hex" not in value:
-            raise _field_error(line, "hex", QT_TRANSLATE_NOOP("Replay", "is missing"))
-        digits = value["hex"]
-        if not isinstance(digits, str):
-            raise _field_error(line, "hex", QT_TRANSLATE_NOOP("Replay", "is not text"))
-        try:
-            data = bytes.fromhex(digits)
-        except ValueError:
-            raise _field_error(
-                line,
-                "hex",
-                QT_TRANSLATE_NOOP(
-                    "Replay", "is not valid hexadecimal (at character {position})"
-                ).format(position=_bad_hex_position(digits)),
-            ) from None
+    if data is not None or direction not in REPLAYABLE:
+        kept = data if data is not None and direction in REPLAYABLE else b""
+        return Row(line, float(at), direction, peer, kept)
+    if "hex" not in value:
+        raise _field_error(line, "hex", QT_TRANSLATE_NOOP("Replay", "is missing"))
+    digits = value["hex"]
+    if not isinstance(digits, str):
+        raise _field_error(line, "hex", QT_TRANSLATE_NOOP("Replay", "is not text"))
+    try:
+        data = bytes.fromhex(digits)
+    except ValueError:
+        raise _field_error(
+            line,
+            "hex",
+            QT_TRANSLATE_NOOP(
+                "Replay", "is not valid hexadecimal (at character {position})"
+            ).format(position=_bad_hex_position(digits)),
+        ) from None
     return Row(line, float(at), direction, peer, data)
 
 
@@ -242,6 +275,7 @@ class RowStream:
         self.line = 0
         self.position = 0
         self.seen = False
+        self.compact = False  # a compact recording (see .compact): bytes follow rows
         self._read_rows: deque[Row] = deque()  # the rest of a row per read
 
     def next(self) -> Row | End | None:
@@ -265,10 +299,26 @@ class RowStream:
                 ).format(line=self.line, size=MAX_LINE_BYTES >> 20),
                 self.line,
             )
-        row = parse_row(raw, self.line, first=not self.seen)
+        if self.line == 1 and is_header(raw):
+            self.compact = True  # the file's own line, not a row
+            return None
+        if self.compact:
+            row = self._compact_row(raw)
+        else:
+            row = parse_row(raw, self.line, first=not self.seen)
         if row is not None:
             self.seen = True
         if isinstance(row, list):
             self._read_rows.extend(row)
             return self._read_rows.popleft() if self._read_rows else None
+        return row
+
+    def _compact_row(self, raw: bytes) -> Row | list[Row] | None:
+        """A row of a compact recording and its bytes (the position moves past them)."""
+        if not raw.strip():
+            return None
+        start = self._stream.tell() if self._stream.seekable() else None
+        row = _compact_row(_json_object(raw, self.line, False), self.line, self._stream)
+        if start is not None:
+            self.position += self._stream.tell() - start
         return row

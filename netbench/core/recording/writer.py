@@ -14,10 +14,12 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from itertools import accumulate, pairwise
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import Any, TypeVar
 
 from netbench.core.escapes import encode_escapes
 from netbench.core.framing.runs import DelimitedRun, payload_size
+from netbench.core.recording.background import BackgroundWriter
+from netbench.core.recording.compact import HEADER, format_of
 from netbench.core.transcript import Direction, Record
 
 
@@ -43,11 +45,13 @@ class _IsoCache:
         return cls.text
 
 
-def record_to_json(record: Record) -> str:
+def record_to_json(record: Record, compact: bool = False) -> str:
     """One JSON Lines row; ``hex`` is lossless, ``text`` is for people and grep.
 
     Built from pieces rather than through a dict and ``json.dumps``: recording writes
     every message of a flood, and this is three times faster for the same text.
+    ``compact``: the row of a compact recording (:mod:`.compact`), ``raw`` (the size of
+    the bytes that follow the row) in place of ``hex`` and ``text``.
     """
     parts = [
         '{"time": "',
@@ -60,11 +64,16 @@ def record_to_json(record: Record) -> str:
         _encode_string(record.peer),
         ', "len": ',
         str(len(record.data)),
-        ', "hex": "',
-        record.data.hex(),
-        '", "text": ',
-        _encode_string(encode_escapes(record.data, "utf-8")),
     ]
+    if compact:
+        parts.append(f', "raw": {len(record.data)}')
+    else:
+        parts += [
+            ', "hex": "',
+            record.data.hex(),
+            '", "text": ',
+            _encode_string(encode_escapes(record.data, "utf-8")),
+        ]
     if record.channel:
         parts += [', "channel": ', _encode_string(record.channel)]
     if record.note:
@@ -86,6 +95,7 @@ def read_row(
     channel: str,
     messages: Sequence[bytes],
     chunks: tuple[int, int],
+    compact: bool = False,
 ) -> bytes:
     """One JSON Lines row, newline included, for a read that completed several messages
     (a flood's rows). Bytes, made with ``binascii.hexlify``, so the digits are written
@@ -97,7 +107,8 @@ def read_row(
     so cutting them again is ``bytes.split``; other messages come with their ``sizes``.
     ``len`` is the bytes of the messages. No ``text``: a row per read is for replay,
     tools and ``jq`` (``jq -r .hex | xxd -r -p`` gives the bytes back), and writing the
-    escaped text too took four times as long as the hex.
+    escaped text too took four times as long as the hex. ``compact``: the row of a
+    compact recording, the bytes as they are after it (see :mod:`.compact`).
     """
     if isinstance(messages, DelimitedRun):
         head, delimiter, keep = messages.head, messages.delimiter, messages.keep
@@ -122,16 +133,19 @@ def read_row(
             f', "chunks": [{chunks[0]}, {chunks[1]}], "count": {len(messages)}',
             f', "len": {payload_size(messages)}, ',
             framing,
-            ', "hex": "',
         )
     )
-    return b"".join((front.encode(), hexlify(data), b'"}\n'))
+    if compact:
+        return b"".join((front.encode(), b', "raw": %d}\n' % len(data), data, b"\n"))
+    return b"".join((front.encode(), b', "hex": "', hexlify(data), b'"}\n'))
 
 
-def messages_of_read(value: dict[str, Any]) -> list[bytes]:
-    """The messages of a row written by :func:`read_row`; ValueError names what is
-    wrong (a field missing or of the wrong type, sizes or count that do not add up)."""
-    data = bytes.fromhex(_field(value, "hex", str))
+def messages_of_read(value: dict[str, Any], data: bytes | None = None) -> list[bytes]:
+    """The messages of a row written by :func:`read_row` (``data``: a compact row's bytes,
+    else its ``hex``); ValueError names what is wrong (a field missing or of the wrong
+    type, sizes or count that do not add up)."""
+    if data is None:
+        data = bytes.fromhex(_field(value, "hex", str))
     count = _field(value, "count", int)
     if "delimiter" in value:
         delimiter = bytes.fromhex(_field(value, "delimiter", str))
@@ -160,9 +174,13 @@ def _field(value: dict[str, Any], name: str, kind: type[T]) -> T:
     return item
 
 
-def record_row(record: Record) -> bytes:
-    """:func:`record_to_json` as a row to write: UTF-8, newline included."""
-    return (record_to_json(record) + "\n").encode()
+def record_row(record: Record, compact: bool = False) -> bytes:
+    """:func:`record_to_json` as a row to write: UTF-8, newline included (and, compact,
+    the message's bytes after it)."""
+    row = (record_to_json(record, compact) + "\n").encode()
+    if compact:
+        return b"".join((row, record.data, b"\n"))
+    return row
 
 
 def record_from_json(line: str) -> Record:
@@ -191,48 +209,60 @@ class FileLoss(StrEnum):
     MOVED = "moved"  # the path no longer names our file (renamed, or replaced)
 
 
-class JsonlRecorder:
-    """Streams every record to a JSON Lines file, so nothing is lost when the ring drops rows.
+class FileRecorder:
+    """Streams every record to a file, so nothing is lost when the ring drops rows: JSON
+    Lines, or a compact recording (:mod:`.compact`, ``compact``: a ``.nbrec`` file, or
+    one that is compact already) whose rows are made with ``compact=True``.
 
     It notices when the file is deleted (``rm -rf`` of its folder) or moved away while
     recording (:meth:`check`), so nobody is told "recorded 403 records" to a file that
-    is gone.
+    is gone. The rows are written on a thread of its own (:class:`BackgroundWriter`):
+    :meth:`close` (or :meth:`wait_written`) is when they are all in the file.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.records_written = 0
         self.loss = FileLoss.NONE
-        self._file: IO[bytes] | None = path.open("ab")
-        info = os.fstat(self._file.fileno())
+        self.compact = format_of(path)
+        file = path.open("ab")
+        info = os.fstat(file.fileno())
         self._identity = (info.st_dev, info.st_ino)
+        self._fileno = file.fileno()
+        self._writer: BackgroundWriter | None = BackgroundWriter(file)
+        if self.compact and info.st_size == 0:
+            self._writer.write([HEADER])
 
     @property
     def is_open(self) -> bool:
-        return self._file is not None
+        return self._writer is not None
 
     def write_many(self, records: Iterable[Record]) -> None:
-        rows = [record_row(r) for r in records]
+        rows = [record_row(r, self.compact) for r in records]
         self.write_rows(rows, len(rows))
 
     def write_rows(self, rows: Sequence[bytes], records: int) -> None:
         """Rows made already, each ending in a newline (a row per read holds several
         records: ``records`` in all). A row longer than the file's buffer goes to the
         file as it is, not copied."""
-        if self._file is None:
+        if self._writer is None:
             raise ValueError("the recording file is closed")
         if rows:
-            self._file.writelines(rows)
-            self._file.flush()
+            self._writer.write(rows)
         self.records_written += records
+
+    def wait_written(self) -> None:
+        """Return once every row handed over is in the file (an error writing is raised)."""
+        if self._writer is not None:
+            self._writer.wait_written()
 
     def check(self) -> bool:
         """Look whether the file is still where it was; True the first time it is not
         (``loss`` then says how: deleted, or moved or replaced)."""
-        if self.loss is not FileLoss.NONE or self._file is None:
+        if self.loss is not FileLoss.NONE or self._writer is None:
             return False
         try:
-            if os.fstat(self._file.fileno()).st_nlink == 0:
+            if os.fstat(self._fileno).st_nlink == 0:
                 self.loss = FileLoss.DELETED
                 return True
             named = os.stat(self.path)
@@ -249,6 +279,6 @@ class JsonlRecorder:
     def close(self) -> None:
         """Close the file; an error flushing the last lines (a full disk) is raised, and
         the file is closed all the same."""
-        file, self._file = self._file, None
-        if file is not None:
-            file.close()
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.close()

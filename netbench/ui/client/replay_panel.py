@@ -131,8 +131,8 @@ class ReplayPanel(QWidget):
             "replay",
             self.tr("Replay a recording"),
             self.tr(
-                "Send the messages of a recording again: JSON Lines from Record to file or "
-                "Export, on the Client or the Server tab"
+                "Send the messages of a recording again: Record to file (JSON Lines or "
+                "compact) or Export, on the Client or the Server tab"
             ),
             on_click=self.on_button_clicked,
         )
@@ -291,7 +291,7 @@ class ReplayPanel(QWidget):
     def _show_hint(self) -> None:
         show_status(
             self.status,
-            self.tr("Send a recording again: JSON Lines from Record to file or Export"),
+            self.tr("Send a recording again: from Record to file or Export"),
             HINT_COLOR,
         )
 
@@ -302,7 +302,10 @@ class ReplayPanel(QWidget):
             DialogPurpose.OPEN_FILE,
             self.tr("Replay a recording"),
             f"{self.prefix}.replay_dialog",
-            filters=[self.tr("JSON Lines (*.jsonl *.ndjson *.json)"), self.tr("All files (*)")],
+            filters=[
+                self.tr("Recordings (*.jsonl *.ndjson *.json *.nbrec)"),
+                self.tr("All files (*)"),
+            ],
         )
         self._dialogs.open(spec, self.on_dialog_file_selected)
 

@@ -27,7 +27,7 @@ from netbench.core.http.httpfile import (
 )
 from netbench.core.http.model import HttpRequest
 from netbench.core.http.recording import exchange_records
-from netbench.core.recording.writer import JsonlRecorder
+from netbench.core.recording.writer import FileRecorder
 from netbench.ui.http.curl_dialog import CurlDialog
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
@@ -195,7 +195,7 @@ class RequestActions(QObject):
         if result is None:
             return False
         try:
-            recorder = JsonlRecorder(path)
+            recorder = FileRecorder(path)
             try:
                 recorder.write_many(exchange_records(result.hops, self.panel.source))
             finally:

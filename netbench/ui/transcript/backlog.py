@@ -112,8 +112,9 @@ class EventBacklog:
 
 def record_in_transcript(transcript: TranscriptView, events: Sequence[NetEvent]) -> None:
     """Every message of ``events`` to the recording, if one runs (a row per read)."""
-    if transcript.recorder is not None:
-        transcript.record_rows(*recording_rows(events))
+    recorder = transcript.recorder
+    if recorder is not None:
+        transcript.record_rows(*recording_rows(events, recorder.compact))
 
 
 class ShownLater:

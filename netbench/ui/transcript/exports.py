@@ -26,7 +26,7 @@ from netbench.core.capture.pcapng import LINKTYPE_RAW, PcapngWriter
 from netbench.core.capture.transcript_packets import TranscriptPackets
 from netbench.core.recording.writer import (
     FileLoss,
-    JsonlRecorder,
+    FileRecorder,
     record_row,
     record_to_json,
 )
@@ -69,7 +69,7 @@ class TranscriptFiles(QObject):
         owner.destroyed.connect(self._recording.close)
 
     @property
-    def recorder(self) -> JsonlRecorder | None:
+    def recorder(self) -> FileRecorder | None:
         """The recording in progress, if any."""
         return self._recording.recorder
 
@@ -79,7 +79,7 @@ class TranscriptFiles(QObject):
         """Append every record from now on to ``path``; False (and said) on failure."""
         self.stop_recording(quiet=True)
         try:
-            recorder = JsonlRecorder(path)
+            recorder = FileRecorder(path)
         except OSError as exc:
             self.said.emit(
                 self.tr("Could not record to {path}: {reason}").format(
@@ -124,7 +124,10 @@ class TranscriptFiles(QObject):
 
     def record(self, records: Sequence[Record]) -> None:
         """Write a batch to the recording, if one runs; a failure stops it (and is said)."""
-        self.record_rows([record_row(record) for record in records], len(records))
+        recorder = self._recording.recorder
+        if recorder is not None:
+            rows = [record_row(record, recorder.compact) for record in records]
+            self.record_rows(rows, len(records))
 
     def record_rows(self, rows: Sequence[bytes], records: int) -> None:
         """Write rows made already (``records`` records in all: a row per read holds
@@ -146,7 +149,7 @@ class TranscriptFiles(QObject):
             self._recording.close()
             self.recording_changed.emit(False)
 
-    def _loss_text(self, recorder: JsonlRecorder, *, stopped: bool) -> str:
+    def _loss_text(self, recorder: FileRecorder, *, stopped: bool) -> str:
         """The file was deleted or moved: where the records went, now or at Stop."""
         count, path = format_count(recorder.records_written), recorder.path
         if recorder.loss is FileLoss.DELETED:
@@ -177,7 +180,11 @@ class TranscriptFiles(QObject):
         self._open_save_dialog(
             "transcript_record_dialog",
             self.tr("Record the transcript to a file (new records are appended)"),
-            [self.tr("JSON Lines (*.jsonl)"), self.tr("All files (*)")],
+            [
+                self.tr("JSON Lines (*.jsonl)"),
+                self.tr("Compact recording, fastest for floods (*.nbrec)"),
+                self.tr("All files (*)"),
+            ],
             "jsonl",
             lambda chosen: self.start_recording(Path(chosen)),
             on_finished,
@@ -289,7 +296,7 @@ class _Recording:
     """Holds the open recorder apart from the widget, so the file can be closed on destroy."""
 
     def __init__(self) -> None:
-        self.recorder: JsonlRecorder | None = None
+        self.recorder: FileRecorder | None = None
 
     def close(self, *_args: object) -> None:
         recorder, self.recorder = self.recorder, None

@@ -133,11 +133,12 @@ def records_from_events(
     return records, unshown
 
 
-def recording_rows(events: Sequence[NetEvent]) -> tuple[list[bytes], int]:
+def recording_rows(events: Sequence[NetEvent], compact: bool = False) -> tuple[list[bytes], int]:
     """JSON Lines rows for a batch, and how many records they hold.
 
     A read that completed several messages is one row (see ``read_row``): a flood is
     written per read, not per message. Everything else is a row per record, as before.
+    ``compact``: the rows of a compact recording (see ``netbench.core.recording.compact``).
     """
     rows: list[bytes] = []
     count = 0
@@ -145,23 +146,30 @@ def recording_rows(events: Sequence[NetEvent]) -> tuple[list[bytes], int]:
     for event in events:
         if isinstance(event, DataReceived) and len(event.messages) > 1:
             if singles:
-                count += _record_rows(singles, rows)
+                count += _record_rows(singles, rows, compact)
                 singles = []
             first = event.first_chunk if event.first_chunk >= 0 else event.chunk
             rows.append(
-                read_row(event.wall, event.peer, event.source, event.messages, (first, event.chunk))
+                read_row(
+                    event.wall,
+                    event.peer,
+                    event.source,
+                    event.messages,
+                    (first, event.chunk),
+                    compact,
+                )
             )
             count += len(event.messages)
         else:
             singles.append(event)
     if singles:
-        count += _record_rows(singles, rows)
+        count += _record_rows(singles, rows, compact)
     return rows, count
 
 
-def _record_rows(events: Sequence[NetEvent], rows: list[bytes]) -> int:
+def _record_rows(events: Sequence[NetEvent], rows: list[bytes], compact: bool) -> int:
     records, _ = records_from_events(events)
-    rows += map(record_row, records)
+    rows += (record_row(record, compact) for record in records)
     return len(records)
 
 

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from netbench.core.display import DisplayMode, render_block, text_block
 from netbench.core.payload import to_hex
-from netbench.core.recording.writer import JsonlRecorder
+from netbench.core.recording.writer import FileRecorder
 from netbench.core.transcript import DEFAULT_RING_CAPACITY, Record
 from netbench.ui.transcript.exports import ExportFormat, TranscriptFiles
 from netbench.ui.transcript.inspector import MessageInspector
@@ -265,7 +265,7 @@ class TranscriptView(QWidget):
         return self.files.dialogs.current
 
     @property
-    def recorder(self) -> JsonlRecorder | None:
+    def recorder(self) -> FileRecorder | None:
         """The recording in progress, if any."""
         return self.files.recorder
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
 
 
 class DialogPurpose(Enum):
@@ -106,3 +106,28 @@ def _configure(dialog: QFileDialog, spec: DialogSpec) -> None:
         dialog.setNameFilters(spec.filters)
     if spec.default_suffix:
         dialog.setDefaultSuffix(spec.default_suffix)
+    if spec.purpose is DialogPurpose.SAVE_FILE and len(spec.filters) > 1:
+        dialog.filterSelected.connect(lambda chosen: _follow_filter(dialog, spec, chosen))
+
+
+def _suffix_of(name_filter: str) -> str:
+    """The suffix of a filter's first pattern ("JSON Lines (*.jsonl)" → "jsonl"), or ""."""
+    patterns = name_filter.rpartition("(")[2].rstrip(")").split()
+    first = patterns[0] if patterns else ""
+    return first[2:] if first.startswith("*.") and "*" not in first[2:] else ""
+
+
+def _follow_filter(dialog: QFileDialog, spec: DialogSpec, chosen: str) -> None:
+    """Choosing another file type in a save dialog changes the name's suffix with it (a
+    recording's format follows its suffix)."""
+    suffix = _suffix_of(chosen)
+    if not suffix:
+        return
+    dialog.setDefaultSuffix(suffix)
+    known = {_suffix_of(name_filter) for name_filter in spec.filters} - {""}
+    edit = dialog.findChild(QLineEdit, "fileNameEdit")  # the widget dialog's name field
+    if edit is None:
+        return
+    stem, dot, old = edit.text().rpartition(".")
+    if dot and old in known and old != suffix:
+        edit.setText(f"{stem}.{suffix}")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from netbench.core.recording.writer import JsonlRecorder, record_from_json, record_to_json
+from netbench.core.recording.writer import FileRecorder, record_from_json, record_to_json
 from netbench.core.transcript import Direction, Record, TranscriptRing
 
 
@@ -64,7 +64,7 @@ def test_json_rows_are_readable_by_other_tools():
 
 def test_recorder_keeps_every_record_the_ring_drops(tmp_path):
     ring = TranscriptRing(capacity=10)
-    recorder = JsonlRecorder(tmp_path / "all.jsonl")
+    recorder = FileRecorder(tmp_path / "all.jsonl")
     for start in range(0, 1000, 100):
         batch = [rec(i) for i in range(start, start + 100)]
         ring.append_many(batch)

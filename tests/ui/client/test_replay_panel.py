@@ -12,7 +12,7 @@ import pytest
 from helpers import connect_client, find, pause
 from loopback import recv_exactly
 
-from netbench.core.recording.writer import JsonlRecorder
+from netbench.core.recording.writer import FileRecorder
 from netbench.core.transcript import Direction, Record
 
 
@@ -36,7 +36,7 @@ def status_of(win, prefix="client"):
 
 def write_recording(path, rows, peer="127.0.0.1:9999"):
     """``rows``: (seconds, direction, bytes), as Record to file writes them."""
-    recorder = JsonlRecorder(path)
+    recorder = FileRecorder(path)
     recorder.write_many(
         Record(at=1_700_000_000 + at, direction=direction, peer=peer, data=data)
         for at, direction, data in rows
@@ -327,7 +327,7 @@ def test_one_peer_can_be_chosen_and_further_sessions_have_their_own_controls(
         (0.1, Direction.IN, b"b1"),
         (0.2, Direction.IN, b"a2"),
     ]
-    recorder = JsonlRecorder(tmp_path / "peers.jsonl")
+    recorder = FileRecorder(tmp_path / "peers.jsonl")
     recorder.write_many(
         Record(
             at=at, direction=d, peer="10.0.0.1:1" if data[:1] == b"a" else "10.0.0.2:2", data=data

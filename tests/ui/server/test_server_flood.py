@@ -8,6 +8,7 @@ import sys
 
 from helpers import bound_port, find, start_listener
 
+from netbench.core.recording.compact import to_json_lines
 from netbench.core.recording.rows import END, RowStream
 
 LINES = 200_000
@@ -56,6 +57,38 @@ def test_a_recorded_flood_keeps_every_message_a_row_per_read(window, pump, tmp_p
     model = panel.transcript.model
     pump(lambda: model.totals.records_in == expected, 10)
     assert 0 < model.rowCount() <= model.capacity
+
+
+def test_a_compact_recording_of_a_flood_keeps_every_message_as_raw_bytes(window, pump, tmp_path):
+    """Record to a .nbrec file: the bytes as they came (no hex), read back exactly, by
+    Replay's reader and, converted, as JSON Lines."""
+    panel = start_listener(window, pump, framing="lf")
+    path = tmp_path / "flood.nbrec"
+    assert panel.transcript.start_recording(path)
+    assert panel.transcript.recorder.compact
+    sender = send_lines(bound_port(window))
+    expected = LINES // 4096 * 4096
+    pump(lambda: panel.messages_in == expected, 60)
+    assert sender.wait(10) == 0
+    pump(lambda: panel.transcript.recorder.records_written >= expected + 1, 30)
+    find(window, "server.transcript_record").click()  # stop
+    assert "Recorded" in find(window, "server.transcript_status").text()
+    size = path.stat().st_size
+    assert expected * len(LINE) < size < expected * len(LINE) * 1.1  # JSON Lines: 2x
+    with path.open("rb") as handle:
+        stream = RowStream(handle)
+        messages = 0
+        while (row := stream.next()) is not END:
+            if row is not None and row.data:
+                assert row.data == LINE[:-1]
+                messages += 1
+    assert stream.compact and messages == expected
+    converted = tmp_path / "flood.jsonl"
+    with path.open("rb") as source, converted.open("wb") as target:
+        to_json_lines(source, target)
+    with converted.open("rb") as handle:
+        counted = sum(json.loads(row).get("count", 0) for row in handle)
+    assert counted == expected
 
 
 def test_a_flood_shows_its_newest_lines_and_counts_the_rest(window, pump):

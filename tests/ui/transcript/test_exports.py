@@ -15,6 +15,8 @@ from helpers import (
     make_records,
     shown_transcript_view,
 )
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from netbench.core.recording.writer import record_from_json
 from netbench.core.transcript import Direction, Record, format_record
@@ -113,6 +115,27 @@ def test_recording_through_the_button_and_dialog(view: TranscriptView, tmp_path:
     assert len((tmp_path / "rec.jsonl").read_text(encoding="utf-8").splitlines()) == 4
 
 
+def test_choosing_the_compact_type_records_compact(view: TranscriptView, tmp_path: Path) -> None:
+    """The type chosen in the dialog changes the name's suffix, and the suffix the format."""
+    view.record_button.click()
+    dialog = view.file_dialog
+    assert dialog is not None
+    dialog.setDirectory(str(tmp_path))
+    dialog.selectFile("flood.jsonl")
+    types = dialog.findChild(QComboBox, "fileTypeCombo")
+    index = types.findText("Compact recording", Qt.MatchFlag.MatchStartsWith)
+    types.setCurrentIndex(index)
+    types.activated.emit(index)  # as a click on the type would
+    name = dialog.findChild(QLineEdit, "fileNameEdit")
+    assert name.text() == "flood.nbrec"
+    dialog.accept()
+    assert view.recorder is not None and view.recorder.compact
+    assert view.recorder.path == tmp_path / "flood.nbrec"
+    view.append_records(make_records(3))
+    view.stop_recording()
+    assert (tmp_path / "flood.nbrec").read_bytes().startswith(b'{"format": "netbench compact')
+
+
 def test_recording_to_an_unwritable_path_shows_an_error(
     view: TranscriptView, tmp_path: Path
 ) -> None:
@@ -123,6 +146,26 @@ def test_recording_to_an_unwritable_path_shows_an_error(
     assert "Could not record" in view.status_text()
     assert "color:" in view.status.text()
     view.append_records(make_records(2))  # still works
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_full_disk_stops_the_recording_and_says_so(view: TranscriptView) -> None:
+    """The rows are written on a thread of their own: the error still reaches the
+    status line (at the next rows, or at Stop), and the view goes on."""
+    assert view.start_recording(Path("/dev/full"))
+    view.append_records(make_records(2000))
+    assert view.recorder is not None
+    for batch in in_batches(make_records(2000), 500):
+        view.append_records(batch)
+        if view.recorder is None:
+            break
+    else:
+        view.stop_recording()
+    status = view.status_text()
+    assert "No space left on device" in status, status
+    assert "Recorded" not in status
+    assert view.recorder is None and not view.record_button.isChecked()
+    assert view.model.rowCount() > 0
 
 
 def test_a_recording_whose_folder_is_deleted_says_so_then_and_at_stop(
