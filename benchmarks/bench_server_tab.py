@@ -236,12 +236,22 @@ def run_tab(args: argparse.Namespace) -> dict[str, float]:
     result: dict[str, float] = {}
 
     async def main() -> None:
-        engine = Engine(EngineMode(args.scenario))
+        child = args.scenario == "child"
+        engine = Engine(EngineMode("ui-loop" if child else args.scenario))
         engine.start(asyncio.get_running_loop())
         window = MainWindow(engine=engine)
         window.persist_settings = False
         window.show()
         engine.settle_garbage()  # as the app does once its window is up
+        if child:
+            from child_engine import child_scenario
+
+            heartbeat = Heartbeat()
+            result.update(await child_scenario(window, args, wait_until_quiet))
+            result.update(heartbeat.stop())
+            window.close()
+            await engine.shutdown()
+            return
         panel = window.server_tab.current_panel
         form = panel.form
         if args.udp:
@@ -279,6 +289,7 @@ SCENARIOS = [
     ("Server tab, qasync loop, recording", ["--scenario", "ui-loop", "--record"]),
     ("Server tab, IO thread, recording", ["--scenario", "io-thread", "--record"]),
     ("qasync loop, recording compact", ["--scenario", "ui-loop", "--record", "--compact"]),
+    ("networking in a child process", ["--scenario", "child"]),
     ("IO thread, recording compact", ["--scenario", "io-thread", "--record", "--compact"]),
 ]
 
