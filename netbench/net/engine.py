@@ -21,6 +21,7 @@ from netbench.net.events import DataReceived, NetEvent
 from netbench.net.read_gate import (
     DEFAULT_BYTES_PER_TICK,
     DEFAULT_MAX_QUEUED_EVENTS,
+    IO_THREAD_READ_SIZE,
     LARGE_READ_SIZE,
     ReadGate,
 )
@@ -93,7 +94,7 @@ class Engine:
             bytes_per_tick if ui_loop else None,
             max_queued_events,
             queue_length=self.queue.__len__,
-            read_size=LARGE_READ_SIZE,
+            read_size=LARGE_READ_SIZE if ui_loop else IO_THREAD_READ_SIZE,
             queued_bytes=self.queue.queued_bytes,
         )
         self._loop: asyncio.AbstractEventLoop | None = None
