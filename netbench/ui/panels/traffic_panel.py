@@ -69,6 +69,10 @@ class TrafficPanel(QWidget):
         self.snippet_store = snippets or SnippetStore(default_snippets_path(), self)
         self.meter = RateMeter()
         self.transcript = TranscriptView(prefix, self)
+        # A recording writes every read on this thread: the UI loop's reads leave it room.
+        self.transcript.recording_changed.connect(
+            lambda recording: engine.gate.set_recording(source, recording)
+        )
         self._pending = EventBacklog()
         self._shown_later = ShownLater()
         self._view_timer = QTimer(self)

@@ -10,6 +10,7 @@ from helpers import bound_port, find, start_listener
 
 from netbench.core.recording.compact import to_json_lines
 from netbench.core.recording.rows import END, RowStream
+from netbench.net.read_gate import RECORDING_BYTES_PER_TICK
 
 LINES = 200_000
 LINE = b"x" * 31 + b"\n"
@@ -70,8 +71,11 @@ def test_a_compact_recording_of_a_flood_keeps_every_message_as_raw_bytes(window,
     Replay's reader and, converted, as JSON Lines."""
     panel = start_listener(window, pump, framing="lf")
     path = tmp_path / "flood.nbrec"
+    full_budget = window.engine.gate.bytes_per_tick
     assert panel.transcript.start_recording(path)
     assert panel.transcript.recorder.compact
+    if full_budget is not None:  # the UI loop: its reads leave room for the recording
+        assert window.engine.gate.bytes_per_tick == RECORDING_BYTES_PER_TICK < full_budget
     sender = send_lines(bound_port(window))
     expected = LINES // 4096 * 4096
     pump(lambda: panel.messages_in == expected, 60)
@@ -79,6 +83,7 @@ def test_a_compact_recording_of_a_flood_keeps_every_message_as_raw_bytes(window,
     pump(lambda: panel.transcript.recorder.records_written >= expected + 1, 30)
     find(window, "server.transcript_record").click()  # stop
     assert "Recorded" in find(window, "server.transcript_status").text()
+    assert window.engine.gate.bytes_per_tick == full_budget
     size = path.stat().st_size
     assert expected * len(LINE) < size < expected * len(LINE) * 1.1  # JSON Lines: 2x
     assert lines_read_back(path) == (expected, True)
