@@ -10,12 +10,17 @@ Through a proxy, a connection begins with the proxy's own exchange (CONNECT and 
 answer, or the SOCKS5 handshake); ``tunnel_end`` counts its entries, so what reads the
 HTTP that follows (HTTP/2 frames, the scan of a response head) starts after them, and the
 raw view can say which bytes were the proxy's.
+
+The log is appended to where the connection runs (an IO thread, maybe) and read by the
+views on the UI thread: entries once recorded never change, and the spill file, whose
+position both move, is used under a lock.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -54,6 +59,7 @@ class WireLog:
         self._in_memory = 0
         self._spill: BinaryIO | None = None
         self._spill_size = 0
+        self._spill_lock = threading.Lock()
         self.sent = 0
         self.received = 0
         self.tunnel_end = 0  # entries of a proxy's own exchange, before the HTTP
@@ -79,9 +85,10 @@ class WireLog:
             self._in_memory += len(data)
             self._data.append(bytes(data))
             return
-        spill = self._spill_file()
-        spill.seek(0, os.SEEK_END)
-        spill.write(data)
+        with self._spill_lock:
+            spill = self._spill_file()
+            spill.seek(0, os.SEEK_END)
+            spill.write(data)
         self._spilled[len(self._data)] = (self._spill_size, len(data))
         self._spill_size += len(data)
         self._data.append(None)
@@ -99,10 +106,11 @@ class WireLog:
         data = self._data[index]
         if data is None:
             offset, length = self._spilled[index]
-            assert self._spill is not None
-            self._spill.flush()
-            self._spill.seek(offset)
-            data = self._spill.read(length)
+            with self._spill_lock:
+                assert self._spill is not None
+                self._spill.flush()
+                self._spill.seek(offset)
+                data = self._spill.read(length)
         return data
 
     def time_of(self, index: int) -> float:

@@ -32,7 +32,7 @@ from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.errors import NetError
 from netbench.net.http.failures import ReadTimedOutError, WriteTimedOutError
 from netbench.net.http.pools import tls_context
-from netbench.net.http.recorder import attach_to_current, note_failed_connect
+from netbench.net.http.recorder import HopRecorder, attach_to_current, note_failed_connect
 from netbench.net.http.wire import WireConnection, open_tcp, open_unix
 
 READ_SIZE = 256 * 1024  # asyncio's own largest read: fewer, bigger steps for big bodies
@@ -179,7 +179,7 @@ class H1Exchange:
         self.content = content
         timeouts = extensions.get("timeout", {})
         self.timeouts: dict[str, float | None] = timeouts
-        self.trace = extensions.get("trace")
+        self.recorder: HopRecorder | None = extensions.get("recorder")  # marks the steps
         self.link: _Link | None = None
         self.response: H1Response | None = None
 
@@ -217,9 +217,6 @@ class H1Exchange:
         assert self.link is not None and self.response is not None
         self.pool.release(self.link, kind is None and self.response.finished)
 
-    async def _mark(self, step: str) -> None:
-        if self.trace is not None:
-            await self.trace(f"http11.{step}", {})
 
     async def _write(self, data: bytes | None) -> None:
         if not data:
@@ -233,7 +230,9 @@ class H1Exchange:
     async def _send(self, request: h11.Request) -> None:
         assert self.link is not None
         state = self.link.h11
-        await self._mark("send_request_headers.started")
+        recorder = self.recorder
+        if recorder is not None:
+            recorder.note("send_request_headers.started")
         head = state.send(request) or b""
         if self.content is None:
             await self._write(head + (state.send(h11.EndOfMessage()) or b""))
@@ -242,7 +241,8 @@ class H1Exchange:
             async for chunk in self.content:
                 await self._write(state.send(h11.Data(data=chunk)))
             await self._write(state.send(h11.EndOfMessage()))
-        await self._mark("send_request_body.complete")
+        if recorder is not None:
+            recorder.note("send_request_body.complete")
 
     async def _receive_head(self) -> H1Response:
         assert self.link is not None
