@@ -136,17 +136,17 @@ class HeadFindings:
     __slots__ = ("_found", "_scan")
 
     def __init__(
-        self, interim: tuple[Interim, ...] = (), anomalies: tuple[Anomaly, ...] = ()
+        self,
+        interim: tuple[Interim, ...] = (),
+        anomalies: tuple[Anomaly, ...] = (),
+        scan: Callable[[], Findings] | None = None,
     ) -> None:
-        self._found: Findings | None = (interim, anomalies)
-        self._scan: Callable[[], Findings] | None = None
+        self._found: Findings | None = None if scan else (interim, anomalies)
+        self._scan = scan
 
     @classmethod
     def later(cls, scan: Callable[[], Findings]) -> HeadFindings:
-        findings = cls()
-        findings._found = None
-        findings._scan = scan
-        return findings
+        return cls(scan=scan)
 
     def _get(self) -> Findings:
         found = self._found

@@ -119,6 +119,13 @@ class WireLog:
     def direction_of(self, index: int) -> Direction:
         return self._directions[index]
 
+    def first_time(self, direction: Direction, start: int, end: int) -> float | None:
+        """When the first entry from ``start`` to ``end`` going ``direction`` met the socket."""
+        try:
+            return self._times[self._directions.index(direction, start, end)]
+        except ValueError:
+            return None
+
     def size_of(self, index: int) -> int:
         data = self._data[index]
         return len(data) if data is not None else self._spilled[index][1]
@@ -173,10 +180,7 @@ class WireSlice:
         return b"".join(parts)
 
     def first_time(self, direction: Direction) -> float | None:
-        for index in range(self.start, self.end):
-            if self.log.direction_of(index) is direction:
-                return self.log.time_of(index)
-        return None
+        return self.log.first_time(direction, self.start, self.end)
 
     def last_time(self, direction: Direction) -> float | None:
         for index in range(self.end - 1, self.start - 1, -1):

@@ -42,7 +42,7 @@ PROGRESS_INTERVAL = 0.1
 HEAD_SCAN_LIMIT = 1024 * 1024
 
 
-@dataclass
+@dataclass(slots=True)
 class HopContext:
     """What the hops of one run share."""
 
@@ -100,6 +100,8 @@ def _headers(
     request: HttpRequest, plan: BodyPlan | None, extra: list[tuple[str, str]]
 ) -> list[tuple[str, str]]:
     headers = request.enabled_headers()
+    if plan is None and not extra:
+        return headers
     names = {name.lower() for name, _ in headers}
     if plan is not None:
         if "content-type" not in names and plan.content_type:

@@ -26,7 +26,7 @@ def first_byte_at(recorder: HopRecorder, end_index: int) -> float | None:
     if recorder.stream_id:
         frame = first_headers(connection.log, recorder.stream_id)
         return frame.at if frame is not None else None
-    return connection.log.slice(recorder.log_start, end_index).first_time(Direction.RECEIVED)
+    return connection.log.first_time(Direction.RECEIVED, recorder.log_start, end_index)
 
 
 def hop_timings(recorder: HopRecorder, ended: float, end_index: int, redirect: float) -> Timings:
@@ -38,14 +38,15 @@ def hop_timings(recorder: HopRecorder, ended: float, end_index: int, redirect: f
         namelookup = _since(start, line.resolved)
         connect = _since(start, line.connected)
         appconnect = _since(start, line.tls_done)
+    marks = recorder.marks
     return Timings(
-        namelookup=namelookup,
-        connect=connect,
-        appconnect=appconnect,
-        pretransfer=_since(start, recorder.mark("send_request_headers.started")),
-        posttransfer=_since(start, recorder.mark("send_request_body.complete")),
-        starttransfer=_since(start, first_byte_at(recorder, end_index)),
-        total=ended - start,
-        redirect=redirect,
-        reused=recorder.reused,
+        namelookup,
+        connect,
+        appconnect,
+        _since(start, marks.get("send_request_headers.started")),
+        _since(start, marks.get("send_request_body.complete")),
+        _since(start, first_byte_at(recorder, end_index)),
+        ended - start,
+        redirect,
+        recorder.reused,
     )

@@ -238,7 +238,7 @@ class WireConnection:
         """What TLS negotiated (None: plain), read once: a session never changes, and
         reading the certificates for every hop of a kept-alive connection cost more than
         the request."""
-        if self._tls is None:
+        if self._tls is None and self.timeline.tls_done is not None:
             ssl_object = self.extra("ssl_object")
             if ssl_object is not None:
                 self._tls = tls_info(ssl_object, self.tls_verified)
