@@ -35,6 +35,7 @@ from netbench.net.events import EventSink
 from netbench.net.http.bodysink import BodySink
 from netbench.net.http.events import HttpHopDone, HttpPhase, HttpProgress, HttpSse, Phase
 from netbench.net.http.failures import Progress, describe_failure, is_proxy_refusal
+from netbench.net.http.h1 import H1Pool
 from netbench.net.http.recorder import HopRecorder, current_hop
 from netbench.net.http.timing import hop_timings
 
@@ -115,7 +116,7 @@ def _headers(
 def _extensions(request: HttpRequest, recorder: HopRecorder) -> dict[str, Any]:
     t = request.timeouts
     timeouts = {"connect": t.connect, "read": t.read, "write": t.write, "pool": t.pool}
-    return {"timeout": timeouts, "trace": recorder.trace, "recorder": recorder}
+    return {"timeout": timeouts, "trace": recorder.trace}
 
 
 async def _exchange(
@@ -125,32 +126,53 @@ async def _exchange(
     state.request_headers = _headers(request, plan, ctx.extra_headers)
     recorder = current_hop.get()
     assert recorder is not None
-    state.served_by = getattr(pool, "served_by", "httpcore2")
     if ctx.sink is not None:
         ctx.sink(HttpPhase(source=ctx.source, hop=index, phase=Phase.CONNECTING))
+    headers = [(n.encode(), v.encode()) for n, v in state.request_headers]  # UTF-8 as typed
+    content = _content(plan) if plan is not None else None
+    if isinstance(pool, H1Pool):
+        state.served_by = pool.served_by
+        response = await pool.open(
+            request.method, request.url, headers, content, request.timeouts, recorder
+        )
+        try:
+            await _take(response, request, index, state, ctx)
+        except BaseException:
+            pool.done(response, False)
+            raise
+        pool.done(response, True)
+        return
+    state.served_by = "httpcore2"
     async with pool.stream(
         request.method,
         request.url,
-        headers=[(n.encode(), v.encode()) for n, v in state.request_headers],  # UTF-8 as typed
-        content=_content(plan) if plan is not None else None,
+        headers=headers,
+        content=content,
         extensions=_extensions(request, recorder),
     ) as response:
-        state.status = response.status
-        state.headers = [(n.decode("latin-1"), v.decode("latin-1")) for n, v in response.headers]
-        extensions = response.extensions
-        state.version = extensions.get("http_version", b"").decode("ascii", "replace")
-        state.reason = extensions.get("reason_phrase", b"").decode("latin-1")
-        encoding = _first(state.headers, "content-encoding") or ""
-        state.body = BodySink(ctx.directory, ctx.stem, encoding, request.decode_content)
-        chunks = response.aiter_stream()
-        if ctx.sink is None:  # nobody shows progress: just the body
-            async for chunk in chunks:
-                state.body.write(chunk)
-            return
-        ctx.sink(HttpPhase(source=ctx.source, hop=index, phase=Phase.RECEIVING))
-        if _is_event_stream(state.headers, encoding):
-            chunks = _events_live(chunks, index, ctx)
-        await _receive(chunks, state.body, index, _expected(state), ctx)
+        await _take(response, request, index, state, ctx)
+
+
+async def _take(
+    response: Any, request: HttpRequest, index: int, state: _State, ctx: HopContext
+) -> None:
+    """Read the response (either path's) into the hop's state, its body into a sink."""
+    state.status = response.status
+    state.headers = [(n.decode("latin-1"), v.decode("latin-1")) for n, v in response.headers]
+    extensions = response.extensions
+    state.version = extensions.get("http_version", b"").decode("ascii", "replace")
+    state.reason = extensions.get("reason_phrase", b"").decode("latin-1")
+    encoding = _first(state.headers, "content-encoding") or ""
+    state.body = BodySink(ctx.directory, ctx.stem, encoding, request.decode_content)
+    chunks = response.aiter_stream()
+    if ctx.sink is None:  # nobody shows progress: just the body
+        async for chunk in chunks:
+            state.body.write(chunk)
+        return
+    ctx.sink(HttpPhase(source=ctx.source, hop=index, phase=Phase.RECEIVING))
+    if _is_event_stream(state.headers, encoding):
+        chunks = _events_live(chunks, index, ctx)
+    await _receive(chunks, state.body, index, _expected(state), ctx)
 
 
 def _is_event_stream(headers: list[tuple[str, str]], encoding: str) -> bool:
