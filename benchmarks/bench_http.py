@@ -186,15 +186,19 @@ async def run_h11_asyncio(base: str, count: int) -> dict[str, Any]:
     return {"seconds": time.monotonic() - started, "connections": 1}
 
 
-def run_engine_qasync(base: str, count: int) -> dict[str, Any]:
-    """The engine on the qasync loop the window uses (no window: the loop's own cost)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from netbench.ui.runtime.qtloop import new_event_loop  # isort: skip
-    from PySide6.QtWidgets import QApplication
+def on_qasync(scenario: Any) -> Any:
+    """``scenario`` on the qasync loop the window uses (no window: the loop's own cost)."""
 
-    app = QApplication([])
-    with asyncio.Runner(loop_factory=lambda: new_event_loop(app)) as runner:
-        return runner.run(run_engine(base, count))
+    def run(base: str, count: int) -> dict[str, Any]:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from netbench.ui.runtime.qtloop import new_event_loop  # isort: skip
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication([])
+        with asyncio.Runner(loop_factory=lambda: new_event_loop(app)) as runner:
+            return dict(runner.run(scenario(base, count)))
+
+    return run
 
 
 # -- download scenarios -----------------------------------------------------------------------
@@ -252,7 +256,8 @@ SCENARIOS = {
     "httpcore2": ("httpcore2, default backend", run_httpcore2),
     "h11-asyncio": ("h11, asyncio + wire log", run_h11_asyncio),
     "engine": ("netbench engine, asyncio", run_engine),
-    "engine-qasync": ("netbench engine, qasync loop", run_engine_qasync),
+    "h11-qasync": ("h11 + wire log, qasync loop", on_qasync(run_h11_asyncio)),
+    "engine-qasync": ("netbench engine, qasync loop", on_qasync(run_engine)),
     "download-curl": ("curl -o FILE", download_curl),
     "download-engine": ("netbench engine to disk", download_engine),
     "download-window": ("HTTP tab, qasync loop", download_window("ui-loop")),
@@ -336,7 +341,7 @@ def main() -> None:
 
 
 def keep_alive(base: str, count: int, repeat: int, wanted: set[str]) -> None:
-    order = ("curl", "h11", "h11-asyncio", "httpcore2", "engine", "engine-qasync")
+    order = ("curl", "h11", "h11-asyncio", "httpcore2", "engine", "h11-qasync", "engine-qasync")
     keys = [k for k in order if k in wanted]
     runs: dict[str, list[dict[str, Any]]] = {k: [] for k in keys}
     for _ in range(repeat):

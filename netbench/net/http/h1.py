@@ -290,10 +290,14 @@ class H1Response:
 
     async def aiter_stream(self) -> AsyncIterator[bytes]:
         link = self.link
+        state = link.h11
         while True:
-            event = await receive_event(link, self.timeout)
-            if isinstance(event, h11.Data):
+            event = state.next_event()  # a small body is in h11's buffer with the head
+            if event is h11.NEED_DATA:
+                event = await receive_event(link, self.timeout)
+            kind = type(event)  # h11's events are ABCs: an exact check skips ABCMeta
+            if kind is h11.Data:
                 yield bytes(event.data)
-            elif isinstance(event, h11.EndOfMessage | h11.ConnectionClosed):
+            elif kind is h11.EndOfMessage or kind is h11.ConnectionClosed:
                 self.finished = True
                 return

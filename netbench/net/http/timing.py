@@ -39,13 +39,16 @@ def hop_timings(recorder: HopRecorder, ended: float, end_index: int, redirect: f
         connect = _since(start, line.connected)
         appconnect = _since(start, line.tls_done)
     marks = recorder.marks
-    return Timings(
+    sending = marks.get("send_request_headers.started")
+    sent = marks.get("send_request_body.complete")
+    first_byte = first_byte_at(recorder, end_index)
+    return Timings(  # positional, and _since inlined: this runs for every request
         namelookup,
         connect,
         appconnect,
-        _since(start, marks.get("send_request_headers.started")),
-        _since(start, marks.get("send_request_body.complete")),
-        _since(start, first_byte_at(recorder, end_index)),
+        None if sending is None else max(sending - start, 0.0),
+        None if sent is None else max(sent - start, 0.0),
+        None if first_byte is None else max(first_byte - start, 0.0),
         ended - start,
         redirect,
         recorder.reused,

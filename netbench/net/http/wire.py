@@ -217,6 +217,7 @@ class WireConnection:
 
     def __init__(self, protocol: WireProtocol, timeline: Timeline, target: str) -> None:
         self.protocol = protocol
+        self.log: WireLog = protocol.log
         self.timeline = timeline
         self.target = target
         self.number = next(_numbers)
@@ -243,10 +244,6 @@ class WireConnection:
             if ssl_object is not None:
                 self._tls = tls_info(ssl_object, self.tls_verified)
         return self._tls
-
-    @property
-    def log(self) -> WireLog:
-        return self.protocol.log
 
     @property
     def transport(self) -> asyncio.Transport:
