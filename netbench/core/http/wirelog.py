@@ -143,7 +143,7 @@ class WireLog:
         self.close()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # one per request: not frozen, as HopResult (see result.py)
 class WireSlice:
     """Entries ``start`` to ``end`` (exclusive) of a log: what one hop put on the wire."""
 
