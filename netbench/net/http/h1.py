@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import ssl
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import h11
@@ -297,7 +297,7 @@ class H1Response:
                 event = await receive_event(link, self.timeout)
             kind = type(event)  # h11's events are ABCs: an exact check skips ABCMeta
             if kind is h11.Data:
-                yield bytes(event.data)
+                yield bytes(cast(h11.Data, event).data)
             elif kind is h11.EndOfMessage or kind is h11.ConnectionClosed:
                 self.finished = True
                 return

@@ -66,7 +66,7 @@ class ReadDeadline:
     little early, as qasync's whole-millisecond ones do, never ends a read too soon).
     """
 
-    __slots__ = ("deadline", "armed_for", "_handle", "_protocol")
+    __slots__ = ("_handle", "_protocol", "armed_for", "deadline")
 
     def __init__(self, protocol: WireProtocol) -> None:
         self._protocol = protocol
