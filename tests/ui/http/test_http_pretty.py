@@ -3,7 +3,10 @@ colours only on the lines shown, through the real window in both engine modes.""
 
 from __future__ import annotations
 
+import ast
 import json
+import subprocess
+import sys
 
 import pytest
 from helpers import find
@@ -92,3 +95,23 @@ def test_a_minified_body_shows_its_start_as_one_line(window, pump, nginx):
     assert body.text.toPlainText() == ("word " * 200_000)[:ONE_LINE_LIMIT]
     assert body.text.document().blockCount() == 1
     assert "Text shows the first 16" in find(window, "http.body_note").text()
+
+
+def test_the_engine_loads_a_module_at_a_time() -> None:
+    """The first Send imports the HTTP engine a module per turn of the loop (at once it
+    held the window 25-50 ms): the list covers everything the client imports, each module
+    after what it needs, so no step loads more netbench modules than its own."""
+    code = """
+import importlib, sys
+import netbench.ui.main_window
+from netbench.ui.http.shared import ENGINE_MODULES
+steps = []
+for name in ENGINE_MODULES:
+    before = set(sys.modules)
+    importlib.import_module(name)
+    steps.append(sorted(m for m in set(sys.modules) - before if m.startswith("netbench")))
+print(steps)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    steps = ast.literal_eval(out.stdout.strip().splitlines()[-1])
+    assert all(len(step) <= 1 for step in steps), steps
