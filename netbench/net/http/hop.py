@@ -222,7 +222,10 @@ async def _receive(
 
 
 def _first(headers: list[tuple[str, str]], name: str) -> str | None:
-    return next((v for n, v in headers if n.lower() == name), None)
+    for header, value in headers:  # a loop, not a generator: it runs for every request
+        if header.lower() == name:
+            return value
+    return None
 
 
 def _expected(state: _State) -> int:
