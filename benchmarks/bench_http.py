@@ -286,7 +286,8 @@ def run_in_child(scenario: str, target: str, extra: str) -> None:
     print(json.dumps(value))
 
 
-def start_server(root: Path, size: int) -> Any:
+def start_server(root: Path, size: int, wanted: set[str]) -> Any:
+    """nginx with the bodies the ``wanted`` scenarios fetch (1 GB takes a while to write)."""
     from nginx_peer import start_nginx
 
     from netbench.net.tls import generate_self_signed
@@ -295,11 +296,13 @@ def start_server(root: Path, size: int) -> Any:
     pem = root / "tls" / "both.pem"
     pem.write_bytes(certificate.key_file.read_bytes() + certificate.cert_file.read_bytes())
     server = start_nginx(root / "nginx", pem, certificate.cert_file)
-    block = os.urandom(1 << 20)
-    with (server.www / "static" / "big.bin").open("wb") as big:
-        for _ in range(size >> 20):
-            big.write(block)
-    write_json(server.www / "static" / "big.json", JSON_SIZE)
+    if any(key.startswith("download") for key in wanted):
+        block = os.urandom(1 << 20)
+        with (server.www / "static" / "big.bin").open("wb") as big:
+            for _ in range(size >> 20):
+                big.write(block)
+    if any(key.startswith("json") for key in wanted):
+        write_json(server.www / "static" / "big.json", JSON_SIZE)
     return server
 
 
@@ -322,7 +325,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--size-mb", type=int, default=1024)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", default="", help="scenarios, comma-separated")
+    parser.add_argument(
+        "--only", default="", help=f"scenarios, comma-separated: {', '.join(SCENARIOS)}"
+    )
     parser.add_argument("--scenario")
     parser.add_argument("--target")
     parser.add_argument("--extra", default="")
@@ -332,7 +337,7 @@ def main() -> None:
         return
     wanted = {s for s in args.only.split(",") if s} or set(SCENARIOS)
     with tempfile.TemporaryDirectory(prefix="bench-http-") as directory:
-        server = start_server(Path(directory), args.size_mb << 20)
+        server = start_server(Path(directory), args.size_mb << 20, wanted)
         try:
             keep_alive(server.http, args.requests, args.repeat, wanted)
             download(server.http + "/static/big.bin", directory, args, wanted)
