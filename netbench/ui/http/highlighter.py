@@ -3,8 +3,8 @@
 A QSyntaxHighlighter colours every line as it is put in the document: for a formatted
 100 MB JSON body that was 25,000 lines, two thirds of the cost of filling the view while
 the window waited. Here a line is coloured when it first shows on screen (the view's
-``updateRequest``: scrolling, resizing, text put in), once, so filling costs only Qt's
-layout and scrolling costs a screenful. The rules are regular expressions: enough to read
+``updateRequest``: scrolling, text put in; or the view grows), once, so filling costs
+only Qt's layout and scrolling costs a screenful. The rules are regular expressions: enough to read
 a response at a glance, not a parser.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QObject, QRect
+from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QPlainTextEdit
 
@@ -60,6 +60,7 @@ class BodyHighlighter(QObject):
         self._formats: dict[str, QTextCharFormat] = {}
         view.updateRequest.connect(self._on_update)
         view.document().contentsChange.connect(self._on_change)
+        view.viewport().installEventFilter(self)  # a taller view shows lines not yet coloured
 
     def set_language(self, language: str) -> None:
         if language != self.language:
@@ -69,6 +70,11 @@ class BodyHighlighter(QObject):
 
     def _on_update(self, rect: QRect, dy: int) -> None:
         self.colour_visible()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.colour_visible()
+        return False
 
     def _on_change(self, position: int, removed: int, added: int) -> None:
         """A line whose text changed is coloured again (new lines have no state yet)."""

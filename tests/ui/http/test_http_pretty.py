@@ -77,6 +77,13 @@ def test_pretty_colours_the_lines_on_screen_and_more_when_scrolled(window, pump,
     pump(lambda: _coloured(view, keyed), 5)
     far = document.findBlockByNumber(document.blockCount() - 3)
     assert not _coloured(view, far)
+    below = view.cursorForPosition(view.viewport().rect().bottomLeft()).block()
+    for _ in range(4):  # lines shown by a taller window are coloured too
+        below = below.next()
+    below = below if below.text().strip().startswith('"') else below.next()
+    assert not _coloured(view, below)
+    window.resize(window.width(), window.height() + 300)
+    pump(lambda: _coloured(view, below), 5)
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
     pump(lambda: _coloured(view, far), 5)
     spans = [(r.start, r.length) for r in far.layout().formats()]
