@@ -11,7 +11,8 @@ scenario runs in its own process, so its RSS is its own.
    - httpcore2 with its default (anyio) backend;
    - our engine (:class:`~netbench.net.http.client.HttpClient`) on plain asyncio, with
      its wire log, body, timings and anomaly scan for every request;
-   - the same on the qasync loop the window runs (no window; the loop's own cost).
+   - the floor again and the engine on the qasync loop the window runs (no window; the
+     loop's own cost: a Qt timer for each ready callback).
 2. Download: one response of ``--size-mb`` streamed to disk, by curl (``-o``), by our
    engine (body file plus the wire log, which spills past 8 MB to a second file), and by
    the real window's HTTP tab offscreen in both engine modes, with a 10 ms heartbeat's
@@ -20,48 +21,66 @@ scenario runs in its own process, so its RSS is its own.
    heartbeat.
 
     python benchmarks/bench_http.py [--requests 1000] [--size-mb 1024] [--repeat 3]
+    python benchmarks/bench_http.py --only curl,h11-asyncio,engine,h11-qasync,engine-qasync
 
-Keep-alive, 1,000 requests, median of 3, on the project's 2-core machine while other
-jobs ran (load 4 to 5: Python's figures suffer more than curl's, so the ratios are high):
+Keep-alive, 1,000 requests, median of 3, on the project's 2-core machine (load 0.7 to
+0.9, others' jobs running; the same scenarios run side by side, so read the ratios):
 
     scenario                            req/s  ms/req  x curl  connections
-    curl -K (one process)              15,070   0.066    1.00            1
-    h11, blocking socket               14,029   0.071    1.07            1
-    h11, asyncio + wire log             3,833   0.261    3.93            1
-    httpcore2, default backend          2,784   0.359    5.41            1
-    netbench engine, asyncio            2,328   0.430    6.47            1
-    netbench engine, qasync loop        1,888   0.530    7.98            1
+    curl -K (one process)              12,004   0.083    1.00            1
+    h11, blocking socket                6,210   0.161    1.93            1
+    h11, asyncio + wire log             5,296   0.189    2.27            1
+    httpcore2, default backend          3,109   0.322    3.86            1
+    netbench engine, asyncio            4,442   0.225    2.70            1
+    h11 + wire log, qasync loop         4,333   0.231    2.77            1
+    netbench engine, qasync loop        3,825   0.261    3.14            1
 
-On a quiet machine (load under 1), median of 3: curl 0.072 ms/request, h11 blocking
-0.148 (2.07x), h11 + wire log 0.169 (2.36x), httpcore2 0.290 (4.04x), the engine 0.287 on
-asyncio (4.00x) and 0.306 under qasync (4.26x): a profile of the engine's run puts a
-quarter of its time in h11's own parsing and state machine and about 15% in the engine's
-result, timings and anomaly scan; the 3x goal is not met.
+Two more runs a minute later (load 0.5 to 0.7): the engine 3.27x and 2.93x on asyncio
+(its floor 2.74x and 2.44x), 4.12x and 3.58x under qasync (floor 3.50x and 3.12x). Whatever
+the machine does, the engine now costs 30-40 us a request above the floor it runs on (it was
+~0.12 ms: 0.287 against 0.169 on asyncio, 4.0x curl, on a quiet machine), and its h11
+work is less than the floor's, since a request sent again reuses h11's request event.
+Under qasync the floor alone is near 3x curl: each ready socket and each woken task is
+a Qt timer there (a test batching them into one timer per turn saved ~25 us a request,
+engine and floor alike).
 
-The same earlier, under a lighter load (about 2): curl 0.086 ms, h11 + wire log 0.170
-(1.97x), the engine 0.260 on asyncio (3.02x) and 0.319 under qasync (3.71x), where
-httpcore2 had been 5.5x. Plain HTTP/1.1 now goes the h11 path (``netbench/net/http/h1.py``):
-h11 driven directly on the recording connection, with the same wire log, timings, reuse
-and anomaly scan; HTTP/2, Auto over TLS and proxies stay on httpcore2. What is left above
-the h11 floor is the hop's own work (result, events, body sink, anomaly scan: ~0.09 ms).
+Where the engine's time went, py-spy over 20,000 requests (sampled time per request;
+sampling slows Python, so only the shares compare):
 
-Download and JSON, same loaded run (1 GB; 100 MB JSON; median of 3):
+    share of samples                        before       after      h11 floor
+    sockets, select, the loop's own work    35% 119 us   47% 107 us   54%  99 us
+    h11 (parsing, state machine)            23%  77 us   26%  59 us   34%  62 us
+    engine: run, hop, pool                  25%  86 us   14%  32 us        -
+    engine: result, timings, body sink       7%  22 us    5%  11 us        -
+    recording connection (wire log)          7%  23 us    5%  11 us    5%   9 us
+
+What went: the anomaly scan (now when a view first reads it: ``HeadFindings``), events
+made with no one listening, a read timeout's loop timer per request (one deadline per
+connection instead), a cookie jar per run, an async context manager, an extensions dict
+and an h11 request event per request, frozen result records (``object.__setattr__`` per
+field), TLS and address look-ups per hop (once per connection), walks of the wire log for
+byte counts and the first byte's time.
+
+Download and JSON, the first run above (1 GB; 100 MB JSON; median of 3):
 
     scenario                             MB/s  peak RSS MB  hb p99 ms  hb max
-    curl -o FILE                         1020            -          -       -
-    netbench engine to disk               231           41          -       -
-    HTTP tab, qasync loop                 279          148       17.4      56
-    HTTP tab, IO thread                   327          148       17.7      46
+    curl -o FILE                         1602            -          -       -
+    netbench engine to disk               334           39          -       -
+    HTTP tab, qasync loop                 287          147        3.6     174
+    HTTP tab, IO thread                   532          149        3.6     102
 
     100 MB JSON body to the Pretty view
     scenario                          seconds  peak RSS MB  hb p99 ms  hb max
-    HTTP tab, qasync loop                1.28          176       47.4      96
-    HTTP tab, IO thread                  1.19          177       66.4     115
+    HTTP tab, qasync loop                0.67          152        9.7      12
+    HTTP tab, IO thread                  0.57          152       13.0      13
 
-Under a load of about 2 the window's download ran at 364 MB/s (qasync, heartbeat p99
-3.5 ms) and 447 MB/s (IO thread, p99 18.8 ms), peak RSS 144-149 MB (the window alone
-is ~125 MB); the JSON row took 1.2-1.6 s with p99 43-61 ms. The download writes the body
-and the wire log's spill file (1 GB each); the window rows are ``http_tab.py``.
+The JSON row was 1.2-1.6 s with heartbeat p99 43-66 ms: colouring every line as it went
+in (two thirds of each 16 KB slice's 8-13 ms), a minified body's 64 KB line laid out
+again for each slice (up to 36 ms), and importing the engine on the first Send (25-50 ms
+at once). The download's worst beat comes when the response is shown: the Text and
+Pretty views first lay out 16 KB of random bytes, and Qt looks up fonts for their many
+scripts (20-35 ms each; ~80 ms in all before these changes too). The download writes the
+body and the wire log's spill file (1 GB each); the window rows are ``http_tab.py``.
 """
 
 from __future__ import annotations
@@ -186,15 +205,19 @@ async def run_h11_asyncio(base: str, count: int) -> dict[str, Any]:
     return {"seconds": time.monotonic() - started, "connections": 1}
 
 
-def run_engine_qasync(base: str, count: int) -> dict[str, Any]:
-    """The engine on the qasync loop the window uses (no window: the loop's own cost)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from netbench.ui.runtime.qtloop import new_event_loop  # isort: skip
-    from PySide6.QtWidgets import QApplication
+def on_qasync(scenario: Any) -> Any:
+    """``scenario`` on the qasync loop the window uses (no window: the loop's own cost)."""
 
-    app = QApplication([])
-    with asyncio.Runner(loop_factory=lambda: new_event_loop(app)) as runner:
-        return runner.run(run_engine(base, count))
+    def run(base: str, count: int) -> dict[str, Any]:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from netbench.ui.runtime.qtloop import new_event_loop  # isort: skip
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication([])
+        with asyncio.Runner(loop_factory=lambda: new_event_loop(app)) as runner:
+            return dict(runner.run(scenario(base, count)))
+
+    return run
 
 
 # -- download scenarios -----------------------------------------------------------------------
@@ -252,7 +275,8 @@ SCENARIOS = {
     "httpcore2": ("httpcore2, default backend", run_httpcore2),
     "h11-asyncio": ("h11, asyncio + wire log", run_h11_asyncio),
     "engine": ("netbench engine, asyncio", run_engine),
-    "engine-qasync": ("netbench engine, qasync loop", run_engine_qasync),
+    "h11-qasync": ("h11 + wire log, qasync loop", on_qasync(run_h11_asyncio)),
+    "engine-qasync": ("netbench engine, qasync loop", on_qasync(run_engine)),
     "download-curl": ("curl -o FILE", download_curl),
     "download-engine": ("netbench engine to disk", download_engine),
     "download-window": ("HTTP tab, qasync loop", download_window("ui-loop")),
@@ -281,7 +305,8 @@ def run_in_child(scenario: str, target: str, extra: str) -> None:
     print(json.dumps(value))
 
 
-def start_server(root: Path, size: int) -> Any:
+def start_server(root: Path, size: int, wanted: set[str]) -> Any:
+    """nginx with the bodies the ``wanted`` scenarios fetch (1 GB takes a while to write)."""
     from nginx_peer import start_nginx
 
     from netbench.net.tls import generate_self_signed
@@ -290,11 +315,13 @@ def start_server(root: Path, size: int) -> Any:
     pem = root / "tls" / "both.pem"
     pem.write_bytes(certificate.key_file.read_bytes() + certificate.cert_file.read_bytes())
     server = start_nginx(root / "nginx", pem, certificate.cert_file)
-    block = os.urandom(1 << 20)
-    with (server.www / "static" / "big.bin").open("wb") as big:
-        for _ in range(size >> 20):
-            big.write(block)
-    write_json(server.www / "static" / "big.json", JSON_SIZE)
+    if any(key.startswith("download") for key in wanted):
+        block = os.urandom(1 << 20)
+        with (server.www / "static" / "big.bin").open("wb") as big:
+            for _ in range(size >> 20):
+                big.write(block)
+    if any(key.startswith("json") for key in wanted):
+        write_json(server.www / "static" / "big.json", JSON_SIZE)
     return server
 
 
@@ -317,7 +344,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--size-mb", type=int, default=1024)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", default="", help="scenarios, comma-separated")
+    parser.add_argument(
+        "--only", default="", help=f"scenarios, comma-separated: {', '.join(SCENARIOS)}"
+    )
     parser.add_argument("--scenario")
     parser.add_argument("--target")
     parser.add_argument("--extra", default="")
@@ -327,7 +356,7 @@ def main() -> None:
         return
     wanted = {s for s in args.only.split(",") if s} or set(SCENARIOS)
     with tempfile.TemporaryDirectory(prefix="bench-http-") as directory:
-        server = start_server(Path(directory), args.size_mb << 20)
+        server = start_server(Path(directory), args.size_mb << 20, wanted)
         try:
             keep_alive(server.http, args.requests, args.repeat, wanted)
             download(server.http + "/static/big.bin", directory, args, wanted)
@@ -336,7 +365,7 @@ def main() -> None:
 
 
 def keep_alive(base: str, count: int, repeat: int, wanted: set[str]) -> None:
-    order = ("curl", "h11", "h11-asyncio", "httpcore2", "engine", "engine-qasync")
+    order = ("curl", "h11", "h11-asyncio", "httpcore2", "engine", "h11-qasync", "engine-qasync")
     keys = [k for k in order if k in wanted]
     runs: dict[str, list[dict[str, Any]]] = {k: [] for k in keys}
     for _ in range(repeat):

@@ -7,10 +7,17 @@ the first HEADERS frame on our stream, not the server's SETTINGS), ``posttransfe
 byte of the request sent), ``total``, and ``redirect`` (time spent in the hops before this
 one). A phase that did not happen is ``None``: on a reused connection there was no lookup,
 connect or handshake, and saying 0.0 would be a lie.
+
+The records made for every request (:class:`HopResult`, :class:`Timings`,
+:class:`BodyFiles`, :class:`ExchangeResult`) are slotted but not frozen: a frozen
+dataclass sets each field through ``object.__setattr__``, which made building them a
+sixth of the engine's own time on a keep-alive request. Nothing changes them once made;
+they are handed to the UI thread as they are.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -24,7 +31,7 @@ class Outcome(StrEnum):
     CANCELLED = "cancelled"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # read-only by convention: see the module's docstring
 class Timings:
     namelookup: float | None = None
     connect: float | None = None
@@ -77,7 +84,7 @@ class Anomaly:
     offset: int = -1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # read-only by convention: see the module's docstring
 class BodyFiles:
     """The body as it came (content-coded, de-chunked) and decoded (gzip, deflate, br).
 
@@ -119,7 +126,55 @@ class Interim:
     headers: tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True, slots=True)
+Findings = tuple[tuple[Interim, ...], tuple[Anomaly, ...]]
+
+
+class HeadFindings:
+    """What the scan of a response head found: the 1xx responses before the final one, and
+    the anomalies a lenient parser hid.
+
+    Given as they are (raw mode), or as the scan to run (:meth:`later`): the engine's hops
+    are scanned only when something reads them, once. Most hops of a burst of keep-alive
+    requests are never looked at, and the scan was a tenth of the engine's own time on
+    one. The scan reads bytes already recorded, which never change.
+    """
+
+    __slots__ = ("_found", "_scan")
+
+    def __init__(
+        self,
+        interim: tuple[Interim, ...] = (),
+        anomalies: tuple[Anomaly, ...] = (),
+        scan: Callable[[], Findings] | None = None,
+    ) -> None:
+        self._found: Findings | None = None if scan else (interim, anomalies)
+        self._scan = scan
+
+    @classmethod
+    def later(cls, scan: Callable[[], Findings]) -> HeadFindings:
+        return cls(scan=scan)
+
+    def _get(self) -> Findings:
+        found = self._found
+        if found is None:
+            assert self._scan is not None
+            found = self._found = self._scan()
+            self._scan = None
+        return found
+
+    @property
+    def interim(self) -> tuple[Interim, ...]:
+        return self._get()[0]
+
+    @property
+    def anomalies(self) -> tuple[Anomaly, ...]:
+        return self._get()[1]
+
+
+NO_FINDINGS = HeadFindings()
+
+
+@dataclass(slots=True)  # read-only by convention: see the module's docstring
 class HopResult:
     """One request and its response: a redirect chain has one per hop."""
 
@@ -133,7 +188,7 @@ class HopResult:
     http_version: str = ""
     request_headers: tuple[tuple[str, str], ...] = ()
     headers: tuple[tuple[str, str], ...] = ()  # exact order and case as received
-    interim: tuple[Interim, ...] = ()
+    findings: HeadFindings = NO_FINDINGS  # the 1xx before the final response, anomalies
     timings: Timings = field(default_factory=Timings)
     connection_number: int = 0
     reused: bool = False
@@ -146,8 +201,16 @@ class HopResult:
     body: BodyFiles = field(default_factory=BodyFiles)
     wire: WireSlice | None = None
     stream_id: int = 0  # HTTP/2 only
-    anomalies: tuple[Anomaly, ...] = ()
     served_by: str = ""  # the engine's path: "h11" (HTTP/1.1 direct) or "httpcore2"; raw: ""
+
+    @property
+    def interim(self) -> tuple[Interim, ...]:
+        """1xx responses (100 Continue, 103 Early Hints) that came before the final one."""
+        return self.findings.interim
+
+    @property
+    def anomalies(self) -> tuple[Anomaly, ...]:
+        return self.findings.anomalies
 
     def header(self, name: str) -> str | None:
         """The first value of response header ``name`` (any case), or None."""
@@ -155,7 +218,7 @@ class HopResult:
         return next((v for n, v in self.headers if n.lower() == wanted), None)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # read-only by convention: see the module's docstring
 class ExchangeResult:
     hops: tuple[HopResult, ...]
     outcome: Outcome

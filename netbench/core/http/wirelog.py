@@ -10,12 +10,17 @@ Through a proxy, a connection begins with the proxy's own exchange (CONNECT and 
 answer, or the SOCKS5 handshake); ``tunnel_end`` counts its entries, so what reads the
 HTTP that follows (HTTP/2 frames, the scan of a response head) starts after them, and the
 raw view can say which bytes were the proxy's.
+
+The log is appended to where the connection runs (an IO thread, maybe) and read by the
+views on the UI thread: entries once recorded never change, and the spill file, whose
+position both move, is used under a lock.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -54,6 +59,7 @@ class WireLog:
         self._in_memory = 0
         self._spill: BinaryIO | None = None
         self._spill_size = 0
+        self._spill_lock = threading.Lock()
         self.sent = 0
         self.received = 0
         self.tunnel_end = 0  # entries of a proxy's own exchange, before the HTTP
@@ -79,9 +85,10 @@ class WireLog:
             self._in_memory += len(data)
             self._data.append(bytes(data))
             return
-        spill = self._spill_file()
-        spill.seek(0, os.SEEK_END)
-        spill.write(data)
+        with self._spill_lock:
+            spill = self._spill_file()
+            spill.seek(0, os.SEEK_END)
+            spill.write(data)
         self._spilled[len(self._data)] = (self._spill_size, len(data))
         self._spill_size += len(data)
         self._data.append(None)
@@ -99,10 +106,11 @@ class WireLog:
         data = self._data[index]
         if data is None:
             offset, length = self._spilled[index]
-            assert self._spill is not None
-            self._spill.flush()
-            self._spill.seek(offset)
-            data = self._spill.read(length)
+            with self._spill_lock:
+                assert self._spill is not None
+                self._spill.flush()
+                self._spill.seek(offset)
+                data = self._spill.read(length)
         return data
 
     def time_of(self, index: int) -> float:
@@ -110,6 +118,13 @@ class WireLog:
 
     def direction_of(self, index: int) -> Direction:
         return self._directions[index]
+
+    def first_time(self, direction: Direction, start: int, end: int) -> float | None:
+        """When the first entry from ``start`` to ``end`` going ``direction`` met the socket."""
+        try:
+            return self._times[self._directions.index(direction, start, end)]
+        except ValueError:
+            return None
 
     def size_of(self, index: int) -> int:
         data = self._data[index]
@@ -128,7 +143,7 @@ class WireLog:
         self.close()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # one per request: not frozen, as HopResult (see result.py)
 class WireSlice:
     """Entries ``start`` to ``end`` (exclusive) of a log: what one hop put on the wire."""
 
@@ -165,10 +180,7 @@ class WireSlice:
         return b"".join(parts)
 
     def first_time(self, direction: Direction) -> float | None:
-        for index in range(self.start, self.end):
-            if self.log.direction_of(index) is direction:
-                return self.log.time_of(index)
-        return None
+        return self.log.first_time(direction, self.start, self.end)
 
     def last_time(self, direction: Direction) -> float | None:
         for index in range(self.end - 1, self.start - 1, -1):

@@ -20,7 +20,7 @@ import itertools
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netbench.core.http.model import HttpRequest
 from netbench.core.http.redirects import REDIRECT_STATUSES, next_request
@@ -31,6 +31,9 @@ from netbench.net.errors import NetError
 from netbench.net.events import EventSink
 from netbench.net.http.hop import HopContext, run_hop
 from netbench.net.http.pools import PoolManager
+
+if TYPE_CHECKING:
+    from netbench.core.http.cookies import Jar
 
 _runs = itertools.count(1)
 
@@ -87,9 +90,13 @@ class HttpRun:
         self._task = asyncio.current_task()
         if self._cancel_requested:
             return self._finish(Outcome.CANCELLED, QT_TRANSLATE_NOOP("HttpErrors", "cancelled"))
+        total = self.request.timeouts.total
         try:
-            async with asyncio.timeout(self.request.timeouts.total):
+            if total is None:  # the default: no timer to make and cancel for every request
                 await self._hops()
+            else:
+                async with asyncio.timeout(total):
+                    await self._hops()
         except asyncio.CancelledError:
             if not self._cancel_requested or self._task is None:
                 raise
@@ -110,24 +117,26 @@ class HttpRun:
 
     async def _hops(self) -> None:
         request = self.request
-        from netbench.core.http.cookies import Jar  # urllib.request comes with it: ~20 ms
-
-        jar = Jar()
+        jar: Jar | None = None  # made at the first redirect followed: most runs have none
         started = time.monotonic()
         for index in range(request.max_redirects + 1):
             context = HopContext(
                 self.source, self.client.sink, self.client.directory, f"{self.stem}-hop{index}"
             )
             context.redirect_time = time.monotonic() - started if index else 0.0
-            cookie = jar.header_for(request.url) if index and len(jar) else None
+            cookie = jar.header_for(request.url) if jar is not None and len(jar) else None
             if cookie:
                 context.extra_headers.append(("Cookie", cookie))
             hop = await self._one(request, index, context)
-            location = hop.header("location")
             if hop.outcome is not Outcome.COMPLETE or not request.follow_redirects:
                 return
+            location = hop.header("location")
             if hop.status not in REDIRECT_STATUSES or location is None:
                 return
+            if jar is None:
+                from netbench.core.http.cookies import Jar  # urllib.request with it: ~20 ms
+
+                jar = Jar()
             jar.store(request.url, list(hop.headers))
             request = next_request(request, hop.status, location)
         raise NetError(

@@ -19,7 +19,15 @@ from netbench.core.http.anomalies import scan_h2_interim, scan_response
 from netbench.core.http.bodies import BodyPlan, plan_body
 from netbench.core.http.headers import media_type
 from netbench.core.http.model import HttpRequest
-from netbench.core.http.result import Anomaly, BodyFiles, HopResult, Interim, Outcome
+from netbench.core.http.result import (
+    NO_FINDINGS,
+    Anomaly,
+    BodyFiles,
+    HeadFindings,
+    HopResult,
+    Interim,
+    Outcome,
+)
 from netbench.core.http.sse import SseParser
 from netbench.core.http.wirelog import Direction
 from netbench.core.text import QT_TRANSLATE_NOOP
@@ -27,15 +35,15 @@ from netbench.net.events import EventSink
 from netbench.net.http.bodysink import BodySink
 from netbench.net.http.events import HttpHopDone, HttpPhase, HttpProgress, HttpSse, Phase
 from netbench.net.http.failures import Progress, describe_failure, is_proxy_refusal
+from netbench.net.http.h1 import H1Pool
 from netbench.net.http.recorder import HopRecorder, current_hop
 from netbench.net.http.timing import hop_timings
-from netbench.net.http.tlsinfo import tls_info
 
 PROGRESS_INTERVAL = 0.1
 HEAD_SCAN_LIMIT = 1024 * 1024
 
 
-@dataclass
+@dataclass(slots=True)
 class HopContext:
     """What the hops of one run share."""
 
@@ -52,17 +60,31 @@ class HopContext:
             self.sink(event)
 
 
-@dataclass
 class _State:
-    outcome: Outcome = Outcome.COMPLETE
-    error: str = ""
-    status: int = 0
-    reason: str = ""
-    version: str = ""
-    headers: list[tuple[str, str]] = field(default_factory=list)
-    body: BodySink | None = None
-    request_headers: list[tuple[str, str]] = field(default_factory=list)
-    served_by: str = ""
+    """What the hop has so far; filled in as it goes, read by :func:`_result` at the end."""
+
+    __slots__ = (
+        "body",
+        "error",
+        "headers",
+        "outcome",
+        "reason",
+        "request_headers",
+        "served_by",
+        "status",
+        "version",
+    )
+
+    def __init__(self) -> None:
+        self.outcome = Outcome.COMPLETE
+        self.error = ""
+        self.status = 0
+        self.reason = ""
+        self.version = ""
+        self.headers: list[tuple[str, str]] = []
+        self.body: BodySink | None = None
+        self.request_headers: list[tuple[str, str]] = []
+        self.served_by = ""
 
 
 def _target(url: str) -> str:
@@ -79,6 +101,8 @@ def _headers(
     request: HttpRequest, plan: BodyPlan | None, extra: list[tuple[str, str]]
 ) -> list[tuple[str, str]]:
     headers = request.enabled_headers()
+    if plan is None and not extra:
+        return headers
     names = {name.lower() for name, _ in headers}
     if plan is not None:
         if "content-type" not in names and plan.content_type:
@@ -102,27 +126,53 @@ async def _exchange(
     state.request_headers = _headers(request, plan, ctx.extra_headers)
     recorder = current_hop.get()
     assert recorder is not None
-    state.served_by = getattr(pool, "served_by", "httpcore2")
-    ctx.emit(HttpPhase(source=ctx.source, hop=index, phase=Phase.CONNECTING))
+    if ctx.sink is not None:
+        ctx.sink(HttpPhase(source=ctx.source, hop=index, phase=Phase.CONNECTING))
+    headers = [(n.encode(), v.encode()) for n, v in state.request_headers]  # UTF-8 as typed
+    content = _content(plan) if plan is not None else None
+    if isinstance(pool, H1Pool):
+        state.served_by = pool.served_by
+        response = await pool.open(
+            request.method, request.url, headers, content, request.timeouts, recorder
+        )
+        try:
+            await _take(response, request, index, state, ctx)
+        except BaseException:
+            pool.done(response, False)
+            raise
+        pool.done(response, True)
+        return
+    state.served_by = "httpcore2"
     async with pool.stream(
         request.method,
         request.url,
-        headers=[(n.encode(), v.encode()) for n, v in state.request_headers],  # UTF-8 as typed
-        content=_content(plan) if plan is not None else None,
+        headers=headers,
+        content=content,
         extensions=_extensions(request, recorder),
     ) as response:
-        state.status = response.status
-        state.headers = [(n.decode("latin-1"), v.decode("latin-1")) for n, v in response.headers]
-        extensions = response.extensions
-        state.version = extensions.get("http_version", b"").decode("ascii", "replace")
-        state.reason = extensions.get("reason_phrase", b"").decode("latin-1")
-        ctx.emit(HttpPhase(source=ctx.source, hop=index, phase=Phase.RECEIVING))
-        encoding = _first(state.headers, "content-encoding") or ""
-        state.body = BodySink(ctx.directory, ctx.stem, encoding, request.decode_content)
-        chunks = response.aiter_stream()
-        if ctx.sink is not None and _is_event_stream(state.headers, encoding):
-            chunks = _events_live(chunks, index, ctx)
-        await _receive(chunks, state.body, index, _expected(state), ctx)
+        await _take(response, request, index, state, ctx)
+
+
+async def _take(
+    response: Any, request: HttpRequest, index: int, state: _State, ctx: HopContext
+) -> None:
+    """Read the response (either path's) into the hop's state, its body into a sink."""
+    state.status = response.status
+    state.headers = [(n.decode("latin-1"), v.decode("latin-1")) for n, v in response.headers]
+    extensions = response.extensions
+    state.version = extensions.get("http_version", b"").decode("ascii", "replace")
+    state.reason = extensions.get("reason_phrase", b"").decode("latin-1")
+    encoding = _first(state.headers, "content-encoding") or ""
+    state.body = BodySink(ctx.directory, ctx.stem, encoding, request.decode_content)
+    chunks = response.aiter_stream()
+    if ctx.sink is None:  # nobody shows progress: just the body
+        async for chunk in chunks:
+            state.body.write(chunk)
+        return
+    ctx.sink(HttpPhase(source=ctx.source, hop=index, phase=Phase.RECEIVING))
+    if _is_event_stream(state.headers, encoding):
+        chunks = _events_live(chunks, index, ctx)
+    await _receive(chunks, state.body, index, _expected(state), ctx)
 
 
 def _is_event_stream(headers: list[tuple[str, str]], encoding: str) -> bool:
@@ -172,7 +222,10 @@ async def _receive(
 
 
 def _first(headers: list[tuple[str, str]], name: str) -> str | None:
-    return next((v for n, v in headers if n.lower() == name), None)
+    for header, value in headers:  # a loop, not a generator: it runs for every request
+        if header.lower() == name:
+            return value
+    return None
 
 
 def _expected(state: _State) -> int:
@@ -200,7 +253,8 @@ async def run_hop(pool: Any, request: HttpRequest, index: int, ctx: HopContext) 
     finally:
         current_hop.reset(token)
         result = ctx.last = _result(request, index, recorder, state, ctx)
-        ctx.emit(HttpHopDone(source=ctx.source, hop=result))
+        if ctx.sink is not None:
+            ctx.sink(HttpHopDone(source=ctx.source, hop=result))
     return result
 
 
@@ -217,16 +271,22 @@ def _progress(request: HttpRequest, state: _State) -> Progress:
     )
 
 
-def _scan(recorder: HopRecorder, end: int) -> tuple[tuple[Interim, ...], tuple[Anomaly, ...]]:
+def _findings(recorder: HopRecorder, end: int) -> HeadFindings:
+    """The scan of the hop's response head, run when first read (see :class:`HeadFindings`)."""
     connection = recorder.connection
     if connection is None:
-        return (), ()
-    if recorder.stream_id:
-        return scan_h2_interim(connection.log, recorder.stream_id)
-    start = max(recorder.log_start, connection.log.tunnel_end)  # a proxy's answer is no head
-    head = connection.log.slice(start, end).head(Direction.RECEIVED, HEAD_SCAN_LIMIT)
-    scan = scan_response(head)
-    return scan.interim, scan.anomalies
+        return NO_FINDINGS
+    log = connection.log
+    stream_id = recorder.stream_id
+    if stream_id:
+        return HeadFindings.later(lambda: scan_h2_interim(log, stream_id))
+    start = max(recorder.log_start, log.tunnel_end)  # a proxy's answer is no head
+
+    def scan() -> tuple[tuple[Interim, ...], tuple[Anomaly, ...]]:
+        found = scan_response(log.slice(start, end).head(Direction.RECEIVED, HEAD_SCAN_LIMIT))
+        return found.interim, found.anomalies
+
+    return HeadFindings.later(scan)
 
 
 def _result(
@@ -234,14 +294,22 @@ def _result(
 ) -> HopResult:
     ended = time.monotonic()
     connection = recorder.connection
-    end = len(connection.log) if connection is not None else 0
-    wire = connection.log.slice(recorder.log_start, end) if connection is not None else None
-    interim, anomalies = _scan(recorder, end)
-    ssl_object = connection.extra("ssl_object") if connection is not None else None
     attempts = recorder.failed_attempts
-    if connection is not None and recorder.new_connection:
-        attempts = tuple(connection.timeline.attempts)
-    body = state.body.close(state.outcome is Outcome.COMPLETE) if state.body else None
+    body = state.body.close(state.outcome is Outcome.COMPLETE) if state.body else BodyFiles()
+    if connection is None:
+        end = 0
+        wire, local, remote, tls, sent, received, number = None, "", "", None, 0, 0, 0
+    else:
+        log = connection.log
+        end = len(log)
+        wire = log.slice(recorder.log_start, end)
+        local, remote = connection.addresses()
+        tls = connection.tls()
+        sent = log.sent - recorder.sent_before
+        received = log.received - recorder.received_before
+        number = connection.number
+        if recorder.new_connection:
+            attempts = tuple(connection.timeline.attempts)
     return HopResult(
         index=index,
         method=request.method,
@@ -253,26 +321,18 @@ def _result(
         http_version=state.version,
         request_headers=tuple(state.request_headers),
         headers=tuple(state.headers),
-        interim=interim,
+        findings=_findings(recorder, end),
         timings=hop_timings(recorder, ended, end, ctx.redirect_time),
-        connection_number=connection.number if connection is not None else 0,
+        connection_number=number,
         reused=recorder.reused,
         attempts=attempts,
-        local_address=_address(connection.extra("sockname")) if connection else "",
-        remote_address=_address(connection.extra("peername")) if connection else "",
-        tls=tls_info(ssl_object, connection.tls_verified) if ssl_object and connection else None,
-        sent_bytes=wire.total(Direction.SENT) if wire else 0,
-        received_bytes=wire.total(Direction.RECEIVED) if wire else 0,
-        body=body if body is not None else BodyFiles(),
+        local_address=local,
+        remote_address=remote,
+        tls=tls,
+        sent_bytes=sent,
+        received_bytes=received,
+        body=body,
         wire=wire,
         stream_id=recorder.stream_id,
-        anomalies=anomalies,
         served_by=state.served_by,
     )
-
-
-def _address(value: Any) -> str:
-    if isinstance(value, tuple) and len(value) >= 2:
-        host, port = value[0], value[1]
-        return f"[{host}]:{port}" if ":" in str(host) else f"{host}:{port}"
-    return str(value) if value else ""

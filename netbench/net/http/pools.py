@@ -87,12 +87,17 @@ class PoolManager:
     def __init__(self, log_limit: int = DEFAULT_MEMORY_LIMIT) -> None:
         self.log_limit = log_limit
         self._pools: dict[tuple[ConnectionSettings, bool], Any] = {}
+        self._last: tuple[ConnectionSettings, str, Any] | None = None
 
     def get(self, settings: ConnectionSettings, url: str) -> Any:
+        last = self._last
+        if last is not None and last[0] is settings and last[1] is url:
+            return last[2]  # the same request again: no hashing of its settings
         key = (settings, uses_h1(settings, url))
         pool = self._pools.get(key)
         if pool is None:
             pool = self._pools[key] = self.fresh(settings, url)
+        self._last = (settings, url, pool)
         return pool
 
     def fresh(self, settings: ConnectionSettings, url: str) -> Any:
@@ -103,5 +108,6 @@ class PoolManager:
     async def aclose(self) -> None:
         pools = list(self._pools.values())
         self._pools.clear()
+        self._last = None
         for pool in pools:
             await pool.aclose()

@@ -19,7 +19,14 @@ from typing import Any
 
 from netbench.core.http.anomalies import scan_response
 from netbench.core.http.model import TlsOptions
-from netbench.core.http.result import BodyFiles, HopResult, Outcome, Timings
+from netbench.core.http.result import (
+    NO_FINDINGS,
+    BodyFiles,
+    HeadFindings,
+    HopResult,
+    Outcome,
+    Timings,
+)
 from netbench.core.http.wirelog import Direction
 from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.errors import NetError
@@ -187,7 +194,7 @@ def _result(
         reason=reading.reason,
         http_version=reading.version,
         headers=reading.headers,
-        interim=scan.interim if scan else (),
+        findings=HeadFindings(scan.interim, scan.anomalies) if scan else NO_FINDINGS,
         timings=Timings(
             namelookup=since(line.resolved) if line else None,
             connect=since(line.connected) if line else None,
@@ -204,5 +211,4 @@ def _result(
         received_bytes=wire.total(Direction.RECEIVED) if wire else 0,
         body=reading.body.close(outcome is Outcome.COMPLETE) if reading.body else BodyFiles(),
         wire=wire,
-        anomalies=scan.anomalies if scan else (),
     )

@@ -31,6 +31,8 @@ class HopRecorder:
         self.new_connection = False
         self.log_start = 0
         self.reused = False
+        self.sent_before = 0  # the connection's byte counts when the hop began
+        self.received_before = 0
         self.marks: dict[str, float] = {}
         self.stream_id = 0
         self.failed_attempts: tuple[ConnectAttempt, ...] = ()
@@ -41,7 +43,10 @@ class HopRecorder:
             return
         self.connection = connection
         self.new_connection = new
-        self.log_start = len(connection.log)
+        log = connection.log
+        self.log_start = len(log)
+        self.sent_before = log.sent
+        self.received_before = log.received
         self.reused = not new and connection.hops_served > 0
         connection.hops_served += 1
 
@@ -50,9 +55,14 @@ class HopRecorder:
         step = name.partition(".")[2]
         if step in TUNNEL_DONE:
             self.tunnel_done()
-        self.marks.setdefault(step, time.monotonic())
+        self.note(step)
         if step == "send_request_headers.started" and "stream_id" in info:
             self.stream_id = int(info["stream_id"])
+
+    def note(self, step: str) -> None:
+        """The moment of ``step`` (its first time): what the h11 path calls directly."""
+        if step not in self.marks:
+            self.marks[step] = time.monotonic()
 
     def tunnel_done(self) -> None:
         """A proxy's exchange ended here (or the proxy refused, and it was all there is):

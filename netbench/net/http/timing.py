@@ -26,7 +26,7 @@ def first_byte_at(recorder: HopRecorder, end_index: int) -> float | None:
     if recorder.stream_id:
         frame = first_headers(connection.log, recorder.stream_id)
         return frame.at if frame is not None else None
-    return connection.log.slice(recorder.log_start, end_index).first_time(Direction.RECEIVED)
+    return connection.log.first_time(Direction.RECEIVED, recorder.log_start, end_index)
 
 
 def hop_timings(recorder: HopRecorder, ended: float, end_index: int, redirect: float) -> Timings:
@@ -38,14 +38,18 @@ def hop_timings(recorder: HopRecorder, ended: float, end_index: int, redirect: f
         namelookup = _since(start, line.resolved)
         connect = _since(start, line.connected)
         appconnect = _since(start, line.tls_done)
-    return Timings(
-        namelookup=namelookup,
-        connect=connect,
-        appconnect=appconnect,
-        pretransfer=_since(start, recorder.mark("send_request_headers.started")),
-        posttransfer=_since(start, recorder.mark("send_request_body.complete")),
-        starttransfer=_since(start, first_byte_at(recorder, end_index)),
-        total=ended - start,
-        redirect=redirect,
-        reused=recorder.reused,
+    marks = recorder.marks
+    sending = marks.get("send_request_headers.started")
+    sent = marks.get("send_request_body.complete")
+    first_byte = first_byte_at(recorder, end_index)
+    return Timings(  # positional, and _since inlined: this runs for every request
+        namelookup,
+        connect,
+        appconnect,
+        None if sending is None else max(sending - start, 0.0),
+        None if sent is None else max(sent - start, 0.0),
+        None if first_byte is None else max(first_byte - start, 0.0),
+        ended - start,
+        redirect,
+        recorder.reused,
     )

@@ -5,6 +5,11 @@ Built on an asyncio Protocol rather than StreamReader: received chunks wait in a
 transport is paused above ``HIGH_WATER`` bytes and resumed below ``LOW_WATER``, so a slow
 reader holds back the peer instead of filling memory.
 
+A read's timeout is a deadline watched by one timer per connection (:class:`ReadDeadline`),
+not a timer per read: on a kept-alive connection each request waits for its response
+once, and a fresh ``asyncio.timeout`` each time was a loop timer made and cancelled per
+request (under qasync a Qt timer, left to run out 30 s later).
+
 :func:`open_tcp` resolves the name itself (so the lookup is its own, timed phase; an IP
 literal skips it), then tries each address in order, keeping what happened to each.
 Both the engine's httpcore2 backend and raw mode use these connections.
@@ -22,10 +27,11 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from netbench.core.http.result import ConnectAttempt
+from netbench.core.http.result import ConnectAttempt, TlsInfo
 from netbench.core.http.wirelog import DEFAULT_MEMORY_LIMIT, Direction, WireLog
 from netbench.core.text import QT_TRANSLATE_NOOP, Text
 from netbench.net.errors import NetError, describe_os_error
+from netbench.net.http.tlsinfo import tls_info
 
 HIGH_WATER = 1024 * 1024
 LOW_WATER = 256 * 1024
@@ -51,6 +57,54 @@ class Timeline:
     attempts: list[ConnectAttempt] = field(default_factory=list)
 
 
+class ReadDeadline:
+    """The moment the read now waiting times out, and the one timer that watches it.
+
+    The timer is armed for the first deadline and left alone while later reads move the
+    deadline further out; when it fires it fails the waiting read if its deadline has
+    passed, and otherwise sets itself for the deadline now due (so a timer that fires a
+    little early, as qasync's whole-millisecond ones do, never ends a read too soon).
+    """
+
+    __slots__ = ("_handle", "_protocol", "armed_for", "deadline")
+
+    def __init__(self, protocol: WireProtocol) -> None:
+        self._protocol = protocol
+        self.deadline: float | None = None
+        self.armed_for: float | None = None
+        self._handle: asyncio.Handle | None = None
+
+    def watch(self, loop: asyncio.AbstractEventLoop, timeout: float) -> None:
+        self.deadline = deadline = loop.time() + timeout
+        armed_for = self.armed_for
+        if armed_for is not None and armed_for <= deadline:
+            return
+        if self._handle is not None:
+            self._handle.cancel()
+        self._arm(loop, deadline)
+
+    def _arm(self, loop: asyncio.AbstractEventLoop, when: float) -> None:
+        self.armed_for = when
+        self._handle = loop.call_at(when, self._fire, loop)
+
+    def _fire(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.armed_for = self._handle = None
+        deadline = self.deadline
+        waiter = self._protocol.waiter
+        if deadline is None or waiter is None or waiter.done():
+            return
+        if loop.time() >= deadline:
+            waiter.set_exception(TimeoutError())
+        else:
+            self._arm(loop, deadline)
+
+    def cancel(self) -> None:
+        self.deadline = self.armed_for = None
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+
+
 class WireProtocol(asyncio.Protocol):
     """Receives into a deque with watermarks, and logs every read and write."""
 
@@ -61,7 +115,8 @@ class WireProtocol(asyncio.Protocol):
         self._size = 0
         self._eof = False
         self._error: BaseException | None = None
-        self._waiter: asyncio.Future[None] | None = None
+        self.waiter: asyncio.Future[None] | None = None  # the read waiting for data
+        self._deadline = ReadDeadline(self)
         self._reading_paused = False
         self._drain: asyncio.Future[None] | None = None
         self._writing_paused = False
@@ -92,6 +147,7 @@ class WireProtocol(asyncio.Protocol):
             self._error = exc
         self._wake()
         self._release_drain()
+        self._deadline.cancel()
 
     def pause_writing(self) -> None:
         self._writing_paused = True
@@ -101,7 +157,7 @@ class WireProtocol(asyncio.Protocol):
         self._release_drain()
 
     def _wake(self) -> None:
-        waiter = self._waiter
+        waiter = self.waiter
         if waiter is not None and not waiter.done():
             waiter.set_result(None)
 
@@ -123,9 +179,15 @@ class WireProtocol(asyncio.Protocol):
                 raise self._error
             if self._eof:
                 return b""
-            self._waiter = asyncio.get_running_loop().create_future()
-            async with asyncio.timeout(timeout):
-                await self._waiter
+            loop = asyncio.get_running_loop()
+            self.waiter = waiter = loop.create_future()
+            if timeout is not None:
+                self._deadline.watch(loop, timeout)
+            try:
+                await waiter
+            finally:
+                self.waiter = None
+                self._deadline.deadline = None
         chunk = self._chunks.popleft()
         if len(chunk) > max_bytes:
             self._chunks.appendleft(chunk[max_bytes:])
@@ -155,15 +217,33 @@ class WireConnection:
 
     def __init__(self, protocol: WireProtocol, timeline: Timeline, target: str) -> None:
         self.protocol = protocol
+        self.log: WireLog = protocol.log
         self.timeline = timeline
         self.target = target
         self.number = next(_numbers)
         self.hops_served = 0
         self.tls_verified = False
+        self._addresses: tuple[str, str] | None = None
+        self._tls: TlsInfo | None = None
 
-    @property
-    def log(self) -> WireLog:
-        return self.protocol.log
+    def addresses(self) -> tuple[str, str]:
+        """(local, remote) as shown, worked out once: every hop on the connection shows them."""
+        if self._addresses is None:
+            self._addresses = (
+                shown_address(self.extra("sockname")),
+                shown_address(self.extra("peername")),
+            )
+        return self._addresses
+
+    def tls(self) -> TlsInfo | None:
+        """What TLS negotiated (None: plain), read once: a session never changes, and
+        reading the certificates for every hop of a kept-alive connection cost more than
+        the request."""
+        if self._tls is None and self.timeline.tls_done is not None:
+            ssl_object = self.extra("ssl_object")
+            if ssl_object is not None:
+                self._tls = tls_info(ssl_object, self.tls_verified)
+        return self._tls
 
     @property
     def transport(self) -> asyncio.Transport:
@@ -214,6 +294,13 @@ def describe_tls_error(exc: BaseException, target: str) -> Text:
     return QT_TRANSLATE_NOOP(
         "HttpErrors", "the TLS handshake with {target} failed: {reason}"
     ).format(target=target, reason=getattr(exc, "reason", None) or str(exc))
+
+
+def shown_address(value: Any) -> str:
+    """A socket address as the user reads it: ``host:port``, ``[v6]:port``, or a path."""
+    if isinstance(value, tuple) and len(value) >= 2:
+        return format_address(str(value[0]), value[1])
+    return str(value) if value else ""
 
 
 def format_address(host: str, port: int) -> str:

@@ -411,6 +411,28 @@ def test_wire_log_spills_and_reads_back(writes: list[bytes], limit: int) -> None
     log.close()
 
 
+@given(
+    st.lists(st.tuples(st.booleans(), st.binary(min_size=1, max_size=50)), max_size=20),
+    st.integers(0, 25),
+    st.integers(0, 25),
+    st.integers(0, 600),
+)
+def test_wire_log_first_time_is_the_first_entry_that_way(
+    writes: list[tuple[bool, bytes]], start: int, end: int, limit: int
+) -> None:
+    """The search a hop's timings use (starttransfer) agrees with walking the entries, in
+    memory or spilled, for any part of the log."""
+    log = WireLog(memory_limit=limit)
+    for index, (sent, data) in enumerate(writes):
+        log.record(float(index), Direction.SENT if sent else Direction.RECEIVED, data)
+    end = min(end, len(log))
+    for direction in Direction:
+        walked = next((c.at for c in log.slice(start, end) if c.direction is direction), None)
+        assert log.first_time(direction, start, end) == walked
+        assert log.slice(start, end).first_time(direction) == walked
+    log.close()
+
+
 # -- HTTP/2 interim responses ------------------------------------------------------------------
 
 
