@@ -21,10 +21,15 @@ from typing import Any
 os.environ["QT_API"] = "pyside6"
 
 import qasync
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication
 
 QEventLoop = qasync.QEventLoop
+
+
+def _fileno(fd: Any) -> int:
+    """A descriptor's number: asyncio passes an int or an object with ``fileno()``."""
+    return fd if isinstance(fd, int) else int(fd.fileno())
 
 
 class BatchedEventLoop(qasync.QEventLoop):  # type: ignore[misc]
@@ -41,6 +46,9 @@ class BatchedEventLoop(qasync.QEventLoop):  # type: ignore[misc]
         self._ready_timer.setSingleShot(True)
         self._ready_timer.setInterval(0)
         self._ready_timer.timeout.connect(self._run_ready)
+        self._readers: dict[int, asyncio.Handle] = {}
+        self._writers: dict[int, asyncio.Handle] = {}
+        self._spare: dict[tuple[int, QSocketNotifier.Type], QSocketNotifier] = {}
         super().__init__(*args, **kwargs)
 
     def call_soon(
@@ -65,9 +73,70 @@ class BatchedEventLoop(qasync.QEventLoop):  # type: ignore[misc]
         if ready:
             self._ready_timer.start()
 
+    # -- readers and writers: a notifier per descriptor, kept while the loop lives --------
+    #
+    # qasync makes a new QSocketNotifier each time a reader is added (a transport's
+    # resume_reading: the flood path pauses and resumes 200 readers a tick) and hands each
+    # readiness to call_soon. Here a descriptor's notifier is made once, switched off and
+    # on, and a ready socket's callback runs at once, from the notifier's signal.
+
+    def _add_reader(self, fd: Any, callback: Callable[..., object], *args: Any) -> None:
+        self._watch(fd, self._read_notifiers, self._readers, QSocketNotifier.Type.Read)
+        self._readers[_fileno(fd)] = asyncio.Handle(callback, args, self)
+
+    def _remove_reader(self, fd: Any) -> bool:
+        return self._unwatch(fd, self._read_notifiers, self._readers)
+
+    def _add_writer(self, fd: Any, callback: Callable[..., object], *args: Any) -> None:
+        self._watch(fd, self._write_notifiers, self._writers, QSocketNotifier.Type.Write)
+        self._writers[_fileno(fd)] = asyncio.Handle(callback, args, self)
+
+    def _remove_writer(self, fd: Any) -> bool:
+        return self._unwatch(fd, self._write_notifiers, self._writers)
+
+    def _watch(
+        self,
+        fd: Any,
+        active: dict[Any, QSocketNotifier],
+        handles: dict[int, asyncio.Handle],
+        kind: QSocketNotifier.Type,
+    ) -> None:
+        self._check_closed()
+        number = _fileno(fd)
+        notifier = active.get(fd) or self._spare.pop((number, kind), None)
+        if notifier is None:
+            notifier = QSocketNotifier(number, kind)
+            notifier.activated.connect(lambda *_: self._on_ready(number, handles))
+        active[fd] = notifier
+        notifier.setEnabled(True)
+
+    def _unwatch(
+        self, fd: Any, active: dict[Any, QSocketNotifier], handles: dict[int, asyncio.Handle]
+    ) -> bool:
+        if self.is_closed():
+            return False
+        notifier = active.pop(fd, None)
+        if notifier is None:
+            return False
+        number = _fileno(fd)
+        handles.pop(number, None)
+        notifier.setEnabled(False)
+        self._spare[(number, notifier.type())] = notifier
+        return True
+
+    def _on_ready(self, number: int, handles: dict[int, asyncio.Handle]) -> None:
+        handle = handles.get(number)
+        if handle is not None:
+            handle._run()
+
     def close(self) -> None:
         self._ready_timer.stop()
         self._ready.clear()
+        for notifier in self._spare.values():
+            notifier.setEnabled(False)
+        self._spare.clear()
+        self._readers.clear()
+        self._writers.clear()
         super().close()
 
 
