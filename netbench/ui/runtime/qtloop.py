@@ -125,9 +125,14 @@ class BatchedEventLoop(qasync.QEventLoop):  # type: ignore[misc]
         return True
 
     def _on_ready(self, number: int, handles: dict[int, asyncio.Handle]) -> None:
+        """A socket is ready: its callback runs, then what that made ready (the task a
+        read wakes), in the same turn, as asyncio's loop runs a select's callbacks and then
+        its ready queue."""
         handle = handles.get(number)
         if handle is not None:
             handle._run()
+        if self._ready:
+            self._run_ready()
 
     def close(self) -> None:
         self._ready_timer.stop()
