@@ -23,8 +23,26 @@ scenario runs in its own process, so its RSS is its own.
     python benchmarks/bench_http.py [--requests 1000] [--size-mb 1024] [--repeat 3]
     python benchmarks/bench_http.py --only curl,h11-asyncio,engine,h11-qasync,engine-qasync
 
-Keep-alive, 1,000 requests, median of 3, on the project's 2-core machine (load 0.7 to
-0.9, others' jobs running; the same scenarios run side by side, so read the ratios):
+Keep-alive, 1,000 requests, median of 5, on the project's quiet 2-core machine (load 0.7),
+after the qasync loop's changes (one Qt timer per turn for ``call_soon``, a socket's
+notifier kept, a ready socket's callback and what it wakes run in the same turn):
+
+    scenario                            req/s  ms/req  x curl  connections
+    curl -K (one process)              15,255   0.066    1.00            1
+    h11, blocking socket                6,715   0.149    2.27            1
+    h11, asyncio + wire log             5,919   0.169    2.58            1
+    httpcore2, default backend          3,486   0.287    4.38            1
+    netbench engine, asyncio            4,694   0.213    3.25            1
+    h11 + wire log, qasync loop         5,670   0.176    2.69            1
+    netbench engine, qasync loop        4,707   0.212    3.24            1
+
+Under qasync the floor was 0.231 ms and the engine 0.261 before those changes (3.1x in that
+run, 3.6-4.1x in others): each ready socket and each woken task was a Qt timer of its own.
+Now both loops cost the same, and the engine costs 35-45 us a request above the floor it
+runs on (it was ~0.12 ms: 0.287 against 0.169 on asyncio, 4.0x curl). The 3x goal is
+missed by about 15 us a request; the rest is sockets, the loop and h11 (below).
+
+An earlier run, before the loop's changes (load 0.7 to 0.9, others' jobs running):
 
     scenario                            req/s  ms/req  x curl  connections
     curl -K (one process)              12,004   0.083    1.00            1
@@ -34,15 +52,6 @@ Keep-alive, 1,000 requests, median of 3, on the project's 2-core machine (load 0
     netbench engine, asyncio            4,442   0.225    2.70            1
     h11 + wire log, qasync loop         4,333   0.231    2.77            1
     netbench engine, qasync loop        3,825   0.261    3.14            1
-
-Two more runs a minute later (load 0.5 to 0.7): the engine 3.27x and 2.93x on asyncio
-(its floor 2.74x and 2.44x), 4.12x and 3.58x under qasync (floor 3.50x and 3.12x). Whatever
-the machine does, the engine now costs 30-40 us a request above the floor it runs on (it was
-~0.12 ms: 0.287 against 0.169 on asyncio, 4.0x curl, on a quiet machine), and its h11
-work is less than the floor's, since a request sent again reuses h11's request event.
-Under qasync the floor alone is near 3x curl: each ready socket and each woken task is
-a Qt timer there (a test batching them into one timer per turn saved ~25 us a request,
-engine and floor alike).
 
 Where the engine's time went, py-spy over 20,000 requests (sampled time per request;
 sampling slows Python, so only the shares compare):
