@@ -376,6 +376,8 @@ def main() -> None:
 def keep_alive(base: str, count: int, repeat: int, wanted: set[str]) -> None:
     order = ("curl", "h11", "h11-asyncio", "httpcore2", "engine", "h11-qasync", "engine-qasync")
     keys = [k for k in order if k in wanted]
+    if not keys:
+        return
     runs: dict[str, list[dict[str, Any]]] = {k: [] for k in keys}
     for _ in range(repeat):
         for key in keys:
@@ -395,6 +397,8 @@ def keep_alive(base: str, count: int, repeat: int, wanted: set[str]) -> None:
 def download(url: str, directory: str, args: argparse.Namespace, wanted: set[str]) -> None:
     order = ("download-curl", "download-engine", "download-window", "download-window-io")
     keys = [k for k in order if k in wanted]
+    if not keys:
+        return
     runs: dict[str, list[dict[str, Any]]] = {k: [] for k in keys}
     for _ in range(args.repeat):
         for key in keys:
