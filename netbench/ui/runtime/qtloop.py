@@ -57,8 +57,12 @@ class BatchedEventLoop(qasync.QEventLoop):  # type: ignore[misc]
         *args: Any,
         context: contextvars.Context | None = None,
     ) -> asyncio.Handle:
-        self._check_closed()
         handle = asyncio.Handle(callback, args, self, context=context)
+        if self.is_closed():
+            # As qasync: a thread's call_soon_threadsafe can still arrive (a queued signal)
+            # after the loop closed; it is dropped, not raised into Qt's event loop.
+            handle.cancel()
+            return handle
         self._ready.append(handle)
         if not self._ready_timer.isActive():
             self._ready_timer.start()

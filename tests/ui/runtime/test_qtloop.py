@@ -55,6 +55,16 @@ with asyncio.Runner(loop_factory=lambda: new_event_loop(app)) as runner:
     echoed, same = runner.run(paused_and_resumed())
     print("echoed", echoed)
     print("same notifier", same)
+
+# A thread's call_soon_threadsafe queued just before the loop closes arrives after: dropped.
+import threading
+late = new_event_loop(app)
+thread = threading.Thread(target=lambda: late.call_soon_threadsafe(print, "ran after close"))
+thread.start()
+thread.join()
+late.close()
+app.processEvents()
+print("closed quietly")
 """
 
 
@@ -68,4 +78,6 @@ def test_callbacks_run_in_order_a_turn_at_a_time_and_readers_resume_cheaply():
     assert "order ['a', 'c', 'next turn']" in lines
     assert "echoed True" in lines  # 500 pauses and resumes, every byte echoed in order
     assert "same notifier True" in lines  # switched off and on, not made anew per resume
+    assert "closed quietly" in lines and "ran after close" not in lines
+    assert "Event loop is closed" not in result.stderr
     assert "QSocketNotifier" not in result.stderr
