@@ -40,8 +40,8 @@ One run on a quiet 2-core machine (the README has the same table):
 
 Of the same mode without recording, JSON Lines recording ran at 0.39 (qasync) and 0.32
 (IO thread), a compact recording (.nbrec, the bytes as they are) at 0.64 and 0.58. The IO
-thread reads 256 KB at a time; over five runs it took 0.89-1.06 of the baseline with a
-heartbeat p99 of 7.5-12.8 ms (the two together within the goal in three of them). The
+thread reads 256 KB at a time; over ten runs it took 0.86-1.06 of the baseline run beside
+it (median 0.88) with a heartbeat p99 of 7.5-19 ms (median 9.4). The
 child-process row is a prototype (``child_engine.py``): the same framer in a process of its
 own, the real window's transcript fed through shared memory at 10 Hz; the window's
 heartbeat and RSS are the parent's (the child adds ~30 MB).
