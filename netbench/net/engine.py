@@ -17,6 +17,7 @@ from collections.abc import Callable, Coroutine
 from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
+from netbench.net.allocator import keep_freed_memory
 from netbench.net.events import DataReceived, NetEvent
 from netbench.net.read_gate import (
     DEFAULT_BYTES_PER_TICK,
@@ -115,6 +116,7 @@ class Engine:
             self._loop = ui_loop
             return
         self._keep_garbage_collection_here()
+        keep_freed_memory()  # an IO thread's reads reuse freed blocks (see allocator)
         loop = asyncio.new_event_loop()
         ready = threading.Event()
 
