@@ -26,24 +26,25 @@ the tab shows; ``/proc/net/snmp`` beside it, machine-wide).
 One run on a quiet 2-core machine (the README has the same table):
 
     scenario                                   msgs/s   MB/s  ratio  hb p50  hb p99  RSS MB
-    plain asyncio, same framer (baseline)  13,519,066  865.2   1.00       -       -      27
-    plain asyncio, 256 KB reads + count    18,161,369 1162.3   1.34       -       -      75
-    Server tab, qasync loop                 7,525,002  481.6   0.56   0.3ms  20.3ms     176
-    Server tab, IO thread                  12,094,082  774.0   0.89   0.1ms   9.4ms     182
-    Server tab, qasync loop, recording      2,966,649  189.9   0.22   6.2ms  34.5ms     198
-    Server tab, IO thread, recording        3,817,941  244.3   0.28   1.2ms  23.4ms     187
-    qasync loop, recording compact          4,790,956  306.6   0.35   0.1ms  19.9ms     171
-    IO thread, recording compact            6,976,287  446.5   0.52   0.2ms  22.2ms     185
-    networking in a child process          17,588,766 1125.7   1.30   0.1ms   9.3ms     144
-    (every recording kept every message: 33,616,768, 37,258,944, 36,721,024 and
-    51,866,304 of as many received)
+    plain asyncio, same framer (baseline)  14,107,608  902.9   1.00       -       -      27
+    plain asyncio, 256 KB reads + count    17,792,220 1138.7   1.26       -       -      75
+    Server tab, qasync loop                 7,634,786  488.6   0.54   0.3ms  19.4ms     177
+    Server tab, IO thread                  13,225,773  846.4   0.94   0.1ms   9.7ms     191
+    Server tab, qasync loop, recording      2,579,184  165.1   0.18   5.3ms  29.2ms     197
+    Server tab, IO thread, recording        3,317,126  212.3   0.24   2.8ms  27.0ms     197
+    qasync loop, recording compact          4,819,235  308.4   0.34   0.1ms  20.8ms     171
+    IO thread, recording compact            6,381,056  408.4   0.45   0.3ms  19.9ms     194
+    networking in a child process          17,313,204 1108.0   1.23   0.1ms   9.6ms     144
+    (every recording kept every message: 28,170,176, 37,216,384, 36,914,304 and
+    50,446,080 of as many received)
 
-Of the same mode without recording, JSON Lines recording ran at 0.39 (qasync) and 0.32
-(IO thread), a compact recording (.nbrec, the bytes as they are) at 0.64 and 0.58. The IO
-thread reads 256 KB at a time; over ten runs it took 0.86-1.06 of the baseline run beside
-it (median 0.88) with a heartbeat p99 of 7.5-19 ms (median 9.4). The
-child-process row is a prototype (``child_engine.py``): the same framer in a process of its
-own, the real window's transcript fed through shared memory at 10 Hz; the window's
+Of the same mode without recording, JSON Lines recording ran at 0.34 (qasync) and 0.25
+(IO thread), a compact recording (.nbrec, the bytes as they are) at 0.63 and 0.48 (0.58
+in the run before). The IO thread reads 256 KB at a time, and glibc keeps freed blocks for
+the next read (``netbench/net/allocator.py``); over six runs it took 0.88-0.98 of the
+baseline run beside it (median 0.95) with a heartbeat p99 of 9.7-12.3 ms (median 10.5).
+The child-process row is a prototype (``child_engine.py``): the same framer in a process of
+its own, the real window's transcript fed through shared memory at 10 Hz; the window's
 heartbeat and RSS are the parent's (the child adds ~30 MB).
 
     5,000 idle connections: listed in 0.8 s (ui-loop, p99 19.0 ms), 0.6 s (io-thread, 26.5 ms)
