@@ -162,12 +162,14 @@ def start_listener(win, pump):
     return panel, int(re.search(r"Listening on \S+:(\d+)", text).group(1))
 
 
+@pytest.mark.parametrize("suffix", ["jsonl", "nbrec"])  # JSON Lines, or a compact recording
 def test_the_device_side_of_a_server_recording_replays_with_its_gaps(
-    window, pump, in_thread, server, tmp_path
+    window, pump, in_thread, server, tmp_path, suffix
 ):
     listener, port = start_listener(window, pump)
-    path = tmp_path / "device.jsonl"
+    path = tmp_path / f"device.{suffix}"
     listener.transcript.start_recording(path)
+    assert listener.transcript.recorder.compact is (suffix == "nbrec")
     with socket.create_connection(("127.0.0.1", port), timeout=5) as device:
         device.sendall(b"AT+ONE\r\n")
         pause(pump, 0.35)
