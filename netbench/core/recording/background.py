@@ -37,7 +37,7 @@ class BackgroundWriter:
     def __init__(self, file: IO[bytes], *, limit: int = PENDING_LIMIT) -> None:
         self._file = file
         self._limit = limit
-        self._pending: deque[Sequence[bytes]] = deque()
+        self._pending: deque[tuple[Sequence[bytes], int]] = deque()  # rows, their bytes
         self._pending_bytes = 0  # waiting, and being written
         self._error: OSError | None = None
         self._error_said = False
@@ -58,7 +58,7 @@ class BackgroundWriter:
             while self._pending_bytes > self._limit and self._error is None:
                 self._changed.wait()
             self._raise_error()
-            self._pending.append(rows)
+            self._pending.append((rows, size))
             self._pending_bytes += size
             self._changed.notify_all()
 
@@ -96,8 +96,7 @@ class BackgroundWriter:
                     self._changed.wait()
                 if not self._pending:
                     return
-                rows = self._pending.popleft()
-            size = sum(map(len, rows))
+                rows, size = self._pending.popleft()
             try:
                 self._file.writelines(rows)
                 if not self._pending:

@@ -43,16 +43,22 @@ def send_lines(port):
     return subprocess.Popen([sys.executable, "-c", SENDER, str(port)])
 
 
-def test_a_recorded_flood_keeps_every_message_a_row_per_read(window, pump, tmp_path):
-    panel = start_listener(window, pump, framing="lf")
-    path = tmp_path / "flood.jsonl"
-    assert panel.transcript.start_recording(path)
+def record_a_flood(window, pump, panel):
+    """Flood the recording panel, wait until every line is recorded, stop; the lines sent."""
     sender = send_lines(bound_port(window))
     expected = LINES // 4096 * 4096
     pump(lambda: panel.messages_in == expected, 60)
     assert sender.wait(10) == 0
     pump(lambda: panel.transcript.recorder.records_written >= expected + 1, 30)
     find(window, "server.transcript_record").click()  # stop
+    return expected
+
+
+def test_a_recorded_flood_keeps_every_message_a_row_per_read(window, pump, tmp_path):
+    panel = start_listener(window, pump, framing="lf")
+    path = tmp_path / "flood.jsonl"
+    assert panel.transcript.start_recording(path)
+    expected = record_a_flood(window, pump, panel)
     with path.open("rb") as handle:
         raw_rows = handle.read().splitlines()
     read_rows = [json.loads(r) for r in raw_rows if b'"count": ' in r]
@@ -76,12 +82,7 @@ def test_a_compact_recording_of_a_flood_keeps_every_message_as_raw_bytes(window,
     assert panel.transcript.recorder.compact
     if full_budget is not None:  # the UI loop: its reads leave room for the recording
         assert window.engine.gate.bytes_per_tick == RECORDING_BYTES_PER_TICK < full_budget
-    sender = send_lines(bound_port(window))
-    expected = LINES // 4096 * 4096
-    pump(lambda: panel.messages_in == expected, 60)
-    assert sender.wait(10) == 0
-    pump(lambda: panel.transcript.recorder.records_written >= expected + 1, 30)
-    find(window, "server.transcript_record").click()  # stop
+    expected = record_a_flood(window, pump, panel)
     assert "Recorded" in find(window, "server.transcript_status").text()
     assert window.engine.gate.bytes_per_tick == full_budget
     size = path.stat().st_size
