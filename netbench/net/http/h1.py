@@ -1,10 +1,11 @@
-"""HTTP/1.1 driven with h11 directly on our recording connections: the engine's fast path.
+"""HTTP/1.1 on our recording connections without httpcore2: the engine's fast path.
 
 httpcore2's pool costs about 0.4 ms a request in its own machinery (request models, locks,
 trace hooks), five times what curl spends on a whole keep-alive request. Plain HTTP/1.1
 needs none of it: this module keeps idle connections per origin, writes what h11 makes
-of the request and feeds h11 what the connection read, every byte still landing in the
-connection's wire log with the moment it met the socket.
+of the request (made once for a request sent again and again) and reads the response
+with :class:`~.h1_response.ResponseReader` (llhttp, and h11 where llhttp is stricter),
+every byte still landing in the connection's wire log with the moment it met the socket.
 
 It serves what is HTTP/1.1 for certain: ``http://`` (no TLS, so no ALPN: Auto is
 HTTP/1.1 there too), ``https://`` when HTTP/1.1 was chosen, and Unix sockets. HTTP/2,
@@ -23,7 +24,7 @@ from __future__ import annotations
 import functools
 import ssl
 from collections.abc import AsyncIterator
-from typing import Any, cast
+from typing import Any
 from urllib.parse import urlsplit
 
 import h11
@@ -31,30 +32,27 @@ import h11
 from netbench.core.http.model import ConnectionSettings, Timeouts
 from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.errors import NetError
-from netbench.net.http.failures import ReadTimedOutError, WriteTimedOutError
+from netbench.net.http.failures import WriteTimedOutError
+from netbench.net.http.h1_response import ResponseReader, says_close
 from netbench.net.http.pools import tls_context
 from netbench.net.http.recorder import HopRecorder, attach_to_current, note_failed_connect
 from netbench.net.http.wire import WireConnection, open_tcp, open_unix
 
-READ_SIZE = 256 * 1024  # asyncio's own largest read: fewer, bigger steps for big bodies
-MAX_HEAD_SIZE = 100 * 1024  # as httpcore2: a larger response head is refused
 DEFAULT_PORTS = {"http": 80, "https": 443}
 SERVED_BY = "h11"
-DISCONNECTED = "Server disconnected without sending a response."
 REQUEST_CACHE_SIZE = 32
 
 Origin = tuple[str, str, int]
 
 
 class _Link:
-    """One connection and the h11 state machine that speaks on it."""
+    """One connection, and the origin it is kept for."""
 
-    __slots__ = ("connection", "h11", "origin")
+    __slots__ = ("connection", "origin")
 
     def __init__(self, connection: WireConnection, origin: Origin) -> None:
         self.connection = connection
         self.origin = origin
-        self.h11 = h11.Connection(h11.CLIENT, max_incomplete_event_size=MAX_HEAD_SIZE)
 
     @property
     def stale(self) -> bool:
@@ -94,7 +92,7 @@ class H1Pool:
         self._idle: dict[Origin, list[_Link]] = {}
         self._busy: set[_Link] = set()
         self._context: ssl.SSLContext | None = None
-        self._requests: dict[tuple[Any, ...], h11.Request] = {}
+        self._requests: dict[tuple[Any, ...], _Request] = {}
 
     async def open(
         self,
@@ -125,27 +123,29 @@ class H1Pool:
         except BaseException:
             self.release(link, False)
             raise
+        reader = ResponseReader(link.connection.protocol, request.method, timeouts.read)
         try:
-            return await _receive_head(link, timeouts.read)
+            await reader.read_head()
         except BaseException:
             self.release(link, False)
             raise
+        return H1Response(link, reader, request.closes)
 
     def done(self, response: H1Response, clean: bool) -> None:
         """The hop is over with ``response``: ``clean`` when nothing went wrong reading it."""
-        self.release(response.link, clean and response.finished)
+        self.release(response.link, clean and response.reusable)
 
     def _request(
         self, method: str, target: bytes, host: bytes, headers: list[tuple[bytes, bytes]]
-    ) -> h11.Request:
-        """h11's request event, made (and its headers checked) once for a request sent again
-        and again, as a keep-alive burst does: h11 never changes an event it is given."""
+    ) -> _Request:
+        """The request's bytes, made (and its headers checked) by h11 once for a request
+        sent again and again, as a keep-alive burst does."""
         key = (method, target, host, *headers)
         request = self._requests.get(key)
         if request is None:
             if not any(name.lower() == b"host" for name, _ in headers):
                 headers = [(b"Host", host), *headers]
-            request = h11.Request(method=method, target=target, headers=headers)
+            request = _Request(h11.Request(method=method, target=target, headers=headers))
             if len(self._requests) >= REQUEST_CACHE_SIZE:
                 self._requests.clear()
             self._requests[key] = request
@@ -193,9 +193,7 @@ class H1Pool:
     def release(self, link: _Link, reusable: bool) -> None:
         """Back to the idle list when both sides finished the exchange cleanly, else closed."""
         self._busy.discard(link)
-        state = link.h11
-        if reusable and state.our_state is h11.DONE and state.their_state is h11.DONE:
-            state.start_next_cycle()
+        if reusable:
             self._idle.setdefault(link.origin, []).append(link)
         else:
             link.connection.close()
@@ -206,6 +204,27 @@ class H1Pool:
         self._busy.clear()
         for link in links:
             link.connection.close()
+
+
+class _Request:
+    """A request's h11 event; without a body, also the bytes h11 makes of it (the same for
+    every sending: h11 never changes an event it is given)."""
+
+    __slots__ = ("_bytes", "closes", "event", "method")
+
+    def __init__(self, event: h11.Request) -> None:
+        self.event = event
+        self.method = bytes(event.method)
+        self._bytes: bytes | None = None
+        self.closes = says_close(event.headers)  # the server is told: not kept, as h11
+
+    @property
+    def without_body(self) -> bytes:
+        """What h11 sends for the request with no body (refused if it declares one)."""
+        if self._bytes is None:
+            state = h11.Connection(h11.CLIENT)
+            self._bytes = (state.send(self.event) or b"") + (state.send(h11.EndOfMessage()) or b"")
+        return self._bytes
 
 
 class _Sender:
@@ -227,16 +246,15 @@ class _Sender:
         except TimeoutError as exc:
             raise WriteTimedOutError("write timed out") from exc
 
-    async def send(self, request: h11.Request, content: AsyncIterator[bytes] | None) -> None:
-        state = self.link.h11
+    async def send(self, request: _Request, content: AsyncIterator[bytes] | None) -> None:
         recorder = self.recorder
         if recorder is not None:
             recorder.note("send_request_headers.started")
-        head = state.send(request) or b""
         if content is None:
-            await self.write(head + (state.send(h11.EndOfMessage()) or b""))
+            await self.write(request.without_body)
         else:
-            await self.write(head)
+            state = h11.Connection(h11.CLIENT)
+            await self.write(state.send(request.event))
             async for chunk in content:
                 await self.write(state.send(h11.Data(data=chunk)))
             await self.write(state.send(h11.EndOfMessage()))
@@ -244,60 +262,24 @@ class _Sender:
             recorder.note("send_request_body.complete")
 
 
-async def _receive_head(link: _Link, timeout: float | None) -> H1Response:
-    while True:
-        event = await receive_event(link, timeout)
-        if isinstance(event, h11.Response):
-            break
-        if isinstance(event, h11.InformationalResponse) and event.status_code == 101:
-            break  # 1xx other than 101 are skipped here; the raw view shows them
-    return H1Response(link, event, timeout)
-
-
-async def receive_event(link: _Link, timeout: float | None) -> Any:
-    """h11's next event, reading from the connection while it needs data."""
-    state = link.h11
-    protocol = link.connection.protocol
-    while True:
-        event = state.next_event()
-        if event is not h11.NEED_DATA:
-            return event
-        try:
-            data = await protocol.read(READ_SIZE, timeout)
-        except TimeoutError as exc:
-            raise ReadTimedOutError("read timed out") from exc
-        if not data and state.their_state is h11.SEND_RESPONSE:
-            raise h11.RemoteProtocolError(DISCONNECTED)
-        state.receive_data(data)
-
-
 class H1Response:
     """The response head, and its body as :meth:`aiter_stream` reads it."""
 
-    def __init__(
-        self, link: _Link, event: h11.Response | h11.InformationalResponse, timeout: float | None
-    ) -> None:
+    def __init__(self, link: _Link, reader: ResponseReader, closes: bool) -> None:
         self.link = link
-        self.timeout = timeout
-        self.status = event.status_code
-        self.headers = event.headers.raw_items()
+        self.reader = reader
+        self.closes = closes
+        self.status = reader.status
+        self.headers = reader.headers
         self.extensions = {
-            "http_version": b"HTTP/" + event.http_version,
-            "reason_phrase": event.reason,
+            "http_version": reader.version,
+            "reason_phrase": reader.reason,
             "served_by": SERVED_BY,
         }
-        self.finished = False
 
-    async def aiter_stream(self) -> AsyncIterator[bytes]:
-        link = self.link
-        state = link.h11
-        while True:
-            event = state.next_event()  # a small body is in h11's buffer with the head
-            if event is h11.NEED_DATA:
-                event = await receive_event(link, self.timeout)
-            kind = type(event)  # h11's events are ABCs: an exact check skips ABCMeta
-            if kind is h11.Data:
-                yield bytes(cast(h11.Data, event).data)
-            elif kind is h11.EndOfMessage or kind is h11.ConnectionClosed:
-                self.finished = True
-                return
+    @property
+    def reusable(self) -> bool:
+        return not self.closes and self.reader.reusable
+
+    def aiter_stream(self) -> AsyncIterator[bytes]:
+        return self.reader.body()

@@ -59,17 +59,13 @@ class _Reading:
 
 
 def _h11_client(data: bytes) -> Any:
-    """An h11 client that believes it sent the request typed in ``data``."""
-    import h11
+    """An h11 client that believes it sent the request typed in ``data``: h11 only sends
+    HTTP/1.1, and for an HTTP/1.0 request typed here the response's framing rules are the
+    same (a body without a length ends at the close)."""
+    from netbench.net.http.h1_response import h11_client  # h11 when first used
 
     match = _REQUEST_LINE.match(data)
-    method = match.group(1) if match else b"GET"
-    connection = h11.Connection(h11.CLIENT, max_incomplete_event_size=1024 * 1024)
-    # h11 only sends HTTP/1.1; for an HTTP/1.0 request typed here, the response's framing
-    # rules are the same (a body without a length ends at the close).
-    connection.send(h11.Request(method=method, target=b"/", headers=[(b"Host", b"x")]))
-    connection.send(h11.EndOfMessage())
-    return connection
+    return h11_client(match.group(1) if match else b"GET", 1024 * 1024)
 
 
 async def _connect(target: RawTarget, timeout: float | None) -> WireConnection:

@@ -32,6 +32,7 @@ log = logging.getLogger("netbench")
 # takes more than ~7 ms on its own (h11 the most).
 ENGINE_MODULES = (
     "h11",
+    "httptools",
     "netbench.core.http.h2frames",
     "netbench.core.http.anomalies",
     "netbench.core.http.decoding",
@@ -43,6 +44,7 @@ ENGINE_MODULES = (
     "netbench.net.http.bodysink",
     "netbench.net.http.timing",
     "netbench.net.http.pools",
+    "netbench.net.http.h1_response",
     "netbench.net.http.h1",
     "netbench.net.http.hop",
     "netbench.net.http.client",
