@@ -39,10 +39,10 @@ _WITH_VALUE = {
     "-b": "--cookie",
     "-o": "--output",
 }
-_LONG_WITH_VALUE = set(_WITH_VALUE.values()) | {
-    "--data-raw",
-    "--data-binary",
-    "--data-urlencode",
+# Flags whose value is kept as it came, read once the command is parsed (TLS files,
+# proxy, Unix socket, redirect limit, URL).
+_KEPT_AS_OPTIONS = {
+    "--proxy",
     "--unix-socket",
     "--url",
     "--cacert",
@@ -50,6 +50,11 @@ _LONG_WITH_VALUE = set(_WITH_VALUE.values()) | {
     "--key",
     "--max-redirs",
 }
+_LONG_WITH_VALUE = (
+    set(_WITH_VALUE.values())
+    | {"--data-raw", "--data-binary", "--data-urlencode"}
+    | _KEPT_AS_OPTIONS
+)
 _SWITCHES = {"-k": "--insecure", "-L": "--location", "-s": "--silent", "-S": "--show-error"}
 _LONG_SWITCHES = set(_SWITCHES.values()) | {"--compressed", "--http1.1", "--http2", "-v", "-i"}
 _IGNORED = {"--silent", "--show-error", "--output", "-v", "-i"}  # no effect on the request
@@ -160,15 +165,7 @@ def _apply(parsed: _Parsed, flag: str, value: str) -> bool:
         parsed.headers.append(Header("Referer", value))
     elif flag == "--cookie":
         parsed.headers.append(Header("Cookie", value))
-    elif flag in (
-        "--proxy",
-        "--unix-socket",
-        "--url",
-        "--cacert",
-        "--cert",
-        "--key",
-        "--max-redirs",
-    ):
+    elif flag in _KEPT_AS_OPTIONS:
         parsed.options[flag] = value
         if flag == "--url":
             parsed.url = value
