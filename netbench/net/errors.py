@@ -11,10 +11,11 @@ import ipaddress
 import re
 import socket
 
+from netbench.core.errors import MessageError
 from netbench.core.text import QT_TRANSLATE_NOOP, Text
 
 
-class NetError(Exception):
+class NetError(MessageError):
     """An error to show next to the control named by ``field`` (e.g. "port", "path").
 
     ``message`` is the English sentence; when it was made from a marked template (a
@@ -23,11 +24,7 @@ class NetError(Exception):
 
     def __init__(self, message: str, field: str = "") -> None:
         super().__init__(message)
-        self.message = message
         self.field = field
-
-    def __str__(self) -> str:
-        return self.message
 
 
 def check_port(port: int, lowest: int) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote
 
+from netbench.core.errors import MessageError
 from netbench.core.http.bodies import basic_auth
 from netbench.core.http.model import (
     BytesBody,
@@ -60,10 +61,8 @@ _LONG_SWITCHES = set(_SWITCHES.values()) | {"--compressed", "--http1.1", "--http
 _IGNORED = {"--silent", "--show-error", "--output", "-v", "-i"}  # no effect on the request
 
 
-class CurlError(ValueError):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class CurlError(MessageError, ValueError):
+    """A curl command that cannot be imported."""
 
 
 @dataclass
