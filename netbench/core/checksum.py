@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from netbench.core.errors import MessageError
 from netbench.core.text import QT_TRANSLATE_NOOP
 
 # The most leading bytes a checksum may skip: far more than any start-of-frame marker, and
@@ -29,15 +30,8 @@ from netbench.core.text import QT_TRANSLATE_NOOP
 MAX_SKIP = 65535
 
 
-class ChecksumError(ValueError):
+class ChecksumError(MessageError, ValueError):
     """The checksum cannot be computed over this message (too short, not hex digits)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class Checksum(StrEnum):

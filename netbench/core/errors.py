@@ -3,7 +3,20 @@
 from __future__ import annotations
 
 
-class PositionedError(ValueError):
+class MessageError(Exception):
+    """An error a person reads: ``message`` as it was made (a :class:`~netbench.core.text.Text`
+    stays one, for the UI to translate), and ``str()`` gives it as it is, where a KeyError
+    would quote it. Subclasses add where the culprit is."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class PositionedError(MessageError, ValueError):
     """Input the user typed is wrong at one place.
 
     ``position`` is the 0-based index of the culprit in what was typed (-1 when no one
@@ -13,11 +26,7 @@ class PositionedError(ValueError):
 
     def __init__(self, message: str, position: int = -1) -> None:
         super().__init__(message)
-        self.message = message
         self.position = position
-
-    def __str__(self) -> str:
-        return self.message
 
     def __reduce__(self) -> tuple[type[PositionedError], tuple[str, int]]:
         # The default reduce would call the class with the message alone and lose the position.
@@ -28,7 +37,7 @@ class PayloadError(PositionedError):
     """A payload the user typed cannot be turned into bytes."""
 
 
-class SnippetError(ValueError):
+class SnippetError(MessageError, ValueError):
     """A saved-messages file (or one entry in it) cannot be read.
 
     The message is complete on its own and names the entry (1-based, as a person counts
@@ -38,18 +47,14 @@ class SnippetError(ValueError):
 
     def __init__(self, message: str, entry: int | None = None, field: str | None = None) -> None:
         super().__init__(message)
-        self.message = message
         self.entry = entry
         self.field = field
-
-    def __str__(self) -> str:
-        return self.message
 
     def __reduce__(self) -> tuple[type[SnippetError], tuple[str, int | None, str | None]]:
         return (type(self), (self.message, self.entry, self.field))
 
 
-class RecordingError(ValueError):
+class RecordingError(MessageError, ValueError):
     """A recording (JSON Lines written by netbench) cannot be replayed as it is.
 
     The message is complete on its own: it names the file or the line (1-based, as an
@@ -59,11 +64,7 @@ class RecordingError(ValueError):
 
     def __init__(self, message: str, line: int | None = None) -> None:
         super().__init__(message)
-        self.message = message
         self.line = line
-
-    def __str__(self) -> str:
-        return self.message
 
     def __reduce__(self) -> tuple[type[RecordingError], tuple[str, int | None]]:
         return (type(self), (self.message, self.line))

@@ -16,13 +16,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from netbench.core.schedule import SlotGrid
+
 # Twice a coarse timer's resolution: slots this late still go out, older ones are skipped.
 DEFAULT_SLACK = 0.010
 _EPSILON = 1e-9
 
 
 @dataclass
-class Pacer:
+class Pacer(SlotGrid):
     """``count`` slots (0 = no end), one every ``interval`` seconds from ``start``."""
 
     interval: float
@@ -44,14 +46,6 @@ class Pacer:
     @property
     def finished(self) -> bool:
         return self.count > 0 and self._slot >= self.count
-
-    @property
-    def next_deadline(self) -> float:
-        return self.start + self._slot * self.interval
-
-    def wait(self, now: float) -> float:
-        """Seconds until the next slot is due (0 when one is due now)."""
-        return max(0.0, self.next_deadline - now)
 
     def take(self, now: float, limit: int = 0) -> int:
         """How many slots to send now (at most ``limit`` when it is positive).

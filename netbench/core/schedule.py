@@ -21,8 +21,26 @@ from dataclasses import dataclass, field
 MAX_LAG = 0.25
 
 
+class SlotGrid:
+    """Slot ``k`` due at ``start + k * interval``, for a dataclass that holds those fields
+    and ``_slot``, the next slot: a repeat and a load test's pacer share the grid and
+    differ only in what they do with late slots."""
+
+    start: float
+    interval: float
+    _slot: int
+
+    @property
+    def next_deadline(self) -> float:
+        return self.start + self._slot * self.interval
+
+    def wait(self, now: float) -> float:
+        """Seconds until the next slot is due (0 when one is due now)."""
+        return max(0.0, self.next_deadline - now)
+
+
 @dataclass
-class RepeatSchedule:
+class RepeatSchedule(SlotGrid):
     """``count`` sends (0 = until stopped), one every ``interval`` seconds from ``start``."""
 
     count: int
@@ -44,14 +62,6 @@ class RepeatSchedule:
     @property
     def finished(self) -> bool:
         return self.count > 0 and self.sent >= self.count
-
-    @property
-    def next_deadline(self) -> float:
-        return self.start + self._slot * self.interval
-
-    def wait(self, now: float) -> float:
-        """Seconds until the next send is due (0 when it is due now)."""
-        return max(0.0, self.next_deadline - now)
 
     def mark_sent(self, now: float) -> None:
         """Count a send made at ``now`` and move on, past slots more than max_lag late."""

@@ -18,7 +18,7 @@ from netbench.net.datagram import DatagramClient, DatagramKind
 from netbench.net.errors import NetError, check_port, describe_os_error
 from netbench.net.events import EventSink
 from netbench.net.read_gate import ReadGate
-from netbench.net.socket_kinds import SocketKind
+from netbench.net.socket_kinds import SocketAddress, SocketKind
 from netbench.net.stream import StreamKind, StreamPeer, format_address
 from netbench.net.stream_client import open_stream
 
@@ -31,11 +31,9 @@ _HOSTNAME_MISMATCH = 62
 
 
 @dataclass(frozen=True)
-class ClientConfig:
-    kind: SocketKind = SocketKind.TCP
-    host: str = "127.0.0.1"
-    port: int = 0
-    path: Path | None = None
+class ClientConfig(SocketAddress):
+    """Where to connect, then how: the timeout, TLS, and an optional local address."""
+
     timeout: float = 10.0
     tls_verify: bool = True
     ca_file: Path | None = None

@@ -11,10 +11,11 @@ import ipaddress
 import re
 import socket
 
-from netbench.core.text import QT_TRANSLATE_NOOP
+from netbench.core.errors import MessageError
+from netbench.core.text import QT_TRANSLATE_NOOP, Text
 
 
-class NetError(Exception):
+class NetError(MessageError):
     """An error to show next to the control named by ``field`` (e.g. "port", "path").
 
     ``message`` is the English sentence; when it was made from a marked template (a
@@ -23,11 +24,7 @@ class NetError(Exception):
 
     def __init__(self, message: str, field: str = "") -> None:
         super().__init__(message)
-        self.message = message
         self.field = field
-
-    def __str__(self) -> str:
-        return self.message
 
 
 def check_port(port: int, lowest: int) -> None:
@@ -72,6 +69,28 @@ def zone_id_misuse(target: str) -> NetError | None:
     )
 
 
+# What a bind or connect error number means for ``target``, and the field it belongs to.
+_TARGET_ERRORS: dict[int, tuple[Text, str]] = {
+    errno.EADDRINUSE: (
+        QT_TRANSLATE_NOOP("NetErrors", "{target} is already in use by another socket"),
+        "port",
+    ),
+    errno.EACCES: (
+        QT_TRANSLATE_NOOP(
+            "NetErrors",
+            "permission denied for {target}: ports below 1024 and protected paths need "
+            "privileges; pick a port of 1024 or more",
+        ),
+        "port",
+    ),
+    errno.EADDRNOTAVAIL: (
+        QT_TRANSLATE_NOOP("NetErrors", "{target} is not an address of this machine"),
+        "host",
+    ),
+    errno.ECONNRESET: (QT_TRANSLATE_NOOP("NetErrors", "connection reset by {target}"), "host"),
+}
+
+
 def describe_os_error(exc: BaseException, target: str) -> NetError:
     """Turn an exception from bind/connect on ``target`` into a :class:`NetError`."""
     if isinstance(exc, NetError):
@@ -101,40 +120,15 @@ def describe_os_error(exc: BaseException, target: str) -> NetError:
             "host",
         )
     code = getattr(exc, "errno", None)
+    if code in _TARGET_ERRORS:
+        template, field = _TARGET_ERRORS[code]
+        return NetError(template.format(target=target), field)
     text = _os_text(exc)
-    if code == errno.EADDRINUSE:
-        return NetError(
-            QT_TRANSLATE_NOOP("NetErrors", "{target} is already in use by another socket").format(
-                target=target
-            ),
-            "port",
-        )
-    if code == errno.EACCES:
-        return NetError(
-            QT_TRANSLATE_NOOP(
-                "NetErrors",
-                "permission denied for {target}: ports below 1024 and protected paths need "
-                "privileges; pick a port of 1024 or more",
-            ).format(target=target),
-            "port",
-        )
-    if code == errno.EADDRNOTAVAIL:
-        return NetError(
-            QT_TRANSLATE_NOOP("NetErrors", "{target} is not an address of this machine").format(
-                target=target
-            ),
-            "host",
-        )
     if code in (errno.ENETUNREACH, errno.EHOSTUNREACH):
         return NetError(
             QT_TRANSLATE_NOOP("NetErrors", "{target} is unreachable: {reason}").format(
                 target=target, reason=text
             ),
-            "host",
-        )
-    if code == errno.ECONNRESET:
-        return NetError(
-            QT_TRANSLATE_NOOP("NetErrors", "connection reset by {target}").format(target=target),
             "host",
         )
     if "path too long" in str(exc):
@@ -149,6 +143,26 @@ def describe_os_error(exc: BaseException, target: str) -> NetError:
     )
 
 
+# What a client's local bind error number means, in words that may name the local
+# ``host``, ``port`` or both (``where``), and the field it belongs to.
+_BIND_ERRORS: dict[int, tuple[Text, str]] = {
+    errno.EADDRINUSE: (
+        QT_TRANSLATE_NOOP("NetErrors", "local port {port} is already in use by another socket"),
+        "local_port",
+    ),
+    errno.EACCES: (
+        QT_TRANSLATE_NOOP(
+            "NetErrors", "permission denied binding {where}: pick a port of 1024 or more"
+        ),
+        "local_port",
+    ),
+    errno.EADDRNOTAVAIL: (
+        QT_TRANSLATE_NOOP("NetErrors", "{host} is not an address of this machine"),
+        "local_host",
+    ),
+}
+
+
 def describe_bind_error(exc: OSError, local: tuple[str, int]) -> NetError:
     """A client's local bind failed: say so next to the local address or port."""
     host, port = local
@@ -158,27 +172,9 @@ def describe_bind_error(exc: OSError, local: tuple[str, int]) -> NetError:
         where = QT_TRANSLATE_NOOP("NetErrors", "{host} port {port}").format(host=host, port=port)
     else:
         where = host
-    if code == errno.EADDRINUSE:
-        return NetError(
-            QT_TRANSLATE_NOOP(
-                "NetErrors", "local port {port} is already in use by another socket"
-            ).format(port=port),
-            "local_port",
-        )
-    if code == errno.EACCES:
-        return NetError(
-            QT_TRANSLATE_NOOP(
-                "NetErrors", "permission denied binding {where}: pick a port of 1024 or more"
-            ).format(where=where),
-            "local_port",
-        )
-    if code == errno.EADDRNOTAVAIL:
-        return NetError(
-            QT_TRANSLATE_NOOP("NetErrors", "{host} is not an address of this machine").format(
-                host=host
-            ),
-            "local_host",
-        )
+    if code in _BIND_ERRORS:
+        template, field = _BIND_ERRORS[code]
+        return NetError(template.format(host=host, port=port, where=where), field)
     if "no matching local address" in str(exc):
         return NetError(
             QT_TRANSLATE_NOOP(

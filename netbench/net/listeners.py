@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Protocol
 
 from netbench.core.framing.spec import FramingSpec
@@ -19,7 +18,7 @@ from netbench.net.datagram import DatagramKind, DatagramListener
 from netbench.net.errors import NetError, check_port
 from netbench.net.events import EventSink
 from netbench.net.read_gate import ReadGate
-from netbench.net.socket_kinds import SocketKind
+from netbench.net.socket_kinds import SocketAddress, SocketKind
 from netbench.net.stream import DEFAULT_MAX_CONNECTIONS, PeerPolicy, StreamKind
 from netbench.net.stream_listener import StreamListener
 from netbench.net.tls import ServerCertificate, server_context
@@ -31,11 +30,9 @@ EMPTY_HOST_MEANS = "0.0.0.0"
 
 
 @dataclass(frozen=True)
-class ListenerConfig:
-    kind: SocketKind = SocketKind.TCP
-    host: str = "127.0.0.1"
-    port: int = 0
-    path: Path | None = None
+class ListenerConfig(SocketAddress):
+    """Where to listen, then how: framing, replies, TLS and the limits on peers."""
+
     framing: FramingSpec = field(default_factory=FramingSpec)
     responder: Responder | None = None
     certificate: ServerCertificate | None = None

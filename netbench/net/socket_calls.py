@@ -27,7 +27,12 @@ from netbench.net.events import (
     Stopped,
 )
 from netbench.net.listeners import ListenerConfig
-from netbench.net.socket_kinds import SocketKind
+from netbench.net.socket_kinds import SocketAddress, SocketKind
+
+
+def _written_address(address: SocketAddress) -> tuple[str, str, int, str]:
+    """The kind, host, port and path as the written calls take them (no path: "")."""
+    return address.kind.value, address.host, address.port, str(address.path or "")
 
 
 class SocketCallLog:
@@ -48,10 +53,7 @@ class SocketCallLog:
         self._restart(config.kind)
         calls.open_listener(
             self.script,
-            config.kind.value,
-            config.host,
-            config.port,
-            str(config.path or ""),
+            *_written_address(config),
             backlog=config.backlog,
             reuse_address=config.reuse_address,
             remove_stale=config.remove_stale,
@@ -64,10 +66,7 @@ class SocketCallLog:
         self.locals[peer] = local
         calls.open_client(
             self.script,
-            config.kind.value,
-            config.host,
-            config.port,
-            str(config.path or ""),
+            *_written_address(config),
             local_host=config.local_host,
             local_port=config.local_port,
             local=local,

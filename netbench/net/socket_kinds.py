@@ -1,8 +1,11 @@
-"""The kinds of socket netbench listens and connects on, one list for servers and clients."""
+"""The kinds of socket netbench listens and connects on, one list for servers and clients,
+and where such a socket is."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 
 class SocketKind(StrEnum):
@@ -21,3 +24,15 @@ class SocketKind(StrEnum):
     def is_datagram(self) -> bool:
         """Datagrams keep message boundaries and have no connection to close or reset."""
         return self in (SocketKind.UDP, SocketKind.UNIX_DGRAM)
+
+
+@dataclass(frozen=True)
+class SocketAddress:
+    """Where a socket listens or connects: its kind, then a host and port, or a Unix path
+    for a kind that :attr:`~SocketKind.uses_path`. A listener's and a client's settings
+    both begin with it."""
+
+    kind: SocketKind = SocketKind.TCP
+    host: str = "127.0.0.1"
+    port: int = 0
+    path: Path | None = None

@@ -16,7 +16,7 @@ import stat
 from enum import StrEnum
 from pathlib import Path
 
-from netbench.core.text import QT_TRANSLATE_NOOP
+from netbench.core.text import QT_TRANSLATE_NOOP, Text
 from netbench.net.errors import NetError
 
 
@@ -60,23 +60,22 @@ def _probe_datagram(path: Path) -> UnixPathState | None:
         return UnixPathState.LIVE
 
 
+# What is at a path no listener may take, whatever it is asked.
+_NEVER_CLAIMED: dict[UnixPathState, Text] = {
+    UnixPathState.LIVE: QT_TRANSLATE_NOOP(
+        "UnixPaths", "{path} is in use by a running server: pick another path"
+    ),
+    UnixPathState.NOT_A_SOCKET: QT_TRANSLATE_NOOP(
+        "UnixPaths", "{path} exists and is not a socket: it is left untouched"
+    ),
+}
+
+
 async def claim_unix_path(path: Path, remove_stale: bool) -> None:
     """Make ``path`` usable for a new server, or raise :class:`NetError` saying why not."""
     state = await probe_unix_path(path)
-    if state is UnixPathState.LIVE:
-        raise NetError(
-            QT_TRANSLATE_NOOP(
-                "UnixPaths", "{path} is in use by a running server: pick another path"
-            ).format(path=path),
-            "path",
-        )
-    if state is UnixPathState.NOT_A_SOCKET:
-        raise NetError(
-            QT_TRANSLATE_NOOP(
-                "UnixPaths", "{path} exists and is not a socket: it is left untouched"
-            ).format(path=path),
-            "path",
-        )
+    if state in _NEVER_CLAIMED:
+        raise NetError(_NEVER_CLAIMED[state].format(path=path), "path")
     if state is UnixPathState.STALE:
         if not remove_stale:
             raise NetError(

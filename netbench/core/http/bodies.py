@@ -16,19 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
+from netbench.core.errors import PositionedError
 from netbench.core.http.model import BodySource, BytesBody, FileBody, FormField, MultipartBody
 from netbench.core.text import QT_TRANSLATE_NOOP
 
 CHUNK = 64 * 1024
 
 
-class BodyError(ValueError):
+class BodyError(PositionedError):
     """A body that cannot be built; ``position`` is where in the text (-1: nowhere)."""
-
-    def __init__(self, message: str, position: int = -1) -> None:
-        super().__init__(message)
-        self.message = message
-        self.position = position
 
 
 @dataclass(frozen=True, slots=True)

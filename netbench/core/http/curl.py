@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote
 
+from netbench.core.errors import MessageError
 from netbench.core.http.bodies import basic_auth
 from netbench.core.http.model import (
     BytesBody,
@@ -39,10 +40,10 @@ _WITH_VALUE = {
     "-b": "--cookie",
     "-o": "--output",
 }
-_LONG_WITH_VALUE = set(_WITH_VALUE.values()) | {
-    "--data-raw",
-    "--data-binary",
-    "--data-urlencode",
+# Flags whose value is kept as it came, read once the command is parsed (TLS files,
+# proxy, Unix socket, redirect limit, URL).
+_KEPT_AS_OPTIONS = {
+    "--proxy",
     "--unix-socket",
     "--url",
     "--cacert",
@@ -50,15 +51,18 @@ _LONG_WITH_VALUE = set(_WITH_VALUE.values()) | {
     "--key",
     "--max-redirs",
 }
+_LONG_WITH_VALUE = (
+    set(_WITH_VALUE.values())
+    | {"--data-raw", "--data-binary", "--data-urlencode"}
+    | _KEPT_AS_OPTIONS
+)
 _SWITCHES = {"-k": "--insecure", "-L": "--location", "-s": "--silent", "-S": "--show-error"}
 _LONG_SWITCHES = set(_SWITCHES.values()) | {"--compressed", "--http1.1", "--http2", "-v", "-i"}
 _IGNORED = {"--silent", "--show-error", "--output", "-v", "-i"}  # no effect on the request
 
 
-class CurlError(ValueError):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class CurlError(MessageError, ValueError):
+    """A curl command that cannot be imported."""
 
 
 @dataclass
@@ -160,15 +164,7 @@ def _apply(parsed: _Parsed, flag: str, value: str) -> bool:
         parsed.headers.append(Header("Referer", value))
     elif flag == "--cookie":
         parsed.headers.append(Header("Cookie", value))
-    elif flag in (
-        "--proxy",
-        "--unix-socket",
-        "--url",
-        "--cacert",
-        "--cert",
-        "--key",
-        "--max-redirs",
-    ):
+    elif flag in _KEPT_AS_OPTIONS:
         parsed.options[flag] = value
         if flag == "--url":
             parsed.url = value

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from email.message import Message
 
-from netbench.core.text import QT_TRANSLATE_NOOP
+from netbench.core.text import QT_TRANSLATE_NOOP, Text
 
 _TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 
@@ -25,37 +25,50 @@ class HeaderProblem:
 
 def check_header(name: str, value: str) -> HeaderProblem | None:
     """The first problem of a header row, or None."""
-    for index, char in enumerate(name):
-        if char in "\r\n":
-            return HeaderProblem(
-                "name",
-                index,
-                QT_TRANSLATE_NOOP(
-                    "HttpHeaders", "a line break in the header name at position {position}"
-                ).format(position=index + 1),
-            )
+    index = _first_of(name, "\r\n")
+    if index >= 0:
+        return _problem_at(
+            "name",
+            index,
+            QT_TRANSLATE_NOOP(
+                "HttpHeaders", "a line break in the header name at position {position}"
+            ),
+        )
     if not name:
         return HeaderProblem("name", 0, QT_TRANSLATE_NOOP("HttpHeaders", "the header has no name"))
     if not _TOKEN.fullmatch(name):
         index = next(i for i, c in enumerate(name) if not _TOKEN.fullmatch(c))
-        return HeaderProblem(
+        return _problem_at(
             "name",
             index,
             QT_TRANSLATE_NOOP(
                 "HttpHeaders", "{char} cannot be in a header name (position {position})"
-            ).format(char=repr(name[index]), position=index + 1),
+            ),
+            char=repr(name[index]),
         )
-    for index, char in enumerate(value):
-        if char in "\r\n\0":
-            return HeaderProblem(
-                "value",
-                index,
-                QT_TRANSLATE_NOOP(
-                    "HttpHeaders",
-                    "a line break or NUL in the value of {name} at position {position}",
-                ).format(name=name, position=index + 1),
-            )
+    index = _first_of(value, "\r\n\0")
+    if index >= 0:
+        return _problem_at(
+            "value",
+            index,
+            QT_TRANSLATE_NOOP(
+                "HttpHeaders",
+                "a line break or NUL in the value of {name} at position {position}",
+            ),
+            name=name,
+        )
     return None
+
+
+def _first_of(text: str, chars: str) -> int:
+    """The index of the first of ``chars`` in ``text``, or -1."""
+    return next((index for index, char in enumerate(text) if char in chars), -1)
+
+
+def _problem_at(field: str, index: int, template: Text, **values: object) -> HeaderProblem:
+    """A problem at ``index`` (0-based, for the cursor); its words count from 1, as a
+    person does."""
+    return HeaderProblem(field, index, template.format(position=index + 1, **values))
 
 
 def charset_of(content_type: str, default: str = "") -> str:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from netbench.core.errors import MessageError
 from netbench.core.http.model import BytesBody, FileBody, Header, HttpRequest, NoBody
 from netbench.core.text import QT_TRANSLATE_NOOP
 
@@ -21,10 +22,11 @@ _REQUEST_LINE = re.compile(r"([A-Z]+)\s+(\S+)(?:\s+HTTP/[\d.]+)?\s*$")
 _NAME = re.compile(r"(?:#|//)\s*@name\s+(.+)")
 
 
-class HttpFileError(ValueError):
+class HttpFileError(MessageError, ValueError):
+    """A .http file that cannot be read, at ``line`` (1-based)."""
+
     def __init__(self, message: str, line: int) -> None:
         super().__init__(message)
-        self.message = message
         self.line = line
 
 

@@ -11,20 +11,19 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from netbench.core.errors import MessageError
 from netbench.core.text import QT_TRANSLATE_NOOP
 
 _VARIABLE = re.compile(r"\{\{\s*([A-Za-z0-9_.\-]+)\s*\}\}")
 
 
-class VariableError(KeyError):
+class VariableError(MessageError, KeyError):
+    """A ``{{name}}`` with no value, at ``position`` in the text."""
+
     def __init__(self, message: str, name: str, position: int) -> None:
         super().__init__(message)
-        self.message = message
         self.name = name
         self.position = position
-
-    def __str__(self) -> str:
-        return self.message
 
 
 def names_in(text: str) -> list[str]:

@@ -17,6 +17,8 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import unquote_to_bytes
 
+from netbench.core.errors import MessageError
+
 MAX_HEAD_BYTES = 16 * 1024  # request line + header lines + the empty line
 MAX_HEADER_LINES = 100
 
@@ -34,7 +36,7 @@ _IMF_FIXDATE = re.compile(
 )
 
 
-class HttpError(Exception):
+class HttpError(MessageError):
     """A request that gets an error page instead of a file (``allow``: list the methods)."""
 
     def __init__(
@@ -42,7 +44,6 @@ class HttpError(Exception):
     ) -> None:
         super().__init__(message)
         self.status = status
-        self.message = message
         self.close = close
         self.allow = allow
 

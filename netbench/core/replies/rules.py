@@ -19,7 +19,7 @@ from typing import ClassVar, TypeAlias
 import regex
 
 from netbench.core.encodings import normalize_encoding
-from netbench.core.errors import PayloadError
+from netbench.core.errors import MessageError, PayloadError
 from netbench.core.escapes import decode_escapes
 from netbench.core.payload import parse_hex
 from netbench.core.replies.responder import (
@@ -95,7 +95,7 @@ class Rule:
         return f"if the message {label} {self.pattern!r}, reply {self.template!r}"
 
 
-class RuleError(ValueError):
+class RuleError(MessageError, ValueError):
     """A rule that cannot be used, with where the problem is for the editor to show.
 
     `rule` is 1-based, as rules are numbered on screen; `field` is "match", "pattern",
@@ -105,13 +105,9 @@ class RuleError(ValueError):
 
     def __init__(self, message: str, rule: int, field: str, position: int | None) -> None:
         super().__init__(message)
-        self.message = message
         self.rule = rule
         self.field = field
         self.position = position
-
-    def __str__(self) -> str:
-        return self.message
 
     def __reduce__(self) -> tuple[type[RuleError], tuple[str, int, str, int | None]]:
         return (type(self), (self.message, self.rule, self.field, self.position))

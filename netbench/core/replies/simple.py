@@ -47,19 +47,25 @@ class EchoResponder:
 
 
 @dataclass(frozen=True, slots=True)
-class UpperEchoResponder:
+class TextReply:
+    """A reply that writes text of its own, in ``encoding`` (normalised once, here)."""
+
+    options: ReplyOptions = NO_OPTIONS
+    encoding: str = "utf-8"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "encoding", normalize_encoding(self.encoding))
+
+
+@dataclass(frozen=True, slots=True)
+class UpperEchoResponder(TextReply):
     """Send every message back with ASCII letters in upper case (``data.upper()``).
 
     The encoding matters because in GBK, Big5 and UTF-16 the bytes of a Chinese character
     can look like ASCII letters, and upper-casing those would corrupt the character.
     """
 
-    options: ReplyOptions = NO_OPTIONS
-    encoding: str = "utf-8"
     kind: ClassVar[ResponderKind] = ResponderKind.UPPER
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "encoding", normalize_encoding(self.encoding))
 
     def new_session(self, peer: str) -> ResponderSession:
         codec = self.encoding
@@ -70,7 +76,7 @@ class UpperEchoResponder:
 
 
 @dataclass(frozen=True, slots=True)
-class TimestampResponder:
+class TimestampResponder(TextReply):
     """Echo with the local time in front: ``[Sun Nov 22 02:20:42 2026] message``.
 
     The classic time-stamp server from Core Python Programming replies
@@ -79,13 +85,8 @@ class TimestampResponder:
     brackets and no space: ``Fri Dec  4 20:00:19 2026hello``.
     """
 
-    options: ReplyOptions = NO_OPTIONS
-    encoding: str = "utf-8"
     joined: bool = False
     kind: ClassVar[ResponderKind] = ResponderKind.TIMESTAMP
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "encoding", normalize_encoding(self.encoding))
 
     def new_session(self, peer: str) -> ResponderSession:
         codec = self.encoding
@@ -102,16 +103,11 @@ class TimestampResponder:
 
 
 @dataclass(frozen=True, slots=True)
-class ByteCountResponder:
+class ByteCountResponder(TextReply):
     """Reply ``your data was N bytes``, like the UDP server in Foundations of Python
     Network Programming (the grammar is theirs, "1 bytes" included, so output matches)."""
 
-    options: ReplyOptions = NO_OPTIONS
-    encoding: str = "utf-8"
     kind: ClassVar[ResponderKind] = ResponderKind.BYTE_COUNT
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "encoding", normalize_encoding(self.encoding))
 
     def new_session(self, peer: str) -> ResponderSession:
         codec = self.encoding

@@ -195,30 +195,28 @@ async def _events_live(
 async def _receive(
     chunks: AsyncIterator[bytes], body: BodySink, index: int, expected: int, ctx: HopContext
 ) -> None:
+    """Write the body as it comes, saying how far it got at most every PROGRESS_INTERVAL
+    and once more at its end."""
+
+    def progress() -> None:
+        ctx.emit(
+            HttpProgress(
+                source=ctx.source,
+                hop=index,
+                received=body.received,
+                expected=expected,
+                rate=body.rate(),
+            )
+        )
+
     last = 0.0
     async for chunk in chunks:
         body.write(chunk)
         now = time.monotonic()
         if now - last >= PROGRESS_INTERVAL:
             last = now
-            ctx.emit(
-                HttpProgress(
-                    source=ctx.source,
-                    hop=index,
-                    received=body.received,
-                    expected=expected,
-                    rate=body.rate(),
-                )
-            )
-    ctx.emit(
-        HttpProgress(
-            source=ctx.source,
-            hop=index,
-            received=body.received,
-            expected=expected,
-            rate=body.rate(),
-        )
-    )
+            progress()
+    progress()
 
 
 def _first(headers: list[tuple[str, str]], name: str) -> str | None:

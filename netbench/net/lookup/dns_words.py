@@ -9,6 +9,23 @@ import dns.rcode
 from netbench.core.text import QT_TRANSLATE_NOOP, Text
 from netbench.net.errors import NetError
 
+# The answers a person meets most, said with what they usually mean.
+_RCODE_WORDS: dict[dns.rcode.Rcode, Text] = {
+    dns.rcode.NXDOMAIN: QT_TRANSLATE_NOOP(
+        "Lookup", "no such name: {name} does not exist (NXDOMAIN)"
+    ),
+    dns.rcode.SERVFAIL: QT_TRANSLATE_NOOP(
+        "Lookup",
+        "the server failed to answer for {name} (SERVFAIL): it could not reach or "
+        "validate the zone's own servers",
+    ),
+    dns.rcode.REFUSED: QT_TRANSLATE_NOOP(
+        "Lookup",
+        "the server refused to answer for {name} (REFUSED): it does not serve that "
+        "zone, or not to this client",
+    ),
+}
+
 
 def rcode_problem(message: dns.message.Message, name: str, rdtype: str) -> Text | None:
     """What is wrong with an answer, or None when it answers the question or refers on.
@@ -17,22 +34,8 @@ def rcode_problem(message: dns.message.Message, name: str, rdtype: str) -> Text 
     the next zone's servers instead, as in a trace).
     """
     rcode = message.rcode()
-    if rcode == dns.rcode.NXDOMAIN:
-        return QT_TRANSLATE_NOOP("Lookup", "no such name: {name} does not exist (NXDOMAIN)").format(
-            name=name
-        )
-    if rcode == dns.rcode.SERVFAIL:
-        return QT_TRANSLATE_NOOP(
-            "Lookup",
-            "the server failed to answer for {name} (SERVFAIL): it could not reach or "
-            "validate the zone's own servers",
-        ).format(name=name)
-    if rcode == dns.rcode.REFUSED:
-        return QT_TRANSLATE_NOOP(
-            "Lookup",
-            "the server refused to answer for {name} (REFUSED): it does not serve that "
-            "zone, or not to this client",
-        ).format(name=name)
+    if rcode in _RCODE_WORDS:
+        return _RCODE_WORDS[rcode].format(name=name)
     if rcode != dns.rcode.NOERROR:
         return QT_TRANSLATE_NOOP("Lookup", "the server answered {rcode} for {name}").format(
             rcode=dns.rcode.to_text(rcode), name=name

@@ -18,7 +18,7 @@ from netbench.core.http.curl import CurlError, export_curl, import_curl
 from netbench.core.http.decoding import ContentDecoder, DecodeError
 from netbench.core.http.export import request_bytes, to_httpx2_python, to_raw_socket_python
 from netbench.core.http.gaps import explain_gaps
-from netbench.core.http.headers import charset_of, check_header
+from netbench.core.http.headers import HeaderProblem, charset_of, check_header
 from netbench.core.http.httpfile import HttpFile, HttpFileEntry, parse_http_file, write_http_file
 from netbench.core.http.model import (
     BytesBody,
@@ -98,6 +98,21 @@ def test_invalid_header_name() -> None:
     problem = check_header("Bad Name", "v")
     assert problem is not None and problem.position == 3 and "' '" in problem.message
     assert check_header("X-Good_1", "any value") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "field", "position", "words"),
+    [
+        ("X-A\nB", "v", "name", 3, "a line break in the header name at position 4"),
+        ("X-Ok", "ab\0c", "value", 2, "a line break or NUL in the value of X-Ok at position 3"),
+        ("Bad Name", "v", "name", 3, "' ' cannot be in a header name (position 4)"),
+    ],
+)
+def test_header_problems_count_positions_from_one_in_words(
+    name: str, value: str, field: str, position: int, words: str
+) -> None:
+    problem = check_header(name, value)
+    assert problem == HeaderProblem(field, position, words)
 
 
 @pytest.mark.parametrize(
