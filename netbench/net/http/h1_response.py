@@ -91,14 +91,14 @@ class ResponseReader:
             self._extra = True
 
     def on_status(self, data: bytes) -> None:
-        if not self.finished:
+        if not self._head_done:
             self.reason += data
             self._head_size += len(data)
             if CONTROL.search(data):
                 self._odd = True
 
     def on_header(self, name: bytes, value: bytes) -> None:
-        if not self.finished:
+        if not self._head_done:  # (after the head: a chunked body's trailer, ignored as h11)
             self.headers.append((name, value))
             self._head_size += len(name) + len(value) + 4
             if CONTROL.search(value):

@@ -119,10 +119,11 @@ def responses(draw: Any) -> tuple[bytes, bytes]:
         "twice": length + length,
         "differ": length + b"Content-Length: %d" % (len(body) + 1) + eol,
     }[framing]
-    if framing in ("chunked", "both") and body:
-        body = b"%x" % len(body) + eol + body + eol + b"0" + eol + eol
-    elif framing in ("chunked", "both"):
-        body = b"0" + eol + eol
+    if framing in ("chunked", "both"):
+        trailer = draw(st.sampled_from([b"", b"X-Trailer: yes" + eol]))
+        pieces = [body] if body else []
+        body = b"".join(b"%x" % len(p) + eol + p + eol for p in pieces)
+        body += b"0" + eol + trailer + eol
     data = head + eol + body
     if draw(st.integers(0, 5)) == 0:  # garbage, a cut, or what a next response would be
         spot = draw(st.integers(0, len(data)))
