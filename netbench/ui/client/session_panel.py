@@ -118,38 +118,41 @@ class SessionPanel(TrafficPanel):
 
     def _build_controls(self) -> tuple[QHBoxLayout, QHBoxLayout]:
         self.connect_button = self.button(
-            self.tr("&Connect"), "connect", self.tr("Connect"), self.tr("Open the connection")
+            self.tr("&Connect"),
+            "connect",
+            self.tr("Connect"),
+            self.tr("Open the connection"),
+            self.on_connect_clicked,
         )
         self.connect_button.setDefault(True)
-        self.connect_button.clicked.connect(self.on_connect_clicked)
         self.disconnect_button = self.button(
             self.tr("C&lose"),
             "disconnect",
             self.tr("Close the connection"),
             self.tr("Close gracefully: what is queued is sent, then FIN"),
+            self.on_disconnect_clicked,
         )
-        self.disconnect_button.clicked.connect(self.on_disconnect_clicked)
         self.half_close_button = self.button(
             self.tr("Half-clos&e (FIN)"),
             "half_close",
             self.tr("Finish sending (FIN)"),
             self.tr("Send FIN: the server reads end-of-stream and can still answer"),
+            self.on_half_close_clicked,
         )
-        self.half_close_button.clicked.connect(self.on_half_close_clicked)
         self.abort_button = self.button(
             self.tr("&Abort (RST)"),
             "abort",
             self.tr("Reset the connection (RST)"),
             self.tr("Reset the connection: RST, queued data is lost"),
+            self.on_abort_clicked,
         )
-        self.abort_button.clicked.connect(self.on_abort_clicked)
         self.reconnect_button = self.button(
             self.tr("&Reconnect"),
             "reconnect",
             self.tr("Reconnect"),
             self.tr("Close if open, then connect again with the form as it is"),
+            self.on_reconnect_clicked,
         )
-        self.reconnect_button.clicked.connect(self.on_reconnect_clicked)
         self.reconnector = Reconnector(self.prefix, self)
         self.reconnector.due.connect(self.on_reconnector_due)
         self.reconnector.waiting.connect(lambda text: self._show_state(text, WARNING_COLOR))

@@ -29,6 +29,7 @@ from netbench.ui.sending.saved_list import SnippetPanel, side_column
 from netbench.ui.sending.saved_store import SnippetStore, default_snippets_path
 from netbench.ui.transcript.backlog import EventBacklog, ShownLater, record_in_transcript
 from netbench.ui.transcript.view import TranscriptView
+from netbench.ui.widgets.buttons import push_button
 from netbench.ui.widgets.naming import name_widget
 
 # The transcript repaints at most this often; counting happens as events arrive.
@@ -92,11 +93,11 @@ class TrafficPanel(QWidget):
     def name(self, widget: W, control: str, accessible: str = "") -> W:
         return name_widget(widget, self.prefix, control, accessible)
 
-    def button(self, text: str, control: str, accessible: str, tip: str = "") -> QPushButton:
-        button = self.name(QPushButton(text, self), control, accessible)
-        if tip:
-            button.setToolTip(tip)
-        return button
+    def button(
+        self, text: str, control: str, accessible: str, tip: str, on_click: Callable[[], object]
+    ) -> QPushButton:
+        """A push button of this panel, named ``<prefix>.<control>`` (see `push_button`)."""
+        return push_button(self, text, self.prefix, control, accessible, tip, on_click)
 
     def make_file_sender(self, choose_targets: ChooseTargets) -> FileSender:
         """The file sender below the editor: its notes go in the transcript after the
