@@ -28,6 +28,11 @@ if TYPE_CHECKING:  # only named in an annotation
 
 W = TypeVar("W", bound=QWidget)
 
+# The usual delimiters by the keys both tabs' framing choices give them (the listener's
+# framing, the load test's reply rule), and the keys by delimiter, to show a config again.
+DELIMITERS = {"lf": b"\n", "crlf": b"\r\n", "nul": b"\0"}
+DELIMITER_KEYS = {delimiter: key for key, delimiter in DELIMITERS.items()}
+
 
 class SocketForm(QWidget):
     submitted = Signal()

@@ -50,7 +50,7 @@ from netbench.net.errors import NetError
 from netbench.net.listeners import ALL_INTERFACES, ListenerConfig
 from netbench.net.socket_kinds import SocketKind
 from netbench.net.tls import ServerCertificate, describe_certificate
-from netbench.ui.panels.socket_form import SocketForm
+from netbench.ui.panels.socket_form import DELIMITER_KEYS, DELIMITERS, SocketForm
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.server.listener_limits import ListenerLimits
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec
@@ -416,8 +416,8 @@ class ListenerForm(SocketForm):
         max_frame = self.max_frame.value()
         if key == "raw":
             return FramingSpec(kind=FramingKind.RAW)
-        if key in ("lf", "crlf", "nul", "custom"):
-            delimiter = {"lf": b"\n", "crlf": b"\r\n", "nul": b"\0"}.get(key)
+        if key in (*DELIMITERS, "custom"):
+            delimiter = DELIMITERS.get(key)
             if delimiter is None:
                 try:
                     delimiter = decode_escapes(self.delimiter.text(), "utf-8")
@@ -556,8 +556,6 @@ class ListenerForm(SocketForm):
         self.path.setText(str(config.path) if config.path else "")
         framing_key = "raw"
         if config.framing.kind is FramingKind.DELIMITER:
-            framing_key = {b"\n": "lf", b"\r\n": "crlf", b"\0": "nul"}.get(
-                config.framing.delimiter, "custom"
-            )
+            framing_key = DELIMITER_KEYS.get(config.framing.delimiter, "custom")
         self.framing.setCurrentIndex(self.framing.findData(framing_key))
         self.responder.setCurrentIndex(self.responder.findData(reply_key))
