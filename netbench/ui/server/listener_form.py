@@ -152,18 +152,17 @@ class ListenerForm(SocketForm):
         grid.addLayout(row, 0, 0, 1, 2)
 
     def _build_framing_row(self, grid: QGridLayout) -> None:
+        framings = (
+            (self.tr("Raw chunks as received"), "raw"),
+            (self.tr("Lines ending in LF (\\n)"), "lf"),
+            (self.tr("Lines ending in CRLF (\\r\\n)"), "crlf"),
+            (self.tr("NUL-terminated (\\0)"), "nul"),
+            (self.tr("Custom delimiter"), "custom"),
+            (self.tr("Fixed length"), "fixed"),
+            (self.tr("Length prefix"), "length"),
+        )
         self.framing = self.combo(
-            "framing",
-            self.tr("How received bytes are split into messages"),
-            (
-                (self.tr("Raw chunks as received"), "raw"),
-                (self.tr("Lines ending in LF (\\n)"), "lf"),
-                (self.tr("Lines ending in CRLF (\\r\\n)"), "crlf"),
-                (self.tr("NUL-terminated (\\0)"), "nul"),
-                (self.tr("Custom delimiter"), "custom"),
-                (self.tr("Fixed length"), "fixed"),
-                (self.tr("Length prefix"), "length"),
-            ),
+            "framing", self.tr("How received bytes are split into messages"), framings
         )
         self.delimiter = self.line_edit(
             "delimiter",
@@ -216,21 +215,18 @@ class ListenerForm(SocketForm):
         grid.addLayout(framing_row, 1, 0, 1, 2)
 
     def _build_reply_rows(self, grid: QGridLayout) -> None:
-        self.responder = self.combo(
-            "responder",
-            self.tr("Automatic reply"),
-            (
-                (self.tr("No automatic reply"), "none"),
-                (self.tr("Echo"), "echo"),
-                (self.tr("Upper-case echo"), "upper"),
-                (self.tr("Timestamp prefix (time.ctime)"), "timestamp"),
-                (self.tr("Time stamp as the tutorial: ctime() + data"), "ctime"),
-                (self.tr("Byte count"), "bytecount"),
-                (self.tr("Fixed reply"), "fixed"),
-                (self.tr("Rules"), "rules"),
-                (self.tr("HTTP static site"), "http"),
-            ),
+        replies = (
+            (self.tr("No automatic reply"), "none"),
+            (self.tr("Echo"), "echo"),
+            (self.tr("Upper-case echo"), "upper"),
+            (self.tr("Timestamp prefix (time.ctime)"), "timestamp"),
+            (self.tr("Time stamp as the tutorial: ctime() + data"), "ctime"),
+            (self.tr("Byte count"), "bytecount"),
+            (self.tr("Fixed reply"), "fixed"),
+            (self.tr("Rules"), "rules"),
+            (self.tr("HTTP static site"), "http"),
         )
+        self.responder = self.combo("responder", self.tr("Automatic reply"), replies)
         self.fixed_reply = self.line_edit(
             "fixed_reply",
             self.tr("Fixed reply"),
