@@ -71,7 +71,7 @@ class ImportQuestion(PanelNote):
                 name,
                 accessible,
                 accessible,
-                on_click=lambda _=False, p=policy: self.answered.emit(p),
+                on_click=self._answer_with(policy),
             )
             grid.addWidget(button, position // 2, position % 2)
         cancel = push_button(
@@ -85,6 +85,11 @@ class ImportQuestion(PanelNote):
         grid.addWidget(cancel, 1, 1)
         self.column.addLayout(grid)
         self.hide()
+
+    def _answer_with(self, policy: DuplicatePolicy) -> Callable[[], None]:
+        """What a choice's button does: answer ``policy`` (a click's ``checked`` is not
+        passed on, as the lambda takes no arguments)."""
+        return lambda: self.answered.emit(policy)
 
 
 class SnippetSharing(QObject):
