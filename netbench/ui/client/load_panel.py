@@ -38,6 +38,7 @@ from netbench.net.loadtest.settings import MAX_CONNECTIONS, LoadSettings, RateSc
 from netbench.ui.client.load_figures import live_figures, progress_text
 from netbench.ui.client.load_results import LoadResults
 from netbench.ui.client.session_form import SessionForm
+from netbench.ui.panels.socket_form import DELIMITERS
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
 from netbench.ui.sending.payload_editor import PayloadEditor
@@ -395,7 +396,7 @@ class LoadPanel(QWidget):
                 fixed_length=len(payload),
                 max_frame=max(len(payload), FramingSpec().max_frame),
             )
-        delimiter = {"lf": b"\n", "crlf": b"\r\n", "nul": b"\0"}.get(key)
+        delimiter = DELIMITERS.get(key)
         if delimiter is None:
             return FramingSpec()
         return FramingSpec(kind=FramingKind.DELIMITER, delimiter=delimiter)

@@ -29,9 +29,7 @@ class ReplayWords(QObject):
     """Sentences about recordings and replays (a QObject for its translation context)."""
 
     def messages(self, count: int) -> str:
-        if count == 1:
-            return self.tr("1 message")
-        return self.tr("{count} messages").format(count=format_count(count))
+        return counted(count, self.tr("1 message"), self.tr("{count} messages"))
 
     def peers(self, summary: RecordingSummary, direction: Direction) -> str:
         names = summary.peer_names(direction)
@@ -43,34 +41,30 @@ class ReplayWords(QObject):
     def summary_parts(self, summary: RecordingSummary) -> list[str]:
         """What a recording holds, a part each: sent, received, notes, how long."""
         parts = []
-        sent = summary.tally(Direction.OUT)
-        received = summary.tally(Direction.IN)
-        if sent.messages:
+        for direction, template, nothing in (
+            (
+                Direction.OUT,
+                self.tr("{messages} sent to {peers} ({size})"),
+                self.tr("nothing sent"),
+            ),
+            (
+                Direction.IN,
+                self.tr("{messages} received from {peers} ({size})"),
+                self.tr("nothing received"),
+            ),
+        ):
+            tally = summary.tally(direction)
             parts.append(
-                self.tr("{messages} sent to {peers} ({size})").format(
-                    messages=self.messages(sent.messages),
-                    peers=self.peers(summary, Direction.OUT),
-                    size=format_size(sent.nbytes),
+                template.format(
+                    messages=self.messages(tally.messages),
+                    peers=self.peers(summary, direction),
+                    size=format_size(tally.nbytes),
                 )
+                if tally.messages
+                else nothing
             )
-        else:
-            parts.append(self.tr("nothing sent"))
-        if received.messages:
-            parts.append(
-                self.tr("{messages} received from {peers} ({size})").format(
-                    messages=self.messages(received.messages),
-                    peers=self.peers(summary, Direction.IN),
-                    size=format_size(received.nbytes),
-                )
-            )
-        else:
-            parts.append(self.tr("nothing received"))
         if summary.notes:
-            parts.append(
-                self.tr("1 note")
-                if summary.notes == 1
-                else self.tr("{count} notes").format(count=format_count(summary.notes))
-            )
+            parts.append(counted(summary.notes, self.tr("1 note"), self.tr("{count} notes")))
         parts.append(self.tr("{seconds} s long").format(seconds=seconds(summary.span)))
         return parts
 
@@ -149,20 +143,25 @@ class ReplayWords(QObject):
     def _skipped(self, run: ReplayRun) -> str:
         text = ""
         if run.skipped:
-            text += " · " + (
-                self.tr("skipped 1 row of the other direction or another peer")
-                if run.skipped == 1
-                else self.tr("skipped {count} rows of the other direction or other peers")
-            ).format(count=format_count(run.skipped))
+            text += " · " + counted(
+                run.skipped,
+                self.tr("skipped 1 row of the other direction or another peer"),
+                self.tr("skipped {count} rows of the other direction or other peers"),
+            )
         if run.notes:
-            text += " · " + (
-                self.tr("skipped 1 note") if run.notes == 1 else self.tr("skipped {count} notes")
-            ).format(count=format_count(run.notes))
+            text += " · " + counted(
+                run.notes, self.tr("skipped 1 note"), self.tr("skipped {count} notes")
+            )
         if run.slipped >= SLIP_WORTH_SAYING:
             text += " · " + self.tr("{seconds} s behind the recorded timing").format(
                 seconds=seconds(run.slipped)
             )
         return text
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """``one`` for a single thing, else ``many`` with its ``{count}`` filled in (1,234)."""
+    return one if count == 1 else many.format(count=format_count(count))
 
 
 def unbreakable(text: str) -> str:

@@ -37,15 +37,17 @@ class SessionForm(SocketForm):
         self._build()
         self.apply_kind()
 
-    def _browse_button(
-        self, text: str, name: str, accessible: str, target: QLineEdit
-    ) -> QPushButton:
-        """A button that picks a PEM file into ``target`` (a non-blocking dialog)."""
-        button = QPushButton(text, self)
-        self.name(button, name, accessible)
+    def _pem_file(
+        self, stem: str, accessible: str, placeholder: str, browse: str, choose: str, tip: str = ""
+    ) -> tuple[QLineEdit, QPushButton]:
+        """The field ``<stem>_file`` for a PEM file's path, and the button ``<stem>_browse``
+        saying ``browse`` that picks one into it (a non-blocking dialog captioned
+        ``choose``)."""
+        edit = self.line_edit(f"{stem}_file", accessible, placeholder=placeholder, tip=tip)
+        button = self.name(QPushButton(browse, self), f"{stem}_browse", choose)
         pem = self.tr("PEM files (*.pem *.crt *.cer *.key);;All files (*)")
-        button.clicked.connect(lambda: self.pick_file(accessible, name, target, pem))
-        return button
+        button.clicked.connect(lambda: self.pick_file(choose, f"{stem}_browse", edit, pem))
+        return edit, button
 
     def _build(self) -> None:
         row = self._build_target_row()
@@ -129,38 +131,32 @@ class SessionForm(SocketForm):
             tip=self.tr("Check the chain against the system's CAs (and the CA file) and the name"),
             checked=True,
         )
-        self.ca_file = self.line_edit(
-            "ca_file",
+        self.ca_file, self.ca_browse = self._pem_file(
+            "ca",
             self.tr("CA certificate file"),
-            placeholder=self.tr("extra CA file (.pem), optional"),
-        )
-        self.ca_browse = self._browse_button(
-            self.tr("CA file…"), "ca_browse", self.tr("Choose a CA certificate file"), self.ca_file
+            self.tr("extra CA file (.pem), optional"),
+            self.tr("CA file…"),
+            self.tr("Choose a CA certificate file"),
         )
         self.server_name = self.line_edit(
             "server_name",
             self.tr("TLS server name (SNI)"),
             placeholder=self.tr("server name (SNI): the host by default"),
         )
-        self.cert_file = self.line_edit(
-            "cert_file",
+        self.cert_file, self.cert_browse = self._pem_file(
+            "cert",
             self.tr("Client certificate file"),
-            placeholder=self.tr("client certificate (.pem), optional"),
+            self.tr("client certificate (.pem), optional"),
+            self.tr("Certificate…"),
+            self.tr("Choose a client certificate file"),
             tip=self.tr("For servers that ask clients for a certificate (mutual TLS)"),
         )
-        self.cert_browse = self._browse_button(
-            self.tr("Certificate…"),
-            "cert_browse",
-            self.tr("Choose a client certificate file"),
-            self.cert_file,
-        )
-        self.key_file = self.line_edit(
-            "key_file",
+        self.key_file, self.key_browse = self._pem_file(
+            "key",
             self.tr("Client key file"),
-            placeholder=self.tr("its key, if not in the certificate file"),
-        )
-        self.key_browse = self._browse_button(
-            self.tr("Key…"), "key_browse", self.tr("Choose the client key file"), self.key_file
+            self.tr("its key, if not in the certificate file"),
+            self.tr("Key…"),
+            self.tr("Choose the client key file"),
         )
         self.alpn = self.line_edit(
             "alpn",

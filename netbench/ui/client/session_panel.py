@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from enum import Enum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
@@ -118,38 +118,41 @@ class SessionPanel(TrafficPanel):
 
     def _build_controls(self) -> tuple[QHBoxLayout, QHBoxLayout]:
         self.connect_button = self.button(
-            self.tr("&Connect"), "connect", self.tr("Connect"), self.tr("Open the connection")
+            self.tr("&Connect"),
+            "connect",
+            self.tr("Connect"),
+            self.tr("Open the connection"),
+            self.on_connect_clicked,
         )
         self.connect_button.setDefault(True)
-        self.connect_button.clicked.connect(self.on_connect_clicked)
         self.disconnect_button = self.button(
             self.tr("C&lose"),
             "disconnect",
             self.tr("Close the connection"),
             self.tr("Close gracefully: what is queued is sent, then FIN"),
+            self.on_disconnect_clicked,
         )
-        self.disconnect_button.clicked.connect(self.on_disconnect_clicked)
         self.half_close_button = self.button(
             self.tr("Half-clos&e (FIN)"),
             "half_close",
             self.tr("Finish sending (FIN)"),
             self.tr("Send FIN: the server reads end-of-stream and can still answer"),
+            self.on_half_close_clicked,
         )
-        self.half_close_button.clicked.connect(self.on_half_close_clicked)
         self.abort_button = self.button(
             self.tr("&Abort (RST)"),
             "abort",
             self.tr("Reset the connection (RST)"),
             self.tr("Reset the connection: RST, queued data is lost"),
+            self.on_abort_clicked,
         )
-        self.abort_button.clicked.connect(self.on_abort_clicked)
         self.reconnect_button = self.button(
             self.tr("&Reconnect"),
             "reconnect",
             self.tr("Reconnect"),
             self.tr("Close if open, then connect again with the form as it is"),
+            self.on_reconnect_clicked,
         )
-        self.reconnect_button.clicked.connect(self.on_reconnect_clicked)
         self.reconnector = Reconnector(self.prefix, self)
         self.reconnector.due.connect(self.on_reconnector_due)
         self.reconnector.waiting.connect(lambda text: self._show_state(text, WARNING_COLOR))
@@ -259,12 +262,12 @@ class SessionPanel(TrafficPanel):
             self.on_connect_clicked()
 
     def on_connect_clicked(self) -> None:
-        self.cancel_reconnect()
+        self.reconnector.cancel()
         start_task(self.open_connection(), name=f"connect {self.source}")
 
     def on_disconnect_clicked(self) -> None:
         if self.is_reconnect_pending and not self.is_connected:
-            self.cancel_reconnect()
+            self.reconnector.cancel()
             self._show_state(self.tr("Stopped reconnecting"), "")
             self._refresh()
             return
@@ -274,7 +277,7 @@ class SessionPanel(TrafficPanel):
         start_task(self.abort_connection(), name=f"abort {self.source}")
 
     def on_reconnect_clicked(self) -> None:
-        self.cancel_reconnect()
+        self.reconnector.cancel()
         start_task(self.reconnect(), name=f"reconnect {self.source}")
 
     def on_half_close_clicked(self) -> None:
@@ -377,41 +380,40 @@ class SessionPanel(TrafficPanel):
 
     async def close_connection(self) -> None:
         """Close gracefully (an RST follows if the peer does not let go in time)."""
-        self.cancel_reconnect()
+        self.reconnector.cancel()
         client = self.client
         if client is None or self._busy:
             return
-        self._busy = True
-        self._refresh()
-        self.pages.log.closed()
         # Who sent FIN first: the server, when its FIN came before any of ours.
         peer_first = self.peer_finished and not self.we_finished
         reason = CloseReason.CLOSED_BY_PEER if peer_first else CloseReason.CLOSED_BY_US
-        try:
-            await self.close_owned(client)
-        finally:
-            self._busy = False
-            self._mark_closed(
-                self.tr("Connection {reason}").format(reason=close_reason_text(reason)), ""
-            )
+        self.pages.log.closed()
+        await self._end_connection(lambda: self.close_owned(client), reason, "")
 
     async def abort_connection(self) -> None:
-        self.cancel_reconnect()
+        self.reconnector.cancel()
         client = self.client
         if not isinstance(client, StreamPeer) or self._busy:
             return
+        self.pages.log.aborted()
+        await self._end_connection(
+            lambda: self.engine.run(self._abort_on_engine(client)),
+            CloseReason.ABORTED_BY_US,
+            WARNING_COLOR,
+        )
+
+    async def _end_connection(
+        self, ending: Callable[[], Awaitable[None]], reason: CloseReason, color: str
+    ) -> None:
+        """Close or abort: the buttons wait while it ends, then the state says how."""
         self._busy = True
         self._refresh()
-        self.pages.log.aborted()
         try:
-            await self.engine.run(self._abort_on_engine(client))
+            await ending()
         finally:
             self._busy = False
             self._mark_closed(
-                self.tr("Connection {reason}").format(
-                    reason=close_reason_text(CloseReason.ABORTED_BY_US)
-                ),
-                WARNING_COLOR,
+                self.tr("Connection {reason}").format(reason=close_reason_text(reason)), color
             )
 
     async def _abort_on_engine(self, client: StreamPeer) -> None:
@@ -457,7 +459,7 @@ class SessionPanel(TrafficPanel):
 
     def on_auto_reconnect_toggled(self, on: bool) -> None:
         if not on and self.is_reconnect_pending:
-            self.cancel_reconnect()
+            self.reconnector.cancel()
             self._show_state(self.tr("Stopped reconnecting"), "")
         self._refresh()
 
@@ -467,9 +469,6 @@ class SessionPanel(TrafficPanel):
             return
         self.reconnector.schedule(reason)
         self._refresh()
-
-    def cancel_reconnect(self) -> None:
-        self.reconnector.cancel()
 
     def on_reconnector_due(self) -> None:
         start_task(self._reconnect_now(), name=f"auto-reconnect {self.source}")
@@ -575,7 +574,7 @@ class SessionPanel(TrafficPanel):
     # -- closing ----------------------------------------------------------------------------
 
     async def shutdown(self) -> None:
-        self.cancel_reconnect()
+        self.reconnector.cancel()
         self.file_sender.shutdown()
         self.replay.shutdown()
         self.stop_repeat()

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -36,6 +35,7 @@ from netbench.net.engine import Engine
 from netbench.net.stream import format_address
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
+from netbench.ui.widgets.buttons import push_button
 from netbench.ui.widgets.colors import WARNING_COLOR
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
 from netbench.ui.widgets.ladder_diagram import LadderDiagram
@@ -75,25 +75,27 @@ class LadderPage(QWidget):
         )
         self.connection.setMinimumContentsLength(18)
         self.connection.currentIndexChanged.connect(self.refresh)
-        self.save_button = name_widget(
-            QPushButton(self.tr("Save capture…"), self),
+        self.save_button = push_button(
+            self,
+            self.tr("Save capture…"),
             self.prefix,
             "ladder_save",
             self.tr("Save the capture as pcapng"),
+            self.tr("Save this connection's packets for Wireshark"),
+            on_click=self.choose_capture_file,
         )
-        self.save_button.setToolTip(self.tr("Save this connection's packets for Wireshark"))
-        self.save_button.clicked.connect(self.choose_capture_file)
         self.status = name_widget(QLabel(self), self.prefix, "ladder_status")
         self.status.setWordWrap(True)
-        self.lesson_button = name_widget(
-            QPushButton(self.tr("TIME_WAIT: why a restarted server needs SO_REUSEADDR"), self),
+        self.lesson_button = push_button(
+            self,
+            self.tr("TIME_WAIT: why a restarted server needs SO_REUSEADDR"),
             self.prefix,
             "ladder_lesson",
             self.tr("Open the lesson about SO_REUSEADDR"),
+            on_click=lambda: self.lesson_requested.emit(REUSE_LESSON),
         )
         self.lesson_button.setFlat(True)
         self.lesson_button.setStyleSheet("text-decoration: underline; text-align: left")
-        self.lesson_button.clicked.connect(lambda: self.lesson_requested.emit(REUSE_LESSON))
         self.lesson_button.hide()
         self.diagram = LadderDiagram(self)
         self.diagram.setObjectName(f"{self.prefix}.ladder")

@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtGui import QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from netbench.net.events import NetEvent
 from netbench.net.socket_calls import SocketCallLog
+from netbench.ui.widgets.buttons import push_button
 from netbench.ui.widgets.naming import name_widget
 
 
@@ -38,10 +39,14 @@ class PythonPage(QWidget):
             if role == "server"
             else self.tr("Connect: socket() and connect() show here")
         )
-        self.copy_button = name_widget(
-            QPushButton(self.tr("Copy"), self), prefix, "python_copy", self.tr("Copy the program")
+        self.copy_button = push_button(
+            self,
+            self.tr("Copy"),
+            prefix,
+            "python_copy",
+            self.tr("Copy the program"),
+            on_click=self.copy,
         )
-        self.copy_button.clicked.connect(self.copy)
         row = QHBoxLayout()
         row.addWidget(hint, 1)
         row.addWidget(self.copy_button)

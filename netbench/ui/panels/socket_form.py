@@ -9,7 +9,7 @@ Signals:
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -27,6 +27,11 @@ if TYPE_CHECKING:  # only named in an annotation
     from PySide6.QtWidgets import QFileDialog
 
 W = TypeVar("W", bound=QWidget)
+
+# The usual delimiters by the keys both tabs' framing choices give them (the listener's
+# framing, the load test's reply rule), and the keys by delimiter, to show a config again.
+DELIMITERS = {"lf": b"\n", "crlf": b"\r\n", "nul": b"\0"}
+DELIMITER_KEYS = {delimiter: key for key, delimiter in DELIMITERS.items()}
 
 
 class SocketForm(QWidget):
@@ -75,18 +80,26 @@ class SocketForm(QWidget):
             box.setToolTip(tip)
         return box
 
+    def combo(
+        self, control: str, accessible: str, choices: Iterable[tuple[str, object]]
+    ) -> QComboBox:
+        """A named combo box of ``(label, data)`` choices, in the order given."""
+        combo = self.name(QComboBox(self), control, accessible)
+        for label, data in choices:
+            combo.addItem(label, data)
+        return combo
+
     def kind_combo(self, accessible: str) -> QComboBox:
         """The kinds of socket, in the same order and words on both tabs."""
-        combo = self.kind = self.name(QComboBox(self), "kind", accessible)
-        for label, kind in (
+        kinds = (
             (self.tr("TCP"), SocketKind.TCP),
             (self.tr("UDP"), SocketKind.UDP),
             (self.tr("Unix stream"), SocketKind.UNIX),
             (self.tr("Unix datagram"), SocketKind.UNIX_DGRAM),
             (self.tr("TLS over TCP"), SocketKind.TLS),
-        ):
-            combo.addItem(label, kind.value)
-        return combo
+        )
+        self.kind = self.combo("kind", accessible, ((label, k.value) for label, k in kinds))
+        return self.kind
 
     def address_row(self, host: QWidget, host_stretch: int, path_stretch: int) -> QHBoxLayout:
         """The row both forms start with: kind, host, port and path, each with its label

@@ -29,6 +29,8 @@ from netbench.ui.sending.saved_list import SnippetPanel, side_column
 from netbench.ui.sending.saved_store import SnippetStore, default_snippets_path
 from netbench.ui.transcript.backlog import EventBacklog, ShownLater, record_in_transcript
 from netbench.ui.transcript.view import TranscriptView
+from netbench.ui.widgets.buttons import push_button
+from netbench.ui.widgets.layouts import column
 from netbench.ui.widgets.naming import name_widget
 
 # The transcript repaints at most this often; counting happens as events arrive.
@@ -92,11 +94,11 @@ class TrafficPanel(QWidget):
     def name(self, widget: W, control: str, accessible: str = "") -> W:
         return name_widget(widget, self.prefix, control, accessible)
 
-    def button(self, text: str, control: str, accessible: str, tip: str = "") -> QPushButton:
-        button = self.name(QPushButton(text, self), control, accessible)
-        if tip:
-            button.setToolTip(tip)
-        return button
+    def button(
+        self, text: str, control: str, accessible: str, tip: str, on_click: Callable[[], object]
+    ) -> QPushButton:
+        """A push button of this panel, named ``<prefix>.<control>`` (see `push_button`)."""
+        return push_button(self, text, self.prefix, control, accessible, tip, on_click)
 
     def make_file_sender(self, choose_targets: ChooseTargets) -> FileSender:
         """The file sender below the editor: its notes go in the transcript after the
@@ -125,22 +127,17 @@ class TrafficPanel(QWidget):
         work.addWidget(sender)
         work.setStretchFactor(0, 4)
         work.setStretchFactor(1, 1)
-        column = side_column(side, self.snippets, self)
+        side_pane = side_column(side, self.snippets, self)
         body = QSplitter(Qt.Orientation.Horizontal, self)
-        body.addWidget(column if self.side_first else work)
-        body.addWidget(work if self.side_first else column)
+        body.addWidget(side_pane if self.side_first else work)
+        body.addWidget(work if self.side_first else side_pane)
         body.setStretchFactor(0, 2 if self.side_first else 5)
         body.setStretchFactor(1, 5 if self.side_first else 2)
-        body.setCollapsible(body.indexOf(column), False)
+        body.setCollapsible(body.indexOf(side_pane), False)
         body.setSizes([480, 780] if self.side_first else [900, 280])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        for row in head:
-            if isinstance(row, QLayout):
-                layout.addLayout(row)
-            else:
-                layout.addWidget(row)
-        layout.addWidget(body, 1)
+        layout.addWidget(column(self, *head, body, stretch=body))
 
     # Which side the peers or socket column stands on: left for a listener's peers.
     side_first = False

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QSizePolicy,
     QWidget,
 )
@@ -32,6 +31,7 @@ from netbench.net.errors import NetError
 from netbench.net.file_send import FileTransfer, FindTargets, open_transfer, send_file
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
+from netbench.ui.widgets.buttons import push_button
 from netbench.ui.widgets.colors import ERROR_COLOR, show_status
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
 from netbench.ui.widgets.sizes import format_size
@@ -69,13 +69,15 @@ class FileSender(QWidget):
         self._dialogs = FileDialogs(self)
         self._allowed = False
 
-        self.button = QPushButton(self.tr("Send file…"), self)
-        self.button.setObjectName(f"{prefix}.send_file")
-        self.button.setAccessibleName(self.tr("Send a file"))
-        self.button.setToolTip(
-            self.tr("Send a file's bytes as they are, streamed: any size, with progress")
+        self.button = push_button(
+            self,
+            self.tr("Send file…"),
+            prefix,
+            "send_file",
+            self.tr("Send a file"),
+            self.tr("Send a file's bytes as they are, streamed: any size, with progress"),
+            on_click=self.on_button_clicked,
         )
-        self.button.clicked.connect(self.on_button_clicked)
         self.progress = QProgressBar(self)
         self.progress.setObjectName(f"{prefix}.file_progress")
         self.progress.setAccessibleName(self.tr("File send progress"))
@@ -83,10 +85,14 @@ class FileSender(QWidget):
         self.progress.setTextVisible(True)
         self.progress.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.progress.hide()
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setObjectName(f"{prefix}.file_cancel")
-        self.cancel_button.setAccessibleName(self.tr("Cancel the file send"))
-        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button = push_button(
+            self,
+            self.tr("Cancel"),
+            prefix,
+            "file_cancel",
+            self.tr("Cancel the file send"),
+            on_click=self.cancel,
+        )
         self.cancel_button.hide()
         self.status = QLabel(self)
         self.status.setObjectName(f"{prefix}.file_status")

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from netbench.core.checksum import ChecksumError
 from netbench.core.errors import PayloadError
@@ -27,6 +27,7 @@ from netbench.net.repeat import RepeatRun, run_repeat
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
 from netbench.ui.sending.payload_editor import PayloadEditor
+from netbench.ui.widgets.buttons import push_button
 from netbench.ui.widgets.colors import ERROR_COLOR
 from netbench.ui.widgets.elided_label import ElidedLabel
 from netbench.ui.widgets.naming import name_widget
@@ -77,27 +78,27 @@ class RepeatRow(QWidget):
         self.interval.setToolTip(
             self.tr("Time between sends; 0 sends them back to back (needs a count)")
         )
-        self.start_button = name_widget(
-            QPushButton(self.tr("Start"), self),
+        self.start_button = push_button(
+            self,
+            self.tr("Start"),
             self.prefix,
             "repeat_start",
             self.tr("Start repeating the payload"),
-        )
-        self.start_button.setToolTip(
             self.tr(
                 "Send the payload repeatedly; {counter} goes on from the last send and {time} "
                 "is filled in each time, then the checksum is appended"
-            )
+            ),
+            on_click=self.on_start_clicked,
         )
-        self.start_button.clicked.connect(self.on_start_clicked)
-        self.stop_button = name_widget(
-            QPushButton(self.tr("Stop"), self),
+        self.stop_button = push_button(
+            self,
+            self.tr("Stop"),
             self.prefix,
             "repeat_stop",
             self.tr("Stop repeating"),
+            self.tr("Stop repeating"),
+            on_click=self.on_stop_clicked,
         )
-        self.stop_button.setToolTip(self.tr("Stop repeating"))
-        self.stop_button.clicked.connect(self.on_stop_clicked)
         # Ends in … (the whole text in its tooltip) when a length header beside it takes
         # the room, instead of being cut off mid-word.
         self.status = name_widget(ElidedLabel(self), self.prefix, "repeat_status")

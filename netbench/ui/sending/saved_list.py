@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -45,7 +44,7 @@ from netbench.ui.sending.saved_list_view import SavedMessagesList
 from netbench.ui.sending.saved_sharing import SnippetSharing
 from netbench.ui.sending.saved_store import SNIPPET_ROLE, SnippetStore, now
 from netbench.ui.sending.store_notice import StoreNotice
-from netbench.ui.widgets.buttons import tool_button
+from netbench.ui.widgets.buttons import push_button, tool_button
 from netbench.ui.widgets.colors import HINT_COLOR, INPUT_ERROR_COLOR, color_style
 from netbench.ui.widgets.naming import name_widget
 
@@ -188,12 +187,15 @@ class SnippetPanel(QWidget):
             self.tr("A name for the payload in the editor; a name in the list updates that one")
         )
         self.name_edit.returnPressed.connect(self.on_save_clicked)
-        self.save_button = QPushButton(self.tr("Save"), self)
-        name_widget(
-            self.save_button, self.prefix, "snippet_save", self.tr("Save the payload in the editor")
+        self.save_button = push_button(
+            self,
+            self.tr("Save"),
+            self.prefix,
+            "snippet_save",
+            self.tr("Save the payload in the editor"),
+            self.tr("Save the payload in the editor under this name"),
+            on_click=self.on_save_clicked,
         )
-        self.save_button.setToolTip(self.tr("Save the payload in the editor under this name"))
-        self.save_button.clicked.connect(self.on_save_clicked)
         save_row = QHBoxLayout()
         save_row.setSpacing(4)
         save_row.addWidget(self.name_edit, 1)

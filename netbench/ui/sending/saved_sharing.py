@@ -12,22 +12,23 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from netbench.core.errors import SnippetError
 from netbench.core.saved_messages import DuplicatePolicy, SnippetLibrary, duplicates
 from netbench.core.saved_messages_file import read_library_file
 from netbench.ui.runtime.net_text import net_text
+from netbench.ui.sending.panel_note import PanelNote
 from netbench.ui.sending.saved_store import SnippetStore
+from netbench.ui.widgets.buttons import push_button
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
-from netbench.ui.widgets.naming import name_widget
 
 EXPORT_FILE_NAME = "netbench-snippets.json"
 # How many clashing names the import question lists before "and n more".
 _NAMES_LISTED = 3
 
 
-class ImportQuestion(QFrame):
+class ImportQuestion(PanelNote):
     """``<prefix>.snippet_duplicates``: what to do with imported names already in the list.
 
     Signals:
@@ -39,12 +40,7 @@ class ImportQuestion(QFrame):
     cancelled = Signal()
 
     def __init__(self, prefix: str, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName(f"{prefix}.snippet_duplicates")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.text = QLabel(self)
-        self.text.setObjectName(f"{prefix}.snippet_duplicates_text")
-        self.text.setWordWrap(True)
+        super().__init__(prefix, "snippet_duplicates", parent)
         grid = QGridLayout()
         grid.setSpacing(4)
         choices = [
@@ -68,20 +64,32 @@ class ImportQuestion(QFrame):
             ),
         ]
         for position, (text, name, accessible, policy) in enumerate(choices):
-            button = QPushButton(text, self)
-            name_widget(button, prefix, name, accessible)
-            button.setToolTip(accessible)
-            button.clicked.connect(lambda _=False, p=policy: self.answered.emit(p))
+            button = push_button(
+                self,
+                text,
+                prefix,
+                name,
+                accessible,
+                accessible,
+                on_click=self._answer_with(policy),
+            )
             grid.addWidget(button, position // 2, position % 2)
-        cancel = QPushButton(self.tr("Cancel"), self)
-        name_widget(cancel, prefix, "snippet_import_cancel", self.tr("Cancel the import"))
-        cancel.clicked.connect(self.cancelled)
+        cancel = push_button(
+            self,
+            self.tr("Cancel"),
+            prefix,
+            "snippet_import_cancel",
+            self.tr("Cancel the import"),
+            on_click=self.cancelled.emit,
+        )
         grid.addWidget(cancel, 1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.addWidget(self.text)
-        layout.addLayout(grid)
+        self.column.addLayout(grid)
         self.hide()
+
+    def _answer_with(self, policy: DuplicatePolicy) -> Callable[[], None]:
+        """What a choice's button does: answer ``policy`` (a click's ``checked`` is not
+        passed on, as the lambda takes no arguments)."""
+        return lambda: self.answered.emit(policy)
 
 
 class SnippetSharing(QObject):

@@ -8,13 +8,14 @@ action overwrites: it stays, in the error color, until the user dismisses it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
+from netbench.ui.sending.panel_note import PanelNote
 from netbench.ui.widgets.buttons import push_button
 from netbench.ui.widgets.colors import INPUT_ERROR_COLOR, color_style
 
 
-class StoreNotice(QFrame):
+class StoreNotice(PanelNote):
     """``<prefix>.snippet_notice``; hidden while there is nothing to say.
 
     Signals:
@@ -24,12 +25,7 @@ class StoreNotice(QFrame):
     dismissed = Signal()
 
     def __init__(self, prefix: str, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName(f"{prefix}.snippet_notice")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.text = QLabel(self)
-        self.text.setObjectName(f"{prefix}.snippet_notice_text")
-        self.text.setWordWrap(True)
+        super().__init__(prefix, "snippet_notice", parent)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setStyleSheet(color_style(INPUT_ERROR_COLOR))
         self.dismiss = push_button(
@@ -40,10 +36,7 @@ class StoreNotice(QFrame):
             self.tr("Dismiss the notice"),
             on_click=self.dismissed.emit,
         )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.addWidget(self.text)
-        layout.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignRight)
+        self.column.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignRight)
 
     def say(self, text: str, folder: str) -> None:
         """Show ``text`` (empty: hide); the tooltip says where the store's files are."""

@@ -50,24 +50,12 @@ from netbench.net.errors import NetError
 from netbench.net.listeners import ALL_INTERFACES, ListenerConfig
 from netbench.net.socket_kinds import SocketKind
 from netbench.net.tls import ServerCertificate, describe_certificate
-from netbench.ui.panels.socket_form import SocketForm
+from netbench.ui.panels.socket_form import DELIMITER_KEYS, DELIMITERS, SocketForm
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.server.listener_limits import ListenerLimits
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec
 
 HOST_CHOICES = ("127.0.0.1", "::1", "0.0.0.0", "::")
-FRAMING_CHOICES = ("raw", "lf", "crlf", "nul", "custom", "fixed", "length")
-REPLY_CHOICES = (
-    "none",
-    "echo",
-    "upper",
-    "timestamp",
-    "ctime",
-    "bytecount",
-    "fixed",
-    "rules",
-    "http",
-)
 
 
 def local_addresses() -> list[str]:
@@ -164,8 +152,7 @@ class ListenerForm(SocketForm):
         grid.addLayout(row, 0, 0, 1, 2)
 
     def _build_framing_row(self, grid: QGridLayout) -> None:
-        self.framing = QComboBox(self)
-        for label, key in (
+        framings = (
             (self.tr("Raw chunks as received"), "raw"),
             (self.tr("Lines ending in LF (\\n)"), "lf"),
             (self.tr("Lines ending in CRLF (\\r\\n)"), "crlf"),
@@ -173,9 +160,10 @@ class ListenerForm(SocketForm):
             (self.tr("Custom delimiter"), "custom"),
             (self.tr("Fixed length"), "fixed"),
             (self.tr("Length prefix"), "length"),
-        ):
-            self.framing.addItem(label, key)
-        self.name(self.framing, "framing", self.tr("How received bytes are split into messages"))
+        )
+        self.framing = self.combo(
+            "framing", self.tr("How received bytes are split into messages"), framings
+        )
         self.delimiter = self.line_edit(
             "delimiter",
             self.tr("Custom delimiter"),
@@ -188,15 +176,17 @@ class ListenerForm(SocketForm):
         self.fixed_length.setValue(16)
         self.fixed_length.setSuffix(self.tr(" bytes"))
         self.name(self.fixed_length, "fixed_length", self.tr("Message length"))
-        self.prefix_size = QComboBox(self)
-        for size in (1, 2, 4, 8):
-            self.prefix_size.addItem(self.tr("{n}-byte").format(n=size), size)
+        self.prefix_size = self.combo(
+            "prefix_size",
+            self.tr("Length prefix size"),
+            ((self.tr("{n}-byte").format(n=size), size) for size in (1, 2, 4, 8)),
+        )
         self.prefix_size.setCurrentIndex(2)
-        self.name(self.prefix_size, "prefix_size", self.tr("Length prefix size"))
-        self.byteorder = QComboBox(self)
-        self.byteorder.addItem(self.tr("big-endian"), "big")
-        self.byteorder.addItem(self.tr("little-endian"), "little")
-        self.name(self.byteorder, "byteorder", self.tr("Length prefix byte order"))
+        self.byteorder = self.combo(
+            "byteorder",
+            self.tr("Length prefix byte order"),
+            ((self.tr("big-endian"), "big"), (self.tr("little-endian"), "little")),
+        )
         self.counts_header = self.check_box(
             "counts_header", self.tr("counts the header"), self.tr("Length counts the header")
         )
@@ -225,8 +215,7 @@ class ListenerForm(SocketForm):
         grid.addLayout(framing_row, 1, 0, 1, 2)
 
     def _build_reply_rows(self, grid: QGridLayout) -> None:
-        self.responder = QComboBox(self)
-        for label, key in (
+        replies = (
             (self.tr("No automatic reply"), "none"),
             (self.tr("Echo"), "echo"),
             (self.tr("Upper-case echo"), "upper"),
@@ -236,9 +225,8 @@ class ListenerForm(SocketForm):
             (self.tr("Fixed reply"), "fixed"),
             (self.tr("Rules"), "rules"),
             (self.tr("HTTP static site"), "http"),
-        ):
-            self.responder.addItem(label, key)
-        self.name(self.responder, "responder", self.tr("Automatic reply"))
+        )
+        self.responder = self.combo("responder", self.tr("Automatic reply"), replies)
         self.fixed_reply = self.line_edit(
             "fixed_reply",
             self.tr("Fixed reply"),
@@ -424,8 +412,8 @@ class ListenerForm(SocketForm):
         max_frame = self.max_frame.value()
         if key == "raw":
             return FramingSpec(kind=FramingKind.RAW)
-        if key in ("lf", "crlf", "nul", "custom"):
-            delimiter = {"lf": b"\n", "crlf": b"\r\n", "nul": b"\0"}.get(key)
+        if key in (*DELIMITERS, "custom"):
+            delimiter = DELIMITERS.get(key)
             if delimiter is None:
                 try:
                     delimiter = decode_escapes(self.delimiter.text(), "utf-8")
@@ -564,8 +552,6 @@ class ListenerForm(SocketForm):
         self.path.setText(str(config.path) if config.path else "")
         framing_key = "raw"
         if config.framing.kind is FramingKind.DELIMITER:
-            framing_key = {b"\n": "lf", b"\r\n": "crlf", b"\0": "nul"}.get(
-                config.framing.delimiter, "custom"
-            )
+            framing_key = DELIMITER_KEYS.get(config.framing.delimiter, "custom")
         self.framing.setCurrentIndex(self.framing.findData(framing_key))
         self.responder.setCurrentIndex(self.responder.findData(reply_key))

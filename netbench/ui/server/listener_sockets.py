@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSplitter, QWidget
 
 from netbench.net.engine import Engine
 from netbench.net.socket_info import SocketInfo, listener_sockets
 from netbench.ui.panels.python_page import PythonPage
 from netbench.ui.runtime.tasks import start_task
+from netbench.ui.widgets.buttons import push_button
 from netbench.ui.widgets.layouts import column
 from netbench.ui.widgets.naming import name_widget
 from netbench.ui.widgets.socket_info_view import SocketInfoView
@@ -35,10 +36,14 @@ class ListenerSocketsPage(QSplitter):
             QComboBox(self), prefix, "socket_choice", self.tr("Which socket to show")
         )
         self.which.currentIndexChanged.connect(self.show_chosen)
-        self.refresh_button = name_widget(
-            QPushButton(self.tr("Refresh"), self), prefix, "socket_refresh", self.tr("Read again")
+        self.refresh_button = push_button(
+            self,
+            self.tr("Refresh"),
+            prefix,
+            "socket_refresh",
+            self.tr("Read again"),
+            on_click=self.on_refresh_clicked,
         )
-        self.refresh_button.clicked.connect(self.on_refresh_clicked)
         self.view = SocketInfoView(
             prefix, self.tr("Start the listener to see its socket, and pick a peer's."), self
         )
