@@ -310,6 +310,10 @@ class ReplayPanel(QWidget):
         self._dialogs.open(spec, self.on_dialog_file_selected)
 
     def on_dialog_file_selected(self, path: str) -> None:
+        if self.is_replaying:
+            return
+        self._loading = object()  # loading from the pick on, not from the task's first step
+        self._refresh()
         start_task(self.load(Path(path)), name=f"read recording {path}")
 
     async def load(self, path: Path) -> bool:

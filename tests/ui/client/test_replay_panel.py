@@ -61,8 +61,8 @@ def load(win, pump, path, prefix="client"):
     """Choose ``path`` as the dialog would, and wait until it is read (or refused)."""
     panel = win.client_tab.current_panel
     panel.replay.on_dialog_file_selected(str(path))
+    assert panel.replay.is_loading  # at once: a test (or Close) never sees it as done early
     pump(lambda: not panel.replay.is_loading)
-    pause(pump, 0.05)
     return status_of(win, prefix)
 
 
