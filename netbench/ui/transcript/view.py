@@ -47,6 +47,7 @@ from netbench.ui.transcript.inspector import MessageInspector
 from netbench.ui.transcript.model import Column, TranscriptModel, format_count
 from netbench.ui.transcript.status_box import StatusBox
 from netbench.ui.transcript.table import TranscriptTable
+from netbench.ui.widgets.buttons import tool_button
 from netbench.ui.widgets.colors import NO_MATCH_BACKGROUND, NO_MATCH_TEXT
 from netbench.ui.widgets.naming import name_widget
 from netbench.ui.widgets.sizes import format_size
@@ -171,18 +172,24 @@ class TranscriptView(QWidget):
     def _build_actions(self) -> None:
         """Copy, Export, Record and Clear: they sit beside the status line, so neither row
         forces a wide window."""
-        self.copy_button = _text_button(self.tr("Copy"), self)
-        name_widget(self.copy_button, self.prefix, "transcript_copy", self.tr("Copy rows"))
-        self.copy_button.setToolTip(
-            self.tr("Copy the selected rows as text, or every row when none is selected")
+        self.copy_button = tool_button(
+            self,
+            self.tr("Copy"),
+            self.prefix,
+            "transcript_copy",
+            self.tr("Copy rows"),
+            self.tr("Copy the selected rows as text, or every row when none is selected"),
+            self.copy_selection,
         )
-        self.copy_button.clicked.connect(self.copy_selection)
 
-        self.export_button = _text_button(self.tr("Export"), self)
-        name_widget(
-            self.export_button, self.prefix, "transcript_export", self.tr("Export transcript")
+        self.export_button = tool_button(
+            self,
+            self.tr("Export"),
+            self.prefix,
+            "transcript_export",
+            self.tr("Export transcript"),
+            self.tr("Save the rows in view to a file"),
         )
-        self.export_button.setToolTip(self.tr("Save the rows in view to a file"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         export_menu = QMenu(self.export_button)
         name_widget(export_menu, self.prefix, "transcript_export_menu", self.tr("Export format"))
@@ -200,25 +207,33 @@ class TranscriptView(QWidget):
         export_menu.addAction(self.export_pcapng_action)
         self.export_button.setMenu(export_menu)
 
-        self.record_button = _text_button(self.tr("Record to file…"), self)
-        name_widget(self.record_button, self.prefix, "transcript_record", self.tr("Record to file"))
-        self.record_button.setCheckable(True)
-        self.record_button.setToolTip(
-            self.tr("Stream every new record to a JSON Lines file, including rows the view drops")
+        self.record_button = tool_button(
+            self,
+            self.tr("Record to file…"),
+            self.prefix,
+            "transcript_record",
+            self.tr("Record to file"),
+            self.tr("Stream every new record to a JSON Lines file, including rows the view drops"),
+            self._on_record_clicked,
         )
-        self.record_button.clicked.connect(self._on_record_clicked)
+        self.record_button.setCheckable(True)
 
-        self.clear_button = _text_button(self.tr("Clear"), self)
-        name_widget(self.clear_button, self.prefix, "transcript_clear", self.tr("Clear transcript"))
-        self.clear_button.setToolTip(self.tr("Empty the view; the totals keep counting"))
-        self.clear_button.clicked.connect(self.clear)
+        self.clear_button = tool_button(
+            self,
+            self.tr("Clear"),
+            self.prefix,
+            "transcript_clear",
+            self.tr("Clear transcript"),
+            self.tr("Empty the view; the totals keep counting"),
+            self.clear,
+        )
 
         actions = QHBoxLayout()
         actions.setSpacing(4)
-        actions.addWidget(self.copy_button)
-        actions.addWidget(self.export_button)
-        actions.addWidget(self.record_button)
-        actions.addWidget(self.clear_button)
+        for button in (self.copy_button, self.export_button, self.record_button, self.clear_button):
+            # Text only and compact: push buttons' minimum width crowds the one-line row.
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            actions.addWidget(button)
         self._actions = actions
 
     def _build_table(self) -> None:
@@ -584,11 +599,3 @@ class TranscriptView(QWidget):
         if text != self.status.text():
             self.status.setText(text)
             self.status.setToolTip(self.status_text())
-
-
-def _text_button(text: str, parent: QWidget) -> QToolButton:
-    """A compact text button: push buttons' minimum width crowds the one-line tool row."""
-    button = QToolButton(parent)
-    button.setText(text)
-    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    return button
