@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from netbench.ui.runtime.net_text import net_text
+from netbench.ui.widgets.buttons import push_button
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
 from netbench.ui.widgets.naming import name_widget
 
@@ -52,24 +52,30 @@ class ResultLog(QWidget):
         self.view.setMaximumBlockCount(MAX_BLOCKS)
         self.view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.view.setPlaceholderText(self.tr("Every result is kept here, as text to copy."))
-        self.copy_button = name_widget(
-            QPushButton(self.tr("Copy"), self), prefix, f"{key}_copy", self.tr("Copy the history")
+        self.copy_button = push_button(
+            self,
+            self.tr("Copy"),
+            prefix,
+            f"{key}_copy",
+            self.tr("Copy the history"),
+            on_click=self.copy,
         )
-        self.copy_button.clicked.connect(self.copy)
-        self.export_button = name_widget(
-            QPushButton(self.tr("Export…"), self),
+        self.export_button = push_button(
+            self,
+            self.tr("Export…"),
             prefix,
             f"{key}_export",
             self.tr("Export the history to a text file"),
+            on_click=self.choose_export_file,
         )
-        self.export_button.clicked.connect(self.choose_export_file)
-        self.clear_button = name_widget(
-            QPushButton(self.tr("Clear"), self),
+        self.clear_button = push_button(
+            self,
+            self.tr("Clear"),
             prefix,
             f"{key}_clear",
             self.tr("Clear the history"),
+            on_click=self.view.clear,
         )
-        self.clear_button.clicked.connect(self.view.clear)
         self.status = QLabel(self)
         self.status.setObjectName(f"{prefix}.{key}_log_status")
         buttons = QHBoxLayout()
