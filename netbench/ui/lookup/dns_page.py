@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QTabWidget,
     QWidget,
@@ -133,8 +132,7 @@ class DnsPage(LookupPage):
         self.mode.addItem(self.tr("One query"), DnsMode.QUERY.value)
         self.mode.addItem(self.tr("Follow the CNAME chain"), DnsMode.CHAIN.value)
         self.mode.addItem(self.tr("Trace from the root"), DnsMode.TRACE.value)
-        self.run_button = self.named(QPushButton(self.tr("Ask"), self), "run", self.tr("Ask"))
-        self.run_button.clicked.connect(self.run)
+        self.run_button = self.button(self.tr("Ask"), "run", self.tr("Ask"), self.run)
         self.summary = self.status_label("dns_summary")
         self.error = self.status_label("dns_error")
         self.results = self.table(

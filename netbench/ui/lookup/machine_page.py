@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -58,10 +57,9 @@ class MachinePage(LookupPage):
         self._build()
 
     def _build(self) -> None:
-        self.refresh_button = self.named(
-            QPushButton(self.tr("Refresh"), self), "refresh", self.tr("Read the machine again")
+        self.refresh_button = self.button(
+            self.tr("Refresh"), "refresh", self.tr("Read the machine again"), self.refresh
         )
-        self.refresh_button.clicked.connect(self.refresh)
         self.interfaces = self.table(
             "interfaces",
             self.tr("Network interfaces"),
@@ -100,13 +98,13 @@ class MachinePage(LookupPage):
         self.sockets.sortByColumn(2, Qt.SortOrder.AscendingOrder)
         self.sockets.itemSelectionChanged.connect(self._update_open_button)
         self.note = self.status_label("sockets_note")
-        self.open_client = self.named(
-            QPushButton(self.tr("Open a Client session to this port"), self),
+        self.open_client = self.button(
+            self.tr("Open a Client session to this port"),
             "open_client",
             self.tr("Open a Client session to the selected socket's port"),
+            self.request_client,
         )
         self.open_client.setEnabled(False)
-        self.open_client.clicked.connect(self.request_client)
         self._lay_out()
 
     def _lay_out(self) -> None:

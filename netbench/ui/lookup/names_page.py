@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QWidget,
 )
 
@@ -56,10 +55,9 @@ class NamesPage(LookupPage):
         self.family.addItem(self.tr("IPv4 and IPv6"), int(socket.AF_UNSPEC))
         self.family.addItem(self.tr("IPv4 only"), int(socket.AF_INET))
         self.family.addItem(self.tr("IPv6 only"), int(socket.AF_INET6))
-        self.resolve_button = self.named(
-            QPushButton(self.tr("Look up"), self), "resolve", self.tr("Look the name up")
+        self.resolve_button = self.button(
+            self.tr("Look up"), "resolve", self.tr("Look the name up"), self.resolve
         )
-        self.resolve_button.clicked.connect(self.resolve)
         self.status = self.status_label("names_status")
         self.addresses = self.table(
             "addresses",
@@ -80,12 +78,12 @@ class NamesPage(LookupPage):
             QLineEdit("127.0.0.1", self), "reverse_address", self.tr("Address to name")
         )
         self.reverse_address.returnPressed.connect(self.reverse)
-        self.reverse_button = self.named(
-            QPushButton(self.tr("Reverse lookup"), self),
+        self.reverse_button = self.button(
+            self.tr("Reverse lookup"),
             "reverse",
             self.tr("Find the name of the address"),
+            self.reverse,
         )
-        self.reverse_button.clicked.connect(self.reverse)
         self.reverse_status = self.status_label("reverse_status")
         self._lay_out()
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -32,6 +33,7 @@ from netbench.net.engine import Engine
 from netbench.ui.lookup.result_log import ResultLog
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
+from netbench.ui.widgets.buttons import push_button
 from netbench.ui.widgets.colors import ERROR_COLOR, OK_COLOR, WARNING_COLOR
 from netbench.ui.widgets.naming import name_widget
 
@@ -81,6 +83,12 @@ class LookupPage(QWidget):
     def named(self, widget: W, control: str, accessible: str) -> W:
         """``widget`` called ``lookup.<control>`` with a name a screen reader says."""
         return name_widget(widget, PREFIX, control, accessible)
+
+    def button(
+        self, text: str, control: str, accessible: str, on_click: Callable[[], object]
+    ) -> QPushButton:
+        """A push button called ``lookup.<control>`` that runs ``on_click`` when clicked."""
+        return push_button(self, text, PREFIX, control, accessible, on_click=on_click)
 
     def table(self, control: str, accessible: str, headers: Sequence[str]) -> QTableWidget:
         """A read-only table whose cells can be selected and copied."""

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
-    QPushButton,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -91,14 +90,12 @@ class ScanPage(LookupPage):
         self.timeout.setValue(DEFAULT_TIMEOUT)
         self.timeout.setSuffix(self.tr(" s"))
         self.timeout.setPrefix(self.tr("timeout "))
-        self.scan_button = self.named(
-            QPushButton(self.tr("Check"), self), "scan", self.tr("Check the ports")
+        self.scan_button = self.button(
+            self.tr("Check"), "scan", self.tr("Check the ports"), self.start
         )
-        self.scan_button.clicked.connect(self.start)
-        self.cancel_button = self.named(
-            QPushButton(self.tr("Cancel"), self), "scan_cancel", self.tr("Cancel the check")
+        self.cancel_button = self.button(
+            self.tr("Cancel"), "scan_cancel", self.tr("Cancel the check"), self.cancel
         )
-        self.cancel_button.clicked.connect(self.cancel)
         self.progress = self.named(QProgressBar(self), "scan_progress", self.tr("Progress"))
         self.progress.setRange(0, PROGRESS_STEPS)
         self.progress.setValue(0)
@@ -109,12 +106,12 @@ class ScanPage(LookupPage):
             self.tr("Show closed ports"),
         )
         self.show_closed.toggled.connect(self.on_show_closed_toggled)
-        self.export_button = self.named(
-            QPushButton(self.tr("Export CSV…"), self),
+        self.export_button = self.button(
+            self.tr("Export CSV…"),
             "scan_csv",
             self.tr("Export the results as CSV"),
+            self.choose_csv_file,
         )
-        self.export_button.clicked.connect(self.choose_csv_file)
         self.table_view = self.named(
             QTableView(self), "scan_table", self.tr("Results of the check")
         )
@@ -142,12 +139,9 @@ class ScanPage(LookupPage):
         self.ping_interval.setRange(0.01, 60.0)
         self.ping_interval.setValue(1.0)
         self.ping_interval.setSuffix(self.tr(" s"))
-        self.ping_button = self.named(
-            QPushButton(self.tr("TCP ping"), self),
-            "ping",
-            self.tr("Time TCP handshakes to the port"),
+        self.ping_button = self.button(
+            self.tr("TCP ping"), "ping", self.tr("Time TCP handshakes to the port"), self.ping
         )
-        self.ping_button.clicked.connect(self.ping)
         self.ping_status = self.status_label("ping_status")
         self.icmp_note = self.status_label("icmp_note")
         self.show_status(self.icmp_note, net_text(ICMP_NOTE))

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -54,10 +53,9 @@ class ServicesPage(LookupPage):
         self.protocol = self.named(QComboBox(self), "protocol", self.tr("Protocol"))
         for protocol in ("tcp", "udp"):
             self.protocol.addItem(protocol, protocol)
-        self.run_button = self.named(
-            QPushButton(self.tr("Look up"), self), "service_run", self.tr("Look the service up")
+        self.run_button = self.button(
+            self.tr("Look up"), "service_run", self.tr("Look the service up"), self.look_up
         )
-        self.run_button.clicked.connect(self.look_up)
         self.answer = self.text_view("service_answer", self.tr("The service and its port"))
         self.search_box = self.named(
             QLineEdit(self), "service_search", self.tr("Search the services table")
