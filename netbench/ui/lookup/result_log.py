@@ -52,38 +52,26 @@ class ResultLog(QWidget):
         self.view.setMaximumBlockCount(MAX_BLOCKS)
         self.view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.view.setPlaceholderText(self.tr("Every result is kept here, as text to copy."))
-        self.copy_button = push_button(
-            self,
-            self.tr("Copy"),
-            prefix,
-            f"{key}_copy",
-            self.tr("Copy the history"),
-            on_click=self.copy,
-        )
-        self.export_button = push_button(
-            self,
-            self.tr("Export…"),
-            prefix,
-            f"{key}_export",
-            self.tr("Export the history to a text file"),
-            on_click=self.choose_export_file,
-        )
-        self.clear_button = push_button(
-            self,
-            self.tr("Clear"),
-            prefix,
-            f"{key}_clear",
-            self.tr("Clear the history"),
-            on_click=self.view.clear,
+        self.copy_button, self.export_button, self.clear_button = (
+            push_button(self, text, prefix, f"{key}_{control}", accessible, on_click=on_click)
+            for text, control, accessible, on_click in (
+                (self.tr("Copy"), "copy", self.tr("Copy the history"), self.copy),
+                (
+                    self.tr("Export…"),
+                    "export",
+                    self.tr("Export the history to a text file"),
+                    self.choose_export_file,
+                ),
+                (self.tr("Clear"), "clear", self.tr("Clear the history"), self.view.clear),
+            )
         )
         self.status = QLabel(self)
         self.status.setObjectName(f"{prefix}.{key}_log_status")
         buttons = QHBoxLayout()
         buttons.addWidget(QLabel(self.tr("History"), self))
         buttons.addWidget(self.status, 1)
-        buttons.addWidget(self.copy_button)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.clear_button)
+        for button in (self.copy_button, self.export_button, self.clear_button):
+            buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
