@@ -193,18 +193,12 @@ class TranscriptView(QWidget):
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         export_menu = QMenu(self.export_button)
         name_widget(export_menu, self.prefix, "transcript_export_menu", self.tr("Export format"))
-        self.export_text_action = QAction(self.tr("As text…"), self)
-        self.export_text_action.setObjectName(f"{self.prefix}.transcript_export_text")
-        self.export_text_action.triggered.connect(lambda: self.files.choose_export_file("text"))
-        self.export_jsonl_action = QAction(self.tr("As JSON Lines…"), self)
-        self.export_jsonl_action.setObjectName(f"{self.prefix}.transcript_export_jsonl")
-        self.export_jsonl_action.triggered.connect(lambda: self.files.choose_export_file("jsonl"))
-        self.export_pcapng_action = QAction(self.tr("As pcapng (Wireshark)…"), self)
-        self.export_pcapng_action.setObjectName(f"{self.prefix}.transcript_export_pcapng")
-        self.export_pcapng_action.triggered.connect(lambda: self.files.choose_export_file("pcapng"))
-        export_menu.addAction(self.export_text_action)
-        export_menu.addAction(self.export_jsonl_action)
-        export_menu.addAction(self.export_pcapng_action)
+        self.export_text_action = self._export_action(self.tr("As text…"), "text")
+        self.export_jsonl_action = self._export_action(self.tr("As JSON Lines…"), "jsonl")
+        self.export_pcapng_action = self._export_action(self.tr("As pcapng (Wireshark)…"), "pcapng")
+        export_menu.addActions(
+            [self.export_text_action, self.export_jsonl_action, self.export_pcapng_action]
+        )
         self.export_button.setMenu(export_menu)
 
         self.record_button = tool_button(
@@ -235,6 +229,13 @@ class TranscriptView(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             actions.addWidget(button)
         self._actions = actions
+
+    def _export_action(self, text: str, fmt: ExportFormat) -> QAction:
+        """An entry of the Export menu, ``<prefix>.transcript_export_<fmt>``: it asks where."""
+        action = QAction(text, self)
+        action.setObjectName(f"{self.prefix}.transcript_export_{fmt}")
+        action.triggered.connect(lambda: self.files.choose_export_file(fmt))
+        return action
 
     def _build_table(self) -> None:
         table = TranscriptTable(self.model, self)
