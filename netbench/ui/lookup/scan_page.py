@@ -276,7 +276,11 @@ class ScanPage(LookupPage):
 
     def _finished(self) -> None:
         self.run = None
-        if self.ping_run is None:
+        self._stop_polling_when_idle()
+
+    def _stop_polling_when_idle(self) -> None:
+        """The check and the ping share the poll timer: it stops once neither runs."""
+        if self.run is None and self.ping_run is None:
             self.timer.stop()
         self._refresh()
 
@@ -374,9 +378,7 @@ class ScanPage(LookupPage):
 
     def _ping_done(self) -> None:
         self.ping_run = None
-        if self.run is None:
-            self.timer.stop()
-        self._refresh()
+        self._stop_polling_when_idle()
 
     def show_ping(self, report: PingReport) -> None:
         self._ping_done()
