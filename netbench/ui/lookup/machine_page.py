@@ -14,7 +14,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -77,12 +76,9 @@ class MachinePage(LookupPage):
         for protocol in ("tcp", "udp", "unix"):
             self.protocol.addItem(protocol.upper(), protocol)
         self.protocol.currentIndexChanged.connect(self.show_sockets)
-        self.listening = self.named(
-            QCheckBox(self.tr("Listening only"), self),
-            "sockets_listening",
-            self.tr("Listening only"),
+        self.listening = self.check_box(
+            self.tr("Listening only"), "sockets_listening", self.show_sockets
         )
-        self.listening.toggled.connect(self.show_sockets)
         self.sockets = self.table(
             "sockets",
             self.tr("Sockets of this machine"),

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHeaderView,
     QLabel,
     QLayout,
@@ -89,6 +90,19 @@ class LookupPage(QWidget):
     ) -> QPushButton:
         """A push button called ``lookup.<control>`` that runs ``on_click`` when clicked."""
         return push_button(self, text, PREFIX, control, accessible, on_click=on_click)
+
+    def check_box(
+        self,
+        text: str,
+        control: str,
+        on_toggled: Callable[[], object] | Callable[[bool], object],
+    ) -> QCheckBox:
+        """A check box called ``lookup.<control>``, read aloud by its text, that runs
+        ``on_toggled`` (given the new state, when it takes an argument) whenever it is ticked
+        or cleared."""
+        box = self.named(QCheckBox(text, self), control, text)
+        box.toggled.connect(on_toggled)
+        return box
 
     def table(self, control: str, accessible: str, headers: Sequence[str]) -> QTableWidget:
         """A read-only table whose cells can be selected and copied."""

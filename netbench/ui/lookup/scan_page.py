@@ -14,7 +14,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
@@ -100,12 +99,9 @@ class ScanPage(LookupPage):
         self.progress.setRange(0, PROGRESS_STEPS)
         self.progress.setValue(0)
         self.status = self.status_label("scan_status")
-        self.show_closed = self.named(
-            QCheckBox(self.tr("Show closed ports"), self),
-            "scan_show_closed",
-            self.tr("Show closed ports"),
+        self.show_closed = self.check_box(
+            self.tr("Show closed ports"), "scan_show_closed", self.on_show_closed_toggled
         )
-        self.show_closed.toggled.connect(self.on_show_closed_toggled)
         self.export_button = self.button(
             self.tr("Export CSV…"),
             "scan_csv",
