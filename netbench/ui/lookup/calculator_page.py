@@ -102,12 +102,9 @@ class CalculatorPage(LookupPage):
 
     def point_at(self, field: QLineEdit, exc: AddressError) -> None:
         """Show the error and put the cursor on the culprit, selected."""
-        self.show_status(self.error, net_text(exc.message), "error")
-        if exc.position >= 0:
-            field.setFocus()
-            field.setCursorPosition(exc.position)
-            if exc.position < len(field.text()):
-                field.setSelection(exc.position, 1)
+        self.show_field_error(self.error, field, exc)
+        if 0 <= exc.position < len(field.text()):
+            field.setSelection(exc.position, 1)
 
     def calculate(self) -> None:
         typed = self.cidr.text()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLayout,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netbench.core.lookup.address_errors import AddressError
 from netbench.net.engine import Engine
 from netbench.ui.lookup.result_log import ResultLog
 from netbench.ui.runtime.net_text import net_text
@@ -159,6 +161,14 @@ class LookupPage(QWidget):
         label.setStyleSheet(f"color: {color};" if color else "")
         label.setText(net_text(text))
         label.setVisible(bool(text))  # an empty line would leave a gap in the page
+
+    def show_field_error(self, label: QLabel, field: QLineEdit, exc: AddressError) -> None:
+        """Show what is wrong in ``label`` and, when the error knows where, put the cursor
+        in ``field`` at that place."""
+        self.show_status(label, net_text(exc.message), "error")
+        if exc.position >= 0:
+            field.setFocus()
+            field.setCursorPosition(exc.position)
 
     # -- running ----------------------------------------------------------------------------
 

@@ -203,20 +203,14 @@ class ScanPage(LookupPage):
         try:
             ports = parse_ports(self.ports.text())
         except AddressError as exc:
-            self.show_status(self.status, net_text(exc.message), "error")
-            if exc.position >= 0:
-                self.ports.setFocus()
-                self.ports.setCursorPosition(exc.position)
+            self.show_field_error(self.status, self.ports, exc)
             return False
         host = self.host.text().strip()
         try:
             hosts = parse_hosts(self.host.text())
             check_size(len(hosts), len(ports))
         except AddressError as exc:
-            self.show_status(self.status, net_text(exc.message), "error")
-            if exc.position >= 0:
-                self.host.setFocus()
-                self.host.setCursorPosition(exc.position)
+            self.show_field_error(self.status, self.host, exc)
             return False
         try:
             run = ScanRun(self.engine, hosts, ports, self.concurrency.value(), self.timeout.value())
