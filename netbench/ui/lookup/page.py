@@ -38,6 +38,7 @@ from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
 from netbench.ui.widgets.buttons import push_button
 from netbench.ui.widgets.colors import ERROR_COLOR, OK_COLOR, WARNING_COLOR
+from netbench.ui.widgets.layouts import add_items
 from netbench.ui.widgets.naming import name_widget
 
 PREFIX = "lookup"
@@ -75,13 +76,7 @@ class LookupPage(QWidget):
         split.addWidget(top)
         split.addWidget(self.log)
         split.setSizes(list(log_sizes))
-        layout = QVBoxLayout(self)
-        for row in head:
-            if isinstance(row, QLayout):
-                layout.addLayout(row)
-            else:
-                layout.addWidget(row)
-        layout.addWidget(split, 1)
+        add_items(QVBoxLayout(self), *head, split, stretch=split)
 
     def named(self, widget: W, control: str, accessible: str) -> W:
         """``widget`` called ``lookup.<control>`` with a name a screen reader says."""
