@@ -16,7 +16,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QSplitter,
     QVBoxLayout,
@@ -28,7 +27,7 @@ from netbench.net.engine import Engine
 from netbench.net.lookup.machine import Interface, RoutesReport, interfaces, routes, sockets
 from netbench.ui.lookup.page import LookupPage
 from netbench.ui.runtime.net_text import net_text
-from netbench.ui.widgets.layouts import column
+from netbench.ui.widgets.layouts import column, labelled_row
 
 _WILDCARDS = {"0.0.0.0": "127.0.0.1", "::": "::1", "*": "127.0.0.1"}
 
@@ -107,12 +106,14 @@ class MachinePage(LookupPage):
         head = QHBoxLayout()
         head.addWidget(self.routes, 1)
         head.addWidget(self.refresh_button)
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("Sockets"), self))
-        filters.addWidget(self.filter, 2)
-        filters.addWidget(self.protocol)
-        filters.addWidget(self.listening)
-        filters.addWidget(self.open_client)
+        filters = labelled_row(
+            self,
+            self.tr("Sockets"),
+            (self.filter, 2),
+            self.protocol,
+            self.listening,
+            self.open_client,
+        )
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.interfaces)
         split.addWidget(column(self, filters, self.sockets, self.note, stretch=self.sockets))

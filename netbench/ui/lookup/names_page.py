@@ -15,8 +15,6 @@ from functools import partial
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
@@ -34,6 +32,7 @@ from netbench.net.lookup.names import (
 from netbench.net.lookup.sockcalls import CallResult
 from netbench.ui.lookup.page import LookupPage
 from netbench.ui.runtime.net_text import net_text
+from netbench.ui.widgets.layouts import labelled_row
 
 
 class NamesPage(LookupPage):
@@ -88,16 +87,16 @@ class NamesPage(LookupPage):
         self._lay_out()
 
     def _lay_out(self) -> None:
-        query = QHBoxLayout()
-        query.addWidget(QLabel(self.tr("Name"), self))
-        query.addWidget(self.name, 3)
-        query.addWidget(self.family)
-        query.addWidget(self.resolve_button)
-        reverse = QHBoxLayout()
-        reverse.addWidget(QLabel(self.tr("Address"), self))
-        reverse.addWidget(self.reverse_address, 2)
-        reverse.addWidget(self.reverse_button)
-        reverse.addWidget(self.reverse_status, 3)
+        query = labelled_row(
+            self, self.tr("Name"), (self.name, 3), self.family, self.resolve_button
+        )
+        reverse = labelled_row(
+            self,
+            self.tr("Address"),
+            (self.reverse_address, 2),
+            self.reverse_button,
+            (self.reverse_status, 3),
+        )
         self.lay_out_over_log(
             [self.this_host, query, self.status, reverse],
             (self.addresses, self.tutorials),

@@ -41,6 +41,7 @@ from netbench.ui.lookup.scan_model import ScanModel, state_words
 from netbench.ui.lookup.scan_run import PingRun, ScanRun
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
+from netbench.ui.widgets.layouts import labelled_row
 
 POLL_MS = 100
 PROGRESS_STEPS = 1000
@@ -159,13 +160,15 @@ class ScanPage(LookupPage):
         bar.addWidget(self.progress, 2)
         bar.addWidget(self.show_closed)
         bar.addWidget(self.export_button)
-        ping = QHBoxLayout()
-        ping.addWidget(QLabel(self.tr("TCP ping to port"), self))
-        ping.addWidget(self.ping_port)
-        ping.addWidget(self.ping_count)
-        ping.addWidget(self.ping_interval)
-        ping.addWidget(self.ping_button)
-        ping.addWidget(self.ping_status, 1)
+        ping = labelled_row(
+            self,
+            self.tr("TCP ping to port"),
+            self.ping_port,
+            self.ping_count,
+            self.ping_interval,
+            self.ping_button,
+            (self.ping_status, 1),
+        )
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table_view)
         split.addWidget(self.log)
