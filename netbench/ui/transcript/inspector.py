@@ -119,8 +119,7 @@ class MessageInspector(QWidget):
     def _build_controls(self) -> None:
         self.view_options = ViewOptions(
             self.prefix,
-            "inspector_mode",
-            "inspector_encoding",
+            "inspector",
             self.tr("The text with escapes, a hex dump, or both side by side"),
             self,
         )

@@ -121,8 +121,7 @@ class TranscriptView(QWidget):
     def _build_controls(self) -> None:
         self.view_options = ViewOptions(
             self.prefix,
-            "transcript_mode",
-            "transcript_encoding",
+            "transcript",
             self.tr("Show the data as text with escapes, hex, or both"),
             self,
         )
