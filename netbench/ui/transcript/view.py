@@ -12,7 +12,7 @@ and their ``fileSelected`` signal calls the same public methods tests call direc
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -180,7 +180,6 @@ class TranscriptView(QWidget):
             self.tr("Copy the selected rows as text, or every row when none is selected"),
             self.copy_selection,
         )
-
         self.export_button = tool_button(
             self,
             self.tr("Export"),
@@ -210,7 +209,6 @@ class TranscriptView(QWidget):
             self._on_record_clicked,
         )
         self.record_button.setCheckable(True)
-
         self.clear_button = tool_button(
             self,
             self.tr("Clear"),
@@ -377,24 +375,23 @@ class TranscriptView(QWidget):
 
     def copy_as_text(self) -> None:
         """Copy the selected messages whole, as text with escapes (a line break after \\n)."""
-        records = [record for record in self.selected_records() if record.carries_data]
         encoding = self.model.encoding
-        self._copy(
-            "\n".join(text_block(record.data, encoding) for record in records),
-            len(records),
+        self._copy_messages(
+            lambda data: text_block(data, encoding),
             self.tr("Copied 1 message as text"),
             self.tr("Copied {count} messages as text"),
         )
 
     def copy_as_hex(self) -> None:
         """Copy the selected messages whole, as hex bytes, one message a line."""
-        records = [record for record in self.selected_records() if record.carries_data]
-        self._copy(
-            "\n".join(to_hex(record.data) for record in records),
-            len(records),
-            self.tr("Copied 1 message as hex"),
-            self.tr("Copied {count} messages as hex"),
+        self._copy_messages(
+            to_hex, self.tr("Copied 1 message as hex"), self.tr("Copied {count} messages as hex")
         )
+
+    def _copy_messages(self, render: Callable[[bytes], str], one: str, many: str) -> None:
+        """The selected rows that carry a message, each whole as ``render`` writes it."""
+        records = [record for record in self.selected_records() if record.carries_data]
+        self._copy("\n".join(render(record.data) for record in records), len(records), one, many)
 
     def _copy(self, text: str, count: int, one: str, many: str) -> None:
         """To the clipboard, and said in the status line with how many."""
