@@ -9,6 +9,7 @@ next step first stops those servers and closes those sessions and can take the s
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,24 +28,17 @@ from netbench.ui.server.server_tab import ServerTab
 FRAMING_KEYS = {"raw": "raw", "lf": "lf", "length": "length"}
 
 
+@dataclass(eq=False)
 class LessonDriver:
     """A :class:`netbench.ui.lessons.host.LessonHost` made of the window's tabs."""
 
-    def __init__(
-        self,
-        tabs: QTabWidget,
-        server_tab: ServerTab,
-        client_tab: ClientTab,
-        lookup_tab: LookupTab,
-        status: Callable[[str], None],
-    ) -> None:
-        self.tabs = tabs
-        self.server_tab = server_tab
-        self.client_tab = client_tab
-        self.lookup_tab = lookup_tab
-        self.status = status
-        self.servers: list[Any] = []  # listener panels lessons started
-        self.sessions: list[Any] = []  # client panels lessons connected
+    tabs: QTabWidget
+    server_tab: ServerTab
+    client_tab: ClientTab
+    lookup_tab: LookupTab
+    status: Callable[[str], None]
+    servers: list[Any] = field(default_factory=list, init=False)  # listener panels lessons started
+    sessions: list[Any] = field(default_factory=list, init=False)  # client panels lessons connected
 
     async def reset(self) -> None:
         for session in self.sessions:

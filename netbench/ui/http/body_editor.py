@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -33,6 +32,7 @@ from netbench.core.http.model import (
 )
 from netbench.ui.http.kv_table import KeyValueTable
 from netbench.ui.runtime.net_text import net_text
+from netbench.ui.widgets.buttons import push_button
 from netbench.ui.widgets.colors import ERROR_COLOR
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
 from netbench.ui.widgets.naming import name_widget
@@ -52,11 +52,15 @@ class BodyEditor(QWidget):
             QLineEdit(self), prefix, "content_type", self.tr("Content type")
         )
         self.content_type.setPlaceholderText("text/plain; charset=utf-8")
-        self.pretty = name_widget(
-            QPushButton(self.tr("Pretty"), self), prefix, "json_pretty", self.tr("Pretty")
+        self.pretty = push_button(
+            self,
+            self.tr("Pretty"),
+            prefix,
+            "json_pretty",
+            self.tr("Pretty"),
+            self.tr("Check the JSON and indent it"),
+            self.on_pretty_clicked,
         )
-        self.pretty.setToolTip(self.tr("Check the JSON and indent it"))
-        self.pretty.clicked.connect(self.on_pretty_clicked)
         top = QHBoxLayout()
         top.addWidget(self.kind)
         top.addWidget(self.content_type, 1)
@@ -76,19 +80,24 @@ class BodyEditor(QWidget):
             "multipart",
             self.tr("Multipart fields"),
         )
-        self.add_file = name_widget(
-            QPushButton(self.tr("Add file…"), self), prefix, "add_part", self.tr("Add file…")
+        self.add_file = push_button(
+            self,
+            self.tr("Add file…"),
+            prefix,
+            "add_part",
+            self.tr("Add file…"),
+            on_click=self.on_add_file_clicked,
         )
-        self.add_file.clicked.connect(self.on_add_file_clicked)
         self.file_path = name_widget(QLineEdit(self), prefix, "body_file", self.tr("Body file"))
         self.file_path.setPlaceholderText(self.tr("File sent as the body, streamed"))
-        self.browse = name_widget(
-            QPushButton(self.tr("Browse…"), self),
+        self.browse = push_button(
+            self,
+            self.tr("Browse…"),
             prefix,
             "body_browse",
             self.tr("Choose the body file"),
+            on_click=self.on_browse_clicked,
         )
-        self.browse.clicked.connect(self.on_browse_clicked)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(QLabel(self.tr("This request has no body."), self))
         self.pages.addWidget(self.text)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +41,7 @@ from netbench.ui.http.variables_page import VariablesPage
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.widgets.colors import ERROR_COLOR, WARNING_COLOR
 from netbench.ui.widgets.naming import name_widget
+from netbench.ui.widgets.tab_pages import tab_pages
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
 
@@ -102,17 +102,20 @@ class RequestEditor(QWidget):
         self.auth = AuthPage(prefix, self)
         self.options = OptionsPage(prefix, self)
         self.variables = VariablesPage(prefix, environments, self)
-        self.pages = name_widget(QTabWidget(self), prefix, "request_pages", self.tr("Request"))
-        self.pages.setDocumentMode(True)
-        for page, title in (
-            (self.params, self.tr("Params")),
-            (self.headers, self.tr("Headers")),
-            (self.body, self.tr("Body")),
-            (self.auth, self.tr("Auth")),
-            (self._scrolled(self.options), self.tr("Options")),
-            (self.variables, self.tr("Variables")),
-        ):
-            self.pages.addTab(page, title)
+        self.pages = tab_pages(
+            self,
+            prefix,
+            "request_pages",
+            self.tr("Request"),
+            (
+                (self.params, self.tr("Params")),
+                (self.headers, self.tr("Headers")),
+                (self.body, self.tr("Body")),
+                (self.auth, self.tr("Auth")),
+                (self._scrolled(self.options), self.tr("Options")),
+                (self.variables, self.tr("Variables")),
+            ),
+        )
         self.error = name_widget(QLabel(self), prefix, "request_error")
         self.error.setStyleSheet(f"color: {ERROR_COLOR}")
         self.error.setWordWrap(True)

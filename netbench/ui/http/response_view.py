@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from netbench.ui.runtime.net_text import net_text
 from netbench.ui.widgets.colors import ERROR_COLOR, OK_COLOR, WARNING_COLOR
 from netbench.ui.widgets.naming import name_widget
 from netbench.ui.widgets.sizes import format_size
+from netbench.ui.widgets.tab_pages import tab_pages
 
 
 class ResponseView(QWidget):
@@ -68,17 +68,20 @@ class ResponseView(QWidget):
             QPlainTextEdit(self), prefix, "redirects", self.tr("Redirect chain")
         )
         self.chain.setReadOnly(True)
-        self.pages = name_widget(QTabWidget(self), prefix, "response_pages", self.tr("Response"))
-        self.pages.setDocumentMode(True)
-        for page, title in (
-            (self.body, self.tr("Body")),
-            (self.headers, self.tr("Headers")),
-            (self.raw, self.tr("Raw wire")),
-            (self.timing, self.tr("Timing")),
-            (self.tls, self.tr("TLS")),
-            (self.chain, self.tr("Redirects")),
-        ):
-            self.pages.addTab(page, title)
+        self.pages = tab_pages(
+            self,
+            prefix,
+            "response_pages",
+            self.tr("Response"),
+            (
+                (self.body, self.tr("Body")),
+                (self.headers, self.tr("Headers")),
+                (self.raw, self.tr("Raw wire")),
+                (self.timing, self.tr("Timing")),
+                (self.tls, self.tr("TLS")),
+                (self.chain, self.tr("Redirects")),
+            ),
+        )
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
         top.addWidget(self.hop)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QSplitter,
     QWidget,
@@ -45,10 +44,9 @@ class CalculatorPage(LookupPage):
         )
         self.cidr.setPlaceholderText(self.tr("192.168.1.0/24, 10.0.0.7/255.0.0.0, 2001:db8::/32"))
         self.cidr.returnPressed.connect(self.calculate)
-        self.calculate_button = self.named(
-            QPushButton(self.tr("Calculate"), self), "calculate", self.tr("Calculate")
+        self.calculate_button = self.button(
+            self.tr("Calculate"), "calculate", self.tr("Calculate"), self.calculate
         )
-        self.calculate_button.clicked.connect(self.calculate)
         self.error = self.status_label("calc_error")
         self.warning = self.status_label("calc_warning")
         self.network = self.table(
@@ -62,21 +60,20 @@ class CalculatorPage(LookupPage):
         self.split_prefix.setRange(0, 128)
         self.split_prefix.setValue(26)
         self.split_prefix.setPrefix("/")
-        self.split_button = self.named(
-            QPushButton(self.tr("Split"), self), "split", self.tr("Split the network into subnets")
+        self.split_button = self.button(
+            self.tr("Split"), "split", self.tr("Split the network into subnets"), self.split
         )
-        self.split_button.clicked.connect(self.split)
         self.supernet_input = self.named(
             QLineEdit("192.168.0.0/24 192.168.1.0/24", self),
             "supernet_input",
             self.tr("Networks to join"),
         )
-        self.supernet_button = self.named(
-            QPushButton(self.tr("Supernet"), self),
+        self.supernet_button = self.button(
+            self.tr("Supernet"),
             "supernet",
             self.tr("Find the smallest network holding them all"),
+            self.supernet,
         )
-        self.supernet_button.clicked.connect(self.supernet)
         self.subnets = self.text_view("subnets", self.tr("Subnets and supernets"))
         self._lay_out()
         self.calculate()
@@ -105,12 +102,9 @@ class CalculatorPage(LookupPage):
 
     def point_at(self, field: QLineEdit, exc: AddressError) -> None:
         """Show the error and put the cursor on the culprit, selected."""
-        self.show_status(self.error, net_text(exc.message), "error")
-        if exc.position >= 0:
-            field.setFocus()
-            field.setCursorPosition(exc.position)
-            if exc.position < len(field.text()):
-                field.setSelection(exc.position, 1)
+        self.show_field_error(self.error, field, exc)
+        if 0 <= exc.position < len(field.text()):
+            field.setSelection(exc.position, 1)
 
     def calculate(self) -> None:
         typed = self.cidr.text()

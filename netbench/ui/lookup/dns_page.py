@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
-    QTabWidget,
     QWidget,
 )
 
@@ -41,8 +39,9 @@ from netbench.ui.lookup.dns_request import (
     ask_dns,
     parse_server,
 )
-from netbench.ui.lookup.page import LookupPage
+from netbench.ui.lookup.page import PREFIX, LookupPage
 from netbench.ui.runtime.net_text import net_text
+from netbench.ui.widgets.tab_pages import tab_pages
 
 HEADER_FLAGS = ("AA", "TC", "RD", "RA", "AD", "CD")
 Row = tuple[str, str, str, int, str, str, str]
@@ -133,8 +132,7 @@ class DnsPage(LookupPage):
         self.mode.addItem(self.tr("One query"), DnsMode.QUERY.value)
         self.mode.addItem(self.tr("Follow the CNAME chain"), DnsMode.CHAIN.value)
         self.mode.addItem(self.tr("Trace from the root"), DnsMode.TRACE.value)
-        self.run_button = self.named(QPushButton(self.tr("Ask"), self), "run", self.tr("Ask"))
-        self.run_button.clicked.connect(self.run)
+        self.run_button = self.button(self.tr("Ask"), "run", self.tr("Ask"), self.run)
         self.summary = self.status_label("dns_summary")
         self.error = self.status_label("dns_error")
         self.results = self.table(
@@ -168,10 +166,13 @@ class DnsPage(LookupPage):
         form.addWidget(self.edns, 1, 4)
         form.addWidget(self.dnssec, 1, 5, 1, 2)
         form.setColumnStretch(1, 2)
-        self.raw = self.named(QTabWidget(self), "dns_raw", self.tr("Raw messages"))
-        self.raw.setDocumentMode(True)
-        self.raw.addTab(self.dig_text, self.tr("dig text"))
-        self.raw.addTab(self.hex, self.tr("Hex dump"))
+        self.raw = tab_pages(
+            self,
+            PREFIX,
+            "dns_raw",
+            self.tr("Raw messages"),
+            ((self.dig_text, self.tr("dig text")), (self.hex, self.tr("Hex dump"))),
+        )
         self.lay_out_over_log(
             [form, self.summary, self.error], (self.results, self.raw), (650, 350), (320, 140)
         )

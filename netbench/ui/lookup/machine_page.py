@@ -14,12 +14,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -30,7 +27,7 @@ from netbench.net.engine import Engine
 from netbench.net.lookup.machine import Interface, RoutesReport, interfaces, routes, sockets
 from netbench.ui.lookup.page import LookupPage
 from netbench.ui.runtime.net_text import net_text
-from netbench.ui.widgets.layouts import column
+from netbench.ui.widgets.layouts import column, labelled_row
 
 _WILDCARDS = {"0.0.0.0": "127.0.0.1", "::": "::1", "*": "127.0.0.1"}
 
@@ -58,10 +55,9 @@ class MachinePage(LookupPage):
         self._build()
 
     def _build(self) -> None:
-        self.refresh_button = self.named(
-            QPushButton(self.tr("Refresh"), self), "refresh", self.tr("Read the machine again")
+        self.refresh_button = self.button(
+            self.tr("Refresh"), "refresh", self.tr("Read the machine again"), self.refresh
         )
-        self.refresh_button.clicked.connect(self.refresh)
         self.interfaces = self.table(
             "interfaces",
             self.tr("Network interfaces"),
@@ -79,12 +75,9 @@ class MachinePage(LookupPage):
         for protocol in ("tcp", "udp", "unix"):
             self.protocol.addItem(protocol.upper(), protocol)
         self.protocol.currentIndexChanged.connect(self.show_sockets)
-        self.listening = self.named(
-            QCheckBox(self.tr("Listening only"), self),
-            "sockets_listening",
-            self.tr("Listening only"),
+        self.listening = self.check_box(
+            self.tr("Listening only"), "sockets_listening", self.show_sockets
         )
-        self.listening.toggled.connect(self.show_sockets)
         self.sockets = self.table(
             "sockets",
             self.tr("Sockets of this machine"),
@@ -100,25 +93,27 @@ class MachinePage(LookupPage):
         self.sockets.sortByColumn(2, Qt.SortOrder.AscendingOrder)
         self.sockets.itemSelectionChanged.connect(self._update_open_button)
         self.note = self.status_label("sockets_note")
-        self.open_client = self.named(
-            QPushButton(self.tr("Open a Client session to this port"), self),
+        self.open_client = self.button(
+            self.tr("Open a Client session to this port"),
             "open_client",
             self.tr("Open a Client session to the selected socket's port"),
+            self.request_client,
         )
         self.open_client.setEnabled(False)
-        self.open_client.clicked.connect(self.request_client)
         self._lay_out()
 
     def _lay_out(self) -> None:
         head = QHBoxLayout()
         head.addWidget(self.routes, 1)
         head.addWidget(self.refresh_button)
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("Sockets"), self))
-        filters.addWidget(self.filter, 2)
-        filters.addWidget(self.protocol)
-        filters.addWidget(self.listening)
-        filters.addWidget(self.open_client)
+        filters = labelled_row(
+            self,
+            self.tr("Sockets"),
+            (self.filter, 2),
+            self.protocol,
+            self.listening,
+            self.open_client,
+        )
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.interfaces)
         split.addWidget(column(self, filters, self.sockets, self.note, stretch=self.sockets))

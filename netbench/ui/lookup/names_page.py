@@ -15,10 +15,7 @@ from functools import partial
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QWidget,
 )
 
@@ -35,6 +32,7 @@ from netbench.net.lookup.names import (
 from netbench.net.lookup.sockcalls import CallResult
 from netbench.ui.lookup.page import LookupPage
 from netbench.ui.runtime.net_text import net_text
+from netbench.ui.widgets.layouts import labelled_row
 
 
 class NamesPage(LookupPage):
@@ -56,10 +54,9 @@ class NamesPage(LookupPage):
         self.family.addItem(self.tr("IPv4 and IPv6"), int(socket.AF_UNSPEC))
         self.family.addItem(self.tr("IPv4 only"), int(socket.AF_INET))
         self.family.addItem(self.tr("IPv6 only"), int(socket.AF_INET6))
-        self.resolve_button = self.named(
-            QPushButton(self.tr("Look up"), self), "resolve", self.tr("Look the name up")
+        self.resolve_button = self.button(
+            self.tr("Look up"), "resolve", self.tr("Look the name up"), self.resolve
         )
-        self.resolve_button.clicked.connect(self.resolve)
         self.status = self.status_label("names_status")
         self.addresses = self.table(
             "addresses",
@@ -80,26 +77,26 @@ class NamesPage(LookupPage):
             QLineEdit("127.0.0.1", self), "reverse_address", self.tr("Address to name")
         )
         self.reverse_address.returnPressed.connect(self.reverse)
-        self.reverse_button = self.named(
-            QPushButton(self.tr("Reverse lookup"), self),
+        self.reverse_button = self.button(
+            self.tr("Reverse lookup"),
             "reverse",
             self.tr("Find the name of the address"),
+            self.reverse,
         )
-        self.reverse_button.clicked.connect(self.reverse)
         self.reverse_status = self.status_label("reverse_status")
         self._lay_out()
 
     def _lay_out(self) -> None:
-        query = QHBoxLayout()
-        query.addWidget(QLabel(self.tr("Name"), self))
-        query.addWidget(self.name, 3)
-        query.addWidget(self.family)
-        query.addWidget(self.resolve_button)
-        reverse = QHBoxLayout()
-        reverse.addWidget(QLabel(self.tr("Address"), self))
-        reverse.addWidget(self.reverse_address, 2)
-        reverse.addWidget(self.reverse_button)
-        reverse.addWidget(self.reverse_status, 3)
+        query = labelled_row(
+            self, self.tr("Name"), (self.name, 3), self.family, self.resolve_button
+        )
+        reverse = labelled_row(
+            self,
+            self.tr("Address"),
+            (self.reverse_address, 2),
+            self.reverse_button,
+            (self.reverse_status, 3),
+        )
         self.lay_out_over_log(
             [self.this_host, query, self.status, reverse],
             (self.addresses, self.tutorials),

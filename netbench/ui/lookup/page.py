@@ -17,10 +17,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHeaderView,
     QLabel,
     QLayout,
+    QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -28,11 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netbench.core.lookup.address_errors import AddressError
 from netbench.net.engine import Engine
 from netbench.ui.lookup.result_log import ResultLog
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
+from netbench.ui.widgets.buttons import push_button
 from netbench.ui.widgets.colors import ERROR_COLOR, OK_COLOR, WARNING_COLOR
+from netbench.ui.widgets.layouts import add_items
 from netbench.ui.widgets.naming import name_widget
 
 PREFIX = "lookup"
@@ -70,17 +76,30 @@ class LookupPage(QWidget):
         split.addWidget(top)
         split.addWidget(self.log)
         split.setSizes(list(log_sizes))
-        layout = QVBoxLayout(self)
-        for row in head:
-            if isinstance(row, QLayout):
-                layout.addLayout(row)
-            else:
-                layout.addWidget(row)
-        layout.addWidget(split, 1)
+        add_items(QVBoxLayout(self), *head, split, stretch=split)
 
     def named(self, widget: W, control: str, accessible: str) -> W:
         """``widget`` called ``lookup.<control>`` with a name a screen reader says."""
         return name_widget(widget, PREFIX, control, accessible)
+
+    def button(
+        self, text: str, control: str, accessible: str, on_click: Callable[[], object]
+    ) -> QPushButton:
+        """A push button called ``lookup.<control>`` that runs ``on_click`` when clicked."""
+        return push_button(self, text, PREFIX, control, accessible, on_click=on_click)
+
+    def check_box(
+        self,
+        text: str,
+        control: str,
+        on_toggled: Callable[[], object] | Callable[[bool], object],
+    ) -> QCheckBox:
+        """A check box called ``lookup.<control>``, read aloud by its text, that runs
+        ``on_toggled`` (given the new state, when it takes an argument) whenever it is ticked
+        or cleared."""
+        box = self.named(QCheckBox(text, self), control, text)
+        box.toggled.connect(on_toggled)
+        return box
 
     def table(self, control: str, accessible: str, headers: Sequence[str]) -> QTableWidget:
         """A read-only table whose cells can be selected and copied."""
@@ -137,6 +156,14 @@ class LookupPage(QWidget):
         label.setStyleSheet(f"color: {color};" if color else "")
         label.setText(net_text(text))
         label.setVisible(bool(text))  # an empty line would leave a gap in the page
+
+    def show_field_error(self, label: QLabel, field: QLineEdit, exc: AddressError) -> None:
+        """Show what is wrong in ``label`` and, when the error knows where, put the cursor
+        in ``field`` at that place."""
+        self.show_status(label, net_text(exc.message), "error")
+        if exc.position >= 0:
+            field.setFocus()
+            field.setCursorPosition(exc.position)
 
     # -- running ----------------------------------------------------------------------------
 

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from netbench.ui.runtime.net_text import net_text
+from netbench.ui.widgets.buttons import push_button
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
 from netbench.ui.widgets.naming import name_widget
 
@@ -52,32 +52,26 @@ class ResultLog(QWidget):
         self.view.setMaximumBlockCount(MAX_BLOCKS)
         self.view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.view.setPlaceholderText(self.tr("Every result is kept here, as text to copy."))
-        self.copy_button = name_widget(
-            QPushButton(self.tr("Copy"), self), prefix, f"{key}_copy", self.tr("Copy the history")
+        self.copy_button, self.export_button, self.clear_button = (
+            push_button(self, text, prefix, f"{key}_{control}", accessible, on_click=on_click)
+            for text, control, accessible, on_click in (
+                (self.tr("Copy"), "copy", self.tr("Copy the history"), self.copy),
+                (
+                    self.tr("Export…"),
+                    "export",
+                    self.tr("Export the history to a text file"),
+                    self.choose_export_file,
+                ),
+                (self.tr("Clear"), "clear", self.tr("Clear the history"), self.view.clear),
+            )
         )
-        self.copy_button.clicked.connect(self.copy)
-        self.export_button = name_widget(
-            QPushButton(self.tr("Export…"), self),
-            prefix,
-            f"{key}_export",
-            self.tr("Export the history to a text file"),
-        )
-        self.export_button.clicked.connect(self.choose_export_file)
-        self.clear_button = name_widget(
-            QPushButton(self.tr("Clear"), self),
-            prefix,
-            f"{key}_clear",
-            self.tr("Clear the history"),
-        )
-        self.clear_button.clicked.connect(self.view.clear)
         self.status = QLabel(self)
         self.status.setObjectName(f"{prefix}.{key}_log_status")
         buttons = QHBoxLayout()
         buttons.addWidget(QLabel(self.tr("History"), self))
         buttons.addWidget(self.status, 1)
-        buttons.addWidget(self.copy_button)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.clear_button)
+        for button in (self.copy_button, self.export_button, self.clear_button):
+            buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)

@@ -14,14 +14,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
-    QPushButton,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -43,6 +41,7 @@ from netbench.ui.lookup.scan_model import ScanModel, state_words
 from netbench.ui.lookup.scan_run import PingRun, ScanRun
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
+from netbench.ui.widgets.layouts import labelled_row
 
 POLL_MS = 100
 PROGRESS_STEPS = 1000
@@ -91,30 +90,25 @@ class ScanPage(LookupPage):
         self.timeout.setValue(DEFAULT_TIMEOUT)
         self.timeout.setSuffix(self.tr(" s"))
         self.timeout.setPrefix(self.tr("timeout "))
-        self.scan_button = self.named(
-            QPushButton(self.tr("Check"), self), "scan", self.tr("Check the ports")
+        self.scan_button = self.button(
+            self.tr("Check"), "scan", self.tr("Check the ports"), self.start
         )
-        self.scan_button.clicked.connect(self.start)
-        self.cancel_button = self.named(
-            QPushButton(self.tr("Cancel"), self), "scan_cancel", self.tr("Cancel the check")
+        self.cancel_button = self.button(
+            self.tr("Cancel"), "scan_cancel", self.tr("Cancel the check"), self.cancel
         )
-        self.cancel_button.clicked.connect(self.cancel)
         self.progress = self.named(QProgressBar(self), "scan_progress", self.tr("Progress"))
         self.progress.setRange(0, PROGRESS_STEPS)
         self.progress.setValue(0)
         self.status = self.status_label("scan_status")
-        self.show_closed = self.named(
-            QCheckBox(self.tr("Show closed ports"), self),
-            "scan_show_closed",
-            self.tr("Show closed ports"),
+        self.show_closed = self.check_box(
+            self.tr("Show closed ports"), "scan_show_closed", self.on_show_closed_toggled
         )
-        self.show_closed.toggled.connect(self.on_show_closed_toggled)
-        self.export_button = self.named(
-            QPushButton(self.tr("Export CSV…"), self),
+        self.export_button = self.button(
+            self.tr("Export CSV…"),
             "scan_csv",
             self.tr("Export the results as CSV"),
+            self.choose_csv_file,
         )
-        self.export_button.clicked.connect(self.choose_csv_file)
         self.table_view = self.named(
             QTableView(self), "scan_table", self.tr("Results of the check")
         )
@@ -142,12 +136,9 @@ class ScanPage(LookupPage):
         self.ping_interval.setRange(0.01, 60.0)
         self.ping_interval.setValue(1.0)
         self.ping_interval.setSuffix(self.tr(" s"))
-        self.ping_button = self.named(
-            QPushButton(self.tr("TCP ping"), self),
-            "ping",
-            self.tr("Time TCP handshakes to the port"),
+        self.ping_button = self.button(
+            self.tr("TCP ping"), "ping", self.tr("Time TCP handshakes to the port"), self.ping
         )
-        self.ping_button.clicked.connect(self.ping)
         self.ping_status = self.status_label("ping_status")
         self.icmp_note = self.status_label("icmp_note")
         self.show_status(self.icmp_note, net_text(ICMP_NOTE))
@@ -169,13 +160,15 @@ class ScanPage(LookupPage):
         bar.addWidget(self.progress, 2)
         bar.addWidget(self.show_closed)
         bar.addWidget(self.export_button)
-        ping = QHBoxLayout()
-        ping.addWidget(QLabel(self.tr("TCP ping to port"), self))
-        ping.addWidget(self.ping_port)
-        ping.addWidget(self.ping_count)
-        ping.addWidget(self.ping_interval)
-        ping.addWidget(self.ping_button)
-        ping.addWidget(self.ping_status, 1)
+        ping = labelled_row(
+            self,
+            self.tr("TCP ping to port"),
+            self.ping_port,
+            self.ping_count,
+            self.ping_interval,
+            self.ping_button,
+            (self.ping_status, 1),
+        )
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table_view)
         split.addWidget(self.log)
@@ -213,20 +206,14 @@ class ScanPage(LookupPage):
         try:
             ports = parse_ports(self.ports.text())
         except AddressError as exc:
-            self.show_status(self.status, net_text(exc.message), "error")
-            if exc.position >= 0:
-                self.ports.setFocus()
-                self.ports.setCursorPosition(exc.position)
+            self.show_field_error(self.status, self.ports, exc)
             return False
         host = self.host.text().strip()
         try:
             hosts = parse_hosts(self.host.text())
             check_size(len(hosts), len(ports))
         except AddressError as exc:
-            self.show_status(self.status, net_text(exc.message), "error")
-            if exc.position >= 0:
-                self.host.setFocus()
-                self.host.setCursorPosition(exc.position)
+            self.show_field_error(self.status, self.host, exc)
             return False
         try:
             run = ScanRun(self.engine, hosts, ports, self.concurrency.value(), self.timeout.value())
@@ -282,7 +269,11 @@ class ScanPage(LookupPage):
 
     def _finished(self) -> None:
         self.run = None
-        if self.ping_run is None:
+        self._stop_polling_when_idle()
+
+    def _stop_polling_when_idle(self) -> None:
+        """The check and the ping share the poll timer: it stops once neither runs."""
+        if self.run is None and self.ping_run is None:
             self.timer.stop()
         self._refresh()
 
@@ -380,9 +371,7 @@ class ScanPage(LookupPage):
 
     def _ping_done(self) -> None:
         self.ping_run = None
-        if self.run is None:
-            self.timer.stop()
-        self._refresh()
+        self._stop_polling_when_idle()
 
     def show_ping(self, report: PingReport) -> None:
         self._ping_done()

@@ -11,10 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -32,7 +29,7 @@ from netbench.net.engine import Engine
 from netbench.net.lookup.sockcalls import service_calls
 from netbench.ui.lookup.page import LookupPage
 from netbench.ui.runtime.net_text import net_text
-from netbench.ui.widgets.layouts import column
+from netbench.ui.widgets.layouts import column, labelled_row
 
 MAX_SHOWN = 2000  # rows of the search table; the whole file when the search is empty
 
@@ -54,10 +51,9 @@ class ServicesPage(LookupPage):
         self.protocol = self.named(QComboBox(self), "protocol", self.tr("Protocol"))
         for protocol in ("tcp", "udp"):
             self.protocol.addItem(protocol, protocol)
-        self.run_button = self.named(
-            QPushButton(self.tr("Look up"), self), "service_run", self.tr("Look the service up")
+        self.run_button = self.button(
+            self.tr("Look up"), "service_run", self.tr("Look the service up"), self.look_up
         )
-        self.run_button.clicked.connect(self.look_up)
         self.answer = self.text_view("service_answer", self.tr("The service and its port"))
         self.search_box = self.named(
             QLineEdit(self), "service_search", self.tr("Search the services table")
@@ -83,15 +79,10 @@ class ServicesPage(LookupPage):
         self._lay_out()
 
     def _lay_out(self) -> None:
-        ask = QHBoxLayout()
-        ask.addWidget(QLabel(self.tr("Service or port"), self))
-        ask.addWidget(self.service, 2)
-        ask.addWidget(self.protocol)
-        ask.addWidget(self.run_button)
-        search = QHBoxLayout()
-        search.addWidget(QLabel(self.tr("Search"), self))
-        search.addWidget(self.search_box, 1)
-        search.addWidget(self.source, 2)
+        ask = labelled_row(
+            self, self.tr("Service or port"), (self.service, 2), self.protocol, self.run_button
+        )
+        search = labelled_row(self, self.tr("Search"), (self.search_box, 1), (self.source, 2))
         top = QSplitter(self)
         top.addWidget(self.answer)
         top.addWidget(column(self, search, self.table_view))

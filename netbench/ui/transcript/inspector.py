@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QSizePolicy,
     QSplitter,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from netbench.core.display import DisplayMode, text_block
 from netbench.core.payload import to_hex
 from netbench.core.transcript import DIRECTION_ARROWS, Record
 from netbench.ui.transcript.model import direction_word, format_count
+from netbench.ui.widgets.buttons import push_button
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
 from netbench.ui.widgets.naming import name_widget
 from netbench.ui.widgets.sizes import format_size
@@ -119,8 +119,7 @@ class MessageInspector(QWidget):
     def _build_controls(self) -> None:
         self.view_options = ViewOptions(
             self.prefix,
-            "inspector_mode",
-            "inspector_encoding",
+            "inspector",
             self.tr("The text with escapes, a hex dump, or both side by side"),
             self,
         )
@@ -182,28 +181,26 @@ class MessageInspector(QWidget):
             self.tr("How much of the message is shown"),
         )
         self.partial_label.setWordWrap(True)
-        self.show_all_button = QPushButton(self.tr("Show all"), self)
-        name_widget(
-            self.show_all_button,
+        self.show_all_button = push_button(
+            self,
+            self.tr("Show all"),
             self.prefix,
             "inspector_show_all",
             self.tr("Show all of the message"),
-        )
-        self.show_all_button.setToolTip(
             self.tr("Render the rest of the message, a slice at a time (up to {size})").format(
                 size=format_size(MOST_SHOWN_BYTES)
-            )
+            ),
+            self.show_all,
         )
-        self.show_all_button.clicked.connect(self.show_all)
-        self.partial_save_button = QPushButton(self.tr("Save to file…"), self)
-        name_widget(
-            self.partial_save_button,
+        self.partial_save_button = push_button(
+            self,
+            self.tr("Save to file…"),
             self.prefix,
             "inspector_partial_save",
             self.tr("Save the message to a file"),
+            self.tr("Write every byte of the message to a file"),
+            self._choose_save_file,
         )
-        self.partial_save_button.setToolTip(self.tr("Write every byte of the message to a file"))
-        self.partial_save_button.clicked.connect(self._choose_save_file)
         partial = QHBoxLayout()
         partial.setSpacing(6)
         partial.addWidget(self.partial_label, 1)
@@ -216,39 +213,43 @@ class MessageInspector(QWidget):
         self.status = QLabel(self)
         name_widget(self.status, self.prefix, "inspector_status", self.tr("Inspector status"))
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.copy_text_button = QPushButton(self.tr("Copy text"), self)
-        name_widget(
-            self.copy_text_button,
+        self.copy_text_button = push_button(
+            self,
+            self.tr("Copy text"),
             self.prefix,
             "inspector_copy_text",
             self.tr("Copy the message as text"),
+            self.tr("Copy all of the message as text with escapes, in the chosen encoding"),
+            self.copy_text,
         )
-        self.copy_text_button.setToolTip(
-            self.tr("Copy all of the message as text with escapes, in the chosen encoding")
-        )
-        self.copy_text_button.clicked.connect(self.copy_text)
-        self.copy_hex_button = QPushButton(self.tr("Copy hex"), self)
-        name_widget(
-            self.copy_hex_button,
+        self.copy_hex_button = push_button(
+            self,
+            self.tr("Copy hex"),
             self.prefix,
             "inspector_copy_hex",
             self.tr("Copy the message as hex"),
+            self.tr(
+                "Copy all of the message as hex bytes (48 65 6c …), as the send box reads them"
+            ),
+            self.copy_hex,
         )
-        self.copy_hex_button.setToolTip(
-            self.tr("Copy all of the message as hex bytes (48 65 6c …), as the send box reads them")
+        self.save_button = push_button(
+            self,
+            self.tr("Save bytes…"),
+            self.prefix,
+            "inspector_save",
+            self.tr("Save the bytes to a file"),
+            self.tr("Write every byte of the message to a file"),
+            self._choose_save_file,
         )
-        self.copy_hex_button.clicked.connect(self.copy_hex)
-        self.save_button = QPushButton(self.tr("Save bytes…"), self)
-        name_widget(
-            self.save_button, self.prefix, "inspector_save", self.tr("Save the bytes to a file")
+        self.close_button = push_button(
+            self,
+            self.tr("Close"),
+            self.prefix,
+            "inspector_close",
+            self.tr("Close the inspector"),
+            on_click=self.close,
         )
-        self.save_button.setToolTip(self.tr("Write every byte of the message to a file"))
-        self.save_button.clicked.connect(self._choose_save_file)
-        self.close_button = QPushButton(self.tr("Close"), self)
-        name_widget(
-            self.close_button, self.prefix, "inspector_close", self.tr("Close the inspector")
-        )
-        self.close_button.clicked.connect(self.close)
         actions = QHBoxLayout()
         actions.setSpacing(6)
         actions.addWidget(self.status, 1)

@@ -12,7 +12,7 @@ and their ``fileSelected`` signal calls the same public methods tests call direc
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -47,6 +47,7 @@ from netbench.ui.transcript.inspector import MessageInspector
 from netbench.ui.transcript.model import Column, TranscriptModel, format_count
 from netbench.ui.transcript.status_box import StatusBox
 from netbench.ui.transcript.table import TranscriptTable
+from netbench.ui.widgets.buttons import tool_button
 from netbench.ui.widgets.colors import NO_MATCH_BACKGROUND, NO_MATCH_TEXT
 from netbench.ui.widgets.naming import name_widget
 from netbench.ui.widgets.sizes import format_size
@@ -120,8 +121,7 @@ class TranscriptView(QWidget):
     def _build_controls(self) -> None:
         self.view_options = ViewOptions(
             self.prefix,
-            "transcript_mode",
-            "transcript_encoding",
+            "transcript",
             self.tr("Show the data as text with escapes, hex, or both"),
             self,
         )
@@ -171,55 +171,68 @@ class TranscriptView(QWidget):
     def _build_actions(self) -> None:
         """Copy, Export, Record and Clear: they sit beside the status line, so neither row
         forces a wide window."""
-        self.copy_button = _text_button(self.tr("Copy"), self)
-        name_widget(self.copy_button, self.prefix, "transcript_copy", self.tr("Copy rows"))
-        self.copy_button.setToolTip(
-            self.tr("Copy the selected rows as text, or every row when none is selected")
+        self.copy_button = tool_button(
+            self,
+            self.tr("Copy"),
+            self.prefix,
+            "transcript_copy",
+            self.tr("Copy rows"),
+            self.tr("Copy the selected rows as text, or every row when none is selected"),
+            self.copy_selection,
         )
-        self.copy_button.clicked.connect(self.copy_selection)
-
-        self.export_button = _text_button(self.tr("Export"), self)
-        name_widget(
-            self.export_button, self.prefix, "transcript_export", self.tr("Export transcript")
+        self.export_button = tool_button(
+            self,
+            self.tr("Export"),
+            self.prefix,
+            "transcript_export",
+            self.tr("Export transcript"),
+            self.tr("Save the rows in view to a file"),
         )
-        self.export_button.setToolTip(self.tr("Save the rows in view to a file"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         export_menu = QMenu(self.export_button)
         name_widget(export_menu, self.prefix, "transcript_export_menu", self.tr("Export format"))
-        self.export_text_action = QAction(self.tr("As text…"), self)
-        self.export_text_action.setObjectName(f"{self.prefix}.transcript_export_text")
-        self.export_text_action.triggered.connect(lambda: self.files.choose_export_file("text"))
-        self.export_jsonl_action = QAction(self.tr("As JSON Lines…"), self)
-        self.export_jsonl_action.setObjectName(f"{self.prefix}.transcript_export_jsonl")
-        self.export_jsonl_action.triggered.connect(lambda: self.files.choose_export_file("jsonl"))
-        self.export_pcapng_action = QAction(self.tr("As pcapng (Wireshark)…"), self)
-        self.export_pcapng_action.setObjectName(f"{self.prefix}.transcript_export_pcapng")
-        self.export_pcapng_action.triggered.connect(lambda: self.files.choose_export_file("pcapng"))
-        export_menu.addAction(self.export_text_action)
-        export_menu.addAction(self.export_jsonl_action)
-        export_menu.addAction(self.export_pcapng_action)
+        self.export_text_action = self._export_action(self.tr("As text…"), "text")
+        self.export_jsonl_action = self._export_action(self.tr("As JSON Lines…"), "jsonl")
+        self.export_pcapng_action = self._export_action(self.tr("As pcapng (Wireshark)…"), "pcapng")
+        export_menu.addActions(
+            [self.export_text_action, self.export_jsonl_action, self.export_pcapng_action]
+        )
         self.export_button.setMenu(export_menu)
 
-        self.record_button = _text_button(self.tr("Record to file…"), self)
-        name_widget(self.record_button, self.prefix, "transcript_record", self.tr("Record to file"))
-        self.record_button.setCheckable(True)
-        self.record_button.setToolTip(
-            self.tr("Stream every new record to a JSON Lines file, including rows the view drops")
+        self.record_button = tool_button(
+            self,
+            self.tr("Record to file…"),
+            self.prefix,
+            "transcript_record",
+            self.tr("Record to file"),
+            self.tr("Stream every new record to a JSON Lines file, including rows the view drops"),
+            self._on_record_clicked,
         )
-        self.record_button.clicked.connect(self._on_record_clicked)
-
-        self.clear_button = _text_button(self.tr("Clear"), self)
-        name_widget(self.clear_button, self.prefix, "transcript_clear", self.tr("Clear transcript"))
-        self.clear_button.setToolTip(self.tr("Empty the view; the totals keep counting"))
-        self.clear_button.clicked.connect(self.clear)
+        self.record_button.setCheckable(True)
+        self.clear_button = tool_button(
+            self,
+            self.tr("Clear"),
+            self.prefix,
+            "transcript_clear",
+            self.tr("Clear transcript"),
+            self.tr("Empty the view; the totals keep counting"),
+            self.clear,
+        )
 
         actions = QHBoxLayout()
         actions.setSpacing(4)
-        actions.addWidget(self.copy_button)
-        actions.addWidget(self.export_button)
-        actions.addWidget(self.record_button)
-        actions.addWidget(self.clear_button)
+        for button in (self.copy_button, self.export_button, self.record_button, self.clear_button):
+            # Text only and compact: push buttons' minimum width crowds the one-line row.
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            actions.addWidget(button)
         self._actions = actions
+
+    def _export_action(self, text: str, fmt: ExportFormat) -> QAction:
+        """An entry of the Export menu, ``<prefix>.transcript_export_<fmt>``: it asks where."""
+        action = QAction(text, self)
+        action.setObjectName(f"{self.prefix}.transcript_export_{fmt}")
+        action.triggered.connect(lambda: self.files.choose_export_file(fmt))
+        return action
 
     def _build_table(self) -> None:
         table = TranscriptTable(self.model, self)
@@ -362,24 +375,23 @@ class TranscriptView(QWidget):
 
     def copy_as_text(self) -> None:
         """Copy the selected messages whole, as text with escapes (a line break after \\n)."""
-        records = [record for record in self.selected_records() if record.carries_data]
         encoding = self.model.encoding
-        self._copy(
-            "\n".join(text_block(record.data, encoding) for record in records),
-            len(records),
+        self._copy_messages(
+            lambda data: text_block(data, encoding),
             self.tr("Copied 1 message as text"),
             self.tr("Copied {count} messages as text"),
         )
 
     def copy_as_hex(self) -> None:
         """Copy the selected messages whole, as hex bytes, one message a line."""
-        records = [record for record in self.selected_records() if record.carries_data]
-        self._copy(
-            "\n".join(to_hex(record.data) for record in records),
-            len(records),
-            self.tr("Copied 1 message as hex"),
-            self.tr("Copied {count} messages as hex"),
+        self._copy_messages(
+            to_hex, self.tr("Copied 1 message as hex"), self.tr("Copied {count} messages as hex")
         )
+
+    def _copy_messages(self, render: Callable[[bytes], str], one: str, many: str) -> None:
+        """The selected rows that carry a message, each whole as ``render`` writes it."""
+        records = [record for record in self.selected_records() if record.carries_data]
+        self._copy("\n".join(render(record.data) for record in records), len(records), one, many)
 
     def _copy(self, text: str, count: int, one: str, many: str) -> None:
         """To the clipboard, and said in the status line with how many."""
@@ -584,11 +596,3 @@ class TranscriptView(QWidget):
         if text != self.status.text():
             self.status.setText(text)
             self.status.setToolTip(self.status_text())
-
-
-def _text_button(text: str, parent: QWidget) -> QToolButton:
-    """A compact text button: push buttons' minimum width crowds the one-line tool row."""
-    button = QToolButton(parent)
-    button.setText(text)
-    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    return button

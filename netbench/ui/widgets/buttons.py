@@ -8,6 +8,7 @@ only in their words.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TypeVar
 
 from PySide6.QtWidgets import QAbstractButton, QPushButton, QToolButton, QWidget
@@ -17,14 +18,21 @@ from netbench.ui.widgets.naming import name_widget
 B = TypeVar("B", bound=QAbstractButton)
 
 
-def _set_up(
-    button: B,
+def make_button(
+    kind: type[B],
+    parent: QWidget,
+    text: str,
     prefix: str,
     control: str,
     accessible: str,
-    tip: str,
-    on_click: Callable[[], object] | None,
+    tip: str = "",
+    on_click: Callable[[], object] | Callable[[bool], object] | None = None,
 ) -> B:
+    """A ``kind`` button saying ``text`` (a tool button's may be empty, for an arrow or an
+    icon); ``tip`` (when given) is its tooltip and ``on_click`` what a click does (given
+    whether a checkable button is now checked, when it takes an argument)."""
+    button = kind(parent)
+    button.setText(text)
     name_widget(button, prefix, control, accessible)
     if tip:
         button.setToolTip(tip)
@@ -33,29 +41,6 @@ def _set_up(
     return button
 
 
-def push_button(
-    parent: QWidget,
-    text: str,
-    prefix: str,
-    control: str,
-    accessible: str,
-    tip: str = "",
-    on_click: Callable[[], object] | None = None,
-) -> QPushButton:
-    """A push button saying ``text``; ``tip`` (when given) is its tooltip."""
-    return _set_up(QPushButton(text, parent), prefix, control, accessible, tip, on_click)
-
-
-def tool_button(
-    parent: QWidget,
-    text: str,
-    prefix: str,
-    control: str,
-    accessible: str,
-    tip: str = "",
-    on_click: Callable[[], object] | None = None,
-) -> QToolButton:
-    """A compact tool button saying ``text`` (may be empty for an arrow or an icon)."""
-    button = QToolButton(parent)
-    button.setText(text)
-    return _set_up(button, prefix, control, accessible, tip, on_click)
+# The two kinds panels use: push buttons, and compact tool buttons for tight rows.
+push_button = partial(make_button, QPushButton)
+tool_button = partial(make_button, QToolButton)

@@ -31,7 +31,7 @@ def encoding_combo(parent: QWidget) -> QComboBox:
 class ViewOptions(QWidget):
     """The "Show" and "Encoding" combos with their captions, in one row without margins.
 
-    ``mode_control`` and ``encoding_control`` name the combos ``<prefix>.<control>``;
+    The combos are named ``<prefix>.<key>_mode`` and ``<prefix>.<key>_encoding``;
     ``mode_tip`` says what "Show" means where the row is used.
 
     Signals:
@@ -47,14 +47,13 @@ class ViewOptions(QWidget):
     def __init__(
         self,
         prefix: str,
-        mode_control: str,
-        encoding_control: str,
+        key: str,
         mode_tip: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.mode_combo = QComboBox(self)
-        name_widget(self.mode_combo, prefix, mode_control, self.tr("Show data as"))
+        name_widget(self.mode_combo, prefix, f"{key}_mode", self.tr("Show data as"))
         for label, mode in (
             (self.tr("Text"), DisplayMode.TEXT),
             (self.tr("Hex"), DisplayMode.HEX),
@@ -65,7 +64,7 @@ class ViewOptions(QWidget):
         self.mode_combo.currentIndexChanged.connect(self._on_mode_changed)
 
         self.encoding_combo = encoding_combo(self)
-        name_widget(self.encoding_combo, prefix, encoding_control, self.tr("Text encoding"))
+        name_widget(self.encoding_combo, prefix, f"{key}_encoding", self.tr("Text encoding"))
         self.encoding_combo.setToolTip(self.tr("How the bytes are decoded into text"))
         self.encoding_combo.currentIndexChanged.connect(self._on_encoding_changed)
 

@@ -9,7 +9,7 @@ from netbench.ui.widgets.view_options import ViewOptions, encoding_combo
 
 
 def test_the_row_names_its_combos_and_says_what_changed(qtbot: Any) -> None:
-    row = ViewOptions("tab", "thing_mode", "thing_encoding", "tip")
+    row = ViewOptions("tab", "thing", "tip")
     qtbot.addWidget(row)
     assert row.mode_combo.objectName() == "tab.thing_mode"
     assert row.encoding_combo.objectName() == "tab.thing_encoding"
@@ -32,7 +32,7 @@ def test_the_row_names_its_combos_and_says_what_changed(qtbot: Any) -> None:
 
 
 def test_the_encoding_list_starts_on_the_default(qtbot: Any) -> None:
-    row = ViewOptions("tab", "m", "e", "")
+    row = ViewOptions("tab", "row", "")
     qtbot.addWidget(row)
     combo = encoding_combo(row)
     assert combo.currentData() == "utf-8"
