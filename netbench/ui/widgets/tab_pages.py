@@ -26,5 +26,8 @@ def tab_pages(
     tabs = name_widget(QTabWidget(parent), prefix, control, accessible)
     tabs.setDocumentMode(True)
     for page, title in pages:
+        # Tab goes to the tab bar, then into its page: a page made before the tab widget
+        # would otherwise come first in the focus chain, which a new parent reorders.
+        page.setParent(None)
         tabs.addTab(page, title)
     return tabs
