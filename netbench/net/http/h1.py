@@ -116,20 +116,24 @@ class H1Pool:
         except h11.LocalProtocolError:
             self.release(link, False)
             raise
+        sent = False
         try:
             await _Sender(link, recorder, timeouts.write).send(request, content)
+            sent = True
         except OSError:
             pass  # as httpcore2: a server may answer (a 413, say) and close before reading all
         except BaseException:
             self.release(link, False)
             raise
-        reader = ResponseReader(link.connection.protocol, request.method, timeouts.read)
+        protocol = link.connection.protocol
+        reader = ResponseReader(protocol, request.method, timeouts.read, request.upgrade)
         try:
             await reader.read_head()
         except BaseException:
             self.release(link, False)
             raise
-        return H1Response(link, reader, request.closes)
+        # a request not sent whole leaves the connection mid-message: never reused
+        return H1Response(link, reader, request.closes or not sent)
 
     def done(self, response: H1Response, clean: bool) -> None:
         """The hop is over with ``response``: ``clean`` when nothing went wrong reading it."""
@@ -210,13 +214,14 @@ class _Request:
     """A request's h11 event; without a body, also the bytes h11 makes of it (the same for
     every sending: h11 never changes an event it is given)."""
 
-    __slots__ = ("_bytes", "closes", "event", "method")
+    __slots__ = ("_bytes", "closes", "event", "method", "upgrade")
 
     def __init__(self, event: h11.Request) -> None:
         self.event = event
         self.method = bytes(event.method)
         self._bytes: bytes | None = None
         self.closes = says_close(event.headers)  # the server is told: not kept, as h11
+        self.upgrade = any(name == b"upgrade" for name, _ in event.headers)  # (lower case)
 
     @property
     def without_body(self) -> bytes:

@@ -2,15 +2,22 @@
 
 h11 spends ~35 us taking apart a small keep-alive response (its events, state machine and
 header checks); llhttp, through httptools (the C parser of Node.js, aiohttp and uvicorn),
-~2 us. But llhttp is stricter than h11 (a bare LF, a folded header, Content-Length with
-Transfer-Encoding, a repeated equal Content-Length) and sets no limit on a head's size,
-while the engine's answers must not depend on which parser read them. So llhttp reads
-while everything is ordinary, and the first moment it is not (llhttp refuses a byte, the
-head grows past the limit, the connection ends before the message does) h11 takes over
-from the response's first byte: the bytes read so far are kept for that (up to
-:data:`REPLAY_LIMIT`), and body bytes already passed on are not passed again. The outcome
-is h11's in every case but one: llhttp refusing a body after more than
-:data:`REPLAY_LIMIT` bytes, where llhttp's reason is the error.
+~2 us. But llhttp and h11 do not agree on everything: llhttp refuses a bare LF, a folded
+header, Content-Length with Transfer-Encoding and a repeated equal Content-Length, which
+h11 reads; it lets through control characters, Transfer-Encoding other than one
+"chunked", status codes under 100 and versions other than 1.x, which h11 refuses; it sets
+no limit on a head's size. The engine's answers must not depend on which parser read
+them, so llhttp reads only the ordinary response: a head with none of those, status 200
+to 599, no 1xx before it, not to CONNECT. The first moment a response is not ordinary
+(or llhttp refuses a byte, or the connection ends before the message does) h11 takes
+over from the response's first byte: the bytes read so far are kept for that (up to
+:data:`REPLAY_LIMIT`), and body bytes already passed on are not passed again.
+
+The outcome is h11's (status, head, body, whether the connection is kept, or the error
+and its words), with three exceptions, all past what servers send by mistake: a fault in
+a body after :data:`REPLAY_LIMIT` bytes (llhttp's reason, or h11's words rebuilt for a
+body cut short); empty lines after a message, which llhttp skips, so the connection is
+kept where h11 would close it; a chunk size written with over 20 digits (zeros first).
 
 A response is read by a new :class:`ResponseReader`; the connection holds no parser state
 between responses, so the request side needs no h11 state either (see :mod:`.h1`).
@@ -38,11 +45,13 @@ NO_BODY_STATUSES = frozenset({204, 304})
 CONTROL = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
 
 
-def h11_client(method: bytes, max_head: int) -> Any:
-    """An h11 client that believes it sent a ``method`` request: it reads the answer with
-    the framing rules that method implies (HEAD's has no body), whatever was really sent."""
+def h11_client(method: bytes, max_head: int, upgrade: bool = False) -> Any:
+    """An h11 client that believes it sent a ``method`` request (proposing an upgrade when
+    ``upgrade``): it reads the answer with the framing rules that request implies (HEAD's
+    has no body, a 101 switches protocols), whatever was really sent."""
     connection = h11.Connection(h11.CLIENT, max_incomplete_event_size=max_head)
-    connection.send(h11.Request(method=method, target=b"/", headers=[(b"Host", b"x")]))
+    headers = [(b"Host", b"x"), *([(b"Upgrade", b"x")] if upgrade else [])]
+    connection.send(h11.Request(method=method, target=b"/", headers=headers))
     connection.send(h11.EndOfMessage())
     return connection
 
@@ -57,13 +66,27 @@ def says_close(headers: Iterable[tuple[bytes, bytes]]) -> bool:
     return False
 
 
+def _ordinary_framing(headers: list[tuple[bytes, bytes]]) -> bool:
+    """No Transfer-Encoding, or one that is exactly "chunked" (h11 refuses any other, and
+    writes "Chunked" in lower case)."""
+    codings = [value for name, value in headers if name.lower() == b"transfer-encoding"]
+    return not codings or codings == [b"chunked"]
+
+
 class ResponseReader:
     """Reads one response from ``protocol``: :meth:`read_head`, then :meth:`body`."""
 
-    def __init__(self, protocol: WireProtocol, method: bytes, timeout: float | None) -> None:
+    def __init__(
+        self,
+        protocol: WireProtocol,
+        method: bytes,
+        timeout: float | None,
+        upgrade: bool = False,
+    ) -> None:
         self.protocol = protocol
         self.method = method
         self.timeout = timeout
+        self.upgrade = upgrade  # the request proposed another protocol
         self.status = 0
         self.reason = b""
         self.version = b"HTTP/1.1"
@@ -74,15 +97,16 @@ class ResponseReader:
         self._replay: bytearray | None = bytearray()
         self._head_size = 0
         self._head_done = False
-        self._interim = False  # the head being read is a 1xx (not 101): skipped, as h11 does
         self._extra = False  # bytes after the message: the connection is not reused
-        self._odd = False  # a byte llhttp accepted and h11 would not
+        self._odd = ""  # why this is not an ordinary response (h11 reads it)
         self._failure: h11.RemoteProtocolError | None = None  # raised after what came before
         self._chunks: list[bytes] = []
         self._passed = 0  # body bytes passed on
         self._h11: Any = None  # h11's connection, once it took over
         self._h11_at_end = False  # it took over when the connection had ended
         self._head_again = False  # and the head it reads first was already given
+        if method == b"CONNECT":  # a tunnel's answer: h11 knows where it ends
+            self._take_over("")
 
     # -- llhttp's callbacks ------------------------------------------------------------------
 
@@ -95,26 +119,34 @@ class ResponseReader:
             self.reason += data
             self._head_size += len(data)
             if CONTROL.search(data):
-                self._odd = True
+                self._odd = "control character in the reason phrase"
 
     def on_header(self, name: bytes, value: bytes) -> None:
-        if not self._head_done:  # (after the head: a chunked body's trailer, ignored as h11)
+        if self.finished:
+            return  # the next message's: the connection is not kept (on_message_begin)
+        value = value.rstrip(b" \t")  # as h11 (llhttp strips only the leading blanks)
+        if CONTROL.search(value):
+            self._odd = "illegal header value"
+        if not self._head_done:
             self.headers.append((name, value))
             self._head_size += len(name) + len(value) + 4
-            if CONTROL.search(value):
-                self._odd = True
+        elif name.lower() in (b"content-length", b"transfer-encoding"):
+            self._odd = "illegal field in the chunked body's trailer"  # (else ignored, as h11)
 
     def on_headers_complete(self) -> None:
-        if self.finished:
+        if self.finished or self._odd:
             return
-        status = self._parser.get_status_code()
-        if 100 <= status < 200 and status != 101:
-            self._interim = True  # its head is dropped; the raw view shows it
-            self.headers = []
-            self.reason = b""
+        parser = self._parser
+        status = parser.get_status_code()
+        version = parser.get_http_version()
+        if not 200 <= status <= 599 or version not in ("1.1", "1.0"):
+            self._odd = "not a final HTTP/1.x status"  # a 1xx, or what h11 refuses
+            return
+        if not _ordinary_framing(self.headers):
+            self._odd = "Transfer-Encoding other than chunked"
             return
         self.status = status
-        self.version = b"HTTP/" + self._parser.get_http_version().encode()
+        self.version = b"HTTP/" + version.encode()
         self._head_done = True
         if self.method == b"HEAD":  # llhttp cannot know: the length announced is not sent
             self.finished = True
@@ -131,15 +163,10 @@ class ResponseReader:
             self._extra = True  # a HEAD's answer followed by chunks
 
     def on_message_complete(self) -> None:
-        if self._interim:
-            self._interim = False
-        elif not self.finished:
-            self._complete()
-
-    def _complete(self) -> None:
-        self.finished = True
-        # as h11: an HTTP/1.0 answer ends its connection, "Connection: keep-alive" or not
-        self.keep_alive = self.version == b"HTTP/1.1" and self._parser.should_keep_alive()
+        if not self.finished and not self._odd:
+            self.finished = True
+            # as h11: an HTTP/1.0 answer ends its connection, "Connection: keep-alive" or not
+            self.keep_alive = self.version == b"HTTP/1.1" and self._parser.should_keep_alive()
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -190,6 +217,8 @@ class ResponseReader:
     def _feed(self, data: bytes) -> None:
         replay = self._replay
         if replay is not None:
+            if not replay and data[:1] in (b"\r", b"\n"):
+                self._odd = "an empty line before the status line"
             if len(replay) + len(data) <= REPLAY_LIMIT:
                 replay += data
             else:
@@ -198,16 +227,15 @@ class ResponseReader:
             self._at_end()
             return
         try:
-            self._parser.feed_data(data)
+            if not self._odd:
+                self._parser.feed_data(data)
         except httptools.HttpParserUpgrade:
-            self._chunks.clear()  # what follows a 101 is the next protocol's
-            self.keep_alive = False
-            return
+            self._odd = self._odd or "a switch of protocols"  # (a 101 is odd already)
         except httptools.HttpParserError as exc:
             self._take_over(str(exc))
             return
         if self._odd:
-            self._take_over("")
+            self._take_over(self._odd)
         elif self._head_done:
             if self._head_size > MAX_HEAD_SIZE - 1024:
                 self._take_over("")  # near the limit: h11 measures it as it always has
@@ -220,7 +248,7 @@ class ResponseReader:
             self.finished = True
             self.keep_alive = False
         elif self._head_done and self._replay is None:
-            raise h11.RemoteProtocolError(CUT_SHORT)
+            self._failure = h11.RemoteProtocolError(self._cut_short())
         else:
             self._take_over("", at_end=True)
 
@@ -230,12 +258,20 @@ class ResponseReader:
         names = {name.lower() for name, _ in self.headers}
         return b"content-length" not in names and b"transfer-encoding" not in names
 
+    def _cut_short(self) -> str:
+        """h11's words for a body the connection's end cut short."""
+        received = self._passed + sum(map(len, self._chunks))
+        for name, value in self.headers:
+            if name.lower() == b"content-length":
+                return f"{CUT_SHORT} (received {received} bytes, expected {int(value)})"
+        return f"{CUT_SHORT} (incomplete chunked read)"
+
     def _take_over(self, reason: str, at_end: bool = False) -> None:
         """h11 reads the response again from its first byte, and from now on."""
         if self._replay is None:  # the body decoded before the fault is passed on first
-            self._failure = h11.RemoteProtocolError(reason or CUT_SHORT)
+            self._failure = h11.RemoteProtocolError(reason or self._cut_short())
             return
-        state = h11_client(self.method, MAX_HEAD_SIZE)
+        state = h11_client(self.method, MAX_HEAD_SIZE, self.upgrade)
         if self._replay:  # (no bytes at all would tell h11 the connection ended)
             state.receive_data(bytes(self._replay))
         self._h11 = state
@@ -275,8 +311,6 @@ class ResponseReader:
         if self._head_again:
             self._head_again = False
             await self._h11_head()
-        if self.status == 101:
-            return  # what follows is the next protocol's
         skip = self._passed
         while True:
             event = await self._h11_event()
@@ -293,3 +327,5 @@ class ResponseReader:
             elif kind is h11.EndOfMessage or kind is h11.ConnectionClosed:
                 self.finished = True
                 return
+            elif event is h11.PAUSED:
+                return  # after a 101 or a CONNECT's 2xx: the bytes are the next protocol's

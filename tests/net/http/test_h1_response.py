@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import tempfile
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -21,9 +21,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netbench.core.http.model import Header, HttpRequest
+from netbench.core.http.model import ConnectionSettings, Header, HttpRequest, Timeouts
 from netbench.core.http.result import ExchangeResult, Outcome
 from netbench.net.http.client import HttpClient
+from netbench.net.http.h1 import H1Pool
 from netbench.net.http.h1_response import REPLAY_LIMIT, ResponseReader, h11_client
 
 # -- the parser's input, cut into reads ----------------------------------------------------
@@ -44,8 +45,8 @@ def cut(data: bytes, points: list[int]) -> list[bytes]:
     return [data[a:b] for a, b in itertools.pairwise(edges)]
 
 
-async def _by_reader(pieces: list[bytes], method: bytes) -> tuple[Any, ...]:
-    reader = ResponseReader(Reads(pieces), method, None)  # type: ignore[arg-type]
+async def _by_reader(pieces: list[bytes], method: bytes, upgrade: bool) -> tuple[Any, ...]:
+    reader = ResponseReader(Reads(pieces), method, None, upgrade)  # type: ignore[arg-type]
     try:
         await reader.read_head()
         body = b"".join([chunk async for chunk in reader.body()])
@@ -55,9 +56,9 @@ async def _by_reader(pieces: list[bytes], method: bytes) -> tuple[Any, ...]:
     return (*head, body, reader.reusable)
 
 
-def _by_h11(pieces: list[bytes], method: bytes) -> tuple[Any, ...]:
+def _by_h11(pieces: list[bytes], method: bytes, upgrade: bool) -> tuple[Any, ...]:
     """h11 alone, as the engine read with it before llhttp: the reference."""
-    state, source, body, head = h11_client(method, 100 * 1024), list(pieces), b"", None
+    state, source, body, head = h11_client(method, 100 * 1024, upgrade), list(pieces), b"", None
     try:
         while True:
             event = state.next_event()
@@ -74,7 +75,7 @@ def _by_h11(pieces: list[bytes], method: bytes) -> tuple[Any, ...]:
                     break
             elif isinstance(event, h11.Data):
                 body += bytes(event.data)
-            elif isinstance(event, h11.EndOfMessage | h11.ConnectionClosed):
+            elif isinstance(event, h11.EndOfMessage | h11.ConnectionClosed) or event is h11.PAUSED:
                 break
     except h11.RemoteProtocolError as exc:
         return ("error", str(exc))
@@ -87,21 +88,26 @@ def _by_h11(pieces: list[bytes], method: bytes) -> tuple[Any, ...]:
 
 
 TOKEN = st.text("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-", min_size=1)
-VALUE = st.text('abcdefghijklmnopqrstuvwxyz0123456789 ;=/,."', max_size=20).map(str.strip)
+VALUE = st.text('abcdefghijklmnopqrstuvwxyz0123456789 ;=/,."\t', max_size=20)
 
 
 @st.composite
-def responses(draw: Any) -> tuple[bytes, bytes]:
-    """A response (ordinary or broken in the ways servers break it) and the request method."""
+def responses(draw: Any) -> tuple[bytes, bytes, bool]:
+    """A response (ordinary or broken in the ways servers break it), the request method,
+    and whether the request proposed an upgrade."""
     eol = draw(st.sampled_from([b"\r\n", b"\r\n", b"\n"]))
-    version = draw(st.sampled_from([b"1.1", b"1.1", b"1.0"]))
-    status = draw(st.sampled_from([200, 200, 201, 204, 304, 404, 500]))
+    version = draw(st.sampled_from([b"1.1", b"1.1", b"1.0", b"2.0"]))
+    status = draw(st.sampled_from([200, 200, 201, 204, 304, 404, 500, 101, 99, 10, 600]))
     body = draw(st.binary(max_size=300))
-    framing = draw(st.sampled_from(["length", "chunked", "close", "both", "twice", "differ"]))
-    head = b""
+    framing = draw(
+        st.sampled_from(
+            ["length", "chunked", "close", "both", "twice", "differ", "coded", "Chunked", "gzip"]
+        )
+    )
+    head = draw(st.sampled_from([b"", b"", b"", b"\r\n", b"\n"]))  # an empty line first
     for interim in draw(st.lists(st.sampled_from([100, 103]), max_size=2)):
         head += b"HTTP/1.1 %d Interim" % interim + eol + b"Link: </a>" + eol + eol
-    head += b"HTTP/" + version + b" %d Status" % status + eol
+    head += b"HTTP/" + version + b" %03d Status" % status + eol
     for name, value in draw(st.lists(st.tuples(TOKEN, VALUE), max_size=4)):
         if name.lower() not in ("content-length", "transfer-encoding", "connection"):
             head += name.encode() + b": " + value.encode() + eol
@@ -118,11 +124,19 @@ def responses(draw: Any) -> tuple[bytes, bytes]:
         "both": length + chunked,
         "twice": length + length,
         "differ": length + b"Content-Length: %d" % (len(body) + 1) + eol,
+        "coded": b"Transfer-Encoding: gzip, chunked" + eol,
+        "Chunked": b"Transfer-Encoding: Chunked" + eol,
+        "gzip": b"Transfer-Encoding: gzip" + eol,
     }[framing]
-    if framing in ("chunked", "both"):
-        trailer = draw(st.sampled_from([b"", b"X-Trailer: yes" + eol]))
+    if framing in ("chunked", "both", "coded", "Chunked"):
+        trailer = draw(
+            st.sampled_from(
+                [b"", b"X-Trailer: yes" + eol, b"Content-Length: 1" + eol, b"X-T: \x01" + eol]
+            )
+        )
+        extension = draw(st.sampled_from([b"", b";name=value"]))
         pieces = [body] if body else []
-        body = b"".join(b"%x" % len(p) + eol + p + eol for p in pieces)
+        body = b"".join(b"%x" % len(p) + extension + eol + p + eol for p in pieces)
         body += b"0" + eol + trailer + eol
     data = head + eol + body
     if draw(st.integers(0, 5)) == 0:  # garbage, a cut, or what a next response would be
@@ -132,15 +146,18 @@ def responses(draw: Any) -> tuple[bytes, bytes]:
                 [data[:spot], data[:spot] + b"\x00zz" + data[spot:], data + b"HTTP/1.1 200"]
             )
         )
-    return data, draw(st.sampled_from([b"GET", b"GET", b"HEAD"]))
+    method = draw(st.sampled_from([b"GET", b"GET", b"HEAD", b"CONNECT"]))
+    return data, method, draw(st.booleans())
 
 
 @settings(max_examples=500, deadline=None)
 @given(responses(), st.lists(st.integers(0, 10_000), max_size=6))
-def test_the_reader_answers_as_h11_does(response: tuple[bytes, bytes], points: list[int]) -> None:
-    data, method = response
+def test_the_reader_answers_as_h11_does(
+    response: tuple[bytes, bytes, bool], points: list[int]
+) -> None:
+    data, method, upgrade = response
     pieces = cut(data, points)
-    assert asyncio.run(_by_reader(pieces, method)) == _by_h11(pieces, method)
+    assert asyncio.run(_by_reader(pieces, method, upgrade)) == _by_h11(pieces, method, upgrade)
 
 
 # -- against real servers -------------------------------------------------------------------
@@ -266,3 +283,49 @@ def test_h11_client_reads_with_the_methods_rules(method: bytes) -> None:
     state.receive_data(b"HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\n")
     assert isinstance(state.next_event(), h11.Response)
     assert (state.next_event() is h11.NEED_DATA) == (method == b"GET")
+
+
+async def _upload_cut_short() -> tuple[int, list[int]]:
+    """A server answers 413 at once and stops reading; the upload's write times out."""
+    connections: list[int] = []
+    ended = asyncio.Event()
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        connections.append(len(connections))
+        try:
+            await reader.readuntil(b"\r\n\r\n")
+            writer.write(b"HTTP/1.1 413 Too Large\r\nContent-Length: 0\r\n\r\n")
+            await writer.drain()
+            await ended.wait()  # not reading the body
+        finally:
+            writer.close()
+
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    url = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}/"
+    pool = H1Pool(ConnectionSettings(), 1 << 16)
+    size = 64 << 20
+
+    async def content() -> AsyncIterator[bytes]:
+        for _ in range(size >> 20):
+            yield b"x" * (1 << 20)
+
+    try:
+        headers = [(b"Content-Length", str(size).encode())]
+        response = await pool.open("POST", url, headers, content(), Timeouts(write=0.3), None)
+        assert b"".join([chunk async for chunk in response.aiter_stream()]) == b""
+        pool.done(response, True)
+        second = await pool.open("GET", url, [], None, Timeouts(read=5), None)
+        return second.status, connections
+    finally:
+        await pool.aclose()
+        ended.set()
+        server.close()
+        await server.wait_closed()
+        await asyncio.sleep(0.05)  # the handlers close their ends
+
+
+def test_a_request_not_sent_whole_leaves_its_connection_unused() -> None:
+    """The server answered before the body was written: the next request must not go
+    after the half-written body on the same connection."""
+    status, connections = asyncio.run(_upload_cut_short())
+    assert status == 413 and connections == [0, 1]
