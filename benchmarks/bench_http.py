@@ -23,9 +23,29 @@ scenario runs in its own process, so its RSS is its own.
     python benchmarks/bench_http.py [--requests 1000] [--size-mb 1024] [--repeat 3]
     python benchmarks/bench_http.py --only curl,h11-asyncio,engine,h11-qasync,engine-qasync
 
-Keep-alive, 1,000 requests, median of 5, on the project's quiet 2-core machine (load 0.7),
-after the qasync loop's changes (one Qt timer per turn for ``call_soon``, a socket's
-notifier kept, a ready socket's callback and what it wakes run in the same turn):
+Keep-alive, 1,000 requests, median of 7, on the project's quiet 2-core machine (load 0.6),
+after the fast path's responses went to llhttp (httptools) with h11 taking over only where
+llhttp is stricter (``netbench/net/http/h1_response.py``), and a request's bytes made by
+h11 once for a request sent again and again:
+
+    scenario                            req/s  ms/req  x curl  connections
+    curl -K (one process)              13,568   0.074    1.00            1
+    h11, blocking socket                6,153   0.163    2.20            1
+    h11, asyncio + wire log             5,250   0.190    2.58            1
+    httpcore2, default backend          3,051   0.328    4.45            1
+    netbench engine, asyncio            5,812   0.172    2.33            1
+    h11 + wire log, qasync loop         5,199   0.192    2.61            1
+    netbench engine, qasync loop        5,633   0.178    2.41            1
+
+Another run that hour gave 2.12x and 2.24x (curl 0.081 ms); with 5,000 requests, 1.65x and
+1.68x. The engine, with its wire log, result and timings, now costs less than h11 alone on
+the same connection: h11 spent ~35 us taking apart each small response and ~9 us making
+each request, llhttp ~2 us. Each scenario runs in a fresh process, so its first request's
+imports count too.
+
+Before llhttp, after the qasync loop's changes (one Qt timer per turn for ``call_soon``, a
+socket's notifier kept, a ready socket's callback and what it wakes run in the same turn),
+median of 5, load 0.7:
 
     scenario                            req/s  ms/req  x curl  connections
     curl -K (one process)              15,255   0.066    1.00            1
@@ -38,9 +58,9 @@ notifier kept, a ready socket's callback and what it wakes run in the same turn)
 
 Under qasync the floor was 0.231 ms and the engine 0.261 before those changes (3.1x in that
 run, 3.6-4.1x in others): each ready socket and each woken task was a Qt timer of its own.
-Now both loops cost the same, and the engine costs 35-45 us a request above the floor it
-runs on (it was ~0.12 ms: 0.287 against 0.169 on asyncio, 4.0x curl). The 3x goal is
-missed by about 15 us a request; the rest is sockets, the loop and h11 (below).
+Then both loops cost the same, and the engine cost 35-45 us a request above the floor it
+ran on (it was ~0.12 ms: 0.287 against 0.169 on asyncio, 4.0x curl), which missed the 3x
+goal by about 15 us a request.
 
 An earlier run, before the loop's changes (load 0.7 to 0.9, others' jobs running):
 
