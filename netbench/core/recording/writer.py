@@ -110,16 +110,31 @@ def read_row(
     escaped text too took four times as long as the hex. ``compact``: the row of a
     compact recording, the bytes as they are after it (see :mod:`.compact`).
     """
+    return b"".join(read_row_pieces(at, peer, channel, messages, chunks, compact))
+
+
+def read_row_pieces(
+    at: float,
+    peer: str,
+    channel: str,
+    messages: Sequence[bytes],
+    chunks: tuple[int, int],
+    compact: bool = False,
+) -> tuple[bytes, ...]:
+    """:func:`read_row` in the pieces that make it, to be written one after another: a
+    compact row's bytes are the read's own, never copied into one row (a flood records
+    hundreds of megabytes a second)."""
     if isinstance(messages, DelimitedRun):
         head, delimiter, keep = messages.head, messages.delimiter, messages.keep
         if head is None:
-            data = messages.body
+            data: tuple[bytes, ...] = (messages.body,)
         else:
-            data = b"".join((head, messages.body) if keep else (head, delimiter, messages.body))
+            data = (head, messages.body) if keep else (head, delimiter, messages.body)
         framing = f'"delimiter": "{delimiter.hex()}", "keep": {"true" if keep else "false"}'
     else:
-        data = b"".join(messages)
+        data = (b"".join(messages),)  # (one piece, not one per message)
         framing = f'"sizes": [{", ".join(map(str, map(len, messages)))}]'
+    size = payload_size(messages)
     front = "".join(
         (
             '{"time": "',
@@ -131,13 +146,13 @@ def read_row(
             ', "channel": ',
             _encode_string(channel),
             f', "chunks": [{chunks[0]}, {chunks[1]}], "count": {len(messages)}',
-            f', "len": {payload_size(messages)}, ',
+            f', "len": {size}, ',
             framing,
         )
     )
     if compact:
-        return b"".join((front.encode(), b', "raw": %d}\n' % len(data), data, b"\n"))
-    return b"".join((front.encode(), b', "hex": "', hexlify(data), b'"}\n'))
+        return (front.encode(), b', "raw": %d}\n' % sum(map(len, data)), *data, b"\n")
+    return (front.encode(), b', "hex": "', hexlify(b"".join(data)), b'"}\n')
 
 
 def messages_of_read(value: dict[str, Any], data: bytes | None = None) -> list[bytes]:
@@ -242,9 +257,9 @@ class FileRecorder:
         self.write_rows(rows, len(rows))
 
     def write_rows(self, rows: Sequence[bytes], records: int) -> None:
-        """Rows made already, each ending in a newline (a row per read holds several
-        records: ``records`` in all). A row longer than the file's buffer goes to the
-        file as it is, not copied."""
+        """Rows made already, or the pieces that make them, to be written one after
+        another (a row per read holds several records: ``records`` in all). A piece
+        longer than the file's buffer goes to the file as it is, not copied."""
         if self._writer is None:
             raise ValueError("the recording file is closed")
         if rows:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from netbench.net.events import NetEvent
@@ -56,18 +56,25 @@ class PythonPage(QWidget):
         layout.addWidget(self.code, 1)
 
     def program(self) -> str:
-        return self._shown
+        return self.log.program() if len(self.log.script) else ""
 
     def follow(self, events: Sequence[NetEvent]) -> None:
         self.log.follow(events)
 
     def refresh(self) -> None:
-        """Show the calls so far (at the view's pace, not per event)."""
-        text = self.log.program() if len(self.log.script) else ""
+        """Show the calls so far (at the view's pace, not per event), when the page is
+        seen: under a flood it changes at every update, and filling it took ~1 ms."""
+        if not self.isVisible():
+            return
+        text = self.program()
         if text != self._shown:
             self._shown = text
             self.code.setPlainText(text)
             self.code.verticalScrollBar().setValue(self.code.verticalScrollBar().maximum())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.program())

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from netbench.core.framing.runs import payload_size
-from netbench.core.recording.writer import read_row, record_row
+from netbench.core.recording.writer import read_row_pieces, record_row
 from netbench.core.transcript import Direction, Record
 from netbench.net.events import (
     Connected,
@@ -134,7 +134,8 @@ def records_from_events(
 
 
 def recording_rows(events: Sequence[NetEvent], compact: bool = False) -> tuple[list[bytes], int]:
-    """JSON Lines rows for a batch, and how many records they hold.
+    """JSON Lines rows for a batch (a row per read in the pieces that make it), and how
+    many records they hold.
 
     A read that completed several messages is one row (see ``read_row``): a flood is
     written per read, not per message. Everything else is a row per record, as before.
@@ -149,15 +150,8 @@ def recording_rows(events: Sequence[NetEvent], compact: bool = False) -> tuple[l
                 count += _record_rows(singles, rows, compact)
                 singles = []
             first = event.first_chunk if event.first_chunk >= 0 else event.chunk
-            rows.append(
-                read_row(
-                    event.wall,
-                    event.peer,
-                    event.source,
-                    event.messages,
-                    (first, event.chunk),
-                    compact,
-                )
+            rows += read_row_pieces(
+                event.wall, event.peer, event.source, event.messages, (first, event.chunk), compact
             )
             count += len(event.messages)
         else:

@@ -9,11 +9,12 @@ from hypothesis import strategies as st
 
 from netbench.core.errors import RecordingError
 from netbench.core.framing.runs import DelimitedRun
+from netbench.core.recording.compact import HEADER as COMPACT_HEADER
 from netbench.core.recording.reader import RecordingReader
 from netbench.core.recording.replay_plan import ReplayChoice
 from netbench.core.recording.rows import END, RowStream
 from netbench.core.recording.summary import scan_recording
-from netbench.core.recording.writer import read_row, record_row
+from netbench.core.recording.writer import read_row, read_row_pieces, record_row
 from netbench.core.transcript import Direction, Record
 
 PEER = "127.0.0.1:5000"
@@ -88,3 +89,14 @@ def test_a_damaged_read_row_is_named_by_its_line_and_field(change, field):
 
 def record_row_dict():
     return json.loads(record_row(Record(1.0, Direction.OUT, PEER, b"x")))
+
+
+def test_a_compact_row_writes_the_reads_own_bytes_without_copying_them():
+    """A flood records hundreds of megabytes a second: the read's body goes to the file as
+    it is, after the row's line; joined, the pieces are the row."""
+    body = b"".join(b"line %d\n" % i for i in range(1000))
+    run = DelimitedRun(None, body, b"\n", True, 1000)
+    pieces = read_row_pieces(1.5, PEER, "server-1", run, (3, 4), compact=True)
+    assert any(piece is body for piece in pieces)
+    assert b"".join(pieces) == read_row(1.5, PEER, "server-1", run, (3, 4), compact=True)
+    assert [r.data for r in rows_of(COMPACT_HEADER + b"".join(pieces))] == list(run)

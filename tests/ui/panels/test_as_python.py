@@ -44,9 +44,11 @@ def test_the_python_of_a_listener_and_a_session_runs_against_each_other(open_win
     find(win, "server.stop").click()
     pump(lambda: not listener.is_running, 10)
 
-    listener.views.after_update()
-    session.after_view_update()
+    listener.views.setCurrentWidget(listener.views.sockets)  # the pages a person opens
     server_code = find(win, "server.python_code").toPlainText()
+    assert find(win, "client.python_code").toPlainText() == ""  # filled when first seen
+    win.tabs.setCurrentWidget(win.client_tab)
+    session.views.setCurrentWidget(session.pages.python)
     client_code = find(win, "client.python_code").toPlainText()
     assert server_code.splitlines()[2:7] == [
         "s = socket(AF_INET, SOCK_STREAM)",
