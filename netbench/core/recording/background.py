@@ -17,12 +17,14 @@ from collections import deque
 from collections.abc import Sequence
 from typing import IO
 
-# What may wait for the disk. Measured under a recorded flood (compact, IO thread, three
-# runs each, side by side): 8 MB gave 5.4-5.6 M messages/s at a peak of 179 MB, 16 MB
-# 5.9-6.3 M at 183-186 MB, 24 MB 6.0-6.4 M at 191-193 MB; 32 MB had kept the peak at
-# 212-217 MB. The writer spends most of its time in write() itself (the page cache): the
-# room lets it go on writing while the window is busy.
-PENDING_LIMIT = 16 * 1024 * 1024
+# What may wait for the disk. Measured under recorded floods, side by side: for a compact
+# recording on the IO thread, 8 MB gave 5.4-5.6 M messages/s at a peak of 179 MB, 16 MB
+# 5.9-6.3 M at 183-186 MB, 24 MB 6.0-6.4 M at 191-193 MB (its writer spends most of its
+# time in write() itself, and the room lets it go on while the window is busy). JSON Lines
+# is bound by making the hex, not by the disk: 16 MB gave it no speed and a peak of
+# 205-209 MB, so it keeps 8 MB (200 MB on the UI loop; 32 MB had given 212-217 MB).
+PENDING_LIMIT = 8 * 1024 * 1024
+COMPACT_PENDING_LIMIT = 16 * 1024 * 1024
 # The writer thread runs at a lower priority where the system allows it (Linux sets it
 # per thread): on a busy machine the window's thread goes first, and the writer takes
 # what the window leaves (the limit above makes the window wait if that is too little).
