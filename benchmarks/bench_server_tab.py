@@ -23,7 +23,41 @@ the tab shows; ``/proc/net/snmp`` beside it, machine-wide).
 
     python benchmarks/bench_server_tab.py [--seconds 5] [--clients 200] [--idle 5000]
 
-One run on a quiet 2-core machine (the README has the same table):
+One run on a quiet 2-core machine (the README has the same table). The machine ran ~15%
+slower that day than the run kept below it (the baseline: 11.3 M against 14.1 M), so
+read the ratios:
+
+    scenario                                   msgs/s   MB/s  ratio  hb p50  hb p99  RSS MB
+    plain asyncio, same framer (baseline)  11,269,899  721.3   1.00       -       -      27
+    plain asyncio, 256 KB reads + count    15,462,593  989.6   1.37       -       -      75
+    Server tab, qasync loop                 7,586,435  485.5   0.67   4.6ms  26.2ms     177
+    Server tab, IO thread                  10,572,714  676.7   0.94   0.1ms   8.6ms     184
+    Server tab, qasync loop, recording      2,338,058  149.6   0.21   9.6ms  48.5ms     200
+    Server tab, IO thread, recording        3,325,287  212.8   0.30   1.7ms  25.0ms     192
+    qasync loop, recording compact          4,989,307  319.3   0.44   5.8ms  37.7ms     179
+    IO thread, recording compact            6,398,818  409.5   0.57   0.3ms  24.7ms     181
+    networking in a child process          13,464,549  861.7   1.19   0.2ms  11.1ms     144
+    (every recording kept every message: 31,051,008, 36,426,624, 37,747,008 and
+    51,700,992 of as many received)
+
+Of the same mode without recording, a compact recording (.nbrec, the bytes as they are)
+ran at 0.66 (qasync) and 0.61 (IO thread); in two other runs that day 0.63 and 0.61, 0.67
+and 0.51, with a heartbeat p99 of 19-28 ms on qasync (37.7 above) and 20-25 ms on the IO
+thread. JSON Lines recording stays at 0.28-0.33 and 0.30-0.31 (the hex doubles the bytes;
+the compact format is the one offered for floods). The IO thread's heartbeat p99 was 8.6,
+10.5 and 11.5 ms in the three table runs, and 8.1-10.4 ms (median 9.5) over eight runs
+of that row alone, at 0.90-0.94 of the baseline.
+
+What moved it: the peers table repaints half a view period after the transcript (two
+repaints of ~3 ms instead of one of ~6; beats more than 7 ms late fell from 23 to 14 in
+one profiled run, every one of them during a repaint), the As Python page is filled only
+when seen (it was set ten times a second under a flood, ~1 ms each), and a compact row
+writes the read's own bytes after its line instead of joining them into one row. The
+recording's writer spends ~85% of its time inside write() (the page cache, ~700 MB/s at
+best on this machine for one writer alone), and may have 16 MB waiting (8 MB for JSON
+Lines, whose speed the room did not change).
+
+The run before that day's changes, on a faster day:
 
     scenario                                   msgs/s   MB/s  ratio  hb p50  hb p99  RSS MB
     plain asyncio, same framer (baseline)  14,107,608  902.9   1.00       -       -      27
@@ -35,22 +69,18 @@ One run on a quiet 2-core machine (the README has the same table):
     qasync loop, recording compact          4,819,235  308.4   0.34   0.1ms  20.8ms     171
     IO thread, recording compact            6,381,056  408.4   0.45   0.3ms  19.9ms     194
     networking in a child process          17,313,204 1108.0   1.23   0.1ms   9.6ms     144
-    (every recording kept every message: 28,170,176, 37,216,384, 36,914,304 and
-    50,446,080 of as many received)
 
-Of the same mode without recording, JSON Lines recording ran at 0.34 (qasync) and 0.25
-(IO thread), a compact recording (.nbrec, the bytes as they are) at 0.63 and 0.48 (0.58
-in the run before). The IO thread reads 256 KB at a time, and glibc keeps freed blocks for
-the next read (``netbench/net/allocator.py``); over six runs it took 0.88-0.98 of the
-baseline run beside it (median 0.95) with a heartbeat p99 of 9.7-12.3 ms (median 10.5).
-The child-process row is a prototype (``child_engine.py``): the same framer in a process of
-its own, the real window's transcript fed through shared memory at 10 Hz; the window's
-heartbeat and RSS are the parent's (the child adds ~30 MB).
+The IO thread reads 256 KB at a time, and glibc keeps freed blocks for the next read
+(``netbench/net/allocator.py``). The child-process row is a prototype
+(``child_engine.py``): the same framer in a process of its own, the real window's
+transcript fed through shared memory at 10 Hz; the window's heartbeat and RSS are the
+parent's (the child adds ~30 MB).
 
-    5,000 idle connections: listed in 0.8 s (ui-loop, p99 19.0 ms), 0.6 s (io-thread, 26.5 ms)
-    10,000 idle connections: listed in 2.1 s (ui-loop, p99 25.8 ms), 0.8 s (io-thread, 23.7 ms)
+    5,000 idle connections: listed in 1.1 s (ui-loop, p99 17.3 ms), 0.8 s (io-thread, 19.9 ms)
+    10,000 idle connections: listed in 3.1 s (ui-loop, p99 21.6 ms), 1.1 s (io-thread, 35.9 ms)
     UDP 50,000/s x 10 s: counted exactly in both modes; the socket's default buffer dropped
-    8.6% on the UI loop (p99 12.4 ms) and 5.4% on an IO thread (p99 13.1 ms)
+    10.9% on the UI loop (p99 14.1 ms) and 10.1% on an IO thread (p99 12.7 ms), equal to
+    /proc/net/snmp's count
 """
 
 from __future__ import annotations
