@@ -93,28 +93,9 @@ def record_to_json(record: Record, compact: bool = False) -> str:
     return "".join(parts)
 
 
-def read_row(
-    at: float,
-    peer: str,
-    channel: str,
-    messages: Sequence[bytes],
-    chunks: tuple[int, int],
-    compact: bool = False,
-) -> bytes:
-    """One JSON Lines row, newline included, for a read that completed several messages
-    (a flood's rows). Bytes, made with ``binascii.hexlify``, so the digits are written
-    without being copied again to be encoded (the hex is most of a flood's file).
-
-    Written per read, not per message: ``hex`` holds the messages' bytes and ``count``
-    how many there are. Lines framed by a delimiter are kept as they arrived, each with
-    its delimiter (``delimiter`` in hex; ``keep`` says whether the messages include it),
-    so cutting them again is ``bytes.split``; other messages come with their ``sizes``.
-    ``len`` is the bytes of the messages. No ``text``: a row per read is for replay,
-    tools and ``jq`` (``jq -r .hex | xxd -r -p`` gives the bytes back), and writing the
-    escaped text too took four times as long as the hex. ``compact``: the row of a
-    compact recording, the bytes as they are after it (see :mod:`.compact`).
-    """
-    return b"".join(read_row_pieces(at, peer, channel, messages, chunks, compact))
+def read_row(*args: Any, **kwargs: Any) -> bytes:
+    """:func:`read_row_pieces`, joined into one row (for tools and tests)."""
+    return b"".join(read_row_pieces(*args, **kwargs))
 
 
 def read_row_pieces(
@@ -125,9 +106,22 @@ def read_row_pieces(
     chunks: tuple[int, int],
     compact: bool = False,
 ) -> tuple[bytes, ...]:
-    """:func:`read_row` in the pieces that make it, to be written one after another: a
+    """One JSON Lines row, newline included, for a read that completed several messages
+    (a flood's rows), in the pieces that make it, to be written one after another: a
     compact row's bytes are the read's own, never copied into one row (a flood records
-    hundreds of megabytes a second)."""
+    hundreds of megabytes a second). Bytes, made with ``binascii.hexlify``, so the digits
+    are written without being copied again to be encoded (the hex is most of a flood's
+    file).
+
+    Written per read, not per message: ``hex`` holds the messages' bytes and ``count``
+    how many there are. Lines framed by a delimiter are kept as they arrived, each with
+    its delimiter (``delimiter`` in hex; ``keep`` says whether the messages include it),
+    so cutting them again is ``bytes.split``; other messages come with their ``sizes``.
+    ``len`` is the bytes of the messages. No ``text``: a row per read is for replay,
+    tools and ``jq`` (``jq -r .hex | xxd -r -p`` gives the bytes back), and writing the
+    escaped text too took four times as long as the hex. ``compact``: the row of a
+    compact recording, the bytes as they are after it (see :mod:`.compact`).
+    """
     if isinstance(messages, DelimitedRun):
         head, delimiter, keep = messages.head, messages.delimiter, messages.keep
         if head is None:
