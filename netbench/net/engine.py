@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 FULL_COLLECTION_SECONDS = 30.0
+NO_AUTOMATIC_FULL_COLLECTION = 1 << 30  # generation 2's threshold while the engine runs
+DEFAULT_FULL_THRESHOLD = 10  # CPython's own
 
 
 class EngineMode(StrEnum):
@@ -105,6 +107,10 @@ class Engine:
         self._closed = False
         self._gc_was_enabled = False
         self._last_full_collection = time.monotonic()
+        young, middle, full = gc.get_threshold()  # the collector's own, restored at shutdown
+        if full == NO_AUTOMATIC_FULL_COLLECTION:  # another engine on the UI loop holds it
+            full = DEFAULT_FULL_THRESHOLD
+        self._thresholds = (young, middle, full)
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -114,6 +120,7 @@ class Engine:
             raise RuntimeError("the engine is already started")
         if self.mode is EngineMode.UI_LOOP:
             self._loop = ui_loop
+            self._hold_back_full_collections()
             return
         self._keep_garbage_collection_here()
         keep_freed_memory()  # an IO thread's reads reuse freed blocks (see allocator)
@@ -142,18 +149,37 @@ class Engine:
         self._gc_was_enabled = gc.isenabled()
         gc.disable()
 
-    def _collect_if_due(self) -> None:
-        """Young generations as often as the automatic collector would; the full collection,
-        which walks every object and can take tens of ms under a flood, at most every
+    def _hold_back_full_collections(self) -> None:
+        """On the UI loop, the automatic collector keeps the young generations; the full
+        collection is left to :meth:`tick`, as with an IO thread (see :meth:`_collect_if_due`).
+
+        Under a flood the automatic one ran a full collection every ~2 s, each 22-32 ms of
+        the window's time (the transcript's 100,000 rows are walked every time): most of the
+        heartbeat's worst beats on the UI loop.
+        """
+        young, middle, _ = self._thresholds
+        gc.set_threshold(young, middle, NO_AUTOMATIC_FULL_COLLECTION)
+
+    def _collect_full_if_due(self) -> bool:
+        """The full collection, which walks every object and can take tens of ms under a
+        flood, when the generation thresholds call for it, at most every
         FULL_COLLECTION_SECONDS (the automatic one also holds it back, by its own rule)."""
-        counts = gc.get_count()
-        thresholds = gc.get_threshold()
         now = time.monotonic()
-        if counts[2] > thresholds[2] and now - self._last_full_collection > FULL_COLLECTION_SECONDS:
+        due = gc.get_count()[2] > self._thresholds[2]
+        if due and now - self._last_full_collection > FULL_COLLECTION_SECONDS:
             self._last_full_collection = now
             gc.collect(2)
-        elif counts[0] > thresholds[0]:
-            gc.collect(1 if counts[1] > thresholds[1] else 0)
+            return True
+        return False
+
+    def _collect_if_due(self) -> None:
+        """With an IO thread: the young generations as often as the automatic collector
+        would collect them, and the full collection as :meth:`_collect_full_if_due`."""
+        if self._collect_full_if_due():
+            return
+        counts = gc.get_count()
+        if counts[0] > self._thresholds[0]:
+            gc.collect(1 if counts[1] > self._thresholds[1] else 0)
 
     @staticmethod
     def settle_garbage() -> None:
@@ -188,6 +214,8 @@ class Engine:
         finally:
             if self._thread is not None:
                 await self._stop_io_thread(timeout)
+            else:
+                gc.set_threshold(*self._thresholds)
 
     async def _stop_io_thread(self, timeout: float) -> None:
         """Stop the IO loop and wait for its thread without blocking the caller's loop.
@@ -287,6 +315,7 @@ class Engine:
             return
         if self.mode is EngineMode.UI_LOOP:
             self.gate.on_tick()
+            self._collect_full_if_due()
             return
         if self.gate.has_parked:
             self._loop.call_soon_threadsafe(self.gate.on_tick)

@@ -58,3 +58,33 @@ def test_engine_must_be_started_before_use():
     engine = Engine()
     with pytest.raises(RuntimeError, match="not started"):
         _ = engine.loop
+
+
+def test_on_the_ui_loop_a_full_collection_waits_for_the_tick(qloop, run_async, monkeypatch):
+    """A flood's garbage gets the young generations collected as usual, but no full
+    collection (tens of ms of the window's time) until the tick says it is due."""
+    import gc
+
+    import netbench.net.engine as engine_module
+
+    full: list[str] = []
+
+    def note(phase: str, info: dict) -> None:
+        if info["generation"] == 2 and phase == "start":
+            full.append(phase)
+
+    before = gc.get_threshold()
+    engine = Engine(EngineMode.UI_LOOP)
+    engine.start(qloop)
+    gc.callbacks.append(note)
+    try:
+        kept = [[index] for index in range(300_000)]  # far past generation 2's own threshold
+        assert full == [] and gc.get_count()[2] > before[2]
+        monkeypatch.setattr(engine_module, "FULL_COLLECTION_SECONDS", 0.0)
+        engine.tick()
+        assert full == ["start"]
+        del kept
+    finally:
+        gc.callbacks.remove(note)
+        run_async(engine.shutdown())
+    assert gc.get_threshold() == before
