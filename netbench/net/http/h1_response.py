@@ -66,10 +66,15 @@ def says_close(headers: Iterable[tuple[bytes, bytes]]) -> bool:
     return False
 
 
+def _values(headers: list[tuple[bytes, bytes]], name: bytes) -> list[bytes]:
+    """The values of the ``name`` fields (lower case), in order."""
+    return [value for field, value in headers if field.lower() == name]
+
+
 def _ordinary_framing(headers: list[tuple[bytes, bytes]]) -> bool:
     """No Transfer-Encoding, or one that is exactly "chunked" (h11 refuses any other, and
     writes "Chunked" in lower case)."""
-    codings = [value for name, value in headers if name.lower() == b"transfer-encoding"]
+    codings = _values(headers, b"transfer-encoding")
     return not codings or codings == [b"chunked"]
 
 
@@ -255,15 +260,17 @@ class ResponseReader:
     def _ends_at_close(self) -> bool:
         if self.status in NO_BODY_STATUSES:
             return False
-        names = {name.lower() for name, _ in self.headers}
-        return b"content-length" not in names and b"transfer-encoding" not in names
+        framed = _values(self.headers, b"content-length") or _values(
+            self.headers, b"transfer-encoding"
+        )
+        return not framed
 
     def _cut_short(self) -> str:
         """h11's words for a body the connection's end cut short."""
         received = self._passed + sum(map(len, self._chunks))
-        for name, value in self.headers:
-            if name.lower() == b"content-length":
-                return f"{CUT_SHORT} (received {received} bytes, expected {int(value)})"
+        lengths = _values(self.headers, b"content-length")
+        if lengths:
+            return f"{CUT_SHORT} (received {received} bytes, expected {int(lengths[0])})"
         return f"{CUT_SHORT} (incomplete chunked read)"
 
     def _take_over(self, reason: str, at_end: bool = False) -> None:
