@@ -35,7 +35,6 @@ class DelimiterFramer(BufferingFramer):
         "_discarding",
         "_dlen",
         "_keep",
-        "_max",
         "_runs",
         "_scan_from",
     )
@@ -45,24 +44,18 @@ class DelimiterFramer(BufferingFramer):
         self._delim = bytes(spec.delimiter)
         self._dlen = len(self._delim)
         self._keep = self._dlen if spec.keep_delimiter else 0
-        self._max = spec.max_frame
         # Lines can stay uncut only if the last delimiter found from the right is also the
         # last one a left-to-right scan finds: true unless the delimiter overlaps itself.
         self._runs = not _overlaps_itself(self._delim)
-        self._reset()
 
     def _reset(self) -> None:
-        self._reset_buffer()
+        super()._reset()
         self._scan_from = 0  # where the next search of _buf may start
         self._discarding = False
         self._discarded = 0  # bytes of the oversized frame thrown away so far
         self._discard_first = 0
 
-    def feed(self, chunk: bytes, chunk_id: int) -> Sequence[bytes]:
-        self._start_feed(chunk_id)
-        if not chunk:
-            return []
-        self._last_chunk = chunk_id
+    def _feed_chunk(self, chunk: bytes, chunk_id: int) -> Sequence[bytes]:
         out: list[bytes] = []
         if self._discarding:
             # Only a possible partial delimiter is buffered here, so joining is cheap.

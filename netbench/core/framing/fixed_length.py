@@ -23,11 +23,7 @@ class FixedLengthFramer(BufferingFramer):
         # beyond the frame's own bytes (and a 1-tuple that itemgetter unwraps).
         self._iter_unpack = struct.Struct(f"{spec.fixed_length}s").iter_unpack
 
-    def feed(self, chunk: bytes, chunk_id: int) -> list[bytes]:
-        self.first_chunk = chunk_id
-        if not chunk:
-            return []
-        self._last_chunk = chunk_id
+    def _feed_chunk(self, chunk: bytes, chunk_id: int) -> list[bytes]:
         size = self._size
         buf = self._buf
         out: list[bytes] = []
@@ -50,5 +46,5 @@ class FixedLengthFramer(BufferingFramer):
 
     def flush(self) -> list[FramingError]:
         out = self._buffered_left_over()
-        self._buf.clear()
+        self._reset()
         return out

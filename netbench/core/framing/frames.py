@@ -87,11 +87,6 @@ class Framer(ABC):
     def pending(self) -> int:
         """Bytes buffered while waiting for the rest of a frame."""
 
-    def _start_feed(self, chunk_id: int) -> None:
-        self.first_chunk = chunk_id
-        if self.errors:
-            self.errors = []
-
     def _error(self, error: FramingError) -> None:
         if self.errors is _NO_ERRORS:
             self.errors = []
@@ -124,19 +119,38 @@ class BufferingFramer(Framer):
     """A framer that holds the start of a frame until the rest of it arrives.
 
     ``_buf`` is that partial frame, ``_head_chunk`` the chunk it started in and
-    ``_last_chunk`` the chunk fed last.
+    ``_last_chunk`` the chunk fed last. ``feed`` notes the chunk ids and passes every chunk
+    that is not empty to ``_feed_chunk``, which each kind of framing implements.
     """
 
-    __slots__ = ("_buf", "_head_chunk", "_last_chunk")
+    __slots__ = ("_buf", "_head_chunk", "_last_chunk", "_max")
 
     def __init__(self, spec: FramingSpec) -> None:
         super().__init__(spec)
-        self._reset_buffer()
+        self._max = spec.max_frame
+        self._reset()
 
-    def _reset_buffer(self) -> None:
+    def _reset(self) -> None:
+        """Forget the stream so far: at the start, and once ``flush`` has ended it.
+
+        A framer that keeps more state between chunks forgets that too, after this.
+        """
         self._buf = bytearray()
         self._head_chunk = 0  # chunk the buffered partial frame started in
         self._last_chunk = 0
+
+    def feed(self, chunk: bytes, chunk_id: int) -> Sequence[bytes]:
+        self.first_chunk = chunk_id
+        if self.errors:
+            self.errors = []
+        if not chunk:
+            return []
+        self._last_chunk = chunk_id
+        return self._feed_chunk(chunk, chunk_id)
+
+    @abstractmethod
+    def _feed_chunk(self, chunk: bytes, chunk_id: int) -> Sequence[bytes]:
+        """``feed`` for a chunk that is not empty: the messages it completed."""
 
     @property
     def pending(self) -> int:

@@ -28,7 +28,6 @@ class LengthPrefixFramer(BufferingFramer):
         "_header",
         "_lost",
         "_lost_sync",
-        "_max",
         "_skip_first",
         "_skip_left",
         "_unpack_from",
@@ -40,21 +39,15 @@ class LengthPrefixFramer(BufferingFramer):
         self._unpack_from = struct.Struct(order + PREFIX_FORMATS[spec.prefix_size]).unpack_from
         self._header = spec.prefix_size
         self._adjust = spec.prefix_size if spec.length_includes_header else 0
-        self._max = spec.max_frame
-        self._reset()
 
     def _reset(self) -> None:
-        self._reset_buffer()
+        super()._reset()
         self._skip_left = 0  # payload bytes of an oversized frame still to skip
         self._skip_first = 0
         self._lost_sync = False
         self._lost = 0  # bytes discarded since sync was lost
 
-    def feed(self, chunk: bytes, chunk_id: int) -> list[bytes]:
-        self._start_feed(chunk_id)
-        if not chunk:
-            return []
-        self._last_chunk = chunk_id
+    def _feed_chunk(self, chunk: bytes, chunk_id: int) -> list[bytes]:
         out: list[bytes] = []
         start = self._finish_buffered_frame(chunk, chunk_id, out) if self._buf else 0
         self._scan(chunk, start, chunk_id, out)
