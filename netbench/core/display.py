@@ -6,6 +6,8 @@ for copying and exporting, where long text keeps its line breaks and hex is a fu
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 
 from netbench.core.encodings import DEFAULT_ENCODING
@@ -128,36 +130,6 @@ def parse_hex_dump(dump: str, width: int = 16) -> tuple[int, bytes]:
     return start, bytes(data)
 
 
-def render(data: bytes, mode: DisplayMode, encoding: str = DEFAULT_ENCODING) -> str:
-    """The one-line form of `data` for a table cell."""
-    match DisplayMode(mode):
-        case DisplayMode.TEXT:
-            return visible_text(data, encoding)
-        case DisplayMode.HEX:
-            return hex_inline(data)
-        case DisplayMode.BOTH:
-            if not data:
-                return ""
-            return visible_text(data, encoding) + _CELL_SEPARATOR + hex_inline(data)
-
-
-def render_block(data: bytes, mode: DisplayMode, encoding: str = DEFAULT_ENCODING) -> str:
-    """The multi-line form of `data` for copying and exporting.
-
-    Text keeps a real line break after each \\n escape so long text reads naturally;
-    removing the line breaks that follow "\\n" gives back the one-line, round-trippable form.
-    """
-    match DisplayMode(mode):
-        case DisplayMode.TEXT:
-            return text_block(data, encoding)
-        case DisplayMode.HEX:
-            return hex_dump(data)
-        case DisplayMode.BOTH:
-            dump = hex_dump(data)
-            text = text_block(data, encoding)
-            return f"{dump}\n\n{text}" if dump else text
-
-
 def text_block(data: bytes, encoding: str = DEFAULT_ENCODING) -> str:
     """The visible text of `data` with a real line break after each \\n escape.
 
@@ -172,3 +144,44 @@ def text_block(data: bytes, encoding: str = DEFAULT_ENCODING) -> str:
         piece.replace(_NEWLINE_ESCAPE, _NEWLINE_ESCAPE + "\n")
         for piece in shown.split(_ESCAPED_BACKSLASH)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Forms:
+    """How one place shows bytes in each mode: a table cell on one line, or a block to copy.
+
+    ``both`` is the template BOTH fills with the two forms; empty bytes show nothing.
+    """
+
+    text: Callable[[bytes, str], str]
+    hex: Callable[[bytes], str]
+    both: str
+
+    def show(self, data: bytes, mode: DisplayMode, encoding: str) -> str:
+        match DisplayMode(mode):
+            case DisplayMode.TEXT:
+                return self.text(data, encoding)
+            case DisplayMode.HEX:
+                return self.hex(data)
+            case DisplayMode.BOTH:
+                if not data:
+                    return ""
+                return self.both.format(hex=self.hex(data), text=self.text(data, encoding))
+
+
+_CELL = _Forms(visible_text, hex_inline, "{text}" + _CELL_SEPARATOR + "{hex}")
+_BLOCK = _Forms(text_block, hex_dump, "{hex}\n\n{text}")
+
+
+def render(data: bytes, mode: DisplayMode, encoding: str = DEFAULT_ENCODING) -> str:
+    """The one-line form of `data` for a table cell."""
+    return _CELL.show(data, mode, encoding)
+
+
+def render_block(data: bytes, mode: DisplayMode, encoding: str = DEFAULT_ENCODING) -> str:
+    """The multi-line form of `data` for copying and exporting.
+
+    Text keeps a real line break after each \\n escape so long text reads naturally;
+    removing the line breaks that follow "\\n" gives back the one-line, round-trippable form.
+    """
+    return _BLOCK.show(data, mode, encoding)
