@@ -14,39 +14,63 @@ class Rates:
     bytes_out: float = 0.0
 
 
-@dataclass
-class RateMeter:
-    """Counts since the last :meth:`roll`; ``roll`` turns them into rates and keeps history.
+@dataclass(slots=True)
+class TrafficCounts:
+    """Messages and bytes, each way: what a batch of events carries, or a panel's totals."""
 
-    Totals are exact and never reset; rates are only for reading at a glance.
-    """
-
-    history_size: int = 60
     messages_in: int = 0
     bytes_in: int = 0
     messages_out: int = 0
     bytes_out: int = 0
-    history: deque[Rates] = field(default_factory=deque)
-    _window: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
+
+    @property
+    def messages(self) -> int:
+        return self.messages_in + self.messages_out
 
     def count_in(self, messages: int, nbytes: int) -> None:
         self.messages_in += messages
         self.bytes_in += nbytes
-        self._window[0] += messages
-        self._window[1] += nbytes
 
     def count_out(self, messages: int, nbytes: int) -> None:
         self.messages_out += messages
         self.bytes_out += nbytes
-        self._window[2] += messages
-        self._window[3] += nbytes
+
+    def per_second(self, elapsed: float) -> Rates:
+        """These counts as rates, for a window ``elapsed`` seconds long."""
+        return Rates(
+            self.messages_in / elapsed,
+            self.bytes_in / elapsed,
+            self.messages_out / elapsed,
+            self.bytes_out / elapsed,
+        )
+
+
+@dataclass
+class RateMeter(TrafficCounts):
+    """A panel's totals, each way, and its rates: the totals are exact and never reset;
+    rates are only for reading at a glance.
+
+    What came since the last :meth:`roll` is counted in a window too, which ``roll`` turns
+    into rates and keeps in the history.
+    """
+
+    history_size: int = 60
+    history: deque[Rates] = field(default_factory=deque)
+    _window: TrafficCounts = field(default_factory=TrafficCounts)
+
+    def count_in(self, messages: int, nbytes: int) -> None:
+        super().count_in(messages, nbytes)
+        self._window.count_in(messages, nbytes)
+
+    def count_out(self, messages: int, nbytes: int) -> None:
+        super().count_out(messages, nbytes)
+        self._window.count_out(messages, nbytes)
 
     def roll(self, elapsed: float) -> Rates:
         if elapsed <= 0:
             return self.history[-1] if self.history else Rates()
-        m_in, b_in, m_out, b_out = self._window
-        rates = Rates(m_in / elapsed, b_in / elapsed, m_out / elapsed, b_out / elapsed)
-        self._window = [0, 0, 0, 0]
+        rates = self._window.per_second(elapsed)
+        self._window = TrafficCounts()
         self.history.append(rates)
         while len(self.history) > self.history_size:
             self.history.popleft()

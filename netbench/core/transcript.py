@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from netbench.core.display import DisplayMode, render
+from netbench.core.rates import TrafficCounts
 
 DEFAULT_RING_CAPACITY = 100_000
 # Message bytes the ring holds at most: 100,000 rows of 64 KB would be 6 GB.
@@ -76,21 +77,21 @@ class Record:
 
 
 @dataclass(slots=True)
-class Totals:
-    """Counters that never stop, whatever the ring keeps on screen."""
+class Totals(TrafficCounts):
+    """Counters that never stop, whatever the ring keeps on screen: the traffic each way
+    and the notes. A record of traffic is one message, so ``records_in`` and
+    ``records_out``, the transcript's words, are the same counters as ``messages_in`` and
+    ``messages_out``."""
 
-    records_in: int = 0
-    records_out: int = 0
-    bytes_in: int = 0
-    bytes_out: int = 0
     notes: int = 0
 
-    def add(self, records_in: int, bytes_in: int, records_out: int, bytes_out: int) -> None:
-        """Count traffic that was never made into records (too much to show)."""
-        self.records_in += records_in
-        self.bytes_in += bytes_in
-        self.records_out += records_out
-        self.bytes_out += bytes_out
+    @property
+    def records_in(self) -> int:
+        return self.messages_in
+
+    @property
+    def records_out(self) -> int:
+        return self.messages_out
 
     def count_all(self, records: Sequence[Record]) -> int:
         """Count a batch in one pass; returns the message bytes it holds."""
@@ -100,10 +101,10 @@ class Totals:
             length = len(record.data)
             size += length
             if record.direction is incoming:
-                self.records_in += 1
+                self.messages_in += 1
                 self.bytes_in += length
             elif record.direction is outgoing:
-                self.records_out += 1
+                self.messages_out += 1
                 self.bytes_out += length
             else:
                 self.notes += 1
@@ -159,7 +160,8 @@ class TranscriptRing:
         self, records_in: int, bytes_in: int, records_out: int = 0, bytes_out: int = 0
     ) -> None:
         """Traffic that went by too fast to show: counted, and reported as dropped."""
-        self.totals.add(records_in, bytes_in, records_out, bytes_out)
+        self.totals.count_in(records_in, bytes_in)
+        self.totals.count_out(records_out, bytes_out)
         self.dropped += records_in + records_out
 
     def overflow_of(self, incoming: Sequence[Record]) -> int:

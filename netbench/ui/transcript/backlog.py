@@ -12,8 +12,8 @@ the rows made later know how many messages they hold without counting them again
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from netbench.core.rates import TrafficCounts
 from netbench.net.events import DataReceived, DataSent, DataSentUnshown, NetEvent
 from netbench.ui.transcript.records import Unshown, recording_rows, records_from_events
 from netbench.ui.transcript.view import TranscriptView
@@ -28,31 +28,15 @@ BACKLOG_BYTES = 8 * 1024 * 1024
 BACKLOG_EVENTS = 20_000
 
 
-@dataclass(slots=True)
-class Tally:
-    """Messages and bytes of a batch, each way."""
-
-    messages_in: int = 0
-    bytes_in: int = 0
-    messages_out: int = 0
-    bytes_out: int = 0
-
-    @property
-    def messages(self) -> int:
-        return self.messages_in + self.messages_out
-
-
-def tally(events: Sequence[NetEvent]) -> Tally:
+def tally(events: Sequence[NetEvent]) -> TrafficCounts:
     """One pass over a batch: what it carries each way."""
-    counts = Tally()
+    counts = TrafficCounts()
     for event in events:
         messages, nbytes = _messages_and_bytes(event)
         if isinstance(event, DataReceived):
-            counts.messages_in += messages
-            counts.bytes_in += nbytes
+            counts.count_in(messages, nbytes)
         else:
-            counts.messages_out += messages
-            counts.bytes_out += nbytes
+            counts.count_out(messages, nbytes)
     return counts
 
 
@@ -74,7 +58,7 @@ class EventBacklog:
     def __bool__(self) -> bool:
         return bool(self._events)
 
-    def add(self, events: Sequence[NetEvent]) -> Tally:
+    def add(self, events: Sequence[NetEvent]) -> TrafficCounts:
         """Keeps ``events`` for the next update; returns their tally for the counters."""
         counts = tally(events)
         self._messages += counts.messages
