@@ -331,18 +331,13 @@ def _compile_template(
 
 
 class _RulesSession(ResponderSession):
-    __slots__ = ("_counter", "_fallback", "_options", "_peer", "_rules", "_skipped")
+    """A responder's rules for one peer, with what they remember of it: how many messages
+    came (``{counter}``), and the rules that ran out of time on its messages."""
 
-    def __init__(
-        self,
-        rules: tuple[_CompiledRule, ...],
-        fallback: bytes | None,
-        options: ReplyOptions,
-        peer: str,
-    ) -> None:
-        self._rules = rules
-        self._fallback = fallback
-        self._options = options
+    __slots__ = ("_counter", "_peer", "_responder", "_skipped")
+
+    def __init__(self, responder: RulesResponder, peer: str) -> None:
+        self._responder = responder
         self._peer = peer
         self._counter = 0
         self._skipped: set[int] = set()  # rules that ran out of time on this peer
@@ -351,7 +346,8 @@ class _RulesSession(ResponderSession):
         self._counter += 1
         texts: dict[str, str] = {}
         notes: list[Action] = []
-        for number, rule in enumerate(self._rules, 1):
+        responder = self._responder
+        for number, rule in enumerate(responder._compiled, 1):
             if number in self._skipped:
                 continue
             try:
@@ -363,8 +359,8 @@ class _RulesSession(ResponderSession):
                 continue
             if matched:
                 reply = self._render(rule, data, now) if rule.template else None
-                return notes + self._options.actions(reply, close=rule.close)
-        return notes + self._options.actions(self._fallback)
+                return notes + responder.options.actions(reply, close=rule.close)
+        return notes + responder.options.actions(responder.fallback)
 
     def _render(self, rule: _CompiledRule, data: bytes, now: float) -> bytes:
         out = bytearray()
@@ -427,7 +423,7 @@ class RulesResponder:
             object.__setattr__(self, "fallback", bytes(self.fallback))
 
     def new_session(self, peer: str) -> ResponderSession:
-        return _RulesSession(self._compiled, self.fallback, self.options, peer)
+        return _RulesSession(self, peer)
 
     def describe(self) -> str:
         otherwise = "no reply" if self.fallback is None else f"reply {shown(self.fallback)}"
