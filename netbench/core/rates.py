@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, slots=True)
 class Rates:
+    """Messages and bytes per second, each way, over the window of one roll."""
+
     messages_in: float = 0.0
     bytes_in: float = 0.0
     messages_out: float = 0.0

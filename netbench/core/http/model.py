@@ -22,6 +22,8 @@ class HttpVersion(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Header:
+    """One row of the header table: a disabled row stays in the request, unsent."""
+
     name: str
     value: str
     enabled: bool = True

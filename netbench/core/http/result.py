@@ -26,6 +26,9 @@ from netbench.core.http.wirelog import WireSlice
 
 
 class Outcome(StrEnum):
+    """How an exchange ended: a whole response, an error, or the user's Cancel. The
+    history keeps it with each entry."""
+
     COMPLETE = "complete"
     FAILED = "failed"
     CANCELLED = "cancelled"
@@ -56,6 +59,8 @@ class ConnectAttempt:
 
 @dataclass(frozen=True, slots=True)
 class Certificate:
+    """One certificate of the chain the server sent, as the response's TLS details list it."""
+
     subject: str
     issuer: str
     alt_names: tuple[str, ...]
@@ -66,6 +71,8 @@ class Certificate:
 
 @dataclass(frozen=True, slots=True)
 class TlsInfo:
+    """What the TLS handshake settled: protocol, cipher, the ALPN protocol, and the chain."""
+
     version: str
     cipher: str
     alpn: str

@@ -30,6 +30,8 @@ DEFAULT_MEMORY_LIMIT = 8 * 1024 * 1024
 
 
 class Direction(StrEnum):
+    """Which way a chunk went on the wire, as the raw view marks it."""
+
     SENT = "sent"
     RECEIVED = "received"
 

@@ -68,6 +68,10 @@ class Endpoint:
 
 @dataclass(frozen=True, slots=True)
 class Lesson:
+    """One step: its title and what to notice, the tab that shows the result, the
+    tutorial's client and server programs (with the typed input and arguments a run
+    gives them), and the server and clients netbench sets up for it."""
+
     key: str
     title: Text
     notice: Text

@@ -17,6 +17,9 @@ ICMP_NOTE = QT_TRANSLATE_NOOP(
 
 @dataclass(frozen=True, slots=True)
 class PingSample:
+    """One timed connect: its number in the run (from 1), what the port answered, how long
+    that took, and the system's words when it failed."""
+
     seq: int
     state: PortState
     seconds: float
@@ -30,6 +33,8 @@ class PingSample:
 
 @dataclass(frozen=True, slots=True)
 class PingReport:
+    """A whole run to one port of one address (``host`` as typed, ``address`` as resolved)."""
+
     host: str
     address: str
     port: int

@@ -13,6 +13,8 @@ from enum import StrEnum
 
 
 class PortState(StrEnum):
+    """What a connect to a port found."""
+
     OPEN = "open"  # the handshake completed
     CLOSED = "closed"  # refused (RST): the host is there, nothing listens
     FILTERED = "filtered"  # no answer before the deadline: dropped on the way, or a slow host
@@ -21,6 +23,9 @@ class PortState(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class PortResult:
+    """One port of a scan: what it answered and how fast, the service registered for it,
+    and the system's words when the connect failed."""
+
     port: int
     state: PortState
     seconds: float
@@ -41,6 +46,8 @@ class ScanProgress:
 
 @dataclass(frozen=True, slots=True)
 class ScanReport:
+    """A finished (or cancelled) scan: its rows and how it ran, for the table and exports."""
+
     host: str
     address: str
     results: tuple[PortResult, ...]  # in port order

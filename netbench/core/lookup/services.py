@@ -23,6 +23,8 @@ BUNDLED = "bundled IANA table"
 
 @dataclass(frozen=True, slots=True)
 class Service:
+    """One entry of a services file: a name for a port of one protocol, and its aliases."""
+
     name: str
     port: int
     protocol: str
@@ -156,6 +158,9 @@ def ephemeral_range(path: Path = EPHEMERAL_RANGE_FILE) -> EphemeralRange | None:
 
 @dataclass(frozen=True, slots=True)
 class PortInfo:
+    """Everything the Services page says about one port: the services registered for it,
+    its IANA range, and whether this system may pick it for an outgoing connection."""
+
     port: int
     protocol: str
     services: tuple[Service, ...]

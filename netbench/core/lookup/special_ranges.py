@@ -43,6 +43,9 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class SpecialRange:
+    """One row of the registries: the block, its name there, the RFC that set it aside,
+    what it is for, and whether addresses in it are reachable across the Internet."""
+
     network: Network
     name: str
     rfc: str
