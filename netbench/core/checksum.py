@@ -62,6 +62,8 @@ class Checksum(StrEnum):
 
 
 class ByteOrder(StrEnum):
+    """The order a checksum of more than one byte is appended in."""
+
     LITTLE = "little"  # low byte first
     BIG = "big"  # high byte first
 

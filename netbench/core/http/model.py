@@ -31,11 +31,15 @@ class Header:
 
 @dataclass(frozen=True, slots=True)
 class NoBody:
-    pass
+    """No body: nothing follows the head (:func:`~netbench.core.http.bodies.plan_body`
+    plans none)."""
 
 
 @dataclass(frozen=True, slots=True)
 class BytesBody:
+    """A body held in memory (typed text, JSON, a URL-encoded form). ``content_type`` is
+    sent as Content-Type unless it is empty or a header row already names one."""
+
     data: bytes
     content_type: str = ""
 
@@ -50,6 +54,8 @@ class FileBody:
 
 @dataclass(frozen=True, slots=True)
 class FormField:
+    """One part of a multipart form: a text value, or a file's content under its name."""
+
     name: str
     value: str = ""
     file: Path | None = None  # set: the part is this file's content
@@ -59,6 +65,8 @@ class FormField:
 
 @dataclass(frozen=True, slots=True)
 class MultipartBody:
+    """A multipart/form-data body; disabled fields stay in the list but are not sent."""
+
     fields: tuple[FormField, ...]
     boundary: str = ""  # empty: one is made when the body is built
 
@@ -68,6 +76,9 @@ BodySource = NoBody | BytesBody | FileBody | MultipartBody
 
 @dataclass(frozen=True, slots=True)
 class TlsOptions:
+    """How an https:// connection checks the server and shows itself: curl's -k, --cacert,
+    --cert and --key."""
+
     verify: bool = True  # False is curl's -k: no chain or name check
     ca_file: Path | None = None  # None: the system's store
     client_cert: Path | None = None
@@ -97,6 +108,9 @@ class ConnectionSettings:
 
 @dataclass(frozen=True, slots=True)
 class HttpRequest:
+    """Everything one request is: what is sent, on what kind of connection, how long each
+    phase may take, and whether redirects are followed."""
+
     method: str = "GET"
     url: str = ""
     headers: tuple[Header, ...] = ()
