@@ -14,7 +14,9 @@ _DELIMITER_NAMES = {b"\n": "LF", b"\r\n": "CRLF", b"\0": "NUL", b"\r": "CR"}
 
 
 class FramingKind(StrEnum):
-    """How message boundaries are recognised in the stream."""
+    """How message boundaries are recognised in the stream: not at all (each read is one
+    message, as TCP delivered it), at a delimiter, every ``fixed_length`` bytes, or by a
+    length header in front of each message."""
 
     RAW = "raw"
     DELIMITER = "delimiter"
