@@ -171,18 +171,25 @@ class StreamPeer(asyncio.BufferedProtocol):
 
     def pause_writing(self) -> None:
         """The peer is not taking what we send: stop reading from it meanwhile."""
-        if self.holds is not None:
-            self.holds.hold(WRITES_BACKED_UP)
-        self.not_reading = True
-        self._writable.clear()
-        self._sink(PeerNotReading(source=self.source, peer=self.name, paused=True))
+        self._set_writes_backed_up(True)
 
     def resume_writing(self) -> None:
+        """The peer took our replies down to the low-water mark: read from it again."""
+        self._set_writes_backed_up(False)
+
+    def _set_writes_backed_up(self, backed_up: bool) -> None:
+        """Hold or release reading, our own writers and the user's view of it, together."""
         if self.holds is not None:
-            self.holds.release(WRITES_BACKED_UP)
-        self.not_reading = False
-        self._writable.set()
-        self._sink(PeerNotReading(source=self.source, peer=self.name, paused=False))
+            if backed_up:
+                self.holds.hold(WRITES_BACKED_UP)
+            else:
+                self.holds.release(WRITES_BACKED_UP)
+        self.not_reading = backed_up
+        if backed_up:
+            self._writable.clear()
+        else:
+            self._writable.set()
+        self._sink(PeerNotReading(source=self.source, peer=self.name, paused=backed_up))
 
     def _report_errors(self, errors: list[FramingError]) -> None:
         """Framing errors as notices, after the read's messages (the order within a read
