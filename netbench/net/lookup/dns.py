@@ -145,11 +145,8 @@ def system_servers() -> tuple[Server, ...]:
     try:
         resolver = dns.resolver.Resolver(configure=True)
     except (dns.resolver.NoResolverConfiguration, OSError) as exc:
-        raise NetError(
-            QT_TRANSLATE_NOOP("Lookup", "this system names no DNS server: {reason}").format(
-                reason=str(exc)
-            ),
-            "server",
+        raise NetError.because(
+            QT_TRANSLATE_NOOP("Lookup", "this system names no DNS server: {reason}"), exc, "server"
         ) from None
     return tuple(Server(str(ns), resolver.port) for ns in resolver.nameservers)
 
@@ -171,11 +168,12 @@ def make_query(name: str, rdtype: str, options: DnsOptions) -> dns.message.Query
         qname = dns.name.from_text(name)
         kind = dns.rdatatype.from_text(rdtype)
     except (dns.exception.DNSException, ValueError) as exc:
-        raise NetError(
-            QT_TRANSLATE_NOOP("Lookup", "cannot ask for {rdtype} of {name}: {reason}").format(
-                rdtype=rdtype, name=name, reason=str(exc)
-            ),
+        raise NetError.because(
+            QT_TRANSLATE_NOOP("Lookup", "cannot ask for {rdtype} of {name}: {reason}"),
+            exc,
             "name",
+            rdtype=rdtype,
+            name=name,
         ) from None
     payload = options.edns_payload
     query = dns.message.make_query(
