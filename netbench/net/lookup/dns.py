@@ -44,6 +44,8 @@ DEFAULT_PORTS = {"udp": 53, "tcp": 53, "tls": 853, "https": 443}
 
 
 class Transport(StrEnum):
+    """What carries a DNS query."""
+
     UDP = "udp"
     TCP = "tcp"
     TLS = "tls"  # DNS over TLS, RFC 7858
@@ -66,6 +68,9 @@ class Server:
 
 @dataclass(frozen=True, slots=True)
 class DnsOptions:
+    """How to ask: over what, how long to wait, and the query's flags and EDNS, as dig's
+    options say them."""
+
     transport: Transport = Transport.UDP
     timeout: float = 3.0
     recursion: bool = True  # the RD bit
@@ -79,6 +84,8 @@ class DnsOptions:
 
 @dataclass(frozen=True, slots=True)
 class Record:
+    """One resource record of an answer, its data in the zone-file form dig prints."""
+
     name: str
     ttl: int
     rdclass: str
@@ -105,6 +112,9 @@ class Attempt:
 
 @dataclass(frozen=True, slots=True)
 class DnsResult:
+    """The question, the server asked and every attempt, then the answer's sections; or
+    ``error`` when no usable answer came."""
+
     name: str
     rdtype: str
     server: Server
