@@ -308,9 +308,11 @@ class Engine:
         self._closeables.add(closeable)
 
     def disown(self, closeable: AsyncCloseable) -> None:
+        """Its owner closed it already: shutdown need not (call on the engine's loop)."""
         self._closeables.discard(closeable)
 
     def emit(self, event: NetEvent) -> None:
+        """The sink every net object reports to; safe from any thread, the UI drains it."""
         self.queue.put(event)
 
     def tick(self) -> None:
