@@ -130,11 +130,11 @@ def client_tls_context(config: ClientConfig) -> ssl.SSLContext:
             cafile=str(config.ca_file) if config.ca_file is not None else None
         )
     except (OSError, ssl.SSLError) as exc:
-        raise NetError(
-            QT_TRANSLATE_NOOP("ClientInfo", "the CA file {path} cannot be loaded: {reason}").format(
-                path=config.ca_file, reason=str(exc)
-            ),
+        raise NetError.because(
+            QT_TRANSLATE_NOOP("ClientInfo", "the CA file {path} cannot be loaded: {reason}"),
+            exc,
             "ca_file",
+            path=config.ca_file,
         ) from exc
     if not config.tls_verify:
         context.check_hostname = False
@@ -152,10 +152,9 @@ def client_tls_context(config: ClientConfig) -> ssl.SSLContext:
                 field,
             ) from exc
         except OSError as exc:
-            raise NetError(
-                QT_TRANSLATE_NOOP(
-                    "ClientInfo", "the client certificate cannot be read: {reason}"
-                ).format(reason=str(exc)),
+            raise NetError.because(
+                QT_TRANSLATE_NOOP("ClientInfo", "the client certificate cannot be read: {reason}"),
+                exc,
                 "cert_file",
             ) from exc
     if config.alpn:

@@ -14,7 +14,7 @@ import itertools
 import socket
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
@@ -27,6 +27,7 @@ from netbench.core.replies.responder import (
     ResponderSession,
 )
 from netbench.core.text import QT_TRANSLATE_NOOP
+from netbench.core.traffic import Traffic
 from netbench.net.datagram_drain import DatagramDrain
 from netbench.net.errors import NetError, check_port, describe_bind_error, describe_os_error
 from netbench.net.events import (
@@ -54,14 +55,12 @@ class DatagramKind(StrEnum):
 
 @dataclass
 class DatagramPeer:
-    """What we know of one source address: counts in and out."""
+    """What we know of one source address: its datagrams and bytes each way, and the
+    session that answers it (when a responder does)."""
 
     name: str
     address: Address
-    datagrams_in: int = 0
-    bytes_in: int = 0
-    datagrams_out: int = 0
-    bytes_out: int = 0
+    traffic: Traffic = field(default_factory=Traffic)
     session: ResponderSession | None = None
 
 
@@ -115,8 +114,7 @@ class _DatagramEndpoint(asyncio.DatagramProtocol):
     def _take(self, data: bytes, addr: Address) -> bool:
         """One datagram counted, reported and answered; False when reading must pause."""
         peer = self._peer_for(addr)
-        peer.datagrams_in += 1
-        peer.bytes_in += len(data)
+        peer.traffic.count_in(1, len(data))
         chunk = next(self._counter)
         self._sink(
             DataReceived(
@@ -158,8 +156,7 @@ class _DatagramEndpoint(asyncio.DatagramProtocol):
         except NetError as exc:
             self._sink(Notice(source=self.source, peer=peer.name, text=exc.message))
             return
-        peer.datagrams_out += 1
-        peer.bytes_out += len(data)
+        peer.traffic.count_out(1, len(data))
 
     def error_received(self, exc: Exception) -> None:
         text: str
@@ -281,8 +278,7 @@ class DatagramListener(_DatagramEndpoint):
                 ).format(peer=peer_name)
             )
         self._send_to(data, peer.address, peer.name)
-        peer.datagrams_out += 1
-        peer.bytes_out += len(data)
+        peer.traffic.count_out(1, len(data))
 
     def broadcast(self, data: bytes) -> int:
         for name in list(self.peers):

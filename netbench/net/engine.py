@@ -13,7 +13,7 @@ import logging
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterable
 from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
@@ -33,6 +33,15 @@ T = TypeVar("T")
 FULL_COLLECTION_SECONDS = 30.0
 NO_AUTOMATIC_FULL_COLLECTION = 1 << 30  # generation 2's threshold while the engine runs
 DEFAULT_FULL_THRESHOLD = 10  # CPython's own
+
+
+async def cancel_and_wait(tasks: Iterable[asyncio.Task[Any]]) -> None:
+    """Cancel ``tasks`` and return once every one has stopped, so nothing they own outlives
+    the caller. What they raise while stopping is theirs to report, not the caller's."""
+    stopping = list(tasks)  # a task's done callback may remove it from ``tasks``
+    for task in stopping:
+        task.cancel()
+    await asyncio.gather(*stopping, return_exceptions=True)
 
 
 class EngineMode(StrEnum):
@@ -242,11 +251,7 @@ class Engine:
         for result in results:
             if isinstance(result, BaseException) and not isinstance(result, asyncio.CancelledError):
                 log.warning("closing on shutdown failed: %r", result)
-        tasks = list(self._tasks)
-        for task in tasks:
-            task.cancel()
-        if tasks:
-            await asyncio.gather(*tasks, return_exceptions=True)
+        await cancel_and_wait(self._tasks)
 
     # -- running work ---------------------------------------------------------------------
 
@@ -303,9 +308,11 @@ class Engine:
         self._closeables.add(closeable)
 
     def disown(self, closeable: AsyncCloseable) -> None:
+        """Its owner closed it already: shutdown need not (call on the engine's loop)."""
         self._closeables.discard(closeable)
 
     def emit(self, event: NetEvent) -> None:
+        """The sink every net object reports to; safe from any thread, the UI drains it."""
         self.queue.put(event)
 
     def tick(self) -> None:

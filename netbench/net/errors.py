@@ -26,6 +26,14 @@ class NetError(MessageError):
         super().__init__(message)
         self.field = field
 
+    @classmethod
+    def because(
+        cls, template: Text, exc: BaseException, field: str = "", **values: object
+    ) -> NetError:
+        """``template`` filled with ``values`` and, as ``{reason}``, what ``exc`` says: the
+        words of the system or the library, shown as they came."""
+        return cls(template.format(reason=str(exc), **values), field)
+
 
 def check_port(port: int, lowest: int) -> None:
     """Raise NetError on the port field unless ``lowest <= port <= 65535``.

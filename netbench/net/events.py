@@ -88,6 +88,8 @@ class DataReceived(NetEvent):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DataSent(NetEvent):
+    """One message we wrote to ``peer``, with its bytes for the transcript."""
+
     peer: str
     data: bytes
 
@@ -135,6 +137,9 @@ class CloseReason(StrEnum):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PeerClosed(NetEvent):
+    """The connection with ``peer`` ended: how (``reason``), and the system's words for
+    it when there are any (``detail``)."""
+
     peer: str
     reason: CloseReason
     detail: str = ""

@@ -68,6 +68,18 @@ class PeerPolicy:
     keep_half_open: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class PeerSetup:
+    """What a peer is made with: the ``source`` it reports as, the ``sink`` its events go
+    to, the read budget it shares (``gate``, None: unlimited) and its ``policy``. A
+    listener holds one and makes each of its peers with it."""
+
+    source: str
+    sink: EventSink
+    gate: ReadGate | None
+    policy: PeerPolicy
+
+
 class StreamKind(StrEnum):
     TCP = "tcp"
     UNIX = "unix"
@@ -86,20 +98,13 @@ def format_address(address: object) -> str:
 class StreamPeer(asyncio.BufferedProtocol):
     """One connection, seen from either end: reads, frames, reports; writes on request."""
 
-    def __init__(
-        self,
-        source: str,
-        sink: EventSink,
-        gate: ReadGate | None,
-        policy: PeerPolicy,
-        fallback_name: str = "",
-    ) -> None:
-        self.source = source
+    def __init__(self, setup: PeerSetup, fallback_name: str = "") -> None:
+        self.source = setup.source
         self.name = fallback_name
-        self._sink = sink
-        self._gate = gate
-        self._policy = policy
-        self._framer = make_framer(policy.framing)
+        self._sink = setup.sink
+        self._gate = setup.gate
+        self._policy = setup.policy
+        self._framer = make_framer(setup.policy.framing)
         self._session: ResponderSession | None = None
         self._pending: set[asyncio.Task[None]] = set()
         self._batches: deque[tuple[float, list[Action]]] = deque()
@@ -109,7 +114,9 @@ class StreamPeer(asyncio.BufferedProtocol):
         self._idle_timer: asyncio.TimerHandle | None = None
         self._last_activity = time.monotonic()
         self._view = (
-            gate.read_buffer() if gate is not None else memoryview(bytearray(READ_BUFFER_SIZE))
+            setup.gate.read_buffer()
+            if setup.gate is not None
+            else memoryview(bytearray(READ_BUFFER_SIZE))
         )
         self._chunk_id = 0
         self._closing_reason: CloseReason | None = None
@@ -171,18 +178,25 @@ class StreamPeer(asyncio.BufferedProtocol):
 
     def pause_writing(self) -> None:
         """The peer is not taking what we send: stop reading from it meanwhile."""
-        if self.holds is not None:
-            self.holds.hold(WRITES_BACKED_UP)
-        self.not_reading = True
-        self._writable.clear()
-        self._sink(PeerNotReading(source=self.source, peer=self.name, paused=True))
+        self._set_writes_backed_up(True)
 
     def resume_writing(self) -> None:
+        """The peer took our replies down to the low-water mark: read from it again."""
+        self._set_writes_backed_up(False)
+
+    def _set_writes_backed_up(self, backed_up: bool) -> None:
+        """Hold or release reading, our own writers and the user's view of it, together."""
         if self.holds is not None:
-            self.holds.release(WRITES_BACKED_UP)
-        self.not_reading = False
-        self._writable.set()
-        self._sink(PeerNotReading(source=self.source, peer=self.name, paused=False))
+            if backed_up:
+                self.holds.hold(WRITES_BACKED_UP)
+            else:
+                self.holds.release(WRITES_BACKED_UP)
+        self.not_reading = backed_up
+        if backed_up:
+            self._writable.clear()
+        else:
+            self._writable.set()
+        self._sink(PeerNotReading(source=self.source, peer=self.name, paused=backed_up))
 
     def _report_errors(self, errors: list[FramingError]) -> None:
         """Framing errors as notices, after the read's messages (the order within a read

@@ -14,7 +14,7 @@ from netbench.net.events import (
     EventSink,
 )
 from netbench.net.read_gate import ReadGate
-from netbench.net.stream import PeerPolicy, StreamKind, StreamPeer, format_address
+from netbench.net.stream import PeerPolicy, PeerSetup, StreamKind, StreamPeer, format_address
 
 
 async def open_stream(
@@ -47,7 +47,7 @@ async def open_stream(
     policy = PeerPolicy(framing=spec, keep_half_open=True)
 
     def factory() -> StreamPeer:
-        return StreamPeer(label, sink, gate, policy, target)
+        return StreamPeer(PeerSetup(label, sink, gate, policy), target)
 
     extra: dict[str, Any] = {}
     if ssl_context is not None:

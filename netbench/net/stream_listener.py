@@ -26,6 +26,7 @@ from netbench.net.read_gate import ReadGate
 from netbench.net.stream import (
     DEFAULT_MAX_CONNECTIONS,
     PeerPolicy,
+    PeerSetup,
     StreamKind,
     StreamPeer,
     format_address,
@@ -41,18 +42,10 @@ TLS_HANDSHAKE_TIMEOUT = 30  # seconds
 class StreamListener:
     """A TCP or Unix stream server with its live peers."""
 
-    def __init__(
-        self,
-        source: str,
-        sink: EventSink,
-        gate: ReadGate | None,
-        policy: PeerPolicy,
-        max_connections: int = DEFAULT_MAX_CONNECTIONS,
-    ) -> None:
-        self.source = source
-        self._sink = sink
-        self._gate = gate
-        self.policy = policy
+    def __init__(self, setup: PeerSetup, max_connections: int = DEFAULT_MAX_CONNECTIONS) -> None:
+        self.setup = setup  # each peer is made with it
+        self.source = setup.source
+        self._sink = setup.sink
         # Never more than the descriptors allow: the app needs some to live on.
         self.max_connections = min(max_connections, connection_budget())
         self.total_connections = 0
@@ -70,16 +63,6 @@ class StreamListener:
     def sockets(self) -> list[socket.socket]:
         """The listening sockets (none once closed), for the socket panel."""
         return list(self._acceptor.sockets) if self._acceptor is not None else []
-
-    @property
-    def sink(self) -> EventSink:
-        """Where this listener and its peers report events."""
-        return self._sink
-
-    @property
-    def gate(self) -> ReadGate | None:
-        """The read budget this listener's peers share (None: unlimited)."""
-        return self._gate
 
     def forget_handshake(self, accept: _TlsAccept) -> None:
         """A TLS handshake ended (done, failed or aborted): stop tracking it."""
@@ -107,7 +90,8 @@ class StreamListener:
     ) -> StreamListener:
         if policy is None:
             policy = PeerPolicy(framing=framing or FramingSpec())
-        listener = cls(source or f"{kind} listener", sink, gate, policy, max_connections)
+        setup = PeerSetup(source or f"{kind} listener", sink, gate, policy)
+        listener = cls(setup, max_connections)
         listener.receive_buffer = receive_buffer
         await listener._bind(
             kind, host, port, path, backlog, reuse_address, remove_stale, ssl_context
@@ -347,9 +331,7 @@ class _TlsAccept(asyncio.Protocol):
 
 class _ListenerPeer(StreamPeer):
     def __init__(self, listener: StreamListener, fallback_name: str) -> None:
-        super().__init__(
-            listener.source, listener.sink, listener.gate, listener.policy, fallback_name
-        )
+        super().__init__(listener.setup, fallback_name)
         self._listener = listener
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:

@@ -39,11 +39,11 @@ def describe_certificate(cert_file: Path, key_file: Path) -> ServerCertificate:
         pem = cert_file.read_bytes()
         cert = x509.load_pem_x509_certificate(pem)
     except (OSError, ValueError) as exc:
-        raise NetError(
-            QT_TRANSLATE_NOOP("Tls", "cannot read the certificate {path}: {reason}").format(
-                path=cert_file, reason=str(exc)
-            ),
+        raise NetError.because(
+            QT_TRANSLATE_NOOP("Tls", "cannot read the certificate {path}: {reason}"),
+            exc,
             "cert",
+            path=cert_file,
         ) from exc
     return ServerCertificate(
         cert_file=cert_file,
@@ -104,10 +104,9 @@ def server_context(certificate: ServerCertificate) -> ssl.SSLContext:
     try:
         context.load_cert_chain(certificate.cert_file, certificate.key_file)
     except (OSError, ssl.SSLError) as exc:
-        raise NetError(
-            QT_TRANSLATE_NOOP(
-                "Tls", "the certificate and key do not load together: {reason}"
-            ).format(reason=str(exc)),
+        raise NetError.because(
+            QT_TRANSLATE_NOOP("Tls", "the certificate and key do not load together: {reason}"),
+            exc,
             "cert",
         ) from exc
     return context

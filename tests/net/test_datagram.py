@@ -47,7 +47,8 @@ def test_datagrams_keep_their_boundaries_both_ways(tmp_path, kind):
 
     stats = asyncio.run(scenario())
     assert frames(events, "server") == [b"one", b"two", b"three"]
-    assert (stats.datagrams_in, stats.bytes_in, stats.datagrams_out) == (3, 11, 1)
+    traffic = stats.traffic
+    assert (traffic.messages_in, traffic.bytes_in, traffic.messages_out) == (3, 11, 1)
     assert sum(isinstance(e, Connected) and e.source == "server" for e in events) == 1
     assert not path.exists()
 

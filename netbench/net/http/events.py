@@ -15,6 +15,8 @@ from netbench.net.events import NetEvent
 
 
 class Phase(StrEnum):
+    """Where a hop stands while it runs, for the tab's status line."""
+
     CONNECTING = "connecting"  # waiting for a pooled connection, or opening one
     WAITING = "waiting"  # request sent, no response yet
     RECEIVING = "receiving"  # response headers in, body arriving
@@ -22,6 +24,8 @@ class Phase(StrEnum):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class HttpPhase(NetEvent):
+    """Hop ``hop`` (0: the first request, then one per redirect) entered ``phase``."""
+
     hop: int
     phase: Phase
 

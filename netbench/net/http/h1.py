@@ -91,7 +91,6 @@ class H1Pool:
         self.log_limit = log_limit
         self._idle: dict[Origin, list[_Link]] = {}
         self._busy: set[_Link] = set()
-        self._context: ssl.SSLContext | None = None
         self._requests: dict[tuple[Any, ...], _Request] = {}
 
     async def open(
@@ -182,17 +181,19 @@ class H1Pool:
             raise
         if scheme == "https":
             try:
-                await connection.start_tls(self._tls_context(), host, timeout)
+                await connection.start_tls(self._tls_context, host, timeout)
             except NetError:
                 connection.close()
                 raise
         return connection
 
+    @functools.cached_property
     def _tls_context(self) -> ssl.SSLContext:
-        if self._context is None:
-            self._context = tls_context(self.settings)
-            self._context.set_alpn_protocols(["http/1.1"])
-        return self._context
+        """Made at the first https:// request (loading the CAs takes time) and kept for the
+        pool's life; a TLS file that does not load is said again at the next request."""
+        context = tls_context(self.settings)
+        context.set_alpn_protocols(["http/1.1"])
+        return context
 
     def release(self, link: _Link, reusable: bool) -> None:
         """Back to the idle list when both sides finished the exchange cleanly, else closed."""

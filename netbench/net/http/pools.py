@@ -30,11 +30,8 @@ def tls_context(settings: ConnectionSettings) -> ssl.SSLContext:
             str(tls.client_key) if tls.client_key else None,
         )
     except (OSError, ssl.SSLError) as exc:
-        raise NetError(
-            QT_TRANSLATE_NOOP("HttpErrors", "the TLS files do not load: {reason}").format(
-                reason=str(exc)
-            ),
-            "tls",
+        raise NetError.because(
+            QT_TRANSLATE_NOOP("HttpErrors", "the TLS files do not load: {reason}"), exc, "tls"
         ) from exc
 
 

@@ -8,6 +8,7 @@ import socket
 import ssl
 import tempfile
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,7 +28,6 @@ class LoadSockets:
         self._datagram_sockets = 0  # for unique Unix client paths
         self._address: Any = None
         self._first_socket: socket.socket | None = None
-        self._tls: ssl.SSLContext | None = None
 
     async def prepare(self, loop: asyncio.AbstractEventLoop) -> None:
         """Resolve a host name once, not once per connection."""
@@ -75,7 +75,7 @@ class LoadSockets:
         extra: dict[str, Any] = {}
         if target.kind is SocketKind.TLS:
             extra = {
-                "ssl": self._tls_context(),
+                "ssl": self._tls_context,
                 "server_hostname": target.server_name or target.host,
             }
         connected, self._first_socket = self._first_socket, None
@@ -91,10 +91,10 @@ class LoadSockets:
             raise
         return protocol
 
+    @cached_property
     def _tls_context(self) -> ssl.SSLContext:
-        if self._tls is None:
-            self._tls = client_tls_context(self.target)
-        return self._tls
+        """One context for every connection of the run, made when the first one needs it."""
+        return client_tls_context(self.target)
 
     def datagram_socket(self, number: int) -> tuple[socket.socket, Path | None]:
         """A connected datagram socket for connection ``number`` (and its own Unix path)."""

@@ -44,6 +44,8 @@ DEFAULT_PORTS = {"udp": 53, "tcp": 53, "tls": 853, "https": 443}
 
 
 class Transport(StrEnum):
+    """What carries a DNS query."""
+
     UDP = "udp"
     TCP = "tcp"
     TLS = "tls"  # DNS over TLS, RFC 7858
@@ -66,6 +68,9 @@ class Server:
 
 @dataclass(frozen=True, slots=True)
 class DnsOptions:
+    """How to ask: over what, how long to wait, and the query's flags and EDNS, as dig's
+    options say them."""
+
     transport: Transport = Transport.UDP
     timeout: float = 3.0
     recursion: bool = True  # the RD bit
@@ -79,6 +84,8 @@ class DnsOptions:
 
 @dataclass(frozen=True, slots=True)
 class Record:
+    """One resource record of an answer, its data in the zone-file form dig prints."""
+
     name: str
     ttl: int
     rdclass: str
@@ -105,6 +112,9 @@ class Attempt:
 
 @dataclass(frozen=True, slots=True)
 class DnsResult:
+    """The question, the server asked and every attempt, then the answer's sections; or
+    ``error`` when no usable answer came."""
+
     name: str
     rdtype: str
     server: Server
@@ -145,11 +155,8 @@ def system_servers() -> tuple[Server, ...]:
     try:
         resolver = dns.resolver.Resolver(configure=True)
     except (dns.resolver.NoResolverConfiguration, OSError) as exc:
-        raise NetError(
-            QT_TRANSLATE_NOOP("Lookup", "this system names no DNS server: {reason}").format(
-                reason=str(exc)
-            ),
-            "server",
+        raise NetError.because(
+            QT_TRANSLATE_NOOP("Lookup", "this system names no DNS server: {reason}"), exc, "server"
         ) from None
     return tuple(Server(str(ns), resolver.port) for ns in resolver.nameservers)
 
@@ -171,11 +178,12 @@ def make_query(name: str, rdtype: str, options: DnsOptions) -> dns.message.Query
         qname = dns.name.from_text(name)
         kind = dns.rdatatype.from_text(rdtype)
     except (dns.exception.DNSException, ValueError) as exc:
-        raise NetError(
-            QT_TRANSLATE_NOOP("Lookup", "cannot ask for {rdtype} of {name}: {reason}").format(
-                rdtype=rdtype, name=name, reason=str(exc)
-            ),
+        raise NetError.because(
+            QT_TRANSLATE_NOOP("Lookup", "cannot ask for {rdtype} of {name}: {reason}"),
+            exc,
             "name",
+            rdtype=rdtype,
+            name=name,
         ) from None
     payload = options.edns_payload
     query = dns.message.make_query(

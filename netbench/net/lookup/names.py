@@ -22,6 +22,9 @@ DEFAULT_TIMEOUT = 10.0
 
 @dataclass(frozen=True, slots=True)
 class HostNames:
+    """What this machine calls itself: its short host name, and the full name DNS or
+    /etc/hosts gives it."""
+
     hostname: str  # socket.gethostname()
     fqdn: str  # socket.getfqdn(): may ask DNS, so it is looked up in an executor
 

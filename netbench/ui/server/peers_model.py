@@ -44,6 +44,8 @@ MAX_CLOSED_ROWS = 2_000
 
 
 class PeerState(IntEnum):
+    """Where a peer's connection stands, in the order a connection goes through them."""
+
     OPEN = 0
     HALF_CLOSED = 1
     CLOSED = 2
@@ -51,6 +53,9 @@ class PeerState(IntEnum):
 
 @dataclass
 class PeerRow:
+    """One peer of the table: when it came, what it sent and we sent it, and how its
+    connection stands (closed rows stay, up to MAX_CLOSED_ROWS)."""
+
     name: str
     connected_at: float
     messages_in: int = 0
