@@ -56,6 +56,12 @@ class BackgroundWriter:
         """Bytes handed over and not yet written."""
         return self._pending_bytes
 
+    @property
+    def has_room(self) -> bool:
+        """Whether :meth:`write` would return at once (what waits is within the limit): a
+        window checks this, and leaves rows for later rather than wait for the disk."""
+        return self._pending_bytes <= self._limit
+
     def write(self, rows: Sequence[bytes]) -> None:
         """Queue rows (bytes, each ending as it should) to be written after the others."""
         size = sum(map(len, rows))

@@ -40,7 +40,10 @@ def is_header(line: bytes) -> bool:
 
 def format_of(path: Path) -> bool:
     """Whether recording to ``path`` writes the compact format: what a file already
-    holds decides (appending keeps it one kind), else its suffix."""
+    holds decides (appending keeps it one kind), else its suffix. Only a regular file is
+    looked into: reading a named pipe (a live ``jq`` behind it) would wait for a writer."""
+    if not path.is_file():
+        return path.suffix.lower() == SUFFIX
     try:
         with path.open("rb") as existing:
             first = existing.readline(len(HEADER) + 1)

@@ -251,6 +251,11 @@ class FileRecorder:
     def is_open(self) -> bool:
         return self._writer is not None
 
+    @property
+    def has_room(self) -> bool:
+        """Whether rows handed over now are taken at once, without waiting for the disk."""
+        return self._writer is None or self._writer.has_room
+
     def write_many(self, records: Iterable[Record]) -> None:
         rows = [record_row(r, self.compact) for r in records]
         self.write_rows(rows, len(rows))

@@ -42,6 +42,9 @@ BACKLOG_UPDATE_MS = 1
 # What one update may spend taking shares of a backlog (recording every read, mostly),
 # before the loop gets a turn: short enough for a smooth window, long enough to keep up.
 UPDATE_SLICE_SECONDS = 0.008
+# While the recording's file is behind (a slow disk), what waits is looked at this often:
+# the window never waits for the disk itself, the bridge holds events back meanwhile.
+DISK_WAIT_MS = 5
 
 T = TypeVar("T")
 W = TypeVar("W", bound=QWidget)
@@ -187,8 +190,14 @@ class TrafficPanel(QWidget):
         self._schedule_view_update()
 
     def _schedule_view_update(self) -> None:
-        recording = self.transcript.recorder is not None
-        if self._pending.is_backlogged or self._pending.more_than_one_update(recording):
+        recorder = self.transcript.recorder
+        if recorder is not None and not recorder.has_room:
+            timer = self._view_timer
+            if not timer.isActive() or timer.remainingTime() > DISK_WAIT_MS:
+                timer.start(DISK_WAIT_MS)
+        elif self._pending.is_backlogged or self._pending.more_than_one_update(
+            recorder is not None
+        ):
             timer = self._view_timer
             if not timer.isActive() or timer.remainingTime() > BACKLOG_UPDATE_MS:
                 timer.start(BACKLOG_UPDATE_MS)
@@ -201,8 +210,13 @@ class TrafficPanel(QWidget):
     @property
     def is_backlogged(self) -> bool:
         """True while more waits to be shown or recorded than one update handles: the
-        window then stops taking events, and the network waits (nothing is dropped)."""
-        return self._pending.is_backlogged
+        window then stops taking events, and the network waits (nothing is dropped). So
+        does a recording whose file is behind: what waits stays in the engine's queue,
+        whose ceiling pauses the readers."""
+        if self._pending.is_backlogged:
+            return True
+        recorder = self.transcript.recorder
+        return bool(self._pending) and recorder is not None and not recorder.has_room
 
     def transcript_note(self, text: str, error: bool = False) -> None:
         """A line of our own in the transcript, in order with the traffic."""
@@ -217,20 +231,25 @@ class TrafficPanel(QWidget):
             return
         self.engine.call(self.engine.emit, Notice(source=self.source, text=text, error=error))
 
-    def on_view_timer_timeout(self) -> None:
+    def on_view_timer_timeout(self, wait_for_disk: bool = False) -> None:
         with self.engine.gate.ui_turn():  # an IO thread's readers wait for it (see ReadGate)
-            self._update_view()
+            self._update_view(wait_for_disk)
 
-    def _update_view(self) -> None:
+    def _update_view(self, wait_for_disk: bool = False) -> None:
+        """Record and count what waits, for UPDATE_SLICE_SECONDS at most, and show the
+        newest rows at the view's pace. While the recording's file is behind, the rest
+        waits here (and the network for it), unless ``wait_for_disk`` (closing)."""
         started = time.monotonic()
-        while True:
-            events, messages = self._pending.take(recording=self.transcript.recorder is not None)
+        recorder = self.transcript.recorder
+        while self._pending:
+            if recorder is not None and not (wait_for_disk or recorder.has_room):
+                break
+            events, messages = self._pending.take(recording=recorder is not None)
             if events:
                 self.show_events(events, messages)
-            if not self._pending or time.monotonic() - started > UPDATE_SLICE_SECONDS:
+                self._refresh_due = True
+            if time.monotonic() - started > UPDATE_SLICE_SECONDS:
                 break
-        if events:
-            self._refresh_due = True
         now = time.monotonic()
         if self._refresh_due and (now - self._last_view_update) * 1000 >= VIEW_UPDATE_MS - 5:
             # What the eye sees changes at the view's pace: each repaint of the window
@@ -256,7 +275,7 @@ class TrafficPanel(QWidget):
         """Closing: everything that waits is shown (and recorded), then the recording ends."""
         self._view_timer.stop()
         while self._pending:
-            self.on_view_timer_timeout()
+            self.on_view_timer_timeout(wait_for_disk=True)
         self._view_timer.stop()
         if self._shown_later:
             self._shown_later.show(self.transcript)

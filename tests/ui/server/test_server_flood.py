@@ -2,11 +2,15 @@
 holds every one of them a row per read, and a view that shows the newest."""
 
 import json
+import os
 import socket
 import subprocess
 import sys
+import threading
+import time
 
 from helpers import bound_port, find, start_listener
+from PySide6.QtCore import QTimer
 
 from netbench.core.recording.compact import to_json_lines
 from netbench.core.recording.rows import END, RowStream
@@ -70,6 +74,48 @@ def test_a_recorded_flood_keeps_every_message_a_row_per_read(window, pump, tmp_p
     model = panel.transcript.model
     pump(lambda: model.totals.records_in == expected, 10)
     assert 0 < model.rowCount() <= model.capacity
+
+
+def test_a_recording_to_a_stalled_disk_never_stops_the_window(window, pump, tmp_path):
+    """Record to a file that takes nothing for a while (a pipe nobody reads: a stalled
+    disk). The window goes on, its timers on time, while the network waits for the file;
+    once the file takes bytes again, every message is in it."""
+    panel = start_listener(window, pump, framing="lf")
+    path = tmp_path / "stalled.jsonl"
+    os.mkfifo(path)
+    reader = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # there, but not reading yet
+    os.set_blocking(reader, True)
+    taken = bytearray()
+    drain_now = threading.Event()
+
+    def drain():
+        drain_now.wait(8)  # at the latest: a window that waits for the disk gets it back
+        while chunk := os.read(reader, 1 << 20):
+            taken.extend(chunk)
+
+    drainer = threading.Thread(target=drain, daemon=True)
+    drainer.start()
+    assert panel.transcript.start_recording(path)
+    recorder = panel.transcript.recorder
+    senders = [send_lines(bound_port(window)) for _ in range(3)]  # more than the file waits for
+    pump(lambda: not recorder.has_room, 30)  # the file is behind by its whole limit
+    fired = []
+    asked = time.monotonic()
+    QTimer.singleShot(20, lambda: fired.append(time.monotonic()))
+    pump(lambda: fired, 15)
+    assert fired[0] - asked < 2, "the window waited for the disk"
+    assert panel.is_backlogged  # the network waits for the file instead
+    drain_now.set()
+    expected = 3 * (LINES // 4096 * 4096)
+    pump(lambda: panel.messages_in == expected, 60)
+    assert all(sender.wait(10) == 0 for sender in senders)
+    pump(lambda: recorder.records_written >= expected + 1, 30)
+    find(window, "server.transcript_record").click()  # stop: the file is closed
+    drainer.join(10)
+    os.close(reader)
+    copy = tmp_path / "taken.jsonl"
+    copy.write_bytes(bytes(taken))
+    assert lines_read_back(copy) == (expected, False)
 
 
 def test_a_compact_recording_of_a_flood_keeps_every_message_as_raw_bytes(window, pump, tmp_path):
