@@ -19,6 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
 
+from netbench.core.rates import TrafficCounts
 from netbench.core.replies.responder import (
     Action,
     Note,
@@ -27,7 +28,6 @@ from netbench.core.replies.responder import (
     ResponderSession,
 )
 from netbench.core.text import QT_TRANSLATE_NOOP
-from netbench.core.traffic import Traffic
 from netbench.net.datagram_drain import DatagramDrain
 from netbench.net.errors import NetError, check_port, describe_bind_error, describe_os_error
 from netbench.net.events import (
@@ -60,7 +60,7 @@ class DatagramPeer:
 
     name: str
     address: Address
-    traffic: Traffic = field(default_factory=Traffic)
+    traffic: TrafficCounts = field(default_factory=TrafficCounts)
     session: ResponderSession | None = None
 
 
