@@ -52,6 +52,7 @@ from netbench.ui.sending.length_header_option import LengthHeaderOption
 from netbench.ui.sending.payload_draft import PayloadDraft, convert_notation
 from netbench.ui.sending.payload_history import PayloadHistory
 from netbench.ui.sending.payload_preview import PayloadPreview
+from netbench.ui.widgets.choices import choose_value, signals_blocked
 from netbench.ui.widgets.colors import INPUT_ERROR_BACKGROUND, INPUT_ERROR_COLOR, color_style
 from netbench.ui.widgets.naming import name_widget
 from netbench.ui.widgets.view_options import encoding_combo
@@ -363,17 +364,12 @@ class PayloadEditor(QWidget):
 
     def _apply(self, draft: PayloadDraft) -> None:
         """Show `draft` without converting it, since it is already in its own notation."""
-        with (
-            QSignalBlocker(self.mode_combo),
-            QSignalBlocker(self.encoding_combo),
-            QSignalBlocker(self.line_ending_combo),
-            QSignalBlocker(self.input),
+        with signals_blocked(
+            self.mode_combo, self.encoding_combo, self.line_ending_combo, self.input
         ):
-            self.mode_combo.setCurrentIndex(self.mode_combo.findData(draft.mode.value))
-            self.encoding_combo.setCurrentIndex(self.encoding_combo.findData(draft.encoding))
-            self.line_ending_combo.setCurrentIndex(
-                self.line_ending_combo.findData(draft.line_ending.value)
-            )
+            choose_value(self.mode_combo, draft.mode.value)
+            choose_value(self.encoding_combo, draft.encoding)
+            choose_value(self.line_ending_combo, draft.line_ending.value)
             self.input.setPlainText(draft.text)
         self.checksum.set_spec(draft.checksum)
         self._mode = draft.mode
