@@ -211,7 +211,7 @@ class ReplayPanel(QWidget):
             "replay_start",
             self.tr("Start the replay"),
             self.tr("Send the chosen messages on this connection"),
-            on_click=self.on_start_clicked,
+            on_click=self.start,
         )
         self.stop_button = push_button(
             self,
@@ -458,10 +458,8 @@ class ReplayPanel(QWidget):
 
     # -- replaying --------------------------------------------------------------------------
 
-    def on_start_clicked(self) -> None:
-        self.start()
-
     def on_stop_clicked(self) -> None:
+        """The user's Stop: a click's checked flag is no reason to give (see `stop`)."""
         self.stop()
 
     def start(self) -> bool:

@@ -88,7 +88,7 @@ class RepeatRow(QWidget):
                 "Send the payload repeatedly; {counter} goes on from the last send and {time} "
                 "is filled in each time, then the checksum is appended"
             ),
-            on_click=self.on_start_clicked,
+            on_click=self.start,
         )
         self.stop_button = push_button(
             self,
@@ -97,7 +97,7 @@ class RepeatRow(QWidget):
             "repeat_stop",
             self.tr("Stop repeating"),
             self.tr("Stop repeating"),
-            on_click=self.on_stop_clicked,
+            on_click=self.stop,
         )
         # Ends in … (the whole text in its tooltip) when a length header beside it takes
         # the room, instead of being cut off mid-word.
@@ -126,12 +126,6 @@ class RepeatRow(QWidget):
         self.stop_button.setEnabled(repeating)
         self.count.setEnabled(not repeating)
         self.interval.setEnabled(not repeating)
-
-    def on_start_clicked(self) -> None:
-        self.start()
-
-    def on_stop_clicked(self) -> None:
-        self.stop()
 
     def start(self) -> bool:
         """Send the editor's payload ``count`` times (0: until stopped) on a fixed grid."""
