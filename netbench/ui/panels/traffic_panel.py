@@ -20,6 +20,7 @@ from typing import Any, Protocol, TypeVar
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from netbench.core.delegation import Delegated
 from netbench.core.rates import RateMeter
 from netbench.net.engine import Engine
 from netbench.net.events import NetEvent, Notice
@@ -160,21 +161,11 @@ class TrafficPanel(QWidget):
 
     # -- counters ---------------------------------------------------------------------------
 
-    @property
-    def messages_in(self) -> int:
-        return self.meter.messages_in
-
-    @property
-    def bytes_in(self) -> int:
-        return self.meter.bytes_in
-
-    @property
-    def messages_out(self) -> int:
-        return self.meter.messages_out
-
-    @property
-    def bytes_out(self) -> int:
-        return self.meter.bytes_out
+    # Counted as events arrive, before the transcript shows them.
+    messages_in = Delegated[int]("meter.messages_in")
+    bytes_in = Delegated[int]("meter.bytes_in")
+    messages_out = Delegated[int]("meter.messages_out")
+    bytes_out = Delegated[int]("meter.bytes_out")
 
     # -- events from the bridge -------------------------------------------------------------
 

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 
+from netbench.core.delegation import Delegated
 from netbench.core.display import DisplayMode, render, render_block
 from netbench.core.encodings import DEFAULT_ENCODING, normalize_encoding
 from netbench.core.transcript import (
@@ -141,17 +142,10 @@ class TranscriptModel(QAbstractTableModel):
     def ring(self) -> TranscriptRing:
         return self._ring
 
-    @property
-    def totals(self) -> Totals:
-        return self._ring.totals
-
-    @property
-    def dropped(self) -> int:
-        return self._ring.dropped
-
-    @property
-    def capacity(self) -> int:
-        return self._ring.capacity
+    # What the ring counted: every message, also those that fell out of view.
+    totals = Delegated[Totals]("ring.totals")
+    dropped = Delegated[int]("ring.dropped")
+    capacity = Delegated[int]("ring.capacity")
 
     @property
     def mono_font(self) -> QFont:
