@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontDatabase,
@@ -47,6 +47,7 @@ from netbench.core.length_header import LengthHeaderError
 from netbench.core.payload import InputMode, LineEnding
 from netbench.core.recipe import PayloadRecipe, RenderedPayload, compile_payload
 from netbench.ui.runtime.net_text import net_text
+from netbench.ui.runtime.timers import interval_timer
 from netbench.ui.sending.checksum_options import ChecksumOptions
 from netbench.ui.sending.length_header_option import LengthHeaderOption
 from netbench.ui.sending.payload_draft import PayloadDraft, convert_notation
@@ -98,10 +99,9 @@ class PayloadEditor(QWidget):
         self._mode = InputMode.TEXT
 
         self._build()
-        self._preview_timer = QTimer(self)
-        self._preview_timer.setSingleShot(True)
-        self._preview_timer.setInterval(PREVIEW_REFRESH_MS)
-        self._preview_timer.timeout.connect(self._render_preview)
+        self._preview_timer = interval_timer(
+            self, PREVIEW_REFRESH_MS, self._render_preview, single_shot=True
+        )
         self._revalidate()
 
     # -- construction -----------------------------------------------------------------------
