@@ -26,7 +26,7 @@ def test_the_attribute_follows_the_part_and_cannot_be_set() -> None:
     assert panel.count == 0
     panel.meter.count = 7
     assert panel.count == 7  # read when asked, not a copy
-    with pytest.raises(AttributeError, match="meter.count"):
+    with pytest.raises(AttributeError, match=r"meter\.count"):
         panel.count = 3
     assert panel.count == 7
     assert isinstance(Panel.count, Delegated)  # on the class, the descriptor itself

@@ -55,6 +55,7 @@ from netbench.ui.sending.payload_history import PayloadHistory
 from netbench.ui.sending.payload_preview import PayloadPreview
 from netbench.ui.widgets.choices import choose_value, signals_blocked
 from netbench.ui.widgets.colors import INPUT_ERROR_BACKGROUND, INPUT_ERROR_COLOR, color_style
+from netbench.ui.widgets.input_mode_names import input_mode_labels
 from netbench.ui.widgets.naming import name_widget
 from netbench.ui.widgets.view_options import encoding_combo
 
@@ -137,9 +138,8 @@ class PayloadEditor(QWidget):
         self.mode_combo.setObjectName(f"{self.prefix}.input_mode")
         self.mode_combo.setAccessibleName(self.tr("Input mode"))
         self.mode_combo.setToolTip(self.tr("How the text above is read"))
-        self.mode_combo.addItem(self.tr("Text"), InputMode.TEXT.value)
-        self.mode_combo.addItem(self.tr("Text with escapes"), InputMode.ESCAPES.value)
-        self.mode_combo.addItem(self.tr("Hex"), InputMode.HEX.value)
+        for mode, label in input_mode_labels().items():
+            self.mode_combo.addItem(label, mode.value)
         self.mode_combo.currentIndexChanged.connect(self._on_mode_changed)
 
         self.encoding_combo = encoding_combo(self)
