@@ -166,11 +166,7 @@ class TranscriptModel(QAbstractTableModel):
 
     @display_mode.setter
     def display_mode(self, mode: DisplayMode) -> None:
-        mode = DisplayMode(mode)
-        if mode is self._mode:
-            return
-        self._mode = mode
-        self._rerender_data()
+        self._draw_data_as(DisplayMode(mode), self._encoding)
 
     @property
     def encoding(self) -> str:
@@ -178,14 +174,14 @@ class TranscriptModel(QAbstractTableModel):
 
     @encoding.setter
     def encoding(self, encoding: str) -> None:
-        codec = normalize_encoding(encoding)
-        if codec == self._encoding:
-            return
-        self._encoding = codec
-        self._rerender_data()
+        self._draw_data_as(self._mode, normalize_encoding(encoding))
 
-    def _rerender_data(self) -> None:
-        """The Data column is drawn again from the bytes: every cached cell is stale."""
+    def _draw_data_as(self, mode: DisplayMode, codec: str) -> None:
+        """The Data column in ``mode`` and ``codec``: when either changed, it is drawn again
+        from the bytes, since every cached cell is stale."""
+        if (mode, codec) == (self._mode, self._encoding):
+            return
+        self._mode, self._encoding = mode, codec
         self._cache.clear()
         self._column_changed(Column.DATA)
 
