@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject
@@ -9,7 +10,9 @@ from PySide6.QtCore import QObject
 from netbench.ui.runtime.timers import interval_timer
 
 
-def test_a_timer_waits_for_its_start_then_runs_its_slot_on_its_period(qtbot: Any) -> None:
+def test_a_timer_waits_for_its_start_then_runs_its_slot_on_its_period(
+    qloop: Any, pump: Callable[..., None]
+) -> None:
     owner = QObject()
     ticks: list[str] = []
     repeating = interval_timer(owner, 5, lambda: ticks.append("tick"))
@@ -19,6 +22,6 @@ def test_a_timer_waits_for_its_start_then_runs_its_slot_on_its_period(qtbot: Any
 
     repeating.start()
     once.start()
-    qtbot.waitUntil(lambda: ticks.count("tick") >= 3, timeout=2000)
+    pump(lambda: ticks.count("tick") >= 3, 5)
     repeating.stop()
     assert ticks.count("once") == 1
