@@ -1712,6 +1712,21 @@
     </message>
 </context>
 <context>
+    <name>InputMode</name>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Text with escapes</source>
+        <translation>文本（支持转义）</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+</context>
+<context>
     <name>LadderDiagram</name>
     <message>
         <source>{state} (from the kernel&apos;s socket table)</source>
@@ -4314,18 +4329,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>如何解读上方的文本</translation>
     </message>
     <message>
-        <source>Text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <source>Text with escapes</source>
-        <translation>文本（支持转义）</translation>
-    </message>
-    <message>
-        <source>Hex</source>
-        <translation>十六进制</translation>
-    </message>
-    <message>
         <source>Text encoding</source>
         <translation>文本编码</translation>
     </message>
@@ -6519,18 +6522,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>The saved messages could not be written to {path}: {reason}. They are kept while netbench runs, and the next change tries again.</source>
         <translation>无法将常用消息写入 {path}：{reason}。netbench 运行期间它们仍会保留，下次更改时会再次尝试写入。</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <source>Text with escapes</source>
-        <translation>文本（支持转义）</translation>
-    </message>
-    <message>
-        <source>Hex</source>
-        <translation>十六进制</translation>
     </message>
     <message>
         <source>low byte first</source>

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +41,7 @@ from netbench.ui.client.session_form import SessionForm
 from netbench.ui.panels.socket_form import DELIMITERS
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
+from netbench.ui.runtime.timers import interval_timer
 from netbench.ui.sending.payload_editor import PayloadEditor
 from netbench.ui.widgets.colors import (
     ERROR_COLOR,
@@ -87,9 +88,7 @@ class LoadPanel(QWidget):
         self._task: asyncio.Task[LoadResult | None] | None = None
         self._cancelling = False
         self._build()
-        self._timer = QTimer(self)
-        self._timer.setInterval(PROGRESS_MS)
-        self._timer.timeout.connect(self.on_progress_timer_timeout)
+        self._timer = interval_timer(self, PROGRESS_MS, self.on_progress_timer_timeout)
         self._refresh()
 
     # -- construction -----------------------------------------------------------------------

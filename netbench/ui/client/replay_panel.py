@@ -24,7 +24,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -47,6 +47,7 @@ from netbench.net.replay import ReplayRun, ReplayTarget, run_replay
 from netbench.ui.client.replay_words import ReplayWords, unbreakable
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
+from netbench.ui.runtime.timers import interval_timer
 from netbench.ui.transcript.model import format_count
 from netbench.ui.widgets.buttons import push_button, tool_button
 from netbench.ui.widgets.colors import ERROR_COLOR, HINT_COLOR, show_status
@@ -91,9 +92,7 @@ class ReplayPanel(QWidget):
             (self.tr("as fast as possible"), ReplayTiming(Pace.FAST)),
         ]
         self._build()
-        self._timer = QTimer(self)
-        self._timer.setInterval(PROGRESS_UPDATE_MS)
-        self._timer.timeout.connect(self._show_progress)
+        self._timer = interval_timer(self, PROGRESS_UPDATE_MS, self._show_progress)
         self._show_hint()
         self._refresh()
 
@@ -211,7 +210,7 @@ class ReplayPanel(QWidget):
             "replay_start",
             self.tr("Start the replay"),
             self.tr("Send the chosen messages on this connection"),
-            on_click=self.on_start_clicked,
+            on_click=self.start,
         )
         self.stop_button = push_button(
             self,
@@ -458,10 +457,8 @@ class ReplayPanel(QWidget):
 
     # -- replaying --------------------------------------------------------------------------
 
-    def on_start_clicked(self) -> None:
-        self.start()
-
     def on_stop_clicked(self) -> None:
+        """The user's Stop: a click's checked flag is no reason to give (see `stop`)."""
         self.stop()
 
     def start(self) -> bool:

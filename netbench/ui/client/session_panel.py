@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netbench.core.delegation import Delegated
 from netbench.net.clients import AnyClient, ClientConfig, open_client
 from netbench.net.errors import NetError
 from netbench.net.events import (
@@ -209,17 +210,9 @@ class SessionPanel(TrafficPanel):
     def is_idle(self) -> bool:
         return not self.is_connected
 
-    @property
-    def socket_info(self) -> SocketInfo | None:
-        return self.info_view.info
-
-    @property
-    def is_repeating(self) -> bool:
-        return self.repeat.is_repeating
-
-    @property
-    def is_reconnect_pending(self) -> bool:
-        return self.reconnector.is_pending
+    socket_info = Delegated[SocketInfo | None]("info_view.info")
+    is_repeating = Delegated[bool]("repeat.is_repeating")
+    is_reconnect_pending = Delegated[bool]("reconnector.is_pending")
 
     def title(self) -> str:
         config = self.config if self.is_connected or self._busy else None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +35,7 @@ from netbench.net.engine import Engine
 from netbench.net.stream import format_address
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
+from netbench.ui.runtime.timers import interval_timer
 from netbench.ui.widgets.buttons import push_button
 from netbench.ui.widgets.colors import WARNING_COLOR
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
@@ -56,9 +57,7 @@ class LadderPage(QWidget):
         self.port_address = ""  # the address on the watched port: the listener's, or the server's
         self.dialogs = FileDialogs(self)
         self._build()
-        self._timer = QTimer(self)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer = interval_timer(self, REFRESH_MS, self.refresh)
 
     def _build(self) -> None:
         self.watch_box = name_widget(

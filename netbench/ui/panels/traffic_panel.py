@@ -17,12 +17,14 @@ import time
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from netbench.core.delegation import Delegated
 from netbench.core.rates import RateMeter
 from netbench.net.engine import Engine
 from netbench.net.events import NetEvent, Notice
+from netbench.ui.runtime.timers import interval_timer
 from netbench.ui.sending.file_sender import ChooseTargets, FileSender
 from netbench.ui.sending.payload_editor import PayloadEditor
 from netbench.ui.sending.saved_list import SnippetPanel, side_column
@@ -80,10 +82,9 @@ class TrafficPanel(QWidget):
         )
         self._pending = EventBacklog()
         self._shown_later = ShownLater()
-        self._view_timer = QTimer(self)
-        self._view_timer.setSingleShot(True)
-        self._view_timer.setInterval(VIEW_UPDATE_MS)
-        self._view_timer.timeout.connect(self.on_view_timer_timeout)
+        self._view_timer = interval_timer(
+            self, VIEW_UPDATE_MS, self.on_view_timer_timeout, single_shot=True
+        )
         self._last_view_update = time.monotonic()
         self._refresh_due = False  # taken events not yet on screen
         self.setup()
@@ -163,21 +164,11 @@ class TrafficPanel(QWidget):
 
     # -- counters ---------------------------------------------------------------------------
 
-    @property
-    def messages_in(self) -> int:
-        return self.meter.messages_in
-
-    @property
-    def bytes_in(self) -> int:
-        return self.meter.bytes_in
-
-    @property
-    def messages_out(self) -> int:
-        return self.meter.messages_out
-
-    @property
-    def bytes_out(self) -> int:
-        return self.meter.bytes_out
+    # Counted as events arrive, before the transcript shows them.
+    messages_in = Delegated[int]("meter.messages_in")
+    bytes_in = Delegated[int]("meter.bytes_in")
+    messages_out = Delegated[int]("meter.messages_out")
+    bytes_out = Delegated[int]("meter.bytes_out")
 
     # -- events from the bridge -------------------------------------------------------------
 

@@ -9,7 +9,7 @@ for everyone who does not use checksums. The algorithm combo goes in the editor'
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from netbench.core.checksum import (
@@ -21,6 +21,7 @@ from netbench.core.checksum import (
     Placement,
 )
 from netbench.ui.widgets.checksum_names import checksum_labels
+from netbench.ui.widgets.choices import choose_value, signals_blocked
 from netbench.ui.widgets.naming import name_widget
 
 
@@ -120,18 +121,11 @@ class ChecksumOptions(QWidget):
 
     def set_spec(self, checksum: ChecksumSpec) -> None:
         """Show ``checksum`` as it is, without emitting `changed`."""
-        with (
-            QSignalBlocker(self.combo),
-            QSignalBlocker(self.order_combo),
-            QSignalBlocker(self.skip),
-            QSignalBlocker(self.placement_combo),
-        ):
-            self.combo.setCurrentIndex(self.combo.findData(checksum.algorithm.value))
-            self.order_combo.setCurrentIndex(self.order_combo.findData(checksum.byte_order.value))
+        with signals_blocked(self.combo, self.order_combo, self.skip, self.placement_combo):
+            choose_value(self.combo, checksum.algorithm.value)
+            choose_value(self.order_combo, checksum.byte_order.value)
             self.skip.setValue(checksum.skip)
-            self.placement_combo.setCurrentIndex(
-                self.placement_combo.findData(checksum.placement.value)
-            )
+            choose_value(self.placement_combo, checksum.placement.value)
         self._update_options()
 
     def focus_algorithm(self) -> None:
@@ -140,10 +134,8 @@ class ChecksumOptions(QWidget):
 
     def _on_algorithm_changed(self) -> None:
         """A new algorithm starts from its conventional byte order."""
-        with QSignalBlocker(self.order_combo):
-            self.order_combo.setCurrentIndex(
-                self.order_combo.findData(self.algorithm.default_order.value)
-            )
+        with signals_blocked(self.order_combo):
+            choose_value(self.order_combo, self.algorithm.default_order.value)
         self._update_options()
         self.changed.emit()
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -31,6 +31,7 @@ from netbench.net.errors import NetError
 from netbench.net.file_send import FileTransfer, FindTargets, open_transfer, send_file
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
+from netbench.ui.runtime.timers import interval_timer
 from netbench.ui.widgets.buttons import push_button
 from netbench.ui.widgets.colors import ERROR_COLOR, show_status
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
@@ -106,9 +107,7 @@ class FileSender(QWidget):
         layout.addWidget(self.cancel_button)
         layout.addWidget(self.status, 1)
 
-        self._timer = QTimer(self)
-        self._timer.setInterval(PROGRESS_UPDATE_MS)
-        self._timer.timeout.connect(self._show_progress)
+        self._timer = interval_timer(self, PROGRESS_UPDATE_MS, self._show_progress)
 
     @property
     def is_sending(self) -> bool:

@@ -8,10 +8,11 @@ only shows while a header is chosen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from netbench.core.length_header import HEADER_SIZES, LengthHeader
+from netbench.ui.widgets.choices import choose_value, signals_blocked
 from netbench.ui.widgets.naming import name_widget
 
 
@@ -60,12 +61,10 @@ class LengthHeaderOption(QWidget):
 
     def set_spec(self, header: LengthHeader | None) -> None:
         """Show ``header`` (None: no header), emitting `changed` once."""
-        with QSignalBlocker(self.size_combo), QSignalBlocker(self.order_combo):
-            self.size_combo.setCurrentIndex(
-                self.size_combo.findData(header.size if header is not None else 0)
-            )
+        with signals_blocked(self.size_combo, self.order_combo):
+            choose_value(self.size_combo, header.size if header is not None else 0)
             if header is not None:
-                self.order_combo.setCurrentIndex(self.order_combo.findData(header.byteorder))
+                choose_value(self.order_combo, header.byteorder)
         self._on_changed()
 
     def _on_changed(self) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontDatabase,
@@ -47,12 +47,15 @@ from netbench.core.length_header import LengthHeaderError
 from netbench.core.payload import InputMode, LineEnding
 from netbench.core.recipe import PayloadRecipe, RenderedPayload, compile_payload
 from netbench.ui.runtime.net_text import net_text
+from netbench.ui.runtime.timers import interval_timer
 from netbench.ui.sending.checksum_options import ChecksumOptions
 from netbench.ui.sending.length_header_option import LengthHeaderOption
 from netbench.ui.sending.payload_draft import PayloadDraft, convert_notation
 from netbench.ui.sending.payload_history import PayloadHistory
 from netbench.ui.sending.payload_preview import PayloadPreview
+from netbench.ui.widgets.choices import choose_value, signals_blocked
 from netbench.ui.widgets.colors import INPUT_ERROR_BACKGROUND, INPUT_ERROR_COLOR, color_style
+from netbench.ui.widgets.input_mode_names import input_mode_labels
 from netbench.ui.widgets.naming import name_widget
 from netbench.ui.widgets.view_options import encoding_combo
 
@@ -97,10 +100,9 @@ class PayloadEditor(QWidget):
         self._mode = InputMode.TEXT
 
         self._build()
-        self._preview_timer = QTimer(self)
-        self._preview_timer.setSingleShot(True)
-        self._preview_timer.setInterval(PREVIEW_REFRESH_MS)
-        self._preview_timer.timeout.connect(self._render_preview)
+        self._preview_timer = interval_timer(
+            self, PREVIEW_REFRESH_MS, self._render_preview, single_shot=True
+        )
         self._revalidate()
 
     # -- construction -----------------------------------------------------------------------
@@ -136,9 +138,8 @@ class PayloadEditor(QWidget):
         self.mode_combo.setObjectName(f"{self.prefix}.input_mode")
         self.mode_combo.setAccessibleName(self.tr("Input mode"))
         self.mode_combo.setToolTip(self.tr("How the text above is read"))
-        self.mode_combo.addItem(self.tr("Text"), InputMode.TEXT.value)
-        self.mode_combo.addItem(self.tr("Text with escapes"), InputMode.ESCAPES.value)
-        self.mode_combo.addItem(self.tr("Hex"), InputMode.HEX.value)
+        for mode, label in input_mode_labels().items():
+            self.mode_combo.addItem(label, mode.value)
         self.mode_combo.currentIndexChanged.connect(self._on_mode_changed)
 
         self.encoding_combo = encoding_combo(self)
@@ -363,17 +364,12 @@ class PayloadEditor(QWidget):
 
     def _apply(self, draft: PayloadDraft) -> None:
         """Show `draft` without converting it, since it is already in its own notation."""
-        with (
-            QSignalBlocker(self.mode_combo),
-            QSignalBlocker(self.encoding_combo),
-            QSignalBlocker(self.line_ending_combo),
-            QSignalBlocker(self.input),
+        with signals_blocked(
+            self.mode_combo, self.encoding_combo, self.line_ending_combo, self.input
         ):
-            self.mode_combo.setCurrentIndex(self.mode_combo.findData(draft.mode.value))
-            self.encoding_combo.setCurrentIndex(self.encoding_combo.findData(draft.encoding))
-            self.line_ending_combo.setCurrentIndex(
-                self.line_ending_combo.findData(draft.line_ending.value)
-            )
+            choose_value(self.mode_combo, draft.mode.value)
+            choose_value(self.encoding_combo, draft.encoding)
+            choose_value(self.line_ending_combo, draft.line_ending.value)
             self.input.setPlainText(draft.text)
         self.checksum.set_spec(draft.checksum)
         self._mode = draft.mode

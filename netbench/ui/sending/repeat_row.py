@@ -14,7 +14,7 @@ import asyncio
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from netbench.core.checksum import ChecksumError
@@ -26,6 +26,7 @@ from netbench.net.engine import Engine
 from netbench.net.repeat import RepeatRun, run_repeat
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
+from netbench.ui.runtime.timers import interval_timer
 from netbench.ui.sending.payload_editor import PayloadEditor
 from netbench.ui.widgets.buttons import push_button
 from netbench.ui.widgets.colors import ERROR_COLOR
@@ -55,9 +56,7 @@ class RepeatRow(QWidget):
         self.run: RepeatRun | None = None
         self._task: asyncio.Task[None] | None = None
         self._build()
-        self._status_timer = QTimer(self)
-        self._status_timer.setInterval(STATUS_UPDATE_MS)
-        self._status_timer.timeout.connect(self.show_status)
+        self._status_timer = interval_timer(self, STATUS_UPDATE_MS, self.show_status)
 
     def _build(self) -> None:
         self.count = name_widget(
@@ -88,7 +87,7 @@ class RepeatRow(QWidget):
                 "Send the payload repeatedly; {counter} goes on from the last send and {time} "
                 "is filled in each time, then the checksum is appended"
             ),
-            on_click=self.on_start_clicked,
+            on_click=self.start,
         )
         self.stop_button = push_button(
             self,
@@ -97,7 +96,7 @@ class RepeatRow(QWidget):
             "repeat_stop",
             self.tr("Stop repeating"),
             self.tr("Stop repeating"),
-            on_click=self.on_stop_clicked,
+            on_click=self.stop,
         )
         # Ends in … (the whole text in its tooltip) when a length header beside it takes
         # the room, instead of being cut off mid-word.
@@ -126,12 +125,6 @@ class RepeatRow(QWidget):
         self.stop_button.setEnabled(repeating)
         self.count.setEnabled(not repeating)
         self.interval.setEnabled(not repeating)
-
-    def on_start_clicked(self) -> None:
-        self.start()
-
-    def on_stop_clicked(self) -> None:
-        self.stop()
 
     def start(self) -> bool:
         """Send the editor's payload ``count`` times (0: until stopped) on a fixed grid."""

@@ -44,6 +44,7 @@ from netbench.core.saved_messages import (
 from netbench.core.saved_messages_file import FILE_NAME, load_library_file, save_library_file
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.widgets.checksum_names import checksum_labels
+from netbench.ui.widgets.input_mode_names import input_mode_labels
 from netbench.ui.widgets.sizes import format_size
 
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -285,12 +286,7 @@ class SnippetStore(QAbstractListModel):
 
     def summary(self, snippet: Snippet) -> str:
         """How it is read and what is added, in a few words: "Hex · CRC-16/MODBUS"."""
-        modes = {
-            InputMode.TEXT: self.tr("Text"),
-            InputMode.ESCAPES: self.tr("Text with escapes"),
-            InputMode.HEX: self.tr("Hex"),
-        }
-        parts = [modes[snippet.mode]]
+        parts = [input_mode_labels()[snippet.mode]]
         if snippet.mode is not InputMode.HEX:
             parts.append(find_encoding(snippet.encoding).label)
         if snippet.line_ending is not LineEnding.NONE:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netbench.core.delegation import Delegated
 from netbench.core.display import DisplayMode, text_block
 from netbench.core.payload import to_hex
 from netbench.core.transcript import DIRECTION_ARROWS, Record
@@ -274,13 +275,9 @@ class MessageInspector(QWidget):
         """The save dialog currently open, if any."""
         return self._dialogs.current
 
-    @property
-    def display_mode(self) -> DisplayMode:
-        return self.view_options.display_mode
-
-    @property
-    def encoding(self) -> str:
-        return self.view_options.encoding
+    # As the Show and Encoding combos say.
+    display_mode = Delegated[DisplayMode]("view_options.display_mode")
+    encoding = Delegated[str]("view_options.encoding")
 
     @property
     def is_rendering(self) -> bool:

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 
+from netbench.core.delegation import Delegated
 from netbench.core.display import DisplayMode, render, render_block
 from netbench.core.encodings import DEFAULT_ENCODING, normalize_encoding
 from netbench.core.transcript import (
@@ -141,17 +142,10 @@ class TranscriptModel(QAbstractTableModel):
     def ring(self) -> TranscriptRing:
         return self._ring
 
-    @property
-    def totals(self) -> Totals:
-        return self._ring.totals
-
-    @property
-    def dropped(self) -> int:
-        return self._ring.dropped
-
-    @property
-    def capacity(self) -> int:
-        return self._ring.capacity
+    # What the ring counted: every message, also those that fell out of view.
+    totals = Delegated[Totals]("ring.totals")
+    dropped = Delegated[int]("ring.dropped")
+    capacity = Delegated[int]("ring.capacity")
 
     @property
     def mono_font(self) -> QFont:
@@ -172,11 +166,7 @@ class TranscriptModel(QAbstractTableModel):
 
     @display_mode.setter
     def display_mode(self, mode: DisplayMode) -> None:
-        mode = DisplayMode(mode)
-        if mode is self._mode:
-            return
-        self._mode = mode
-        self._rerender_data()
+        self._draw_data_as(DisplayMode(mode), self._encoding)
 
     @property
     def encoding(self) -> str:
@@ -184,14 +174,14 @@ class TranscriptModel(QAbstractTableModel):
 
     @encoding.setter
     def encoding(self, encoding: str) -> None:
-        codec = normalize_encoding(encoding)
-        if codec == self._encoding:
-            return
-        self._encoding = codec
-        self._rerender_data()
+        self._draw_data_as(self._mode, normalize_encoding(encoding))
 
-    def _rerender_data(self) -> None:
-        """The Data column is drawn again from the bytes: every cached cell is stale."""
+    def _draw_data_as(self, mode: DisplayMode, codec: str) -> None:
+        """The Data column in ``mode`` and ``codec``: when either changed, it is drawn again
+        from the bytes, since every cached cell is stale."""
+        if (mode, codec) == (self._mode, self._encoding):
+            return
+        self._mode, self._encoding = mode, codec
         self._cache.clear()
         self._column_changed(Column.DATA)
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import time
 from enum import Enum
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
 from netbench.core.message_slices import TextLines, hex_lines, hex_slice_end, text_slice_end
+from netbench.ui.runtime.timers import interval_timer
 
 # Bytes rendered in the first turn; later turns take as many as fit in TURN_SECONDS.
 SLICE_BYTES = 16 * 1024
@@ -53,9 +54,7 @@ class SlicedPane(QObject):
         self._target = 0
         self._started = False
         self._turn_bytes = SLICE_BYTES
-        self._timer = QTimer(self)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._turn)
+        self._timer = interval_timer(self, 0, self._turn)
 
     @property
     def shown(self) -> int:
