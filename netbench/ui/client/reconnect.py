@@ -17,8 +17,8 @@ import time
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSpinBox, QWidget
 
+from netbench.ui.runtime.timers import interval_timer
 from netbench.ui.widgets.naming import name_widget
-from netbench.ui.widgets.timers import interval_timer
 
 RECONNECT_BACKOFF_LIMIT = 8
 COUNTDOWN_MS = 250

@@ -40,10 +40,10 @@ from netbench.ui.lookup.result_log import write_text
 from netbench.ui.lookup.scan_model import ScanModel, state_words
 from netbench.ui.lookup.scan_run import PingRun, ScanRun
 from netbench.ui.runtime.net_text import net_text
+from netbench.ui.runtime.timers import interval_timer
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
 from netbench.ui.widgets.grid_rows import add_grid_row
 from netbench.ui.widgets.layouts import labelled_row
-from netbench.ui.widgets.timers import interval_timer
 
 POLL_MS = 100
 PROGRESS_STEPS = 1000

@@ -42,6 +42,7 @@ from netbench.net.tls import ServerCertificate, generate_self_signed
 from netbench.ui.panels.traffic_panel import VIEW_UPDATE_MS, TrafficPanel
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
+from netbench.ui.runtime.timers import interval_timer
 from netbench.ui.sending.payload_editor import PayloadEditor
 from netbench.ui.server.listener_form import ListenerForm
 from netbench.ui.server.listener_views import ListenerViews
@@ -50,7 +51,6 @@ from netbench.ui.transcript.model import format_count
 from netbench.ui.widgets.layouts import column
 from netbench.ui.widgets.sizes import format_size
 from netbench.ui.widgets.sparkline import Sparkline
-from netbench.ui.widgets.timers import interval_timer
 
 AnyListener = StreamListener | DatagramListener
 
