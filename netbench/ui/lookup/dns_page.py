@@ -83,6 +83,9 @@ def raw_views(result: DnsResult) -> tuple[str, str]:
 
 
 class DnsPage(LookupPage):
+    """The DNS page. ``last_answer`` is the answer on show: a plain answer, a CNAME chain
+    or a trace (None until the first comes)."""
+
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__("dns", engine, parent)
         self.last_answer: DnsAnswer | None = None
