@@ -67,17 +67,13 @@ class BodyEditor(QWidget):
 
         self.text = name_widget(QPlainTextEdit(self), prefix, "body", self.tr("Request body"))
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.form = name_widget(
-            KeyValueTable(self.tr("Name"), self.tr("Value"), self),
-            prefix,
-            "form",
-            self.tr("Form fields"),
-        )
-        self.parts = name_widget(
-            KeyValueTable(self.tr("Name"), self.tr("Value (@path sends a file)"), self),
-            prefix,
-            "multipart",
-            self.tr("Multipart fields"),
+        # The field tables: (control, accessible name, title of the value column).
+        self.form, self.parts = (
+            name_widget(KeyValueTable(self.tr("Name"), title, self), prefix, control, accessible)
+            for control, accessible, title in (
+                ("form", self.tr("Form fields"), self.tr("Value")),
+                ("multipart", self.tr("Multipart fields"), self.tr("Value (@path sends a file)")),
+            )
         )
         self.add_file = push_button(
             self,
