@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QObject
 
 from netbench.ui.runtime.timers import interval_timer
 
 
-def test_a_timer_waits_for_its_start_then_runs_its_slot_on_its_period(qtbot: Any) -> None:
+@pytest.mark.usefixtures("qapp")
+def test_a_timer_waits_for_its_start_then_runs_its_slot_on_its_period(pump: Any) -> None:
     owner = QObject()
     ticks: list[str] = []
     repeating = interval_timer(owner, 5, lambda: ticks.append("tick"))
@@ -19,6 +21,8 @@ def test_a_timer_waits_for_its_start_then_runs_its_slot_on_its_period(qtbot: Any
 
     repeating.start()
     once.start()
-    qtbot.waitUntil(lambda: ticks.count("tick") >= 3, timeout=2000)
+    # pump processes events itself: qtbot's waits run a nested event loop, which returns at
+    # once after an earlier test's qasync loop stopped (its stop() exits the application).
+    pump(lambda: ticks.count("tick") >= 3, 2)
     repeating.stop()
     assert ticks.count("once") == 1
