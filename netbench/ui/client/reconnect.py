@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSpinBox, QWidget
 
+from netbench.ui.runtime.timers import interval_timer
 from netbench.ui.widgets.naming import name_widget
 
 RECONNECT_BACKOFF_LIMIT = 8
@@ -34,12 +35,9 @@ class Reconnector(QWidget):
         self.attempt = 0
         self._due_at = 0.0
         self._reason = ""
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.on_timer_timeout)
-        self._countdown = QTimer(self)
-        self._countdown.setInterval(COUNTDOWN_MS)
-        self._countdown.timeout.connect(self.on_countdown_timeout)
+        # The wait is given at each start: it grows with the attempts.
+        self._timer = interval_timer(self, 0, self.on_timer_timeout, single_shot=True)
+        self._countdown = interval_timer(self, COUNTDOWN_MS, self.on_countdown_timeout)
 
     def _build(self, prefix: str) -> None:
         self.switch = name_widget(

@@ -241,20 +241,9 @@ class SessionForm(SocketForm):
     # -- reading and filling the form ---------------------------------------------------------
 
     def settings_widgets(self) -> Sequence[QWidget]:
-        return (
-            self.timeout,
-            self.tls_verify,
-            self.ca_file,
-            self.ca_browse,
-            self.server_name,
-            self.cert_file,
-            self.cert_browse,
-            self.key_file,
-            self.key_browse,
-            self.alpn,
-            self.local_host,
-            self.local_port,
-        )
+        """Every setting field, and the buttons that fill the file fields."""
+        browse = (self.ca_browse, self.cert_browse, self.key_browse)
+        return (*self.setting_fields().values(), *browse)
 
     def config(self) -> ClientConfig:
         """The connection described by the form; raises NetError naming the field."""

@@ -37,7 +37,6 @@ from netbench.ui.widgets.colors import ERROR_COLOR
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
 from netbench.ui.widgets.naming import name_widget
 
-KINDS = ("none", "text", "json", "form", "multipart", "file")
 FORM_TYPE = "application/x-www-form-urlencoded"
 
 
@@ -46,7 +45,7 @@ class BodyEditor(QWidget):
         super().__init__(parent)
         self.dialogs = FileDialogs(self)
         self.kind = name_widget(QComboBox(self), prefix, "body_kind", self.tr("Body kind"))
-        for key, label in zip(KINDS, self._kind_labels(), strict=True):
+        for key, label in self._kinds():
             self.kind.addItem(label, key)
         self.content_type = name_widget(
             QLineEdit(self), prefix, "content_type", self.tr("Content type")
@@ -68,17 +67,13 @@ class BodyEditor(QWidget):
 
         self.text = name_widget(QPlainTextEdit(self), prefix, "body", self.tr("Request body"))
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.form = name_widget(
-            KeyValueTable(self.tr("Name"), self.tr("Value"), self),
-            prefix,
-            "form",
-            self.tr("Form fields"),
-        )
-        self.parts = name_widget(
-            KeyValueTable(self.tr("Name"), self.tr("Value (@path sends a file)"), self),
-            prefix,
-            "multipart",
-            self.tr("Multipart fields"),
+        # The field tables: (control, accessible name, title of the value column).
+        self.form, self.parts = (
+            name_widget(KeyValueTable(self.tr("Name"), title, self), prefix, control, accessible)
+            for control, accessible, title in (
+                ("form", self.tr("Form fields"), self.tr("Value")),
+                ("multipart", self.tr("Multipart fields"), self.tr("Value (@path sends a file)")),
+            )
         )
         self.add_file = push_button(
             self,
@@ -116,14 +111,16 @@ class BodyEditor(QWidget):
         self.kind.currentIndexChanged.connect(self.on_kind_changed)
         self.on_kind_changed()
 
-    def _kind_labels(self) -> list[str]:
+    def _kinds(self) -> list[tuple[str, str]]:
+        """Each kind of body with its label: the key is what ``current_kind`` says and
+        ``set_kind`` takes."""
         return [
-            self.tr("No body"),
-            self.tr("Text"),
-            self.tr("JSON"),
-            self.tr("Form (urlencoded)"),
-            self.tr("Multipart form"),
-            self.tr("Binary file"),
+            ("none", self.tr("No body")),
+            ("text", self.tr("Text")),
+            ("json", self.tr("JSON")),
+            ("form", self.tr("Form (urlencoded)")),
+            ("multipart", self.tr("Multipart form")),
+            ("file", self.tr("Binary file")),
         ]
 
     def _column(self, *widgets: QWidget) -> QWidget:
@@ -150,7 +147,7 @@ class BodyEditor(QWidget):
         return str(self.kind.currentData())
 
     def set_kind(self, key: str) -> None:
-        self.kind.setCurrentIndex(KINDS.index(key))
+        self.kind.setCurrentIndex(self.kind.findData(key))
 
     def body(self) -> BodySource:
         """The body to send; a JSON error raises BodyError (and is shown at its place)."""

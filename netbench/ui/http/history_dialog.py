@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from netbench.core.http.history import HistoryEntry
 from netbench.ui.http.shared import HttpShared
+from netbench.ui.widgets.buttons import push_button
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
 
 
@@ -52,16 +52,16 @@ class HistoryDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.doubleClicked.connect(lambda _index: self.on_load_clicked())
         self.note = QLabel(self)
-        self.load = QPushButton(self.tr("Load"), self)
-        self.load.setObjectName("http.history_load")
-        self.export = QPushButton(self.tr("Export JSON Lines…"), self)
-        self.export.setObjectName("http.history_export")
+        buttons = (
+            (self.tr("Load"), "history_load", self.on_load_clicked),
+            (self.tr("Export JSON Lines…"), "history_export", self.on_export_clicked),
+            (self.tr("Clear"), "history_clear", self.on_clear_clicked),
+        )
+        self.load, self.export, self.clear = (
+            push_button(self, text, "http", control, text, on_click=slot)
+            for text, control, slot in buttons
+        )
         self.export.setToolTip(self.tr("Authorization and cookies are masked in the file"))
-        self.clear = QPushButton(self.tr("Clear"), self)
-        self.clear.setObjectName("http.history_clear")
-        self.load.clicked.connect(self.on_load_clicked)
-        self.export.clicked.connect(self.on_export_clicked)
-        self.clear.clicked.connect(self.on_clear_clicked)
         row = QHBoxLayout()
         row.addWidget(self.note, 1)
         for button in (self.load, self.export, self.clear):

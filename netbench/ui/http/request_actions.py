@@ -8,6 +8,7 @@ for the others (``more_requests``). Every dialog is non-modal (``open()``), as q
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -134,14 +135,29 @@ class RequestActions(QObject):
             port = 443 if tls else 80
         self.client_wanted.emit(parts.hostname or "", port, "tls" if tls else "tcp", data)
 
+    def ask_path(
+        self,
+        purpose: DialogPurpose,
+        caption: str,
+        object_name: str,
+        filters: list[str],
+        chosen: Callable[[Path], bool],
+        suffix: str = "",
+    ) -> None:
+        """Opens a non-modal file dialog named ``object_name`` (files ending as ``filters``
+        say; ``suffix`` added to a saved name without one) and hands the path the user picks
+        to ``chosen``: opening, saving and exporting differ only in these."""
+        spec = DialogSpec(purpose, caption, object_name, filters=filters, default_suffix=suffix)
+        self.dialogs.open(spec, lambda path: chosen(Path(path)))
+
     def on_open_file(self) -> None:
-        spec = DialogSpec(
+        self.ask_path(
             DialogPurpose.OPEN_FILE,
             self.tr("Open requests"),
             "http.open_dialog",
-            filters=HTTP_FILTERS,
+            HTTP_FILTERS,
+            self.open_file,
         )
-        self.dialogs.open(spec, lambda path: self.open_file(Path(path)))
 
     def open_file(self, path: Path) -> bool:
         try:
@@ -164,14 +180,14 @@ class RequestActions(QObject):
         return True
 
     def on_save_file(self) -> None:
-        spec = DialogSpec(
+        self.ask_path(
             DialogPurpose.SAVE_FILE,
             self.tr("Save the request"),
             "http.save_dialog",
-            filters=HTTP_FILTERS,
-            default_suffix="http",
+            HTTP_FILTERS,
+            self.save_file,
+            "http",
         )
-        self.dialogs.open(spec, lambda path: self.save_file(Path(path)))
 
     def on_export_jsonl(self) -> None:
         if self.panel.last_result is None:
@@ -179,14 +195,14 @@ class RequestActions(QObject):
                 self.tr("Send the request first: there is no exchange yet")
             )
             return
-        spec = DialogSpec(
+        self.ask_path(
             DialogPurpose.SAVE_FILE,
             self.tr("Export the exchange"),
             "http.export_dialog",
-            filters=["JSON Lines (*.jsonl)", "All files (*)"],
-            default_suffix="jsonl",
+            ["JSON Lines (*.jsonl)", "All files (*)"],
+            self.export_jsonl,
+            "jsonl",
         )
-        self.dialogs.open(spec, lambda path: self.export_jsonl(Path(path)))
 
     def export_jsonl(self, path: Path) -> bool:
         """Every byte of the last exchange, both ways, hop by hop, in netbench's recording

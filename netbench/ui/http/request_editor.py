@@ -86,17 +86,13 @@ class RequestEditor(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.on_send_shortcut)
 
-        self.params = name_widget(
-            KeyValueTable(self.tr("Parameter"), self.tr("Value"), self),
-            prefix,
-            "params",
-            self.tr("Query parameters"),
-        )
-        self.headers = name_widget(
-            KeyValueTable(self.tr("Header"), self.tr("Value"), self),
-            prefix,
-            "headers",
-            self.tr("Request headers"),
+        # The name/value tables: (control, accessible name, title of the name column).
+        self.params, self.headers = (
+            name_widget(KeyValueTable(title, self.tr("Value"), self), prefix, control, accessible)
+            for control, accessible, title in (
+                ("params", self.tr("Query parameters"), self.tr("Parameter")),
+                ("headers", self.tr("Request headers"), self.tr("Header")),
+            )
         )
         self.body = BodyEditor(prefix, self)
         self.auth = AuthPage(prefix, self)

@@ -27,6 +27,7 @@ from netbench.ui.http.timing_view import TimingView
 from netbench.ui.http.tls_text import tls_text
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.widgets.colors import ERROR_COLOR, OK_COLOR, WARNING_COLOR
+from netbench.ui.widgets.layouts import add_items
 from netbench.ui.widgets.naming import name_widget
 from netbench.ui.widgets.sizes import format_size
 from netbench.ui.widgets.tab_pages import tab_pages
@@ -87,11 +88,9 @@ class ResponseView(QWidget):
         top.addWidget(self.hop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.anomalies)
-        layout.addWidget(self.pages, 1)
+        add_items(
+            layout, top, self.summary, self.progress, self.anomalies, self.pages, stretch=self.pages
+        )
 
     # -- while it runs ----------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
@@ -23,7 +23,16 @@ from netbench.ui.widgets.naming import name_widget
 
 ROW = 26
 LABEL_WIDTH = 170
-COLORS = ("#8e44ad", "#e67e22", "#c0392b", "#7f8c8d", "#2980b9", "#27ae60")
+# Each phase's name (translated when drawn) and the colour of its bars, in the order of
+# ``segments``' phase numbers.
+PHASES = (
+    (QT_TRANSLATE_NOOP("Waterfall", "DNS"), "#8e44ad"),
+    (QT_TRANSLATE_NOOP("Waterfall", "Connect"), "#e67e22"),
+    (QT_TRANSLATE_NOOP("Waterfall", "TLS"), "#c0392b"),
+    (QT_TRANSLATE_NOOP("Waterfall", "Send"), "#7f8c8d"),
+    (QT_TRANSLATE_NOOP("Waterfall", "Wait"), "#2980b9"),
+    (QT_TRANSLATE_NOOP("Waterfall", "Receive"), "#27ae60"),
+)
 
 
 def segments(t: Timings) -> list[tuple[int, float, float]]:
@@ -60,16 +69,6 @@ class Waterfall(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(400, ROW * (len(self.hops) + 2))
 
-    def phase_names(self) -> list[str]:
-        return [
-            self.tr("DNS"),
-            self.tr("Connect"),
-            self.tr("TLS"),
-            self.tr("Send"),
-            self.tr("Wait"),
-            self.tr("Receive"),
-        ]
-
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -89,15 +88,16 @@ class Waterfall(QWidget):
             for phase, start, stop in segments(hop.timings):
                 x = LABEL_WIDTH + (base + start) / end * width
                 length = max((stop - start) / end * width, 1.0)
-                painter.fillRect(QRectF(x, y + 3, length, ROW - 14), QColor(COLORS[phase]))
+                painter.fillRect(QRectF(x, y + 3, length, ROW - 14), QColor(PHASES[phase][1]))
             total = f"{(base + hop.timings.total) * 1000:.1f} ms"
             x_total = LABEL_WIDTH + width + 6
             painter.setPen(text_color)
             painter.drawText(QRectF(x_total, y, 64, ROW - 8), Qt.AlignmentFlag.AlignVCenter, total)
         y = len(self.hops) * ROW + 8
         x = 4.0
-        for phase, name in enumerate(self.phase_names()):
-            painter.fillRect(QRectF(x, y + 4, 10, 10), QColor(COLORS[phase]))
+        for english, color in PHASES:
+            name = self.tr(str(english))
+            painter.fillRect(QRectF(x, y + 4, 10, 10), QColor(color))
             painter.setPen(text_color)
             painter.drawText(QRectF(x + 14, y, 90, 18), Qt.AlignmentFlag.AlignVCenter, name)
             x += 24 + painter.fontMetrics().horizontalAdvance(name)

@@ -33,6 +33,9 @@ from netbench.ui.runtime.net_text import net_text
 
 
 class CalculatorPage(LookupPage):
+    """The calculator. ``report`` is the network last calculated (None while the text is not
+    an address): Split divides that network, so it first calculates what is typed."""
+
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__("calculator", engine, parent)
         self.report: NetworkReport | None = None

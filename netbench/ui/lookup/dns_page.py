@@ -41,6 +41,7 @@ from netbench.ui.lookup.dns_request import (
 )
 from netbench.ui.lookup.page import PREFIX, LookupPage
 from netbench.ui.runtime.net_text import net_text
+from netbench.ui.widgets.grid_rows import add_grid_row
 from netbench.ui.widgets.tab_pages import tab_pages
 
 HEADER_FLAGS = ("AA", "TC", "RD", "RA", "AD", "CD")
@@ -82,6 +83,9 @@ def raw_views(result: DnsResult) -> tuple[str, str]:
 
 
 class DnsPage(LookupPage):
+    """The DNS page. ``last_answer`` is the answer on show: a plain answer, a CNAME chain
+    or a trace (None until the first comes)."""
+
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__("dns", engine, parent)
         self.last_answer: DnsAnswer | None = None
@@ -154,17 +158,11 @@ class DnsPage(LookupPage):
 
     def _lay_out(self) -> None:
         form = QGridLayout()
-        form.addWidget(QLabel(self.tr("Name"), self), 0, 0)
-        form.addWidget(self.query, 0, 1, 1, 3)
-        form.addWidget(self.kind, 0, 4)
-        form.addWidget(self.mode, 0, 5)
-        form.addWidget(self.run_button, 0, 6)
-        form.addWidget(QLabel(self.tr("Server"), self), 1, 0)
-        form.addWidget(self.server, 1, 1)
-        form.addWidget(self.transport, 1, 2)
-        form.addWidget(self.timeout, 1, 3)
-        form.addWidget(self.edns, 1, 4)
-        form.addWidget(self.dnssec, 1, 5, 1, 2)
+        name = QLabel(self.tr("Name"), self)
+        add_grid_row(form, 0, name, (self.query, 3), self.kind, self.mode, self.run_button)
+        server = QLabel(self.tr("Server"), self)
+        options = (self.transport, self.timeout, self.edns, (self.dnssec, 2))
+        add_grid_row(form, 1, server, self.server, *options)
         form.setColumnStretch(1, 2)
         self.raw = tab_pages(
             self,

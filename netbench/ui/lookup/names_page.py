@@ -36,6 +36,9 @@ from netbench.ui.widgets.layouts import labelled_row
 
 
 class NamesPage(LookupPage):
+    """The Names page. ``host_names`` are read once, when the page is first shown; the
+    other ``last_*`` are the results on show, each from its own button."""
+
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__("names", engine, parent)
         self.host_names: HostNames | None = None

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -33,14 +34,18 @@ _STATE_COLORS = {
 }
 
 
+# nmap's word for each state, marked for translation and translated when shown.
+_STATE_WORDS = {
+    PortState.OPEN: QT_TRANSLATE_NOOP("ScanModel", "open"),
+    PortState.CLOSED: QT_TRANSLATE_NOOP("ScanModel", "closed"),
+    PortState.FILTERED: QT_TRANSLATE_NOOP("ScanModel", "filtered"),
+    PortState.ERROR: QT_TRANSLATE_NOOP("ScanModel", "error"),
+}
+
+
 def state_words(state: PortState) -> str:
     """The state in the user's language (the CSV and the copied text keep nmap's words)."""
-    return {
-        PortState.OPEN: QCoreApplication.translate("ScanModel", "open"),
-        PortState.CLOSED: QCoreApplication.translate("ScanModel", "closed"),
-        PortState.FILTERED: QCoreApplication.translate("ScanModel", "filtered"),
-        PortState.ERROR: QCoreApplication.translate("ScanModel", "error"),
-    }[state]
+    return QCoreApplication.translate("ScanModel", str(_STATE_WORDS[state]))
 
 
 @functools.lru_cache(maxsize=4096)

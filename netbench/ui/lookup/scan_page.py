@@ -11,7 +11,7 @@ says so.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -40,7 +40,9 @@ from netbench.ui.lookup.result_log import write_text
 from netbench.ui.lookup.scan_model import ScanModel, state_words
 from netbench.ui.lookup.scan_run import PingRun, ScanRun
 from netbench.ui.runtime.net_text import net_text
+from netbench.ui.runtime.timers import interval_timer
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
+from netbench.ui.widgets.grid_rows import add_grid_row
 from netbench.ui.widgets.layouts import labelled_row
 
 POLL_MS = 100
@@ -57,9 +59,7 @@ class ScanPage(LookupPage):
         self.ping_report: PingReport | None = None
         self.dialogs = FileDialogs(self)
         self.model = ScanModel(self)
-        self.timer = QTimer(self)
-        self.timer.setInterval(POLL_MS)
-        self.timer.timeout.connect(self.poll)
+        self.timer = interval_timer(self, POLL_MS, self.poll)
         self._build()
         self._refresh()
 
@@ -146,14 +146,10 @@ class ScanPage(LookupPage):
 
     def _lay_out(self) -> None:
         form = QGridLayout()
-        form.addWidget(QLabel(self.tr("Host"), self), 0, 0)
-        form.addWidget(self.host, 0, 1)
-        form.addWidget(QLabel(self.tr("Ports"), self), 0, 2)
-        form.addWidget(self.ports, 0, 3)
-        form.addWidget(self.concurrency, 0, 4)
-        form.addWidget(self.timeout, 0, 5)
-        form.addWidget(self.scan_button, 0, 6)
-        form.addWidget(self.cancel_button, 0, 7)
+        host = QLabel(self.tr("Host"), self)
+        ports = QLabel(self.tr("Ports"), self)
+        settings = (self.concurrency, self.timeout, self.scan_button, self.cancel_button)
+        add_grid_row(form, 0, host, self.host, ports, self.ports, *settings)
         form.setColumnStretch(1, 1)
         form.setColumnStretch(3, 2)
         bar = QHBoxLayout()

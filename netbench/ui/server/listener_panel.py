@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from platformdirs import user_data_dir
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,6 +42,7 @@ from netbench.net.tls import ServerCertificate, generate_self_signed
 from netbench.ui.panels.traffic_panel import VIEW_UPDATE_MS, TrafficPanel
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
+from netbench.ui.runtime.timers import interval_timer
 from netbench.ui.sending.payload_editor import PayloadEditor
 from netbench.ui.server.listener_form import ListenerForm
 from netbench.ui.server.listener_views import ListenerViews
@@ -72,16 +73,13 @@ class ListenerPanel(TrafficPanel):
         self._busy = False
         self._last_roll = time.monotonic()
         self._build()
-        self._stats_timer = QTimer(self)
-        self._stats_timer.setInterval(1000)
-        self._stats_timer.timeout.connect(self.on_stats_timer_timeout)
+        self._stats_timer = interval_timer(self, 1000, self.on_stats_timer_timeout)
         self._stats_timer.start()
         # The peers table is repainted half a view period after the transcript: under a
         # flood one repaint of both held the window ~6 ms, two apart ~3 ms each.
-        self._peers_timer = QTimer(self)
-        self._peers_timer.setSingleShot(True)
-        self._peers_timer.setInterval(VIEW_UPDATE_MS // 2)
-        self._peers_timer.timeout.connect(self.peers_model.announce)
+        self._peers_timer = interval_timer(
+            self, VIEW_UPDATE_MS // 2, self.peers_model.announce, single_shot=True
+        )
         self._refresh_state()
 
     # -- construction -----------------------------------------------------------------------
@@ -286,19 +284,21 @@ class ListenerPanel(TrafficPanel):
         self.address.setText(self._listening_text(config))
         self.views.started(config, self.listener.address)
         if config.certificate is not None:
-            self.fingerprint.setText(
-                self.tr(
-                    "Certificate SHA-256: {fingerprint} · {subject} · valid until {date}"
-                ).format(
-                    fingerprint=config.certificate.fingerprint,
-                    subject=config.certificate.subject,
-                    date=config.certificate.not_after,
-                )
-            )
+            self.fingerprint.setText(self.certificate_text(config.certificate))
             self.fingerprint.show()
         self._refresh_state()
         self.started.emit()
         return True
+
+    def certificate_text(self, certificate: ServerCertificate) -> str:
+        """The certificate a TLS listener shows, in one line: a client's user compares the
+        fingerprint with what their client was shown."""
+        text = self.tr("Certificate SHA-256: {fingerprint} · {subject} · valid until {date}")
+        return text.format(
+            fingerprint=certificate.fingerprint,
+            subject=certificate.subject,
+            date=certificate.not_after,
+        )
 
     def _holder_words(self, config: ListenerConfig) -> str:
         """Who holds the port that is in use, to append to the error ("" if none is seen):
