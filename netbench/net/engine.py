@@ -24,7 +24,6 @@ from netbench.net.read_gate import (
     DEFAULT_MAX_QUEUED_EVENTS,
     IO_THREAD_READ_SIZE,
     LARGE_READ_SIZE,
-    SLICES_PER_TICK,
     ReadGate,
 )
 
@@ -109,7 +108,6 @@ class Engine:
             queue_length=self.queue.__len__,
             read_size=LARGE_READ_SIZE if ui_loop else IO_THREAD_READ_SIZE,
             queued_bytes=self.queue.queued_bytes,
-            slices=SLICES_PER_TICK if ui_loop else 1,
         )
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None

@@ -37,13 +37,6 @@ DEFAULT_BYTES_PER_TICK = 8 * 1024 * 1024
 # otherwise): 8 MB gave 4.1 M lines/s with a heartbeat p50 of 13 ms and p99 of 39 ms,
 # 5 MB 4.6 M with 0.2-1.8 ms and 24-32 ms (and 30 MB less memory), 4 MB 3.7 M.
 RECORDING_BYTES_PER_TICK = 5 * 1024 * 1024
-# A tick's budget is read in this many slices, a moment apart: Qt runs its timers, input and
-# repaints between them, so the window waits for one slice's reads (a few ms), not for a
-# whole tick's (measured on the UI loop, 200 clients: see ReadGate).
-SLICES_PER_TICK = 4
-# The moment between slices: the next slice starts from a timer of the loop, which Qt
-# runs with its own timers, after the events that came meanwhile.
-SLICE_GAP_SECONDS = 0.001
 DEFAULT_MAX_QUEUED_EVENTS = 4096
 # The longest a reader on an IO thread waits for the UI thread's repaint.
 UI_TURN_SECONDS = 0.05
@@ -106,10 +99,6 @@ class ReadGate:
 
     Refilling sooner than the next tick (as soon as the budget ran out, or a few ms
     later) was tried: it raised throughput but let reads crowd out Qt's timers again.
-    What the tick's budget allows is read in ``slices`` instead: a slice's readers are
-    resumed, read until the slice is spent and park; the next slice starts a moment later
-    from a timer of the loop, until the tick's budget is spent. The bytes per tick are the
-    same, but a 10 ms timer of the window waits for one slice, not for all of them.
     """
 
     def __init__(
@@ -121,7 +110,6 @@ class ReadGate:
         read_size: int = READ_BUFFER_SIZE,
         queued_bytes: Callable[[], int] = lambda: 0,
         max_queued_bytes: int = DEFAULT_MAX_QUEUED_BYTES,
-        slices: int = 1,
     ) -> None:
         self.full_bytes_per_tick = bytes_per_tick
         self.bytes_per_tick = bytes_per_tick
@@ -132,9 +120,6 @@ class ReadGate:
         self._queue_length = queue_length
         self._queued_bytes = queued_bytes
         self._used = 0
-        self.slices = max(1, slices)
-        self._slices_left = 0  # slices of this tick not started yet
-        self._next_slice: asyncio.TimerHandle | None = None
         self._parked: dict[Pausable, None] = {}
         self._shared_buffer: memoryview | None = None
         self.pauses = 0
@@ -205,30 +190,9 @@ class ReadGate:
         if self._ui_painting.is_set():
             self._ui_done.wait(UI_TURN_SECONDS)
         self._used += nbytes
-        if self.bytes_per_tick is not None and self._used >= self._slice_bytes():
-            self._start_next_slice_soon()
+        if self.bytes_per_tick is not None and self._used >= self.bytes_per_tick:
             return False
         return self._has_room()
-
-    def _slice_bytes(self) -> int:
-        """The bytes one slice of the tick's budget admits."""
-        assert self.bytes_per_tick is not None
-        return max(1, self.bytes_per_tick // self.slices)
-
-    def _start_next_slice_soon(self) -> None:
-        """The slice is spent: the next one starts SLICE_GAP_SECONDS from now, if the tick
-        has one left and it is not already due."""
-        if self._slices_left <= 0 or self._next_slice is not None:
-            return
-        self._next_slice = asyncio.get_running_loop().call_later(
-            SLICE_GAP_SECONDS, self._start_slice
-        )
-
-    def _start_slice(self) -> None:
-        self._next_slice = None
-        self._slices_left -= 1
-        self._used = 0
-        self._resume_parked()
 
     def _has_room(self) -> bool:
         return (
@@ -247,16 +211,7 @@ class ReadGate:
         self._parked.pop(transport, None)
 
     def on_tick(self) -> None:
-        """A new tick: its first slice of the budget starts now (see the class)."""
-        if self._next_slice is not None:
-            self._next_slice.cancel()
-            self._next_slice = None
-        self._slices_left = self.slices - 1
         self._used = 0
-        self._resume_parked()
-
-    def _resume_parked(self) -> None:
-        """Resume parked readers, oldest first, as many as the budget of a slice feeds."""
         if not self._parked or not self._has_room():
             return
         if self.bytes_per_tick is None:
@@ -265,7 +220,7 @@ class ReadGate:
             room = self.max_queued_bytes - self._queued_bytes()
             quota = max(1, room // self.read_size)
         else:
-            quota = max(1, self._slice_bytes() // self.read_size)
+            quota = max(1, self.bytes_per_tick // self.read_size)
         for transport in list(self._parked)[:quota]:
             del self._parked[transport]
             if not transport.is_closing():

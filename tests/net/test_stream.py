@@ -208,37 +208,6 @@ def test_flow_gate_parks_a_flooding_reader_until_the_next_tick():
     assert gate.pauses >= 1_000_000 // (80 * 1024)
 
 
-def test_a_ticks_budget_is_read_in_slices_a_moment_apart():
-    """The window's timers wait for one slice of reads, not a tick's: the reader parks
-    after each slice and goes on by itself a moment later, until the tick's budget is
-    spent; then it waits for the next tick."""
-    slice_bytes = 64 * 1024
-    gate = ReadGate(bytes_per_tick=4 * slice_bytes, slices=4)
-    events = []
-
-    async def scenario():
-        listener, _, writer = await listener_and_peer(events, gate=gate)
-        writer.write(b"x" * 2_000_000)
-        await wait_for(lambda: gate.has_parked)  # the first tick's slice (none started yet)
-        first_slice = bytes_in(events)
-        gate.on_tick()
-        await wait_for(lambda: gate.pauses >= 5)  # four slices, each ending in a park
-        await asyncio.sleep(0.05)  # no tick: no fifth slice
-        tick = bytes_in(events) - first_slice
-        pauses = gate.pauses
-        gate.on_tick()
-        await wait_for(lambda: gate.pauses > pauses)
-        writer.close()
-        await writer.wait_closed()
-        await listener.aclose()
-        return first_slice, tick, pauses
-
-    first_slice, tick, pauses = asyncio.run(scenario())
-    assert slice_bytes <= first_slice < 2 * slice_bytes  # before any tick: one slice
-    assert 4 * slice_bytes <= tick < 5 * slice_bytes  # the tick's budget, not more
-    assert pauses == 5
-
-
 @needs("socat")
 @pytest.mark.parametrize("kind", [StreamKind.TCP, StreamKind.UNIX])
 def test_socat_client_talks_to_our_listener(tmp_path, kind):
