@@ -79,11 +79,25 @@ class EventQueue:
         self._items.append(event)
         self.total += 1
 
-    def drain(self, limit: int) -> list[NetEvent]:
+    def drain(self, limit: int, max_bytes: int | None = None) -> list[NetEvent]:
+        """The oldest ``limit`` events at most, and with ``max_bytes`` only as many reads
+        as reach that many bytes (the rest waits here, where the queue's ceiling holds
+        the readers back, rather than in a consumer that is behind)."""
         items = self._items
         count = min(limit, len(items))
-        batch = [items.popleft() for _ in range(count)]
-        self._bytes_taken += sum(e.nbytes for e in batch if type(e) is DataReceived)
+        if max_bytes is None:
+            batch = [items.popleft() for _ in range(count)]
+            self._bytes_taken += sum(e.nbytes for e in batch if type(e) is DataReceived)
+            return batch
+        batch = []
+        taken = 0
+        while count and taken < max_bytes:
+            event = items.popleft()
+            if type(event) is DataReceived:
+                taken += event.nbytes
+            batch.append(event)
+            count -= 1
+        self._bytes_taken += taken
         return batch
 
 

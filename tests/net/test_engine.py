@@ -4,8 +4,11 @@ import asyncio
 import threading
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from netbench.net.engine import Engine, EngineMode
+from netbench.net.engine import Engine, EngineMode, EventQueue
+from netbench.net.events import DataReceived, Notice
 from netbench.net.stream_listener import StreamListener
 
 
@@ -88,3 +91,34 @@ def test_on_the_ui_loop_a_full_collection_waits_for_the_tick(qloop, run_async, m
         gc.callbacks.remove(note)
         run_async(engine.shutdown())
     assert gc.get_threshold() == before
+
+
+@given(
+    st.lists(st.one_of(st.integers(0, 1 << 20), st.none()), max_size=60),
+    st.integers(1, 100),
+    st.one_of(st.none(), st.integers(1, 4 << 20)),
+)
+def test_the_queue_hands_over_in_order_within_a_batchs_events_and_bytes(sizes, limit, max_bytes):
+    """Reads (their sizes) and notes (None) come out in order, nothing lost; a batch
+    stops at ``limit`` events and once its reads reach ``max_bytes``, and the bytes the
+    queue says it holds are what is left in it."""
+    queue = EventQueue()
+    events = [
+        DataReceived(source="s", peer="p", chunk=i, nbytes=size)
+        if size is not None
+        else Notice(source="s", text="note")
+        for i, size in enumerate(sizes)
+    ]
+    for event in events:
+        queue.put(event)
+    out = []
+    while len(queue):
+        before = queue.queued_bytes()
+        batch = queue.drain(limit, max_bytes)
+        assert 0 < len(batch) <= limit
+        read = [e.nbytes for e in batch if isinstance(e, DataReceived)]
+        if max_bytes is not None:
+            assert sum(read[:-1]) < max_bytes  # it stopped at the read that reached it
+        assert queue.queued_bytes() == before - sum(read)
+        out += batch
+    assert out == events and queue.queued_bytes() == 0

@@ -4,7 +4,9 @@ A flood's recording writes about a gigabyte of hex a second. Written by the thre
 makes the rows, the ``write`` calls took two fifths of that thread's time, time in which
 it could read nothing. ``write`` releases the GIL, so on a thread of its own it runs on
 another core while the rows go on being made. What waits is bounded in bytes: past the
-limit, :meth:`BackgroundWriter.write` waits for the disk (backpressure, never a loss).
+limit, a window leaves its rows for later (:attr:`BackgroundWriter.has_room`) and the
+network waits for the disk (backpressure, never a loss); :meth:`BackgroundWriter.write`
+itself waits only for a caller that does not look.
 """
 
 from __future__ import annotations
@@ -17,17 +19,15 @@ from collections import deque
 from collections.abc import Sequence
 from typing import IO
 
-# What may wait for the disk. Measured under recorded floods, side by side: for a compact
-# recording on the IO thread, 8 MB gave 5.4-5.6 M messages/s at a peak of 179 MB, 16 MB
-# 5.9-6.3 M at 183-186 MB, 24 MB 6.0-6.4 M at 191-193 MB (its writer spends most of its
-# time in write() itself, and the room lets it go on while the window is busy). JSON Lines
-# is bound by making the hex, not by the disk: 16 MB gave it no speed and a peak of
-# 205-209 MB, so it keeps 8 MB (200 MB on the UI loop; 32 MB had given 212-217 MB).
+# What may wait for the disk. Past it the window leaves rows for later (see ``has_room``)
+# and the network waits; it never waits for the disk itself. Measured under a recorded
+# flood (compact, IO thread, side by side): 8 MB gave 5.3-6.1 M messages/s at a peak of
+# 190-196 MB, 16 MB 6.0 M at 199-205 MB (while the window itself waited for the disk,
+# 16 MB had been worth 10% more). JSON Lines is bound by making the hex, not by the disk.
 PENDING_LIMIT = 8 * 1024 * 1024
-COMPACT_PENDING_LIMIT = 16 * 1024 * 1024
 # The writer thread runs at a lower priority where the system allows it (Linux sets it
 # per thread): on a busy machine the window's thread goes first, and the writer takes
-# what the window leaves (the limit above makes the window wait if that is too little).
+# what the window leaves (past the limit above, the network waits for it).
 # Measured under a recorded flood, side by side: heartbeat p99 36-53 ms instead of 50-62.
 WRITER_NICENESS = 10
 

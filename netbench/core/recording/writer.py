@@ -19,7 +19,6 @@ from typing import Any, TypeVar
 from netbench.core.escapes import encode_escapes
 from netbench.core.framing.runs import DelimitedRun, payload_size
 from netbench.core.recording.background import (
-    COMPACT_PENDING_LIMIT,
     PENDING_LIMIT,
     BackgroundWriter,
 )
@@ -242,8 +241,7 @@ class FileRecorder:
         info = os.fstat(file.fileno())
         self._identity = (info.st_dev, info.st_ino)
         self._fileno = file.fileno()
-        limit = COMPACT_PENDING_LIMIT if self.compact else PENDING_LIMIT
-        self._writer: BackgroundWriter | None = BackgroundWriter(file, limit=limit)
+        self._writer: BackgroundWriter | None = BackgroundWriter(file, limit=PENDING_LIMIT)
         if self.compact and info.st_size == 0:
             self._writer.write([HEADER])
 

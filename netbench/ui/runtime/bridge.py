@@ -23,6 +23,13 @@ from netbench.net.events import NetEvent
 
 TICK_MS = 33
 MAX_BATCH = 5_000
+# With an IO thread, the reads one batch hands over at most, in bytes: a consumer that
+# falls behind then holds one batch, and what is left waits in the engine's queue, whose
+# ceiling pauses the readers (measured, a recording whose disk was behind: 47 MB taken at
+# once, 210-220 MB at the peak instead of 195). The bridge looks again every RETRY_MS
+# while readers wait, so this is no limit on the rate. The UI loop's reads are bounded by
+# its budget per tick already, and a cap there would be one on the rate (a batch a tick).
+IO_THREAD_BATCH_BYTES = 8 * 1024 * 1024
 # While a consumer is behind, the bridge looks again this soon rather than at the next
 # tick: a consumer that catches up in a few ms would otherwise leave the readers paused
 # for the rest of the tick (measured: a recording flood at a third of its speed).
@@ -141,7 +148,10 @@ class EventBridge(QObject):
             self._retry.start()
 
     def _hand_over(self) -> None:
-        batch = self._engine.queue.drain(self.max_batch)
+        io_thread = self._engine.mode is EngineMode.IO_THREAD
+        batch = self._engine.queue.drain(
+            self.max_batch, IO_THREAD_BATCH_BYTES if io_thread else None
+        )
         if batch:
             self.batches += 1
             self.events_arrived.emit(batch)
