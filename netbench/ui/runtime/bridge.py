@@ -25,11 +25,12 @@ TICK_MS = 33
 MAX_BATCH = 5_000
 # With an IO thread, the reads one batch hands over at most, in bytes: a consumer that
 # falls behind then holds one batch, and what is left waits in the engine's queue, whose
-# ceiling pauses the readers (measured, a recording whose disk was behind: 47 MB taken at
-# once, 210-220 MB at the peak instead of 195). The bridge looks again every RETRY_MS
+# ceiling pauses the readers. Measured with a recording whose disk was behind (IO thread,
+# 200 clients): the whole queue taken at once was up to 47 MB, a peak of 206-222 MB; 8 MB
+# gave 190-196 MB, 4 MB 180-181 MB at the same rate. The bridge looks again every RETRY_MS
 # while readers wait, so this is no limit on the rate. The UI loop's reads are bounded by
 # its budget per tick already, and a cap there would be one on the rate (a batch a tick).
-IO_THREAD_BATCH_BYTES = 8 * 1024 * 1024
+IO_THREAD_BATCH_BYTES = 4 * 1024 * 1024
 # While a consumer is behind, the bridge looks again this soon rather than at the next
 # tick: a consumer that catches up in a few ms would otherwise leave the readers paused
 # for the rest of the tick (measured: a recording flood at a third of its speed).
