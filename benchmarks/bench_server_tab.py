@@ -23,9 +23,44 @@ the tab shows; ``/proc/net/snmp`` beside it, machine-wide).
 
     python benchmarks/bench_server_tab.py [--seconds 5] [--clients 200] [--idle 5000]
 
-One run on a quiet 2-core machine (the README has the same table). The machine ran ~15%
-slower that day than the run kept below it (the baseline: 11.3 M against 14.1 M), so
-read the ratios:
+One run on a quiet 2-core machine (the README has the same table). The machine ran about
+as slowly as the day before (the baseline: 11.0 M against 11.3 M), so read the ratios:
+
+    scenario                                   msgs/s   MB/s  ratio  hb p50  hb p99  RSS MB
+    plain asyncio, same framer (baseline)  11,037,299  706.4   1.00       -       -      27
+    plain asyncio, 256 KB reads + count    15,432,220  987.7   1.40       -       -      75
+    Server tab, qasync loop                 7,511,357  480.7   0.68   5.2ms  23.7ms     181
+    Server tab, IO thread                  10,204,103  653.1   0.92   0.1ms  12.1ms     184
+    Server tab, qasync loop, recording      2,118,718  135.6   0.19  10.0ms  43.9ms     199
+    Server tab, IO thread, recording        2,716,098  173.8   0.25   2.9ms  30.9ms     193
+    qasync loop, recording compact          4,626,481  296.1   0.42   3.7ms  33.0ms     176
+    IO thread, recording compact            5,331,135  341.2   0.48   0.4ms  25.5ms     187
+    networking in a child process          12,085,032  773.4   1.09   0.2ms  17.8ms     144
+    (every recording kept every message: 27,409,664, 33,389,888, 35,285,184 and
+    46,912,064 of as many received)
+
+Of the same mode without recording, a compact recording ran at 0.62 (qasync) and 0.52 (IO
+thread). That day the machine drifted: within the hour the qasync row's p99 went from
+28-31 ms to 33-41 ms with the code unchanged, so the figures below are side by side, the
+day's code against the one before it, alternating:
+
+- the window no longer waits for the disk: past 8 MB waiting for the file, a panel leaves
+  its rows for later and says it is behind, so the network waits instead (before, the
+  window's own thread sat in write()). IO thread, compact: p99 15-19 ms against 21-26,
+  JSON Lines 17-20 against 32-38; qasync, compact: 20-26 against 26-33; the rates alike.
+  A recording to a named pipe whose reader stalls no longer freezes the window.
+- with an IO thread, a batch hands over at most 4 MB of reads, so a panel that is behind
+  holds one batch and the rest waits in the engine's queue: without it, the peak with a
+  recording behind reached 206-222 MB (the whole queue, up to 47 MB, taken at once); with
+  it 180-181 MB (compact) and 190-201 MB (JSON Lines).
+- tried and dropped: reading the UI loop's budget per tick in slices a moment apart. Four
+  slices of 8 MB gave p99 11-14 ms but 4.8 M lines/s against 7.3 M; 24 MB in four slices
+  5.8-6.3 M at 27-31 ms, no better than 7 MB in one go (6.6 M at 26-29 ms). Nicing the IO
+  thread, or a GIL switch interval of 2 ms, gave nothing clear either.
+
+The run of the day before (its changes: the peers table repainting half a view period
+after the transcript, the As Python page filled only when seen, a compact row writing the
+read's own bytes after its line):
 
     scenario                                   msgs/s   MB/s  ratio  hb p50  hb p99  RSS MB
     plain asyncio, same framer (baseline)  11,269,899  721.3   1.00       -       -      27
@@ -37,38 +72,6 @@ read the ratios:
     qasync loop, recording compact          4,989,307  319.3   0.44   5.8ms  37.7ms     179
     IO thread, recording compact            6,398,818  409.5   0.57   0.3ms  24.7ms     181
     networking in a child process          13,464,549  861.7   1.19   0.2ms  11.1ms     144
-    (every recording kept every message: 31,051,008, 36,426,624, 37,747,008 and
-    51,700,992 of as many received)
-
-Of the same mode without recording, a compact recording (.nbrec, the bytes as they are)
-ran at 0.66 (qasync) and 0.61 (IO thread); in two other runs that day 0.63 and 0.61, 0.67
-and 0.51, with a heartbeat p99 of 19-28 ms on qasync (37.7 above) and 20-25 ms on the IO
-thread. JSON Lines recording stays at 0.28-0.33 and 0.30-0.31 (the hex doubles the bytes;
-the compact format is the one offered for floods). The IO thread's heartbeat p99 was 8.6,
-10.5 and 11.5 ms in the three table runs, and 8.1-10.4 ms (median 9.5) over eight runs
-of that row alone, at 0.90-0.94 of the baseline.
-
-What moved it: the peers table repaints half a view period after the transcript (two
-repaints of ~3 ms instead of one of ~6; beats more than 7 ms late fell from 23 to 14 in
-one profiled run, every one of them during a repaint), the As Python page is filled only
-when seen (it was set ten times a second under a flood, ~1 ms each), and a compact row
-writes the read's own bytes after its line instead of joining them into one row. The
-recording's writer spends ~85% of its time inside write() (the page cache, ~700 MB/s at
-best on this machine for one writer alone), and may have 16 MB waiting (8 MB for JSON
-Lines, whose speed the room did not change).
-
-The run before that day's changes, on a faster day:
-
-    scenario                                   msgs/s   MB/s  ratio  hb p50  hb p99  RSS MB
-    plain asyncio, same framer (baseline)  14,107,608  902.9   1.00       -       -      27
-    plain asyncio, 256 KB reads + count    17,792,220 1138.7   1.26       -       -      75
-    Server tab, qasync loop                 7,634,786  488.6   0.54   0.3ms  19.4ms     177
-    Server tab, IO thread                  13,225,773  846.4   0.94   0.1ms   9.7ms     191
-    Server tab, qasync loop, recording      2,579,184  165.1   0.18   5.3ms  29.2ms     197
-    Server tab, IO thread, recording        3,317,126  212.3   0.24   2.8ms  27.0ms     197
-    qasync loop, recording compact          4,819,235  308.4   0.34   0.1ms  20.8ms     171
-    IO thread, recording compact            6,381,056  408.4   0.45   0.3ms  19.9ms     194
-    networking in a child process          17,313,204 1108.0   1.23   0.1ms   9.6ms     144
 
 The IO thread reads 256 KB at a time, and glibc keeps freed blocks for the next read
 (``netbench/net/allocator.py``). The child-process row is a prototype
@@ -76,10 +79,10 @@ The IO thread reads 256 KB at a time, and glibc keeps freed blocks for the next 
 transcript fed through shared memory at 10 Hz; the window's heartbeat and RSS are the
 parent's (the child adds ~30 MB).
 
-    5,000 idle connections: listed in 1.1 s (ui-loop, p99 17.3 ms), 0.8 s (io-thread, 19.9 ms)
-    10,000 idle connections: listed in 3.1 s (ui-loop, p99 21.6 ms), 1.1 s (io-thread, 35.9 ms)
+    5,000 idle connections: listed in 1.1 s (ui-loop, p99 19.5 ms), 0.8 s (io-thread, 57.9 ms)
+    10,000 idle connections: listed in 3.4 s (ui-loop, p99 16.2 ms), 1.6 s (io-thread, 22.8 ms)
     UDP 50,000/s x 10 s: counted exactly in both modes; the socket's default buffer dropped
-    10.9% on the UI loop (p99 14.1 ms) and 10.1% on an IO thread (p99 12.7 ms), equal to
+    11.6% on the UI loop (p99 13.3 ms) and 12.6% on an IO thread (p99 14.5 ms), equal to
     /proc/net/snmp's count
 """
 
