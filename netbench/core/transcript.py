@@ -79,19 +79,9 @@ class Record:
 @dataclass(slots=True)
 class Totals(TrafficCounts):
     """Counters that never stop, whatever the ring keeps on screen: the traffic each way
-    and the notes. A record of traffic is one message, so ``records_in`` and
-    ``records_out``, the transcript's words, are the same counters as ``messages_in`` and
-    ``messages_out``."""
+    (a record of traffic is one message) and the notes."""
 
     notes: int = 0
-
-    @property
-    def records_in(self) -> int:
-        return self.messages_in
-
-    @property
-    def records_out(self) -> int:
-        return self.messages_out
 
     def count_all(self, records: Sequence[Record]) -> int:
         """Count a batch in one pass; returns the message bytes it holds."""

@@ -24,7 +24,7 @@ def test_ring_keeps_the_newest_and_counts_everything():
     assert len(ring) == 100
     assert ring[0].data == b"msg 150" and ring[99].data == b"msg 249"
     assert ring.dropped == 150
-    assert ring.totals.records_in == 250
+    assert ring.totals.messages_in == 250
     assert ring.totals.bytes_in == sum(len(f"msg {i}") for i in range(250))
 
 
@@ -34,7 +34,7 @@ def test_clear_empties_the_view_but_totals_go_on():
     ring.clear()
     assert len(ring) == 0
     ring.append_many([rec(9, Direction.OUT)])
-    assert ring.totals.records_out == 6
+    assert ring.totals.messages_out == 6
 
 
 def test_shrinking_capacity_drops_the_oldest():

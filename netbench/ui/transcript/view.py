@@ -555,10 +555,10 @@ class TranscriptView(QWidget):
         parts = [
             self.tr("{count} shown").format(count=format_count(self.model.rowCount())),
             self.tr("{count} in ({size})").format(
-                count=format_count(totals.records_in), size=format_size(totals.bytes_in)
+                count=format_count(totals.messages_in), size=format_size(totals.bytes_in)
             ),
             self.tr("{count} out ({size})").format(
-                count=format_count(totals.records_out), size=format_size(totals.bytes_out)
+                count=format_count(totals.messages_out), size=format_size(totals.bytes_out)
             ),
         ]
         if self.model.dropped:

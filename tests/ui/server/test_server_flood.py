@@ -72,7 +72,7 @@ def test_a_recorded_flood_keeps_every_message_a_row_per_read(window, pump, tmp_p
     assert lines_read_back(path) == (expected, False)
     # The view shows the newest rows; every other message is counted, not dropped.
     model = panel.transcript.model
-    pump(lambda: model.totals.records_in == expected, 10)
+    pump(lambda: model.totals.messages_in == expected, 10)
     assert 0 < model.rowCount() <= model.capacity
 
 
@@ -149,7 +149,7 @@ def test_a_flood_shows_its_newest_lines_and_counts_the_rest(window, pump):
     pump(lambda: panel.messages_in == expected, 60)
     assert sender.wait(10) == 0
     model = panel.transcript.model
-    pump(lambda: model.totals.records_in == expected, 10)
+    pump(lambda: model.totals.messages_in == expected, 10)
     assert model.totals.bytes_in == expected * (len(LINE) - 1)
     shown = [model.record(row) for row in range(model.rowCount())]
     assert shown and all(r.data == LINE[:-1] for r in shown if r.data)
@@ -175,7 +175,7 @@ def test_the_shared_read_buffer_keeps_each_peers_bytes_apart(window, pump, in_th
 
     in_thread(talk)
     pump(lambda: panel.messages_in == 8 * 100 * 20, 30)
-    pump(lambda: panel.transcript.model.totals.records_in == 8 * 100 * 20, 10)
+    pump(lambda: panel.transcript.model.totals.messages_in == 8 * 100 * 20, 10)
     for record in panel.transcript.model.records():
         if record.data:
             assert record.data.startswith(f"peer{names[record.peer]} round".encode()), record

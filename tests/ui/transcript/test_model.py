@@ -61,8 +61,8 @@ def test_a_full_ring_drops_the_oldest_and_totals_keep_counting(model: Transcript
     assert model.dropped == 150
     assert [model.record(row) for row in range(100)] == records[150:]
     totals = model.totals
-    assert totals.records_in + totals.records_out == 250
-    assert totals.records_in == 125
+    assert totals.messages_in + totals.messages_out == 250
+    assert totals.messages_in == 125
     assert totals.bytes_in == sum(len(r.data) for r in records if r.direction is Direction.IN)
     assert totals.bytes_out == sum(len(r.data) for r in records if r.direction is Direction.OUT)
     # One removal before each insertion once the ring is full, never a reset.
@@ -86,7 +86,7 @@ def test_a_batch_larger_than_the_ring_keeps_only_its_tail(model: TranscriptModel
     assert events == [("remove", 0, 39), ("insert", 0, 99)]
     assert [model.record(row) for row in range(100)] == big[150:]
     assert model.dropped == 40 + 150
-    assert model.totals.records_in + model.totals.records_out == 290
+    assert model.totals.messages_in + model.totals.messages_out == 290
 
     # A batch larger than the ring into an empty ring: no removal at all.
     model.clear()

@@ -201,12 +201,12 @@ def test_clear_empties_the_view_but_keeps_the_totals(view: TranscriptView) -> No
     view.clear_button.click()
 
     assert view.model.rowCount() == 0
-    assert view.model.totals.records_in == 5
-    assert view.model.totals.records_out == 5
+    assert view.model.totals.messages_in == 5
+    assert view.model.totals.messages_out == 5
     status = view.status_text()
     assert status.startswith("0 shown · 5 in (")
     view.append_records(make_records(1, start=10))
-    assert view.model.totals.records_in == 6
+    assert view.model.totals.messages_in == 6
 
 
 def test_status_counts_everything(view: TranscriptView) -> None:
