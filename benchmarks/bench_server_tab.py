@@ -23,8 +23,26 @@ the tab shows; ``/proc/net/snmp`` beside it, machine-wide).
 
     python benchmarks/bench_server_tab.py [--seconds 5] [--clients 200] [--idle 5000]
 
-One run on a quiet 2-core machine (the README has the same table). The machine ran about
-as slowly as the day before (the baseline: 11.0 M against 11.3 M), so read the ratios:
+Runs on a quiet 2-core machine (the README has the same tables). Its speed drifts by a
+fifth within hours (the baseline ranged from 10.2 to 13.6 M in one day), so read the
+ratios, and the heartbeat with the hour's speed in mind. A run in a fast hour:
+
+    scenario                                   msgs/s   MB/s  ratio  hb p50  hb p99  RSS MB
+    plain asyncio, same framer (baseline)  13,613,848  871.3   1.00       -       -      27
+    plain asyncio, 256 KB reads + count    17,588,175 1125.6   1.29       -       -      75
+    Server tab, qasync loop                 7,652,390  489.8   0.56   1.0ms  20.5ms     177
+    Server tab, IO thread                  12,037,959  770.4   0.88   0.1ms   8.5ms     187
+    Server tab, qasync loop, recording      2,902,798  185.8   0.21   0.0ms  19.9ms     191
+    Server tab, IO thread, recording        3,464,303  221.7   0.25   0.0ms  11.2ms     204
+    qasync loop, recording compact          4,723,109  302.3   0.35   0.1ms  15.0ms     168
+    IO thread, recording compact            7,049,122  451.1   0.52   0.1ms  11.2ms     191
+    networking in a child process          16,311,657 1043.9   1.20   0.2ms  10.6ms     144
+    (every recording kept every message: 32,772,032, 40,039,424, 36,211,328 and
+    58,956,288 of as many received)
+
+The floods alone, three minutes earlier: IO thread 0.94 at 6.6 ms, qasync 0.56 at 19.7 ms,
+compact recording 0.63 (qasync, 14.8 ms) and 0.54 (IO thread, 9.5 ms) of their modes, every
+peak at most 197 MB. A run in a slow hour:
 
     scenario                                   msgs/s   MB/s  ratio  hb p50  hb p99  RSS MB
     plain asyncio, same framer (baseline)  11,037,299  706.4   1.00       -       -      27
@@ -40,9 +58,9 @@ as slowly as the day before (the baseline: 11.0 M against 11.3 M), so read the r
     46,912,064 of as many received)
 
 Of the same mode without recording, a compact recording ran at 0.62 (qasync) and 0.52 (IO
-thread). That day the machine drifted: within the hour the qasync row's p99 went from
-28-31 ms to 33-41 ms with the code unchanged, so the figures below are side by side, the
-day's code against the one before it, alternating:
+thread) in the slow hour, 0.62 and 0.59 in the fast one. Within one hour the qasync row's
+p99 went from 28-31 ms to 33-41 ms with the code unchanged, so the figures below are side
+by side, the day's code against the one before it, alternating:
 
 - the window no longer waits for the disk: past 8 MB waiting for the file, a panel leaves
   its rows for later and says it is behind, so the network waits instead (before, the
@@ -79,11 +97,15 @@ The IO thread reads 256 KB at a time, and glibc keeps freed blocks for the next 
 transcript fed through shared memory at 10 Hz; the window's heartbeat and RSS are the
 parent's (the child adds ~30 MB).
 
-    5,000 idle connections: listed in 1.1 s (ui-loop, p99 19.5 ms), 0.8 s (io-thread, 57.9 ms)
-    10,000 idle connections: listed in 3.4 s (ui-loop, p99 16.2 ms), 1.6 s (io-thread, 22.8 ms)
+    fast hour:
+    5,000 idle connections: listed in 0.8 s (ui-loop, p99 17.7 ms), 0.6 s (io-thread, 21.9 ms)
+    10,000 idle connections: listed in 2.3 s (ui-loop, p99 16.3 ms), 1.0 s (io-thread, 22.0 ms)
     UDP 50,000/s x 10 s: counted exactly in both modes; the socket's default buffer dropped
-    11.6% on the UI loop (p99 13.3 ms) and 12.6% on an IO thread (p99 14.5 ms), equal to
+    8.1% on the UI loop (p99 11.5 ms) and 5.1% on an IO thread (p99 11.1 ms), equal to
     /proc/net/snmp's count
+    slow hour: 5,000 listed in 1.1 s and 0.8 s (p99 19.5 and 57.9 ms; 13-41 ms over eight
+    more runs on the IO thread), 10,000 in 3.4 and 1.6 s (16.2 and 22.8 ms); UDP exact, 11.6%
+    and 12.6% dropped (13.3 and 14.5 ms)
 """
 
 from __future__ import annotations
