@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
+import math
 import threading
 import time
 from collections import deque
@@ -85,13 +86,10 @@ class EventQueue:
         the readers back, rather than in a consumer that is behind)."""
         items = self._items
         count = min(limit, len(items))
-        if max_bytes is None:
-            batch = [items.popleft() for _ in range(count)]
-            self._bytes_taken += sum(e.nbytes for e in batch if type(e) is DataReceived)
-            return batch
-        batch = []
+        most = math.inf if max_bytes is None else max_bytes
+        batch: list[NetEvent] = []
         taken = 0
-        while count and taken < max_bytes:
+        while count and taken < most:
             event = items.popleft()
             if type(event) is DataReceived:
                 taken += event.nbytes

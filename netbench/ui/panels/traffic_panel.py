@@ -183,17 +183,19 @@ class TrafficPanel(QWidget):
     def _schedule_view_update(self) -> None:
         recorder = self.transcript.recorder
         if recorder is not None and not recorder.has_room:
-            timer = self._view_timer
-            if not timer.isActive() or timer.remainingTime() > DISK_WAIT_MS:
-                timer.start(DISK_WAIT_MS)
+            self._update_view_within(DISK_WAIT_MS)
         elif self._pending.is_backlogged or self._pending.more_than_one_update(
             recorder is not None
         ):
-            timer = self._view_timer
-            if not timer.isActive() or timer.remainingTime() > BACKLOG_UPDATE_MS:
-                timer.start(BACKLOG_UPDATE_MS)
+            self._update_view_within(BACKLOG_UPDATE_MS)
         elif not self._view_timer.isActive():
             self._view_timer.start(VIEW_UPDATE_MS)
+
+    def _update_view_within(self, ms: int) -> None:
+        """The next update in ``ms`` at the latest (one due sooner stays)."""
+        timer = self._view_timer
+        if not timer.isActive() or timer.remainingTime() > ms:
+            timer.start(ms)
 
     def follow_events(self, events: Sequence[NetEvent]) -> None:
         """Where a panel changes its state on an event (a session that ends, say)."""
