@@ -113,6 +113,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import os
 import re
 import resource
@@ -375,24 +376,57 @@ def run_child(extra: list[str]) -> dict[str, float]:
 
 
 def print_floods(args: argparse.Namespace) -> None:
+    """One row a scenario. With ``--rounds N`` the scenarios run N times in turn (so a
+    drift of the machine's speed falls on every row alike) and each figure is the median
+    of its rounds, a ratio against its own round's baseline, with the p99's range beside."""
     common = ["--seconds", str(args.seconds), "--clients", str(args.clients)]
-    rows = [(title, run_child([*extra, *common])) for title, extra in SCENARIOS]
-    base = rows[0][1]["msgs"] or 1.0
-    print(f"{args.clients} clients x 64-byte lines, {args.seconds:.0f} s each, LF framing")
+    rounds = [[run_child([*extra, *common]) for _, extra in SCENARIOS] for _ in range(args.rounds)]
+    print(
+        f"{args.clients} clients x 64-byte lines, {args.seconds:.0f} s each, LF framing"
+        + (f", median of {args.rounds} rounds" if args.rounds > 1 else "")
+    )
     print(
         f"{'scenario':38} {'msgs/s':>10} {'MB/s':>6} {'ratio':>6} "
         f"{'hb p50':>7} {'hb p99':>7} {'RSS MB':>7}  notes"
     )
-    for title, r in rows:
-        notes = ""
-        if "recorded" in r:
-            notes = f"recorded {r['recorded']:,} of {r['received']:,} messages"
-        elif "shown" in r:
-            notes = f"{r['shown']:,} rows in view"
+    for index, (title, _) in enumerate(SCENARIOS):
+        runs = [one_round[index] for one_round in rounds]
+        ratios = [one_round[index]["msgs"] / (one_round[0]["msgs"] or 1.0) for one_round in rounds]
+        r = {
+            key: statistics.median(run[key] for run in runs)
+            for key in ("msgs", "mbs", "p50", "p99", "rss")
+        }
         print(
-            f"{title:38} {r['msgs']:>10,.0f} {r['mbs']:>6.1f} {r['msgs'] / base:>6.2f} "
-            f"{r['p50']:>5.1f}ms {r['p99']:>5.1f}ms {r['rss']:>7.0f}  {notes}"
+            f"{title:38} {r['msgs']:>10,.0f} {r['mbs']:>6.1f} {statistics.median(ratios):>6.2f} "
+            f"{ms(r['p50']):>7} {ms(r['p99']):>7} {r['rss']:>7.0f}  {flood_notes(runs)}"
         )
+
+
+def ms(value: float) -> str:
+    """A heartbeat figure, or a dash for the rows without a window."""
+    return "-" if math.isnan(value) else f"{value:.1f}ms"
+
+
+def flood_notes(runs: list[dict[str, float]]) -> str:
+    """Whether every recording kept every message, the rows in view, and the spread of the
+    ratio and the p99 over the rounds."""
+    notes = []
+    if "recorded" in runs[0]:
+        kept = all(run["recorded"] == run["received"] for run in runs)
+        notes.append(
+            f"recorded {runs[-1]['recorded']:,} of {runs[-1]['received']:,}"
+            + (
+                ""
+                if len(runs) == 1
+                else (", every round kept all" if kept else ", A ROUND LOST SOME")
+            )
+        )
+    elif "shown" in runs[-1]:
+        notes.append(f"{runs[-1]['shown']:,} rows in view")
+    if len(runs) > 1 and not math.isnan(runs[0]["p99"]):
+        p99s = [run["p99"] for run in runs]
+        notes.append(f"p99 {min(p99s):.1f}-{max(p99s):.1f}ms")
+    return "; ".join(notes)
 
 
 def print_connections(args: argparse.Namespace) -> None:
@@ -423,6 +457,7 @@ def print_udp(args: argparse.Namespace) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--rounds", type=int, default=1, help="run the floods N times in turn")
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--idle", type=int, default=5000)
     parser.add_argument("--udp-rate", type=int, default=50_000)
