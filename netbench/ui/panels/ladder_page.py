@@ -13,7 +13,6 @@ Signals:
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -39,7 +38,7 @@ from netbench.ui.runtime.tasks import start_task
 from netbench.ui.runtime.timers import interval_timer
 from netbench.ui.widgets.buttons import Buttons
 from netbench.ui.widgets.colors import WARNING_COLOR
-from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
+from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs, stamped_name
 from netbench.ui.widgets.ladder_diagram import LadderDiagram
 from netbench.ui.widgets.naming import name_widget
 
@@ -231,7 +230,7 @@ class LadderPage(QWidget):
             DialogPurpose.SAVE_FILE,
             self.tr("Save the capture"),
             f"{self.prefix}.ladder_save_dialog",
-            select=time.strftime("capture-%Y%m%d-%H%M%S.pcapng"),
+            select=stamped_name("capture", "pcapng"),
             filters=[self.tr("pcapng (*.pcapng)"), self.tr("All files (*)")],
             default_suffix="pcapng",
         )

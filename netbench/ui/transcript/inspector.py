@@ -41,7 +41,7 @@ from netbench.core.payload import to_hex
 from netbench.core.transcript import DIRECTION_ARROWS, Record
 from netbench.ui.transcript.model import direction_word, format_count
 from netbench.ui.widgets.buttons import Buttons
-from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
+from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs, stamped_name
 from netbench.ui.widgets.naming import name_widget
 from netbench.ui.widgets.sizes import format_size
 from netbench.ui.widgets.sliced_pane import PaneKind, SlicedPane
@@ -386,7 +386,7 @@ class MessageInspector(QWidget):
             DialogPurpose.SAVE_FILE,
             self.tr("Save the message's bytes"),
             f"{self.prefix}.inspector_save_dialog",
-            select=time.strftime("message-%Y%m%d-%H%M%S.bin"),
+            select=stamped_name("message", "bin"),
             filters=[self.tr("All files (*)")],
         )
         self._dialogs.open(spec, lambda chosen: self.save_to(Path(chosen)))
