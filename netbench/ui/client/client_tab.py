@@ -10,15 +10,11 @@ from collections.abc import Coroutine
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QWidget
-
+from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.clients import ClientConfig
-from netbench.net.engine import Engine
 from netbench.net.socket_kinds import SocketKind
 from netbench.ui.client.session_panel import SessionPanel
 from netbench.ui.panels.tab_frame import FrameWords, TrafficTab
-from netbench.ui.sending.saved_store import SnippetStore
 
 
 @dataclass(frozen=True)
@@ -38,13 +34,13 @@ def examples() -> list[Example]:
     return [
         Example(
             "time_echo",
-            str(QT_TRANSLATE_NOOP("ClientTab", "Client for the TCP time echo server")),
+            QT_TRANSLATE_NOOP("ClientTab", "Client for the TCP time echo server"),
             time_echo,
             "hello",
         ),
         Example(
             "quick_messages",
-            str(QT_TRANSLATE_NOOP("ClientTab", "Send 10 quick messages (粘包 demo)")),
+            QT_TRANSLATE_NOOP("ClientTab", "Send 10 quick messages (粘包 demo)"),
             time_echo,
             "message {counter};",
             repeat_count=10,
@@ -54,21 +50,20 @@ def examples() -> list[Example]:
 
 
 class ClientTab(TrafficTab):
+    key = "client"
+    noun = "session"
     panel_type = SessionPanel
+    words = FrameWords(
+        panels=QT_TRANSLATE_NOOP("ClientTab", "Client sessions"),
+        new=QT_TRANSLATE_NOOP("ClientTab", "+ Session"),
+        new_tip=QT_TRANSLATE_NOOP(
+            "ClientTab", "Add another session; each keeps its own connection"
+        ),
+        examples=QT_TRANSLATE_NOOP("ClientTab", "Example clients"),
+    )
 
-    def __init__(
-        self, engine: Engine, parent: QWidget | None = None, snippets: SnippetStore | None = None
-    ) -> None:
-        super().__init__("client", "session", engine, parent, snippets)
-        self.build_frame(
-            FrameWords(
-                panels=self.tr("Client sessions"),
-                new=self.tr("+ Session"),
-                new_tip=self.tr("Add another session; each keeps its own connection"),
-                examples=self.tr("Example clients"),
-            ),
-            examples(),
-        )
+    def frame_examples(self) -> list[Example]:
+        return examples()
 
     def example_work(self, panel: SessionPanel, example: Example) -> Coroutine[Any, Any, bool]:
         """Fills the session in as the example says; the work connects and sends."""

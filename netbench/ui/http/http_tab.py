@@ -13,10 +13,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from netbench.core.http.model import BytesBody, Header, HttpRequest
+from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.engine import Engine
 from netbench.ui.http.history_dialog import HistoryDialog
 from netbench.ui.http.request_panel import RequestPanel
@@ -38,17 +39,17 @@ def examples() -> list[Example]:
     return [
         Example(
             "server_site",
-            str(QT_TRANSLATE_NOOP("HttpTab", "GET the Server tab's HTTP site (port 8000)")),
+            QT_TRANSLATE_NOOP("HttpTab", "GET the Server tab's HTTP site (port 8000)"),
             HttpRequest("GET", SITE, (Header("Accept", "text/html"),)),
         ),
         Example(
             "json_post",
-            str(QT_TRANSLATE_NOOP("HttpTab", "JSON POST to the HTTP site (it answers 405)")),
+            QT_TRANSLATE_NOOP("HttpTab", "JSON POST to the HTTP site (it answers 405)"),
             HttpRequest("POST", SITE, body=BytesBody(json_text.encode(), "application/json")),
         ),
         Example(
             "head",
-            str(QT_TRANSLATE_NOOP("HttpTab", "HEAD: the headers without the body")),
+            QT_TRANSLATE_NOOP("HttpTab", "HEAD: the headers without the body"),
             HttpRequest("HEAD", SITE),
         ),
     ]
@@ -62,24 +63,24 @@ class HttpTab(TabFrame):
     """
 
     open_client_requested = Signal(str, int, str, object)
+    key = "http"
+    noun = "request"
+    words = FrameWords(
+        panels=QT_TRANSLATE_NOOP("HttpTab", "Requests"),
+        new=QT_TRANSLATE_NOOP("HttpTab", "+ Request"),
+        new_tip=QT_TRANSLATE_NOOP("HttpTab", "Add another request; each keeps its own response"),
+        examples=QT_TRANSLATE_NOOP("HttpTab", "Example requests"),
+    )
 
     def __init__(self, engine: Engine, data_dir: Path, parent: QWidget | None = None) -> None:
-        super().__init__("http", "requests", engine, parent)
+        super().__init__(engine, parent)
         self.shared = HttpShared(engine, data_dir)
         self.local_site: Callable[[], Awaitable[bool]] | None = None
         self.history_dialog: HistoryDialog | None = None
-        self.build_frame(
-            FrameWords(
-                panels=self.tr("Requests"),
-                new=self.tr("+ Request"),
-                new_tip=self.tr("Add another request; each keeps its own response"),
-                examples=self.tr("Example requests"),
-            ),
-            examples(),
-        )
+        self.build_frame()
 
-    def panel_noun(self) -> str:
-        return "request"
+    def frame_examples(self) -> list[Example]:
+        return examples()
 
     def create_panel(self, prefix: str, source: str) -> RequestPanel:
         panel = RequestPanel(prefix, source, self.shared, self.inner)

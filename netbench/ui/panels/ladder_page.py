@@ -13,7 +13,6 @@ Signals:
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -36,9 +36,9 @@ from netbench.net.stream import format_address
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
 from netbench.ui.runtime.timers import interval_timer
-from netbench.ui.widgets.buttons import push_button
+from netbench.ui.widgets.buttons import Buttons
 from netbench.ui.widgets.colors import WARNING_COLOR
-from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
+from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs, stamped_name
 from netbench.ui.widgets.ladder_diagram import LadderDiagram
 from netbench.ui.widgets.naming import name_widget
 
@@ -52,6 +52,7 @@ class LadderPage(QWidget):
     def __init__(self, prefix: str, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.prefix = prefix
+        self.buttons = Buttons(self, prefix, QPushButton)
         self.engine = engine
         self.watch: PortWatch | None = None
         self.port_address = ""  # the address on the watched port: the listener's, or the server's
@@ -74,10 +75,8 @@ class LadderPage(QWidget):
         )
         self.connection.setMinimumContentsLength(18)
         self.connection.currentIndexChanged.connect(self.refresh)
-        self.save_button = push_button(
-            self,
+        self.save_button = self.buttons.make(
             self.tr("Save capture…"),
-            self.prefix,
             "ladder_save",
             self.tr("Save the capture as pcapng"),
             self.tr("Save this connection's packets for Wireshark"),
@@ -85,10 +84,8 @@ class LadderPage(QWidget):
         )
         self.status = name_widget(QLabel(self), self.prefix, "ladder_status")
         self.status.setWordWrap(True)
-        self.lesson_button = push_button(
-            self,
+        self.lesson_button = self.buttons.make(
             self.tr("TIME_WAIT: why a restarted server needs SO_REUSEADDR"),
-            self.prefix,
             "ladder_lesson",
             self.tr("Open the lesson about SO_REUSEADDR"),
             on_click=lambda: self.lesson_requested.emit(REUSE_LESSON),
@@ -233,7 +230,7 @@ class LadderPage(QWidget):
             DialogPurpose.SAVE_FILE,
             self.tr("Save the capture"),
             f"{self.prefix}.ladder_save_dialog",
-            select=time.strftime("capture-%Y%m%d-%H%M%S.pcapng"),
+            select=stamped_name("capture", "pcapng"),
             filters=[self.tr("pcapng (*.pcapng)"), self.tr("All files (*)")],
             default_suffix="pcapng",
         )

@@ -18,15 +18,16 @@ import itertools
 from collections import defaultdict
 from collections.abc import Coroutine, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from netbench.net.engine import Engine
 from netbench.net.events import NetEvent
 from netbench.ui.panels.traffic_panel import TrafficPanel
+from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
 from netbench.ui.sending.saved_store import SnippetStore, default_snippets_path
 from netbench.ui.widgets.naming import name_widget
@@ -50,7 +51,9 @@ class FramePanel(Protocol):
 
 @dataclass(frozen=True)
 class FrameWords:
-    """A tab's own words for the frame's controls (already translated)."""
+    """A tab's own words for the frame's controls, in English, each marked with
+    ``netbench.core.text.QT_TRANSLATE_NOOP`` in the tab's own context: a tab declares them
+    once, as a class attribute, and the frame translates them when it lays them out."""
 
     panels: str  # accessible name of the inner tabs ("Listeners")
     new: str  # the "+ New" button ("+ Listener")
@@ -60,7 +63,7 @@ class FrameWords:
 
 class FrameExample(Protocol):
     """One entry of the Examples menu: ``key`` names its action ``<tab>.example_<key>``;
-    ``title`` is English, marked with QT_TRANSLATE_NOOP in the tab's own context."""
+    ``title`` is English, marked as the tab's words are (see `FrameWords`)."""
 
     @property
     def key(self) -> str: ...
@@ -76,22 +79,19 @@ class TabFrame(QWidget):
 
     panel_added = Signal(QWidget)
 
-    def __init__(
-        self,
-        key: str,
-        inner_name: str,
-        engine: Engine,
-        parent: QWidget | None,
-    ) -> None:
+    key: ClassVar[str]  # "server": the tab's objectNames and its panels' sources
+    noun: ClassVar[str]  # "listener": one panel ("server.new_listener", "server.listeners")
+    words: ClassVar[FrameWords]
+
+    def __init__(self, engine: Engine, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.key = key
         self.engine = engine
         self.examples: dict[str, Any] = {}
-        self.setObjectName(f"{key}.tab")
+        self.setObjectName(f"{self.key}.tab")
         self._numbers = itertools.count(1)
         self.panels: dict[str, Any] = {}
         self.inner = QTabWidget(self)
-        self.inner.setObjectName(f"{key}.{inner_name}")
+        self.inner.setObjectName(f"{self.key}.{self.noun}s")
         self.inner.setTabsClosable(True)
         self.inner.setMovable(True)
         self.inner.setDocumentMode(True)
@@ -100,18 +100,20 @@ class TabFrame(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.inner)
 
-    def build_frame(self, words: FrameWords, examples: Sequence[FrameExample] = ()) -> None:
+    def build_frame(self) -> None:
         """Lays out the frame's controls and opens the first panel (subclasses call this
         at the end of their constructor, once they can make panels)."""
+        examples = self.frame_examples()
         self.examples = {example.key: example for example in examples}
-        self.inner.setAccessibleName(words.panels)
-        self.new_button = name_widget(
-            QToolButton(self), self.key, f"new_{self.panel_noun()}", words.new_tip
-        )
-        self.new_button.setText(words.new)
-        self.new_button.setToolTip(words.new_tip)
+        self.inner.setAccessibleName(net_text(self.words.panels))
+        new_tip = net_text(self.words.new_tip)
+        self.new_button = name_widget(QToolButton(self), self.key, f"new_{self.noun}", new_tip)
+        self.new_button.setText(net_text(self.words.new))
+        self.new_button.setToolTip(new_tip)
         self.new_button.clicked.connect(self.add_panel)
-        self.examples_button = name_widget(QToolButton(self), self.key, "examples", words.examples)
+        self.examples_button = name_widget(
+            QToolButton(self), self.key, "examples", net_text(self.words.examples)
+        )
         self.examples_button.setText(self.tr("Examples"))
         self.examples_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.examples_menu = self._examples_menu(examples)
@@ -127,9 +129,9 @@ class TabFrame(QWidget):
 
     # -- what a tab says --------------------------------------------------------------------
 
-    def panel_noun(self) -> str:
-        """The last part of the "+ New" button's objectName (``server.new_listener``)."""
-        raise NotImplementedError
+    def frame_examples(self) -> Sequence[FrameExample]:
+        """The Examples menu's entries (none: the Examples button hides)."""
+        return ()
 
     def create_panel(self, prefix: str, source: str) -> Any:
         """A new panel whose controls are named ``prefix.*`` and whose events come from
@@ -190,9 +192,8 @@ class TabFrame(QWidget):
     def _examples_menu(self, examples: Sequence[FrameExample]) -> QMenu:
         menu = QMenu(self.tr("Examples"), self)
         menu.setObjectName(f"{self.key}.examples_menu")
-        context = type(self).__name__  # where the tab marked its titles
         for example in examples:
-            action = QAction(QCoreApplication.translate(context, example.title), menu)
+            action = QAction(net_text(example.title), menu)
             action.setObjectName(f"{self.key}.example_{example.key}")
             action.triggered.connect(lambda _=False, k=example.key: self.run_example(k))
             menu.addAction(action)
@@ -231,28 +232,23 @@ class TrafficTab(TabFrame):
     """A frame whose panels show socket traffic (Server, Client).
 
     Its panels share one list of saved messages (the window's, or the tab's own when it
-    stands alone), its inner tabs are named after the panel noun (``server.listeners``),
-    and an example sets an idle panel up and starts it. A tab says which panel class it
-    makes (``panel_type``) and, in :meth:`example_work`, how an example sets one up.
+    stands alone), and an example sets an idle panel up and starts it. A tab says which
+    panel class it makes (``panel_type``) and, in :meth:`example_work`, how an example
+    sets one up; the frame is complete once the constructor returns.
     """
 
-    panel_type: type[TrafficPanel]
+    panel_type: ClassVar[type[TrafficPanel]]
 
     def __init__(
         self,
-        key: str,
-        noun: str,
         engine: Engine,
-        parent: QWidget | None,
-        snippets: SnippetStore | None,
+        parent: QWidget | None = None,
+        snippets: SnippetStore | None = None,
     ) -> None:
-        super().__init__(key, f"{noun}s", engine, parent)
-        self.noun = noun
+        super().__init__(engine, parent)
         # One list of saved messages for every sender in the window.
         self.snippets = snippets or SnippetStore(default_snippets_path(), self)
-
-    def panel_noun(self) -> str:
-        return self.noun
+        self.build_frame()
 
     def create_panel(self, prefix: str, source: str) -> Any:
         return self.panel_type(prefix, source, self.engine, self.inner, self.snippets)

@@ -13,7 +13,6 @@ Nothing here opens a nested event loop: file dialogs are opened with ``open()`` 
 from __future__ import annotations
 
 import contextlib
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +31,7 @@ from netbench.core.recording.writer import (
 )
 from netbench.core.transcript import Record
 from netbench.ui.transcript.model import TranscriptModel, format_count
-from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
+from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs, stamped_name
 
 ExportFormat = Literal["text", "jsonl", "pcapng"]
 
@@ -284,7 +283,7 @@ class TranscriptFiles(QObject):
             DialogPurpose.SAVE_FILE,
             caption,
             f"{self.prefix}.{name}",
-            select=time.strftime(f"transcript-%Y%m%d-%H%M%S.{suffix}"),
+            select=stamped_name("transcript", suffix),
             filters=filters,
             default_suffix=suffix,
             confirm_overwrite=confirm_overwrite,

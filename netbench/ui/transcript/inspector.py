@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QSizePolicy,
     QSplitter,
     QVBoxLayout,
@@ -39,8 +40,8 @@ from netbench.core.display import DisplayMode, text_block
 from netbench.core.payload import to_hex
 from netbench.core.transcript import DIRECTION_ARROWS, Record
 from netbench.ui.transcript.model import direction_word, format_count
-from netbench.ui.widgets.buttons import push_button
-from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
+from netbench.ui.widgets.buttons import Buttons
+from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs, stamped_name
 from netbench.ui.widgets.naming import name_widget
 from netbench.ui.widgets.sizes import format_size
 from netbench.ui.widgets.sliced_pane import PaneKind, SlicedPane
@@ -58,6 +59,7 @@ class MessageInspector(QWidget):
     def __init__(self, prefix: str, parent: QWidget) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.prefix = prefix
+        self.buttons = Buttons(self, prefix, QPushButton)
         self.setObjectName(f"{prefix}.inspector")
         self.setAccessibleName(self.tr("Message inspector"))
         self.setWindowTitle(self.tr("Message inspector"))
@@ -182,10 +184,8 @@ class MessageInspector(QWidget):
             self.tr("How much of the message is shown"),
         )
         self.partial_label.setWordWrap(True)
-        self.show_all_button = push_button(
-            self,
+        self.show_all_button = self.buttons.make(
             self.tr("Show all"),
-            self.prefix,
             "inspector_show_all",
             self.tr("Show all of the message"),
             self.tr("Render the rest of the message, a slice at a time (up to {size})").format(
@@ -193,10 +193,8 @@ class MessageInspector(QWidget):
             ),
             self.show_all,
         )
-        self.partial_save_button = push_button(
-            self,
+        self.partial_save_button = self.buttons.make(
             self.tr("Save to file…"),
-            self.prefix,
             "inspector_partial_save",
             self.tr("Save the message to a file"),
             self.tr("Write every byte of the message to a file"),
@@ -214,19 +212,15 @@ class MessageInspector(QWidget):
         self.status = QLabel(self)
         name_widget(self.status, self.prefix, "inspector_status", self.tr("Inspector status"))
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.copy_text_button = push_button(
-            self,
+        self.copy_text_button = self.buttons.make(
             self.tr("Copy text"),
-            self.prefix,
             "inspector_copy_text",
             self.tr("Copy the message as text"),
             self.tr("Copy all of the message as text with escapes, in the chosen encoding"),
             self.copy_text,
         )
-        self.copy_hex_button = push_button(
-            self,
+        self.copy_hex_button = self.buttons.make(
             self.tr("Copy hex"),
-            self.prefix,
             "inspector_copy_hex",
             self.tr("Copy the message as hex"),
             self.tr(
@@ -234,19 +228,15 @@ class MessageInspector(QWidget):
             ),
             self.copy_hex,
         )
-        self.save_button = push_button(
-            self,
+        self.save_button = self.buttons.make(
             self.tr("Save bytes…"),
-            self.prefix,
             "inspector_save",
             self.tr("Save the bytes to a file"),
             self.tr("Write every byte of the message to a file"),
             self._choose_save_file,
         )
-        self.close_button = push_button(
-            self,
+        self.close_button = self.buttons.make(
             self.tr("Close"),
-            self.prefix,
             "inspector_close",
             self.tr("Close the inspector"),
             on_click=self.close,
@@ -396,7 +386,7 @@ class MessageInspector(QWidget):
             DialogPurpose.SAVE_FILE,
             self.tr("Save the message's bytes"),
             f"{self.prefix}.inspector_save_dialog",
-            select=time.strftime("message-%Y%m%d-%H%M%S.bin"),
+            select=stamped_name("message", "bin"),
             filters=[self.tr("All files (*)")],
         )
         self._dialogs.open(spec, lambda chosen: self.save_to(Path(chosen)))

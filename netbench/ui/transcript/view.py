@@ -47,7 +47,7 @@ from netbench.ui.transcript.inspector import MessageInspector
 from netbench.ui.transcript.model import Column, TranscriptModel, format_count
 from netbench.ui.transcript.status_box import StatusBox
 from netbench.ui.transcript.table import TranscriptTable
-from netbench.ui.widgets.buttons import tool_button
+from netbench.ui.widgets.buttons import Buttons
 from netbench.ui.widgets.colors import NO_MATCH_BACKGROUND, NO_MATCH_TEXT
 from netbench.ui.widgets.naming import name_widget
 from netbench.ui.widgets.sizes import format_size
@@ -78,6 +78,7 @@ class TranscriptView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.prefix = prefix
+        self.buttons = Buttons(self, prefix, QToolButton)
         self.setObjectName(f"{prefix}.transcript_panel")
         self.model = TranscriptModel(capacity, self)
         self.files = TranscriptFiles(prefix, self.model, self)
@@ -171,19 +172,15 @@ class TranscriptView(QWidget):
     def _build_actions(self) -> None:
         """Copy, Export, Record and Clear: they sit beside the status line, so neither row
         forces a wide window."""
-        self.copy_button = tool_button(
-            self,
+        self.copy_button = self.buttons.make(
             self.tr("Copy"),
-            self.prefix,
             "transcript_copy",
             self.tr("Copy rows"),
             self.tr("Copy the selected rows as text, or every row when none is selected"),
             self.copy_selection,
         )
-        self.export_button = tool_button(
-            self,
+        self.export_button = self.buttons.make(
             self.tr("Export"),
-            self.prefix,
             "transcript_export",
             self.tr("Export transcript"),
             self.tr("Save the rows in view to a file"),
@@ -199,20 +196,16 @@ class TranscriptView(QWidget):
         )
         self.export_button.setMenu(export_menu)
 
-        self.record_button = tool_button(
-            self,
+        self.record_button = self.buttons.make(
             self.tr("Record to file…"),
-            self.prefix,
             "transcript_record",
             self.tr("Record to file"),
             self.tr("Stream every new record to a JSON Lines file, including rows the view drops"),
             self._on_record_clicked,
         )
         self.record_button.setCheckable(True)
-        self.clear_button = tool_button(
-            self,
+        self.clear_button = self.buttons.make(
             self.tr("Clear"),
-            self.prefix,
             "transcript_clear",
             self.tr("Clear transcript"),
             self.tr("Empty the view; the totals keep counting"),

@@ -2,20 +2,24 @@
 screen reader says (see `naming`), a tooltip, and what a click does, in one call.
 
 Every panel builds a row of these; written out by hand each took five lines that differed
-only in their words.
+only in their words. A widget that makes several says its parent and prefix once, in a
+`Buttons`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from PySide6.QtWidgets import QAbstractButton, QPushButton, QToolButton, QWidget
 
 from netbench.ui.widgets.naming import name_widget
 
 B = TypeVar("B", bound=QAbstractButton)
+# What a click runs; one that takes an argument is told whether the button is now checked.
+Click = Callable[[], object] | Callable[[bool], object]
 
 
 def make_button(
@@ -26,7 +30,7 @@ def make_button(
     control: str,
     accessible: str,
     tip: str = "",
-    on_click: Callable[[], object] | Callable[[bool], object] | None = None,
+    on_click: Click | None = None,
 ) -> B:
     """A ``kind`` button saying ``text`` (a tool button's may be empty, for an arrow or an
     icon); ``tip`` (when given) is its tooltip and ``on_click`` what a click does (given
@@ -44,3 +48,21 @@ def make_button(
 # The two kinds panels use: push buttons, and compact tool buttons for tight rows.
 push_button = partial(make_button, QPushButton)
 tool_button = partial(make_button, QToolButton)
+
+
+@dataclass(frozen=True)
+class Buttons(Generic[B]):
+    """The ``kind`` buttons of one widget: children of ``parent``, named
+    ``<prefix>.<control>``."""
+
+    parent: QWidget
+    prefix: str
+    kind: type[B]
+
+    def make(
+        self, text: str, control: str, accessible: str, tip: str = "", on_click: Click | None = None
+    ) -> B:
+        """A button of this widget (see `make_button`)."""
+        return make_button(
+            self.kind, self.parent, text, self.prefix, control, accessible, tip, on_click
+        )

@@ -8,6 +8,7 @@ is deleted, so clicking Browse a hundred times leaves no hidden dialogs behind.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -34,6 +35,12 @@ class DialogSpec:
     filters: list[str] = field(default_factory=list)
     default_suffix: str = ""
     confirm_overwrite: bool = True
+
+
+def stamped_name(stem: str, suffix: str) -> str:
+    """The name a save dialog proposes, ``<stem>-YYYYmmdd-HHMMSS.<suffix>``: a new one at
+    each save, so nothing earlier is overwritten by accident, and the files sort by time."""
+    return time.strftime(f"{stem}-%Y%m%d-%H%M%S.{suffix}")
 
 
 class FileDialogs(QObject):

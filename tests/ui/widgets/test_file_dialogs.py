@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
+from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs, stamped_name
 
 
 def test_a_dialog_answers_through_callbacks_and_goes_away(qtbot: Any, tmp_path: Path) -> None:
@@ -44,3 +45,9 @@ def test_opening_another_closes_the_first(qtbot: Any) -> None:
     assert second.fileMode() == QFileDialog.FileMode.Directory
     dialogs.close()
     assert dialogs.current is None
+
+
+def test_a_proposed_name_says_what_and_when_with_its_suffix() -> None:
+    name = stamped_name("capture", "pcapng")
+
+    assert re.fullmatch(r"capture-20\d{6}-\d{6}\.pcapng", name)
