@@ -42,7 +42,6 @@ from netbench.core.recording.replay_plan import Pace, ReplayChoice, ReplayTiming
 from netbench.core.recording.rows import open_recording
 from netbench.core.recording.summary import RecordingScanner, RecordingSummary
 from netbench.core.transcript import Direction
-from netbench.net.engine import Engine
 from netbench.net.replay import ReplayRun, ReplayTarget, run_replay
 from netbench.ui.client.replay_words import ReplayWords, unbreakable
 from netbench.ui.runtime.net_text import net_text
@@ -51,6 +50,7 @@ from netbench.ui.runtime.timers import interval_timer
 from netbench.ui.transcript.model import format_count
 from netbench.ui.widgets.buttons import push_button, tool_button
 from netbench.ui.widgets.colors import ERROR_COLOR, HINT_COLOR, show_status
+from netbench.ui.widgets.control_part import PanelHost, PanelPart
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
 from netbench.ui.widgets.naming import name_widget
 
@@ -64,15 +64,11 @@ GetTarget = Callable[[], ReplayTarget | None]
 _READER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recording-reader")
 
 
-class ReplayPanel(QWidget):
+class ReplayPanel(PanelPart):
     finished = Signal(str, bool)
 
-    def __init__(
-        self, prefix: str, engine: Engine, target: GetTarget, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.prefix = prefix
-        self.engine = engine
+    def __init__(self, host: PanelHost, target: GetTarget) -> None:
+        super().__init__(host)
         self._target = target
         self.path: Path | None = None
         self.summary: RecordingSummary | None = None
