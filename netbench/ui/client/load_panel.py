@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -254,10 +254,7 @@ class LoadPanel(PanelPart):
 
     def _build_run_row(self) -> QHBoxLayout:
         """Start, Cancel and progress; the settings' error above them, the live figures below."""
-        self.error = QLabel(self)
-        self.error.setObjectName(f"{self.prefix}.load_error")
-        self.error.setWordWrap(True)
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error = self.controls.message_label("load_error")
         self.error.hide()
 
         self.start_button = self.controls.push_button(
@@ -281,11 +278,7 @@ class LoadPanel(PanelPart):
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
         self.progress.setFormat(self.tr("Not started"))
-        self.live = QLabel(self)
-        self.live.setObjectName(f"{self.prefix}.load_live")
-        self.live.setAccessibleName(self.tr("Load test figures"))
-        self.live.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.live.setWordWrap(True)
+        self.live = self.controls.message_label("load_live", self.tr("Load test figures"))
         controls = QHBoxLayout()
         controls.addWidget(self.start_button)
         controls.addWidget(self.cancel_button)

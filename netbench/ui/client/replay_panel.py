@@ -48,7 +48,6 @@ from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
 from netbench.ui.runtime.timers import interval_timer
 from netbench.ui.transcript.model import format_count
-from netbench.ui.widgets.buttons import push_button, tool_button
 from netbench.ui.widgets.colors import ERROR_COLOR, HINT_COLOR, show_status
 from netbench.ui.widgets.control_part import PanelHost, PanelPart
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
@@ -119,10 +118,8 @@ class ReplayPanel(PanelPart):
 
     def _build_top(self) -> QHBoxLayout:
         """Replay…, what the recording holds (or why it cannot be replayed), and ✕."""
-        self.button = push_button(
-            self,
+        self.button = self.controls.push_button(
             self.tr("Replay…"),
-            self.prefix,
             "replay",
             self.tr("Replay a recording"),
             self.tr(
@@ -135,10 +132,8 @@ class ReplayPanel(PanelPart):
         name_widget(self.status, self.prefix, "replay_status", self.tr("Replay status"))
         self.status.setWordWrap(True)
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.close_button = tool_button(
-            self,
+        self.close_button = self.controls.tool_button(
             "✕",
-            self.prefix,
             "replay_close",
             self.tr("Close the recording"),
             self.tr("Put the recording away (the file is left as it is)"),
@@ -199,19 +194,15 @@ class ReplayPanel(PanelPart):
 
     def _build_run(self) -> None:
         """Start, Stop, and the plan that the progress bar takes the place of while it runs."""
-        self.start_button = push_button(
-            self,
+        self.start_button = self.controls.push_button(
             self.tr("Start"),
-            self.prefix,
             "replay_start",
             self.tr("Start the replay"),
             self.tr("Send the chosen messages on this connection"),
             on_click=self.start,
         )
-        self.stop_button = push_button(
-            self,
+        self.stop_button = self.controls.push_button(
             self.tr("Stop"),
-            self.prefix,
             "replay_stop",
             self.tr("Stop the replay"),
             on_click=self.on_stop_clicked,

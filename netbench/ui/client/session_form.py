@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -51,7 +50,6 @@ class SessionForm(SocketForm):
     def _build(self) -> None:
         row = self._build_target_row()
         self._build_tls_rows()
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warning.setObjectName(f"{self.prefix}.tls_warning")
         self.warning.setStyleSheet(f"color: {WARNING_COLOR}; font-weight: bold;")
         layout = QVBoxLayout(self)

@@ -48,8 +48,7 @@ class SocketForm(QWidget):
         self.prefix = prefix
         self.controls = Controls(self, prefix)
         self.dialogs = FileDialogs(self)
-        self.error = self.name(QLabel(self), "error")
-        self.error.setWordWrap(True)
+        self.error = self.controls.message_label("error")
         self.error.setStyleSheet(f"color: {ERROR_COLOR};")
         self.error.hide()
         self.warning = self.name(QLabel(self), "warning")

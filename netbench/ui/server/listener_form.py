@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import psutil
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -95,7 +94,6 @@ class ListenerForm(SocketForm):
         self._build_framing_row(grid)
         self._build_reply_rows(grid)
         self._build_limits_row(grid)
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         grid.addWidget(self.error, 5, 0, 1, 2)
         grid.addWidget(self.warning, 6, 0, 1, 2)
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtWidgets import QPushButton, QSpinBox, QToolButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox, QToolButton, QWidget
 
 from netbench.ui.widgets.buttons import push_button, tool_button
 from netbench.ui.widgets.naming import name_widget
@@ -55,3 +56,11 @@ class Controls:
         if value is not None:
             spin.setValue(value)
         return spin
+
+    def message_label(self, control: str, accessible: str = "") -> QLabel:
+        """A label for what the part says (an error, a status, figures): it wraps, and its
+        text can be selected, to copy into a report or a search."""
+        label = self.name(QLabel(self.parent), control, accessible)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
