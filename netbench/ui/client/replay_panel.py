@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QSizePolicy,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -177,18 +176,12 @@ class ReplayPanel(PanelPart):
         for label, _timing in self._timings:
             self.timing.addItem(label)
         self.timing.currentIndexChanged.connect(self.on_timing_changed)
-        self.interval = QSpinBox(self)
-        self.interval.setRange(0, 3_600_000)
-        self.interval.setValue(100)
+        self.interval = self.controls.spin_box(
+            "replay_interval", self.tr("Interval between replayed messages"), 0, 3_600_000, 100
+        )
         self.interval.setSingleStep(10)
         self.interval.setPrefix(self.tr("every "))
         self.interval.setSuffix(self.tr(" ms"))
-        name_widget(
-            self.interval,
-            self.prefix,
-            "replay_interval",
-            self.tr("Interval between replayed messages"),
-        )
         self.interval.valueChanged.connect(self._show_plan)
         self.interval.hide()
 
