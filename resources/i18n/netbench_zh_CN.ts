@@ -2087,20 +2087,12 @@
         <translation>0 表示任选一个空闲端口；启动后显示实际绑定的地址</translation>
     </message>
     <message>
-        <source>Port</source>
-        <translation>端口</translation>
-    </message>
-    <message>
         <source>127.0.0.1: this machine only. 0.0.0.0, or empty as in bind((&apos;&apos;, port)): every IPv4 interface. ::: every IPv6 interface only (IPV6_V6ONLY is on), so IPv4 clients such as 127.0.0.1 cannot reach it.</source>
         <translation>127.0.0.1：仅本机。0.0.0.0 或留空（同 bind((&apos;&apos;, port))）：所有 IPv4 网卡。::：仅所有 IPv6 网卡（IPV6_V6ONLY 已开启），127.0.0.1 等 IPv4 客户端连不上。</translation>
     </message>
     <message>
         <source>Socket path, e.g. ./sock</source>
         <translation>套接字路径，如 ./sock</translation>
-    </message>
-    <message>
-        <source>Unix socket path</source>
-        <translation>Unix 套接字路径</translation>
     </message>
     <message>
         <source>Remove a stale socket file</source>
@@ -2313,10 +2305,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>Use a self-signed certificate</source>
         <translation>使用自签名证书</translation>
-    </message>
-    <message>
-        <source>TLS</source>
-        <translation>TLS</translation>
     </message>
     <message>
         <source>Listening on all interfaces: other machines on your network can connect. Use 127.0.0.1 to stay on this machine.</source>
@@ -5933,16 +5921,8 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>端口</translation>
     </message>
     <message>
-        <source>Port</source>
-        <translation>端口</translation>
-    </message>
-    <message>
         <source>Server socket path, e.g. ./sock</source>
         <translation>服务器套接字路径，如 ./sock</translation>
-    </message>
-    <message>
-        <source>Unix socket path</source>
-        <translation>Unix 套接字路径</translation>
     </message>
     <message>
         <source> ms</source>
@@ -6071,10 +6051,6 @@ prefix HELLO =&gt; hi {peer}\n</translation>
     <message>
         <source>ALPN protocols to offer</source>
         <translation>提供的 ALPN 协议</translation>
-    </message>
-    <message>
-        <source>TLS</source>
-        <translation>TLS</translation>
     </message>
     <message>
         <source>Insecure: the certificate is not checked, so anyone between you and the server can read and change the traffic.</source>
@@ -6770,12 +6746,20 @@ prefix HELLO =&gt; hi {peer}\n</translation>
         <translation>TLS（基于 TCP）</translation>
     </message>
     <message>
+        <source>Unix socket path</source>
+        <translation>Unix 套接字路径</translation>
+    </message>
+    <message>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
         <source>Port</source>
         <translation>端口</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
     </message>
     <message>
         <source>Path</source>

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 from netbench.core.checksum import ChecksumError
 from netbench.core.errors import PayloadError
 from netbench.core.framing.spec import FramingKind, FramingSpec
-from netbench.net.engine import Engine, EngineMode
+from netbench.net.engine import EngineMode
 from netbench.net.errors import NetError
 from netbench.net.loadtest.results import LoadProgress, LoadResult, RunStatus
 from netbench.net.loadtest.run import LoadRun, open_file_limit
@@ -50,6 +49,7 @@ from netbench.ui.widgets.colors import (
     WARNING_COLOR,
     color_style,
 )
+from netbench.ui.widgets.control_part import PanelHost, PanelPart
 from netbench.ui.widgets.field_errors import place_error
 from netbench.ui.widgets.naming import name_widget
 
@@ -69,24 +69,17 @@ _REPLY_RULES = (
 )
 
 
-class LoadPanel(QWidget):
-    def __init__(
-        self,
-        prefix: str,
-        engine: Engine,
-        form: SessionForm,
-        editor: PayloadEditor,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.prefix = prefix
-        self.engine = engine
+class LoadPanel(PanelPart):
+    def __init__(self, host: PanelHost, form: SessionForm, editor: PayloadEditor) -> None:
+        super().__init__(host)
         self.form = form
         self.editor = editor
         self.run: LoadRun | None = None
         self.last_result: LoadResult | None = None
         self._task: asyncio.Task[LoadResult | None] | None = None
         self._cancelling = False
+        # The number fields by the settings' field names, for errors placed at a field.
+        self.spins: dict[str, QSpinBox] = {}
         self._build()
         self._timer = interval_timer(self, PROGRESS_MS, self.on_progress_timer_timeout)
         self._refresh()
@@ -96,13 +89,11 @@ class LoadPanel(QWidget):
     def _spin(
         self, name: str, accessible: str, low: int, high: int, value: int, suffix: str
     ) -> QSpinBox:
-        spin = QSpinBox(self)
-        spin.setRange(low, high)
-        spin.setValue(value)
+        spin = self.controls.spin_box(f"load_{name}", accessible, low, high, value)
         spin.setSuffix(suffix)
         spin.setGroupSeparatorShown(True)
-        name_widget(spin, self.prefix, f"load_{name}", accessible)
         spin.valueChanged.connect(self._on_setting_changed)
+        self.spins[name] = spin
         return spin
 
     def _build(self) -> None:
@@ -263,24 +254,23 @@ class LoadPanel(QWidget):
 
     def _build_run_row(self) -> QHBoxLayout:
         """Start, Cancel and progress; the settings' error above them, the live figures below."""
-        self.error = QLabel(self)
-        self.error.setObjectName(f"{self.prefix}.load_error")
-        self.error.setWordWrap(True)
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error = self.controls.message_label("load_error")
         self.error.hide()
 
-        self.start_button = QPushButton(self.tr("Start"), self)
-        name_widget(self.start_button, self.prefix, "load_start", self.tr("Start the load test"))
-        self.start_button.setToolTip(
-            self.tr("Open the connections to the session's target and send its payload")
+        self.start_button = self.controls.push_button(
+            self.tr("Start"),
+            "load_start",
+            self.tr("Start the load test"),
+            self.tr("Open the connections to the session's target and send its payload"),
+            self.on_start_clicked,
         )
-        self.start_button.clicked.connect(self.on_start_clicked)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        name_widget(self.cancel_button, self.prefix, "load_cancel", self.tr("Cancel the load test"))
-        self.cancel_button.setToolTip(
-            self.tr("Stop now and close every connection; what was measured is kept")
+        self.cancel_button = self.controls.push_button(
+            self.tr("Cancel"),
+            "load_cancel",
+            self.tr("Cancel the load test"),
+            self.tr("Stop now and close every connection; what was measured is kept"),
+            self.on_cancel_clicked,
         )
-        self.cancel_button.clicked.connect(self.on_cancel_clicked)
         self.progress = QProgressBar(self)
         self.progress.setObjectName(f"{self.prefix}.load_progress")
         self.progress.setAccessibleName(self.tr("Load test progress"))
@@ -288,11 +278,7 @@ class LoadPanel(QWidget):
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
         self.progress.setFormat(self.tr("Not started"))
-        self.live = QLabel(self)
-        self.live.setObjectName(f"{self.prefix}.load_live")
-        self.live.setAccessibleName(self.tr("Load test figures"))
-        self.live.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.live.setWordWrap(True)
+        self.live = self.controls.message_label("load_live", self.tr("Load test figures"))
         controls = QHBoxLayout()
         controls.addWidget(self.start_button)
         controls.addWidget(self.cancel_button)
@@ -305,24 +291,10 @@ class LoadPanel(QWidget):
     def is_running(self) -> bool:
         return self._task is not None
 
-    @property
-    def _settings_widgets(self) -> tuple[QWidget, ...]:
-        return (
-            self.connections,
-            self.stop_by,
-            self.messages,
-            self.duration,
-            self.ramp_up,
-            self.rate,
-            self.rate_scope,
-            self.wait_replies,
-            self.reply_rule,
-            self.reply_timeout,
-        )
-
     def _refresh(self) -> None:
         running = self.is_running
-        for widget in self._settings_widgets:
+        choices = (self.stop_by, self.rate_scope, self.wait_replies)
+        for widget in (*self._field_widgets().values(), *choices):
             widget.setEnabled(not running)
         if not running:
             waits = self.wait_replies.isChecked()
@@ -361,15 +333,8 @@ class LoadPanel(QWidget):
             )
 
     def _field_widgets(self) -> dict[str, QWidget]:
-        return {
-            "connections": self.connections,
-            "messages": self.messages,
-            "duration": self.duration,
-            "ramp_up": self.ramp_up,
-            "rate": self.rate,
-            "reply_timeout": self.reply_timeout,
-            "framing": self.reply_rule,
-        }
+        """The widget each field name of the settings' errors stands for."""
+        return {**self.spins, "duration": self.duration, "framing": self.reply_rule}
 
     def _show_error(self, message: str | None, field: str = "", color: str = ERROR_COLOR) -> None:
         """Say what is wrong under the settings and outline the field it is about."""

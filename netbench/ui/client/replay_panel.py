@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QSizePolicy,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -42,15 +41,14 @@ from netbench.core.recording.replay_plan import Pace, ReplayChoice, ReplayTiming
 from netbench.core.recording.rows import open_recording
 from netbench.core.recording.summary import RecordingScanner, RecordingSummary
 from netbench.core.transcript import Direction
-from netbench.net.engine import Engine
 from netbench.net.replay import ReplayRun, ReplayTarget, run_replay
 from netbench.ui.client.replay_words import ReplayWords, unbreakable
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
 from netbench.ui.runtime.timers import interval_timer
 from netbench.ui.transcript.model import format_count
-from netbench.ui.widgets.buttons import push_button, tool_button
 from netbench.ui.widgets.colors import ERROR_COLOR, HINT_COLOR, show_status
+from netbench.ui.widgets.control_part import PanelHost, PanelPart
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
 from netbench.ui.widgets.naming import name_widget
 
@@ -64,15 +62,11 @@ GetTarget = Callable[[], ReplayTarget | None]
 _READER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recording-reader")
 
 
-class ReplayPanel(QWidget):
+class ReplayPanel(PanelPart):
     finished = Signal(str, bool)
 
-    def __init__(
-        self, prefix: str, engine: Engine, target: GetTarget, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.prefix = prefix
-        self.engine = engine
+    def __init__(self, host: PanelHost, target: GetTarget) -> None:
+        super().__init__(host)
         self._target = target
         self.path: Path | None = None
         self.summary: RecordingSummary | None = None
@@ -123,10 +117,8 @@ class ReplayPanel(QWidget):
 
     def _build_top(self) -> QHBoxLayout:
         """Replay…, what the recording holds (or why it cannot be replayed), and ✕."""
-        self.button = push_button(
-            self,
+        self.button = self.controls.push_button(
             self.tr("Replay…"),
-            self.prefix,
             "replay",
             self.tr("Replay a recording"),
             self.tr(
@@ -139,10 +131,8 @@ class ReplayPanel(QWidget):
         name_widget(self.status, self.prefix, "replay_status", self.tr("Replay status"))
         self.status.setWordWrap(True)
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.close_button = tool_button(
-            self,
+        self.close_button = self.controls.tool_button(
             "✕",
-            self.prefix,
             "replay_close",
             self.tr("Close the recording"),
             self.tr("Put the recording away (the file is left as it is)"),
@@ -186,36 +176,26 @@ class ReplayPanel(QWidget):
         for label, _timing in self._timings:
             self.timing.addItem(label)
         self.timing.currentIndexChanged.connect(self.on_timing_changed)
-        self.interval = QSpinBox(self)
-        self.interval.setRange(0, 3_600_000)
-        self.interval.setValue(100)
+        self.interval = self.controls.spin_box(
+            "replay_interval", self.tr("Interval between replayed messages"), 0, 3_600_000, 100
+        )
         self.interval.setSingleStep(10)
         self.interval.setPrefix(self.tr("every "))
         self.interval.setSuffix(self.tr(" ms"))
-        name_widget(
-            self.interval,
-            self.prefix,
-            "replay_interval",
-            self.tr("Interval between replayed messages"),
-        )
         self.interval.valueChanged.connect(self._show_plan)
         self.interval.hide()
 
     def _build_run(self) -> None:
         """Start, Stop, and the plan that the progress bar takes the place of while it runs."""
-        self.start_button = push_button(
-            self,
+        self.start_button = self.controls.push_button(
             self.tr("Start"),
-            self.prefix,
             "replay_start",
             self.tr("Start the replay"),
             self.tr("Send the chosen messages on this connection"),
             on_click=self.start,
         )
-        self.stop_button = push_button(
-            self,
+        self.stop_button = self.controls.push_button(
             self.tr("Stop"),
-            self.prefix,
             "replay_stop",
             self.tr("Stop the replay"),
             on_click=self.on_stop_clicked,

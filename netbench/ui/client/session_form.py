@@ -12,13 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -52,7 +50,6 @@ class SessionForm(SocketForm):
     def _build(self) -> None:
         row = self._build_target_row()
         self._build_tls_rows()
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warning.setObjectName(f"{self.prefix}.tls_warning")
         self.warning.setStyleSheet(f"color: {WARNING_COLOR}; font-weight: bold;")
         layout = QVBoxLayout(self)
@@ -74,19 +71,13 @@ class SessionForm(SocketForm):
             tip=self.tr("A name (example.com) or an IPv4 or IPv6 address"),
             text="127.0.0.1",
         )
-        self.port = self.line_edit("port", self.tr("Port"), placeholder=self.tr("port"))
-        self.path = self.line_edit(
-            "path",
-            self.tr("Unix socket path"),
-            placeholder=self.tr("Server socket path, e.g. ./sock"),
+        self.address_fields(self.tr("port"), self.tr("Server socket path, e.g. ./sock"))
+        self.timeout = self.controls.spin_box(
+            "timeout", self.tr("Connect timeout in milliseconds"), 1, 600_000, 5_000
         )
-        self.timeout = QSpinBox(self)
-        self.timeout.setRange(1, 600_000)
-        self.timeout.setValue(5_000)
         self.timeout.setSingleStep(500)
         self.timeout.setSuffix(self.tr(" ms"))
         self.timeout.setToolTip(self.tr("How long to wait for the connection"))
-        self.name(self.timeout, "timeout", self.tr("Connect timeout in milliseconds"))
 
         self.timeout_label = QLabel(self.tr("Timeout"), self)
         row = self.address_row(self.host, 2, 3)
@@ -102,13 +93,13 @@ class SessionForm(SocketForm):
             tip=self.tr("Bind to this address of this machine before connecting (optional)"),
         )
         self.local_host.setMinimumWidth(140)
-        self.local_port = QSpinBox(self)
-        self.local_port.setRange(0, 65535)
+        self.local_port = self.controls.spin_box(
+            "local_port", self.tr("Local port to bind"), 0, 65535
+        )
         self.local_port.setSpecialValueText(self.tr("any"))
         self.local_port.setToolTip(
             self.tr("Connect from this local port (0: the system picks one)")
         )
-        self.name(self.local_port, "local_port", self.tr("Local port to bind"))
         self.local_label = QLabel(self.tr("From"), self)
         self.local_row = QWidget(self)
         local = QHBoxLayout(self.local_row)
@@ -124,12 +115,11 @@ class SessionForm(SocketForm):
         return row
 
     def _build_tls_rows(self) -> None:
-        self.tls_verify = self.check_box(
+        self.tls_verify = self.tls_choice(
             "tls_verify",
             self.tr("Verify the certificate"),
             self.tr("Verify the server's certificate"),
-            tip=self.tr("Check the chain against the system's CAs (and the CA file) and the name"),
-            checked=True,
+            self.tr("Check the chain against the system's CAs (and the CA file) and the name"),
         )
         self.ca_file, self.ca_browse = self._pem_file(
             "ca",
@@ -164,7 +154,6 @@ class SessionForm(SocketForm):
             placeholder=self.tr("ALPN, e.g. h2, http/1.1"),
             tip=self.tr("Application protocols to offer, comma-separated; the server picks one"),
         )
-        self.tls_label = QLabel(self.tr("TLS"), self)
         self.tls_row = QWidget(self)
         tls_rows = QVBoxLayout(self.tls_row)
         tls_rows.setContentsMargins(0, 0, 0, 0)
@@ -212,17 +201,10 @@ class SessionForm(SocketForm):
         return (self.tls_row,)
 
     def setting_fields(self) -> dict[str, QWidget]:
-        return {
-            "timeout": self.timeout,
-            "tls": self.tls_verify,
-            "ca_file": self.ca_file,
-            "server_name": self.server_name,
-            "cert_file": self.cert_file,
-            "key_file": self.key_file,
-            "alpn": self.alpn,
-            "local_host": self.local_host,
-            "local_port": self.local_port,
-        }
+        files = (self.ca_file, self.cert_file, self.key_file)
+        local = (self.local_host, self.local_port)
+        named = self.by_control(self.timeout, *files, self.server_name, self.alpn, *local)
+        return {"tls": self.tls_verify, **named}
 
     def apply_kind(self) -> None:
         super().apply_kind()

@@ -51,6 +51,7 @@ from netbench.ui.sending.payload_editor import PayloadEditor
 from netbench.ui.sending.repeat_row import RepeatRow
 from netbench.ui.widgets.close_reasons import close_reason_text
 from netbench.ui.widgets.colors import ERROR_COLOR, OK_COLOR, WARNING_COLOR
+from netbench.ui.widgets.control_part import PanelHost
 from netbench.ui.widgets.layouts import column
 from netbench.ui.widgets.sizes import format_size
 from netbench.ui.widgets.socket_info_view import SocketInfoView
@@ -87,6 +88,11 @@ class SessionPanel(TrafficPanel):
 
     # -- construction -----------------------------------------------------------------------
 
+    @property
+    def part_host(self) -> PanelHost:
+        """What the session hands its parts: the load test, the repeat row, the replay."""
+        return PanelHost(self, self.prefix, self.engine)
+
     def _build(self) -> None:
         self.form = SessionForm(self.prefix, self)
         self.form.changed.connect(self.emit_title)
@@ -100,7 +106,7 @@ class SessionPanel(TrafficPanel):
         sender = self._build_sender()
         self.views = self.name(QTabWidget(self), "views", self.tr("Transcript or load test"))
         self.views.setDocumentMode(True)
-        self.load = LoadPanel(self.prefix, self.engine, self.form, self.editor, self)
+        self.load = LoadPanel(self.part_host, self.form, self.editor)
         self.form.changed.connect(self.load.on_form_changed)
         self.views.addTab(self.transcript, self.tr("Transcript"))
         # Scrolls when the window is short, so the settings never set its minimum height.
@@ -183,10 +189,10 @@ class SessionPanel(TrafficPanel):
     def _build_sender(self) -> QWidget:
         self.editor = PayloadEditor(self.prefix, self)
         self.editor.send_requested.connect(self.on_editor_send_requested)
-        self.repeat = RepeatRow(self.prefix, self.engine, self.editor, lambda: self.client, self)
+        self.repeat = RepeatRow(self.part_host, self.editor, lambda: self.client)
         self.repeat.running_changed.connect(lambda _running: self._refresh())
         self.file_sender = self.make_file_sender(self._file_targets)
-        self.replay = ReplayPanel(self.prefix, self.engine, lambda: self.client, self)
+        self.replay = ReplayPanel(self.part_host, lambda: self.client)
         self.replay.finished.connect(self.transcript_note_after_traffic)
         send_row = QHBoxLayout()  # how each send goes: repeated, with a length header
         send_row.addWidget(self.repeat, 1)

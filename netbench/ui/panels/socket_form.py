@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 from netbench.net.errors import NetError
 from netbench.net.socket_kinds import SocketKind
 from netbench.ui.widgets.colors import ERROR_COLOR, WARNING_COLOR
+from netbench.ui.widgets.control_maker import Controls
 from netbench.ui.widgets.field_errors import place_error
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
-from netbench.ui.widgets.naming import name_widget
 
 if TYPE_CHECKING:  # only named in an annotation
     from PySide6.QtWidgets import QFileDialog
@@ -46,9 +46,9 @@ class SocketForm(QWidget):
     def __init__(self, prefix: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.prefix = prefix
+        self.controls = Controls(self, prefix)
         self.dialogs = FileDialogs(self)
-        self.error = self.name(QLabel(self), "error")
-        self.error.setWordWrap(True)
+        self.error = self.controls.message_label("error")
         self.error.setStyleSheet(f"color: {ERROR_COLOR};")
         self.error.hide()
         self.warning = self.name(QLabel(self), "warning")
@@ -57,7 +57,7 @@ class SocketForm(QWidget):
         self.warning.hide()
 
     def name(self, widget: W, control: str, accessible: str = "") -> W:
-        return name_widget(widget, self.prefix, control, accessible)
+        return self.controls.name(widget, control, accessible)
 
     def line_edit(
         self, control: str, accessible: str, placeholder: str = "", tip: str = "", text: str = ""
@@ -89,6 +89,13 @@ class SocketForm(QWidget):
             combo.addItem(label, data)
         return combo
 
+    def tls_choice(self, control: str, text: str, accessible: str, tip: str) -> QCheckBox:
+        """What both forms' TLS rows open with: their label (``tls_label``) and a check box,
+        ticked, for the choice that needs no files (the system's CAs; a self-signed
+        certificate)."""
+        self.tls_label = QLabel(self.tr("TLS"), self)
+        return self.check_box(control, text, accessible, tip=tip, checked=True)
+
     def kind_combo(self, accessible: str) -> QComboBox:
         """The kinds of socket, in the same order and words on both tabs."""
         kinds = (
@@ -100,6 +107,11 @@ class SocketForm(QWidget):
         )
         self.kind = self.combo("kind", accessible, ((label, k.value) for label, k in kinds))
         return self.kind
+
+    def address_fields(self, port_hint: str, path_hint: str) -> None:
+        """The port and Unix socket path fields every form has, each with the form's hint."""
+        self.port = self.line_edit("port", self.tr("Port"), placeholder=port_hint)
+        self.path = self.line_edit("path", self.tr("Unix socket path"), placeholder=path_hint)
 
     def address_row(self, host: QWidget, host_stretch: int, path_stretch: int) -> QHBoxLayout:
         """The row both forms start with: kind, host, port and path, each with its label
@@ -145,7 +157,12 @@ class SocketForm(QWidget):
 
     def error_fields(self) -> dict[str, QWidget]:
         """The widget each field name of a NetError stands for."""
-        return {"host": self.host, "port": self.port, "path": self.path, **self.setting_fields()}
+        return {**self.by_control(self.host, self.port, self.path), **self.setting_fields()}
+
+    def by_control(self, *widgets: QWidget) -> dict[str, QWidget]:
+        """``widgets`` by their control names: a NetError's field is named as its widget is
+        (``<prefix>.<field>``), unless the form says otherwise."""
+        return {widget.objectName().removeprefix(f"{self.prefix}."): widget for widget in widgets}
 
     def setting_fields(self) -> dict[str, QWidget]:
         """Like :meth:`error_fields`, for the fields besides the address."""

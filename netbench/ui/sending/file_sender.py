@@ -32,8 +32,8 @@ from netbench.net.file_send import FileTransfer, FindTargets, open_transfer, sen
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
 from netbench.ui.runtime.timers import interval_timer
-from netbench.ui.widgets.buttons import push_button
 from netbench.ui.widgets.colors import ERROR_COLOR, show_status
+from netbench.ui.widgets.control_part import PanelHost, PanelPart
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs
 from netbench.ui.widgets.sizes import format_size
 
@@ -48,7 +48,7 @@ IsRecording = Callable[[], bool]
 """Whether the owner's transcript records: every chunk must then become a row."""
 
 
-class FileSender(QWidget):
+class FileSender(PanelPart):
     started = Signal()
     finished = Signal(str, bool)
 
@@ -60,9 +60,7 @@ class FileSender(QWidget):
         parent: QWidget | None = None,
         is_recording: IsRecording = lambda: False,
     ) -> None:
-        super().__init__(parent)
-        self.prefix = prefix
-        self.engine = engine
+        super().__init__(PanelHost(parent, prefix, engine))
         self._choose_targets = choose_targets
         self._is_recording = is_recording
         self.transfer: FileTransfer | None = None
@@ -70,10 +68,8 @@ class FileSender(QWidget):
         self._dialogs = FileDialogs(self)
         self._allowed = False
 
-        self.button = push_button(
-            self,
+        self.button = self.controls.push_button(
             self.tr("Send file…"),
-            prefix,
             "send_file",
             self.tr("Send a file"),
             self.tr("Send a file's bytes as they are, streamed: any size, with progress"),
@@ -86,10 +82,8 @@ class FileSender(QWidget):
         self.progress.setTextVisible(True)
         self.progress.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.progress.hide()
-        self.cancel_button = push_button(
-            self,
+        self.cancel_button = self.controls.push_button(
             self.tr("Cancel"),
-            prefix,
             "file_cancel",
             self.tr("Cancel the file send"),
             on_click=self.cancel,

@@ -27,7 +27,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QTextEdit,
@@ -55,6 +54,7 @@ from netbench.ui.sending.payload_history import PayloadHistory
 from netbench.ui.sending.payload_preview import PayloadPreview
 from netbench.ui.widgets.choices import choose_value, signals_blocked
 from netbench.ui.widgets.colors import INPUT_ERROR_BACKGROUND, INPUT_ERROR_COLOR, color_style
+from netbench.ui.widgets.control_maker import Controls
 from netbench.ui.widgets.input_mode_names import input_mode_labels
 from netbench.ui.widgets.naming import name_widget
 from netbench.ui.widgets.view_options import encoding_combo
@@ -164,11 +164,8 @@ class PayloadEditor(QWidget):
         self.length_header = LengthHeaderOption(self.prefix, self)
         self.length_header.changed.connect(self._revalidate)
 
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName(f"{self.prefix}.input_error")
-        self.error_label.setAccessibleName(self.tr("Payload error"))
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        controls = Controls(self, self.prefix)
+        self.error_label = controls.message_label("input_error", self.tr("Payload error"))
         self.error_label.setStyleSheet(color_style(INPUT_ERROR_COLOR))
         self.error_label.hide()
 

@@ -15,41 +15,32 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from netbench.core.checksum import ChecksumError
 from netbench.core.errors import PayloadError
 from netbench.core.schedule import RepeatSchedule
 from netbench.core.templates import format_time
 from netbench.net.clients import AnyClient
-from netbench.net.engine import Engine
 from netbench.net.repeat import RepeatRun, run_repeat
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
 from netbench.ui.runtime.timers import interval_timer
 from netbench.ui.sending.payload_editor import PayloadEditor
-from netbench.ui.widgets.buttons import push_button
 from netbench.ui.widgets.colors import ERROR_COLOR
+from netbench.ui.widgets.control_part import PanelHost, PanelPart
 from netbench.ui.widgets.elided_label import ElidedLabel
-from netbench.ui.widgets.naming import name_widget
 
 STATUS_UPDATE_MS = 100
 
 
-class RepeatRow(QWidget):
+class RepeatRow(PanelPart):
     running_changed = Signal(bool)
 
     def __init__(
-        self,
-        prefix: str,
-        engine: Engine,
-        editor: PayloadEditor,
-        target: Callable[[], AnyClient | None],
-        parent: QWidget | None = None,
+        self, host: PanelHost, editor: PayloadEditor, target: Callable[[], AnyClient | None]
     ) -> None:
-        super().__init__(parent)
-        self.prefix = prefix
-        self.engine = engine
+        super().__init__(host)
         self.editor = editor
         self._target = target
         self.schedule: RepeatSchedule | None = None
@@ -59,28 +50,23 @@ class RepeatRow(QWidget):
         self._status_timer = interval_timer(self, STATUS_UPDATE_MS, self.show_status)
 
     def _build(self) -> None:
-        self.count = name_widget(
-            QSpinBox(self), self.prefix, "repeat_count", self.tr("Number of repeated sends")
+        controls = self.controls
+        self.count = controls.spin_box(
+            "repeat_count", self.tr("Number of repeated sends"), 0, 100_000_000, 10
         )
-        self.count.setRange(0, 100_000_000)
-        self.count.setValue(10)
         self.count.setSpecialValueText(self.tr("until stopped"))
         self.count.setSuffix(self.tr(" times"))
         self.count.setToolTip(self.tr("How many sends; 0 sends until you stop"))
-        self.interval = name_widget(
-            QSpinBox(self), self.prefix, "repeat_interval", self.tr("Interval between sends in ms")
+        self.interval = controls.spin_box(
+            "repeat_interval", self.tr("Interval between sends in ms"), 0, 3_600_000, 1000
         )
-        self.interval.setRange(0, 3_600_000)
-        self.interval.setValue(1000)
         self.interval.setPrefix(self.tr("every "))
         self.interval.setSuffix(self.tr(" ms"))
         self.interval.setToolTip(
             self.tr("Time between sends; 0 sends them back to back (needs a count)")
         )
-        self.start_button = push_button(
-            self,
+        self.start_button = controls.push_button(
             self.tr("Start"),
-            self.prefix,
             "repeat_start",
             self.tr("Start repeating the payload"),
             self.tr(
@@ -89,18 +75,13 @@ class RepeatRow(QWidget):
             ),
             on_click=self.start,
         )
-        self.stop_button = push_button(
-            self,
-            self.tr("Stop"),
-            self.prefix,
-            "repeat_stop",
-            self.tr("Stop repeating"),
-            self.tr("Stop repeating"),
-            on_click=self.stop,
+        stop = self.tr("Stop repeating")
+        self.stop_button = controls.push_button(
+            self.tr("Stop"), "repeat_stop", stop, stop, self.stop
         )
         # Ends in … (the whole text in its tooltip) when a length header beside it takes
         # the room, instead of being cut off mid-word.
-        self.status = name_widget(ElidedLabel(self), self.prefix, "repeat_status")
+        self.status = controls.name(ElidedLabel(self), "repeat_status")
         self.status.set_full_text(self.tr("{counter} and {time} in the text are filled in"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

@@ -44,8 +44,8 @@ from netbench.ui.sending.saved_list_view import SavedMessagesList
 from netbench.ui.sending.saved_sharing import SnippetSharing
 from netbench.ui.sending.saved_store import SNIPPET_ROLE, SnippetStore, now
 from netbench.ui.sending.store_notice import StoreNotice
-from netbench.ui.widgets.buttons import push_button, tool_button
 from netbench.ui.widgets.colors import HINT_COLOR, INPUT_ERROR_COLOR, color_style
+from netbench.ui.widgets.control_maker import Controls
 from netbench.ui.widgets.naming import name_widget
 
 SETTINGS_COLLAPSED = "snippets/collapsed"
@@ -69,10 +69,11 @@ class SnippetPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.prefix = prefix
+        self.controls = Controls(self, prefix)
+        self.controls.name(self, "snippet_panel")
         self.store = store
         self.editor = editor
         self.not_ready = not_ready
-        self.setObjectName(f"{prefix}.snippet_panel")
         self._undo: Callable[[], None] | None = None
         self.sharing = SnippetSharing(prefix, store, self)
         self.sharing.said.connect(self._say)
@@ -131,10 +132,8 @@ class SnippetPanel(QWidget):
 
     def _build_top(self) -> None:
         """The title button that folds the panel, the filter, and the store's notice."""
-        self.toggle = tool_button(
-            self,
+        self.toggle = self.controls.tool_button(
             self.tr("Saved messages"),
-            self.prefix,
             "snippets_toggle",
             self.tr("Show or hide the saved messages"),
             self.tr("Show or hide the saved messages"),
@@ -187,10 +186,8 @@ class SnippetPanel(QWidget):
             self.tr("A name for the payload in the editor; a name in the list updates that one")
         )
         self.name_edit.returnPressed.connect(self.on_save_clicked)
-        self.save_button = push_button(
-            self,
+        self.save_button = self.controls.push_button(
             self.tr("Save"),
-            self.prefix,
             "snippet_save",
             self.tr("Save the payload in the editor"),
             self.tr("Save the payload in the editor under this name"),
@@ -204,48 +201,38 @@ class SnippetPanel(QWidget):
 
     def _build_actions(self) -> QHBoxLayout:
         """Move, delete, import and export."""
-        self.up_button = tool_button(
-            self,
+        self.up_button = self.controls.tool_button(
             "",
-            self.prefix,
             "snippet_up",
             self.tr("Move the saved message up"),
             self.tr("Move up (Alt+Up)"),
             on_click=self.on_up_clicked,
         )
         self.up_button.setArrowType(Qt.ArrowType.UpArrow)
-        self.down_button = tool_button(
-            self,
+        self.down_button = self.controls.tool_button(
             "",
-            self.prefix,
             "snippet_down",
             self.tr("Move the saved message down"),
             self.tr("Move down (Alt+Down)"),
             on_click=self.on_down_clicked,
         )
         self.down_button.setArrowType(Qt.ArrowType.DownArrow)
-        self.delete_button = tool_button(
-            self,
+        self.delete_button = self.controls.tool_button(
             self.tr("Delete"),
-            self.prefix,
             "snippet_delete",
             self.tr("Delete the selected saved messages"),
             self.tr("Delete the selected messages (Del); Undo brings them back"),
             on_click=self.on_delete_clicked,
         )
-        self.import_button = tool_button(
-            self,
+        self.import_button = self.controls.tool_button(
             self.tr("Import…"),
-            self.prefix,
             "snippet_import",
             self.tr("Import saved messages from a file"),
             self.tr("Add the messages of a saved-messages file (JSON)"),
             on_click=self.on_import_clicked,
         )
-        self.export_button = tool_button(
-            self,
+        self.export_button = self.controls.tool_button(
             self.tr("Export…"),
-            self.prefix,
             "snippet_export",
             self.tr("Export the saved messages to a file"),
             self.tr("Write all saved messages to a file to share (JSON)"),
@@ -262,16 +249,11 @@ class SnippetPanel(QWidget):
 
     def _build_status_row(self) -> QHBoxLayout:
         """One line of feedback, with Undo when the change can be undone."""
-        self.status = QLabel(self)
-        self.status.setObjectName(f"{self.prefix}.snippet_status")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = self.controls.message_label("snippet_status")
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status.hide()
-        self.undo_button = tool_button(
-            self,
+        self.undo_button = self.controls.tool_button(
             self.tr("Undo"),
-            self.prefix,
             "snippet_undo",
             self.tr("Undo"),
             self.tr("Undo the last change"),

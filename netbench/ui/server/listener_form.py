@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import psutil
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QWidget,
 )
 
@@ -96,7 +94,6 @@ class ListenerForm(SocketForm):
         self._build_framing_row(grid)
         self._build_reply_rows(grid)
         self._build_limits_row(grid)
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         grid.addWidget(self.error, 5, 0, 1, 2)
         grid.addWidget(self.warning, 6, 0, 1, 2)
 
@@ -127,16 +124,10 @@ class ListenerForm(SocketForm):
             )
         )
 
-        self.port = self.line_edit(
-            "port",
-            self.tr("Port"),
-            placeholder=self.tr("0 = any"),
-            tip=self.tr("0 picks any free port; the bound address is shown after start"),
-            text="0",
-        )
-
-        self.path = self.line_edit(
-            "path", self.tr("Unix socket path"), placeholder=self.tr("Socket path, e.g. ./sock")
+        self.address_fields(self.tr("0 = any"), self.tr("Socket path, e.g. ./sock"))
+        self.port.setText("0")
+        self.port.setToolTip(
+            self.tr("0 picks any free port; the bound address is shown after start")
         )
         self.remove_stale = self.check_box(
             "remove_stale",
@@ -171,11 +162,10 @@ class ListenerForm(SocketForm):
             text="\\n",
         )
         self.delimiter.setMaximumWidth(80)
-        self.fixed_length = QSpinBox(self)
-        self.fixed_length.setRange(1, 16 * 1024 * 1024)
-        self.fixed_length.setValue(16)
+        self.fixed_length = self.controls.spin_box(
+            "fixed_length", self.tr("Message length"), 1, 16 * 1024 * 1024, 16
+        )
         self.fixed_length.setSuffix(self.tr(" bytes"))
-        self.name(self.fixed_length, "fixed_length", self.tr("Message length"))
         self.prefix_size = self.combo(
             "prefix_size",
             self.tr("Length prefix size"),
@@ -190,14 +180,13 @@ class ListenerForm(SocketForm):
         self.counts_header = self.check_box(
             "counts_header", self.tr("counts the header"), self.tr("Length counts the header")
         )
-        self.max_frame = QSpinBox(self)
-        self.max_frame.setRange(1, 1024 * 1024 * 1024)
-        self.max_frame.setValue(1024 * 1024)
+        self.max_frame = self.controls.spin_box(
+            "max_frame", self.tr("Maximum message size"), 1, 1024 * 1024 * 1024, 1024 * 1024
+        )
         self.max_frame.setSuffix(self.tr(" B max"))
         self.max_frame.setToolTip(
             self.tr("A longer message is reported and skipped, never buffered")
         )
-        self.name(self.max_frame, "max_frame", self.tr("Maximum message size"))
 
         framing_row = QHBoxLayout()
         framing_row.addWidget(QLabel(self.tr("Framing"), self))
@@ -238,10 +227,10 @@ class ListenerForm(SocketForm):
         self.site_browse = QPushButton(self.tr("Folder…"), self)
         self.name(self.site_browse, "site_browse", self.tr("Choose the folder to serve"))
         self.site_browse.clicked.connect(self._on_site_browse_clicked)
-        self.delay = QSpinBox(self)
-        self.delay.setRange(0, 600_000)
+        self.delay = self.controls.spin_box(
+            "reply_delay", self.tr("Delay before replying"), 0, 600_000
+        )
         self.delay.setSuffix(self.tr(" ms delay"))
-        self.name(self.delay, "reply_delay", self.tr("Delay before replying"))
         self.close_after = self.check_box(
             "close_after_reply", self.tr("close after reply"), self.tr("Close after replying")
         )
@@ -281,18 +270,16 @@ class ListenerForm(SocketForm):
             "cert", self.tr("TLS certificate file"), placeholder=self.tr("certificate .pem")
         )
         self.key = self.line_edit("key", self.tr("TLS key file"), placeholder=self.tr("key .pem"))
-        self.self_signed = self.check_box(
+        self.self_signed = self.tls_choice(
             "self_signed",
             self.tr("self-signed"),
             self.tr("Use a self-signed certificate"),
-            tip=self.tr("Make a certificate for localhost on start"),
-            checked=True,
+            self.tr("Make a certificate for localhost on start"),
         )
 
         limits_row = QHBoxLayout()
         limits_row.addWidget(self.limits)
         limits_row.addSpacing(12)
-        self.tls_label = QLabel(self.tr("TLS"), self)
         limits_row.addWidget(self.tls_label)
         limits_row.addWidget(self.self_signed)
         limits_row.addWidget(self.cert, 1)
@@ -306,12 +293,7 @@ class ListenerForm(SocketForm):
         return (self.tls_label, self.self_signed, self.cert, self.key)
 
     def setting_fields(self) -> dict[str, QWidget]:
-        return {
-            "framing": self.framing,
-            "reply": self.responder,
-            "rules": self.rules,
-            "cert": self.cert,
-        }
+        return {"reply": self.responder, **self.by_control(self.framing, self.rules, self.cert)}
 
     def apply_kind(self) -> None:
         """Show the fields this kind uses and enable what it supports."""

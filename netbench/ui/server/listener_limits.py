@@ -4,11 +4,11 @@ peer's FIN leaves our side half-open, and the receive buffer (SO_RCVBUF)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
 from netbench.net.fd_budget import connection_budget
 from netbench.net.stream import DEFAULT_MAX_CONNECTIONS
-from netbench.ui.widgets.naming import name_widget
+from netbench.ui.widgets.control_maker import Controls
 
 
 class ListenerLimits(QWidget):
@@ -17,21 +17,21 @@ class ListenerLimits(QWidget):
     def __init__(self, prefix: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.budget = connection_budget()
-        self.backlog = name_widget(QSpinBox(self), prefix, "backlog", self.tr("Listen backlog"))
-        self.backlog.setRange(1, 65535)
-        self.backlog.setValue(100)
+        controls = Controls(self, prefix)
+        self.backlog = controls.spin_box("backlog", self.tr("Listen backlog"), 1, 65535, 100)
         self.backlog.setPrefix(self.tr("backlog "))
         self.reuse = QCheckBox(self.tr("SO_REUSEADDR"), self)
         self.reuse.setChecked(True)
-        name_widget(
-            self.reuse, prefix, "reuse_address", self.tr("Reuse the address (SO_REUSEADDR)")
+        controls.name(self.reuse, "reuse_address", self.tr("Reuse the address (SO_REUSEADDR)"))
+        self.max_connections = controls.spin_box(
+            "max_connections",
+            self.tr("Maximum connections"),
+            1,
+            self.budget,
+            min(DEFAULT_MAX_CONNECTIONS, self.budget),
         )
-        self.max_connections = QSpinBox(self)
-        self.max_connections.setRange(1, self.budget)
-        self.max_connections.setValue(min(DEFAULT_MAX_CONNECTIONS, self.budget))
         self.max_connections.setPrefix(self.tr("max "))
         self.max_connections.setSuffix(self.tr(" connections"))
-        name_widget(self.max_connections, prefix, "max_connections", self.tr("Maximum connections"))
         self.budget_label = QLabel(
             self.tr("at most {budget} (open-file limit)").format(budget=self.budget), self
         )
@@ -41,12 +41,10 @@ class ListenerLimits(QWidget):
                 "app. Raise the system's open-file limit (ulimit -n) to allow more."
             )
         )
-        name_widget(self.budget_label, prefix, "max_connections_budget")
-        self.idle = QSpinBox(self)
-        self.idle.setRange(0, 86_400)
+        controls.name(self.budget_label, "max_connections_budget")
+        self.idle = controls.spin_box("idle_timeout", self.tr("Idle timeout in seconds"), 0, 86_400)
         self.idle.setSpecialValueText(self.tr("no idle timeout"))
         self.idle.setSuffix(self.tr(" s idle timeout"))
-        name_widget(self.idle, prefix, "idle_timeout", self.tr("Idle timeout in seconds"))
         self.keep_half_open = QCheckBox(self.tr("keep half-open"), self)
         self.keep_half_open.setToolTip(
             self.tr(
@@ -54,14 +52,14 @@ class ListenerLimits(QWidget):
                 "reply. Off: our side closes once what was queued is sent."
             )
         )
-        name_widget(
+        controls.name(
             self.keep_half_open,
-            prefix,
             "keep_half_open",
             self.tr("Keep connections half-open after the peer's FIN"),
         )
-        self.receive_buffer = QSpinBox(self)
-        self.receive_buffer.setRange(0, 1024 * 1024)
+        self.receive_buffer = controls.spin_box(
+            "receive_buffer", self.tr("Receive buffer size in KB (SO_RCVBUF)"), 0, 1024 * 1024
+        )
         self.receive_buffer.setSpecialValueText(self.tr("system receive buffer"))
         self.receive_buffer.setPrefix(self.tr("receive buffer "))
         self.receive_buffer.setSuffix(self.tr(" KB"))
@@ -71,12 +69,6 @@ class ListenerLimits(QWidget):
                 "datagrams (UDP) or makes the sender wait (TCP). Linux doubles it, up to "
                 "net.core.rmem_max."
             )
-        )
-        name_widget(
-            self.receive_buffer,
-            prefix,
-            "receive_buffer",
-            self.tr("Receive buffer size in KB (SO_RCVBUF)"),
         )
         # Two rows, so the form is no wider than before; the budget sits under its field.
         self.budget_label.setWordWrap(True)

@@ -7,50 +7,39 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSplitter, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSplitter
 
-from netbench.net.engine import Engine
 from netbench.net.socket_info import SocketInfo, listener_sockets
 from netbench.ui.panels.python_page import PythonPage
 from netbench.ui.runtime.tasks import start_task
-from netbench.ui.widgets.buttons import push_button
+from netbench.ui.widgets.control_maker import Controls
+from netbench.ui.widgets.control_part import PanelHost
 from netbench.ui.widgets.layouts import column
-from netbench.ui.widgets.naming import name_widget
 from netbench.ui.widgets.socket_info_view import SocketInfoView
 
 
 class ListenerSocketsPage(QSplitter):
-    def __init__(
-        self,
-        prefix: str,
-        engine: Engine,
-        listener: Callable[[], object | None],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.prefix = prefix
-        self.engine = engine
+    def __init__(self, host: PanelHost, listener: Callable[[], object | None]) -> None:
+        super().__init__(host.widget)
+        self.prefix = host.prefix
+        self.engine = host.engine
         self.listener = listener
         self.infos: dict[str, SocketInfo] = {}
-        self.which = name_widget(
-            QComboBox(self), prefix, "socket_choice", self.tr("Which socket to show")
+        controls = Controls(self, host.prefix)
+        self.which = controls.name(
+            QComboBox(self), "socket_choice", self.tr("Which socket to show")
         )
         self.which.currentIndexChanged.connect(self.show_chosen)
-        self.refresh_button = push_button(
-            self,
-            self.tr("Refresh"),
-            prefix,
-            "socket_refresh",
-            self.tr("Read again"),
-            on_click=self.on_refresh_clicked,
+        self.refresh_button = controls.push_button(
+            self.tr("Refresh"), "socket_refresh", self.tr("Read again"), "", self.on_refresh_clicked
         )
         self.view = SocketInfoView(
-            prefix, self.tr("Start the listener to see its socket, and pick a peer's."), self
+            host.prefix, self.tr("Start the listener to see its socket, and pick a peer's."), self
         )
         row = QHBoxLayout()
         row.addWidget(self.which, 1)
         row.addWidget(self.refresh_button)
-        self.python = PythonPage(prefix, "server", self)
+        self.python = PythonPage(host.prefix, "server", self)
         self.addWidget(column(self, row, self.view, stretch=self.view))
         self.addWidget(self.python)
         self.setStretchFactor(0, 2)

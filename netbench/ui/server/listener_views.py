@@ -17,6 +17,7 @@ from netbench.ui.panels.ladder_page import LadderPage
 from netbench.ui.runtime.tasks import start_task
 from netbench.ui.server.listener_sockets import ListenerSocketsPage
 from netbench.ui.transcript.view import TranscriptView
+from netbench.ui.widgets.control_part import PanelHost
 from netbench.ui.widgets.naming import name_widget
 
 
@@ -31,7 +32,7 @@ class ListenerViews(QTabWidget):
         self.port = 0
         self.ladder = LadderPage(prefix, engine, self)
         self.sockets = ListenerSocketsPage(
-            prefix, engine, lambda: getattr(panel, "listener", None), self
+            PanelHost(self, prefix, engine), lambda: getattr(panel, "listener", None)
         )
         self.addTab(transcript, self.tr("Transcript"))
         self.addTab(self.ladder, self.tr("Ladder"))
