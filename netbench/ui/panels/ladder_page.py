@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -36,8 +35,8 @@ from netbench.net.stream import format_address
 from netbench.ui.runtime.net_text import net_text
 from netbench.ui.runtime.tasks import start_task
 from netbench.ui.runtime.timers import interval_timer
-from netbench.ui.widgets.buttons import Buttons
 from netbench.ui.widgets.colors import WARNING_COLOR
+from netbench.ui.widgets.control_maker import Controls
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs, stamped_name
 from netbench.ui.widgets.ladder_diagram import LadderDiagram
 from netbench.ui.widgets.naming import name_widget
@@ -52,7 +51,7 @@ class LadderPage(QWidget):
     def __init__(self, prefix: str, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.prefix = prefix
-        self.buttons = Buttons(self, prefix, QPushButton)
+        self.controls = Controls(self, prefix)
         self.engine = engine
         self.watch: PortWatch | None = None
         self.port_address = ""  # the address on the watched port: the listener's, or the server's
@@ -75,7 +74,7 @@ class LadderPage(QWidget):
         )
         self.connection.setMinimumContentsLength(18)
         self.connection.currentIndexChanged.connect(self.refresh)
-        self.save_button = self.buttons.make(
+        self.save_button = self.controls.push_button(
             self.tr("Save capture…"),
             "ladder_save",
             self.tr("Save the capture as pcapng"),
@@ -84,7 +83,7 @@ class LadderPage(QWidget):
         )
         self.status = name_widget(QLabel(self), self.prefix, "ladder_status")
         self.status.setWordWrap(True)
-        self.lesson_button = self.buttons.make(
+        self.lesson_button = self.controls.push_button(
             self.tr("TIME_WAIT: why a restarted server needs SO_REUSEADDR"),
             "ladder_lesson",
             self.tr("Open the lesson about SO_REUSEADDR"),

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QSizePolicy,
     QSplitter,
     QVBoxLayout,
@@ -40,7 +39,7 @@ from netbench.core.display import DisplayMode, text_block
 from netbench.core.payload import to_hex
 from netbench.core.transcript import DIRECTION_ARROWS, Record
 from netbench.ui.transcript.model import direction_word, format_count
-from netbench.ui.widgets.buttons import Buttons
+from netbench.ui.widgets.control_maker import Controls
 from netbench.ui.widgets.file_dialogs import DialogPurpose, DialogSpec, FileDialogs, stamped_name
 from netbench.ui.widgets.naming import name_widget
 from netbench.ui.widgets.sizes import format_size
@@ -59,7 +58,7 @@ class MessageInspector(QWidget):
     def __init__(self, prefix: str, parent: QWidget) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.prefix = prefix
-        self.buttons = Buttons(self, prefix, QPushButton)
+        self.controls = Controls(self, prefix)
         self.setObjectName(f"{prefix}.inspector")
         self.setAccessibleName(self.tr("Message inspector"))
         self.setWindowTitle(self.tr("Message inspector"))
@@ -184,7 +183,7 @@ class MessageInspector(QWidget):
             self.tr("How much of the message is shown"),
         )
         self.partial_label.setWordWrap(True)
-        self.show_all_button = self.buttons.make(
+        self.show_all_button = self.controls.push_button(
             self.tr("Show all"),
             "inspector_show_all",
             self.tr("Show all of the message"),
@@ -193,7 +192,7 @@ class MessageInspector(QWidget):
             ),
             self.show_all,
         )
-        self.partial_save_button = self.buttons.make(
+        self.partial_save_button = self.controls.push_button(
             self.tr("Save to file…"),
             "inspector_partial_save",
             self.tr("Save the message to a file"),
@@ -212,14 +211,14 @@ class MessageInspector(QWidget):
         self.status = QLabel(self)
         name_widget(self.status, self.prefix, "inspector_status", self.tr("Inspector status"))
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.copy_text_button = self.buttons.make(
+        self.copy_text_button = self.controls.push_button(
             self.tr("Copy text"),
             "inspector_copy_text",
             self.tr("Copy the message as text"),
             self.tr("Copy all of the message as text with escapes, in the chosen encoding"),
             self.copy_text,
         )
-        self.copy_hex_button = self.buttons.make(
+        self.copy_hex_button = self.controls.push_button(
             self.tr("Copy hex"),
             "inspector_copy_hex",
             self.tr("Copy the message as hex"),
@@ -228,14 +227,14 @@ class MessageInspector(QWidget):
             ),
             self.copy_hex,
         )
-        self.save_button = self.buttons.make(
+        self.save_button = self.controls.push_button(
             self.tr("Save bytes…"),
             "inspector_save",
             self.tr("Save the bytes to a file"),
             self.tr("Write every byte of the message to a file"),
             self._choose_save_file,
         )
-        self.close_button = self.buttons.make(
+        self.close_button = self.controls.push_button(
             self.tr("Close"),
             "inspector_close",
             self.tr("Close the inspector"),

@@ -47,8 +47,8 @@ from netbench.ui.transcript.inspector import MessageInspector
 from netbench.ui.transcript.model import Column, TranscriptModel, format_count
 from netbench.ui.transcript.status_box import StatusBox
 from netbench.ui.transcript.table import TranscriptTable
-from netbench.ui.widgets.buttons import Buttons
 from netbench.ui.widgets.colors import NO_MATCH_BACKGROUND, NO_MATCH_TEXT
+from netbench.ui.widgets.control_maker import Controls
 from netbench.ui.widgets.naming import name_widget
 from netbench.ui.widgets.sizes import format_size
 from netbench.ui.widgets.view_options import ViewOptions
@@ -78,7 +78,7 @@ class TranscriptView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.prefix = prefix
-        self.buttons = Buttons(self, prefix, QToolButton)
+        self.controls = Controls(self, prefix)
         self.setObjectName(f"{prefix}.transcript_panel")
         self.model = TranscriptModel(capacity, self)
         self.files = TranscriptFiles(prefix, self.model, self)
@@ -172,14 +172,14 @@ class TranscriptView(QWidget):
     def _build_actions(self) -> None:
         """Copy, Export, Record and Clear: they sit beside the status line, so neither row
         forces a wide window."""
-        self.copy_button = self.buttons.make(
+        self.copy_button = self.controls.tool_button(
             self.tr("Copy"),
             "transcript_copy",
             self.tr("Copy rows"),
             self.tr("Copy the selected rows as text, or every row when none is selected"),
             self.copy_selection,
         )
-        self.export_button = self.buttons.make(
+        self.export_button = self.controls.tool_button(
             self.tr("Export"),
             "transcript_export",
             self.tr("Export transcript"),
@@ -196,7 +196,7 @@ class TranscriptView(QWidget):
         )
         self.export_button.setMenu(export_menu)
 
-        self.record_button = self.buttons.make(
+        self.record_button = self.controls.tool_button(
             self.tr("Record to file…"),
             "transcript_record",
             self.tr("Record to file"),
@@ -204,7 +204,7 @@ class TranscriptView(QWidget):
             self._on_record_clicked,
         )
         self.record_button.setCheckable(True)
-        self.clear_button = self.buttons.make(
+        self.clear_button = self.controls.tool_button(
             self.tr("Clear"),
             "transcript_clear",
             self.tr("Clear transcript"),

@@ -2,16 +2,15 @@
 screen reader says (see `naming`), a tooltip, and what a click does, in one call.
 
 Every panel builds a row of these; written out by hand each took five lines that differed
-only in their words. A widget that makes several says its parent and prefix once, in a
-`Buttons`.
+only in their words. A widget that makes several says its parent and prefix once, through
+`control_maker.Controls`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 from PySide6.QtWidgets import QAbstractButton, QPushButton, QToolButton, QWidget
 
@@ -48,21 +47,3 @@ def make_button(
 # The two kinds panels use: push buttons, and compact tool buttons for tight rows.
 push_button = partial(make_button, QPushButton)
 tool_button = partial(make_button, QToolButton)
-
-
-@dataclass(frozen=True)
-class Buttons(Generic[B]):
-    """The ``kind`` buttons of one widget: children of ``parent``, named
-    ``<prefix>.<control>``."""
-
-    parent: QWidget
-    prefix: str
-    kind: type[B]
-
-    def make(
-        self, text: str, control: str, accessible: str, tip: str = "", on_click: Click | None = None
-    ) -> B:
-        """A button of this widget (see `make_button`)."""
-        return make_button(
-            self.kind, self.parent, text, self.prefix, control, accessible, tip, on_click
-        )

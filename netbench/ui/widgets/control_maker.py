@@ -9,18 +9,15 @@ the prefix, so a call says only what differs.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox, QToolButton, QWidget
 
-from netbench.ui.widgets.buttons import push_button, tool_button
+from netbench.ui.widgets.buttons import Click, push_button, tool_button
 from netbench.ui.widgets.naming import name_widget
 
 W = TypeVar("W", bound=QWidget)
-
-OnClick = Callable[[], object] | Callable[[bool], object] | None
 
 
 class Controls:
@@ -35,13 +32,13 @@ class Controls:
         return name_widget(widget, self.prefix, control, accessible)
 
     def push_button(
-        self, text: str, control: str, accessible: str, tip: str = "", on_click: OnClick = None
+        self, text: str, control: str, accessible: str, tip: str = "", on_click: Click | None = None
     ) -> QPushButton:
         """A push button saying ``text`` (see `buttons.make_button`)."""
         return push_button(self.parent, text, self.prefix, control, accessible, tip, on_click)
 
     def tool_button(
-        self, text: str, control: str, accessible: str, tip: str = "", on_click: OnClick = None
+        self, text: str, control: str, accessible: str, tip: str = "", on_click: Click | None = None
     ) -> QToolButton:
         """A compact tool button for a tight row; ``text`` may be empty for an arrow."""
         return tool_button(self.parent, text, self.prefix, control, accessible, tip, on_click)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox, QToolButton, QWidget
 
 from netbench.ui.widgets.control_maker import Controls
 
@@ -50,3 +50,11 @@ def test_a_message_label_wraps_and_its_text_can_be_selected(qtbot: Any) -> None:
     assert part.findChild(QLabel, "tab.error") is label
     assert label.wordWrap()
     assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+
+
+def test_a_tool_button_without_a_tip_or_a_click_is_still_named(qtbot: Any) -> None:
+    part = QWidget()
+    qtbot.addWidget(part)
+    quiet = Controls(part, "client.2").tool_button("Export", "transcript_export", "Export")
+    assert part.findChild(QToolButton, "client.2.transcript_export") is quiet
+    assert (quiet.text(), quiet.accessibleName(), quiet.toolTip()) == ("Export", "Export", "")
