@@ -19,6 +19,7 @@ from netbench.core.replies.factory import make_responder
 from netbench.core.replies.responder import ResponderKind
 from netbench.net.http.client import HttpClient
 from netbench.net.lookup.dns import DnsOptions, Server, Transport, query
+from netbench.net.socket_kinds import SocketAddress
 from netbench.net.stream import PeerPolicy
 from netbench.net.stream_listener import StreamListener
 
@@ -38,7 +39,7 @@ async def check_http() -> str:
     for name in LAZY_MODULES:
         importlib.import_module(name)
     policy = PeerPolicy(responder=make_responder(ResponderKind.HTTP_STATIC))
-    listener = await StreamListener.open(sink=lambda event: None, policy=policy)
+    listener = await StreamListener.open(SocketAddress(), sink=lambda event: None, policy=policy)
     client = HttpClient()
     try:
         url = f"http://{listener.address}/"

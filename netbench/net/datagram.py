@@ -15,7 +15,6 @@ import socket
 import tempfile
 import time
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
 
@@ -42,15 +41,11 @@ from netbench.net.events import (
 )
 from netbench.net.read_gate import Pausable, ReadGate
 from netbench.net.socket_drops import apply_receive_buffer, socket_inode, udp_drops
+from netbench.net.socket_kinds import SocketAddress
 from netbench.net.stream import format_address
 from netbench.net.unix_paths import OwnSocketFile, claim_unix_path
 
 Address = tuple[Any, ...] | str | bytes
-
-
-class DatagramKind(StrEnum):
-    UDP = "udp"
-    UNIX_DGRAM = "unix-dgram"
 
 
 @dataclass
@@ -224,12 +219,9 @@ class DatagramListener(_DatagramEndpoint):
     @classmethod
     async def open(
         cls,
+        where: SocketAddress,
         *,
         sink: EventSink,
-        kind: DatagramKind = DatagramKind.UDP,
-        host: str = "127.0.0.1",
-        port: int = 0,
-        path: Path | None = None,
         gate: ReadGate | None = None,
         reuse_address: bool = True,
         remove_stale: bool = False,
@@ -237,9 +229,12 @@ class DatagramListener(_DatagramEndpoint):
         source: str = "",
         receive_buffer: int | None = None,
     ) -> DatagramListener:
+        """Bind where ``where`` says: Unix datagrams on its path, UDP on its host and port."""
+        where.check_family(datagram=True)
         loop = asyncio.get_running_loop()
-        label = source or f"{kind} listener"
-        if kind is DatagramKind.UNIX_DGRAM:
+        label = source or f"{where.kind} listener"
+        host, port, path = where.host, where.port, where.path
+        if where.kind.uses_path:
             if path is None:
                 raise NetError(
                     QT_TRANSLATE_NOOP("Datagram", "a Unix datagram listener needs a socket path"),
@@ -258,13 +253,11 @@ class DatagramListener(_DatagramEndpoint):
         _, endpoint = await loop.create_datagram_endpoint(lambda: cls(label, sink, gate), sock=sock)
         endpoint.responder = responder
         endpoint.receive_buffer = apply_receive_buffer(sock, None)
-        if kind is DatagramKind.UDP:
-            endpoint.inode = socket_inode(sock)
-        if kind is DatagramKind.UNIX_DGRAM:
-            assert path is not None
+        if path is not None and where.kind.uses_path:
             endpoint.own_socket_file(path)
             endpoint.address = str(path)
         else:
+            endpoint.inode = socket_inode(sock)
             endpoint.address = format_address(sock.getsockname())
         sink(Listening(source=label, address=endpoint.address))
         return endpoint
@@ -300,20 +293,20 @@ class DatagramClient(_DatagramEndpoint):
     @classmethod
     async def open(
         cls,
+        where: SocketAddress,
         *,
         sink: EventSink,
-        kind: DatagramKind = DatagramKind.UDP,
-        host: str = "127.0.0.1",
-        port: int = 0,
-        path: Path | None = None,
         gate: ReadGate | None = None,
         source: str = "",
         local_addr: tuple[str, int] | None = None,
     ) -> DatagramClient:
+        """Connect to ``where``: a Unix datagram server's path, or a UDP host and port."""
+        where.check_family(datagram=True)
         loop = asyncio.get_running_loop()
-        label = source or f"{kind} client"
+        label = source or f"{where.kind} client"
+        host, port, path = where.host, where.port, where.path
         local_path: Path | None = None
-        if kind is DatagramKind.UNIX_DGRAM:
+        if where.kind.uses_path:
             if path is None:
                 raise NetError(
                     QT_TRANSLATE_NOOP(

@@ -36,3 +36,10 @@ class SocketAddress:
     host: str = "127.0.0.1"
     port: int = 0
     path: Path | None = None
+
+    def check_family(self, datagram: bool) -> None:
+        """An opener takes an address of its own family: a stream kind handed to a datagram
+        opener (or the reverse) is a mistake in the calling code, never the user's."""
+        if self.kind.is_datagram is not datagram:
+            family = "datagram" if datagram else "stream"
+            raise ValueError(f"a {self.kind} address given to a {family} socket")

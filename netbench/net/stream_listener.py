@@ -8,7 +8,6 @@ import itertools
 import socket
 import ssl
 from asyncio import sslproto
-from pathlib import Path
 
 from netbench.core.framing.spec import FramingSpec
 from netbench.core.text import QT_TRANSLATE_NOOP
@@ -23,11 +22,11 @@ from netbench.net.events import (
 )
 from netbench.net.fd_budget import connection_budget
 from netbench.net.read_gate import ReadGate
+from netbench.net.socket_kinds import SocketAddress
 from netbench.net.stream import (
     DEFAULT_MAX_CONNECTIONS,
     PeerPolicy,
     PeerSetup,
-    StreamKind,
     StreamPeer,
     format_address,
 )
@@ -71,12 +70,9 @@ class StreamListener:
     @classmethod
     async def open(
         cls,
+        where: SocketAddress,
         *,
         sink: EventSink,
-        kind: StreamKind = StreamKind.TCP,
-        host: str = "127.0.0.1",
-        port: int = 0,
-        path: Path | None = None,
         gate: ReadGate | None = None,
         framing: FramingSpec | None = None,
         policy: PeerPolicy | None = None,
@@ -88,22 +84,20 @@ class StreamListener:
         source: str = "",
         receive_buffer: int | None = None,
     ) -> StreamListener:
+        """Listen where ``where`` says: a Unix kind on its path, any other on its host and
+        port (TLS is ``ssl_context``'s, whatever the kind)."""
+        where.check_family(datagram=False)
         if policy is None:
             policy = PeerPolicy(framing=framing or FramingSpec())
-        setup = PeerSetup(source or f"{kind} listener", sink, gate, policy)
+        setup = PeerSetup(source or f"{where.kind} listener", sink, gate, policy)
         listener = cls(setup, max_connections)
         listener.receive_buffer = receive_buffer
-        await listener._bind(
-            kind, host, port, path, backlog, reuse_address, remove_stale, ssl_context
-        )
+        await listener._bind(where, backlog, reuse_address, remove_stale, ssl_context)
         return listener
 
     async def _bind(
         self,
-        kind: StreamKind,
-        host: str,
-        port: int,
-        path: Path | None,
+        where: SocketAddress,
         backlog: int,
         reuse_address: bool,
         remove_stale: bool,
@@ -112,7 +106,8 @@ class StreamListener:
         # TLS is started by us on each accepted connection (see _TlsAccept), so a failed
         # handshake is reported to the user instead of only to asyncio's log.
         self._ssl_context = ssl_context
-        if kind is StreamKind.UNIX:
+        host, port, path = where.host, where.port, where.path
+        if where.kind.uses_path:
             if path is None:
                 raise NetError(
                     QT_TRANSLATE_NOOP("Stream", "a Unix listener needs a socket path"), "path"

@@ -18,6 +18,7 @@ from netbench.core.replies.responder import ReplyOptions
 from netbench.core.replies.simple import EchoResponder
 from netbench.net.events import Notice
 from netbench.net.fd_budget import fd_limits, open_fd_count
+from netbench.net.socket_kinds import SocketAddress
 from netbench.net.stream import PeerPolicy
 from netbench.net.stream_listener import StreamListener
 
@@ -40,7 +41,7 @@ async def start_listener(engine):
         responder=EchoResponder(ReplyOptions(suffix=b"\n")),
     )
     listener = await StreamListener.open(
-        sink=sink_of(engine), gate=engine.gate, port=0, policy=policy, backlog=64
+        SocketAddress(port=0), sink=sink_of(engine), gate=engine.gate, policy=policy, backlog=64
     )
     engine.own(listener)
     return listener
