@@ -161,7 +161,7 @@ def run_engine(mode: str, clients: int, seconds: float) -> dict[str, float]:
 
         async def open_listener() -> int:
             listener = await StreamListener.open(
-                SocketAddress(port=0), sink=engine.emit, gate=engine.gate, framing=spec
+                SocketAddress(port=0), engine.route(), framing=spec
             )
             engine.own(listener)
             return int(listener.address.rsplit(":", 1)[1])

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, TextIO
 from netbench import __version__
 from netbench.core.resources import resource_dir, resource_path
 from netbench.net.datagram import DatagramClient, DatagramListener
+from netbench.net.event_route import EventRoute
 from netbench.net.events import DataReceived, NetEvent
 from netbench.net.socket_kinds import SocketAddress, SocketKind
 from netbench.net.stream_client import open_stream
@@ -207,13 +208,13 @@ def _port_of(address: str) -> int:
 
 async def _stream_round_trip(where: SocketAddress) -> str:
     echo = Echo()
-    listener = await StreamListener.open(where, sink=echo, source="self-test listener")
+    listener = await StreamListener.open(where, EventRoute(echo, "self-test listener"))
     echo.listener = listener
     try:
         if where.path is None:
             where = replace(where, port=_port_of(listener.address))
         got = Collect(len(STREAM_PAYLOAD))
-        client = await open_stream(where, sink=got, timeout=CHECK_SECONDS)
+        client = await open_stream(where, EventRoute(got), timeout=CHECK_SECONDS)
         try:
             client.send(STREAM_PAYLOAD)
             await got.complete.wait()
@@ -237,9 +238,8 @@ async def check_tls() -> str:
         echo = Echo()
         listener = await StreamListener.open(
             SocketAddress(SocketKind.TLS),
-            sink=echo,
+            EventRoute(echo, "self-test listener"),
             ssl_context=server_context(certificate),
-            source="self-test listener",
         )
         echo.listener = listener
         try:
@@ -278,12 +278,12 @@ async def check_unix() -> str:
 async def check_udp() -> str:
     echo = Echo()
     where = SocketAddress(SocketKind.UDP)
-    listener = await DatagramListener.open(where, sink=echo, source="self-test listener")
+    listener = await DatagramListener.open(where, EventRoute(echo, "self-test listener"))
     echo.listener = listener
     try:
         got = Collect(len(DATAGRAM_PAYLOAD))
         client = await DatagramClient.open(
-            replace(where, port=_port_of(listener.address)), sink=got
+            replace(where, port=_port_of(listener.address)), EventRoute(got)
         )
         try:
             # Loopback rarely drops a datagram, but UDP may: ask again before failing.

@@ -17,6 +17,7 @@ import dns.rrset
 from netbench.core.http.model import HttpRequest
 from netbench.core.replies.factory import make_responder
 from netbench.core.replies.responder import ResponderKind
+from netbench.net.event_route import EventRoute
 from netbench.net.http.client import HttpClient
 from netbench.net.lookup.dns import DnsOptions, Server, Transport, query
 from netbench.net.socket_kinds import SocketAddress
@@ -39,7 +40,9 @@ async def check_http() -> str:
     for name in LAZY_MODULES:
         importlib.import_module(name)
     policy = PeerPolicy(responder=make_responder(ResponderKind.HTTP_STATIC))
-    listener = await StreamListener.open(SocketAddress(), sink=lambda event: None, policy=policy)
+    listener = await StreamListener.open(
+        SocketAddress(), EventRoute(lambda event: None), policy=policy
+    )
     client = HttpClient()
     try:
         url = f"http://{listener.address}/"

@@ -16,8 +16,7 @@ from pathlib import Path
 from netbench.core.text import QT_TRANSLATE_NOOP, Text, joined
 from netbench.net.datagram import DatagramClient
 from netbench.net.errors import NetError, check_port, describe_os_error
-from netbench.net.events import EventSink
-from netbench.net.read_gate import ReadGate
+from netbench.net.event_route import EventRoute
 from netbench.net.socket_kinds import SocketAddress, SocketKind
 from netbench.net.stream import StreamPeer, format_address
 from netbench.net.stream_client import open_stream
@@ -194,9 +193,7 @@ def _address_line(address: str, outcome: str) -> Text:
     return Text("", "{address} · {outcome}", {"address": address, "outcome": outcome})
 
 
-async def open_client(
-    config: ClientConfig, *, sink: EventSink, gate: ReadGate | None, source: str
-) -> tuple[AnyClient, list[str]]:
+async def open_client(config: ClientConfig, route: EventRoute) -> tuple[AnyClient, list[str]]:
     """Connect as ``config`` says.
 
     Returns the client and the addresses the host resolved to, each with what became of
@@ -210,9 +207,7 @@ async def open_client(
         addresses = await resolve(config.host, config.port, config.kind.is_datagram)
     local_addr = config.local_address(ipv6=bool(addresses) and addresses[0][0].startswith("["))
     if config.kind.is_datagram:
-        client = await DatagramClient.open(
-            config, sink=sink, gate=gate, source=source, local_addr=local_addr
-        )
+        client = await DatagramClient.open(config, route, local_addr=local_addr)
         used: list[str] = [
             _address_line(
                 text,
@@ -230,10 +225,8 @@ async def open_client(
         try:
             return await open_stream(
                 replace(config, host=host),
-                sink=sink,
-                gate=gate,
+                route,
                 timeout=timeout,
-                source=source,
                 ssl_context=context,
                 server_hostname=server_hostname,
                 local_addr=local_addr,

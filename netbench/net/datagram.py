@@ -29,6 +29,7 @@ from netbench.core.replies.responder import (
 from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.datagram_drain import DatagramDrain
 from netbench.net.errors import NetError, check_port, describe_bind_error, describe_os_error
+from netbench.net.event_route import EventRoute
 from netbench.net.events import (
     Connected,
     DataReceived,
@@ -220,19 +221,17 @@ class DatagramListener(_DatagramEndpoint):
     async def open(
         cls,
         where: SocketAddress,
+        route: EventRoute,
         *,
-        sink: EventSink,
-        gate: ReadGate | None = None,
         reuse_address: bool = True,
         remove_stale: bool = False,
         responder: Responder | None = None,
-        source: str = "",
         receive_buffer: int | None = None,
     ) -> DatagramListener:
         """Bind where ``where`` says: Unix datagrams on its path, UDP on its host and port."""
         where.check_family(datagram=True)
         loop = asyncio.get_running_loop()
-        label = source or f"{where.kind} listener"
+        label = route.named(f"{where.kind} listener")
         host, port, path = where.host, where.port, where.path
         if where.kind.uses_path:
             if path is None:
@@ -250,7 +249,9 @@ class DatagramListener(_DatagramEndpoint):
             sock = _bound_socket(
                 family, (host, port), format_address((host, port)), reuse_address, receive_buffer
             )
-        _, endpoint = await loop.create_datagram_endpoint(lambda: cls(label, sink, gate), sock=sock)
+        _, endpoint = await loop.create_datagram_endpoint(
+            lambda: cls(label, route.sink, route.gate), sock=sock
+        )
         endpoint.responder = responder
         endpoint.receive_buffer = apply_receive_buffer(sock, None)
         if path is not None and where.kind.uses_path:
@@ -259,7 +260,7 @@ class DatagramListener(_DatagramEndpoint):
         else:
             endpoint.inode = socket_inode(sock)
             endpoint.address = format_address(sock.getsockname())
-        sink(Listening(source=label, address=endpoint.address))
+        route.sink(Listening(source=label, address=endpoint.address))
         return endpoint
 
     def send(self, peer_name: str, data: bytes) -> None:
@@ -294,16 +295,14 @@ class DatagramClient(_DatagramEndpoint):
     async def open(
         cls,
         where: SocketAddress,
+        route: EventRoute,
         *,
-        sink: EventSink,
-        gate: ReadGate | None = None,
-        source: str = "",
         local_addr: tuple[str, int] | None = None,
     ) -> DatagramClient:
         """Connect to ``where``: a Unix datagram server's path, or a UDP host and port."""
         where.check_family(datagram=True)
         loop = asyncio.get_running_loop()
-        label = source or f"{where.kind} client"
+        label = route.named(f"{where.kind} client")
         host, port, path = where.host, where.port, where.path
         local_path: Path | None = None
         if where.kind.uses_path:
@@ -344,12 +343,16 @@ class DatagramClient(_DatagramEndpoint):
                 sock.close()
                 raise describe_os_error(exc, target) from exc
         sock.setblocking(False)
-        _, endpoint = await loop.create_datagram_endpoint(lambda: cls(label, sink, gate), sock=sock)
+        _, endpoint = await loop.create_datagram_endpoint(
+            lambda: cls(label, route.sink, route.gate), sock=sock
+        )
         endpoint.address = format_address(sock.getsockname())
         endpoint.target = target
         if local_path is not None:
             endpoint.own_temp_socket(local_path)
-        sink(Connected(source=label, peer=target, local=endpoint.address, link=Link.DATAGRAMS_TO))
+        route.sink(
+            Connected(source=label, peer=target, local=endpoint.address, link=Link.DATAGRAMS_TO)
+        )
         return endpoint
 
     target = ""

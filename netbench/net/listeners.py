@@ -16,8 +16,7 @@ from netbench.core.replies.responder import Responder
 from netbench.core.text import QT_TRANSLATE_NOOP, message_of
 from netbench.net.datagram import DatagramListener
 from netbench.net.errors import NetError, check_port
-from netbench.net.events import EventSink
-from netbench.net.read_gate import ReadGate
+from netbench.net.event_route import EventRoute
 from netbench.net.socket_kinds import SocketAddress, SocketKind
 from netbench.net.stream import DEFAULT_MAX_CONNECTIONS, PeerPolicy
 from netbench.net.stream_listener import StreamListener
@@ -134,19 +133,17 @@ class Listener(Protocol):
 
 
 async def open_listener(
-    config: ListenerConfig, *, sink: EventSink, gate: ReadGate | None, source: str
+    config: ListenerConfig, route: EventRoute
 ) -> StreamListener | DatagramListener:
     config.validate()
     where = config.bound_address()
     if config.kind.is_datagram:
         return await DatagramListener.open(
             where,
-            sink=sink,
-            gate=gate,
+            route,
             reuse_address=config.reuse_address,
             remove_stale=config.remove_stale,
             responder=config.responder,
-            source=source,
             receive_buffer=config.receive_buffer,
         )
     context = None
@@ -155,8 +152,7 @@ async def open_listener(
         context = server_context(config.certificate)
     return await StreamListener.open(
         where,
-        sink=sink,
-        gate=gate,
+        route,
         policy=PeerPolicy(
             framing=config.framing,
             responder=config.responder,
@@ -168,6 +164,5 @@ async def open_listener(
         backlog=config.backlog,
         reuse_address=config.reuse_address,
         remove_stale=config.remove_stale,
-        source=source,
         receive_buffer=config.receive_buffer,
     )

@@ -9,20 +9,17 @@ from typing import Any
 from netbench.core.framing.spec import FramingSpec
 from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.errors import NetError, check_port, describe_bind_error, describe_os_error
-from netbench.net.events import EventSink
-from netbench.net.read_gate import ReadGate
+from netbench.net.event_route import EventRoute
 from netbench.net.socket_kinds import SocketAddress
 from netbench.net.stream import PeerPolicy, PeerSetup, StreamPeer, format_address
 
 
 async def open_stream(
     where: SocketAddress,
+    route: EventRoute,
     *,
-    sink: EventSink,
-    gate: ReadGate | None = None,
     framing: FramingSpec | None = None,
     timeout: float = 10.0,
-    source: str = "",
     ssl_context: ssl.SSLContext | None = None,
     server_hostname: str | None = None,
     local_addr: tuple[str, int] | None = None,
@@ -37,7 +34,7 @@ async def open_stream(
     where.check_family(datagram=False)
     loop = asyncio.get_running_loop()
     spec = framing or FramingSpec()
-    label = source or f"{where.kind} client"
+    label = route.named(f"{where.kind} client")
     host, port, path = where.host, where.port, where.path
     target = str(path) if where.kind.uses_path else format_address((host, port))
 
@@ -45,7 +42,7 @@ async def open_stream(
     policy = PeerPolicy(framing=spec, keep_half_open=True)
 
     def factory() -> StreamPeer:
-        return StreamPeer(PeerSetup(label, sink, gate, policy), target)
+        return StreamPeer(PeerSetup(label, route.sink, route.gate, policy), target)
 
     extra: dict[str, Any] = {}
     if ssl_context is not None:

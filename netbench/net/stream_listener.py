@@ -13,15 +13,14 @@ from netbench.core.framing.spec import FramingSpec
 from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.acceptor import Acceptor, bind_tcp, bind_unix
 from netbench.net.errors import NetError, check_port, describe_os_error
+from netbench.net.event_route import EventRoute
 from netbench.net.events import (
     CloseReason,
-    EventSink,
     Listening,
     Notice,
     Stopped,
 )
 from netbench.net.fd_budget import connection_budget
-from netbench.net.read_gate import ReadGate
 from netbench.net.socket_kinds import SocketAddress
 from netbench.net.stream import (
     DEFAULT_MAX_CONNECTIONS,
@@ -71,9 +70,8 @@ class StreamListener:
     async def open(
         cls,
         where: SocketAddress,
+        route: EventRoute,
         *,
-        sink: EventSink,
-        gate: ReadGate | None = None,
         framing: FramingSpec | None = None,
         policy: PeerPolicy | None = None,
         ssl_context: ssl.SSLContext | None = None,
@@ -81,7 +79,6 @@ class StreamListener:
         backlog: int = 100,
         reuse_address: bool = True,
         remove_stale: bool = False,
-        source: str = "",
         receive_buffer: int | None = None,
     ) -> StreamListener:
         """Listen where ``where`` says: a Unix kind on its path, any other on its host and
@@ -89,7 +86,7 @@ class StreamListener:
         where.check_family(datagram=False)
         if policy is None:
             policy = PeerPolicy(framing=framing or FramingSpec())
-        setup = PeerSetup(source or f"{where.kind} listener", sink, gate, policy)
+        setup = PeerSetup(route.named(f"{where.kind} listener"), route.sink, route.gate, policy)
         listener = cls(setup, max_connections)
         listener.receive_buffer = receive_buffer
         await listener._bind(where, backlog, reuse_address, remove_stale, ssl_context)

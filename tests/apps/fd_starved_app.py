@@ -16,6 +16,7 @@ from netbench.app import main
 from netbench.core.framing.spec import FramingKind, FramingSpec
 from netbench.core.replies.responder import ReplyOptions
 from netbench.core.replies.simple import EchoResponder
+from netbench.net.event_route import EventRoute
 from netbench.net.events import Notice
 from netbench.net.fd_budget import fd_limits, open_fd_count
 from netbench.net.socket_kinds import SocketAddress
@@ -41,7 +42,10 @@ async def start_listener(engine):
         responder=EchoResponder(ReplyOptions(suffix=b"\n")),
     )
     listener = await StreamListener.open(
-        SocketAddress(port=0), sink=sink_of(engine), gate=engine.gate, policy=policy, backlog=64
+        SocketAddress(port=0),
+        EventRoute(sink_of(engine), gate=engine.gate),
+        policy=policy,
+        backlog=64,
     )
     engine.own(listener)
     return listener

@@ -18,20 +18,14 @@ mode, unix_path, action = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
 
 
 async def start_sockets(engine):
-    tcp = await StreamListener.open(SocketAddress(port=0), sink=engine.emit, gate=engine.gate)
+    tcp = await StreamListener.open(SocketAddress(port=0), engine.route())
     engine.own(tcp)
-    unix = await StreamListener.open(
-        SocketAddress(SocketKind.UNIX, path=unix_path), sink=engine.emit, gate=engine.gate
-    )
+    unix = await StreamListener.open(SocketAddress(SocketKind.UNIX, path=unix_path), engine.route())
     engine.own(unix)
     host, port = tcp.address.rsplit(":", 1)
-    tcp_client = await open_stream(
-        SocketAddress(host=host, port=int(port)), sink=engine.emit, gate=engine.gate
-    )
+    tcp_client = await open_stream(SocketAddress(host=host, port=int(port)), engine.route())
     engine.own(tcp_client)
-    unix_client = await open_stream(
-        SocketAddress(SocketKind.UNIX, path=unix_path), sink=engine.emit, gate=engine.gate
-    )
+    unix_client = await open_stream(SocketAddress(SocketKind.UNIX, path=unix_path), engine.route())
     engine.own(unix_client)
     tcp_client.send(b"hello over tcp\n")
     unix_client.send(b"hello over unix\n")

@@ -9,6 +9,7 @@ from loopback import needs, wait_for
 
 from netbench.net.datagram import DatagramClient, DatagramListener
 from netbench.net.errors import NetError
+from netbench.net.event_route import EventRoute
 from netbench.net.events import Connected, DataReceived, Listening, Notice
 from netbench.net.socket_kinds import SocketAddress, SocketKind
 
@@ -29,11 +30,11 @@ def test_datagrams_keep_their_boundaries_both_ways(tmp_path, kind):
 
     async def scenario():
         server = await DatagramListener.open(
-            SocketAddress(kind, port=0, path=path), sink=events.append, source="server"
+            SocketAddress(kind, port=0, path=path), EventRoute(events.append, "server")
         )
         port = int(server.address.rsplit(":", 1)[1]) if kind is SocketKind.UDP else 0
         client = await DatagramClient.open(
-            SocketAddress(kind, port=port, path=path), sink=events.append, source="client"
+            SocketAddress(kind, port=port, path=path), EventRoute(events.append, "client")
         )
         for message in (b"one", b"two", b"three"):
             client.send(message)
@@ -62,7 +63,7 @@ def test_sending_to_a_closed_udp_port_reports_icmp_unreachable():
 
     async def scenario():
         client = await DatagramClient.open(
-            SocketAddress(SocketKind.UDP, port=port), sink=events.append
+            SocketAddress(SocketKind.UDP, port=port), EventRoute(events.append)
         )
         client.send(b"anyone?")
         await wait_for(lambda: any(isinstance(e, Notice) for e in events))
@@ -77,12 +78,12 @@ def test_unix_datagram_path_live_stale_and_wrong_type(tmp_path):
 
     async def scenario():
         first = await DatagramListener.open(
-            SocketAddress(SocketKind.UNIX_DGRAM, path=path), sink=lambda e: None
+            SocketAddress(SocketKind.UNIX_DGRAM, path=path), EventRoute(lambda e: None)
         )
         with pytest.raises(NetError, match="in use"):
             await DatagramListener.open(
                 SocketAddress(SocketKind.UNIX_DGRAM, path=path),
-                sink=lambda e: None,
+                EventRoute(lambda e: None),
                 remove_stale=True,
             )
         await first.aclose()
@@ -91,10 +92,12 @@ def test_unix_datagram_path_live_stale_and_wrong_type(tmp_path):
         stale.close()
         with pytest.raises(NetError, match="stale"):
             await DatagramListener.open(
-                SocketAddress(SocketKind.UNIX_DGRAM, path=path), sink=lambda e: None
+                SocketAddress(SocketKind.UNIX_DGRAM, path=path), EventRoute(lambda e: None)
             )
         again = await DatagramListener.open(
-            SocketAddress(SocketKind.UNIX_DGRAM, path=path), sink=lambda e: None, remove_stale=True
+            SocketAddress(SocketKind.UNIX_DGRAM, path=path),
+            EventRoute(lambda e: None),
+            remove_stale=True,
         )
         await again.aclose()
         # A live *stream* server on the path is never taken over, even with remove_stale.
@@ -102,7 +105,7 @@ def test_unix_datagram_path_live_stale_and_wrong_type(tmp_path):
         with pytest.raises(NetError, match="in use"):
             await DatagramListener.open(
                 SocketAddress(SocketKind.UNIX_DGRAM, path=path),
-                sink=lambda e: None,
+                EventRoute(lambda e: None),
                 remove_stale=True,
             )
         stream.close()
@@ -119,7 +122,7 @@ def test_a_stream_address_opens_no_datagram_socket(tmp_path, kind):
     async def scenario():
         for opener in (DatagramListener.open, DatagramClient.open):
             with pytest.raises(ValueError, match="datagram"):
-                await opener(where, sink=lambda e: None)
+                await opener(where, EventRoute(lambda e: None))
 
     asyncio.run(scenario())
     assert not (tmp_path / "stream.sock").exists()
@@ -129,7 +132,7 @@ def test_port_out_of_range_is_refused():
     async def scenario():
         with pytest.raises(NetError, match="out of range") as err:
             await DatagramListener.open(
-                SocketAddress(SocketKind.UDP, port=70000), sink=lambda e: None
+                SocketAddress(SocketKind.UDP, port=70000), EventRoute(lambda e: None)
             )
         return err.value.field
 
@@ -145,7 +148,7 @@ def test_socat_sends_datagrams_to_our_listener(tmp_path, kind):
 
     async def scenario():
         server = await DatagramListener.open(
-            SocketAddress(kind, port=0, path=path), sink=events.append
+            SocketAddress(kind, port=0, path=path), EventRoute(events.append)
         )
         if kind is SocketKind.UDP:
             target = f"UDP:{server.address}"

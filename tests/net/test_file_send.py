@@ -7,6 +7,7 @@ import socket
 import time
 
 from netbench.net.datagram import DatagramListener
+from netbench.net.event_route import EventRoute
 from netbench.net.events import DataReceived, DataSent, DataSentUnshown
 from netbench.net.file_send import (
     STREAM_CHUNK,
@@ -37,11 +38,11 @@ def test_each_stream_peer_gets_the_whole_file_and_a_gone_peer_is_named(tmp_path)
     path.write_bytes(data)
 
     async def scenario():
-        listener = await StreamListener.open(SocketAddress(port=0), sink=lambda event: None)
+        listener = await StreamListener.open(SocketAddress(port=0), EventRoute(lambda event: None))
         port = int(listener.address.rsplit(":", 1)[1])
         clients = [
             await open_stream(
-                SocketAddress(port=port), sink=lambda event: None, source=f"client {n}"
+                SocketAddress(port=port), EventRoute(lambda event: None, f"client {n}")
             )
             for n in range(2)
         ]
@@ -72,7 +73,7 @@ def test_a_udp_peer_gets_one_datagram_per_chunk(tmp_path):
 
     async def scenario():
         listener = await DatagramListener.open(
-            SocketAddress(SocketKind.UDP, port=0), sink=lambda event: None
+            SocketAddress(SocketKind.UDP, port=0), EventRoute(lambda event: None)
         )
         port = int(listener.address.rsplit(":", 1)[1])
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as peer:
@@ -107,9 +108,9 @@ def stream_pair_send(path, gate, show_every_chunk=False):
             if isinstance(event, DataReceived):
                 received.append(event.data)
 
-        listener = await StreamListener.open(SocketAddress(port=0), sink=on_received)
+        listener = await StreamListener.open(SocketAddress(port=0), EventRoute(on_received))
         port = int(listener.address.rsplit(":", 1)[1])
-        client = await open_stream(SocketAddress(port=port), sink=told.append)
+        client = await open_stream(SocketAddress(port=port), EventRoute(told.append))
         await wait_for(lambda: len(listener.peers) == 1)
         (peer,) = listener.peers.values()
         transfer = open_transfer(path)

@@ -11,6 +11,7 @@ from netbench.core.recording.replay_plan import Pace, ReplayChoice, ReplayTiming
 from netbench.core.recording.writer import FileRecorder
 from netbench.core.transcript import Direction, Record
 from netbench.net.datagram import DatagramClient
+from netbench.net.event_route import EventRoute
 from netbench.net.replay import ReplayRun, run_replay
 from netbench.net.socket_kinds import SocketAddress, SocketKind
 from netbench.net.stream_client import open_stream
@@ -39,7 +40,7 @@ async def tcp_pair():
     port = server.getsockname()[1]
     loop = asyncio.get_running_loop()
     accepting = loop.create_task(loop.sock_accept(server))
-    client = await open_stream(SocketAddress(port=port), sink=lambda event: None, source="client")
+    client = await open_stream(SocketAddress(port=port), EventRoute(lambda event: None, "client"))
     conn, _ = await accepting
     server.close()
     return client, conn
@@ -165,8 +166,7 @@ def test_each_message_is_one_udp_datagram_and_a_too_big_one_is_an_error(tmp_path
             peer.setblocking(False)
             client = await DatagramClient.open(
                 SocketAddress(SocketKind.UDP, host="127.0.0.1", port=peer.getsockname()[1]),
-                sink=lambda event: None,
-                source="udp",
+                EventRoute(lambda event: None, "udp"),
             )
             await run_replay(client, run, None)
             loop = asyncio.get_running_loop()

@@ -10,6 +10,7 @@ from loopback import needs, wait_for
 
 from netbench.core.framing.spec import FramingKind, FramingSpec
 from netbench.net.errors import NetError
+from netbench.net.event_route import EventRoute
 from netbench.net.events import (
     CloseReason,
     Connected,
@@ -42,9 +43,10 @@ def bytes_in(events):
     return sum(e.nbytes for e in of(events, DataReceived))
 
 
-async def listener_and_peer(events, **options):
+async def listener_and_peer(events, gate=None, **options):
     """A listener on a free loopback port, and a plain asyncio connection to it."""
-    listener = await StreamListener.open(SocketAddress(port=0), sink=events.append, **options)
+    route = EventRoute(events.append, gate=gate)
+    listener = await StreamListener.open(SocketAddress(port=0), route, **options)
     return await peer_of(listener)
 
 
@@ -58,10 +60,12 @@ def test_tcp_round_trip_reports_every_step():
     events = []
 
     async def scenario():
-        listener = await StreamListener.open(SocketAddress(port=0), sink=events.append, framing=LF)
+        listener = await StreamListener.open(
+            SocketAddress(port=0), EventRoute(events.append), framing=LF
+        )
         host, port = listener.address.rsplit(":", 1)
         client = await open_stream(
-            SocketAddress(host=host, port=int(port)), sink=events.append, framing=LF
+            SocketAddress(host=host, port=int(port)), EventRoute(events.append), framing=LF
         )
         client.send(b"one\ntwo\n")
         await wait_for(lambda: len(frames(events)) == 2)
@@ -135,9 +139,9 @@ def test_a_datagram_address_opens_no_stream_socket(tmp_path, kind):
 
     async def scenario():
         with pytest.raises(ValueError, match="stream"):
-            await StreamListener.open(where, sink=lambda e: None)
+            await StreamListener.open(where, EventRoute(lambda e: None))
         with pytest.raises(ValueError, match="stream"):
-            await open_stream(where, sink=lambda e: None)
+            await open_stream(where, EventRoute(lambda e: None))
 
     asyncio.run(scenario())
     assert not (tmp_path / "dgram.sock").exists()
@@ -149,7 +153,7 @@ def test_refused_connection_is_explained():
         port = probe.getsockname()[1]
 
     async def scenario():
-        await open_stream(SocketAddress(host="127.0.0.1", port=port), sink=lambda e: None)
+        await open_stream(SocketAddress(host="127.0.0.1", port=port), EventRoute(lambda e: None))
 
     with pytest.raises(NetError, match="refused"):
         asyncio.run(scenario())
@@ -163,10 +167,10 @@ def test_port_in_use_and_out_of_range_are_explained():
             port = holder.getsockname()[1]
             with pytest.raises(NetError, match="already in use") as in_use:
                 await StreamListener.open(
-                    SocketAddress(port=port), sink=lambda e: None, reuse_address=False
+                    SocketAddress(port=port), EventRoute(lambda e: None), reuse_address=False
                 )
         with pytest.raises(NetError, match="out of range") as out_of_range:
-            await StreamListener.open(SocketAddress(port=70000), sink=lambda e: None)
+            await StreamListener.open(SocketAddress(port=70000), EventRoute(lambda e: None))
         return in_use.value.field, out_of_range.value.field
 
     assert asyncio.run(scenario()) == ("port", "port")
@@ -180,17 +184,17 @@ def test_unix_paths_live_stale_and_regular_files(tmp_path):
     async def scenario():
         assert await probe_unix_path(path) is UnixPathState.FREE
         first = await StreamListener.open(
-            SocketAddress(SocketKind.UNIX, path=path), sink=lambda e: None
+            SocketAddress(SocketKind.UNIX, path=path), EventRoute(lambda e: None)
         )
         assert await probe_unix_path(path) is UnixPathState.LIVE
         with pytest.raises(NetError, match="in use by a running server"):
             await StreamListener.open(
-                SocketAddress(SocketKind.UNIX, path=path), sink=lambda e: None
+                SocketAddress(SocketKind.UNIX, path=path), EventRoute(lambda e: None)
             )
         assert first.is_serving  # the live server kept its address
         with pytest.raises(NetError, match="not a socket"):
             await StreamListener.open(
-                SocketAddress(SocketKind.UNIX, path=regular), sink=lambda e: None
+                SocketAddress(SocketKind.UNIX, path=regular), EventRoute(lambda e: None)
             )
         await first.aclose()
         assert not path.exists()  # our own socket file is removed on close
@@ -201,10 +205,10 @@ def test_unix_paths_live_stale_and_regular_files(tmp_path):
         assert await probe_unix_path(path) is UnixPathState.STALE
         with pytest.raises(NetError, match="stale"):
             await StreamListener.open(
-                SocketAddress(SocketKind.UNIX, path=path), sink=lambda e: None
+                SocketAddress(SocketKind.UNIX, path=path), EventRoute(lambda e: None)
             )
         again = await StreamListener.open(
-            SocketAddress(SocketKind.UNIX, path=path), sink=lambda e: None, remove_stale=True
+            SocketAddress(SocketKind.UNIX, path=path), EventRoute(lambda e: None), remove_stale=True
         )
         await again.aclose()
 
@@ -245,7 +249,7 @@ def test_socat_client_talks_to_our_listener(tmp_path, kind):
     async def scenario():
         listener = await StreamListener.open(
             SocketAddress(kind, port=0, path=path),
-            sink=events.append,
+            EventRoute(events.append),
             policy=PeerPolicy(framing=LF, keep_half_open=True),
         )
         target = (

@@ -9,6 +9,7 @@ import pytest
 from hostile_peers import port_of, start_hostile
 
 from netbench.net.datagram import DatagramListener
+from netbench.net.event_route import EventRoute
 from netbench.net.events import DataReceived, NetEvent
 from netbench.net.socket_kinds import SocketAddress, SocketKind
 
@@ -31,7 +32,7 @@ def test_a_udp_flood_reports_what_the_system_dropped():
 
     async def scenario():
         listener = await DatagramListener.open(
-            SocketAddress(SocketKind.UDP, port=0), sink=sink, receive_buffer=4096
+            SocketAddress(SocketKind.UDP, port=0), EventRoute(sink), receive_buffer=4096
         )
         assert listener.receive_buffer is not None and listener.receive_buffer <= 16384
         assert listener.dropped() == 0

@@ -63,9 +63,7 @@ def test_socket_events_cross_the_bridge_in_both_modes(qloop, pump, run_async, mo
     bridge.start()
 
     async def start_listener():
-        listener = await StreamListener.open(
-            SocketAddress(port=0), sink=engine.emit, gate=engine.gate
-        )
+        listener = await StreamListener.open(SocketAddress(port=0), engine.route())
         engine.own(listener)
         return int(listener.address.rsplit(":", 1)[1])
 
