@@ -42,7 +42,7 @@ from netbench.net.events import (
 )
 from netbench.net.read_gate import Pausable, ReadGate
 from netbench.net.socket_drops import apply_receive_buffer, socket_inode, udp_drops
-from netbench.net.socket_kinds import SocketAddress
+from netbench.net.socket_kinds import DEFAULT_BINDING, BindOptions, SocketAddress
 from netbench.net.stream import format_address
 from netbench.net.unix_paths import OwnSocketFile, claim_unix_path
 
@@ -223,10 +223,8 @@ class DatagramListener(_DatagramEndpoint):
         where: SocketAddress,
         route: EventRoute,
         *,
-        reuse_address: bool = True,
-        remove_stale: bool = False,
+        binding: BindOptions = DEFAULT_BINDING,
         responder: Responder | None = None,
-        receive_buffer: int | None = None,
     ) -> DatagramListener:
         """Bind where ``where`` says: Unix datagrams on its path, UDP on its host and port."""
         where.check_family(datagram=True)
@@ -239,15 +237,19 @@ class DatagramListener(_DatagramEndpoint):
                     QT_TRANSLATE_NOOP("Datagram", "a Unix datagram listener needs a socket path"),
                     "path",
                 )
-            await claim_unix_path(path, remove_stale)
+            await claim_unix_path(path, binding.remove_stale)
             sock = _bound_socket(
-                socket.AF_UNIX, str(path), str(path), receive_buffer=receive_buffer
+                socket.AF_UNIX, str(path), str(path), receive_buffer=binding.receive_buffer
             )
         else:
             check_port(port, 0)
             family = socket.AF_INET6 if ":" in host else socket.AF_INET
             sock = _bound_socket(
-                family, (host, port), format_address((host, port)), reuse_address, receive_buffer
+                family,
+                (host, port),
+                format_address((host, port)),
+                binding.reuse_address,
+                binding.receive_buffer,
             )
         _, endpoint = await loop.create_datagram_endpoint(
             lambda: cls(label, route.sink, route.gate), sock=sock

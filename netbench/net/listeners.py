@@ -17,7 +17,7 @@ from netbench.core.text import QT_TRANSLATE_NOOP, message_of
 from netbench.net.datagram import DatagramListener
 from netbench.net.errors import NetError, check_port
 from netbench.net.event_route import EventRoute
-from netbench.net.socket_kinds import SocketAddress, SocketKind
+from netbench.net.socket_kinds import BindOptions, SocketAddress, SocketKind
 from netbench.net.stream import DEFAULT_MAX_CONNECTIONS, PeerPolicy
 from netbench.net.stream_listener import StreamListener
 from netbench.net.tls import ServerCertificate, server_context
@@ -60,6 +60,10 @@ class ListenerConfig(SocketAddress):
         """Where the socket is bound: :attr:`bind_host`, or the path with ``~`` expanded."""
         path = self.path.expanduser() if self.path is not None else None
         return SocketAddress(self.kind, self.bind_host, self.port, path)
+
+    def bind_options(self) -> BindOptions:
+        """The settings that the bind itself takes, as the opener wants them."""
+        return BindOptions(self.backlog, self.reuse_address, self.remove_stale, self.receive_buffer)
 
     def validate(self) -> None:
         """Raise :class:`NetError` naming the field, before any socket is touched."""
@@ -139,12 +143,7 @@ async def open_listener(
     where = config.bound_address()
     if config.kind.is_datagram:
         return await DatagramListener.open(
-            where,
-            route,
-            reuse_address=config.reuse_address,
-            remove_stale=config.remove_stale,
-            responder=config.responder,
-            receive_buffer=config.receive_buffer,
+            where, route, binding=config.bind_options(), responder=config.responder
         )
     context = None
     if config.kind is SocketKind.TLS:
@@ -153,6 +152,7 @@ async def open_listener(
     return await StreamListener.open(
         where,
         route,
+        binding=config.bind_options(),
         policy=PeerPolicy(
             framing=config.framing,
             responder=config.responder,
@@ -161,8 +161,4 @@ async def open_listener(
         ),
         ssl_context=context,
         max_connections=config.max_connections,
-        backlog=config.backlog,
-        reuse_address=config.reuse_address,
-        remove_stale=config.remove_stale,
-        receive_buffer=config.receive_buffer,
     )

@@ -21,7 +21,7 @@ from netbench.net.events import (
     Stopped,
 )
 from netbench.net.fd_budget import connection_budget
-from netbench.net.socket_kinds import SocketAddress
+from netbench.net.socket_kinds import DEFAULT_BINDING, BindOptions, SocketAddress
 from netbench.net.stream import (
     DEFAULT_MAX_CONNECTIONS,
     PeerPolicy,
@@ -72,14 +72,11 @@ class StreamListener:
         where: SocketAddress,
         route: EventRoute,
         *,
+        binding: BindOptions = DEFAULT_BINDING,
         framing: FramingSpec | None = None,
         policy: PeerPolicy | None = None,
         ssl_context: ssl.SSLContext | None = None,
         max_connections: int = DEFAULT_MAX_CONNECTIONS,
-        backlog: int = 100,
-        reuse_address: bool = True,
-        remove_stale: bool = False,
-        receive_buffer: int | None = None,
     ) -> StreamListener:
         """Listen where ``where`` says: a Unix kind on its path, any other on its host and
         port (TLS is ``ssl_context``'s, whatever the kind)."""
@@ -88,16 +85,14 @@ class StreamListener:
             policy = PeerPolicy(framing=framing or FramingSpec())
         setup = PeerSetup(route.named(f"{where.kind} listener"), route.sink, route.gate, policy)
         listener = cls(setup, max_connections)
-        listener.receive_buffer = receive_buffer
-        await listener._bind(where, backlog, reuse_address, remove_stale, ssl_context)
+        listener.receive_buffer = binding.receive_buffer
+        await listener._bind(where, binding, ssl_context)
         return listener
 
     async def _bind(
         self,
         where: SocketAddress,
-        backlog: int,
-        reuse_address: bool,
-        remove_stale: bool,
+        binding: BindOptions,
         ssl_context: ssl.SSLContext | None,
     ) -> None:
         # TLS is started by us on each accepted connection (see _TlsAccept), so a failed
@@ -109,9 +104,9 @@ class StreamListener:
                 raise NetError(
                     QT_TRANSLATE_NOOP("Stream", "a Unix listener needs a socket path"), "path"
                 )
-            await claim_unix_path(path, remove_stale)
+            await claim_unix_path(path, binding.remove_stale)
             try:
-                sockets = bind_unix(str(path), backlog, self.receive_buffer)
+                sockets = bind_unix(str(path), binding.backlog, self.receive_buffer)
             except OSError as exc:
                 raise describe_os_error(exc, str(path)) from exc
             self._socket_file.remember(path)
@@ -122,7 +117,9 @@ class StreamListener:
             # Bound here, not in an executor: qasync's executor is a QThread pool, whose
             # threads' timers Qt then warns about. Hosts are IP addresses or localhost.
             try:
-                sockets = bind_tcp(host, port, backlog, reuse_address, self.receive_buffer)
+                sockets = bind_tcp(
+                    host, port, binding.backlog, binding.reuse_address, self.receive_buffer
+                )
             except OSError as exc:
                 raise describe_os_error(exc, target) from exc
             self.address = ", ".join(format_address(s.getsockname()) for s in sockets)

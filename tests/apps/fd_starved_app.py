@@ -19,7 +19,7 @@ from netbench.core.replies.simple import EchoResponder
 from netbench.net.event_route import EventRoute
 from netbench.net.events import Notice
 from netbench.net.fd_budget import fd_limits, open_fd_count
-from netbench.net.socket_kinds import SocketAddress
+from netbench.net.socket_kinds import BindOptions, SocketAddress
 from netbench.net.stream import PeerPolicy
 from netbench.net.stream_listener import StreamListener
 
@@ -45,7 +45,7 @@ async def start_listener(engine):
         SocketAddress(port=0),
         EventRoute(sink_of(engine), gate=engine.gate),
         policy=policy,
-        backlog=64,
+        binding=BindOptions(backlog=64),
     )
     engine.own(listener)
     return listener

@@ -11,7 +11,7 @@ from netbench.net.datagram import DatagramClient, DatagramListener
 from netbench.net.errors import NetError
 from netbench.net.event_route import EventRoute
 from netbench.net.events import Connected, DataReceived, Listening, Notice
-from netbench.net.socket_kinds import SocketAddress, SocketKind
+from netbench.net.socket_kinds import BindOptions, SocketAddress, SocketKind
 
 
 def frames(events, source=None):
@@ -84,7 +84,7 @@ def test_unix_datagram_path_live_stale_and_wrong_type(tmp_path):
             await DatagramListener.open(
                 SocketAddress(SocketKind.UNIX_DGRAM, path=path),
                 EventRoute(lambda e: None),
-                remove_stale=True,
+                binding=BindOptions(remove_stale=True),
             )
         await first.aclose()
         stale = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
@@ -97,7 +97,7 @@ def test_unix_datagram_path_live_stale_and_wrong_type(tmp_path):
         again = await DatagramListener.open(
             SocketAddress(SocketKind.UNIX_DGRAM, path=path),
             EventRoute(lambda e: None),
-            remove_stale=True,
+            binding=BindOptions(remove_stale=True),
         )
         await again.aclose()
         # A live *stream* server on the path is never taken over, even with remove_stale.
@@ -106,7 +106,7 @@ def test_unix_datagram_path_live_stale_and_wrong_type(tmp_path):
             await DatagramListener.open(
                 SocketAddress(SocketKind.UNIX_DGRAM, path=path),
                 EventRoute(lambda e: None),
-                remove_stale=True,
+                binding=BindOptions(remove_stale=True),
             )
         stream.close()
         await stream.wait_closed()

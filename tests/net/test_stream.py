@@ -22,7 +22,7 @@ from netbench.net.events import (
     Stopped,
 )
 from netbench.net.read_gate import ReadGate
-from netbench.net.socket_kinds import SocketAddress, SocketKind
+from netbench.net.socket_kinds import BindOptions, SocketAddress, SocketKind
 from netbench.net.stream import PeerPolicy
 from netbench.net.stream_client import open_stream
 from netbench.net.stream_listener import StreamListener
@@ -167,7 +167,9 @@ def test_port_in_use_and_out_of_range_are_explained():
             port = holder.getsockname()[1]
             with pytest.raises(NetError, match="already in use") as in_use:
                 await StreamListener.open(
-                    SocketAddress(port=port), EventRoute(lambda e: None), reuse_address=False
+                    SocketAddress(port=port),
+                    EventRoute(lambda e: None),
+                    binding=BindOptions(reuse_address=False),
                 )
         with pytest.raises(NetError, match="out of range") as out_of_range:
             await StreamListener.open(SocketAddress(port=70000), EventRoute(lambda e: None))
@@ -208,7 +210,9 @@ def test_unix_paths_live_stale_and_regular_files(tmp_path):
                 SocketAddress(SocketKind.UNIX, path=path), EventRoute(lambda e: None)
             )
         again = await StreamListener.open(
-            SocketAddress(SocketKind.UNIX, path=path), EventRoute(lambda e: None), remove_stale=True
+            SocketAddress(SocketKind.UNIX, path=path),
+            EventRoute(lambda e: None),
+            binding=BindOptions(remove_stale=True),
         )
         await again.aclose()
 

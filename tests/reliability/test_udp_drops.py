@@ -11,7 +11,7 @@ from hostile_peers import port_of, start_hostile
 from netbench.net.datagram import DatagramListener
 from netbench.net.event_route import EventRoute
 from netbench.net.events import DataReceived, NetEvent
-from netbench.net.socket_kinds import SocketAddress, SocketKind
+from netbench.net.socket_kinds import BindOptions, SocketAddress, SocketKind
 
 
 def busy(seconds: float) -> None:
@@ -32,7 +32,9 @@ def test_a_udp_flood_reports_what_the_system_dropped():
 
     async def scenario():
         listener = await DatagramListener.open(
-            SocketAddress(SocketKind.UDP, port=0), EventRoute(sink), receive_buffer=4096
+            SocketAddress(SocketKind.UDP, port=0),
+            EventRoute(sink),
+            binding=BindOptions(receive_buffer=4096),
         )
         assert listener.receive_buffer is not None and listener.receive_buffer <= 16384
         assert listener.dropped() == 0
