@@ -125,6 +125,7 @@ def run_engine(mode: str, clients: int, seconds: float) -> dict[str, float]:
     from netbench.core.framing.spec import FramingKind, FramingSpec
     from netbench.net.engine import Engine, EngineMode
     from netbench.net.events import DataReceived
+    from netbench.net.socket_kinds import SocketAddress
     from netbench.net.stream_listener import StreamListener
     from netbench.ui.runtime.bridge import EventBridge
 
@@ -160,7 +161,7 @@ def run_engine(mode: str, clients: int, seconds: float) -> dict[str, float]:
 
         async def open_listener() -> int:
             listener = await StreamListener.open(
-                sink=engine.emit, gate=engine.gate, port=0, framing=spec
+                SocketAddress(port=0), engine.route(), framing=spec
             )
             engine.own(listener)
             return int(listener.address.rsplit(":", 1)[1])

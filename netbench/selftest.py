@@ -26,16 +26,17 @@ import tempfile
 import threading
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from netbench import __version__
 from netbench.core.resources import resource_dir, resource_path
-from netbench.net.datagram import DatagramClient, DatagramKind, DatagramListener
+from netbench.net.datagram import DatagramClient, DatagramListener
+from netbench.net.event_route import EventRoute
 from netbench.net.events import DataReceived, NetEvent
-from netbench.net.stream import StreamKind
+from netbench.net.socket_kinds import SocketAddress, SocketKind
 from netbench.net.stream_client import open_stream
 from netbench.net.stream_listener import StreamListener
 from netbench.net.tls import generate_self_signed, server_context
@@ -205,18 +206,15 @@ def _port_of(address: str) -> int:
     return int(address.rsplit(":", 1)[1])
 
 
-async def _stream_round_trip(kind: StreamKind, path: Path | None = None) -> str:
+async def _stream_round_trip(where: SocketAddress) -> str:
     echo = Echo()
-    listener = await StreamListener.open(
-        sink=echo, kind=kind, host="127.0.0.1", port=0, path=path, source="self-test listener"
-    )
+    listener = await StreamListener.open(where, EventRoute(echo, "self-test listener"))
     echo.listener = listener
     try:
-        port = 0 if path is not None else _port_of(listener.address)
+        if where.path is None:
+            where = replace(where, port=_port_of(listener.address))
         got = Collect(len(STREAM_PAYLOAD))
-        client = await open_stream(
-            sink=got, kind=kind, host="127.0.0.1", port=port, path=path, timeout=CHECK_SECONDS
-        )
+        client = await open_stream(where, EventRoute(got), timeout=CHECK_SECONDS)
         try:
             client.send(STREAM_PAYLOAD)
             await got.complete.wait()
@@ -229,7 +227,7 @@ async def _stream_round_trip(kind: StreamKind, path: Path | None = None) -> str:
 
 
 async def check_tcp() -> str:
-    return await _stream_round_trip(StreamKind.TCP)
+    return await _stream_round_trip(SocketAddress(SocketKind.TCP))
 
 
 async def check_tls() -> str:
@@ -239,12 +237,9 @@ async def check_tls() -> str:
         certificate = generate_self_signed(folder)
         echo = Echo()
         listener = await StreamListener.open(
-            sink=echo,
-            kind=StreamKind.TCP,
-            host="127.0.0.1",
-            port=0,
+            SocketAddress(SocketKind.TLS),
+            EventRoute(echo, "self-test listener"),
             ssl_context=server_context(certificate),
-            source="self-test listener",
         )
         echo.listener = listener
         try:
@@ -273,7 +268,7 @@ async def check_unix() -> str:
         raise NotApplicableError("no Unix sockets in Python on Windows")
     folder = Path(tempfile.mkdtemp(prefix="netbench-selftest-"))
     try:
-        return await _stream_round_trip(StreamKind.UNIX, folder / "echo.sock")
+        return await _stream_round_trip(SocketAddress(SocketKind.UNIX, path=folder / "echo.sock"))
     finally:
         for leftover in folder.iterdir():
             leftover.unlink()
@@ -282,14 +277,13 @@ async def check_unix() -> str:
 
 async def check_udp() -> str:
     echo = Echo()
-    listener = await DatagramListener.open(
-        sink=echo, kind=DatagramKind.UDP, host="127.0.0.1", port=0, source="self-test listener"
-    )
+    where = SocketAddress(SocketKind.UDP)
+    listener = await DatagramListener.open(where, EventRoute(echo, "self-test listener"))
     echo.listener = listener
     try:
         got = Collect(len(DATAGRAM_PAYLOAD))
         client = await DatagramClient.open(
-            sink=got, kind=DatagramKind.UDP, host="127.0.0.1", port=_port_of(listener.address)
+            replace(where, port=_port_of(listener.address)), EventRoute(got)
         )
         try:
             # Loopback rarely drops a datagram, but UDP may: ask again before failing.

@@ -17,8 +17,11 @@ import dns.rrset
 from netbench.core.http.model import HttpRequest
 from netbench.core.replies.factory import make_responder
 from netbench.core.replies.responder import ResponderKind
+from netbench.net.event_route import EventRoute
 from netbench.net.http.client import HttpClient
 from netbench.net.lookup.dns import DnsOptions, Server, Transport, query
+from netbench.net.lookup.root_hints import root_list
+from netbench.net.socket_kinds import SocketAddress
 from netbench.net.stream import PeerPolicy
 from netbench.net.stream_listener import StreamListener
 
@@ -38,7 +41,9 @@ async def check_http() -> str:
     for name in LAZY_MODULES:
         importlib.import_module(name)
     policy = PeerPolicy(responder=make_responder(ResponderKind.HTTP_STATIC))
-    listener = await StreamListener.open(sink=lambda event: None, policy=policy)
+    listener = await StreamListener.open(
+        SocketAddress(), EventRoute(lambda event: None), policy=policy
+    )
     client = HttpClient()
     try:
         url = f"http://{listener.address}/"
@@ -81,4 +86,11 @@ async def check_dns() -> str:
     addresses = [record.data for record in result.answer]
     if result.error is not None or addresses != [SELF_TEST_ADDRESS]:
         raise CheckError(f"DNS query to {server}: {result.error or addresses}")
-    return f"{SELF_TEST_NAME} A {SELF_TEST_ADDRESS} from {server} ({result.rcode})"
+    # A trace starts from the shipped root hints: a bundle without them cannot trace.
+    roots = root_list()
+    if not roots:
+        raise CheckError("the root hints list no root server")
+    return (
+        f"{SELF_TEST_NAME} A {SELF_TEST_ADDRESS} from {server} ({result.rcode}); "
+        f"{len(roots)} root servers in the hints"
+    )

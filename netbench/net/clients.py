@@ -10,16 +10,15 @@ import asyncio
 import socket
 import ssl
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from netbench.core.text import QT_TRANSLATE_NOOP, Text, joined
-from netbench.net.datagram import DatagramClient, DatagramKind
+from netbench.net.datagram import DatagramClient
 from netbench.net.errors import NetError, check_port, describe_os_error
-from netbench.net.events import EventSink
-from netbench.net.read_gate import ReadGate
+from netbench.net.event_route import EventRoute
 from netbench.net.socket_kinds import SocketAddress, SocketKind
-from netbench.net.stream import StreamKind, StreamPeer, format_address
+from netbench.net.stream import StreamPeer, format_address
 from netbench.net.stream_client import open_stream
 
 AnyClient = StreamPeer | DatagramClient
@@ -194,9 +193,7 @@ def _address_line(address: str, outcome: str) -> Text:
     return Text("", "{address} · {outcome}", {"address": address, "outcome": outcome})
 
 
-async def open_client(
-    config: ClientConfig, *, sink: EventSink, gate: ReadGate | None, source: str
-) -> tuple[AnyClient, list[str]]:
+async def open_client(config: ClientConfig, route: EventRoute) -> tuple[AnyClient, list[str]]:
     """Connect as ``config`` says.
 
     Returns the client and the addresses the host resolved to, each with what became of
@@ -210,17 +207,7 @@ async def open_client(
         addresses = await resolve(config.host, config.port, config.kind.is_datagram)
     local_addr = config.local_address(ipv6=bool(addresses) and addresses[0][0].startswith("["))
     if config.kind.is_datagram:
-        kind = DatagramKind.UDP if config.kind is SocketKind.UDP else DatagramKind.UNIX_DGRAM
-        client = await DatagramClient.open(
-            sink=sink,
-            kind=kind,
-            host=config.host,
-            port=config.port,
-            path=config.path,
-            gate=gate,
-            source=source,
-            local_addr=local_addr,
-        )
+        client = await DatagramClient.open(config, route, local_addr=local_addr)
         used: list[str] = [
             _address_line(
                 text,
@@ -237,14 +224,9 @@ async def open_client(
     async def attempt(host: str, timeout: float) -> StreamPeer:
         try:
             return await open_stream(
-                sink=sink,
-                kind=StreamKind.UNIX if config.kind is SocketKind.UNIX else StreamKind.TCP,
-                host=host,
-                port=config.port,
-                path=config.path,
-                gate=gate,
+                replace(config, host=host),
+                route,
                 timeout=timeout,
-                source=source,
                 ssl_context=context,
                 server_hostname=server_hostname,
                 local_addr=local_addr,

@@ -15,7 +15,6 @@ import socket
 import tempfile
 import time
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
 
@@ -30,6 +29,7 @@ from netbench.core.replies.responder import (
 from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.datagram_drain import DatagramDrain
 from netbench.net.errors import NetError, check_port, describe_bind_error, describe_os_error
+from netbench.net.event_route import EventRoute
 from netbench.net.events import (
     Connected,
     DataReceived,
@@ -42,15 +42,11 @@ from netbench.net.events import (
 )
 from netbench.net.read_gate import Pausable, ReadGate
 from netbench.net.socket_drops import apply_receive_buffer, socket_inode, udp_drops
+from netbench.net.socket_kinds import DEFAULT_BINDING, BindOptions, SocketAddress
 from netbench.net.stream import format_address
 from netbench.net.unix_paths import OwnSocketFile, claim_unix_path
 
 Address = tuple[Any, ...] | str | bytes
-
-
-class DatagramKind(StrEnum):
-    UDP = "udp"
-    UNIX_DGRAM = "unix-dgram"
 
 
 @dataclass
@@ -224,49 +220,49 @@ class DatagramListener(_DatagramEndpoint):
     @classmethod
     async def open(
         cls,
+        where: SocketAddress,
+        route: EventRoute,
         *,
-        sink: EventSink,
-        kind: DatagramKind = DatagramKind.UDP,
-        host: str = "127.0.0.1",
-        port: int = 0,
-        path: Path | None = None,
-        gate: ReadGate | None = None,
-        reuse_address: bool = True,
-        remove_stale: bool = False,
+        binding: BindOptions = DEFAULT_BINDING,
         responder: Responder | None = None,
-        source: str = "",
-        receive_buffer: int | None = None,
     ) -> DatagramListener:
+        """Bind where ``where`` says: Unix datagrams on its path, UDP on its host and port."""
+        where.check_family(datagram=True)
         loop = asyncio.get_running_loop()
-        label = source or f"{kind} listener"
-        if kind is DatagramKind.UNIX_DGRAM:
+        label = route.named(f"{where.kind} listener")
+        host, port, path = where.host, where.port, where.path
+        if where.kind.uses_path:
             if path is None:
                 raise NetError(
                     QT_TRANSLATE_NOOP("Datagram", "a Unix datagram listener needs a socket path"),
                     "path",
                 )
-            await claim_unix_path(path, remove_stale)
+            await claim_unix_path(path, binding.remove_stale)
             sock = _bound_socket(
-                socket.AF_UNIX, str(path), str(path), receive_buffer=receive_buffer
+                socket.AF_UNIX, str(path), str(path), receive_buffer=binding.receive_buffer
             )
         else:
             check_port(port, 0)
             family = socket.AF_INET6 if ":" in host else socket.AF_INET
             sock = _bound_socket(
-                family, (host, port), format_address((host, port)), reuse_address, receive_buffer
+                family,
+                (host, port),
+                format_address((host, port)),
+                binding.reuse_address,
+                binding.receive_buffer,
             )
-        _, endpoint = await loop.create_datagram_endpoint(lambda: cls(label, sink, gate), sock=sock)
+        _, endpoint = await loop.create_datagram_endpoint(
+            lambda: cls(label, route.sink, route.gate), sock=sock
+        )
         endpoint.responder = responder
         endpoint.receive_buffer = apply_receive_buffer(sock, None)
-        if kind is DatagramKind.UDP:
-            endpoint.inode = socket_inode(sock)
-        if kind is DatagramKind.UNIX_DGRAM:
-            assert path is not None
+        if path is not None and where.kind.uses_path:
             endpoint.own_socket_file(path)
             endpoint.address = str(path)
         else:
+            endpoint.inode = socket_inode(sock)
             endpoint.address = format_address(sock.getsockname())
-        sink(Listening(source=label, address=endpoint.address))
+        route.sink(Listening(source=label, address=endpoint.address))
         return endpoint
 
     def send(self, peer_name: str, data: bytes) -> None:
@@ -300,20 +296,18 @@ class DatagramClient(_DatagramEndpoint):
     @classmethod
     async def open(
         cls,
+        where: SocketAddress,
+        route: EventRoute,
         *,
-        sink: EventSink,
-        kind: DatagramKind = DatagramKind.UDP,
-        host: str = "127.0.0.1",
-        port: int = 0,
-        path: Path | None = None,
-        gate: ReadGate | None = None,
-        source: str = "",
         local_addr: tuple[str, int] | None = None,
     ) -> DatagramClient:
+        """Connect to ``where``: a Unix datagram server's path, or a UDP host and port."""
+        where.check_family(datagram=True)
         loop = asyncio.get_running_loop()
-        label = source or f"{kind} client"
+        label = route.named(f"{where.kind} client")
+        host, port, path = where.host, where.port, where.path
         local_path: Path | None = None
-        if kind is DatagramKind.UNIX_DGRAM:
+        if where.kind.uses_path:
             if path is None:
                 raise NetError(
                     QT_TRANSLATE_NOOP(
@@ -351,12 +345,16 @@ class DatagramClient(_DatagramEndpoint):
                 sock.close()
                 raise describe_os_error(exc, target) from exc
         sock.setblocking(False)
-        _, endpoint = await loop.create_datagram_endpoint(lambda: cls(label, sink, gate), sock=sock)
+        _, endpoint = await loop.create_datagram_endpoint(
+            lambda: cls(label, route.sink, route.gate), sock=sock
+        )
         endpoint.address = format_address(sock.getsockname())
         endpoint.target = target
         if local_path is not None:
             endpoint.own_temp_socket(local_path)
-        sink(Connected(source=label, peer=target, local=endpoint.address, link=Link.DATAGRAMS_TO))
+        route.sink(
+            Connected(source=label, peer=target, local=endpoint.address, link=Link.DATAGRAMS_TO)
+        )
         return endpoint
 
     target = ""

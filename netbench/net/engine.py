@@ -19,6 +19,7 @@ from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
 from netbench.net.allocator import keep_freed_memory
+from netbench.net.event_route import EventRoute
 from netbench.net.events import DataReceived, NetEvent
 from netbench.net.read_gate import (
     DEFAULT_BYTES_PER_TICK,
@@ -326,6 +327,11 @@ class Engine:
     def emit(self, event: NetEvent) -> None:
         """The sink every net object reports to; safe from any thread, the UI drains it."""
         self.queue.put(event)
+
+    def route(self, source: str = "") -> EventRoute:
+        """How a socket opened for the window reports: events as ``source`` into this
+        engine's queue, reads within its budget."""
+        return EventRoute(self.emit, source, self.gate)
 
     def tick(self) -> None:
         """The owner's heartbeat, on its thread: refill the read budget, resume parked

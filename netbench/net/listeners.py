@@ -14,12 +14,11 @@ from typing import Protocol
 from netbench.core.framing.spec import FramingSpec
 from netbench.core.replies.responder import Responder
 from netbench.core.text import QT_TRANSLATE_NOOP, message_of
-from netbench.net.datagram import DatagramKind, DatagramListener
+from netbench.net.datagram import DatagramListener
 from netbench.net.errors import NetError, check_port
-from netbench.net.events import EventSink
-from netbench.net.read_gate import ReadGate
-from netbench.net.socket_kinds import SocketAddress, SocketKind
-from netbench.net.stream import DEFAULT_MAX_CONNECTIONS, PeerPolicy, StreamKind
+from netbench.net.event_route import EventRoute
+from netbench.net.socket_kinds import BindOptions, SocketAddress, SocketKind
+from netbench.net.stream import DEFAULT_MAX_CONNECTIONS, PeerPolicy
 from netbench.net.stream_listener import StreamListener
 from netbench.net.tls import ServerCertificate, server_context
 
@@ -56,6 +55,15 @@ class ListenerConfig(SocketAddress):
         never IPv4: an IPv4 client needs 0.0.0.0 (or an empty host).
         """
         return self.host.strip() or EMPTY_HOST_MEANS
+
+    def bound_address(self) -> SocketAddress:
+        """Where the socket is bound: :attr:`bind_host`, or the path with ``~`` expanded."""
+        path = self.path.expanduser() if self.path is not None else None
+        return SocketAddress(self.kind, self.bind_host, self.port, path)
+
+    def bind_options(self) -> BindOptions:
+        """The settings that the bind itself takes, as the opener wants them."""
+        return BindOptions(self.backlog, self.reuse_address, self.remove_stale, self.receive_buffer)
 
     def validate(self) -> None:
         """Raise :class:`NetError` naming the field, before any socket is touched."""
@@ -129,36 +137,22 @@ class Listener(Protocol):
 
 
 async def open_listener(
-    config: ListenerConfig, *, sink: EventSink, gate: ReadGate | None, source: str
+    config: ListenerConfig, route: EventRoute
 ) -> StreamListener | DatagramListener:
     config.validate()
-    path = config.path.expanduser() if config.path is not None else None
+    where = config.bound_address()
     if config.kind.is_datagram:
-        kind = DatagramKind.UDP if config.kind is SocketKind.UDP else DatagramKind.UNIX_DGRAM
         return await DatagramListener.open(
-            sink=sink,
-            kind=kind,
-            host=config.bind_host,
-            port=config.port,
-            path=path,
-            gate=gate,
-            reuse_address=config.reuse_address,
-            remove_stale=config.remove_stale,
-            responder=config.responder,
-            source=source,
-            receive_buffer=config.receive_buffer,
+            where, route, binding=config.bind_options(), responder=config.responder
         )
     context = None
     if config.kind is SocketKind.TLS:
         assert config.certificate is not None
         context = server_context(config.certificate)
     return await StreamListener.open(
-        sink=sink,
-        kind=StreamKind.UNIX if config.kind is SocketKind.UNIX else StreamKind.TCP,
-        host=config.bind_host,
-        port=config.port,
-        path=path,
-        gate=gate,
+        where,
+        route,
+        binding=config.bind_options(),
         policy=PeerPolicy(
             framing=config.framing,
             responder=config.responder,
@@ -167,9 +161,4 @@ async def open_listener(
         ),
         ssl_context=context,
         max_connections=config.max_connections,
-        backlog=config.backlog,
-        reuse_address=config.reuse_address,
-        remove_stale=config.remove_stale,
-        source=source,
-        receive_buffer=config.receive_buffer,
     )

@@ -1,5 +1,5 @@
 """The kinds of socket netbench listens and connects on, one list for servers and clients,
-and where such a socket is."""
+where such a socket is, and how a listening one is bound."""
 
 from __future__ import annotations
 
@@ -36,3 +36,25 @@ class SocketAddress:
     host: str = "127.0.0.1"
     port: int = 0
     path: Path | None = None
+
+    def check_family(self, datagram: bool) -> None:
+        """An opener takes an address of its own family: a stream kind handed to a datagram
+        opener (or the reverse) is a mistake in the calling code, never the user's."""
+        if self.kind.is_datagram is not datagram:
+            family = "datagram" if datagram else "stream"
+            raise ValueError(f"a {self.kind} address given to a {family} socket")
+
+
+@dataclass(frozen=True)
+class BindOptions:
+    """How a listening socket is bound, past where: the queue of connections not yet
+    accepted (``backlog``, streams only), SO_REUSEADDR, whether a stale Unix socket file
+    may be removed first, and SO_RCVBUF in bytes (None: the system's default)."""
+
+    backlog: int = 100
+    reuse_address: bool = True
+    remove_stale: bool = False
+    receive_buffer: int | None = None
+
+
+DEFAULT_BINDING = BindOptions()

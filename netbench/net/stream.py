@@ -16,7 +16,6 @@ import struct
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from netbench.core.framing.frames import FramingError
 from netbench.core.framing.spec import FramingSpec
@@ -78,11 +77,6 @@ class PeerSetup:
     sink: EventSink
     gate: ReadGate | None
     policy: PeerPolicy
-
-
-class StreamKind(StrEnum):
-    TCP = "tcp"
-    UNIX = "unix"
 
 
 def format_address(address: object) -> str:

@@ -4,57 +4,52 @@ from __future__ import annotations
 
 import asyncio
 import ssl
-from pathlib import Path
 from typing import Any
 
 from netbench.core.framing.spec import FramingSpec
 from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.errors import NetError, check_port, describe_bind_error, describe_os_error
-from netbench.net.events import (
-    EventSink,
-)
-from netbench.net.read_gate import ReadGate
-from netbench.net.stream import PeerPolicy, PeerSetup, StreamKind, StreamPeer, format_address
+from netbench.net.event_route import EventRoute
+from netbench.net.socket_kinds import SocketAddress
+from netbench.net.stream import PeerPolicy, PeerSetup, StreamPeer, format_address
 
 
 async def open_stream(
+    where: SocketAddress,
+    route: EventRoute,
     *,
-    sink: EventSink,
-    kind: StreamKind = StreamKind.TCP,
-    host: str = "127.0.0.1",
-    port: int = 0,
-    path: Path | None = None,
-    gate: ReadGate | None = None,
     framing: FramingSpec | None = None,
     timeout: float = 10.0,
-    source: str = "",
     ssl_context: ssl.SSLContext | None = None,
     server_hostname: str | None = None,
     local_addr: tuple[str, int] | None = None,
 ) -> StreamPeer:
-    """Connect a client; errors come back as :class:`NetError` in the user's words.
+    """Connect a client to ``where`` (a Unix kind's path, any other's host and port);
+    errors come back as :class:`NetError` in the user's words.
 
     With ``ssl_context`` the connection is TLS; ``server_hostname`` is the name sent (SNI)
     and checked against the certificate (the host by default). ``local_addr`` binds the
     socket first (TCP only), for servers that care which port a client comes from.
     """
+    where.check_family(datagram=False)
     loop = asyncio.get_running_loop()
     spec = framing or FramingSpec()
-    label = source or f"{kind} client"
-    target = str(path) if kind is StreamKind.UNIX else format_address((host, port))
+    label = route.named(f"{where.kind} client")
+    host, port, path = where.host, where.port, where.path
+    target = str(path) if where.kind.uses_path else format_address((host, port))
 
     # A client keeps its side open after the server's FIN: the user may still send.
     policy = PeerPolicy(framing=spec, keep_half_open=True)
 
     def factory() -> StreamPeer:
-        return StreamPeer(PeerSetup(label, sink, gate, policy), target)
+        return StreamPeer(PeerSetup(label, route.sink, route.gate, policy), target)
 
     extra: dict[str, Any] = {}
     if ssl_context is not None:
         extra = {"ssl": ssl_context, "server_hostname": server_hostname}
 
     try:
-        if kind is StreamKind.UNIX:
+        if where.kind.uses_path:
             if path is None:
                 raise NetError(
                     QT_TRANSLATE_NOOP("Stream", "a Unix client needs a socket path"), "path"

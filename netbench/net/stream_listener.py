@@ -8,26 +8,24 @@ import itertools
 import socket
 import ssl
 from asyncio import sslproto
-from pathlib import Path
 
 from netbench.core.framing.spec import FramingSpec
 from netbench.core.text import QT_TRANSLATE_NOOP
 from netbench.net.acceptor import Acceptor, bind_tcp, bind_unix
 from netbench.net.errors import NetError, check_port, describe_os_error
+from netbench.net.event_route import EventRoute
 from netbench.net.events import (
     CloseReason,
-    EventSink,
     Listening,
     Notice,
     Stopped,
 )
 from netbench.net.fd_budget import connection_budget
-from netbench.net.read_gate import ReadGate
+from netbench.net.socket_kinds import DEFAULT_BINDING, BindOptions, SocketAddress
 from netbench.net.stream import (
     DEFAULT_MAX_CONNECTIONS,
     PeerPolicy,
     PeerSetup,
-    StreamKind,
     StreamPeer,
     format_address,
 )
@@ -71,55 +69,44 @@ class StreamListener:
     @classmethod
     async def open(
         cls,
+        where: SocketAddress,
+        route: EventRoute,
         *,
-        sink: EventSink,
-        kind: StreamKind = StreamKind.TCP,
-        host: str = "127.0.0.1",
-        port: int = 0,
-        path: Path | None = None,
-        gate: ReadGate | None = None,
+        binding: BindOptions = DEFAULT_BINDING,
         framing: FramingSpec | None = None,
         policy: PeerPolicy | None = None,
         ssl_context: ssl.SSLContext | None = None,
         max_connections: int = DEFAULT_MAX_CONNECTIONS,
-        backlog: int = 100,
-        reuse_address: bool = True,
-        remove_stale: bool = False,
-        source: str = "",
-        receive_buffer: int | None = None,
     ) -> StreamListener:
+        """Listen where ``where`` says: a Unix kind on its path, any other on its host and
+        port (TLS is ``ssl_context``'s, whatever the kind)."""
+        where.check_family(datagram=False)
         if policy is None:
             policy = PeerPolicy(framing=framing or FramingSpec())
-        setup = PeerSetup(source or f"{kind} listener", sink, gate, policy)
+        setup = PeerSetup(route.named(f"{where.kind} listener"), route.sink, route.gate, policy)
         listener = cls(setup, max_connections)
-        listener.receive_buffer = receive_buffer
-        await listener._bind(
-            kind, host, port, path, backlog, reuse_address, remove_stale, ssl_context
-        )
+        listener.receive_buffer = binding.receive_buffer
+        await listener._bind(where, binding, ssl_context)
         return listener
 
     async def _bind(
         self,
-        kind: StreamKind,
-        host: str,
-        port: int,
-        path: Path | None,
-        backlog: int,
-        reuse_address: bool,
-        remove_stale: bool,
+        where: SocketAddress,
+        binding: BindOptions,
         ssl_context: ssl.SSLContext | None,
     ) -> None:
         # TLS is started by us on each accepted connection (see _TlsAccept), so a failed
         # handshake is reported to the user instead of only to asyncio's log.
         self._ssl_context = ssl_context
-        if kind is StreamKind.UNIX:
+        host, port, path = where.host, where.port, where.path
+        if where.kind.uses_path:
             if path is None:
                 raise NetError(
                     QT_TRANSLATE_NOOP("Stream", "a Unix listener needs a socket path"), "path"
                 )
-            await claim_unix_path(path, remove_stale)
+            await claim_unix_path(path, binding.remove_stale)
             try:
-                sockets = bind_unix(str(path), backlog, self.receive_buffer)
+                sockets = bind_unix(str(path), binding.backlog, self.receive_buffer)
             except OSError as exc:
                 raise describe_os_error(exc, str(path)) from exc
             self._socket_file.remember(path)
@@ -130,7 +117,9 @@ class StreamListener:
             # Bound here, not in an executor: qasync's executor is a QThread pool, whose
             # threads' timers Qt then warns about. Hosts are IP addresses or localhost.
             try:
-                sockets = bind_tcp(host, port, backlog, reuse_address, self.receive_buffer)
+                sockets = bind_tcp(
+                    host, port, binding.backlog, binding.reuse_address, self.receive_buffer
+                )
             except OSError as exc:
                 raise describe_os_error(exc, target) from exc
             self.address = ", ".join(format_address(s.getsockname()) for s in sockets)

@@ -16,8 +16,10 @@ from netbench.app import main
 from netbench.core.framing.spec import FramingKind, FramingSpec
 from netbench.core.replies.responder import ReplyOptions
 from netbench.core.replies.simple import EchoResponder
+from netbench.net.event_route import EventRoute
 from netbench.net.events import Notice
 from netbench.net.fd_budget import fd_limits, open_fd_count
+from netbench.net.socket_kinds import BindOptions, SocketAddress
 from netbench.net.stream import PeerPolicy
 from netbench.net.stream_listener import StreamListener
 
@@ -40,7 +42,10 @@ async def start_listener(engine):
         responder=EchoResponder(ReplyOptions(suffix=b"\n")),
     )
     listener = await StreamListener.open(
-        sink=sink_of(engine), gate=engine.gate, port=0, policy=policy, backlog=64
+        SocketAddress(port=0),
+        EventRoute(sink_of(engine), gate=engine.gate),
+        policy=policy,
+        binding=BindOptions(backlog=64),
     )
     engine.own(listener)
     return listener

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from netbench.app import main
-from netbench.net.stream import StreamKind
+from netbench.net.socket_kinds import SocketAddress, SocketKind
 from netbench.net.stream_client import open_stream
 from netbench.net.stream_listener import StreamListener
 
@@ -18,18 +18,14 @@ mode, unix_path, action = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
 
 
 async def start_sockets(engine):
-    tcp = await StreamListener.open(sink=engine.emit, gate=engine.gate, port=0)
+    tcp = await StreamListener.open(SocketAddress(port=0), engine.route())
     engine.own(tcp)
-    unix = await StreamListener.open(
-        sink=engine.emit, gate=engine.gate, kind=StreamKind.UNIX, path=unix_path
-    )
+    unix = await StreamListener.open(SocketAddress(SocketKind.UNIX, path=unix_path), engine.route())
     engine.own(unix)
     host, port = tcp.address.rsplit(":", 1)
-    tcp_client = await open_stream(sink=engine.emit, gate=engine.gate, host=host, port=int(port))
+    tcp_client = await open_stream(SocketAddress(host=host, port=int(port)), engine.route())
     engine.own(tcp_client)
-    unix_client = await open_stream(
-        sink=engine.emit, gate=engine.gate, kind=StreamKind.UNIX, path=unix_path
-    )
+    unix_client = await open_stream(SocketAddress(SocketKind.UNIX, path=unix_path), engine.route())
     engine.own(unix_client)
     tcp_client.send(b"hello over tcp\n")
     unix_client.send(b"hello over unix\n")

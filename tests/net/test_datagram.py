@@ -7,9 +7,11 @@ import subprocess
 import pytest
 from loopback import needs, wait_for
 
-from netbench.net.datagram import DatagramClient, DatagramKind, DatagramListener
+from netbench.net.datagram import DatagramClient, DatagramListener
 from netbench.net.errors import NetError
+from netbench.net.event_route import EventRoute
 from netbench.net.events import Connected, DataReceived, Listening, Notice
+from netbench.net.socket_kinds import BindOptions, SocketAddress, SocketKind
 
 
 def frames(events, source=None):
@@ -21,18 +23,18 @@ def frames(events, source=None):
     ]
 
 
-@pytest.mark.parametrize("kind", list(DatagramKind))
+@pytest.mark.parametrize("kind", [SocketKind.UDP, SocketKind.UNIX_DGRAM])
 def test_datagrams_keep_their_boundaries_both_ways(tmp_path, kind):
     events = []
     path = tmp_path / "dgram.sock"
 
     async def scenario():
         server = await DatagramListener.open(
-            sink=events.append, kind=kind, port=0, path=path, source="server"
+            SocketAddress(kind, port=0, path=path), EventRoute(events.append, "server")
         )
-        port = int(server.address.rsplit(":", 1)[1]) if kind is DatagramKind.UDP else 0
+        port = int(server.address.rsplit(":", 1)[1]) if kind is SocketKind.UDP else 0
         client = await DatagramClient.open(
-            sink=events.append, kind=kind, port=port, path=path, source="client"
+            SocketAddress(kind, port=port, path=path), EventRoute(events.append, "client")
         )
         for message in (b"one", b"two", b"three"):
             client.send(message)
@@ -60,7 +62,9 @@ def test_sending_to_a_closed_udp_port_reports_icmp_unreachable():
     events = []
 
     async def scenario():
-        client = await DatagramClient.open(sink=events.append, port=port)
+        client = await DatagramClient.open(
+            SocketAddress(SocketKind.UDP, port=port), EventRoute(events.append)
+        )
         client.send(b"anyone?")
         await wait_for(lambda: any(isinstance(e, Notice) for e in events))
         await client.aclose()
@@ -74,11 +78,13 @@ def test_unix_datagram_path_live_stale_and_wrong_type(tmp_path):
 
     async def scenario():
         first = await DatagramListener.open(
-            sink=lambda e: None, kind=DatagramKind.UNIX_DGRAM, path=path
+            SocketAddress(SocketKind.UNIX_DGRAM, path=path), EventRoute(lambda e: None)
         )
         with pytest.raises(NetError, match="in use"):
             await DatagramListener.open(
-                sink=lambda e: None, kind=DatagramKind.UNIX_DGRAM, path=path, remove_stale=True
+                SocketAddress(SocketKind.UNIX_DGRAM, path=path),
+                EventRoute(lambda e: None),
+                binding=BindOptions(remove_stale=True),
             )
         await first.aclose()
         stale = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
@@ -86,17 +92,21 @@ def test_unix_datagram_path_live_stale_and_wrong_type(tmp_path):
         stale.close()
         with pytest.raises(NetError, match="stale"):
             await DatagramListener.open(
-                sink=lambda e: None, kind=DatagramKind.UNIX_DGRAM, path=path
+                SocketAddress(SocketKind.UNIX_DGRAM, path=path), EventRoute(lambda e: None)
             )
         again = await DatagramListener.open(
-            sink=lambda e: None, kind=DatagramKind.UNIX_DGRAM, path=path, remove_stale=True
+            SocketAddress(SocketKind.UNIX_DGRAM, path=path),
+            EventRoute(lambda e: None),
+            binding=BindOptions(remove_stale=True),
         )
         await again.aclose()
         # A live *stream* server on the path is never taken over, even with remove_stale.
         stream = await asyncio.start_unix_server(lambda r, w: w.close(), str(path))
         with pytest.raises(NetError, match="in use"):
             await DatagramListener.open(
-                sink=lambda e: None, kind=DatagramKind.UNIX_DGRAM, path=path, remove_stale=True
+                SocketAddress(SocketKind.UNIX_DGRAM, path=path),
+                EventRoute(lambda e: None),
+                binding=BindOptions(remove_stale=True),
             )
         stream.close()
         await stream.wait_closed()
@@ -104,25 +114,43 @@ def test_unix_datagram_path_live_stale_and_wrong_type(tmp_path):
     asyncio.run(scenario())
 
 
+@pytest.mark.parametrize("kind", [SocketKind.TCP, SocketKind.TLS, SocketKind.UNIX])
+def test_a_stream_address_opens_no_datagram_socket(tmp_path, kind):
+    """A stream kind handed to a datagram opener is the caller's mistake: nothing is bound."""
+    where = SocketAddress(kind, port=0, path=tmp_path / "stream.sock")
+
+    async def scenario():
+        for opener in (DatagramListener.open, DatagramClient.open):
+            with pytest.raises(ValueError, match="datagram"):
+                await opener(where, EventRoute(lambda e: None))
+
+    asyncio.run(scenario())
+    assert not (tmp_path / "stream.sock").exists()
+
+
 def test_port_out_of_range_is_refused():
     async def scenario():
         with pytest.raises(NetError, match="out of range") as err:
-            await DatagramListener.open(sink=lambda e: None, port=70000)
+            await DatagramListener.open(
+                SocketAddress(SocketKind.UDP, port=70000), EventRoute(lambda e: None)
+            )
         return err.value.field
 
     assert asyncio.run(scenario()) == "port"
 
 
 @needs("socat")
-@pytest.mark.parametrize("kind", list(DatagramKind))
+@pytest.mark.parametrize("kind", [SocketKind.UDP, SocketKind.UNIX_DGRAM])
 def test_socat_sends_datagrams_to_our_listener(tmp_path, kind):
     events = []
     path = tmp_path / "srv.sock"
     client_path = tmp_path / "cli.sock"
 
     async def scenario():
-        server = await DatagramListener.open(sink=events.append, kind=kind, port=0, path=path)
-        if kind is DatagramKind.UDP:
+        server = await DatagramListener.open(
+            SocketAddress(kind, port=0, path=path), EventRoute(events.append)
+        )
+        if kind is SocketKind.UDP:
             target = f"UDP:{server.address}"
         else:
             target = f"UNIX-SENDTO:{path},bind={client_path}"

@@ -8,7 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from netbench.net.engine import Engine, EngineMode, EventQueue
+from netbench.net.event_route import EventRoute
 from netbench.net.events import DataReceived, Notice
+from netbench.net.socket_kinds import SocketAddress
 from netbench.net.stream_listener import StreamListener
 
 
@@ -43,7 +45,7 @@ def test_shutdown_closes_owned_sockets_and_cancels_spawned_tasks(qloop, run_asyn
             raise
 
     async def open_listener():
-        listener = await StreamListener.open(sink=engine.emit, port=0)
+        listener = await StreamListener.open(SocketAddress(port=0), EventRoute(engine.emit))
         engine.own(listener)
         return listener
 

@@ -6,7 +6,8 @@ import os
 import socket
 import time
 
-from netbench.net.datagram import DatagramKind, DatagramListener
+from netbench.net.datagram import DatagramListener
+from netbench.net.event_route import EventRoute
 from netbench.net.events import DataReceived, DataSent, DataSentUnshown
 from netbench.net.file_send import (
     STREAM_CHUNK,
@@ -17,6 +18,7 @@ from netbench.net.file_send import (
     send_file,
 )
 from netbench.net.read_gate import ReadGate
+from netbench.net.socket_kinds import SocketAddress, SocketKind
 from netbench.net.stream import StreamPeer
 from netbench.net.stream_client import open_stream
 from netbench.net.stream_listener import StreamListener
@@ -36,10 +38,12 @@ def test_each_stream_peer_gets_the_whole_file_and_a_gone_peer_is_named(tmp_path)
     path.write_bytes(data)
 
     async def scenario():
-        listener = await StreamListener.open(sink=lambda event: None, port=0)
+        listener = await StreamListener.open(SocketAddress(port=0), EventRoute(lambda event: None))
         port = int(listener.address.rsplit(":", 1)[1])
         clients = [
-            await open_stream(sink=lambda event: None, port=port, source=f"client {n}")
+            await open_stream(
+                SocketAddress(port=port), EventRoute(lambda event: None, f"client {n}")
+            )
             for n in range(2)
         ]
         await wait_for(lambda: len(listener.peers) == 2)
@@ -69,7 +73,7 @@ def test_a_udp_peer_gets_one_datagram_per_chunk(tmp_path):
 
     async def scenario():
         listener = await DatagramListener.open(
-            sink=lambda event: None, kind=DatagramKind.UDP, port=0
+            SocketAddress(SocketKind.UDP, port=0), EventRoute(lambda event: None)
         )
         port = int(listener.address.rsplit(":", 1)[1])
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as peer:
@@ -104,9 +108,9 @@ def stream_pair_send(path, gate, show_every_chunk=False):
             if isinstance(event, DataReceived):
                 received.append(event.data)
 
-        listener = await StreamListener.open(sink=on_received, port=0)
+        listener = await StreamListener.open(SocketAddress(port=0), EventRoute(on_received))
         port = int(listener.address.rsplit(":", 1)[1])
-        client = await open_stream(sink=told.append, port=port)
+        client = await open_stream(SocketAddress(port=port), EventRoute(told.append))
         await wait_for(lambda: len(listener.peers) == 1)
         (peer,) = listener.peers.values()
         transfer = open_transfer(path)

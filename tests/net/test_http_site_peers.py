@@ -11,6 +11,8 @@ import pytest
 from loopback import needs
 
 from netbench.core.replies.http_site import HttpStaticResponder
+from netbench.net.event_route import EventRoute
+from netbench.net.socket_kinds import SocketAddress
 from netbench.net.stream import PeerPolicy
 from netbench.net.stream_listener import StreamListener
 
@@ -33,7 +35,9 @@ def serve(site: Path, *command: str, stdin: bytes = b"") -> bytes:
 
     async def scenario() -> bytes:
         policy = PeerPolicy(responder=HttpStaticResponder(site))
-        listener = await StreamListener.open(sink=lambda e: None, port=0, policy=policy)
+        listener = await StreamListener.open(
+            SocketAddress(port=0), EventRoute(lambda e: None), policy=policy
+        )
         port = listener.address.rsplit(":", 1)[1]
         try:
             proc = await asyncio.create_subprocess_exec(

@@ -10,8 +10,10 @@ from loopback import wait_for
 from netbench.core.recording.replay_plan import Pace, ReplayChoice, ReplayTiming
 from netbench.core.recording.writer import FileRecorder
 from netbench.core.transcript import Direction, Record
-from netbench.net.datagram import DatagramClient, DatagramKind
+from netbench.net.datagram import DatagramClient
+from netbench.net.event_route import EventRoute
 from netbench.net.replay import ReplayRun, run_replay
+from netbench.net.socket_kinds import SocketAddress, SocketKind
 from netbench.net.stream_client import open_stream
 from netbench.net.write_room import WRITE_HIGH_WATER
 
@@ -38,7 +40,7 @@ async def tcp_pair():
     port = server.getsockname()[1]
     loop = asyncio.get_running_loop()
     accepting = loop.create_task(loop.sock_accept(server))
-    client = await open_stream(sink=lambda event: None, port=port, source="client")
+    client = await open_stream(SocketAddress(port=port), EventRoute(lambda event: None, "client"))
     conn, _ = await accepting
     server.close()
     return client, conn
@@ -163,11 +165,8 @@ def test_each_message_is_one_udp_datagram_and_a_too_big_one_is_an_error(tmp_path
             peer.bind(("127.0.0.1", 0))
             peer.setblocking(False)
             client = await DatagramClient.open(
-                sink=lambda event: None,
-                kind=DatagramKind.UDP,
-                host="127.0.0.1",
-                port=peer.getsockname()[1],
-                source="udp",
+                SocketAddress(SocketKind.UDP, host="127.0.0.1", port=peer.getsockname()[1]),
+                EventRoute(lambda event: None, "udp"),
             )
             await run_replay(client, run, None)
             loop = asyncio.get_running_loop()

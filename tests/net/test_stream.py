@@ -10,6 +10,7 @@ from loopback import needs, wait_for
 
 from netbench.core.framing.spec import FramingKind, FramingSpec
 from netbench.net.errors import NetError
+from netbench.net.event_route import EventRoute
 from netbench.net.events import (
     CloseReason,
     Connected,
@@ -21,7 +22,8 @@ from netbench.net.events import (
     Stopped,
 )
 from netbench.net.read_gate import ReadGate
-from netbench.net.stream import PeerPolicy, StreamKind
+from netbench.net.socket_kinds import BindOptions, SocketAddress, SocketKind
+from netbench.net.stream import PeerPolicy
 from netbench.net.stream_client import open_stream
 from netbench.net.stream_listener import StreamListener
 from netbench.net.unix_paths import UnixPathState, probe_unix_path
@@ -41,9 +43,10 @@ def bytes_in(events):
     return sum(e.nbytes for e in of(events, DataReceived))
 
 
-async def listener_and_peer(events, **options):
+async def listener_and_peer(events, gate=None, **options):
     """A listener on a free loopback port, and a plain asyncio connection to it."""
-    listener = await StreamListener.open(sink=events.append, port=0, **options)
+    route = EventRoute(events.append, gate=gate)
+    listener = await StreamListener.open(SocketAddress(port=0), route, **options)
     return await peer_of(listener)
 
 
@@ -57,9 +60,13 @@ def test_tcp_round_trip_reports_every_step():
     events = []
 
     async def scenario():
-        listener = await StreamListener.open(sink=events.append, port=0, framing=LF)
+        listener = await StreamListener.open(
+            SocketAddress(port=0), EventRoute(events.append), framing=LF
+        )
         host, port = listener.address.rsplit(":", 1)
-        client = await open_stream(sink=events.append, host=host, port=int(port), framing=LF)
+        client = await open_stream(
+            SocketAddress(host=host, port=int(port)), EventRoute(events.append), framing=LF
+        )
         client.send(b"one\ntwo\n")
         await wait_for(lambda: len(frames(events)) == 2)
         (peer_name,) = listener.peers
@@ -125,13 +132,28 @@ def test_abort_sends_a_reset():
     assert of(events, PeerClosed)[0].reason is CloseReason.ABORTED_BY_US
 
 
+@pytest.mark.parametrize("kind", [SocketKind.UDP, SocketKind.UNIX_DGRAM])
+def test_a_datagram_address_opens_no_stream_socket(tmp_path, kind):
+    """A datagram kind handed to a stream opener is the caller's mistake: nothing is bound."""
+    where = SocketAddress(kind, port=0, path=tmp_path / "dgram.sock")
+
+    async def scenario():
+        with pytest.raises(ValueError, match="stream"):
+            await StreamListener.open(where, EventRoute(lambda e: None))
+        with pytest.raises(ValueError, match="stream"):
+            await open_stream(where, EventRoute(lambda e: None))
+
+    asyncio.run(scenario())
+    assert not (tmp_path / "dgram.sock").exists()
+
+
 def test_refused_connection_is_explained():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
 
     async def scenario():
-        await open_stream(sink=lambda e: None, host="127.0.0.1", port=port)
+        await open_stream(SocketAddress(host="127.0.0.1", port=port), EventRoute(lambda e: None))
 
     with pytest.raises(NetError, match="refused"):
         asyncio.run(scenario())
@@ -144,9 +166,13 @@ def test_port_in_use_and_out_of_range_are_explained():
             holder.listen()
             port = holder.getsockname()[1]
             with pytest.raises(NetError, match="already in use") as in_use:
-                await StreamListener.open(sink=lambda e: None, port=port, reuse_address=False)
+                await StreamListener.open(
+                    SocketAddress(port=port),
+                    EventRoute(lambda e: None),
+                    binding=BindOptions(reuse_address=False),
+                )
         with pytest.raises(NetError, match="out of range") as out_of_range:
-            await StreamListener.open(sink=lambda e: None, port=70000)
+            await StreamListener.open(SocketAddress(port=70000), EventRoute(lambda e: None))
         return in_use.value.field, out_of_range.value.field
 
     assert asyncio.run(scenario()) == ("port", "port")
@@ -159,13 +185,19 @@ def test_unix_paths_live_stale_and_regular_files(tmp_path):
 
     async def scenario():
         assert await probe_unix_path(path) is UnixPathState.FREE
-        first = await StreamListener.open(sink=lambda e: None, kind=StreamKind.UNIX, path=path)
+        first = await StreamListener.open(
+            SocketAddress(SocketKind.UNIX, path=path), EventRoute(lambda e: None)
+        )
         assert await probe_unix_path(path) is UnixPathState.LIVE
         with pytest.raises(NetError, match="in use by a running server"):
-            await StreamListener.open(sink=lambda e: None, kind=StreamKind.UNIX, path=path)
+            await StreamListener.open(
+                SocketAddress(SocketKind.UNIX, path=path), EventRoute(lambda e: None)
+            )
         assert first.is_serving  # the live server kept its address
         with pytest.raises(NetError, match="not a socket"):
-            await StreamListener.open(sink=lambda e: None, kind=StreamKind.UNIX, path=regular)
+            await StreamListener.open(
+                SocketAddress(SocketKind.UNIX, path=regular), EventRoute(lambda e: None)
+            )
         await first.aclose()
         assert not path.exists()  # our own socket file is removed on close
 
@@ -174,9 +206,13 @@ def test_unix_paths_live_stale_and_regular_files(tmp_path):
         stale.close()  # a socket file with nobody behind it
         assert await probe_unix_path(path) is UnixPathState.STALE
         with pytest.raises(NetError, match="stale"):
-            await StreamListener.open(sink=lambda e: None, kind=StreamKind.UNIX, path=path)
+            await StreamListener.open(
+                SocketAddress(SocketKind.UNIX, path=path), EventRoute(lambda e: None)
+            )
         again = await StreamListener.open(
-            sink=lambda e: None, kind=StreamKind.UNIX, path=path, remove_stale=True
+            SocketAddress(SocketKind.UNIX, path=path),
+            EventRoute(lambda e: None),
+            binding=BindOptions(remove_stale=True),
         )
         await again.aclose()
 
@@ -209,22 +245,20 @@ def test_flow_gate_parks_a_flooding_reader_until_the_next_tick():
 
 
 @needs("socat")
-@pytest.mark.parametrize("kind", [StreamKind.TCP, StreamKind.UNIX])
+@pytest.mark.parametrize("kind", [SocketKind.TCP, SocketKind.UNIX])
 def test_socat_client_talks_to_our_listener(tmp_path, kind):
     events = []
     path = tmp_path / "peer.sock"
 
     async def scenario():
         listener = await StreamListener.open(
-            sink=events.append,
-            kind=kind,
-            port=0,
-            path=path,
+            SocketAddress(kind, port=0, path=path),
+            EventRoute(events.append),
             policy=PeerPolicy(framing=LF, keep_half_open=True),
         )
         target = (
             f"UNIX-CONNECT:{path}"
-            if kind is StreamKind.UNIX
+            if kind is SocketKind.UNIX
             else f"TCP:127.0.0.1:{listener.address.rsplit(':', 1)[1]}"
         )
         proc = await asyncio.create_subprocess_exec(

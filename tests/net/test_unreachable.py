@@ -17,6 +17,7 @@ CONNECT = textwrap.dedent(
     """
     import asyncio
     from netbench.net.clients import ClientConfig, open_client
+    from netbench.net.event_route import EventRoute
     from netbench.net.socket_kinds import SocketKind
     from netbench.net.errors import NetError
 
@@ -24,7 +25,7 @@ CONNECT = textwrap.dedent(
         for kind in (SocketKind.TCP, SocketKind.UDP):
             config = ClientConfig(kind, "10.1.2.3", 9999, timeout=3)
             try:
-                await open_client(config, sink=lambda event: None, gate=None, source="t")
+                await open_client(config, EventRoute(lambda event: None, "t"))
             except NetError as exc:
                 print(kind.value, exc.field, exc.message)
             else:

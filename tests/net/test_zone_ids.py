@@ -5,6 +5,8 @@ import asyncio
 import pytest
 
 from netbench.net.errors import NetError
+from netbench.net.event_route import EventRoute
+from netbench.net.socket_kinds import SocketAddress
 from netbench.net.stream_client import open_stream
 from netbench.net.stream_listener import StreamListener
 
@@ -13,9 +15,11 @@ from netbench.net.stream_listener import StreamListener
 def test_a_zone_id_on_loopback_says_zone_ids_need_link_local(opening):
     async def scenario():
         if opening == "client":
-            await open_stream(sink=lambda e: None, host="::1%lo", port=9)
+            await open_stream(SocketAddress(host="::1%lo", port=9), EventRoute(lambda e: None))
         else:
-            await StreamListener.open(sink=lambda e: None, host="::1%lo", port=0)
+            await StreamListener.open(
+                SocketAddress(host="::1%lo", port=0), EventRoute(lambda e: None)
+            )
 
     with pytest.raises(NetError) as raised:
         asyncio.run(scenario())

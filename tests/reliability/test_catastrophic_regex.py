@@ -11,7 +11,9 @@ from hostile_peers import port_of, start_hostile
 from netbench.core.framing.spec import FramingKind, FramingSpec
 from netbench.core.replies.responder import ReplyOptions
 from netbench.core.replies.rules import MatchKind, Rule, RulesResponder
+from netbench.net.event_route import EventRoute
 from netbench.net.events import NetEvent, Notice
+from netbench.net.socket_kinds import SocketAddress
 from netbench.net.stream import PeerPolicy
 from netbench.net.stream_listener import StreamListener
 
@@ -38,7 +40,7 @@ def test_a_catastrophic_regex_is_stopped_and_the_listener_answers_on():
         policy = PeerPolicy(
             framing=FramingSpec(kind=FramingKind.DELIMITER, delimiter=b"\n"), responder=responder
         )
-        listener = await StreamListener.open(sink=sink, port=0, policy=policy)
+        listener = await StreamListener.open(SocketAddress(port=0), EventRoute(sink), policy=policy)
         port = port_of(listener.address)
         started = time.monotonic()
         evil = await start_hostile("lines", port, EVIL, EVIL, "aaa")

@@ -10,8 +10,10 @@ import pytest
 from hostile_peers import port_of, rss_mb, start_hostile
 from loopback import wait_for
 
+from netbench.net.event_route import EventRoute
 from netbench.net.events import NetEvent, PeerClosed
 from netbench.net.fd_budget import open_fd_count
+from netbench.net.socket_kinds import BindOptions, SocketAddress
 from netbench.net.stream_listener import StreamListener
 
 
@@ -41,7 +43,9 @@ def test_ten_thousand_fin_and_rst_closes_leave_nothing_behind():
     sink = Counting()
 
     async def scenario():
-        listener = await StreamListener.open(sink=sink, port=0, backlog=1024)
+        listener = await StreamListener.open(
+            SocketAddress(port=0), EventRoute(sink), binding=BindOptions(backlog=1024)
+        )
         # Warm up: caches, the first task objects.
         await churn(listener, 200, "fin", processes=2)
         gc.collect()

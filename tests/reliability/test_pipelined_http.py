@@ -10,7 +10,9 @@ import pytest
 from hostile_peers import port_of, rss_mb, start_hostile
 
 from netbench.core.replies.http_site import HttpStaticResponder
+from netbench.net.event_route import EventRoute
 from netbench.net.events import NetEvent
+from netbench.net.socket_kinds import SocketAddress
 from netbench.net.stream import WRITE_HIGH_WATER, PeerPolicy
 from netbench.net.stream_listener import StreamListener
 
@@ -33,7 +35,9 @@ def test_pipelined_gets_of_a_large_file_are_streamed_one_at_a_time(tmp_path):
     async def scenario():
         responder = HttpStaticResponder(tmp_path)
         listener = await StreamListener.open(
-            sink=lambda e: None, port=0, policy=PeerPolicy(responder=responder)
+            SocketAddress(port=0),
+            EventRoute(lambda e: None),
+            policy=PeerPolicy(responder=responder),
         )
         rss = rss_mb()
         lateness: list[float] = []

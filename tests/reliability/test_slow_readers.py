@@ -9,8 +9,10 @@ import pytest
 from hostile_peers import port_of, start_hostile
 
 from netbench.core.replies.simple import EchoResponder
+from netbench.net.event_route import EventRoute
 from netbench.net.events import NetEvent, PeerNotReading
 from netbench.net.read_gate import READ_BUFFER_SIZE
+from netbench.net.socket_kinds import SocketAddress
 from netbench.net.stream import WRITE_HIGH_WATER, PeerPolicy
 from netbench.net.stream_listener import StreamListener
 
@@ -25,7 +27,7 @@ def test_echo_to_a_peer_that_never_reads_stays_bounded():
 
     async def scenario():
         listener = await StreamListener.open(
-            sink=sink, port=0, policy=PeerPolicy(responder=EchoResponder())
+            SocketAddress(port=0), EventRoute(sink), policy=PeerPolicy(responder=EchoResponder())
         )
         peer = await start_hostile("nonreader", port_of(listener.address), 3)
         queued = 0

@@ -10,6 +10,8 @@ import pytest
 from hostile_peers import port_of, start_hostile
 
 from netbench.core.replies.http_site import HttpStaticResponder
+from netbench.net.event_route import EventRoute
+from netbench.net.socket_kinds import SocketAddress
 from netbench.net.stream import PeerPolicy
 from netbench.net.stream_listener import StreamListener
 
@@ -29,7 +31,9 @@ def test_slow_request_heads_do_not_starve_a_normal_client(tmp_path):
 
     async def scenario():
         policy = PeerPolicy(responder=HttpStaticResponder(tmp_path))
-        listener = await StreamListener.open(sink=lambda e: None, port=0, policy=policy)
+        listener = await StreamListener.open(
+            SocketAddress(port=0), EventRoute(lambda e: None), policy=policy
+        )
         port = port_of(listener.address)
         loris = await start_hostile("slowloris", port, 3, 100)
         assert (await loris.stdout.readline()).startswith(b"OPEN")

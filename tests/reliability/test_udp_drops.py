@@ -9,7 +9,9 @@ import pytest
 from hostile_peers import port_of, start_hostile
 
 from netbench.net.datagram import DatagramListener
+from netbench.net.event_route import EventRoute
 from netbench.net.events import DataReceived, NetEvent
+from netbench.net.socket_kinds import BindOptions, SocketAddress, SocketKind
 
 
 def busy(seconds: float) -> None:
@@ -29,7 +31,11 @@ def test_a_udp_flood_reports_what_the_system_dropped():
             received += len(event.messages)
 
     async def scenario():
-        listener = await DatagramListener.open(sink=sink, port=0, receive_buffer=4096)
+        listener = await DatagramListener.open(
+            SocketAddress(SocketKind.UDP, port=0),
+            EventRoute(sink),
+            binding=BindOptions(receive_buffer=4096),
+        )
         assert listener.receive_buffer is not None and listener.receive_buffer <= 16384
         assert listener.dropped() == 0
         flood = await start_hostile("udpflood", port_of(listener.address), 50_000, 1.5)

@@ -229,54 +229,56 @@ while True:  # wait for a client
 sockfd.close()
 """
 
-STICKY_CLIENT = """\
-from socket import *
 
-sockfd = socket()
-sockfd.connect(('127.0.0.1', $port))
+def _sticky_client(send_loop: str, done: str, imports: str = "") -> str:
+    """The 粘包 lesson's client: connect, send ten messages in a loop, close. Its four
+    versions differ only in the loop (where each fix goes) and in what they print."""
+    return (
+        f"{imports}from socket import *\n\n"
+        "sockfd = socket()\n"
+        "sockfd.connect(('127.0.0.1', $port))\n"
+        f"{send_loop}"
+        "sockfd.close()\n"
+        f"print('{done}')\n"
+    )
+
+
+STICKY_CLIENT = _sticky_client(
+    """\
 for i in range(1, 11):  # send quickly, one after another
     sockfd.send(('message %d;' % i).encode())
-sockfd.close()
-print('sent 10 messages')
-"""
+""",
+    "sent 10 messages",
+)
 
-DELIMITER_CLIENT = """\
-from socket import *
-
-sockfd = socket()
-sockfd.connect(('127.0.0.1', $port))
+DELIMITER_CLIENT = _sticky_client(
+    """\
 for i in range(1, 11):
     sockfd.send(('message %d\\n' % i).encode())  # fix 1: an end mark after each message
-sockfd.close()
-print('sent 10 lines')
-"""
+""",
+    "sent 10 lines",
+)
 
-LENGTH_CLIENT = """\
-import struct
-from socket import *
-
-sockfd = socket()
-sockfd.connect(('127.0.0.1', $port))
+LENGTH_CLIENT = _sticky_client(
+    """\
 for i in range(10):
     body = b'hello'
     # fix 2: send a structure, a 4-byte big-endian length, then the body
     sockfd.send(struct.pack('!I', len(body)) + body)
-sockfd.close()
-print('sent 10 messages, each with a length header')
-"""
+""",
+    "sent 10 messages, each with a length header",
+    imports="import struct\n",
+)
 
-DELAY_CLIENT = """\
-import time
-from socket import *
-
-sockfd = socket()
-sockfd.connect(('127.0.0.1', $port))
+DELAY_CLIENT = _sticky_client(
+    """\
 for i in range(1, 11):
     sockfd.send(('message %d;' % i).encode())
     time.sleep(0.2)  # fix 3: a short pause between sends
-sockfd.close()
-print('sent 10 messages, 0.2 s apart')
-"""
+""",
+    "sent 10 messages, 0.2 s apart",
+    imports="import time\n",
+)
 
 HTTP_SERVER = """\
 from socket import *

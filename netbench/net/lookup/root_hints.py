@@ -1,28 +1,53 @@
 """The root servers' addresses (IANA's root hints, named.root), where a trace starts.
 
-Our own table so that a trace does not depend on a file the system may not have; the
-addresses change rarely (the last, b.root in 2023) and a stale one only costs a retry.
+We ship IANA's file itself (``resources/dns/named.root``) so that a trace does not depend
+on a file the system may not have; the addresses change rarely (the last, b.root in 2023)
+and a stale one only costs a retry. Updating it is replacing the file with IANA's newer one.
 """
 
 from __future__ import annotations
 
-ROOT_SERVERS: tuple[tuple[str, str, str], ...] = (
-    ("a.root-servers.net.", "198.41.0.4", "2001:503:ba3e::2:30"),
-    ("b.root-servers.net.", "170.247.170.2", "2801:1b8:10::b"),
-    ("c.root-servers.net.", "192.33.4.12", "2001:500:2::c"),
-    ("d.root-servers.net.", "199.7.91.13", "2001:500:2d::d"),
-    ("e.root-servers.net.", "192.203.230.10", "2001:500:a8::e"),
-    ("f.root-servers.net.", "192.5.5.241", "2001:500:2f::f"),
-    ("g.root-servers.net.", "192.112.36.4", "2001:500:12::d0d"),
-    ("h.root-servers.net.", "198.97.190.53", "2001:500:1::53"),
-    ("i.root-servers.net.", "192.36.148.17", "2001:7fe::53"),
-    ("j.root-servers.net.", "192.58.128.30", "2001:503:c27::2:30"),
-    ("k.root-servers.net.", "193.0.14.129", "2001:7fd::1"),
-    ("l.root-servers.net.", "199.7.83.42", "2001:500:9f::42"),
-    ("m.root-servers.net.", "202.12.27.33", "2001:dc3::35"),
-)
+from functools import cache
+
+import dns.exception
+import dns.name
+import dns.rdatatype
+import dns.zonefile
+
+from netbench.core.resources import resource_path
+
+
+@cache
+def root_servers() -> tuple[tuple[str, str, str], ...]:
+    """(name, IPv4 address, IPv6 address) of every root server in the shipped hints."""
+    return parse_root_hints(resource_path("dns", "named.root").read_text(encoding="ascii"))
+
+
+def parse_root_hints(text: str) -> tuple[tuple[str, str, str], ...]:
+    """The servers a named.root text lists as the root's NS, in its order, each with its
+    A and AAAA glue ("" where the file has none); names in lower case, as a trace shows
+    them. Raises ``ValueError`` on a text that is not a zone file."""
+    try:
+        rrsets = dns.zonefile.read_rrsets(text, origin=dns.name.root, relativize=False)
+    except dns.exception.DNSException as exc:
+        raise ValueError(f"not a root hints file: {exc}") from exc
+    glue: dict[tuple[dns.name.Name, dns.rdatatype.RdataType], str] = {}
+    names: list[dns.name.Name] = []
+    for rrset in rrsets:
+        if rrset.rdtype == dns.rdatatype.NS and rrset.name == dns.name.root:
+            names += [rdata.target for rdata in rrset]
+        elif rrset.rdtype in (dns.rdatatype.A, dns.rdatatype.AAAA):
+            glue[(rrset.name, rrset.rdtype)] = rrset[0].to_text()
+    return tuple(
+        (
+            name.to_text().lower(),
+            glue.get((name, dns.rdatatype.A), ""),
+            glue.get((name, dns.rdatatype.AAAA), ""),
+        )
+        for name in names
+    )
 
 
 def root_list(ipv6: bool = False) -> list[tuple[str, str]]:
     """(name, address) of every root server, IPv4 addresses unless ``ipv6``."""
-    return [(name, v6 if ipv6 else v4) for name, v4, v6 in ROOT_SERVERS]
+    return [(name, v6 if ipv6 else v4) for name, v4, v6 in root_servers()]

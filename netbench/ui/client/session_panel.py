@@ -325,7 +325,7 @@ class SessionPanel(TrafficPanel):
         await self.pages.connecting(config)
         try:
             client, resolved = await self.open_owned(
-                open_client(config, sink=self.engine.emit, gate=self.engine.gate, source=source),
+                open_client(config, self.engine.route(source)),
                 lambda opened: opened[0],
             )
         except NetError as exc:

@@ -357,9 +357,7 @@ class ListenerPanel(TrafficPanel):
         )
 
     def _open(self, config: ListenerConfig) -> Coroutine[Any, Any, AnyListener]:
-        return open_listener(
-            config, sink=self.engine.emit, gate=self.engine.gate, source=self.source
-        )
+        return open_listener(config, self.engine.route(self.source))
 
     async def stop(self) -> None:
         listener = self.listener

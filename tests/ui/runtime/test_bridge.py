@@ -10,6 +10,7 @@ from netbench.net import engine as engine_module
 from netbench.net.engine import Engine, EngineMode
 from netbench.net.events import DataReceived, Notice
 from netbench.net.read_gate import READ_BUFFER_SIZE
+from netbench.net.socket_kinds import SocketAddress
 from netbench.net.stream_listener import StreamListener
 from netbench.ui.runtime.bridge import EventBridge
 
@@ -62,7 +63,7 @@ def test_socket_events_cross_the_bridge_in_both_modes(qloop, pump, run_async, mo
     bridge.start()
 
     async def start_listener():
-        listener = await StreamListener.open(sink=engine.emit, gate=engine.gate, port=0)
+        listener = await StreamListener.open(SocketAddress(port=0), engine.route())
         engine.own(listener)
         return int(listener.address.rsplit(":", 1)[1])
 
