@@ -125,10 +125,12 @@ class _DatagramEndpoint(asyncio.DatagramProtocol):
         if peer.session is not None:
             self._act(peer, peer.session.on_frame(data, time.time()))
         gate = self._gate
-        if gate is not None and self.transport is not None and not gate.admit(len(data)):
-            # Selector datagram transports pause like streams; typeshed does not say so.
-            gate.park(cast(Pausable, self.transport))
-            return False
+        # Selector datagram transports pause like streams; typeshed does not say so.
+        if gate is not None and self.transport is not None:
+            reader = cast(Pausable, self.transport)
+            if not gate.admit(len(data), reader):
+                gate.park(reader)
+                return False
         return self.transport is not None and not self.transport.is_closing()
 
     def _act(self, peer: DatagramPeer, actions: list[Action]) -> None:

@@ -167,7 +167,7 @@ class StreamPeer(asyncio.BufferedProtocol):
             for message in messages:
                 self._act(self._session.on_frame(message, now))
         gate = self._gate
-        if gate is not None and self.holds is not None and not gate.admit(nbytes):
+        if gate is not None and self.holds is not None and not gate.admit(nbytes, self.holds):
             gate.park(self.holds)
 
     def pause_writing(self) -> None:
