@@ -21,11 +21,34 @@ the heartbeat measured while they connect; a UDP flood of 50,000 datagrams/s for
 counted against what the kernel delivered (sent minus the socket's own drop count, which
 the tab shows; ``/proc/net/snmp`` beside it, machine-wide).
 
-    python benchmarks/bench_server_tab.py [--seconds 5] [--clients 200] [--idle 5000]
+    python benchmarks/bench_server_tab.py [--rounds 3] [--seconds 5] [--clients 200] [--idle 5000]
 
-Runs on a quiet 2-core machine (the README has the same tables). Its speed drifts by a
-fifth within hours (the baseline ranged from 10.2 to 13.6 M in one day), so read the
-ratios, and the heartbeat with the hour's speed in mind. A run in a fast hour:
+Runs on a quiet 2-core machine (the README has the same table). Its speed drifts by a
+fifth within hours (the baseline ranged from 10.2 to 13.6 M in one day), so ``--rounds 3``
+runs the scenarios three times in turn and prints each figure's median (a ratio against its
+own round's baseline) with the p99's range. The run of 2026-12-05, after the read gate's
+ceiling began to pause every reader that is reading:
+
+    scenario                                   msgs/s   MB/s  ratio  hb p50  hb p99  RSS MB
+    plain asyncio, same framer (baseline)  12,631,674  808.4   1.00       -       -      27
+    plain asyncio, 256 KB reads + count    16,546,111 1059.0   1.32       -       -      75
+    Server tab, qasync loop                 7,586,092  485.5   0.60   2.9ms  24.0ms     178
+    Server tab, IO thread                  10,803,808  691.4   0.86   0.1ms   8.5ms     174
+    Server tab, qasync loop, recording      2,568,298  164.4   0.20   0.1ms  20.7ms     188
+    Server tab, IO thread, recording        3,202,478  205.0   0.26   0.1ms  15.1ms     184
+    qasync loop, recording compact          4,777,907  305.8   0.38   0.2ms  17.0ms     169
+    IO thread, recording compact            6,299,751  403.2   0.53   0.1ms  10.7ms     177
+    networking in a child process          14,635,236  936.7   1.16   0.2ms  10.5ms     145
+    (every round of every recording kept every message; p99 ranges over the rounds: IO
+    thread 8.3-8.6 ms, qasync 24.0-24.2, compact 16.7-17.0 and 10.4-10.9)
+
+The floods alone 25 minutes earlier, before that change: IO thread 0.90 at 7.9 ms, qasync
+0.62 at 25.6 ms, compact 0.39 and 0.49 at 17.3 and 12.3 ms, the IO thread's JSON Lines
+recording peaking at 201 MB. Side by side, the change (the queue's peak 16-19 MB instead of
+22-38 under a recorded flood): IO thread, JSON Lines 180-186 MB against 191-195, compact
+174-177 against 195-199, at the same rates (3.5 and 8.1 M lines/s).
+
+The runs of the day before, one round each. A run in a fast hour:
 
     scenario                                   msgs/s   MB/s  ratio  hb p50  hb p99  RSS MB
     plain asyncio, same framer (baseline)  13,613,848  871.3   1.00       -       -      27
