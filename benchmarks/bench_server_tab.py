@@ -45,8 +45,8 @@ ceiling began to pause every reader that is reading:
 The floods alone 25 minutes earlier, before that change: IO thread 0.90 at 7.9 ms, qasync
 0.62 at 25.6 ms, compact 0.39 and 0.49 at 17.3 and 12.3 ms, the IO thread's JSON Lines
 recording peaking at 201 MB. Side by side, the change (the queue's peak 16-19 MB instead of
-22-38 under a recorded flood): IO thread, JSON Lines 180-186 MB against 191-195, compact
-174-177 against 195-199, at the same rates (3.5 and 8.1 M lines/s).
+22-38 under a recorded flood): IO thread, JSON Lines 182-186 MB against 191-195, compact
+174-177 against 195-199, no recording 176-177 against 188, at the same rates or better.
 
 The runs of the day before, one round each. A run in a fast hour:
 
