@@ -46,6 +46,9 @@ DEFAULT_MAX_QUEUED_BYTES = 8 * 1024 * 1024
 # How long a refill counts the reads of the readers it resumed as taken: refills come
 # faster than a busy IO thread gets to those reads, and a quiet reader may never read.
 PROMISE_SECONDS = 0.02
+# At the ceiling, the readers that read this recently are flooding and stop with the one
+# that found the queue full; a quieter one (a request now and then) reads on.
+RECENT_READ_SECONDS = 0.05
 
 
 class Pausable(Protocol):
@@ -114,6 +117,7 @@ class ReadGate:
         read_size: int = READ_BUFFER_SIZE,
         queued_bytes: Callable[[], int] = lambda: 0,
         max_queued_bytes: int = DEFAULT_MAX_QUEUED_BYTES,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.full_bytes_per_tick = bytes_per_tick
         self.bytes_per_tick = bytes_per_tick
@@ -125,9 +129,10 @@ class ReadGate:
         self._queued_bytes = queued_bytes
         self._used = 0
         self._parked: dict[Pausable, None] = {}
-        # Readers that read and are not parked: when the queue reaches its ceiling they
-        # all stop, not only the one that reached it (see `admit`).
-        self._reading: dict[Pausable, None] = {}
+        # Readers that read and are not parked, and when they last read: at the queue's
+        # ceiling those that read within RECENT_READ_SECONDS stop too (see `admit`).
+        self._reading: dict[Pausable, float] = {}
+        self._clock = clock
         # Readers a refill resumed that have not read yet: each will take a whole read.
         self._resumed: dict[Pausable, None] = {}
         self._resumed_at = 0.0
@@ -194,12 +199,12 @@ class ReadGate:
     def admit(self, nbytes: int, reader: Pausable | None = None) -> bool:
         """Count ``nbytes`` read by ``reader``; False means it should park until a refill.
 
-        At the queue's ceiling every reader that is reading is parked too, not only this
-        one: the readers the loop has already found ready would otherwise each take one
-        more read before they are asked. Measured on an IO thread, 200 flooding clients
-        recorded: the 8 MB queue reached 22-38 MB before, 16-19 MB after, and the peak RSS
-        fell by 10-20 MB at the same rate. (A client's very first read still comes
-        unasked: until it has read, a reader is not known to be reading.)
+        At the queue's ceiling every reader that read within RECENT_READ_SECONDS is parked
+        too, not only this one: the readers the loop has already found ready would
+        otherwise each take one more read before they are asked. Measured on an IO thread,
+        200 flooding clients recorded: the 8 MB queue reached 22-38 MB before, 16-19 MB
+        after, and the peak RSS fell by 10-20 MB at the same rate. A quieter reader (a
+        request now and then) reads on, and a client's very first read still comes unasked.
 
         While the UI thread repaints (:meth:`ui_turn`), an IO thread's reader waits here,
         without the GIL, until the repaint is done (at most UI_TURN_SECONDS).
@@ -211,13 +216,16 @@ class ReadGate:
             self._resumed.pop(reader, None)
         if self.bytes_per_tick is not None and self._used >= self.bytes_per_tick:
             return False
+        now = self._clock()
         if self._has_room():
             if reader is not None:
-                self._reading[reader] = None
+                self._reading[reader] = now
             return True
         reading, self._reading = self._reading, {}
-        for other in reading:
-            self.park(other)
+        recent = now - RECENT_READ_SECONDS
+        for other, last_read in reading.items():
+            if last_read >= recent:
+                self.park(other)
         return False
 
     def _has_room(self) -> bool:
@@ -248,7 +256,7 @@ class ReadGate:
             # before it is asked again, and 200 of them at once would overshoot by 50 MB.
             # Refills come faster than the readers they resumed get to read (measured with
             # the herd rule above: the queue's peak 16-19 MB with this, 22-26 without).
-            if time.monotonic() - self._resumed_at > PROMISE_SECONDS:
+            if self._clock() - self._resumed_at > PROMISE_SECONDS:
                 self._resumed.clear()
             room = self.max_queued_bytes - self._queued_bytes()
             room -= len(self._resumed) * self.read_size
@@ -262,4 +270,4 @@ class ReadGate:
             if not transport.is_closing():
                 transport.resume_reading()
                 self._resumed[transport] = None
-        self._resumed_at = time.monotonic()
+        self._resumed_at = self._clock()

@@ -6,12 +6,11 @@ from __future__ import annotations
 import asyncio
 import socket
 import threading
-import time
 from collections import deque
 
 from netbench.net.event_route import EventRoute
 from netbench.net.events import DataReceived
-from netbench.net.read_gate import PROMISE_SECONDS, ReadGate
+from netbench.net.read_gate import PROMISE_SECONDS, RECENT_READ_SECONDS, ReadGate
 from netbench.net.socket_kinds import SocketAddress
 from netbench.net.stream_listener import StreamListener
 
@@ -98,10 +97,25 @@ class Reader:
         return False
 
 
+class Clock:
+    """Time as the test says it is."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 def test_refills_before_the_resumed_readers_read_resume_no_more():
     queued = [CEILING]
+    clock = Clock()
     gate = ReadGate(
-        None, read_size=READ_SIZE, queued_bytes=lambda: queued[0], max_queued_bytes=CEILING
+        None,
+        read_size=READ_SIZE,
+        queued_bytes=lambda: queued[0],
+        max_queued_bytes=CEILING,
+        clock=clock,
     )
     readers = [Reader() for _ in range(40)]
     for reader in readers:
@@ -110,6 +124,27 @@ def test_refills_before_the_resumed_readers_read_resume_no_more():
     gate.on_tick()
     gate.on_tick()  # again, before any resumed reader got to read
     assert sum(not reader.paused for reader in readers) == 4
-    time.sleep(PROMISE_SECONDS * 2)  # a resumed reader that stays quiet holds no room
+    clock.now += PROMISE_SECONDS * 2  # a resumed reader that stays quiet holds no room
     gate.on_tick()
     assert sum(not reader.paused for reader in readers) == 8
+
+
+def test_at_the_ceiling_the_flooding_readers_stop_and_a_quiet_one_reads_on():
+    queued = [0]
+    clock = Clock()
+    gate = ReadGate(
+        None,
+        read_size=READ_SIZE,
+        queued_bytes=lambda: queued[0],
+        max_queued_bytes=CEILING,
+        clock=clock,
+    )
+    quiet, flooding, full = Reader(), [Reader() for _ in range(5)], Reader()
+    assert gate.admit(100, quiet)  # a request, a while ago
+    clock.now += RECENT_READ_SECONDS * 2
+    for reader in flooding:
+        assert gate.admit(READ_SIZE, reader)
+    queued[0] = CEILING
+    assert not gate.admit(READ_SIZE, full)
+    assert all(reader.paused for reader in flooding)
+    assert not quiet.paused
