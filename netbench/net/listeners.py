@@ -63,7 +63,12 @@ class ListenerConfig(SocketAddress):
 
     def bind_options(self) -> BindOptions:
         """The settings that the bind itself takes, as the opener wants them."""
-        return BindOptions(self.backlog, self.reuse_address, self.remove_stale, self.receive_buffer)
+        return BindOptions(
+            backlog=self.backlog,
+            reuse_address=self.reuse_address,
+            remove_stale=self.remove_stale,
+            receive_buffer=self.receive_buffer,
+        )
 
     def validate(self) -> None:
         """Raise :class:`NetError` naming the field, before any socket is touched."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Signal
+from PySide6.QtCore import QEvent, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
             name = self.tabs.tabText(index)
             submenu = menu.addMenu(name.replace("&", "&&"))
             for key, example in examples.items():
-                title = QCoreApplication.translate(type(tab).__name__, example.title)
+                title = net_text(example.title)  # marked in its tab's own context
                 action = submenu.addAction(title)
                 action.setObjectName(f"main.example_{getattr(tab, 'key', index)}_{key}")
                 action.triggered.connect(

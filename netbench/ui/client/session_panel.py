@@ -51,7 +51,6 @@ from netbench.ui.sending.payload_editor import PayloadEditor
 from netbench.ui.sending.repeat_row import RepeatRow
 from netbench.ui.widgets.close_reasons import close_reason_text
 from netbench.ui.widgets.colors import ERROR_COLOR, OK_COLOR, WARNING_COLOR
-from netbench.ui.widgets.control_part import PanelHost
 from netbench.ui.widgets.layouts import column
 from netbench.ui.widgets.sizes import format_size
 from netbench.ui.widgets.socket_info_view import SocketInfoView
@@ -87,11 +86,6 @@ class SessionPanel(TrafficPanel):
         self._refresh()
 
     # -- construction -----------------------------------------------------------------------
-
-    @property
-    def part_host(self) -> PanelHost:
-        """What the session hands its parts: the load test, the repeat row, the replay."""
-        return PanelHost(self, self.prefix, self.engine)
 
     def _build(self) -> None:
         self.form = SessionForm(self.prefix, self)

@@ -32,6 +32,7 @@ from netbench.ui.sending.saved_store import SnippetStore, default_snippets_path
 from netbench.ui.transcript.backlog import EventBacklog, ShownLater, record_in_transcript
 from netbench.ui.transcript.view import TranscriptView
 from netbench.ui.widgets.buttons import push_button
+from netbench.ui.widgets.control_part import PanelHost
 from netbench.ui.widgets.layouts import column
 from netbench.ui.widgets.naming import name_widget
 
@@ -104,14 +105,18 @@ class TrafficPanel(QWidget):
         """A push button of this panel, named ``<prefix>.<control>`` (see `push_button`)."""
         return push_button(self, text, self.prefix, control, accessible, tip, on_click)
 
+    @property
+    def part_host(self) -> PanelHost:
+        """What the panel hands its parts: the file sender, and a session's load test,
+        repeat row and replay."""
+        return PanelHost(self, self.prefix, self.engine)
+
     def make_file_sender(self, choose_targets: ChooseTargets) -> FileSender:
         """The file sender below the editor: its notes go in the transcript after the
         traffic, and it knows when a recording runs (chunks are then all recorded)."""
         sender = FileSender(
-            self.prefix,
-            self.engine,
+            self.part_host,
             choose_targets,
-            self,
             is_recording=lambda: self.transcript.recorder is not None,
         )
         sender.finished.connect(self.transcript_note_after_traffic)

@@ -23,10 +23,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QSizePolicy,
-    QWidget,
 )
 
-from netbench.net.engine import Engine
 from netbench.net.errors import NetError
 from netbench.net.file_send import FileTransfer, FindTargets, open_transfer, send_file
 from netbench.ui.runtime.net_text import net_text
@@ -54,13 +52,11 @@ class FileSender(PanelPart):
 
     def __init__(
         self,
-        prefix: str,
-        engine: Engine,
+        host: PanelHost,
         choose_targets: ChooseTargets,
-        parent: QWidget | None = None,
         is_recording: IsRecording = lambda: False,
     ) -> None:
-        super().__init__(PanelHost(parent, prefix, engine))
+        super().__init__(host)
         self._choose_targets = choose_targets
         self._is_recording = is_recording
         self.transfer: FileTransfer | None = None
@@ -76,7 +72,7 @@ class FileSender(PanelPart):
             on_click=self.on_button_clicked,
         )
         self.progress = QProgressBar(self)
-        self.progress.setObjectName(f"{prefix}.file_progress")
+        self.progress.setObjectName(f"{self.prefix}.file_progress")
         self.progress.setAccessibleName(self.tr("File send progress"))
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(True)
@@ -90,7 +86,7 @@ class FileSender(PanelPart):
         )
         self.cancel_button.hide()
         self.status = QLabel(self)
-        self.status.setObjectName(f"{prefix}.file_status")
+        self.status.setObjectName(f"{self.prefix}.file_status")
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         layout = QHBoxLayout(self)

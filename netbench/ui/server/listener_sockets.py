@@ -20,7 +20,7 @@ from netbench.ui.widgets.socket_info_view import SocketInfoView
 
 class ListenerSocketsPage(QSplitter):
     def __init__(self, host: PanelHost, listener: Callable[[], object | None]) -> None:
-        super().__init__(host.widget)
+        super().__init__(host.parent)
         self.prefix = host.prefix
         self.engine = host.engine
         self.listener = listener

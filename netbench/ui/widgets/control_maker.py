@@ -50,8 +50,7 @@ class Controls:
         not given); its words (prefix, suffix, tooltip) are the caller's."""
         spin = self.name(QSpinBox(self.parent), control, accessible)
         spin.setRange(low, high)
-        if value is not None:
-            spin.setValue(value)
+        spin.setValue(low if value is None else value)
         return spin
 
     def message_label(self, control: str, accessible: str = "") -> QLabel:

@@ -18,10 +18,11 @@ from netbench.ui.widgets.control_maker import Controls
 
 @dataclass(frozen=True)
 class PanelHost:
-    """The widget a part sits in (None for a part shown on its own), the prefix its
-    controls are named under (``<prefix>.<control>``), and the engine its work runs on."""
+    """The widget a part sits in, its ``parent`` (None for a part shown on its own), the
+    prefix its controls are named under (``<prefix>.<control>``), and the engine its work
+    runs on."""
 
-    widget: QWidget | None
+    parent: QWidget | None
     prefix: str
     engine: Engine
 
@@ -30,7 +31,7 @@ class PanelPart(QWidget):
     """A part of a panel: ``prefix``, ``engine`` and ``controls`` come from its host."""
 
     def __init__(self, host: PanelHost) -> None:
-        super().__init__(host.widget)
+        super().__init__(host.parent)
         self.prefix = host.prefix
         self.engine = host.engine
         self.controls = Controls(self, host.prefix)
