@@ -27,7 +27,7 @@ Runs on a quiet 2-core machine (the README has the same table). Its speed drifts
 fifth within hours (the baseline ranged from 10.2 to 13.6 M in one day), so ``--rounds 3``
 runs the scenarios three times in turn and prints each figure's median (a ratio against its
 own round's baseline) with the p99's range. The run of 2026-12-05, after the read gate's
-ceiling began to pause every reader that is reading:
+ceiling began to pause every reader that is flooding:
 
     scenario                                   msgs/s   MB/s  ratio  hb p50  hb p99  RSS MB
     plain asyncio, same framer (baseline)  12,631,674  808.4   1.00       -       -      27
