@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from netbench.core.framing.delimiter import occurrences
 from netbench.core.framing.runs import DelimitedRun, payload_size
 from netbench.core.framing.spec import FramingKind, FramingSpec
 from netbench.core.framing.wire import make_framer
@@ -52,3 +53,14 @@ def test_a_flood_of_lines_stays_uncut_and_a_self_overlapping_delimiter_is_cut() 
     overlapping = make_framer(FramingSpec(kind=FramingKind.DELIMITER, delimiter=b"aa"))
     assert overlapping.feed(b"aaa", 1) == [b""]
     assert not isinstance(overlapping.feed(b"xaa", 2), DelimitedRun)
+
+
+@given(
+    data=st.binary(max_size=200)
+    | st.lists(st.sampled_from([b"\r", b"\n", b"\r\n", b"ab"])).map(b"".join),
+    delimiter=st.sampled_from([b"\n", b"\r\n", b"\0", b"aa", b"\r\n\r\n"])
+    | st.binary(min_size=1, max_size=3),
+)
+def test_occurrences_counts_as_bytes_count_does(data, delimiter) -> None:
+    """The framer's fast count takes the same leftmost, non-overlapping matches."""
+    assert occurrences(data, delimiter) == data.count(delimiter)
