@@ -24,10 +24,33 @@ the tab shows; ``/proc/net/snmp`` beside it, machine-wide).
     python benchmarks/bench_server_tab.py [--rounds 3] [--seconds 5] [--clients 200] [--idle 5000]
 
 Runs on a quiet 2-core machine (the README has the same table). Its speed drifts by a
-fifth within hours (the baseline ranged from 10.2 to 13.6 M in one day), so ``--rounds 3``
+fifth within hours (the baseline ranged from 10.2 to 13.9 M in one day), so ``--rounds 3``
 runs the scenarios three times in turn and prints each figure's median (a ratio against its
-own round's baseline) with the p99's range. The run of 2026-12-05, after the read gate's
-ceiling began to pause every reader that is flooding:
+own round's baseline) with the p99's range. The run of 2026-12-05, after the framer's
+count of a run of lines became a deletion's size (``occurrences``) instead of
+``bytes.count``, which looks at one byte at a time:
+
+    scenario                                   msgs/s   MB/s  ratio  hb p50  hb p99  RSS MB
+    plain asyncio, same framer (baseline)  13,875,297  888.0   1.00       -       -      27
+    plain asyncio, 256 KB reads + count    15,875,224 1016.0   1.14       -       -      75
+    Server tab, qasync loop                 7,620,917  487.7   0.55   1.0ms  21.2ms     178
+    Server tab, IO thread                  12,832,358  821.3   0.90   0.1ms   9.1ms     177
+    Server tab, qasync loop, recording      2,935,105  187.8   0.20   0.2ms  20.6ms     189
+    Server tab, IO thread, recording        3,512,476  224.8   0.25   0.1ms  12.3ms     192
+    qasync loop, recording compact          4,802,954  307.4   0.34   0.3ms  18.5ms     170
+    IO thread, recording compact            7,396,660  473.4   0.52   0.1ms  13.6ms     178
+    networking in a child process          17,488,335 1119.3   1.26   0.2ms  14.2ms     145
+    (every round of every recording kept every message; p99 over the rounds: IO thread
+    8.2-9.5 ms, qasync 20.9-22.4, compact 14.9-19.7 and 13.6-13.7)
+
+The floods again four minutes later (baseline 12.98 M): IO thread 0.88 at 10.7 ms (10.2-13.2
+over the rounds), qasync 0.58 at 24.1 ms, compact 0.37 and 0.60 at 19.1 and 15.0 ms. Side by
+side, the faster count: the IO thread 13.3-13.9 M lines/s against 10.8-11.2, the baseline
+14.5-14.8 against 12.5 (it frames with the same framer), the qasync loop alike (its read
+budget sets its pace), 0.14 ms a 256 KB read instead of 0.20.
+
+The run an hour earlier, after the read gate's ceiling began to pause every reader that is
+flooding:
 
     scenario                                   msgs/s   MB/s  ratio  hb p50  hb p99  RSS MB
     plain asyncio, same framer (baseline)  12,631,674  808.4   1.00       -       -      27
