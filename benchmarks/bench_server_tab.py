@@ -49,7 +49,7 @@ side, the faster count: the IO thread 13.3-13.9 M lines/s against 10.8-11.2, the
 14.5-14.8 against 12.5 (it frames with the same framer), the qasync loop alike (its read
 budget sets its pace), 0.14 ms a 256 KB read instead of 0.20.
 
-The run an hour earlier, after the read gate's ceiling began to pause every reader that is
+The run half an hour earlier, after the read gate's ceiling began to pause every reader that is
 flooding:
 
     scenario                                   msgs/s   MB/s  ratio  hb p50  hb p99  RSS MB
