@@ -9,7 +9,6 @@ memory grow without bound.
 
 from __future__ import annotations
 
-import asyncio
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -136,7 +135,6 @@ class ReadGate:
         # Readers a refill resumed that have not read yet: each will take a whole read.
         self._resumed: dict[Pausable, None] = {}
         self._resumed_at = 0.0
-        self._shared_buffer: memoryview | None = None
         self.pauses = 0
         self._ui_painting = threading.Event()
         self._ui_done = threading.Event()
@@ -170,19 +168,6 @@ class ReadGate:
             self.bytes_per_tick = min(full, RECORDING_BYTES_PER_TICK)
         else:
             self.bytes_per_tick = full
-
-    def read_buffer(self) -> memoryview:
-        """The buffer a reader of this gate's loop reads into.
-
-        On a selector loop every read is copied out of the buffer before the next one
-        starts, so all readers share one (10,000 connections do not hold 10,000 buffers).
-        A proactor loop (Windows) has many reads in flight at once: each gets its own.
-        """
-        if not isinstance(asyncio.get_running_loop(), asyncio.SelectorEventLoop):
-            return memoryview(bytearray(self.read_size))
-        if self._shared_buffer is None:
-            self._shared_buffer = memoryview(bytearray(self.read_size))
-        return self._shared_buffer
 
     def queued_events(self) -> int:
         """Events waiting for the UI: writers that make many (a file send) wait on this."""

@@ -156,8 +156,8 @@ def test_a_flood_shows_its_newest_lines_and_counts_the_rest(window, pump):
     assert len([r for r in shown if r.data]) < expected  # the rest were counted
 
 
-def test_the_shared_read_buffer_keeps_each_peers_bytes_apart(window, pump, in_thread):
-    """Peers read into one buffer of the loop: what each sent must still be its own."""
+def test_each_peers_bytes_stay_its_own_under_a_flood(window, pump, in_thread):
+    """Eight peers read turn by turn on one loop: what each sent must still be its own."""
     panel = start_listener(window, pump, framing="lf")
     port = bound_port(window)
     names = {}
