@@ -298,3 +298,24 @@ def test_a_reader_on_another_thread_waits_while_the_ui_repaints() -> None:
     assert admitted.wait(1.0)
     reader.join(1.0)
     assert gate.admit(100)  # no turn: straight through
+
+
+@pytest.mark.parametrize("read_size", [16 * 1024, 64 * 1024])
+def test_reads_are_as_large_as_the_gate_says(read_size):
+    """A flood comes in reads of the gate's size: larger ones would stretch the UI loop's
+    turn, smaller ones multiply the per-read work."""
+    events = []
+    gate = ReadGate(bytes_per_tick=None, read_size=read_size)
+
+    async def scenario():
+        listener, _, writer = await listener_and_peer(events, gate=gate)
+        writer.write(b"x" * 2_000_000)
+        await writer.drain()
+        await wait_for(lambda: bytes_in(events) == 2_000_000)
+        writer.close()
+        await writer.wait_closed()
+        await listener.aclose()
+
+    asyncio.run(scenario())
+    sizes = [event.nbytes for event in events if isinstance(event, DataReceived)]
+    assert max(sizes) == read_size
