@@ -24,11 +24,34 @@ the tab shows; ``/proc/net/snmp`` beside it, machine-wide).
     python benchmarks/bench_server_tab.py [--rounds 3] [--seconds 5] [--clients 200] [--idle 5000]
 
 Runs on a quiet 2-core machine (the README has the same table). Its speed drifts by a
-fifth within hours (the baseline ranged from 10.2 to 13.9 M in one day), so ``--rounds 3``
+fifth within hours (the baseline ranged from 10.2 to 14.4 M in one day), so ``--rounds 3``
 runs the scenarios three times in turn and prints each figure's median (a ratio against its
-own round's baseline) with the p99's range. The run of 2026-12-05, after the framer's
-count of a run of lines became a deletion's size (``occurrences``) instead of
-``bytes.count``, which looks at one byte at a time:
+own round's baseline) with the p99's range. The run of 2026-12-05, after streams began to
+take each read as the bytes ``recv`` made (``data_received``) instead of copying it out of
+a shared buffer:
+
+    scenario                                   msgs/s   MB/s  ratio  hb p50  hb p99  RSS MB
+    plain asyncio, same framer (baseline)  14,386,478  920.7   1.00       -       -      27
+    plain asyncio, 256 KB reads + count    16,417,571 1050.7   1.15       -       -      75
+    Server tab, qasync loop                 7,573,588  484.7   0.53   0.9ms  21.2ms     178
+    Server tab, IO thread                  14,745,632  943.7   1.02   0.1ms   8.5ms     176
+    Server tab, qasync loop, recording      2,701,199  172.9   0.19   0.1ms  19.9ms     188
+    Server tab, IO thread, recording        3,420,471  218.9   0.23   0.1ms  14.6ms     187
+    qasync loop, recording compact          4,758,176  304.5   0.33   0.2ms  19.3ms     170
+    IO thread, recording compact            7,481,029  478.8   0.51   0.1ms  13.8ms     180
+    networking in a child process          17,844,858 1142.1   1.21   0.2ms  13.3ms     145
+    (every round of every recording kept every message; p99 over the rounds: IO thread
+    8.3-9.2 ms, qasync 19.9-24.4, compact 16.3-20.3 and 11.1-14.2)
+
+The floods again four minutes later (baseline 14.20 M): IO thread 0.93 at 9.1 ms (8.3-14.3
+over the rounds), qasync 0.53 at 21.4 ms, compact 0.33 and 0.56 at 16.6 and 13.0 ms, peaks
+at most 186 MB. Side by side, ``data_received``: the IO thread 13.1-14.9 M lines/s against
+12.2-13.1. A qasync budget of 10 MB a tick, above the queue's 8 MB ceiling, gave 4.6 M
+against 7.6 (the readers park at the ceiling instead), so the budget stays at 8 MB.
+
+The run half an hour before, after the framer's count of a run of lines became a
+deletion's size (``occurrences``) instead of ``bytes.count``, which looks at one byte at a
+time:
 
     scenario                                   msgs/s   MB/s  ratio  hb p50  hb p99  RSS MB
     plain asyncio, same framer (baseline)  13,875,297  888.0   1.00       -       -      27
