@@ -1,5 +1,6 @@
 """The Client tab's load test, driven through its widgets against real servers on loopback."""
 
+import contextlib
 import socket
 import socketserver
 import threading
@@ -25,9 +26,11 @@ def window(window):
 
 class _Echo(socketserver.BaseRequestHandler):
     def handle(self):
-        while data := self.request.recv(65536):
-            if self.server.reply:
-                self.request.sendall(data)
+        # A load test that is stopped aborts its connections (RST): not an error here.
+        with contextlib.suppress(ConnectionResetError):
+            while data := self.request.recv(65536):
+                if self.server.reply:
+                    self.request.sendall(data)
 
 
 class _Server(socketserver.ThreadingTCPServer):
