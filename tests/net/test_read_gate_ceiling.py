@@ -6,7 +6,9 @@ from __future__ import annotations
 import asyncio
 import socket
 import threading
+import time
 from collections import deque
+from collections.abc import Callable
 
 from netbench.net.event_route import EventRoute
 from netbench.net.events import DataReceived
@@ -17,6 +19,18 @@ from netbench.net.stream_listener import StreamListener
 READ_SIZE = 64 * 1024
 CEILING = 1024 * 1024
 CLIENTS = 24
+
+
+def io_thread_gate(queued: list[int], clock: Callable[[], float] = time.monotonic) -> ReadGate:
+    """A gate as an IO thread has one (no budget per tick), whose queue holds ``queued[0]``
+    bytes, with this test's small reads and ceiling."""
+    return ReadGate(
+        None,
+        read_size=READ_SIZE,
+        queued_bytes=lambda: queued[0],
+        max_queued_bytes=CEILING,
+        clock=clock,
+    )
 
 
 def flood(port: int, stop: threading.Event) -> None:
@@ -42,9 +56,7 @@ def test_every_reader_stops_at_the_queues_ceiling():
             queued[0] += event.nbytes
             peak[0] = max(peak[0], queued[0])
 
-    gate = ReadGate(
-        None, read_size=READ_SIZE, queued_bytes=lambda: queued[0], max_queued_bytes=CEILING
-    )
+    gate = io_thread_gate(queued)
     stop = threading.Event()
 
     async def scenario() -> int:
@@ -110,13 +122,7 @@ class Clock:
 def test_refills_before_the_resumed_readers_read_resume_no_more():
     queued = [CEILING]
     clock = Clock()
-    gate = ReadGate(
-        None,
-        read_size=READ_SIZE,
-        queued_bytes=lambda: queued[0],
-        max_queued_bytes=CEILING,
-        clock=clock,
-    )
+    gate = io_thread_gate(queued, clock)
     readers = [Reader() for _ in range(40)]
     for reader in readers:
         gate.park(reader)
@@ -132,13 +138,7 @@ def test_refills_before_the_resumed_readers_read_resume_no_more():
 def test_at_the_ceiling_the_flooding_readers_stop_and_a_quiet_one_reads_on():
     queued = [0]
     clock = Clock()
-    gate = ReadGate(
-        None,
-        read_size=READ_SIZE,
-        queued_bytes=lambda: queued[0],
-        max_queued_bytes=CEILING,
-        clock=clock,
-    )
+    gate = io_thread_gate(queued, clock)
     quiet, flooding, full = Reader(), [Reader() for _ in range(5)], Reader()
     assert gate.admit(100, quiet)  # a request, a while ago
     clock.now += RECENT_READ_SECONDS * 2
